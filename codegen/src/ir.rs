@@ -1,0 +1,549 @@
+//! The typed intermediate form: what the emitter needs, checked once.
+//! Built from the model files plus boto3's extra shapes (response metadata,
+//! paginator and waiter requests).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+
+use crate::model::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
+
+/// Members whose values are credentials: never quoted, never in Debug output.
+const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
+
+/// Which service, and how the generated code names it.
+pub struct ServiceInfo {
+    /// The model directory and the CLI name: `ecr`, `ecr-public`.
+    pub key: &'static str,
+    /// The Rust module: `ecr`, `ecr_public`.
+    pub module: &'static str,
+    /// The `Service` variant: `Ecr`, `EcrPublic`.
+    pub variant: &'static str,
+    /// The cargo feature.
+    pub feature: &'static str,
+    /// The API reference root.
+    pub reference: &'static str,
+}
+
+pub const SERVICES: &[ServiceInfo] = &[
+    ServiceInfo {
+        key: "ecr",
+        module: "ecr",
+        variant: "Ecr",
+        feature: "ecr",
+        reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/",
+    },
+    ServiceInfo {
+        key: "ecr-public",
+        module: "ecr_public",
+        variant: "EcrPublic",
+        feature: "ecr-public",
+        reference: "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/",
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Input,
+    Output,
+    Error,
+    Paginate,
+    Wait,
+    Nested,
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Structure(Structure),
+    Enum(Vec<String>),
+    String {
+        min: Option<u64>,
+        max: Option<u64>,
+        pattern: Option<String>,
+        secret: bool,
+    },
+    Integer {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Long {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    Double,
+    Boolean,
+    Timestamp,
+    Blob {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    List {
+        member: String,
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    Map {
+        key: String,
+        value: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Structure {
+    pub members: Vec<Member>,
+    pub exception: bool,
+    pub role: Role,
+    /// The operation whose input or output this is.
+    pub operation: Option<String>,
+    /// Where this shape comes from when it is not the model's own.
+    pub boto3: Option<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub wire: String,
+    pub shape: String,
+    pub required: bool,
+    pub alias: Option<String>,
+    pub secret: bool,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Shape {
+    pub name: String,
+    pub kind: Kind,
+}
+
+pub struct Operation {
+    pub name: String,
+    pub input: String,
+    pub output: String,
+    pub errors: Vec<String>,
+}
+
+pub struct Service {
+    pub info: &'static ServiceInfo,
+    pub full_name: String,
+    pub api_version: String,
+    pub shapes: BTreeMap<String, Shape>,
+    pub operations: Vec<Operation>,
+}
+
+impl Service {
+    pub fn shape(&self, name: &str) -> &Shape {
+        self.shapes
+            .get(name)
+            .unwrap_or_else(|| panic!("{}: no shape {name}", self.info.key))
+    }
+
+    pub fn structures(&self) -> impl Iterator<Item = (&Shape, &Structure)> {
+        self.shapes.values().filter_map(|s| match &s.kind {
+            Kind::Structure(st) => Some((s, st)),
+            _ => None,
+        })
+    }
+
+    /// Whether a value of this shape has a derivable `Default`.
+    pub fn has_default(&self, name: &str) -> bool {
+        match &self.shape(name).kind {
+            Kind::Structure(st) => st
+                .members
+                .iter()
+                .all(|m| !m.required || self.has_default(&m.shape)),
+            Kind::Enum(_) | Kind::Timestamp => false,
+            _ => true,
+        }
+    }
+}
+
+pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
+    let dir = model_dir.join(info.key);
+    let read = |f: &str| {
+        fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("{}/{f}: {e}", dir.display()))
+    };
+    let file: ServiceFile =
+        serde_json::from_str(&read("service-2.json")).expect("service-2.json parses");
+    let paginators: PaginatorsFile =
+        serde_json::from_str(&read("paginators-1.json")).expect("paginators parse");
+    let waiters: Option<WaitersFile> = dir
+        .join("waiters-2.json")
+        .exists()
+        .then(|| serde_json::from_str(&read("waiters-2.json")).expect("waiters parse"));
+
+    let mut shapes = BTreeMap::new();
+    for (name, def) in &file.shapes {
+        shapes.insert(
+            name.clone(),
+            Shape {
+                name: name.clone(),
+                kind: kind(name, def),
+            },
+        );
+    }
+    let secret_shapes: BTreeSet<String> = shapes
+        .values()
+        .filter_map(|s| match &s.kind {
+            Kind::Structure(st) => Some(
+                st.members
+                    .iter()
+                    .filter(|m| m.secret)
+                    .map(|m| m.shape.clone())
+                    .collect::<Vec<_>>(),
+            ),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for name in &secret_shapes {
+        match &mut shapes.get_mut(name).expect("secret shape exists").kind {
+            Kind::String { secret, .. } => *secret = true,
+            other => panic!("secret member of non-string shape {name}: {other:?}"),
+        }
+    }
+
+    let mut service = Service {
+        info,
+        full_name: file.metadata.service_full_name.clone(),
+        api_version: file.metadata.api_version.clone(),
+        shapes,
+        operations: Vec::new(),
+    };
+
+    add_boto3_shapes(&mut service);
+
+    for op in file.operations.values() {
+        let input = op
+            .input
+            .as_ref()
+            .map(|r| r.shape.clone())
+            .unwrap_or_else(|| panic!("{} has no input", op.name));
+        let output = op
+            .output
+            .as_ref()
+            .map(|r| r.shape.clone())
+            .unwrap_or_else(|| panic!("{} has no output", op.name));
+        set_role(&mut service, &input, Role::Input, Some(&op.name));
+        set_role(&mut service, &output, Role::Output, Some(&op.name));
+        // boto3 adds ResponseMetadata to every response it returns.
+        if let Kind::Structure(st) =
+            &mut service.shapes.get_mut(&output).expect("output exists").kind
+        {
+            st.members.push(Member {
+                wire: "ResponseMetadata".into(),
+                shape: "ResponseMetadata".into(),
+                required: false,
+                alias: None,
+                secret: false,
+                deprecated: None,
+            });
+        }
+        let errors = op.errors.iter().map(|e| e.shape.clone()).collect();
+        service.operations.push(Operation {
+            name: op.name.clone(),
+            input,
+            output,
+            errors,
+        });
+    }
+    for (op_name, p) in &paginators.pagination {
+        let op = service
+            .operations
+            .iter()
+            .find(|o| &o.name == op_name)
+            .expect("paginated operation exists");
+        let mut drop: Vec<String> = p.input_token.names();
+        drop.extend(p.limit_key.clone());
+        let mut members = structure(&service, &op.input).members.clone();
+        members.retain(|m| !drop.contains(&m.wire));
+        members.push(boto3_member("PaginationConfig", "PaginatorConfig", false));
+        add_structure(
+            &mut service,
+            &format!("{op_name}PaginateRequest"),
+            members,
+            Role::Paginate,
+            Some(op_name.clone()),
+        );
+    }
+    for (waiter, w) in waiters.iter().flat_map(|w| &w.waiters) {
+        let op = service
+            .operations
+            .iter()
+            .find(|o| o.name == w.operation)
+            .expect("waited operation exists");
+        let mut members = structure(&service, &op.input).members.clone();
+        members.push(boto3_member("WaiterConfig", "WaiterConfig", false));
+        add_structure(
+            &mut service,
+            &format!("{waiter}WaitRequest"),
+            members,
+            Role::Wait,
+            Some(w.operation.clone()),
+        );
+    }
+    check(&service);
+    service
+}
+
+fn structure<'a>(service: &'a Service, name: &str) -> &'a Structure {
+    match &service.shape(name).kind {
+        Kind::Structure(st) => st,
+        other => panic!("{name} is not a structure: {other:?}"),
+    }
+}
+
+fn set_role(service: &mut Service, name: &str, role: Role, operation: Option<&str>) {
+    if let Some(Shape {
+        kind: Kind::Structure(st),
+        ..
+    }) = service.shapes.get_mut(name)
+    {
+        assert!(
+            st.role == Role::Nested || st.role == role,
+            "{name} is both {:?} and {role:?}",
+            st.role
+        );
+        st.role = role;
+        st.operation = operation.map(str::to_string);
+    }
+}
+
+fn kind(name: &str, def: &ShapeDef) -> Kind {
+    let uint = |v: Option<f64>| v.map(|v| v as u64);
+    let int = |v: Option<f64>| v.map(|v| v as i64);
+    match def.kind.as_str() {
+        "structure" => {
+            let members = def
+                .members
+                .0
+                .iter()
+                .map(|(wire, m)| Member {
+                    wire: wire.clone(),
+                    shape: m.shape.clone(),
+                    required: def.required.contains(wire),
+                    // AWS error bodies spell the message member either way.
+                    alias: (def.exception && wire == "message").then(|| "Message".to_string()),
+                    secret: SECRET_MEMBERS.contains(&wire.as_str()),
+                    deprecated: m
+                        .deprecated
+                        .then(|| m.deprecated_message.clone().unwrap_or_default()),
+                })
+                .collect();
+            for r in &def.required {
+                assert!(
+                    def.members.0.iter().any(|(w, _)| w == r),
+                    "{name}: required {r} is not a member"
+                );
+            }
+            Kind::Structure(Structure {
+                members,
+                exception: def.exception,
+                role: if def.exception {
+                    Role::Error
+                } else {
+                    Role::Nested
+                },
+                operation: None,
+                boto3: None,
+            })
+        }
+        "string" => match &def.enum_values {
+            Some(values) => Kind::Enum(values.clone()),
+            None => Kind::String {
+                min: uint(def.min),
+                max: uint(def.max),
+                pattern: def.pattern.clone(),
+                secret: false,
+            },
+        },
+        "integer" => Kind::Integer {
+            min: int(def.min),
+            max: int(def.max),
+        },
+        "long" => Kind::Long {
+            min: int(def.min),
+            max: int(def.max),
+        },
+        "double" | "float" => Kind::Double,
+        "boolean" => Kind::Boolean,
+        "timestamp" => Kind::Timestamp,
+        "blob" => Kind::Blob {
+            min: uint(def.min),
+            max: uint(def.max),
+        },
+        "list" => Kind::List {
+            member: def.member.as_ref().expect("list member").shape.clone(),
+            min: uint(def.min),
+            max: uint(def.max),
+        },
+        "map" => Kind::Map {
+            key: def.key.as_ref().expect("map key").shape.clone(),
+            value: def.value.as_ref().expect("map value").shape.clone(),
+        },
+        other => panic!("{name}: shape type {other} is not supported"),
+    }
+}
+
+fn boto3_member(wire: &str, shape: &str, required: bool) -> Member {
+    Member {
+        wire: wire.into(),
+        shape: shape.into(),
+        required,
+        alias: None,
+        secret: false,
+        deprecated: None,
+    }
+}
+
+fn add_structure(
+    service: &mut Service,
+    name: &str,
+    members: Vec<Member>,
+    role: Role,
+    operation: Option<String>,
+) {
+    let boto3 = match role {
+        Role::Paginate => Some("a paginator's `paginate()` arguments"),
+        Role::Wait => Some("a waiter's `wait()` arguments"),
+        _ => Some("boto3"),
+    };
+    let shape = Shape {
+        name: name.into(),
+        kind: Kind::Structure(Structure {
+            members,
+            exception: false,
+            role,
+            operation,
+            boto3,
+        }),
+    };
+    assert!(
+        service.shapes.insert(name.into(), shape).is_none(),
+        "{name} is already a model shape"
+    );
+}
+
+/// boto3's shapes that every service shares, as mypy-boto3 declares them.
+fn add_boto3_shapes(service: &mut Service) {
+    let scalar = |service: &mut Service, name: &str, kind: Kind| {
+        if let Some(existing) = service.shapes.get(name) {
+            let same = matches!(
+                (&existing.kind, &kind),
+                (
+                    Kind::String {
+                        min: None,
+                        max: None,
+                        pattern: None,
+                        ..
+                    },
+                    Kind::String { .. }
+                ) | (
+                    Kind::Integer {
+                        min: None,
+                        max: None
+                    },
+                    Kind::Integer { .. }
+                )
+            );
+            assert!(same, "model shape {name} differs from boto3's");
+        } else {
+            service.shapes.insert(
+                name.into(),
+                Shape {
+                    name: name.into(),
+                    kind,
+                },
+            );
+        }
+    };
+    scalar(
+        service,
+        "String",
+        Kind::String {
+            min: None,
+            max: None,
+            pattern: None,
+            secret: false,
+        },
+    );
+    scalar(
+        service,
+        "Integer",
+        Kind::Integer {
+            min: None,
+            max: None,
+        },
+    );
+    service.shapes.insert(
+        "HTTPHeaders".into(),
+        Shape {
+            name: "HTTPHeaders".into(),
+            kind: Kind::Map {
+                key: "String".into(),
+                value: "String".into(),
+            },
+        },
+    );
+    let nested = |service: &mut Service, name: &str, members: Vec<Member>| {
+        add_structure(service, name, members, Role::Nested, None);
+    };
+    nested(
+        service,
+        "ResponseMetadata",
+        vec![
+            boto3_member("RequestId", "String", true),
+            boto3_member("HTTPStatusCode", "Integer", true),
+            boto3_member("HTTPHeaders", "HTTPHeaders", true),
+            boto3_member("RetryAttempts", "Integer", true),
+            boto3_member("HostId", "String", false),
+        ],
+    );
+    nested(
+        service,
+        "PaginatorConfig",
+        vec![
+            boto3_member("MaxItems", "Integer", false),
+            boto3_member("PageSize", "Integer", false),
+            boto3_member("StartingToken", "String", false),
+        ],
+    );
+    nested(
+        service,
+        "WaiterConfig",
+        vec![
+            boto3_member("Delay", "Integer", false),
+            boto3_member("MaxAttempts", "Integer", false),
+        ],
+    );
+}
+
+/// What the emitter relies on.
+fn check(service: &Service) {
+    for shape in service.shapes.values() {
+        let refs: Vec<&String> = match &shape.kind {
+            Kind::Structure(st) => st.members.iter().map(|m| &m.shape).collect(),
+            Kind::List { member, .. } => vec![member],
+            Kind::Map { key, value } => {
+                assert!(
+                    matches!(service.shape(key).kind, Kind::String { .. } | Kind::Enum(_)),
+                    "{}: map keys must be strings",
+                    shape.name
+                );
+                vec![key, value]
+            }
+            Kind::Blob { min, .. } => {
+                // The schema writer states blob sizes as base64 lengths for a minimum of 0 only.
+                assert!(
+                    min.unwrap_or(0) == 0,
+                    "{}: blob minimum other than 0",
+                    shape.name
+                );
+                vec![]
+            }
+            _ => vec![],
+        };
+        for r in refs {
+            service.shape(r);
+        }
+    }
+}

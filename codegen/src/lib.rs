@@ -1,0 +1,35 @@
+//! The generator of `src/ecr/` and `src/ecr_public/`: reads the vendored AWS
+//! service model into a typed intermediate form ([`ir`]) and writes Rust
+//! ([`emit`]). `cargo run -p codegen` writes the files; the test in
+//! `tests/current.rs` fails when the checked-in files differ.
+
+pub mod emit;
+pub mod ir;
+pub mod model;
+pub mod names;
+pub mod pattern;
+
+use std::path::{Path, PathBuf};
+
+/// Every generated file (path relative to the workspace root) and its text.
+pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for info in ir::SERVICES {
+        let service = ir::load(&root.join("codegen/model"), info);
+        let dir = PathBuf::from("src").join(info.module);
+        let parts: [(&str, fn(&ir::Service) -> String); 8] = [
+            ("mod.rs", emit::module),
+            ("types.rs", emit::types),
+            ("read.rs", emit::read),
+            ("rules.rs", emit::rules),
+            ("shapes.rs", emit::shapes),
+            ("operations.rs", emit::operations),
+            ("schema.rs", emit::schema),
+            ("registry.rs", emit::registry),
+        ];
+        for (file, write) in parts {
+            files.push((dir.join(file), emit::format(&service, &write(&service))));
+        }
+    }
+    files
+}

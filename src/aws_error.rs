@@ -1,0 +1,182 @@
+//! AWS JSON error bodies: which error a body names, and the common errors
+//! that any operation of any service can return.
+
+use serde::de::{IgnoredAny, MapAccess};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Code, Error, Violation};
+use crate::json::Options;
+use crate::read::{Cx, Key, Kind as _, Path, ReadStruct, Slot, Str, Struct};
+use crate::rules::{quote, StrRule};
+use crate::shape::{Operation, Service};
+
+/// AWS's common errors: any operation may return them, whatever its model
+/// declares. From the "Common Errors" pages of the AWS API references.
+pub const COMMON_ERRORS: &[&str] = &[
+    "AccessDeniedException",
+    "ExpiredTokenException",
+    "IncompleteSignature",
+    "InternalFailure",
+    "InternalServerError",
+    "InvalidAction",
+    "InvalidClientTokenId",
+    "InvalidParameterCombination",
+    "InvalidParameterValue",
+    "InvalidQueryParameter",
+    "InvalidSignatureException",
+    "MalformedHttpRequestException",
+    "MalformedQueryString",
+    "MissingAction",
+    "MissingAuthenticationToken",
+    "MissingParameter",
+    "NotAuthorized",
+    "OptInRequired",
+    "RequestAbortedException",
+    "RequestEntityTooLargeException",
+    "RequestExpired",
+    "RequestTimeout",
+    "RequestTimeoutException",
+    "SerializationException",
+    "ServiceUnavailable",
+    "ServiceUnavailableException",
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "UnknownOperationException",
+    "UnrecognizedClientException",
+    "ValidationError",
+];
+
+/// One of AWS's common errors ([`COMMON_ERRORS`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommonError {
+    /// The error's name, without a namespace: `ThrottlingException`.
+    pub name: String,
+    /// The message, if the body has one.
+    pub message: Option<String>,
+}
+
+/// The members of a common error's body.
+struct CommonBody {
+    message: Option<String>,
+}
+
+impl ReadStruct for CommonBody {
+    fn read_map<'de, A: MapAccess<'de>>(
+        mut map: A,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<Option<Self>, A::Error> {
+        let mut message = Slot::Missing;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match &*key {
+                "message" | "Message" => {
+                    message.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?
+                }
+                "__type" => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                _ => cx.other_member(&mut map, path, &key)?,
+            }
+        }
+        Ok(message.optional().map(|message| CommonBody { message }))
+    }
+}
+
+/// The error's name in a `__type` value: without a namespace
+/// (`com.amazonaws.ecr#`) and without anything after a colon.
+pub fn error_name(type_value: &str) -> &str {
+    let name = type_value.rsplit('#').next().unwrap_or(type_value);
+    name.split(':').next().unwrap_or(name)
+}
+
+fn violation(path: &str, code: Code, message: String) -> Error {
+    Error::new(
+        vec![Violation {
+            path: path.to_string(),
+            code,
+            message,
+            line: None,
+            column: None,
+        }],
+        0,
+    )
+}
+
+/// Parses an error body and finds the error it names.
+pub(crate) fn read_body(body: &[u8], opts: &Options) -> Result<(serde_json::Value, String), Error> {
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+        let mut cx = Cx::new(opts);
+        cx.syntax(&e);
+        cx.into_error()
+    })?;
+    let name = match value.get("__type") {
+        _ if !value.is_object() => {
+            return Err(violation("", Code::Type, "expected an object".to_string()));
+        }
+        None => {
+            return Err(violation(
+                "/__type",
+                Code::Required,
+                "an error body names its error in `__type`".to_string(),
+            ))
+        }
+        Some(serde_json::Value::String(t)) => error_name(t).to_string(),
+        Some(_) => {
+            return Err(violation(
+                "/__type",
+                Code::Type,
+                "expected a string".to_string(),
+            ))
+        }
+    };
+    Ok((value, name))
+}
+
+/// An `undeclared_error` violation unless `operation` may return `name`.
+pub(crate) fn check_declared(operation: &Operation, name: &str) -> Result<(), Error> {
+    if operation.declares(name) || COMMON_ERRORS.contains(&name) {
+        return Ok(());
+    }
+    let declared: Vec<&str> = operation.errors.iter().map(|e| e.name).collect();
+    Err(violation(
+        "/__type",
+        Code::UndeclaredError,
+        format!(
+            "{} is not an error {} declares ({}) nor a common error",
+            quote(name),
+            operation.name,
+            declared.join(", ")
+        ),
+    ))
+}
+
+/// Reads the body of a common error; any other name is `undeclared_error`.
+pub(crate) fn read_common(
+    value: &serde_json::Value,
+    name: &str,
+    service: Service,
+    opts: &Options,
+) -> Result<CommonError, Error> {
+    if !COMMON_ERRORS.contains(&name) {
+        return Err(violation(
+            "/__type",
+            Code::UndeclaredError,
+            format!(
+                "{} is not an error of {service} nor a common error",
+                quote(name)
+            ),
+        ));
+    }
+    let mut cx = Cx::new(opts);
+    let got = match Struct::<CommonBody>::new().read(value, &mut cx, &Path::Root) {
+        Ok(got) => got,
+        Err(e) => {
+            cx.syntax(&e);
+            None
+        }
+    };
+    cx.finish(got).map(|body| CommonError {
+        name: name.to_string(),
+        message: body.message,
+    })
+}

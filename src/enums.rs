@@ -1,0 +1,67 @@
+//! What every generated enum shares: text conversions and serde, written once.
+
+/// A string that is not one of an enum's known values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{value:?} is not one of {expected}")]
+pub struct UnknownValue {
+    /// The value given.
+    pub value: String,
+    /// The known values, comma-separated.
+    pub expected: String,
+}
+
+/// Implements `Display`, `FromStr` (known values only), `From<&str>` and
+/// `From<String>` (keeping unknown values), `Serialize` and `Deserialize`
+/// (keeping unknown values) for a generated enum.
+macro_rules! model_enum_traits {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::enums::UnknownValue;
+
+            /// Parses a known value; an unknown one is an error.
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                <Self as $crate::read::ModelEnum>::from_known(value).ok_or_else(|| {
+                    $crate::enums::UnknownValue {
+                        value: value.to_string(),
+                        expected: Self::VALUES.join(", "),
+                    }
+                })
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                <Self as $crate::read::ModelEnum>::from_known(value)
+                    .unwrap_or_else(|| Self::Unknown(value.to_string()))
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                <Self as $crate::read::ModelEnum>::from_known(&value)
+                    .unwrap_or(Self::Unknown(value))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                Ok(Self::from(&*value))
+            }
+        }
+    };
+}
+
+pub(crate) use model_enum_traits;

@@ -1,0 +1,173 @@
+//! What a rejected document reports: every [`Violation`], each with a JSON
+//! Pointer, a stable [`Code`] and a message.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The kind of rule a [`Violation`] breaks: a small, stable vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Code {
+    /// The input is not one well-formed JSON document (line and column given).
+    Syntax,
+    /// A value has the wrong JSON type (a string where an object belongs, a
+    /// `null` for a required member or a list item, a fraction for an integer).
+    Type,
+    /// A required member is absent.
+    Required,
+    /// A string is not one of the enum's values.
+    Enum,
+    /// A string (in Unicode scalar values) or a blob (in bytes) is too short or too long.
+    Length,
+    /// A number is outside its range, including the limits of `i32` and `i64`.
+    Range,
+    /// A string does not match its pattern as a whole.
+    Pattern,
+    /// A list has too few or too many items.
+    Items,
+    /// A member the model does not define (strict mode only).
+    UnknownField,
+    /// A timestamp is neither epoch seconds nor an accepted date-time string.
+    Timestamp,
+    /// A blob is not canonical, padded base64.
+    Base64,
+    /// An error body names an error the operation does not declare.
+    UndeclaredError,
+    /// A member name or map key appears twice in one object.
+    Duplicate,
+}
+
+impl Code {
+    /// Every code, in a stable order.
+    pub const ALL: &'static [Code] = &[
+        Code::Syntax,
+        Code::Type,
+        Code::Required,
+        Code::Enum,
+        Code::Length,
+        Code::Range,
+        Code::Pattern,
+        Code::Items,
+        Code::UnknownField,
+        Code::Timestamp,
+        Code::Base64,
+        Code::UndeclaredError,
+        Code::Duplicate,
+    ];
+
+    /// The code as it appears in reports, e.g. `unknown_field`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "syntax",
+            Code::Type => "type",
+            Code::Required => "required",
+            Code::Enum => "enum",
+            Code::Length => "length",
+            Code::Range => "range",
+            Code::Pattern => "pattern",
+            Code::Items => "items",
+            Code::UnknownField => "unknown_field",
+            Code::Timestamp => "timestamp",
+            Code::Base64 => "base64",
+            Code::UndeclaredError => "undeclared_error",
+            Code::Duplicate => "duplicate",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One broken rule: where (a JSON Pointer, RFC 6901), which rule, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// JSON Pointer to the offending value; `""` is the whole document.
+    pub path: String,
+    /// The rule kind.
+    pub code: Code,
+    /// What is wrong, in words; quotes at most about 100 characters of the
+    /// offending value, and never a secret.
+    pub message: String,
+    /// 1-based line of a syntax error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column of a syntax error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(document)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {} [{}]", self.message, self.code)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " at line {line} column {column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A document that broke one or more rules: every violation found, in
+/// document order, up to the configured limit, and how many more there were.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct Error {
+    violations: Vec<Violation>,
+    omitted: usize,
+}
+
+impl Error {
+    pub(crate) fn new(violations: Vec<Violation>, omitted: usize) -> Self {
+        Error {
+            violations,
+            omitted,
+        }
+    }
+
+    /// The violations listed, in document order.
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// How many further violations were found but not listed.
+    pub fn omitted(&self) -> usize {
+        self.omitted
+    }
+
+    /// Listed plus omitted.
+    pub fn total(&self) -> usize {
+        self.violations.len() + self.omitted
+    }
+
+    /// Whether the document failed to parse as JSON at all.
+    pub fn is_syntax(&self) -> bool {
+        self.violations.iter().any(|v| v.code == Code::Syntax)
+    }
+
+    /// Consumes the error, giving its violations.
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = self.total();
+        write!(f, "{total} violation{}", if total == 1 { "" } else { "s" })?;
+        for v in &self.violations {
+            write!(f, "\n  {v}")?;
+        }
+        if self.omitted > 0 {
+            write!(f, "\n  ... and {} more", self.omitted)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,150 @@
+//! The entry points: JSON in, a typed value or every violation out.
+
+use serde::Serialize;
+
+use crate::error::{Code, Error, Violation};
+use crate::read::{Cx, Kind, Path, ReadStruct, Struct};
+use crate::shape::StructShape;
+
+/// How strictly to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Members the model does not define are violations (`unknown_field`)
+    /// instead of being ignored.
+    pub strict: bool,
+    /// Enum values the model does not know are kept (in the enum's
+    /// `Unknown` variant) instead of being violations (`enum`).
+    pub allow_unknown_enums: bool,
+    /// At most this many violations are listed; the rest are only counted.
+    pub max_violations: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict: false,
+            allow_unknown_enums: false,
+            max_violations: 1000,
+        }
+    }
+}
+
+impl Options {
+    /// Strict mode: unknown members are violations.
+    pub fn strict() -> Self {
+        Options {
+            strict: true,
+            ..Options::default()
+        }
+    }
+
+    /// Sets strict mode.
+    pub fn with_strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Sets whether unknown enum values are accepted.
+    pub fn with_unknown_enums(mut self, allow: bool) -> Self {
+        self.allow_unknown_enums = allow;
+        self
+    }
+
+    /// Sets how many violations are listed at most.
+    pub fn with_max_violations(mut self, max: usize) -> Self {
+        self.max_violations = max;
+        self
+    }
+}
+
+/// A structure of the model: reads and validates itself from JSON, and
+/// serializes to the wire form.
+pub trait Model: ReadStruct + Serialize + Sized + 'static {
+    /// The shape's description.
+    const SHAPE: &'static StructShape;
+
+    /// Checks a value built in code, before it is sent: every rule, as
+    /// [`from_json`] would check the JSON it serializes to.
+    fn validate(&self) -> Result<(), Error> {
+        self.validate_with(&Options::default())
+    }
+
+    /// [`Model::validate`] under `opts`.
+    fn validate_with(&self, opts: &Options) -> Result<(), Error> {
+        // Serializing our own types cannot fail: maps have string keys, and
+        // a non-finite double becomes `null`, which the check then reports.
+        let value = serde_json::to_value(self).map_err(|e| {
+            Error::new(
+                vec![Violation {
+                    path: String::new(),
+                    code: Code::Type,
+                    message: e.to_string(),
+                    line: None,
+                    column: None,
+                }],
+                0,
+            )
+        })?;
+        from_value_with::<Self>(&value, opts).map(drop)
+    }
+}
+
+/// Reads and validates `T` from JSON text, with default options.
+pub fn from_json<T: Model>(json: &str) -> Result<T, Error> {
+    from_json_with(json, &Options::default())
+}
+
+/// Reads and validates `T` from JSON text.
+pub fn from_json_with<T: Model>(json: &str, opts: &Options) -> Result<T, Error> {
+    run(serde_json::Deserializer::from_str(json), opts)
+}
+
+/// Reads and validates `T` from JSON bytes (UTF-8), with default options.
+pub fn from_slice<T: Model>(json: &[u8]) -> Result<T, Error> {
+    from_slice_with(json, &Options::default())
+}
+
+/// Reads and validates `T` from JSON bytes (UTF-8).
+pub fn from_slice_with<T: Model>(json: &[u8], opts: &Options) -> Result<T, Error> {
+    run(serde_json::Deserializer::from_slice(json), opts)
+}
+
+/// Reads and validates `T` from a parsed JSON value, with default options.
+pub fn from_value<T: Model>(value: &serde_json::Value) -> Result<T, Error> {
+    from_value_with(value, &Options::default())
+}
+
+/// Reads and validates `T` from a parsed JSON value.
+pub fn from_value_with<T: Model>(value: &serde_json::Value, opts: &Options) -> Result<T, Error> {
+    let mut cx = Cx::new(opts);
+    match Struct::<T>::new().read(value, &mut cx, &Path::Root) {
+        Ok(got) => cx.finish(got),
+        Err(e) => {
+            cx.syntax(&e);
+            Err(cx.into_error())
+        }
+    }
+}
+
+/// Checks JSON bytes against `T` without keeping the value.
+pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
+    from_slice_with::<T>(json, opts).map(drop)
+}
+
+fn run<'de, R: serde_json::de::Read<'de>, T: Model>(
+    mut de: serde_json::Deserializer<R>,
+    opts: &Options,
+) -> Result<T, Error> {
+    let mut cx = Cx::new(opts);
+    let got = Struct::<T>::new()
+        .read(&mut de, &mut cx, &Path::Root)
+        .and_then(|got| de.end().map(|()| got));
+    match got {
+        Ok(got) => cx.finish(got),
+        Err(e) => {
+            cx.syntax(&e);
+            Err(cx.into_error())
+        }
+    }
+}

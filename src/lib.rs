@@ -1,0 +1,61 @@
+//! Typed, validated models of the Amazon ECR and ECR Public APIs, generated
+//! from AWS's own service model.
+//!
+//! Hand any request, response or error body to [`from_json`] and get either
+//! the typed value or every rule it breaks, each with a JSON Pointer, a
+//! stable [`Code`] and a message:
+//!
+//! ```
+//! use ecr_models::{ecr::CreateRepositoryRequest, from_json};
+//!
+//! let err = from_json::<CreateRepositoryRequest>(r#"{"repositoryName": "MyRepo"}"#).unwrap_err();
+//! assert_eq!(err.violations()[0].path, "/repositoryName");
+//! assert_eq!(err.violations()[0].code, ecr_models::Code::Pattern);
+//! ```
+//!
+//! The rules are the model's, as AWS enforces them: required members,
+//! lengths in Unicode scalar values, ranges (and the `i32`/`i64` limits),
+//! whole-value patterns, enum values, list sizes, timestamps and base64.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod aws_error;
+pub mod blob;
+mod enums;
+pub mod error;
+mod json;
+pub mod read;
+pub mod registry;
+pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod shape;
+pub mod timestamp;
+
+#[cfg(feature = "ecr")]
+#[rustfmt::skip]
+pub mod ecr;
+#[cfg(feature = "ecr-public")]
+#[rustfmt::skip]
+pub mod ecr_public;
+
+pub use aws_error::{error_name, CommonError, COMMON_ERRORS};
+pub use blob::Blob;
+pub use enums::UnknownValue;
+pub use error::{Code, Error, Violation};
+pub use json::{
+    check_slice, from_json, from_json_with, from_slice, from_slice_with, from_value,
+    from_value_with, Model, Options,
+};
+pub use shape::{Operation, Role, Service};
+pub use timestamp::Timestamp;
+
+/// Stands in for a secret in `Debug` output.
+#[derive(Clone, Copy)]
+pub struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("\"<redacted>\"")
+    }
+}

@@ -1,0 +1,965 @@
+//! Reading while validating: one pass over the JSON that builds the typed
+//! value and records every broken rule, with its path, instead of stopping at
+//! the first. A rule broken below a value makes that value `None`; only
+//! malformed JSON ends the pass early.
+//!
+//! Each reader ([`Kind`]) accepts the JSON types it wants and reports a `type`
+//! violation for any other, consuming the value so the pass goes on.
+//! Generated code composes readers per member, e.g.
+//! `List::new(Str(&rules::REPOSITORY_NAME), &rules::REPOSITORY_NAME_LIST)`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::blob::Blob;
+use crate::error::{Code, Error, Violation};
+use crate::json::Options;
+use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
+use crate::timestamp::Timestamp;
+
+/// Where a value sits in the document, as a chain of segments on the stack:
+/// nothing is allocated unless a violation is recorded.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// The whole document.
+    Root,
+    /// A member or map entry of the parent.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of the parent list.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of member or map entry `key` below this one.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    /// The path of list item `index` below this one.
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    /// The JSON Pointer (RFC 6901): `""` for the root, `/a/0/b~1c` below it.
+    pub fn pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut at = self;
+        loop {
+            match at {
+                Path::Root => break,
+                Path::Key(parent, key) => {
+                    segments.push(Segment::Key(key));
+                    at = parent;
+                }
+                Path::Index(parent, index) => {
+                    segments.push(Segment::Index(*index));
+                    at = parent;
+                }
+            }
+        }
+        let mut out = String::new();
+        for segment in segments.iter().rev() {
+            out.push('/');
+            match segment {
+                Segment::Key(key) => {
+                    for c in key.chars() {
+                        match c {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            c => out.push(c),
+                        }
+                    }
+                }
+                Segment::Index(index) => out.push_str(&index.to_string()),
+            }
+        }
+        out
+    }
+}
+
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The state of one pass: the options and the violations found so far.
+#[derive(Debug)]
+pub struct Cx<'o> {
+    opts: &'o Options,
+    violations: Vec<Violation>,
+    omitted: usize,
+}
+
+impl<'o> Cx<'o> {
+    /// A pass under `opts`.
+    pub fn new(opts: &'o Options) -> Self {
+        Cx {
+            opts,
+            violations: Vec::new(),
+            omitted: 0,
+        }
+    }
+
+    /// The options of this pass.
+    pub fn options(&self) -> &Options {
+        self.opts
+    }
+
+    /// Records a violation; past the limit, only counts it.
+    pub fn report(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
+        if self.violations.len() < self.opts.max_violations {
+            self.violations.push(Violation {
+                path: path.pointer(),
+                code,
+                message: message(),
+                line: None,
+                column: None,
+            });
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// Records malformed JSON, with its line and column.
+    pub(crate) fn syntax(&mut self, error: &serde_json::Error) {
+        let text = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
+        let (line, column) = (error.line(), error.column());
+        let violation = Violation {
+            path: String::new(),
+            code: Code::Syntax,
+            message,
+            line: (line > 0).then_some(line),
+            column: (line > 0).then_some(column),
+        };
+        if self.violations.len() < self.opts.max_violations {
+            self.violations.push(violation);
+        } else {
+            // The syntax error says why the document ends early: keep it.
+            self.omitted += 1;
+            if let Some(last) = self.violations.last_mut() {
+                *last = violation;
+            }
+        }
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_clean(&self) -> bool {
+        self.violations.is_empty() && self.omitted == 0
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every violation.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, Error> {
+        match value {
+            Some(value) if self.is_clean() => Ok(value),
+            _ => Err(self.into_error()),
+        }
+    }
+
+    /// The violations recorded, as an error.
+    pub fn into_error(self) -> Error {
+        Error::new(self.violations, self.omitted)
+    }
+
+    fn wrong_type(&mut self, path: &Path<'_>, expected: &str, found: &str) {
+        self.report(path, Code::Type, || {
+            format!("expected {expected}, found {found}")
+        });
+    }
+
+    /// A member the structure does not define: skipped, and in strict mode a violation.
+    pub fn other_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        path: &Path<'_>,
+        key: &str,
+    ) -> Result<(), A::Error> {
+        if self.opts.strict {
+            self.report(&path.key(key), Code::UnknownField, || {
+                format!("unknown member {}", quote(key))
+            });
+        }
+        map.next_value::<IgnoredAny>()?;
+        Ok(())
+    }
+}
+
+/// A string from the input: borrowed when the input allows it.
+pub enum Text<'a> {
+    /// Borrowed from the input.
+    Str(&'a str),
+    /// Unescaped into a new string by the parser.
+    Owned(String),
+}
+
+impl Text<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Str(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+
+    fn into_string(self) -> String {
+        match self {
+            Text::Str(s) => s.to_owned(),
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+/// A JSON number as the parser gives it.
+#[derive(Debug, Clone, Copy)]
+pub enum Number {
+    /// A negative integer, or any that fits `i64`.
+    I64(i64),
+    /// A non-negative integer.
+    U64(u64),
+    /// A number with a fraction or an exponent.
+    F64(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::I64(n) => write!(f, "{n}"),
+            Number::U64(n) => write!(f, "{n}"),
+            Number::F64(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Number {
+    /// The integer this number is, if it is one (JSON Schema's view: `1.0`
+    /// is an integer), or `Err(true)` when it is an integer beyond `i64`,
+    /// `Err(false)` when it has a fraction.
+    fn integer(self) -> Result<i64, bool> {
+        match self {
+            Number::I64(n) => Ok(n),
+            Number::U64(n) => i64::try_from(n).map_err(|_| true),
+            Number::F64(f) if f.fract() != 0.0 || !f.is_finite() => Err(false),
+            // -2^63 <= f < 2^63: the cast is exact for integral values.
+            Number::F64(f)
+                if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) =>
+            {
+                Ok(f as i64)
+            }
+            Number::F64(_) => Err(true),
+        }
+    }
+
+    fn as_f64(self) -> f64 {
+        match self {
+            Number::I64(n) => n as f64,
+            Number::U64(n) => n as f64,
+            Number::F64(f) => f,
+        }
+    }
+}
+
+/// A reader: which JSON types it accepts, what it builds, which rules it checks.
+/// Each method handles one JSON type; the defaults report a `type` violation.
+pub trait Kind: Copy {
+    /// What it builds.
+    type Value;
+
+    /// The JSON type it wants, for messages: `a string`.
+    fn expected(&self) -> &'static str;
+
+    /// A string.
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
+        let _ = text;
+        cx.wrong_type(path, self.expected(), "a string");
+        None
+    }
+
+    /// A number.
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Self::Value> {
+        let _ = n;
+        cx.wrong_type(path, self.expected(), "a number");
+        None
+    }
+
+    /// `true` or `false`.
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<Self::Value> {
+        let _ = b;
+        cx.wrong_type(path, self.expected(), "a boolean");
+        None
+    }
+
+    /// `null` where a value is required.
+    fn null(self, cx: &mut Cx<'_>, path: &Path<'_>) -> Option<Self::Value> {
+        cx.wrong_type(path, self.expected(), "null");
+        None
+    }
+
+    /// An array.
+    fn seq<'de, A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut seq: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        cx.wrong_type(path, self.expected(), "an array");
+        Ok(None)
+    }
+
+    /// An object.
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut map: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        cx.wrong_type(path, self.expected(), "an object");
+        Ok(None)
+    }
+
+    /// Reads one value of any JSON type from `de`.
+    fn read<'de, D: Deserializer<'de>>(
+        self,
+        de: D,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<Option<Self::Value>, D::Error> {
+        de.deserialize_any(KindVisitor {
+            kind: self,
+            cx,
+            path,
+        })
+    }
+}
+
+struct KindVisitor<'c, 'o, 'p, K> {
+    kind: K,
+    cx: &'c mut Cx<'o>,
+    path: &'p Path<'p>,
+}
+
+impl<'de, K: Kind> Visitor<'de> for KindVisitor<'_, '_, '_, K> {
+    type Value = Option<K::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.expected())
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.kind.text(self.cx, self.path, Text::Str(v)))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(self.kind.text(self.cx, self.path, Text::Owned(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(self.kind.number(self.cx, self.path, Number::I64(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(self.kind.number(self.cx, self.path, Number::U64(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(self.kind.number(self.cx, self.path, Number::F64(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(self.kind.boolean(self.cx, self.path, v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.kind.null(self.cx, self.path))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.kind.null(self.cx, self.path))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.kind.seq(self.cx, self.path, seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.kind.map(self.cx, self.path, map)
+    }
+}
+
+/// A reader as a serde seed: reads one value at `path`.
+struct Seed<'c, 'o, 'p, K> {
+    kind: K,
+    cx: &'c mut Cx<'o>,
+    path: &'p Path<'p>,
+}
+
+impl<'de, K: Kind> DeserializeSeed<'de> for Seed<'_, '_, '_, K> {
+    type Value = Option<K::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        self.kind.read(de, self.cx, self.path)
+    }
+}
+
+/// An optional member's value: `null` means absent.
+enum Maybe<T> {
+    Null,
+    Invalid,
+    Valid(T),
+}
+
+struct OptionalSeed<'c, 'o, 'p, K> {
+    kind: K,
+    cx: &'c mut Cx<'o>,
+    path: &'p Path<'p>,
+}
+
+impl<'de, K: Kind> DeserializeSeed<'de> for OptionalSeed<'_, '_, '_, K> {
+    type Value = Maybe<K::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_option(self)
+    }
+}
+
+impl<'de, K: Kind> Visitor<'de> for OptionalSeed<'_, '_, '_, K> {
+    type Value = Maybe<K::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} or null", self.kind.expected())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Maybe::Null)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Maybe::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        Ok(match self.kind.read(de, self.cx, self.path)? {
+            Some(value) => Maybe::Valid(value),
+            None => Maybe::Invalid,
+        })
+    }
+}
+
+/// A member name or map key, borrowed from the input when it has no escapes.
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Unescaped by the parser.
+    Owned(String),
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        de.deserialize_str(KeyVisitor)
+    }
+}
+
+/// One member of a structure being read.
+pub enum Slot<T> {
+    /// Not seen.
+    Missing,
+    /// Seen as `null` (optional members only).
+    Null,
+    /// Seen, and broke a rule (or appeared twice).
+    Invalid,
+    /// Seen and valid.
+    Valid(T),
+}
+
+impl<T> Slot<T> {
+    fn seen(&self, cx: &mut Cx<'_>, path: &Path<'_>) -> bool {
+        let seen = !matches!(self, Slot::Missing);
+        if seen {
+            cx.report(path, Code::Duplicate, || {
+                "member appears more than once".to_string()
+            });
+        }
+        seen
+    }
+
+    /// Reads a required member's value: `null` is a `type` violation.
+    pub fn read_required<'de, A: MapAccess<'de>, K: Kind<Value = T>>(
+        &mut self,
+        map: &mut A,
+        kind: K,
+        cx: &mut Cx<'_>,
+        parent: &Path<'_>,
+        name: &str,
+    ) -> Result<(), A::Error> {
+        let path = parent.key(name);
+        let duplicate = self.seen(cx, &path);
+        let got = map.next_value_seed(Seed {
+            kind,
+            cx,
+            path: &path,
+        })?;
+        *self = match got {
+            Some(value) if !duplicate => Slot::Valid(value),
+            _ => Slot::Invalid,
+        };
+        Ok(())
+    }
+
+    /// Reads an optional member's value: `null` means absent.
+    pub fn read_optional<'de, A: MapAccess<'de>, K: Kind<Value = T>>(
+        &mut self,
+        map: &mut A,
+        kind: K,
+        cx: &mut Cx<'_>,
+        parent: &Path<'_>,
+        name: &str,
+    ) -> Result<(), A::Error> {
+        let path = parent.key(name);
+        let duplicate = self.seen(cx, &path);
+        let got = map.next_value_seed(OptionalSeed {
+            kind,
+            cx,
+            path: &path,
+        })?;
+        *self = match got {
+            _ if duplicate => Slot::Invalid,
+            Maybe::Null => Slot::Null,
+            Maybe::Invalid => Slot::Invalid,
+            Maybe::Valid(value) => Slot::Valid(value),
+        };
+        Ok(())
+    }
+
+    /// The value of a required member; a `required` violation when absent.
+    pub fn required(self, cx: &mut Cx<'_>, parent: &Path<'_>, name: &str) -> Option<T> {
+        match self {
+            Slot::Valid(value) => Some(value),
+            Slot::Missing => {
+                cx.report(&parent.key(name), Code::Required, || {
+                    "required member is missing".to_string()
+                });
+                None
+            }
+            Slot::Null | Slot::Invalid => None,
+        }
+    }
+
+    /// The value of an optional member: `Some(None)` when absent or `null`,
+    /// `None` when invalid.
+    pub fn optional(self) -> Option<Option<T>> {
+        match self {
+            Slot::Valid(value) => Some(Some(value)),
+            Slot::Missing | Slot::Null => Some(None),
+            Slot::Invalid => None,
+        }
+    }
+}
+
+/// A structure that reads itself from a JSON object: generated for every
+/// structure shape.
+pub trait ReadStruct: Sized {
+    /// The JSON type for messages.
+    const EXPECTED: &'static str = "an object";
+
+    /// Reads the members of one object.
+    fn read_map<'de, A: MapAccess<'de>>(
+        map: A,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<Option<Self>, A::Error>;
+}
+
+/// An enum that keeps values the model does not know: generated for every
+/// enum shape.
+pub trait ModelEnum: Sized {
+    /// Every known value, in model order.
+    const VALUES: &'static [&'static str];
+
+    /// The variant of a known value.
+    fn from_known(value: &str) -> Option<Self>;
+
+    /// The variant that keeps an unknown value.
+    fn from_unknown(value: String) -> Self;
+
+    /// The value on the wire.
+    fn as_str(&self) -> &str;
+}
+
+/// A string shape.
+#[derive(Debug, Clone, Copy)]
+pub struct Str(pub &'static StrRule);
+
+impl Kind for Str {
+    type Value = String;
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
+        let mut ok = true;
+        self.0.check(text.as_str(), |code, message| {
+            ok = false;
+            cx.report(path, code, || message);
+        });
+        ok.then(|| text.into_string())
+    }
+}
+
+/// An integer or long shape, read into `T` (`i32` or `i64`).
+#[derive(Debug)]
+pub struct Int<T>(pub &'static IntRule, PhantomData<T>);
+
+impl<T> Clone for Int<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Int<T> {}
+
+impl<T> Int<T> {
+    /// A reader for a shape with `rule`.
+    pub const fn new(rule: &'static IntRule) -> Self {
+        Int(rule, PhantomData)
+    }
+}
+
+impl<T: TryFrom<i64>> Kind for Int<T> {
+    type Value = T;
+
+    fn expected(&self) -> &'static str {
+        "an integer"
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<T> {
+        match n.integer() {
+            Ok(v) if (self.0.min..=self.0.max).contains(&v) => T::try_from(v).ok(),
+            Err(false) => {
+                cx.report(path, Code::Type, || {
+                    format!("expected an integer, found {n}")
+                });
+                None
+            }
+            Ok(_) | Err(true) => {
+                cx.report(path, Code::Range, || self.0.out_of_range(&n));
+                None
+            }
+        }
+    }
+}
+
+/// A double or float shape.
+#[derive(Debug, Clone, Copy)]
+pub struct Double;
+
+impl Kind for Double {
+    type Value = f64;
+
+    fn expected(&self) -> &'static str {
+        "a number"
+    }
+
+    fn number(self, _: &mut Cx<'_>, _: &Path<'_>, n: Number) -> Option<f64> {
+        Some(n.as_f64())
+    }
+}
+
+/// A boolean shape.
+#[derive(Debug, Clone, Copy)]
+pub struct Bool;
+
+impl Kind for Bool {
+    type Value = bool;
+
+    fn expected(&self) -> &'static str {
+        "a boolean"
+    }
+
+    fn boolean(self, _: &mut Cx<'_>, _: &Path<'_>, b: bool) -> Option<bool> {
+        Some(b)
+    }
+}
+
+/// A timestamp shape: epoch seconds or an accepted date-time string.
+#[derive(Debug, Clone, Copy)]
+pub struct Time;
+
+impl Kind for Time {
+    type Value = Timestamp;
+
+    fn expected(&self) -> &'static str {
+        "a timestamp (epoch seconds or a date-time string)"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Timestamp> {
+        let s = text.as_str();
+        Timestamp::parse_str(s)
+            .map_err(|e| cx.report(path, Code::Timestamp, || format!("{}: {e}", quote(s))))
+            .ok()
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Timestamp> {
+        let parsed = match n {
+            Number::I64(v) => Timestamp::from_epoch_seconds_i64(v),
+            Number::U64(v) => Timestamp::from_epoch_seconds_u64(v),
+            Number::F64(v) => Timestamp::from_epoch_seconds_f64(v),
+        };
+        parsed
+            .map_err(|e| cx.report(path, Code::Timestamp, || e.to_string()))
+            .ok()
+    }
+}
+
+/// A blob shape: canonical padded base64, size checked after decoding.
+#[derive(Debug, Clone, Copy)]
+pub struct Bytes(pub &'static BlobRule);
+
+impl Kind for Bytes {
+    type Value = Blob;
+
+    fn expected(&self) -> &'static str {
+        "a base64 string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Blob> {
+        match Blob::from_base64(text.as_str()) {
+            Ok(blob) => match self.0.check(blob.len() as u64) {
+                None => Some(blob),
+                Some(message) => {
+                    cx.report(path, Code::Length, || message);
+                    None
+                }
+            },
+            Err(e) => {
+                cx.report(path, Code::Base64, || e.to_string());
+                None
+            }
+        }
+    }
+}
+
+/// An enum shape.
+#[derive(Debug)]
+pub struct Enum<E>(PhantomData<E>);
+
+impl<E> Clone for Enum<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Enum<E> {}
+
+impl<E> Enum<E> {
+    /// The reader.
+    pub const fn new() -> Self {
+        Enum(PhantomData)
+    }
+}
+
+impl<E> Default for Enum<E> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<E: ModelEnum> Kind for Enum<E> {
+    type Value = E;
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<E> {
+        if let Some(known) = E::from_known(text.as_str()) {
+            return Some(known);
+        }
+        if cx.options().allow_unknown_enums {
+            return Some(E::from_unknown(text.into_string()));
+        }
+        cx.report(path, Code::Enum, || {
+            format!(
+                "{} is not one of {}",
+                quote(text.as_str()),
+                E::VALUES.join(", ")
+            )
+        });
+        None
+    }
+}
+
+/// A structure shape.
+#[derive(Debug)]
+pub struct Struct<T>(PhantomData<T>);
+
+impl<T> Clone for Struct<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Struct<T> {}
+
+impl<T> Struct<T> {
+    /// The reader.
+    pub const fn new() -> Self {
+        Struct(PhantomData)
+    }
+}
+
+impl<T> Default for Struct<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: ReadStruct> Kind for Struct<T> {
+    type Value = T;
+
+    fn expected(&self) -> &'static str {
+        T::EXPECTED
+    }
+
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        map: A,
+    ) -> Result<Option<T>, A::Error> {
+        T::read_map(map, cx, path)
+    }
+}
+
+/// A list shape: its items' reader and its size rule.
+#[derive(Debug, Clone, Copy)]
+pub struct List<K>(pub K, pub &'static ItemsRule);
+
+impl<K> List<K> {
+    /// A list of `item`s under `rule`.
+    pub const fn new(item: K, rule: &'static ItemsRule) -> Self {
+        List(item, rule)
+    }
+}
+
+impl<K: Kind> Kind for List<K> {
+    type Value = Vec<K::Value>;
+
+    fn expected(&self) -> &'static str {
+        "an array"
+    }
+
+    fn seq<'de, A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut seq: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        let max = self
+            .1
+            .max
+            .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(max).min(4096));
+        let mut ok = true;
+        let mut count = 0usize;
+        loop {
+            let item_path = path.index(count);
+            let Some(item) = seq.next_element_seed(Seed {
+                kind: self.0,
+                cx,
+                path: &item_path,
+            })?
+            else {
+                break;
+            };
+            count += 1;
+            match item {
+                // Past the limit the list is invalid anyway: keep nothing.
+                Some(item) if ok && count <= max => items.push(item),
+                _ => ok = false,
+            }
+        }
+        if let Some(message) = self.1.check(count as u64) {
+            cx.report(path, Code::Items, || message);
+            ok = false;
+        }
+        Ok(ok.then_some(items))
+    }
+}
+
+/// A map shape: its keys' reader (a string or enum shape) and its values'.
+#[derive(Debug, Clone, Copy)]
+pub struct Map<K, V>(pub K, pub V);
+
+impl<K: Kind, V: Kind> Kind for Map<K, V>
+where
+    K::Value: Ord,
+{
+    type Value = BTreeMap<K::Value, V::Value>;
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut map: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        let mut out = BTreeMap::new();
+        let mut ok = true;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let entry = path.key(&key);
+            let k = self.0.text(cx, &entry, Text::Str(&key));
+            let v = map.next_value_seed(Seed {
+                kind: self.1,
+                cx,
+                path: &entry,
+            })?;
+            match (k, v) {
+                (Some(k), Some(v)) => {
+                    if out.insert(k, v).is_some() {
+                        cx.report(&entry, Code::Duplicate, || {
+                            "map key appears more than once".to_string()
+                        });
+                        ok = false;
+                    }
+                }
+                _ => ok = false,
+            }
+        }
+        Ok(ok.then_some(out))
+    }
+}

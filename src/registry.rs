@@ -1,0 +1,85 @@
+//! Every shape and operation by service and name, at run time: what the
+//! command-line tools look up.
+
+use crate::error::Error;
+use crate::json::Options;
+use crate::shape::{CheckFn, EnumShape, Operation, Role, ScalarShape, Service, StructShape};
+
+/// A shape found by name.
+#[derive(Debug, Clone, Copy)]
+pub enum ShapeRef {
+    /// A structure.
+    Structure(&'static StructShape),
+    /// An enum.
+    Enum(&'static EnumShape),
+    /// A scalar with rules (or none).
+    Scalar(&'static ScalarShape),
+}
+
+/// A registered shape.
+#[derive(Debug)]
+pub struct Entry {
+    /// The shape's name.
+    pub name: &'static str,
+    /// What it is for.
+    pub role: Role,
+    /// Its description.
+    pub shape: ShapeRef,
+    /// Checks a JSON document against it (structures only).
+    pub(crate) check: Option<CheckFn>,
+    /// Its JSON Schema (structures and enums).
+    #[cfg(feature = "schema")]
+    pub(crate) schema: Option<fn(bool) -> serde_json::Value>,
+}
+
+impl Entry {
+    /// Checks one JSON document against this structure; `None` for enums and scalars.
+    pub fn check(&self, json: &[u8], opts: &Options) -> Option<Result<(), Error>> {
+        self.check.map(|check| check(json, opts))
+    }
+
+    /// The self-contained JSON Schema of this structure or enum; `strict`
+    /// refuses members the model does not define.
+    #[cfg(feature = "schema")]
+    pub fn schema(&self, strict: bool) -> Option<serde_json::Value> {
+        self.schema.map(|schema| schema(strict))
+    }
+}
+
+/// Every registered shape of `service`, sorted by name.
+pub fn entries(service: Service) -> &'static [Entry] {
+    match service {
+        #[cfg(feature = "ecr")]
+        Service::Ecr => crate::ecr::ENTRIES,
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic => crate::ecr_public::ENTRIES,
+        #[allow(unreachable_patterns)]
+        _ => &[],
+    }
+}
+
+/// The shape `name` of `service`.
+pub fn find(service: Service, name: &str) -> Option<&'static Entry> {
+    let entries = entries(service);
+    entries
+        .binary_search_by(|e| e.name.cmp(name))
+        .ok()
+        .map(|i| &entries[i])
+}
+
+/// Every operation of `service`.
+pub fn operations(service: Service) -> &'static [Operation] {
+    match service {
+        #[cfg(feature = "ecr")]
+        Service::Ecr => crate::ecr::OPERATIONS,
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic => crate::ecr_public::OPERATIONS,
+        #[allow(unreachable_patterns)]
+        _ => &[],
+    }
+}
+
+/// The operation `name` of `service`.
+pub fn operation(service: Service, name: &str) -> Option<&'static Operation> {
+    operations(service).iter().find(|o| o.name == name)
+}

@@ -1,0 +1,249 @@
+//! The rule kinds of the AWS model, one type each: what a rule is, how it is
+//! checked, and how it is said in words. Generated code declares one static
+//! per constrained model shape; the readers, the JSON Schema writer and the
+//! inspector all use these same statics.
+
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// How many characters of an offending value a message quotes.
+const QUOTE_CHARS: usize = 100;
+
+/// A model pattern, in the three forms it is used in.
+#[derive(Debug)]
+pub struct Pattern {
+    /// The pattern exactly as the AWS model writes it (unanchored).
+    pub model: &'static str,
+    /// A whole-value form for Rust's `regex` crate: `^(?:...)$`.
+    pub anchored: &'static str,
+    /// A whole-value form that means the same in ECMA-262 (`u` flag) and
+    /// Python's `re`, as JSON Schema validators use it.
+    pub portable: &'static str,
+    compiled: OnceLock<Regex>,
+}
+
+impl Pattern {
+    /// A pattern; the generator writes these, and a test compiles every one.
+    pub const fn new(model: &'static str, anchored: &'static str, portable: &'static str) -> Self {
+        Pattern {
+            model,
+            anchored,
+            portable,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled whole-value regex (compiled once, on first use).
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            // The patterns come from the vendored model, not from input, and
+            // `every_model_pattern_compiles` pins that each one does.
+            Regex::new(self.anchored).expect("model pattern compiles")
+        })
+    }
+
+    /// Whether the whole value matches.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.regex().is_match(value)
+    }
+}
+
+/// Rules of a string shape: length in Unicode scalar values, and a pattern.
+#[derive(Debug)]
+pub struct StrRule {
+    /// Fewest characters.
+    pub min: Option<u64>,
+    /// Most characters.
+    pub max: Option<u64>,
+    /// The whole value must match.
+    pub pattern: Option<&'static Pattern>,
+    /// Whether the value is a credential that no message may quote.
+    pub secret: bool,
+}
+
+impl StrRule {
+    /// A string with no rules.
+    pub const ANY: StrRule = StrRule {
+        min: None,
+        max: None,
+        pattern: None,
+        secret: false,
+    };
+
+    /// Checks `value`, calling `report` for each broken rule.
+    pub(crate) fn check(&self, value: &str, mut report: impl FnMut(crate::Code, String)) {
+        if self.min.is_some() || self.max.is_some() {
+            let bytes = value.len() as u64;
+            // chars <= bytes <= 4 * chars: most values are settled without counting.
+            let settled = self.max.is_none_or(|max| bytes <= max)
+                && self.min.is_none_or(|min| bytes.div_ceil(4) >= min);
+            if !settled {
+                let chars = value.chars().count() as u64;
+                if let Some(msg) = length_message(chars, self.min, self.max, "character") {
+                    report(crate::Code::Length, msg);
+                }
+            }
+        }
+        if let Some(p) = self.pattern {
+            if !p.is_match(value) {
+                let shown = if self.secret {
+                    "the value".to_string()
+                } else {
+                    quote(value)
+                };
+                report(
+                    crate::Code::Pattern,
+                    format!("{shown} does not match the pattern {}", p.anchored),
+                );
+            }
+        }
+    }
+
+    /// The rules in words, e.g. `length 2..=256, pattern ^(?:[a-z]+)$`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(len) = describe_bounds(self.min, self.max) {
+            parts.push(format!("length {len}"));
+        }
+        if let Some(p) = self.pattern {
+            parts.push(format!("pattern {}", p.anchored));
+        }
+        parts.join(", ")
+    }
+}
+
+/// The range of an integer or long shape, including the limits of its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntRule {
+    /// Smallest value.
+    pub min: i64,
+    /// Largest value.
+    pub max: i64,
+}
+
+impl IntRule {
+    /// Any `i32`.
+    pub const I32: IntRule = IntRule {
+        min: i32::MIN as i64,
+        max: i32::MAX as i64,
+    };
+    /// Any `i64`.
+    pub const I64: IntRule = IntRule {
+        min: i64::MIN,
+        max: i64::MAX,
+    };
+
+    pub(crate) fn out_of_range(&self, shown: &dyn std::fmt::Display) -> String {
+        format!("{shown} is outside the range {}..={}", self.min, self.max)
+    }
+
+    /// The range in words, e.g. `range 1..=1000`.
+    pub fn describe(&self) -> String {
+        format!("range {}..={}", self.min, self.max)
+    }
+}
+
+/// Item count of a list shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemsRule {
+    /// Fewest items.
+    pub min: Option<u64>,
+    /// Most items.
+    pub max: Option<u64>,
+}
+
+impl ItemsRule {
+    /// A list of any size.
+    pub const ANY: ItemsRule = ItemsRule {
+        min: None,
+        max: None,
+    };
+
+    /// The message for a list of `count` items, when that breaks the rule.
+    pub(crate) fn check(&self, count: u64) -> Option<String> {
+        length_message(count, self.min, self.max, "item")
+    }
+
+    /// The rule in words, e.g. `items 1..=100`, or `""`.
+    pub fn describe(&self) -> String {
+        describe_bounds(self.min, self.max).map_or_else(String::new, |b| format!("items {b}"))
+    }
+}
+
+/// Size of a blob shape, in decoded bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlobRule {
+    /// Fewest bytes.
+    pub min: Option<u64>,
+    /// Most bytes.
+    pub max: Option<u64>,
+}
+
+impl BlobRule {
+    /// A blob of any size.
+    pub const ANY: BlobRule = BlobRule {
+        min: None,
+        max: None,
+    };
+
+    pub(crate) fn check(&self, bytes: u64) -> Option<String> {
+        length_message(bytes, self.min, self.max, "byte")
+    }
+
+    /// The rule in words, e.g. `size 0..=20971520 bytes`.
+    pub fn describe(&self) -> String {
+        describe_bounds(self.min, self.max).map_or_else(String::new, |b| format!("size {b} bytes"))
+    }
+}
+
+fn length_message(n: u64, min: Option<u64>, max: Option<u64>, unit: &str) -> Option<String> {
+    let plural = |k: u64| if k == 1 { "" } else { "s" };
+    match (min, max) {
+        (Some(min), _) if n < min => Some(format!(
+            "expected at least {min} {unit}{}, found {n}",
+            plural(min)
+        )),
+        (_, Some(max)) if n > max => Some(format!(
+            "expected at most {max} {unit}{}, found {n}",
+            plural(max)
+        )),
+        _ => None,
+    }
+}
+
+fn describe_bounds(min: Option<u64>, max: Option<u64>) -> Option<String> {
+    match (min, max) {
+        (None, None) => None,
+        (Some(min), None) => Some(format!("{min}..")),
+        (None, Some(max)) => Some(format!("0..={max}")),
+        (Some(min), Some(max)) => Some(format!("{min}..={max}")),
+    }
+}
+
+/// A value for a message: JSON-quoted, at most about 100 characters.
+pub(crate) fn quote(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(QUOTE_CHARS * 2) + 8);
+    out.push('"');
+    let mut chars = value.chars();
+    for c in chars.by_ref().take(QUOTE_CHARS) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    let rest = chars.count();
+    if rest > 0 {
+        let _ = write!(out, " (and {rest} more characters)");
+    }
+    out
+}

@@ -1,0 +1,241 @@
+//! A run-time description of every shape of the model: the members of each
+//! structure, the rules of each scalar, the values of each enum. Generated
+//! code declares one static per shape. The JSON Schema writer, the inspector
+//! and the registry read these; the readers use the same rule statics.
+
+use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
+
+/// The two services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Service {
+    /// Amazon ECR, API version 2015-09-21.
+    Ecr,
+    /// Amazon ECR Public, API version 2020-10-30.
+    EcrPublic,
+}
+
+impl Service {
+    /// Every service this build includes.
+    pub const ALL: &'static [Service] = &[
+        #[cfg(feature = "ecr")]
+        Service::Ecr,
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic,
+    ];
+
+    /// The name used on the command line and in schema paths: `ecr`, `ecr-public`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Ecr => "ecr",
+            Service::EcrPublic => "ecr-public",
+        }
+    }
+
+    /// The service for a command-line name.
+    pub fn from_name(name: &str) -> Option<Service> {
+        Service::ALL.iter().copied().find(|s| s.name() == name)
+    }
+
+    /// The root of the service's API reference.
+    pub fn reference_url(self) -> &'static str {
+        match self {
+            Service::Ecr => "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/",
+            Service::EcrPublic => {
+                "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a shape is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// An operation's input.
+    Input,
+    /// An operation's output.
+    Output,
+    /// An error (exception) shape.
+    Error,
+    /// boto3's `<Operation>PaginateRequest`.
+    Paginate,
+    /// boto3's `<Waiter>WaitRequest`.
+    Wait,
+    /// A structure used inside other shapes (or one of boto3's own).
+    Nested,
+    /// An enum.
+    Enum,
+    /// A scalar, list or map shape with rules.
+    Scalar,
+}
+
+impl Role {
+    /// The role as written in `schemas/index.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Input => "input",
+            Role::Output => "output",
+            Role::Error => "error",
+            Role::Paginate => "paginate",
+            Role::Wait => "wait",
+            Role::Nested => "nested",
+            Role::Enum => "enum",
+            Role::Scalar => "scalar",
+        }
+    }
+}
+
+/// The type of a member, list item or map entry, with its rules.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// A string shape.
+    String(&'static StrRule),
+    /// A 32-bit integer shape.
+    Integer(&'static IntRule),
+    /// A 64-bit integer shape.
+    Long(&'static IntRule),
+    /// A double or float shape.
+    Double,
+    /// A boolean.
+    Boolean,
+    /// A timestamp: epoch seconds, or one of the accepted date-time strings.
+    Timestamp,
+    /// Bytes, as base64 text.
+    Blob(&'static BlobRule),
+    /// One of the enum's values.
+    Enum(&'static EnumShape),
+    /// A list.
+    List(&'static ListShape),
+    /// A map.
+    Map(&'static MapShape),
+    /// A structure.
+    Structure(&'static StructShape),
+}
+
+/// A structure shape.
+#[derive(Debug)]
+pub struct StructShape {
+    /// The model's name (or boto3's, for the extra shapes).
+    pub name: &'static str,
+    /// The service.
+    pub service: Service,
+    /// Members, in model order.
+    pub members: &'static [Member],
+    /// Whether this is an error shape: its body also carries `__type`, and
+    /// `message` may be spelled `Message`.
+    pub exception: bool,
+}
+
+/// A member of a structure.
+#[derive(Debug)]
+pub struct Member {
+    /// The name on the wire.
+    pub name: &'static str,
+    /// The model shape of the member's value.
+    pub shape: &'static str,
+    /// Whether the member must be present (and not `null`).
+    pub required: bool,
+    /// Another accepted spelling of the name (`Message` for `message`).
+    pub alias: Option<&'static str>,
+    /// The value's type and rules.
+    pub ty: Ty,
+}
+
+/// A list shape.
+#[derive(Debug)]
+pub struct ListShape {
+    /// The model's name.
+    pub name: &'static str,
+    /// Item count.
+    pub items: ItemsRule,
+    /// The items' type.
+    pub member: Ty,
+}
+
+/// A map shape: string keys (possibly an enum's values) to values.
+#[derive(Debug)]
+pub struct MapShape {
+    /// The model's name.
+    pub name: &'static str,
+    /// The keys' type.
+    pub key: Ty,
+    /// The values' type.
+    pub value: Ty,
+}
+
+/// An enum shape.
+#[derive(Debug)]
+pub struct EnumShape {
+    /// The model's name.
+    pub name: &'static str,
+    /// The service.
+    pub service: Service,
+    /// Every known value, case-sensitive, in model order.
+    pub values: &'static [&'static str],
+}
+
+/// A named scalar, list or map shape of the model: `RepositoryName`, `ImageTag`...
+#[derive(Debug)]
+pub struct ScalarShape {
+    /// The model's name.
+    pub name: &'static str,
+    /// The service.
+    pub service: Service,
+    /// The type and rules.
+    pub ty: Ty,
+}
+
+impl Ty {
+    /// The model's name of the type for a reader: `string`, `integer`, a shape name...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Ty::String(_) => "string",
+            Ty::Integer(_) => "integer",
+            Ty::Long(_) => "long",
+            Ty::Double => "double",
+            Ty::Boolean => "boolean",
+            Ty::Timestamp => "timestamp",
+            Ty::Blob(_) => "blob",
+            Ty::Enum(e) => e.name,
+            Ty::List(l) => l.name,
+            Ty::Map(m) => m.name,
+            Ty::Structure(s) => s.name,
+        }
+    }
+}
+
+/// A checker of one JSON document against a shape.
+pub type CheckFn = fn(&[u8], &crate::Options) -> Result<(), crate::Error>;
+
+/// An operation of a service.
+#[derive(Debug)]
+pub struct Operation {
+    /// The operation's name: `DescribeImages`.
+    pub name: &'static str,
+    /// The service.
+    pub service: Service,
+    /// The input shape.
+    pub input: &'static StructShape,
+    /// The output shape.
+    pub output: &'static StructShape,
+    /// The error shapes the model declares for it.
+    pub errors: &'static [&'static StructShape],
+    /// Checks a request body.
+    pub check_input: CheckFn,
+    /// Checks a response body.
+    pub check_output: CheckFn,
+    /// Checks an error body: an error this operation may return.
+    pub check_error: fn(&[u8], &Operation, &crate::Options) -> Result<(), crate::Error>,
+}
+
+impl Operation {
+    /// Whether the model declares the error `name` for this operation.
+    pub fn declares(&self, name: &str) -> bool {
+        self.errors.iter().any(|e| e.name == name)
+    }
+}
