@@ -5,8 +5,8 @@ use serde::de::{IgnoredAny, MapAccess};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error, Violation};
-use crate::json::Options;
-use crate::read::{Cx, Key, Kind as _, Path, ReadStruct, Slot, Str, Struct};
+use crate::json::{run, Options};
+use crate::read::{Cx, Key, Path, ReadStruct, Slot, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Operation, Service};
 
@@ -102,34 +102,44 @@ fn violation(path: &str, code: Code, message: String) -> Error {
     )
 }
 
-/// Parses an error body and finds the error it names.
-pub(crate) fn read_body(body: &[u8], opts: &Options) -> Result<(serde_json::Value, String), Error> {
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-        let mut cx = Cx::new(opts);
-        cx.syntax(&e);
-        cx.into_error()
-    })?;
-    let name = match value.get("__type") {
-        _ if !value.is_object() => {
-            return Err(violation("", Code::Type, "expected an object".to_string()));
+/// The members of an error body before its error is known: only `__type`.
+struct TypeOnly(Option<String>);
+
+impl ReadStruct for TypeOnly {
+    fn read_map<'de, A: MapAccess<'de>>(
+        mut map: A,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<Option<Self>, A::Error> {
+        let mut name = Slot::Missing;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match &*key {
+                "__type" => name.read_required(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
         }
-        None => {
-            return Err(violation(
-                "/__type",
-                Code::Required,
-                "an error body names its error in `__type`".to_string(),
-            ))
-        }
-        Some(serde_json::Value::String(t)) => error_name(t).to_string(),
-        Some(_) => {
-            return Err(violation(
-                "/__type",
-                Code::Type,
-                "expected a string".to_string(),
-            ))
-        }
-    };
-    Ok((value, name))
+        Ok(Some(TypeOnly(name.required(cx, path, "__type"))))
+    }
+}
+
+/// Finds the error an error body names: the first of two passes over it
+/// (the second reads the body as that error's shape).
+pub(crate) fn read_body(body: &[u8], opts: &Options) -> Result<String, Error> {
+    let found = run(
+        serde_json::Deserializer::from_slice(body),
+        Struct::<TypeOnly>::new(),
+        opts,
+    )?;
+    match found.0 {
+        Some(name) => Ok(error_name(&name).to_string()),
+        None => Err(violation(
+            "/__type",
+            Code::Required,
+            "an error body names its error in `__type`".to_string(),
+        )),
+    }
 }
 
 /// An `undeclared_error` violation unless `operation` may return `name`.
@@ -152,7 +162,7 @@ pub(crate) fn check_declared(operation: &Operation, name: &str) -> Result<(), Er
 
 /// Reads the body of a common error; any other name is `undeclared_error`.
 pub(crate) fn read_common(
-    value: &serde_json::Value,
+    body: &[u8],
     name: &str,
     service: Service,
     opts: &Options,
@@ -167,15 +177,12 @@ pub(crate) fn read_common(
             ),
         ));
     }
-    let mut cx = Cx::new(opts);
-    let got = match Struct::<CommonBody>::new().read(value, &mut cx, &Path::Root) {
-        Ok(got) => got,
-        Err(e) => {
-            cx.syntax(&e);
-            None
-        }
-    };
-    cx.finish(got).map(|body| CommonError {
+    let body = run(
+        serde_json::Deserializer::from_slice(body),
+        Struct::<CommonBody>::new(),
+        opts,
+    )?;
+    Ok(CommonError {
         name: name.to_string(),
         message: body.message,
     })

@@ -74,7 +74,8 @@ pub trait Model: ReadStruct + Serialize + Sized + 'static {
     fn validate_with(&self, opts: &Options) -> Result<(), Error> {
         // Serializing our own types cannot fail: maps have string keys, and
         // a non-finite double becomes `null`, which the check then reports.
-        let value = serde_json::to_value(self).map_err(|e| {
+        // Text, not a `Value`, so that violations come in member order.
+        let json = serde_json::to_vec(self).map_err(|e| {
             Error::new(
                 vec![Violation {
                     path: String::new(),
@@ -86,7 +87,7 @@ pub trait Model: ReadStruct + Serialize + Sized + 'static {
                 0,
             )
         })?;
-        from_value_with::<Self>(&value, opts).map(drop)
+        check_slice::<Self>(&json, opts)
     }
 }
 
@@ -97,7 +98,11 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, Error> {
 
 /// Reads and validates `T` from JSON text.
 pub fn from_json_with<T: Model>(json: &str, opts: &Options) -> Result<T, Error> {
-    run(serde_json::Deserializer::from_str(json), opts)
+    run(
+        serde_json::Deserializer::from_str(json),
+        Struct::<T>::new(),
+        opts,
+    )
 }
 
 /// Reads and validates `T` from JSON bytes (UTF-8), with default options.
@@ -107,7 +112,11 @@ pub fn from_slice<T: Model>(json: &[u8]) -> Result<T, Error> {
 
 /// Reads and validates `T` from JSON bytes (UTF-8).
 pub fn from_slice_with<T: Model>(json: &[u8], opts: &Options) -> Result<T, Error> {
-    run(serde_json::Deserializer::from_slice(json), opts)
+    run(
+        serde_json::Deserializer::from_slice(json),
+        Struct::<T>::new(),
+        opts,
+    )
 }
 
 /// Reads and validates `T` from a parsed JSON value, with default options.
@@ -132,12 +141,14 @@ pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
     from_slice_with::<T>(json, opts).map(drop)
 }
 
-fn run<'de, R: serde_json::de::Read<'de>, T: Model>(
+/// Reads one document of `kind` and nothing after it.
+pub(crate) fn run<'de, R: serde_json::de::Read<'de>, K: Kind>(
     mut de: serde_json::Deserializer<R>,
+    kind: K,
     opts: &Options,
-) -> Result<T, Error> {
+) -> Result<K::Value, Error> {
     let mut cx = Cx::new(opts);
-    let got = Struct::<T>::new()
+    let got = kind
         .read(&mut de, &mut cx, &Path::Root)
         .and_then(|got| de.end().map(|()| got));
     match got {

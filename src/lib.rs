@@ -21,8 +21,12 @@
 
 mod aws_error;
 pub mod blob;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 mod enums;
 pub mod error;
+pub mod generate;
 mod json;
 pub mod read;
 pub mod registry;

@@ -134,7 +134,7 @@ impl<'o> Cx<'o> {
             code: Code::Syntax,
             message,
             line: (line > 0).then_some(line),
-            column: (line > 0).then_some(column),
+            column: (line > 0).then_some(column.max(1)),
         };
         if self.violations.len() < self.opts.max_violations {
             self.violations.push(violation);
@@ -242,9 +242,13 @@ impl Number {
             Number::I64(n) => Ok(n),
             Number::U64(n) => i64::try_from(n).map_err(|_| true),
             Number::F64(f) if f.fract() != 0.0 || !f.is_finite() => Err(false),
-            // -2^63 <= f < 2^63: the cast is exact for integral values.
+            // -2^63 < f < 2^63: the cast is exact for integral values. The
+            // parser hands over integers beyond i64 as rounded floats, and
+            // -9223372036854775809 rounds to exactly -2^63: so -2^63 as a
+            // float counts as out of range (i64::MIN written as an integer
+            // arrives as `I64` and is in range).
             Number::F64(f)
-                if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f) =>
+                if f > -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 =>
             {
                 Ok(f as i64)
             }

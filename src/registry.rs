@@ -42,7 +42,26 @@ impl Entry {
     /// refuses members the model does not define.
     #[cfg(feature = "schema")]
     pub fn schema(&self, strict: bool) -> Option<serde_json::Value> {
-        self.schema.map(|schema| schema(strict))
+        let mut schema = self.schema.map(|schema| schema(strict))?;
+        if let Some(object) = schema.as_object_mut() {
+            let id = format!(
+                "urn:ecr-models:{}:{}{}",
+                self.service(),
+                if strict { "strict:" } else { "" },
+                self.name
+            );
+            object.insert("$id".into(), id.into());
+        }
+        Some(schema)
+    }
+
+    /// The service the shape belongs to.
+    pub fn service(&self) -> Service {
+        match self.shape {
+            ShapeRef::Structure(s) => s.service,
+            ShapeRef::Enum(e) => e.service,
+            ShapeRef::Scalar(s) => s.service,
+        }
     }
 }
 

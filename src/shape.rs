@@ -129,6 +129,10 @@ pub struct StructShape {
     /// Whether this is an error shape: its body also carries `__type`, and
     /// `message` may be spelled `Message`.
     pub exception: bool,
+    /// What the shape is for.
+    pub role: Role,
+    /// The operation whose input, output, paginator or waiter this is.
+    pub operation: Option<&'static str>,
 }
 
 /// A member of a structure.

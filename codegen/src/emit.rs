@@ -401,6 +401,16 @@ pub fn read(service: &Service) -> String {
         for m in &st.members {
             let _ = writeln!(out, "let mut {} = Slot::Missing;", local(m));
         }
+        if st.members.is_empty() && !st.exception {
+            out.push_str("while let Some(key) = map.next_key::<Key<'de>>()? {\ncx.other_member(&mut map, path, &key)?;\n}\n");
+            out.push_str("Ok(Some(Self {}))\n}\n}\n");
+            let _ = writeln!(
+                out,
+                "impl crate::Model for {name} {{\nconst SHAPE: &'static crate::shape::StructShape = &shapes::{};\n}}",
+                screaming(name)
+            );
+            continue;
+        }
         out.push_str("while let Some(key) = map.next_key::<Key<'de>>()? {\nmatch &*key {\n");
         for m in &st.members {
             let names = match &m.alias {
@@ -555,7 +565,7 @@ pub fn shapes(service: &Service) -> String {
     out.push_str(
         "#![allow(unused_imports)]\nuse crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};\n",
     );
-    out.push_str("use crate::shape::{EnumShape, ListShape, MapShape, Member, ScalarShape, Service, StructShape, Ty};\n");
+    out.push_str("use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};\n");
     out.push_str("use super::rules;\n");
     let svc = format!("Service::{}", service.info.variant);
     let opt = |v: Option<u64>| v.map_or("None".to_string(), |v| format!("Some({v})"));
@@ -566,7 +576,17 @@ pub fn shapes(service: &Service) -> String {
         match &shape.kind {
             Kind::Structure(st) => {
                 doc(&mut out, &format!("Structure [`{name}`](super::{name})."));
-                let _ = writeln!(out, "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, members: &[", lit(name), st.exception);
+                let operation = st
+                    .operation
+                    .as_ref()
+                    .map_or("None".into(), |o| format!("Some({})", lit(o)));
+                let _ = writeln!(
+                    out,
+                    "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, role: Role::{:?}, operation: {operation}, members: &[",
+                    lit(name),
+                    st.exception,
+                    st.role
+                );
                 for m in &st.members {
                     let alias = m
                         .alias
@@ -696,19 +716,19 @@ pub fn operations(service: &Service) -> String {
         "/// Reads an AWS JSON error body (`__type`, with or without a namespace, and `message` or `Message`).\n\
          /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).\n\
          pub fn from_json_with(body: &[u8], operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
-         let (value, name) = crate::aws_error::read_body(body, opts)?;\n\
+         let name = crate::aws_error::read_body(body, opts)?;\n\
          if let Some(op) = operation {\ncrate::aws_error::check_declared(op, &name)?;\n}\n\
          match name.as_str() {\n",
     );
     for e in &errors {
         let _ = writeln!(
             out,
-            "{} => crate::from_value_with(&value, opts).map(Self::{}),",
+            "{} => crate::from_slice_with(body, opts).map(Self::{}),",
             lit(&e.name),
             e.name
         );
     }
-    let _ = writeln!(out, "_ => crate::aws_error::read_common(&value, &name, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
+    let _ = writeln!(out, "_ => crate::aws_error::read_common(body, &name, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
     out.push_str("fn check_error(body: &[u8], operation: &Operation, opts: &Options) -> Result<(), Error> {\nServiceError::from_json_with(body, Some(operation), opts).map(drop)\n}\n");
     out
 }

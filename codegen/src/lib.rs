@@ -11,13 +11,16 @@ pub mod pattern;
 
 use std::path::{Path, PathBuf};
 
+/// Writes one file of a service module.
+type Writer = fn(&ir::Service) -> String;
+
 /// Every generated file (path relative to the workspace root) and its text.
 pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for info in ir::SERVICES {
         let service = ir::load(&root.join("codegen/model"), info);
         let dir = PathBuf::from("src").join(info.module);
-        let parts: [(&str, fn(&ir::Service) -> String); 8] = [
+        let parts: [(&str, Writer); 8] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
             ("read.rs", emit::read),

@@ -1211,197 +1211,188 @@ impl ServiceError {
         operation: Option<&Operation>,
         opts: &Options,
     ) -> Result<Self, Error> {
-        let (value, name) = crate::aws_error::read_body(body, opts)?;
+        let name = crate::aws_error::read_body(body, opts)?;
         if let Some(op) = operation {
             crate::aws_error::check_declared(op, &name)?;
         }
         match name.as_str() {
             "BlockedByOrganizationPolicyException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::BlockedByOrganizationPolicyException)
             }
             "EmptyUploadException" => {
-                crate::from_value_with(&value, opts).map(Self::EmptyUploadException)
+                crate::from_slice_with(body, opts).map(Self::EmptyUploadException)
             }
             "ExclusionAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ExclusionAlreadyExistsException)
             }
             "ExclusionNotFoundException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::ExclusionNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::ExclusionNotFoundException)
             }
             "ImageAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::ImageAlreadyExistsException)
+                crate::from_slice_with(body, opts).map(Self::ImageAlreadyExistsException)
             }
             "ImageArchivedException" => {
-                crate::from_value_with(&value, opts).map(Self::ImageArchivedException)
+                crate::from_slice_with(body, opts).map(Self::ImageArchivedException)
             }
             "ImageDigestDoesNotMatchException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ImageDigestDoesNotMatchException)
             }
             "ImageNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::ImageNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::ImageNotFoundException)
             }
             "ImageStorageClassUpdateNotSupportedException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ImageStorageClassUpdateNotSupportedException)
             }
             "ImageTagAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ImageTagAlreadyExistsException)
             }
             "InvalidLayerException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidLayerException)
+                crate::from_slice_with(body, opts).map(Self::InvalidLayerException)
             }
             "InvalidLayerPartException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidLayerPartException)
+                crate::from_slice_with(body, opts).map(Self::InvalidLayerPartException)
             }
             "InvalidParameterException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidParameterException)
+                crate::from_slice_with(body, opts).map(Self::InvalidParameterException)
             }
             "InvalidTagParameterException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::InvalidTagParameterException)
             }
-            "KmsException" => {
-                crate::from_value_with(&value, opts).map(Self::KmsException)
-            }
+            "KmsException" => crate::from_slice_with(body, opts).map(Self::KmsException),
             "LayerAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::LayerAlreadyExistsException)
+                crate::from_slice_with(body, opts).map(Self::LayerAlreadyExistsException)
             }
             "LayerInaccessibleException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::LayerInaccessibleException)
+                crate::from_slice_with(body, opts).map(Self::LayerInaccessibleException)
             }
             "LayerPartTooSmallException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::LayerPartTooSmallException)
+                crate::from_slice_with(body, opts).map(Self::LayerPartTooSmallException)
             }
             "LayersNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::LayersNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::LayersNotFoundException)
             }
             "LifecyclePolicyNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::LifecyclePolicyNotFoundException)
             }
             "LifecyclePolicyPreviewInProgressException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::LifecyclePolicyPreviewInProgressException)
             }
             "LifecyclePolicyPreviewNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::LifecyclePolicyPreviewNotFoundException)
             }
             "LimitExceededException" => {
-                crate::from_value_with(&value, opts).map(Self::LimitExceededException)
+                crate::from_slice_with(body, opts).map(Self::LimitExceededException)
             }
             "PullThroughCacheRuleAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::PullThroughCacheRuleAlreadyExistsException)
             }
             "PullThroughCacheRuleNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::PullThroughCacheRuleNotFoundException)
             }
             "ReferencedImagesNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ReferencedImagesNotFoundException)
             }
             "RegistryPolicyNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RegistryPolicyNotFoundException)
             }
             "ReplicationBackfillInProgressException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ReplicationBackfillInProgressException)
             }
             "ReplicationBackfillInvalidStatusException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ReplicationBackfillInvalidStatusException)
             }
             "ReplicationBackfillNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ReplicationBackfillNotFoundException)
             }
             "RepositoryAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RepositoryAlreadyExistsException)
             }
             "RepositoryNotEmptyException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::RepositoryNotEmptyException)
+                crate::from_slice_with(body, opts).map(Self::RepositoryNotEmptyException)
             }
             "RepositoryNotFoundException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::RepositoryNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::RepositoryNotFoundException)
             }
             "RepositoryPolicyNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RepositoryPolicyNotFoundException)
             }
             "ScanNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::ScanNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::ScanNotFoundException)
             }
             "SecretNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::SecretNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::SecretNotFoundException)
             }
             "ServerException" => {
-                crate::from_value_with(&value, opts).map(Self::ServerException)
+                crate::from_slice_with(body, opts).map(Self::ServerException)
             }
             "SigningConfigurationNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::SigningConfigurationNotFoundException)
             }
             "TemplateAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::TemplateAlreadyExistsException)
             }
             "TemplateNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::TemplateNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::TemplateNotFoundException)
             }
             "TooManyTagsException" => {
-                crate::from_value_with(&value, opts).map(Self::TooManyTagsException)
+                crate::from_slice_with(body, opts).map(Self::TooManyTagsException)
             }
             "UnableToAccessSecretException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnableToAccessSecretException)
             }
             "UnableToDecryptSecretValueException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnableToDecryptSecretValueException)
             }
             "UnableToGetUpstreamImageException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnableToGetUpstreamImageException)
             }
             "UnableToGetUpstreamLayerException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnableToGetUpstreamLayerException)
             }
             "UnableToListUpstreamImageReferrersException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnableToListUpstreamImageReferrersException)
             }
             "UnsupportedImageTypeException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnsupportedImageTypeException)
             }
             "UnsupportedUpstreamRegistryException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::UnsupportedUpstreamRegistryException)
             }
             "UploadNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::UploadNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::UploadNotFoundException)
             }
             "ValidationException" => {
-                crate::from_value_with(&value, opts).map(Self::ValidationException)
+                crate::from_slice_with(body, opts).map(Self::ValidationException)
             }
             _ => {
-                crate::aws_error::read_common(&value, &name, Service::Ecr, opts)
+                crate::aws_error::read_common(body, &name, Service::Ecr, opts)
                     .map(Self::Common)
             }
         }

@@ -2126,9 +2126,7 @@ impl ReadStruct for DeleteRegistryPolicyRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -2555,9 +2553,7 @@ impl ReadStruct for DeleteSigningConfigurationRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -3849,9 +3845,7 @@ impl ReadStruct for DescribeRegistryRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -5805,9 +5799,7 @@ impl ReadStruct for GetRegistryPolicyRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -5885,9 +5877,7 @@ impl ReadStruct for GetRegistryScanningConfigurationRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -6100,9 +6090,7 @@ impl ReadStruct for GetSigningConfigurationRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }

@@ -3,7 +3,7 @@
 #![allow(unused_imports)]
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{
-    EnumShape, ListShape, MapShape, Member, ScalarShape, Service, StructShape, Ty,
+    EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty,
 };
 use super::rules;
 /// The string `AccountSettingName`: length 1..=64.
@@ -68,6 +68,8 @@ pub static ATTRIBUTE: StructShape = StructShape {
     name: "Attribute",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "key",
@@ -117,6 +119,8 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     name: "AuthorizationData",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "authorizationToken",
@@ -152,6 +156,8 @@ pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
     name: "AwsEcrContainerImageDetails",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "architecture",
@@ -242,6 +248,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchCheckLayerAvailability"),
     members: &[
         Member {
             name: "registryId",
@@ -271,6 +279,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchCheckLayerAvailability"),
     members: &[
         Member {
             name: "layers",
@@ -300,6 +310,8 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchDeleteImageRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchDeleteImage"),
     members: &[
         Member {
             name: "registryId",
@@ -329,6 +341,8 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchDeleteImageResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchDeleteImage"),
     members: &[
         Member {
             name: "imageIds",
@@ -358,6 +372,8 @@ pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchGetImageRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchGetImage"),
     members: &[
         Member {
             name: "registryId",
@@ -394,6 +410,8 @@ pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchGetImageResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchGetImage"),
     members: &[
         Member {
             name: "images",
@@ -423,6 +441,8 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = St
     name: "BatchGetRepositoryScanningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchGetRepositoryScanningConfiguration"),
     members: &[
         Member {
             name: "repositoryNames",
@@ -438,6 +458,8 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = S
     name: "BatchGetRepositoryScanningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchGetRepositoryScanningConfiguration"),
     members: &[
         Member {
             name: "scanningConfigurations",
@@ -482,6 +504,8 @@ pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
     name: "BlockedByOrganizationPolicyException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -497,6 +521,8 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     name: "CompleteLayerUploadRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("CompleteLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -533,6 +559,8 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "CompleteLayerUploadResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("CompleteLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -576,6 +604,8 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "CreatePullThroughCacheRuleRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("CreatePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -633,6 +663,8 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "CreatePullThroughCacheRuleResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("CreatePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -704,6 +736,8 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     name: "CreateRepositoryCreationTemplateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("CreateRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "prefix",
@@ -784,6 +818,8 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     name: "CreateRepositoryCreationTemplateResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("CreateRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "registryId",
@@ -813,6 +849,8 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "CreateRepositoryRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("CreateRepository"),
     members: &[
         Member {
             name: "registryId",
@@ -870,6 +908,8 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "CreateRepositoryResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("CreateRepository"),
     members: &[
         Member {
             name: "repository",
@@ -910,6 +950,8 @@ pub static CVSS_SCORE: StructShape = StructShape {
     name: "CvssScore",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "baseScore",
@@ -946,6 +988,8 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
     name: "CvssScoreAdjustment",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "metric",
@@ -974,6 +1018,8 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
     name: "CvssScoreDetails",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "adjustments",
@@ -1029,6 +1075,8 @@ pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteLifecyclePolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1051,6 +1099,8 @@ pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteLifecyclePolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1094,6 +1144,8 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "DeletePullThroughCacheRuleRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeletePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1116,6 +1168,8 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "DeletePullThroughCacheRuleResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeletePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1180,6 +1234,8 @@ pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteRegistryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRegistryPolicy"),
     members: &[],
 };
 /// Structure [`DeleteRegistryPolicyResponse`](super::DeleteRegistryPolicyResponse).
@@ -1187,6 +1243,8 @@ pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRegistryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRegistryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1216,6 +1274,8 @@ pub static DELETE_REPLICATION: StructShape = StructShape {
     name: "DeleteReplication",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "enabled",
@@ -1237,6 +1297,8 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     name: "DeleteRepositoryCreationTemplateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "prefix",
@@ -1252,6 +1314,8 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     name: "DeleteRepositoryCreationTemplateResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "registryId",
@@ -1281,6 +1345,8 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1303,6 +1369,8 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1339,6 +1407,8 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRepository"),
     members: &[
         Member {
             name: "registryId",
@@ -1368,6 +1438,8 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRepository"),
     members: &[
         Member {
             name: "repository",
@@ -1390,6 +1462,8 @@ pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "DeleteSigningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteSigningConfiguration"),
     members: &[],
 };
 /// Structure [`DeleteSigningConfigurationResponse`](super::DeleteSigningConfigurationResponse).
@@ -1397,6 +1471,8 @@ pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "DeleteSigningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteSigningConfiguration"),
     members: &[
         Member {
             name: "registryId",
@@ -1426,6 +1502,8 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructSh
     name: "DeregisterPullTimeUpdateExclusionRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeregisterPullTimeUpdateExclusion"),
     members: &[
         Member {
             name: "principalArn",
@@ -1441,6 +1519,8 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructS
     name: "DeregisterPullTimeUpdateExclusionResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeregisterPullTimeUpdateExclusion"),
     members: &[
         Member {
             name: "principalArn",
@@ -1463,6 +1543,8 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape 
     name: "DescribeImageReplicationStatusRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImageReplicationStatus"),
     members: &[
         Member {
             name: "repositoryName",
@@ -1492,6 +1574,8 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape
     name: "DescribeImageReplicationStatusResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImageReplicationStatus"),
     members: &[
         Member {
             name: "repositoryName",
@@ -1528,6 +1612,8 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructSh
     name: "DescribeImageScanFindingsPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeImageScanFindings"),
     members: &[
         Member {
             name: "registryId",
@@ -1564,6 +1650,8 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
     name: "DescribeImageScanFindingsRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImageScanFindings"),
     members: &[
         Member {
             name: "registryId",
@@ -1607,6 +1695,8 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageScanFindingsResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImageScanFindings"),
     members: &[
         Member {
             name: "registryId",
@@ -1664,6 +1754,8 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
     name: "DescribeImageSigningStatusRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImageSigningStatus"),
     members: &[
         Member {
             name: "repositoryName",
@@ -1693,6 +1785,8 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageSigningStatusResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImageSigningStatus"),
     members: &[
         Member {
             name: "repositoryName",
@@ -1736,6 +1830,8 @@ pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
     name: "DescribeImagesFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "tagStatus",
@@ -1758,6 +1854,8 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImagesPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "registryId",
@@ -1801,6 +1899,8 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     name: "DescribeImagesRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "registryId",
@@ -1851,6 +1951,8 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     name: "DescribeImagesResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "imageDetails",
@@ -1880,6 +1982,8 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = Str
     name: "DescribePullThroughCacheRulesPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribePullThroughCacheRules"),
     members: &[
         Member {
             name: "registryId",
@@ -1909,6 +2013,8 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape 
     name: "DescribePullThroughCacheRulesRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribePullThroughCacheRules"),
     members: &[
         Member {
             name: "registryId",
@@ -1945,6 +2051,8 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape
     name: "DescribePullThroughCacheRulesResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribePullThroughCacheRules"),
     members: &[
         Member {
             name: "pullThroughCacheRules",
@@ -1974,6 +2082,8 @@ pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
     name: "DescribeRegistryRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeRegistry"),
     members: &[],
 };
 /// Structure [`DescribeRegistryResponse`](super::DescribeRegistryResponse).
@@ -1981,6 +2091,8 @@ pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
     name: "DescribeRegistryResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeRegistry"),
     members: &[
         Member {
             name: "registryId",
@@ -2010,6 +2122,8 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape =
     name: "DescribeReplicationBackfillResultsPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeReplicationBackfillResults"),
     members: &[
         Member {
             name: "registryId",
@@ -2046,6 +2160,8 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructSh
     name: "DescribeReplicationBackfillResultsRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeReplicationBackfillResults"),
     members: &[
         Member {
             name: "registryId",
@@ -2089,6 +2205,8 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructS
     name: "DescribeReplicationBackfillResultsResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeReplicationBackfillResults"),
     members: &[
         Member {
             name: "registryId",
@@ -2174,6 +2292,8 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "registryId",
@@ -2203,6 +2323,8 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "registryId",
@@ -2239,6 +2361,8 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRepositoriesResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "repositories",
@@ -2268,6 +2392,8 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape 
     name: "DescribeRepositoryCreationTemplatesPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeRepositoryCreationTemplates"),
     members: &[
         Member {
             name: "prefixes",
@@ -2290,6 +2416,8 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructS
     name: "DescribeRepositoryCreationTemplatesRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeRepositoryCreationTemplates"),
     members: &[
         Member {
             name: "prefixes",
@@ -2319,6 +2447,8 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = Struct
     name: "DescribeRepositoryCreationTemplatesResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeRepositoryCreationTemplates"),
     members: &[
         Member {
             name: "registryId",
@@ -2355,6 +2485,8 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     name: "EmptyUploadException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2370,6 +2502,8 @@ pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
     name: "EncryptionConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "encryptionType",
@@ -2392,6 +2526,8 @@ pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShap
     name: "EncryptionConfigurationForRepositoryCreationTemplate",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "encryptionType",
@@ -2420,6 +2556,8 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
     name: "EnhancedImageScanFinding",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "awsAccountId",
@@ -2571,6 +2709,8 @@ pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ExclusionAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2586,6 +2726,8 @@ pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ExclusionNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2673,6 +2815,8 @@ pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     name: "GetAccountSettingRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetAccountSetting"),
     members: &[
         Member {
             name: "name",
@@ -2688,6 +2832,8 @@ pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     name: "GetAccountSettingResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetAccountSetting"),
     members: &[
         Member {
             name: "name",
@@ -2726,6 +2872,8 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     name: "GetAuthorizationTokenRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetAuthorizationToken"),
     members: &[
         Member {
             name: "registryIds",
@@ -2741,6 +2889,8 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     name: "GetAuthorizationTokenResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetAuthorizationToken"),
     members: &[
         Member {
             name: "authorizationData",
@@ -2763,6 +2913,8 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
     name: "GetDownloadUrlForLayerRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetDownloadUrlForLayer"),
     members: &[
         Member {
             name: "registryId",
@@ -2792,6 +2944,8 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
     name: "GetDownloadUrlForLayerResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetDownloadUrlForLayer"),
     members: &[
         Member {
             name: "downloadUrl",
@@ -2821,6 +2975,8 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructSh
     name: "GetLifecyclePolicyPreviewPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("GetLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -2864,6 +3020,8 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     name: "GetLifecyclePolicyPreviewRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -2914,6 +3072,8 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     name: "GetLifecyclePolicyPreviewResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -2978,6 +3138,8 @@ pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     name: "GetLifecyclePolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -3000,6 +3162,8 @@ pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetLifecyclePolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -3043,6 +3207,8 @@ pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRegistryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRegistryPolicy"),
     members: &[],
 };
 /// Structure [`GetRegistryPolicyResponse`](super::GetRegistryPolicyResponse).
@@ -3050,6 +3216,8 @@ pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRegistryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRegistryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -3079,6 +3247,8 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     name: "GetRegistryScanningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRegistryScanningConfiguration"),
     members: &[],
 };
 /// Structure [`GetRegistryScanningConfigurationResponse`](super::GetRegistryScanningConfigurationResponse).
@@ -3086,6 +3256,8 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     name: "GetRegistryScanningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRegistryScanningConfiguration"),
     members: &[
         Member {
             name: "registryId",
@@ -3115,6 +3287,8 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRepositoryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -3137,6 +3311,8 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -3173,6 +3349,8 @@ pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "GetSigningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetSigningConfiguration"),
     members: &[],
 };
 /// Structure [`GetSigningConfigurationResponse`](super::GetSigningConfigurationResponse).
@@ -3180,6 +3358,8 @@ pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "GetSigningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetSigningConfiguration"),
     members: &[
         Member {
             name: "registryId",
@@ -3215,6 +3395,8 @@ pub static IMAGE: StructShape = StructShape {
     name: "Image",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -3264,6 +3446,8 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ImageAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3279,6 +3463,8 @@ pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
     name: "ImageArchivedException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3300,6 +3486,8 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     name: "ImageDetail",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -3425,6 +3613,8 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     name: "ImageDigestDoesNotMatchException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3440,6 +3630,8 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     name: "ImageFailure",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageId",
@@ -3499,6 +3691,8 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     name: "ImageIdentifier",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageDigest",
@@ -3542,6 +3736,8 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ImageNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3557,6 +3753,8 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
     name: "ImageReferrer",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "digest",
@@ -3613,6 +3811,8 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
     name: "ImageReplicationStatus",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "region",
@@ -3655,6 +3855,8 @@ pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
     name: "ImageScanCompleteWaitRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Wait,
+    operation: Some("DescribeImageScanFindings"),
     members: &[
         Member {
             name: "registryId",
@@ -3705,6 +3907,8 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
     name: "ImageScanFinding",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "name",
@@ -3754,6 +3958,8 @@ pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
     name: "ImageScanFindings",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -3797,6 +4003,8 @@ pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
     name: "ImageScanFindingsSummary",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -3826,6 +4034,8 @@ pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
     name: "ImageScanStatus",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "status",
@@ -3848,6 +4058,8 @@ pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
     name: "ImageScanningConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "scanOnPush",
@@ -3863,6 +4075,8 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
     name: "ImageSigningStatus",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -3923,6 +4137,8 @@ pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = Str
     name: "ImageStorageClassUpdateNotSupportedException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3944,6 +4160,8 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ImageTagAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -3976,6 +4194,8 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
     name: "ImageTagMutabilityExclusionFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "filterType",
@@ -4031,6 +4251,8 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     name: "InitiateLayerUploadRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("InitiateLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -4053,6 +4275,8 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "InitiateLayerUploadResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("InitiateLayerUpload"),
     members: &[
         Member {
             name: "uploadId",
@@ -4088,6 +4312,8 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4103,6 +4329,8 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerPartException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -4146,6 +4374,8 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidParameterException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4161,6 +4391,8 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidTagParameterException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4188,6 +4420,8 @@ pub static KMS_EXCEPTION: StructShape = StructShape {
     name: "KmsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4234,6 +4468,8 @@ pub static LAYER: StructShape = StructShape {
     name: "Layer",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "layerDigest",
@@ -4270,6 +4506,8 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "LayerAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4306,6 +4544,8 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     name: "LayerFailure",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "layerDigest",
@@ -4353,6 +4593,8 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
     name: "LayerInaccessibleException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4380,6 +4622,8 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     name: "LayerPartTooSmallException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4401,6 +4645,8 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "LayersNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4416,6 +4662,8 @@ pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "LifecyclePolicyNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4431,6 +4679,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructS
     name: "LifecyclePolicyPreviewCompleteWaitRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Wait,
+    operation: Some("GetLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -4488,6 +4738,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
     name: "LifecyclePolicyPreviewFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "tagStatus",
@@ -4503,6 +4755,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructS
     name: "LifecyclePolicyPreviewInProgressException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4518,6 +4772,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructSha
     name: "LifecyclePolicyPreviewNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4533,6 +4789,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
     name: "LifecyclePolicyPreviewResult",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageTags",
@@ -4595,6 +4853,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
     name: "LifecyclePolicyPreviewSummary",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "expiringImageTotalCount",
@@ -4617,6 +4877,8 @@ pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
     name: "LifecyclePolicyRuleAction",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "type",
@@ -4675,6 +4937,8 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     name: "LimitExceededException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -4690,6 +4954,8 @@ pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
     name: "ListImageReferrersFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "artifactTypes",
@@ -4712,6 +4978,8 @@ pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
     name: "ListImageReferrersRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListImageReferrers"),
     members: &[
         Member {
             name: "registryId",
@@ -4762,6 +5030,8 @@ pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
     name: "ListImageReferrersResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListImageReferrers"),
     members: &[
         Member {
             name: "referrers",
@@ -4791,6 +5061,8 @@ pub static LIST_IMAGES_FILTER: StructShape = StructShape {
     name: "ListImagesFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "tagStatus",
@@ -4813,6 +5085,8 @@ pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "ListImagesPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("ListImages"),
     members: &[
         Member {
             name: "registryId",
@@ -4849,6 +5123,8 @@ pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
     name: "ListImagesRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListImages"),
     members: &[
         Member {
             name: "registryId",
@@ -4892,6 +5168,8 @@ pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
     name: "ListImagesResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListImages"),
     members: &[
         Member {
             name: "imageIds",
@@ -4921,6 +5199,8 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
     name: "ListPullTimeUpdateExclusionsRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListPullTimeUpdateExclusions"),
     members: &[
         Member {
             name: "maxResults",
@@ -4943,6 +5223,8 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape 
     name: "ListPullTimeUpdateExclusionsResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListPullTimeUpdateExclusions"),
     members: &[
         Member {
             name: "pullTimeUpdateExclusions",
@@ -4972,6 +5254,8 @@ pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShap
     name: "ListReplicationBackfillsPaginateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("ListReplicationBackfills"),
     members: &[
         Member {
             name: "registryId",
@@ -4994,6 +5278,8 @@ pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
     name: "ListReplicationBackfillsRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListReplicationBackfills"),
     members: &[
         Member {
             name: "registryId",
@@ -5023,6 +5309,8 @@ pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
     name: "ListReplicationBackfillsResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListReplicationBackfills"),
     members: &[
         Member {
             name: "registryId",
@@ -5059,6 +5347,8 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     name: "ListTagsForResourceRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListTagsForResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -5074,6 +5364,8 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "ListTagsForResourceResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListTagsForResource"),
     members: &[
         Member {
             name: "tags",
@@ -5147,6 +5439,8 @@ pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
     name: "PackageVulnerabilityDetails",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "cvss",
@@ -5225,6 +5519,8 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     name: "PaginatorConfig",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "MaxItems",
@@ -5290,6 +5586,8 @@ pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
     name: "PullThroughCacheRule",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -5361,6 +5659,8 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
     name: "PullThroughCacheRuleAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -5382,6 +5682,8 @@ pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShap
     name: "PullThroughCacheRuleNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -5427,6 +5729,8 @@ pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     name: "PutAccountSettingRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutAccountSetting"),
     members: &[
         Member {
             name: "name",
@@ -5449,6 +5753,8 @@ pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     name: "PutAccountSettingResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutAccountSetting"),
     members: &[
         Member {
             name: "name",
@@ -5478,6 +5784,8 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     name: "PutImageRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutImage"),
     members: &[
         Member {
             name: "registryId",
@@ -5528,6 +5836,8 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     name: "PutImageResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutImage"),
     members: &[
         Member {
             name: "image",
@@ -5550,6 +5860,8 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutImageScanningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutImageScanningConfiguration"),
     members: &[
         Member {
             name: "registryId",
@@ -5579,6 +5891,8 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape 
     name: "PutImageScanningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutImageScanningConfiguration"),
     members: &[
         Member {
             name: "registryId",
@@ -5615,6 +5929,8 @@ pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
     name: "PutImageTagMutabilityRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutImageTagMutability"),
     members: &[
         Member {
             name: "registryId",
@@ -5651,6 +5967,8 @@ pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
     name: "PutImageTagMutabilityResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutImageTagMutability"),
     members: &[
         Member {
             name: "registryId",
@@ -5694,6 +6012,8 @@ pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     name: "PutLifecyclePolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -5723,6 +6043,8 @@ pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "PutLifecyclePolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutLifecyclePolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -5759,6 +6081,8 @@ pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "PutRegistryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutRegistryPolicy"),
     members: &[
         Member {
             name: "policyText",
@@ -5774,6 +6098,8 @@ pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "PutRegistryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutRegistryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -5803,6 +6129,8 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     name: "PutRegistryScanningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutRegistryScanningConfiguration"),
     members: &[
         Member {
             name: "scanType",
@@ -5825,6 +6153,8 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     name: "PutRegistryScanningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutRegistryScanningConfiguration"),
     members: &[
         Member {
             name: "registryScanningConfiguration",
@@ -5847,6 +6177,8 @@ pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutReplicationConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutReplicationConfiguration"),
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -5862,6 +6194,8 @@ pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutReplicationConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutReplicationConfiguration"),
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -5884,6 +6218,8 @@ pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutSigningConfigurationRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutSigningConfiguration"),
     members: &[
         Member {
             name: "signingConfiguration",
@@ -5899,6 +6235,8 @@ pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutSigningConfigurationResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutSigningConfiguration"),
     members: &[
         Member {
             name: "signingConfiguration",
@@ -5939,6 +6277,8 @@ pub static RECOMMENDATION: StructShape = StructShape {
     name: "Recommendation",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "url",
@@ -5979,6 +6319,8 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ReferencedImagesNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6000,6 +6342,8 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShap
     name: "RegisterPullTimeUpdateExclusionRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("RegisterPullTimeUpdateExclusion"),
     members: &[
         Member {
             name: "principalArn",
@@ -6015,6 +6359,8 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructSha
     name: "RegisterPullTimeUpdateExclusionResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("RegisterPullTimeUpdateExclusion"),
     members: &[
         Member {
             name: "principalArn",
@@ -6050,6 +6396,8 @@ pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RegistryPolicyNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6071,6 +6419,8 @@ pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
     name: "RegistryScanningConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "scanType",
@@ -6093,6 +6443,8 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
     name: "RegistryScanningRule",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "scanFrequency",
@@ -6142,6 +6494,8 @@ pub static REMEDIATION: StructShape = StructShape {
     name: "Remediation",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "recommendation",
@@ -6169,6 +6523,8 @@ pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape
     name: "ReplicationBackfillInProgressException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6184,6 +6540,8 @@ pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructSh
     name: "ReplicationBackfillInvalidStatusException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6199,6 +6557,8 @@ pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ReplicationBackfillNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6214,6 +6574,8 @@ pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
     name: "ReplicationBackfillProgress",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "totalReplicationCount",
@@ -6250,6 +6612,8 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
     name: "ReplicationBackfillResult",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "repositoryName",
@@ -6311,6 +6675,8 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
     name: "ReplicationBackfillSummary",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -6374,6 +6740,8 @@ pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
     name: "ReplicationConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "rules",
@@ -6389,6 +6757,8 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
     name: "ReplicationDestination",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "region",
@@ -6432,6 +6802,8 @@ pub static REPLICATION_RULE: StructShape = StructShape {
     name: "ReplicationRule",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "destinations",
@@ -6476,6 +6848,8 @@ pub static REPOSITORY: StructShape = StructShape {
     name: "Repository",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "repositoryArn",
@@ -6547,6 +6921,8 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "RepositoryAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6562,6 +6938,8 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
     name: "RepositoryCreationTemplate",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "prefix",
@@ -6662,6 +7040,8 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
     name: "RepositoryFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "filter",
@@ -6726,6 +7106,8 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotEmptyException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6741,6 +7123,8 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6756,6 +7140,8 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryPolicyNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -6777,6 +7163,8 @@ pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
     name: "RepositoryScanningConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "repositoryArn",
@@ -6820,6 +7208,8 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
     name: "RepositoryScanningConfigurationFailure",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "repositoryName",
@@ -6867,6 +7257,8 @@ pub static RESOURCE: StructShape = StructShape {
     name: "Resource",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "details",
@@ -6903,6 +7295,8 @@ pub static RESOURCE_DETAILS: StructShape = StructShape {
     name: "ResourceDetails",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "awsEcrContainerImage",
@@ -6930,6 +7324,8 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     name: "ResponseMetadata",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "RequestId",
@@ -6979,6 +7375,8 @@ pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ScanNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7057,6 +7455,8 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
     name: "ScanningRepositoryFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "filter",
@@ -7106,6 +7506,8 @@ pub static SCORE_DETAILS: StructShape = StructShape {
     name: "ScoreDetails",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "cvss",
@@ -7127,6 +7529,8 @@ pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "SecretNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7142,6 +7546,8 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     name: "ServerException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7157,6 +7563,8 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "SetRepositoryPolicyRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("SetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -7193,6 +7601,8 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "SetRepositoryPolicyResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("SetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -7241,6 +7651,8 @@ pub static SIGNING_CONFIGURATION: StructShape = StructShape {
     name: "SigningConfiguration",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "rules",
@@ -7256,6 +7668,8 @@ pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape 
     name: "SigningConfigurationNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7277,6 +7691,8 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
     name: "SigningRepositoryFilter",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "filter",
@@ -7320,6 +7736,8 @@ pub static SIGNING_RULE: StructShape = StructShape {
     name: "SigningRule",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -7381,6 +7799,8 @@ pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
     name: "StartImageScanRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("StartImageScan"),
     members: &[
         Member {
             name: "registryId",
@@ -7410,6 +7830,8 @@ pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
     name: "StartImageScanResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("StartImageScan"),
     members: &[
         Member {
             name: "registryId",
@@ -7453,6 +7875,8 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     name: "StartLifecyclePolicyPreviewRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("StartLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -7482,6 +7906,8 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     name: "StartLifecyclePolicyPreviewResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("StartLifecyclePolicyPreview"),
     members: &[
         Member {
             name: "registryId",
@@ -7525,6 +7951,8 @@ pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     name: "StartReplicationBackfillRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("StartReplicationBackfill"),
     members: &[
         Member {
             name: "registryId",
@@ -7547,6 +7975,8 @@ pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     name: "StartReplicationBackfillResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("StartReplicationBackfill"),
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -7603,6 +8033,8 @@ pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     name: "StopReplicationBackfillRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("StopReplicationBackfill"),
     members: &[
         Member {
             name: "registryId",
@@ -7625,6 +8057,8 @@ pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     name: "StopReplicationBackfillResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("StopReplicationBackfill"),
     members: &[
         Member {
             name: "registryId",
@@ -7681,6 +8115,8 @@ pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
     name: "SubjectIdentifier",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageDigest",
@@ -7696,6 +8132,8 @@ pub static TAG: StructShape = StructShape {
     name: "Tag",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "Key",
@@ -7736,6 +8174,8 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "TagResourceRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("TagResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -7758,6 +8198,8 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "TagResourceResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("TagResource"),
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -7797,6 +8239,8 @@ pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "TemplateAlreadyExistsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7812,6 +8256,8 @@ pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "TemplateNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7833,6 +8279,8 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     name: "TooManyTagsException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7848,6 +8296,8 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
     name: "TransitioningImageTotalCount",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "targetStorageClass",
@@ -7882,6 +8332,8 @@ pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
     name: "UnableToAccessSecretException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7897,6 +8349,8 @@ pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
     name: "UnableToDecryptSecretValueException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7912,6 +8366,8 @@ pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
     name: "UnableToGetUpstreamImageException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7927,6 +8383,8 @@ pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
     name: "UnableToGetUpstreamLayerException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7942,6 +8400,8 @@ pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = Stru
     name: "UnableToListUpstreamImageReferrersException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7957,6 +8417,8 @@ pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedImageTypeException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7972,6 +8434,8 @@ pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedUpstreamRegistryException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -7987,6 +8451,8 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "UntagResourceRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("UntagResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -8009,6 +8475,8 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "UntagResourceResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("UntagResource"),
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -8024,6 +8492,8 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
     name: "UpdateImageStorageClassRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("UpdateImageStorageClass"),
     members: &[
         Member {
             name: "registryId",
@@ -8060,6 +8530,8 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
     name: "UpdateImageStorageClassResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("UpdateImageStorageClass"),
     members: &[
         Member {
             name: "registryId",
@@ -8103,6 +8575,8 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "UpdatePullThroughCacheRuleRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("UpdatePullThroughCacheRule"),
     members: &[
         Member {
             name: "registryId",
@@ -8139,6 +8613,8 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "UpdatePullThroughCacheRuleResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("UpdatePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -8196,6 +8672,8 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     name: "UpdateRepositoryCreationTemplateRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("UpdateRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "prefix",
@@ -8276,6 +8754,8 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     name: "UpdateRepositoryCreationTemplateResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("UpdateRepositoryCreationTemplate"),
     members: &[
         Member {
             name: "registryId",
@@ -8317,6 +8797,8 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     name: "UploadLayerPartRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("UploadLayerPart"),
     members: &[
         Member {
             name: "registryId",
@@ -8367,6 +8849,8 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     name: "UploadLayerPartResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("UploadLayerPart"),
     members: &[
         Member {
             name: "registryId",
@@ -8410,6 +8894,8 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "UploadNotFoundException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -8447,6 +8933,8 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "ValidatePullThroughCacheRuleRequest",
     service: Service::Ecr,
     exception: false,
+    role: Role::Input,
+    operation: Some("ValidatePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -8469,6 +8957,8 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape 
     name: "ValidatePullThroughCacheRuleResponse",
     service: Service::Ecr,
     exception: false,
+    role: Role::Output,
+    operation: Some("ValidatePullThroughCacheRule"),
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -8540,6 +9030,8 @@ pub static VALIDATION_EXCEPTION: StructShape = StructShape {
     name: "ValidationException",
     service: Service::Ecr,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -8573,6 +9065,8 @@ pub static VULNERABLE_PACKAGE: StructShape = StructShape {
     name: "VulnerablePackage",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "arch",
@@ -8656,6 +9150,8 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     name: "WaiterConfig",
     service: Service::Ecr,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "Delay",

@@ -476,98 +476,92 @@ impl ServiceError {
         operation: Option<&Operation>,
         opts: &Options,
     ) -> Result<Self, Error> {
-        let (value, name) = crate::aws_error::read_body(body, opts)?;
+        let name = crate::aws_error::read_body(body, opts)?;
         if let Some(op) = operation {
             crate::aws_error::check_declared(op, &name)?;
         }
         match name.as_str() {
             "EmptyUploadException" => {
-                crate::from_value_with(&value, opts).map(Self::EmptyUploadException)
+                crate::from_slice_with(body, opts).map(Self::EmptyUploadException)
             }
             "ImageAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::ImageAlreadyExistsException)
+                crate::from_slice_with(body, opts).map(Self::ImageAlreadyExistsException)
             }
             "ImageDigestDoesNotMatchException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ImageDigestDoesNotMatchException)
             }
             "ImageNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::ImageNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::ImageNotFoundException)
             }
             "ImageTagAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ImageTagAlreadyExistsException)
             }
             "InvalidLayerException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidLayerException)
+                crate::from_slice_with(body, opts).map(Self::InvalidLayerException)
             }
             "InvalidLayerPartException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidLayerPartException)
+                crate::from_slice_with(body, opts).map(Self::InvalidLayerPartException)
             }
             "InvalidParameterException" => {
-                crate::from_value_with(&value, opts).map(Self::InvalidParameterException)
+                crate::from_slice_with(body, opts).map(Self::InvalidParameterException)
             }
             "InvalidTagParameterException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::InvalidTagParameterException)
             }
             "LayerAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::LayerAlreadyExistsException)
+                crate::from_slice_with(body, opts).map(Self::LayerAlreadyExistsException)
             }
             "LayerPartTooSmallException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::LayerPartTooSmallException)
+                crate::from_slice_with(body, opts).map(Self::LayerPartTooSmallException)
             }
             "LayersNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::LayersNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::LayersNotFoundException)
             }
             "LimitExceededException" => {
-                crate::from_value_with(&value, opts).map(Self::LimitExceededException)
+                crate::from_slice_with(body, opts).map(Self::LimitExceededException)
             }
             "ReferencedImagesNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::ReferencedImagesNotFoundException)
             }
             "RegistryNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::RegistryNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::RegistryNotFoundException)
             }
             "RepositoryAlreadyExistsException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RepositoryAlreadyExistsException)
             }
             "RepositoryCatalogDataNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RepositoryCatalogDataNotFoundException)
             }
             "RepositoryNotEmptyException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::RepositoryNotEmptyException)
+                crate::from_slice_with(body, opts).map(Self::RepositoryNotEmptyException)
             }
             "RepositoryNotFoundException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::RepositoryNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::RepositoryNotFoundException)
             }
             "RepositoryPolicyNotFoundException" => {
-                crate::from_value_with(&value, opts)
+                crate::from_slice_with(body, opts)
                     .map(Self::RepositoryPolicyNotFoundException)
             }
             "ServerException" => {
-                crate::from_value_with(&value, opts).map(Self::ServerException)
+                crate::from_slice_with(body, opts).map(Self::ServerException)
             }
             "TooManyTagsException" => {
-                crate::from_value_with(&value, opts).map(Self::TooManyTagsException)
+                crate::from_slice_with(body, opts).map(Self::TooManyTagsException)
             }
             "UnsupportedCommandException" => {
-                crate::from_value_with(&value, opts)
-                    .map(Self::UnsupportedCommandException)
+                crate::from_slice_with(body, opts).map(Self::UnsupportedCommandException)
             }
             "UploadNotFoundException" => {
-                crate::from_value_with(&value, opts).map(Self::UploadNotFoundException)
+                crate::from_slice_with(body, opts).map(Self::UploadNotFoundException)
             }
             _ => {
-                crate::aws_error::read_common(&value, &name, Service::EcrPublic, opts)
+                crate::aws_error::read_common(body, &name, Service::EcrPublic, opts)
                     .map(Self::Common)
             }
         }

@@ -1667,9 +1667,7 @@ impl ReadStruct for GetAuthorizationTokenRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }
@@ -1734,9 +1732,7 @@ impl ReadStruct for GetRegistryCatalogDataRequest {
         path: &Path<'_>,
     ) -> Result<Option<Self>, A::Error> {
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match &*key {
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+            cx.other_member(&mut map, path, &key)?;
         }
         Ok(Some(Self {}))
     }

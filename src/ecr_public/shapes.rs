@@ -3,7 +3,7 @@
 #![allow(unused_imports)]
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{
-    EnumShape, ListShape, MapShape, Member, ScalarShape, Service, StructShape, Ty,
+    EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty,
 };
 use super::rules;
 /// The string `AboutText`: length ..=25600.
@@ -38,6 +38,8 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     name: "AuthorizationData",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "authorizationToken",
@@ -66,6 +68,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchCheckLayerAvailability"),
     members: &[
         Member {
             name: "registryId",
@@ -95,6 +99,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchCheckLayerAvailability"),
     members: &[
         Member {
             name: "layers",
@@ -124,6 +130,8 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchDeleteImageRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("BatchDeleteImage"),
     members: &[
         Member {
             name: "registryId",
@@ -153,6 +161,8 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchDeleteImageResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("BatchDeleteImage"),
     members: &[
         Member {
             name: "imageIds",
@@ -197,6 +207,8 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     name: "CompleteLayerUploadRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("CompleteLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -233,6 +245,8 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "CompleteLayerUploadResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("CompleteLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -276,6 +290,8 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "CreateRepositoryRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("CreateRepository"),
     members: &[
         Member {
             name: "repositoryName",
@@ -305,6 +321,8 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "CreateRepositoryResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("CreateRepository"),
     members: &[
         Member {
             name: "repository",
@@ -346,6 +364,8 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryPolicyRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -368,6 +388,8 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryPolicyResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -404,6 +426,8 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DeleteRepository"),
     members: &[
         Member {
             name: "registryId",
@@ -433,6 +457,8 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DeleteRepository"),
     members: &[
         Member {
             name: "repository",
@@ -455,6 +481,8 @@ pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImageTagsPaginateRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeImageTags"),
     members: &[
         Member {
             name: "registryId",
@@ -484,6 +512,8 @@ pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
     name: "DescribeImageTagsRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImageTags"),
     members: &[
         Member {
             name: "registryId",
@@ -520,6 +550,8 @@ pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageTagsResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImageTags"),
     members: &[
         Member {
             name: "imageTagDetails",
@@ -549,6 +581,8 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImagesPaginateRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "registryId",
@@ -585,6 +619,8 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     name: "DescribeImagesRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "registryId",
@@ -628,6 +664,8 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     name: "DescribeImagesResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeImages"),
     members: &[
         Member {
             name: "imageDetails",
@@ -657,6 +695,8 @@ pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRegistriesPaginateRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeRegistries"),
     members: &[
         Member {
             name: "PaginationConfig",
@@ -672,6 +712,8 @@ pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
     name: "DescribeRegistriesRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeRegistries"),
     members: &[
         Member {
             name: "nextToken",
@@ -694,6 +736,8 @@ pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRegistriesResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeRegistries"),
     members: &[
         Member {
             name: "registries",
@@ -723,6 +767,8 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesPaginateRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Paginate,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "registryId",
@@ -752,6 +798,8 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "registryId",
@@ -788,6 +836,8 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRepositoriesResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("DescribeRepositories"),
     members: &[
         Member {
             name: "repositories",
@@ -817,6 +867,8 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     name: "EmptyUploadException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -850,6 +902,8 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     name: "GetAuthorizationTokenRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetAuthorizationToken"),
     members: &[],
 };
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
@@ -857,6 +911,8 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     name: "GetAuthorizationTokenResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetAuthorizationToken"),
     members: &[
         Member {
             name: "authorizationData",
@@ -879,6 +935,8 @@ pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "GetRegistryCatalogDataRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRegistryCatalogData"),
     members: &[],
 };
 /// Structure [`GetRegistryCatalogDataResponse`](super::GetRegistryCatalogDataResponse).
@@ -886,6 +944,8 @@ pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "GetRegistryCatalogDataResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRegistryCatalogData"),
     members: &[
         Member {
             name: "registryCatalogData",
@@ -908,6 +968,8 @@ pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "GetRepositoryCatalogDataRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRepositoryCatalogData"),
     members: &[
         Member {
             name: "registryId",
@@ -930,6 +992,8 @@ pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryCatalogDataResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRepositoryCatalogData"),
     members: &[
         Member {
             name: "catalogData",
@@ -952,6 +1016,8 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRepositoryPolicyRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("GetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -974,6 +1040,8 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryPolicyResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("GetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -1016,6 +1084,8 @@ pub static IMAGE: StructShape = StructShape {
     name: "Image",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -1059,6 +1129,8 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ImageAlreadyExistsException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1074,6 +1146,8 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     name: "ImageDetail",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -1150,6 +1224,8 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     name: "ImageDigestDoesNotMatchException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1165,6 +1241,8 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     name: "ImageFailure",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageId",
@@ -1220,6 +1298,8 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     name: "ImageIdentifier",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageDigest",
@@ -1257,6 +1337,8 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ImageNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1284,6 +1366,8 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ImageTagAlreadyExistsException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1299,6 +1383,8 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
     name: "ImageTagDetail",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageTag",
@@ -1340,6 +1426,8 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     name: "InitiateLayerUploadRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("InitiateLayerUpload"),
     members: &[
         Member {
             name: "registryId",
@@ -1362,6 +1450,8 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "InitiateLayerUploadResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("InitiateLayerUpload"),
     members: &[
         Member {
             name: "uploadId",
@@ -1397,6 +1487,8 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1412,6 +1504,8 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerPartException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -1455,6 +1549,8 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidParameterException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1470,6 +1566,8 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidTagParameterException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1485,6 +1583,8 @@ pub static LAYER: StructShape = StructShape {
     name: "Layer",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "layerDigest",
@@ -1521,6 +1621,8 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "LayerAlreadyExistsException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1557,6 +1659,8 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     name: "LayerFailure",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "layerDigest",
@@ -1616,6 +1720,8 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     name: "LayerPartTooSmallException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1637,6 +1743,8 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "LayersNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1652,6 +1760,8 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     name: "LimitExceededException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -1667,6 +1777,8 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     name: "ListTagsForResourceRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("ListTagsForResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -1682,6 +1794,8 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "ListTagsForResourceResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("ListTagsForResource"),
     members: &[
         Member {
             name: "tags",
@@ -1749,6 +1863,8 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     name: "PaginatorConfig",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "MaxItems",
@@ -1796,6 +1912,8 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     name: "PutImageRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutImage"),
     members: &[
         Member {
             name: "registryId",
@@ -1846,6 +1964,8 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     name: "PutImageResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutImage"),
     members: &[
         Member {
             name: "image",
@@ -1868,6 +1988,8 @@ pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "PutRegistryCatalogDataRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutRegistryCatalogData"),
     members: &[
         Member {
             name: "displayName",
@@ -1883,6 +2005,8 @@ pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "PutRegistryCatalogDataResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutRegistryCatalogData"),
     members: &[
         Member {
             name: "registryCatalogData",
@@ -1905,6 +2029,8 @@ pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "PutRepositoryCatalogDataRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("PutRepositoryCatalogData"),
     members: &[
         Member {
             name: "registryId",
@@ -1934,6 +2060,8 @@ pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "PutRepositoryCatalogDataResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("PutRepositoryCatalogData"),
     members: &[
         Member {
             name: "catalogData",
@@ -1956,6 +2084,8 @@ pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
     name: "ReferencedImageDetail",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "imageDigest",
@@ -1999,6 +2129,8 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ReferencedImagesNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2014,6 +2146,8 @@ pub static REGISTRY: StructShape = StructShape {
     name: "Registry",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "registryId",
@@ -2057,6 +2191,8 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
     name: "RegistryAlias",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "name",
@@ -2111,6 +2247,8 @@ pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
     name: "RegistryCatalogData",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "displayName",
@@ -2150,6 +2288,8 @@ pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RegistryNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2171,6 +2311,8 @@ pub static REPOSITORY: StructShape = StructShape {
     name: "Repository",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "repositoryArn",
@@ -2214,6 +2356,8 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "RepositoryAlreadyExistsException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2229,6 +2373,8 @@ pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
     name: "RepositoryCatalogData",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "description",
@@ -2286,6 +2432,8 @@ pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
     name: "RepositoryCatalogDataInput",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "description",
@@ -2336,6 +2484,8 @@ pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShap
     name: "RepositoryCatalogDataNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2378,6 +2528,8 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotEmptyException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2393,6 +2545,8 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2408,6 +2562,8 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryPolicyNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2435,6 +2591,8 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     name: "ResponseMetadata",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "RequestId",
@@ -2478,6 +2636,8 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     name: "ServerException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2493,6 +2653,8 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "SetRepositoryPolicyRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("SetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -2529,6 +2691,8 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "SetRepositoryPolicyResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("SetRepositoryPolicy"),
     members: &[
         Member {
             name: "registryId",
@@ -2571,6 +2735,8 @@ pub static TAG: StructShape = StructShape {
     name: "Tag",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "Key",
@@ -2617,6 +2783,8 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "TagResourceRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("TagResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -2639,6 +2807,8 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "TagResourceResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("TagResource"),
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -2660,6 +2830,8 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     name: "TooManyTagsException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2675,6 +2847,8 @@ pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedCommandException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2690,6 +2864,8 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "UntagResourceRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("UntagResource"),
     members: &[
         Member {
             name: "resourceArn",
@@ -2712,6 +2888,8 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "UntagResourceResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("UntagResource"),
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -2733,6 +2911,8 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     name: "UploadLayerPartRequest",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Input,
+    operation: Some("UploadLayerPart"),
     members: &[
         Member {
             name: "registryId",
@@ -2783,6 +2963,8 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     name: "UploadLayerPartResponse",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Output,
+    operation: Some("UploadLayerPart"),
     members: &[
         Member {
             name: "registryId",
@@ -2826,6 +3008,8 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "UploadNotFoundException",
     service: Service::EcrPublic,
     exception: true,
+    role: Role::Error,
+    operation: None,
     members: &[
         Member {
             name: "message",
@@ -2853,6 +3037,8 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     name: "WaiterConfig",
     service: Service::EcrPublic,
     exception: false,
+    role: Role::Nested,
+    operation: None,
     members: &[
         Member {
             name: "Delay",

@@ -1,0 +1,174 @@
+//! Printing verdicts: a line (or a few) per document for people, or one
+//! JSON object per document (JSON Lines) for programs.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use serde::{Serialize, Serializer};
+
+use crate::{Error, Violation};
+
+/// How verdicts are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Lines for people, and a summary line at the end.
+    Human,
+    /// JSON Lines: one object per document.
+    Json,
+}
+
+/// Where a document came from: a file name (`-` for standard input) and,
+/// for JSON Lines, its line number. Displays as `name` or `name:line`.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file name as given, `-` for standard input.
+    pub name: &'a str,
+    /// The 1-based line of a JSON Lines document.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Source<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Source<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// One document's verdict as printed by `--format json`.
+#[derive(Serialize)]
+struct Record<'a> {
+    source: Source<'a>,
+    valid: bool,
+    errors: &'a [Violation],
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Prints verdicts to `out` and counts them.
+#[derive(Debug)]
+pub struct Reporter<W: Write> {
+    out: W,
+    format: Format,
+    valid: usize,
+    invalid: usize,
+}
+
+impl<W: Write> Reporter<W> {
+    /// A reporter printing to `out` in `format`.
+    pub fn new(out: W, format: Format) -> Self {
+        Reporter {
+            out,
+            format,
+            valid: 0,
+            invalid: 0,
+        }
+    }
+
+    /// Documents found valid so far.
+    pub fn valid(&self) -> usize {
+        self.valid
+    }
+
+    /// Documents found invalid so far.
+    pub fn invalid(&self) -> usize {
+        self.invalid
+    }
+
+    /// Prints the verdict on one document.
+    pub fn document(&mut self, source: Source<'_>, verdict: &Result<(), Error>) -> io::Result<()> {
+        match verdict {
+            Ok(()) => self.valid += 1,
+            Err(_) => self.invalid += 1,
+        }
+        match self.format {
+            Format::Json => {
+                let (errors, omitted) = match verdict {
+                    Ok(()) => (&[][..], 0),
+                    Err(e) => (e.violations(), e.omitted()),
+                };
+                let record = Record {
+                    source,
+                    valid: verdict.is_ok(),
+                    errors,
+                    omitted,
+                };
+                serde_json::to_writer(&mut self.out, &record)?;
+                self.out.write_all(b"\n")
+            }
+            Format::Human => match verdict {
+                Ok(()) => writeln!(self.out, "{source}: valid"),
+                Err(e) => self.human_errors(source, e),
+            },
+        }
+    }
+
+    fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {
+        let total = error.total();
+        writeln!(
+            self.out,
+            "{source}: invalid ({total} violation{})",
+            s(total)
+        )?;
+        for v in error.violations() {
+            let path = if v.path.is_empty() {
+                "(document)"
+            } else {
+                &v.path
+            };
+            write!(self.out, "  {path}: {} [{}]", v.message, v.code)?;
+            match (v.line, v.column) {
+                (Some(line), Some(column)) => write!(self.out, " (line {line}, column {column})")?,
+                (Some(line), None) => write!(self.out, " (line {line})")?,
+                _ => {}
+            }
+            writeln!(self.out)?;
+        }
+        if error.omitted() > 0 {
+            writeln!(self.out, "  ... and {} more", error.omitted())?;
+        }
+        Ok(())
+    }
+
+    /// Flushes what is printed so far (before a message to standard error,
+    /// so the two read in order on a terminal).
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
+    /// Prints the summary line (human format only) and flushes.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if self.format == Format::Human {
+            let total = self.valid + self.invalid;
+            writeln!(
+                self.out,
+                "{total} document{}: {} valid, {} invalid",
+                s(total),
+                self.valid,
+                self.invalid
+            )?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The plural ending for `n` things.
+fn s(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

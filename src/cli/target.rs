@@ -1,0 +1,148 @@
+//! What documents are checked against: a registered structure, or an
+//! operation's input, output or errors.
+
+use crate::registry::{self, Entry, ShapeRef};
+use crate::{Error, Operation, Options, Service};
+
+/// Which side of an operation a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// A request body.
+    Input,
+    /// A response body.
+    Output,
+    /// An error body: an error the operation may return.
+    Error,
+}
+
+/// What each document is checked against.
+#[derive(Debug, Clone, Copy)]
+pub enum Target {
+    /// A registered structure (only structures can be checked as documents).
+    Shape(&'static Entry),
+    /// One side of an operation.
+    Operation(&'static Operation, Direction),
+}
+
+/// At most this many close names are suggested for an unknown one.
+const MAX_SUGGESTIONS: usize = 5;
+
+impl Target {
+    /// The structure `name` of `service`; an error message for an unknown
+    /// name (with close names) or one that is not a structure.
+    pub fn shape(service: Service, name: &str) -> Result<Target, String> {
+        let Some(entry) = registry::find(service, name) else {
+            let names = registry::entries(service)
+                .iter()
+                .filter(|e| is_structure(e));
+            let mut message = format!("unknown shape `{name}` in {service}");
+            add_hints(
+                &mut message,
+                name,
+                names.map(|e| e.name),
+                service,
+                |other| registry::find(other, name).is_some_and(is_structure),
+            );
+            return Err(message);
+        };
+        if !is_structure(entry) {
+            let what = match entry.shape {
+                ShapeRef::Enum(_) => "an enum",
+                _ => "a scalar, list or map shape",
+            };
+            return Err(format!(
+                "`{name}` is {what} of {service}, not a structure: only structures can be checked as documents"
+            ));
+        }
+        Ok(Target::Shape(entry))
+    }
+
+    /// The operation `name` of `service`, one side of it; an error message
+    /// (with close names) for an unknown name.
+    pub fn operation(service: Service, name: &str, direction: Direction) -> Result<Target, String> {
+        let Some(op) = registry::operation(service, name) else {
+            let mut message = format!("unknown operation `{name}` in {service}");
+            add_hints(
+                &mut message,
+                name,
+                registry::operations(service).iter().map(|o| o.name),
+                service,
+                |other| registry::operation(other, name).is_some(),
+            );
+            return Err(message);
+        };
+        Ok(Target::Operation(op, direction))
+    }
+
+    /// Checks one JSON document.
+    pub fn check(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
+        match *self {
+            Target::Shape(entry) => entry
+                .check(json, opts)
+                .expect("Target::shape admits only structures, which can be checked"),
+            Target::Operation(op, Direction::Input) => (op.check_input)(json, opts),
+            Target::Operation(op, Direction::Output) => (op.check_output)(json, opts),
+            Target::Operation(op, Direction::Error) => (op.check_error)(json, op, opts),
+        }
+    }
+}
+
+/// Whether `entry` is a structure, i.e. can check a document.
+fn is_structure(entry: &Entry) -> bool {
+    matches!(entry.shape, ShapeRef::Structure(_))
+}
+
+/// Appends "did you mean" names and, when the name belongs to another
+/// service, which `--service` to use.
+fn add_hints<'a>(
+    message: &mut String,
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    service: Service,
+    in_other: impl Fn(Service) -> bool,
+) {
+    if let Some(other) = Service::ALL
+        .iter()
+        .copied()
+        .find(|&s| s != service && in_other(s))
+    {
+        message.push_str(&format!(" (it is in {other}: add `--service {other}`)"));
+        return;
+    }
+    let close = suggest(name, candidates);
+    if !close.is_empty() {
+        message.push_str("; did you mean ");
+        message.push_str(&close.join(", "));
+        message.push('?');
+    }
+}
+
+/// Close names: equal ignoring case first, then prefix matches either way,
+/// then names containing the query; nearest in length first.
+pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let query = name.to_ascii_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(u8, usize, &str)> = candidates
+        .filter_map(|candidate| {
+            let lower = candidate.to_ascii_lowercase();
+            let rank = if lower == query {
+                0
+            } else if lower.starts_with(&query) || (lower.len() >= 3 && query.starts_with(&lower)) {
+                1
+            } else if query.len() >= 3 && lower.contains(&query) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, candidate.len().abs_diff(name.len()), candidate))
+        })
+        .collect();
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, _, candidate)| candidate)
+        .collect()
+}

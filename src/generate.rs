@@ -1,0 +1,613 @@
+//! Valid documents for any shape, and single-fault variants of them, for
+//! tests: drawn from the same shape descriptions and rules the readers check.
+//! Deterministic for a seed.
+
+use serde_json::{json, Map, Value};
+
+use crate::error::Code;
+use crate::rules::{BlobRule, IntRule, ItemsRule, Pattern, StrRule};
+use crate::shape::{StructShape, Ty};
+
+/// How many draws a string gets to meet both its pattern and its length.
+const ATTEMPTS: usize = 64;
+
+/// Draws valid values. Strings are drawn from their pattern's syntax tree and
+/// kept only when they meet every rule of their shape.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    state: u64,
+    /// Parsed patterns, by the address of their static.
+    parsed: std::collections::HashMap<usize, regex_syntax::hir::Hir>,
+}
+
+impl Generator {
+    /// A generator for `seed`: the same seed gives the same documents.
+    pub fn new(seed: u64) -> Self {
+        Generator {
+            state: seed ^ 0x9E37_79B9_7F4A_7C15,
+            parsed: std::collections::HashMap::new(),
+        }
+    }
+
+    /// SplitMix64.
+    fn next(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `lo..=hi`.
+    fn between(&mut self, lo: u64, hi: u64) -> u64 {
+        if hi <= lo {
+            return lo;
+        }
+        let span = hi - lo;
+        if span == u64::MAX {
+            return self.next();
+        }
+        lo + self.next() % (span + 1)
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    /// A valid document of a structure shape: every required member, each
+    /// optional one about half of the time.
+    pub fn structure(&mut self, shape: &StructShape) -> Value {
+        let mut object = Map::new();
+        for m in shape.members {
+            if m.required || self.chance(50) {
+                object.insert(m.name.to_string(), self.value(&m.ty));
+            }
+        }
+        Value::Object(object)
+    }
+
+    /// A valid value of a type.
+    pub fn value(&mut self, ty: &Ty) -> Value {
+        match ty {
+            Ty::String(rule) => Value::String(self.string(rule)),
+            Ty::Integer(rule) | Ty::Long(rule) => json!(self.integer(rule)),
+            Ty::Double => json!((self.between(0, 100_000) as f64) / 10.0),
+            Ty::Boolean => Value::Bool(self.chance(50)),
+            Ty::Timestamp => self.timestamp(),
+            Ty::Blob(rule) => Value::String(self.blob(rule)),
+            Ty::Enum(e) => {
+                let i = self.between(0, e.values.len().saturating_sub(1) as u64) as usize;
+                Value::String(e.values.get(i).copied().unwrap_or_default().to_string())
+            }
+            Ty::List(l) => {
+                let n = self.count(&l.items);
+                Value::Array((0..n).map(|_| self.value(&l.member)).collect())
+            }
+            Ty::Map(m) => {
+                let mut object = Map::new();
+                for _ in 0..self.between(0, 3) {
+                    if let Value::String(key) = self.value(&m.key) {
+                        let value = self.value(&m.value);
+                        object.insert(key, value);
+                    }
+                }
+                Value::Object(object)
+            }
+            Ty::Structure(s) => self.structure(s),
+        }
+    }
+
+    fn count(&mut self, rule: &ItemsRule) -> usize {
+        let min = rule.min.unwrap_or(0);
+        let max = rule.max.unwrap_or(u64::MAX).min(min + 3);
+        self.between(min, max) as usize
+    }
+
+    fn integer(&mut self, rule: &IntRule) -> i64 {
+        // Mostly small numbers; now and then a bound itself.
+        match self.next() % 8 {
+            0 => rule.min,
+            1 => rule.max,
+            _ => {
+                let lo = rule.min.max(-1000);
+                let hi = rule.max.min(100_000).max(lo);
+                lo + self.between(0, (hi - lo) as u64) as i64
+            }
+        }
+    }
+
+    fn timestamp(&mut self) -> Value {
+        // 2001-09-09 .. 2033-05-18, in each accepted form.
+        let secs = self.between(1_000_000_000, 2_000_000_000) as i64;
+        let micros = self.between(0, 999_999);
+        match self.next() % 4 {
+            0 => json!(secs),
+            1 => json!(secs as f64 + micros as f64 / 1e6),
+            form => {
+                let t = time::OffsetDateTime::from_unix_timestamp(secs)
+                    .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+                let (y, mo, d) = (t.year(), u8::from(t.month()), t.day());
+                let (h, mi, s) = (t.hour(), t.minute(), t.second());
+                if form == 2 {
+                    Value::String(format!(
+                        "{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}.{:03}Z",
+                        micros / 1000
+                    ))
+                } else {
+                    Value::String(format!(
+                        "{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}.{micros:06}+00:00"
+                    ))
+                }
+            }
+        }
+    }
+
+    fn blob(&mut self, rule: &BlobRule) -> String {
+        let max = rule.max.unwrap_or(64).min(64);
+        let n = self.between(rule.min.unwrap_or(0), max);
+        let bytes: Vec<u8> = (0..n).map(|_| self.next() as u8).collect();
+        crate::Blob::new(bytes).to_base64()
+    }
+
+    /// A string that meets every rule of its shape.
+    pub fn string(&mut self, rule: &'static StrRule) -> String {
+        let mut last = String::new();
+        for attempt in 0..ATTEMPTS {
+            let candidate = match rule.pattern {
+                Some(p) => {
+                    self.draw_pattern(p, attempt, rule.max.unwrap_or(256).min(4096) as usize)
+                }
+                None => self.free_text(rule),
+            };
+            let mut ok = true;
+            rule.check(&candidate, |_, _| ok = false);
+            if ok {
+                return candidate;
+            }
+            last = candidate;
+        }
+        last
+    }
+
+    fn free_text(&mut self, rule: &StrRule) -> String {
+        const POOL: &[char] = &[
+            'a', 'b', 'c', 'x', 'y', 'z', 'A', 'Q', 'Z', '0', '5', '9', '-', '_', '.', '/', ' ',
+            'é', 'ß', '日', '本', '😀',
+        ];
+        let min = rule.min.unwrap_or(0);
+        let max = rule.max.unwrap_or(u64::MAX).min(min + 24);
+        let n = self.between(min.max(u64::from(rule.min.is_none())), max);
+        (0..n)
+            .map(|_| POOL[self.between(0, POOL.len() as u64 - 1) as usize])
+            .collect()
+    }
+
+    /// A string drawn from the pattern, at most about `budget` characters.
+    fn draw_pattern(&mut self, pattern: &'static Pattern, attempt: usize, budget: usize) -> String {
+        let key = pattern as *const Pattern as usize;
+        let hir = match self.parsed.remove(&key) {
+            Some(hir) => hir,
+            None => match regex_syntax::Parser::new().parse(pattern.anchored) {
+                Ok(hir) => hir,
+                Err(_) => return String::new(),
+            },
+        };
+        let mut out = Draw {
+            text: String::new(),
+            chars: 0,
+        };
+        self.hir(&hir, attempt, budget, &mut out);
+        self.parsed.insert(key, hir);
+        out.text
+    }
+
+    fn hir(&mut self, hir: &regex_syntax::hir::Hir, attempt: usize, budget: usize, out: &mut Draw) {
+        use regex_syntax::hir::{Class, HirKind};
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(lit) => out.push_str(&String::from_utf8_lossy(&lit.0)),
+            HirKind::Class(Class::Unicode(class)) => {
+                let ranges = class.ranges();
+                // Mostly printable ASCII when the class has it; sometimes anything it allows.
+                let ascii: Vec<(char, char)> = ranges
+                    .iter()
+                    .filter_map(|r| {
+                        let (s, e) = (r.start().max('!'), r.end().min('~'));
+                        (s <= e).then_some((s, e))
+                    })
+                    .collect();
+                let pick = if !ascii.is_empty() && self.chance(90) {
+                    ascii
+                } else {
+                    ranges
+                        .iter()
+                        .map(|r| (r.start(), r.end().min('\u{FFFF}')))
+                        .filter(|(s, e)| s <= e)
+                        .collect()
+                };
+                if pick.is_empty() {
+                    return;
+                }
+                let (s, e) = pick[self.between(0, pick.len() as u64 - 1) as usize];
+                let c = self.between(u64::from(s), u64::from(e)) as u32;
+                out.push(char::from_u32(c).unwrap_or(s));
+            }
+            HirKind::Class(Class::Bytes(_)) => out.push('b'),
+            HirKind::Repetition(rep) => {
+                // Later attempts allow longer runs, for shapes with a long
+                // minimum; optional runs stop once the budget is spent.
+                let extra = 4 + 2 * attempt as u64;
+                let max = rep
+                    .max
+                    .map_or(u64::from(rep.min) + extra, u64::from)
+                    .min(u64::from(rep.min) + extra);
+                let n = self.between(u64::from(rep.min), max);
+                for i in 0..n {
+                    if i >= u64::from(rep.min) && out.chars >= budget {
+                        break;
+                    }
+                    self.hir(&rep.sub, attempt, budget, out);
+                }
+            }
+            HirKind::Capture(cap) => self.hir(&cap.sub, attempt, budget, out),
+            HirKind::Concat(parts) => {
+                for part in parts {
+                    self.hir(part, attempt, budget, out);
+                }
+            }
+            HirKind::Alternation(branches) => {
+                let i = self.between(0, branches.len() as u64 - 1) as usize;
+                self.hir(&branches[i], attempt, budget, out);
+            }
+        }
+    }
+}
+
+/// A string being drawn, and its length in characters.
+struct Draw {
+    text: String,
+    chars: usize,
+}
+
+impl Draw {
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+        self.chars += 1;
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.chars += s.chars().count();
+    }
+}
+
+/// A document with one fault, and the violation it must produce.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    /// What was broken, in words.
+    pub description: String,
+    /// The faulty document.
+    pub document: Value,
+    /// Where the violation must be reported.
+    pub path: String,
+    /// Which rule it breaks.
+    pub code: Code,
+    /// Whether it is a fault only in strict mode (an unknown member).
+    pub strict_only: bool,
+}
+
+/// Every single-fault variant of a valid document of `shape` that this
+/// module knows how to make: one per rule that each present value could break.
+pub fn faults(shape: &StructShape, valid: &Value) -> Vec<Fault> {
+    let mut out = Vec::new();
+    let mut edits = Vec::new();
+    collect_structure(shape, valid, "", &mut edits);
+    for edit in edits {
+        let mut document = valid.clone();
+        if apply(&mut document, &edit.target, edit.change) {
+            out.push(Fault {
+                description: edit.description,
+                document,
+                path: edit.path,
+                code: edit.code,
+                strict_only: edit.code == Code::UnknownField,
+            });
+        }
+    }
+    out
+}
+
+/// One change to one place.
+struct Edit {
+    /// The JSON Pointer of the value the change applies to (its parent for
+    /// removals and insertions).
+    target: String,
+    change: Change,
+    path: String,
+    code: Code,
+    description: String,
+}
+
+enum Change {
+    Replace(Value),
+    Remove(String),
+    Insert(String, Value),
+    Push(Value),
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn apply(document: &mut Value, target: &str, change: Change) -> bool {
+    let Some(at) = document.pointer_mut(target) else {
+        return false;
+    };
+    match (change, at) {
+        (Change::Replace(v), at) => *at = v,
+        (Change::Remove(k), Value::Object(o)) => return o.remove(&k).is_some(),
+        (Change::Insert(k, v), Value::Object(o)) => {
+            o.insert(k, v);
+        }
+        (Change::Push(v), Value::Array(a)) => a.push(v),
+        _ => return false,
+    }
+    true
+}
+
+fn collect_structure(shape: &StructShape, value: &Value, at: &str, edits: &mut Vec<Edit>) {
+    let Value::Object(object) = value else {
+        return;
+    };
+    edits.push(Edit {
+        target: at.to_string(),
+        change: Change::Insert("zzUnknownMember".into(), json!(1)),
+        path: format!("{at}/zzUnknownMember"),
+        code: Code::UnknownField,
+        description: format!("{} gets a member the model does not define", shape.name),
+    });
+    for m in shape.members {
+        let path = format!("{at}/{}", escape(m.name));
+        match object.get(m.name) {
+            None => {}
+            Some(v) => {
+                if m.required {
+                    edits.push(Edit {
+                        target: at.to_string(),
+                        change: Change::Remove(m.name.to_string()),
+                        path: path.clone(),
+                        code: Code::Required,
+                        description: format!("required member {} removed", m.name),
+                    });
+                    edits.push(Edit {
+                        target: path.clone(),
+                        change: Change::Replace(Value::Null),
+                        path: path.clone(),
+                        code: Code::Type,
+                        description: format!("required member {} is null", m.name),
+                    });
+                }
+                collect_value(&m.ty, v, &path, edits);
+            }
+        }
+    }
+}
+
+fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
+    fn here(edits: &mut Vec<Edit>, at: &str, change: Change, code: Code, description: String) {
+        edits.push(Edit {
+            target: at.to_string(),
+            change,
+            path: at.to_string(),
+            code,
+            description,
+        });
+    }
+    macro_rules! edit {
+        ($change:expr, $code:expr, $description:expr) => {
+            here(edits, at, $change, $code, $description)
+        };
+    }
+    match ty {
+        Ty::String(rule) => {
+            let s = value.as_str().unwrap_or_default();
+            edit!(
+                Change::Replace(json!(12345)),
+                Code::Type,
+                "a number for a string".into()
+            );
+            if let Some(max) = rule.max {
+                // Repeat the value's own characters, so that a pattern still matches where it can.
+                let long: String = s
+                    .chars()
+                    .chain(std::iter::repeat('a'))
+                    .take(max as usize + 1)
+                    .collect();
+                edit!(
+                    Change::Replace(Value::String(long)),
+                    Code::Length,
+                    format!("a string of {} characters", max + 1)
+                );
+            }
+            if let Some(p) = rule.pattern {
+                let count = s.chars().count() as u64;
+                if rule.max.is_none_or(|m| count < m) {
+                    // A newline always: Python's `$` matches before a final one.
+                    let first = ["!", " ", "é"]
+                        .into_iter()
+                        .find(|t| !p.is_match(&format!("{s}{t}")));
+                    for tail in first.into_iter().chain(["\n"]) {
+                        let broken = format!("{s}{tail}");
+                        if !p.is_match(&broken) {
+                            edit!(
+                                Change::Replace(Value::String(broken)),
+                                Code::Pattern,
+                                format!("pattern broken at the end with {tail:?}")
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Ty::Integer(rule) | Ty::Long(rule) => {
+            edit!(
+                Change::Replace(json!("12")),
+                Code::Type,
+                "a string for an integer".into()
+            );
+            edit!(
+                Change::Replace(json!(1.5)),
+                Code::Type,
+                "a fraction for an integer".into()
+            );
+            if let Some(over) = rule.max.checked_add(1) {
+                edit!(
+                    Change::Replace(json!(over)),
+                    Code::Range,
+                    "one past the maximum".into()
+                );
+            } else {
+                edit!(
+                    Change::Replace(json!(u64::MAX)),
+                    Code::Range,
+                    "past the i64 maximum".into()
+                );
+            }
+            if let Some(under) = rule.min.checked_sub(1) {
+                edit!(
+                    Change::Replace(json!(under)),
+                    Code::Range,
+                    "one below the minimum".into()
+                );
+            }
+        }
+        Ty::Double => edit!(
+            Change::Replace(json!("1.5")),
+            Code::Type,
+            "a string for a number".into()
+        ),
+        Ty::Boolean => edit!(
+            Change::Replace(json!("true")),
+            Code::Type,
+            "a string for a boolean".into()
+        ),
+        Ty::Timestamp => {
+            edit!(
+                Change::Replace(json!("2023-13-01T00:00:00Z")),
+                Code::Timestamp,
+                "month 13".into()
+            );
+            edit!(
+                Change::Replace(json!("2023-02-30T00:00:00Z")),
+                Code::Timestamp,
+                "February 30".into()
+            );
+            edit!(
+                Change::Replace(json!("2023-11-14 25:00:00+00:00")),
+                Code::Timestamp,
+                "hour 25".into()
+            );
+            edit!(
+                Change::Replace(json!(true)),
+                Code::Type,
+                "a boolean for a timestamp".into()
+            );
+        }
+        Ty::Blob(_) => edit!(
+            Change::Replace(json!("abc")),
+            Code::Base64,
+            "unpadded base64".into()
+        ),
+        Ty::Enum(_) => {
+            edit!(
+                Change::Replace(json!("NOT_A_KNOWN_VALUE")),
+                Code::Enum,
+                "an unknown enum value".into()
+            );
+            if let Some(s) = value.as_str() {
+                let flipped: String = s
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_uppercase() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            c.to_ascii_uppercase()
+                        }
+                    })
+                    .collect();
+                edit!(
+                    Change::Replace(Value::String(flipped)),
+                    Code::Enum,
+                    "an enum value in the wrong case".into()
+                );
+            }
+        }
+        Ty::List(l) => {
+            edit!(
+                Change::Replace(json!({})),
+                Code::Type,
+                "an object for a list".into()
+            );
+            let items = value.as_array().map_or(&[][..], |a| a.as_slice());
+            edits.push(Edit {
+                target: at.to_string(),
+                change: Change::Push(Value::Null),
+                path: format!("{at}/{}", items.len()),
+                code: Code::Type,
+                description: "null in a list".into(),
+            });
+            if let (Some(max), Some(first)) = (l.items.max, items.first()) {
+                if max <= 1000 {
+                    let too_many = vec![first.clone(); max as usize + 1];
+                    edit!(
+                        Change::Replace(Value::Array(too_many)),
+                        Code::Items,
+                        format!("{} items", max + 1)
+                    );
+                }
+            }
+            if let Some(min) = l.items.min.filter(|&m| m > 0) {
+                let too_few = items.iter().take(min as usize - 1).cloned().collect();
+                edit!(
+                    Change::Replace(Value::Array(too_few)),
+                    Code::Items,
+                    format!("{} items", min - 1)
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                collect_value(&l.member, item, &format!("{at}/{i}"), edits);
+            }
+        }
+        Ty::Map(m) => {
+            edit!(
+                Change::Replace(json!([])),
+                Code::Type,
+                "an array for a map".into()
+            );
+            if let Ty::Enum(_) = m.key {
+                let mut bad = value.as_object().cloned().unwrap_or_default();
+                if let Some(v) = bad.values().next().cloned() {
+                    bad.insert("NOT_A_KNOWN_KEY".into(), v);
+                    edits.push(Edit {
+                        target: at.to_string(),
+                        change: Change::Replace(Value::Object(bad)),
+                        path: format!("{at}/NOT_A_KNOWN_KEY"),
+                        code: Code::Enum,
+                        description: "a map key that is not an enum value".into(),
+                    });
+                }
+            }
+            for (k, v) in value.as_object().into_iter().flatten() {
+                collect_value(&m.value, v, &format!("{at}/{}", escape(k)), edits);
+            }
+        }
+        Ty::Structure(s) => {
+            edit!(
+                Change::Replace(json!("x")),
+                Code::Type,
+                "a string for a structure".into()
+            );
+            collect_structure(s, value, at, edits);
+        }
+    }
+}

@@ -1,0 +1,727 @@
+//! Behaviour of the `ecr-validate` command, run as a process: exit status,
+//! the exact JSON Lines records and human lines it prints, and what it says
+//! on standard error.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use ecr_models::{registry, Options, Service};
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+
+const VALID_REQUEST: &str = r#"{"repositoryName":"my-repo"}"#;
+const VALID_RESPONSE: &str =
+    r#"{"repository":{"repositoryName":"my-repo","registryId":"123456789012"}}"#;
+const BAD_PATTERN_REQUEST: &str = r#"{"repositoryName":"MyRepo"}"#;
+
+/// What one run of the command did.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// Standard output as JSON Lines: every line must parse.
+    fn records(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|line| {
+                serde_json::from_str(line)
+                    .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line:?}"))
+            })
+            .collect()
+    }
+}
+
+/// Runs the command with `args`, `stdin` on standard input.
+fn run(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ecr-validate starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    // Written from another thread so a large input cannot deadlock against
+    // a full stdout pipe; the command may not read it all (usage errors).
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("ecr-validate runs");
+    writer.join().expect("stdin writer");
+    Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A directory of its own per test, removed afterwards.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        let dir =
+            std::env::temp_dir().join(format!("ecr-validate-cli-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    /// Writes `contents` to `name` in the directory; gives its path as text.
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write input");
+        path_str(&path)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn path_str(path: &Path) -> String {
+    path.to_str().expect("UTF-8 temp path").to_string()
+}
+
+/// The violations the library reports for `doc` against the structure
+/// `shape` of ECR, serialized as the command prints them.
+fn library_errors(shape: &str, doc: &[u8], strict: bool) -> Value {
+    let entry = registry::find(Service::Ecr, shape).expect("registered shape");
+    let opts = Options::default().with_strict(strict);
+    let err = entry
+        .check(doc, &opts)
+        .expect("a structure")
+        .expect_err("an invalid document");
+    serde_json::to_value(err.violations()).expect("violations serialize")
+}
+
+/// The message of the single violation the library reports.
+fn library_message(shape: &str, doc: &[u8], strict: bool) -> String {
+    let errors = library_errors(shape, doc, strict);
+    assert_eq!(errors.as_array().map(Vec::len), Some(1), "{errors}");
+    errors[0]["message"].as_str().expect("message").to_string()
+}
+
+#[test]
+fn a_valid_document_exits_0_and_prints_valid_and_the_summary() {
+    let dir = TempDir::new("valid");
+    let file = dir.file("req.json", VALID_REQUEST);
+    let run = run(&["--shape", "CreateRepositoryRequest", &file], b"");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.lines(),
+        [
+            format!("{file}: valid"),
+            "1 document: 1 valid, 0 invalid".to_string()
+        ]
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn an_invalid_document_exits_1_with_the_exact_path_and_code_as_json() {
+    let dir = TempDir::new("invalid-json");
+    let file = dir.file("req.json", BAD_PATTERN_REQUEST);
+    let run = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--format",
+            "json",
+            &file,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let message = library_message(
+        "CreateRepositoryRequest",
+        BAD_PATTERN_REQUEST.as_bytes(),
+        false,
+    );
+    assert!(message.contains("\"MyRepo\""), "{message}");
+    assert_eq!(
+        run.records(),
+        [json!({
+            "source": file,
+            "valid": false,
+            "errors": [{"path": "/repositoryName", "code": "pattern", "message": message}],
+        })]
+    );
+}
+
+#[test]
+fn human_format_prints_one_indented_line_per_violation_with_its_code() {
+    let doc = r#"{"repositoryName":"MyRepo","imageTagMutability":"SOMETIMES"}"#;
+    let run = run(&["--shape", "CreateRepositoryRequest"], doc.as_bytes());
+    assert_eq!(run.code, 1, "{run:?}");
+    let errors = library_errors("CreateRepositoryRequest", doc.as_bytes(), false);
+    assert_eq!(errors[0]["path"], "/repositoryName");
+    assert_eq!(errors[1]["path"], "/imageTagMutability");
+    assert_eq!(errors[1]["code"], "enum");
+    assert_eq!(
+        run.lines(),
+        [
+            "-: invalid (2 violations)".to_string(),
+            format!(
+                "  /repositoryName: {} [pattern]",
+                errors[0]["message"].as_str().unwrap()
+            ),
+            format!(
+                "  /imageTagMutability: {} [enum]",
+                errors[1]["message"].as_str().unwrap()
+            ),
+            "1 document: 0 valid, 1 invalid".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn strict_turns_an_unknown_member_into_unknown_field() {
+    let doc = r#"{"repositoryName":"my-repo","colour":"blue"}"#;
+    let args = ["--shape", "CreateRepositoryRequest", "--format", "json"];
+    let lenient = run(&args, doc.as_bytes());
+    assert_eq!(lenient.code, 0, "{lenient:?}");
+    assert_eq!(
+        lenient.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let strict = run(&[&args[..], &["--strict"]].concat(), doc.as_bytes());
+    assert_eq!(strict.code, 1, "{strict:?}");
+    let message = library_message("CreateRepositoryRequest", doc.as_bytes(), true);
+    assert_eq!(
+        strict.records(),
+        [json!({
+            "source": "-",
+            "valid": false,
+            "errors": [{"path": "/colour", "code": "unknown_field", "message": message}],
+        })]
+    );
+}
+
+#[test]
+fn operation_input_checks_request_bodies() {
+    let args = [
+        "--operation",
+        "CreateRepository",
+        "--input",
+        "--format",
+        "json",
+    ];
+    let ok = run(&args, VALID_REQUEST.as_bytes());
+    assert_eq!(ok.code, 0, "{ok:?}");
+    assert_eq!(
+        ok.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let bad = run(&args, BAD_PATTERN_REQUEST.as_bytes());
+    assert_eq!(bad.code, 1, "{bad:?}");
+    let records = bad.records();
+    assert_eq!(records[0]["errors"][0]["path"], "/repositoryName");
+    assert_eq!(records[0]["errors"][0]["code"], "pattern");
+
+    // A response is not a request: it lacks the required repositoryName
+    // (reported at the member's own path).
+    let response = run(&args, VALID_RESPONSE.as_bytes());
+    assert_eq!(response.code, 1, "{response:?}");
+    let message = library_message("CreateRepositoryRequest", VALID_RESPONSE.as_bytes(), false);
+    assert_eq!(
+        response.records(),
+        [json!({
+            "source": "-",
+            "valid": false,
+            "errors": [{"path": "/repositoryName", "code": "required", "message": message}],
+        })]
+    );
+}
+
+#[test]
+fn operation_output_checks_response_bodies() {
+    let args = [
+        "--operation",
+        "CreateRepository",
+        "--output",
+        "--format",
+        "json",
+    ];
+    let ok = run(&args, VALID_RESPONSE.as_bytes());
+    assert_eq!(ok.code, 0, "{ok:?}");
+    assert_eq!(
+        ok.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let bad = r#"{"repository":{"repositoryName":"MyRepo"}}"#;
+    let bad = run(&args, bad.as_bytes());
+    assert_eq!(bad.code, 1, "{bad:?}");
+    let records = bad.records();
+    assert_eq!(
+        records[0]["errors"][0]["path"],
+        "/repository/repositoryName"
+    );
+    assert_eq!(records[0]["errors"][0]["code"], "pattern");
+}
+
+#[test]
+fn operation_error_accepts_declared_and_common_errors_and_flags_undeclared_ones() {
+    let args = [
+        "--operation",
+        "CreateRepository",
+        "--error",
+        "--format",
+        "json",
+    ];
+    let declared =
+        r#"{"__type":"com.amazonaws.ecr#RepositoryAlreadyExistsException","message":"x"}"#;
+    let run_declared = run(&args, declared.as_bytes());
+    assert_eq!(run_declared.code, 0, "{run_declared:?}");
+    assert_eq!(
+        run_declared.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let common = r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#;
+    let run_common = run(&args, common.as_bytes());
+    assert_eq!(run_common.code, 0, "{run_common:?}");
+
+    let undeclared = r#"{"__type":"com.amazonaws.ecr#ImageNotFoundException","message":"x"}"#;
+    let run_undeclared = run(&args, undeclared.as_bytes());
+    assert_eq!(run_undeclared.code, 1, "{run_undeclared:?}");
+    let records = run_undeclared.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["valid"], false);
+    let errors = records[0]["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "/__type");
+    assert_eq!(errors[0]["code"], "undeclared_error");
+}
+
+#[test]
+fn service_ecr_public_selects_the_public_model() {
+    let ok = run(
+        &[
+            "--service",
+            "ecr-public",
+            "--shape",
+            "GetRegistryCatalogDataRequest",
+        ],
+        b"{}",
+    );
+    assert_eq!(ok.code, 0, "{ok:?}");
+    assert_eq!(ok.lines(), ["-: valid", "1 document: 1 valid, 0 invalid"]);
+
+    let op = run(
+        &[
+            "--service",
+            "ecr-public",
+            "--operation",
+            "CreateRepository",
+            "--input",
+        ],
+        VALID_REQUEST.as_bytes(),
+    );
+    assert_eq!(op.code, 0, "{op:?}");
+
+    // The same shape name is not one of ECR's: a usage error that says where it is.
+    let wrong = run(&["--shape", "GetRegistryCatalogDataRequest"], b"{}");
+    assert_eq!(wrong.code, 2, "{wrong:?}");
+    assert_eq!(wrong.stdout, "");
+    assert!(
+        wrong.stderr.contains("--service ecr-public"),
+        "{}",
+        wrong.stderr
+    );
+}
+
+#[test]
+fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
+    let dir = TempDir::new("jsonl-broken");
+    let mut contents = String::new();
+    for n in 1..=2000 {
+        if n == 1234 {
+            contents.push_str("{\"repositoryName\":\"my-re\n");
+        } else {
+            contents.push_str(VALID_REQUEST);
+            contents.push('\n');
+        }
+    }
+    let file = dir.file("many.jsonl", &contents);
+
+    let run_json = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--jsonl",
+            "--format",
+            "json",
+            &file,
+        ],
+        b"",
+    );
+    assert_eq!(run_json.code, 1, "{}", run_json.stderr);
+    let records = run_json.records();
+    assert_eq!(records.len(), 2000);
+    for (i, record) in records.iter().enumerate() {
+        let n = i + 1;
+        if n == 1234 {
+            assert_eq!(record["source"], format!("{file}:1234"));
+            assert_eq!(record["valid"], false);
+            let errors = record["errors"].as_array().expect("errors");
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0]["path"], "");
+            assert_eq!(errors[0]["code"], "syntax");
+            assert_eq!(errors[0]["line"], 1);
+        } else {
+            assert_eq!(
+                *record,
+                json!({"source": format!("{file}:{n}"), "valid": true, "errors": []})
+            );
+        }
+    }
+
+    let run_human = run(
+        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
+        b"",
+    );
+    assert_eq!(run_human.code, 1);
+    let lines = run_human.lines();
+    assert_eq!(
+        lines.len(),
+        2000 + 1 + 1,
+        "one violation line and the summary"
+    );
+    assert_eq!(lines[1232], format!("{file}:1233: valid"));
+    assert_eq!(lines[1233], format!("{file}:1234: invalid (1 violation)"));
+    assert!(lines[1234].starts_with("  (document): "), "{}", lines[1234]);
+    assert!(
+        lines[1234].contains(" [syntax] (line 1, column "),
+        "{}",
+        lines[1234]
+    );
+    assert_eq!(lines[1235], format!("{file}:1235: valid"));
+    assert_eq!(
+        lines.last().copied(),
+        Some("2000 documents: 1999 valid, 1 invalid")
+    );
+}
+
+#[test]
+fn jsonl_skips_blank_lines_strips_crlf_and_keeps_physical_line_numbers() {
+    let input = format!("{VALID_REQUEST}\r\n\r\n \t \n\n{BAD_PATTERN_REQUEST}\r\n{VALID_REQUEST}");
+    let run = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--jsonl",
+            "--format",
+            "json",
+        ],
+        input.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let records = run.records();
+    let sources: Vec<&Value> = records.iter().map(|r| &r["source"]).collect();
+    assert_eq!(sources, [&json!("-:1"), &json!("-:5"), &json!("-:6")]);
+    let valid: Vec<&Value> = records.iter().map(|r| &r["valid"]).collect();
+    assert_eq!(valid, [&json!(true), &json!(false), &json!(true)]);
+    assert_eq!(records[1]["errors"][0]["path"], "/repositoryName");
+}
+
+#[test]
+fn jsonl_reports_a_line_that_is_not_utf8_as_syntax() {
+    let mut input = VALID_REQUEST.as_bytes().to_vec();
+    input.extend_from_slice(b"\n{\"repositoryName\":\"my-\xff\"}\n");
+    let run = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--jsonl",
+            "--format",
+            "json",
+        ],
+        &input,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let records = run.records();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["valid"], true);
+    assert_eq!(records[1]["source"], "-:2");
+    assert_eq!(records[1]["errors"][0]["code"], "syntax");
+}
+
+#[test]
+fn stdin_is_read_when_no_file_is_given_or_dash_and_is_named_dash() {
+    let args = ["--shape", "CreateRepositoryRequest", "--format", "json"];
+    let implicit = run(&args, VALID_REQUEST.as_bytes());
+    assert_eq!(implicit.code, 0, "{implicit:?}");
+    assert_eq!(
+        implicit.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let dash = run(&[&args[..], &["-"]].concat(), VALID_REQUEST.as_bytes());
+    assert_eq!(dash.code, 0, "{dash:?}");
+    assert_eq!(
+        dash.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
+
+    let lines = format!("{VALID_REQUEST}\n{VALID_REQUEST}\n");
+    let jsonl = run(&[&args[..], &["--jsonl", "-"]].concat(), lines.as_bytes());
+    assert_eq!(jsonl.code, 0, "{jsonl:?}");
+    assert_eq!(
+        jsonl.records(),
+        [
+            json!({"source": "-:1", "valid": true, "errors": []}),
+            json!({"source": "-:2", "valid": true, "errors": []}),
+        ]
+    );
+}
+
+#[test]
+fn several_files_are_checked_in_order() {
+    let dir = TempDir::new("order");
+    let a = dir.file("a.json", VALID_REQUEST);
+    let b = dir.file("b.json", BAD_PATTERN_REQUEST);
+    let c = dir.file("c.json", VALID_REQUEST);
+    let run = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--format",
+            "json",
+            &c,
+            &b,
+            &a,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let sources: Vec<Value> = run.records().iter().map(|r| r["source"].clone()).collect();
+    assert_eq!(sources, [json!(c), json!(b), json!(a)]);
+}
+
+#[test]
+fn an_unknown_shape_is_a_usage_error_suggesting_close_names() {
+    let run = run(
+        &["--shape", "createrepositoryrequest"],
+        VALID_REQUEST.as_bytes(),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "ecr-validate: unknown shape `createrepositoryrequest` in ecr; did you mean CreateRepositoryRequest?\n"
+    );
+}
+
+#[test]
+fn an_enum_or_scalar_shape_is_a_usage_error() {
+    for name in ["ImageTagMutability", "RepositoryName"] {
+        let run = run(&["--shape", name], b"{}");
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(run.stdout, "");
+        assert!(
+            run.stderr
+                .contains("not a structure: only structures can be checked as documents"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn an_unknown_operation_is_a_usage_error() {
+    let run = run(&["--operation", "CreateRepo", "--input"], b"{}");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with(
+            "ecr-validate: unknown operation `CreateRepo` in ecr; did you mean CreateRepository"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn conflicting_or_missing_target_flags_are_usage_errors() {
+    for args in [
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--operation",
+            "CreateRepository",
+            "--input",
+        ][..],
+        &["--operation", "CreateRepository"],
+        &["--operation", "CreateRepository", "--input", "--output"],
+        &["--shape", "CreateRepositoryRequest", "--input"],
+        &[],
+        &[
+            "--service",
+            "ecr-private",
+            "--shape",
+            "CreateRepositoryRequest",
+        ],
+    ] {
+        let run = run(args, VALID_REQUEST.as_bytes());
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(!run.stderr.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_reported_and_the_others_still_checked_then_exit_2() {
+    let dir = TempDir::new("unreadable");
+    let good = dir.file("good.json", VALID_REQUEST);
+    let missing = path_str(&dir.0.join("missing.json"));
+    let directory = path_str(&dir.0);
+    for jsonl in [false, true] {
+        let mut args = vec!["--shape", "CreateRepositoryRequest"];
+        if jsonl {
+            args.push("--jsonl");
+        }
+        args.extend([missing.as_str(), directory.as_str(), good.as_str()]);
+        let run = run(&args, b"");
+        assert_eq!(run.code, 2, "{run:?}");
+        let source = if jsonl {
+            format!("{good}:1")
+        } else {
+            good.clone()
+        };
+        assert_eq!(
+            run.lines(),
+            [
+                format!("{source}: valid"),
+                "1 document: 1 valid, 0 invalid".to_string()
+            ]
+        );
+        let errs: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(errs.len(), 2, "{}", run.stderr);
+        assert!(
+            errs[0].starts_with(&format!("ecr-validate: {missing}: ")),
+            "{}",
+            errs[0]
+        );
+        assert!(
+            errs[1].starts_with(&format!("ecr-validate: {directory}: ")),
+            "{}",
+            errs[1]
+        );
+    }
+}
+
+#[test]
+fn empty_input_without_jsonl_is_one_invalid_document_with_a_syntax_error() {
+    let run = run(
+        &["--shape", "CreateRepositoryRequest", "--format", "json"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let errors = library_errors("CreateRepositoryRequest", b"", false);
+    assert_eq!(errors[0]["code"], "syntax");
+    assert_eq!(errors[0]["path"], "");
+    assert_eq!(
+        run.records(),
+        [json!({"source": "-", "valid": false, "errors": errors})]
+    );
+}
+
+#[test]
+fn empty_input_with_jsonl_is_no_documents_and_exit_0() {
+    let run = run(&["--shape", "CreateRepositoryRequest", "--jsonl"], b"\n\n");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.lines(), ["0 documents: 0 valid, 0 invalid"]);
+}
+
+#[test]
+fn violations_beyond_1000_are_counted_as_omitted() {
+    // 1,500 image ids of the wrong type: each one a violation, plus the
+    // list's own size limit.
+    let ids = vec!["1"; 1500].join(",");
+    let doc = format!(r#"{{"repositoryName":"my-repo","imageIds":[{ids}]}}"#);
+    let entry = registry::find(Service::Ecr, "BatchGetImageRequest").expect("shape");
+    let expected = entry
+        .check(doc.as_bytes(), &Options::default())
+        .expect("a structure")
+        .expect_err("invalid");
+    assert_eq!(expected.violations().len(), 1000);
+    assert!(expected.omitted() > 0);
+
+    let json_run = run(
+        &["--shape", "BatchGetImageRequest", "--format", "json"],
+        doc.as_bytes(),
+    );
+    assert_eq!(json_run.code, 1);
+    let records = json_run.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["errors"].as_array().map(Vec::len), Some(1000));
+    assert_eq!(records[0]["omitted"], expected.omitted());
+    assert_eq!(
+        records[0]["errors"],
+        serde_json::to_value(expected.violations()).unwrap()
+    );
+
+    let human_run = run(&["--shape", "BatchGetImageRequest"], doc.as_bytes());
+    assert_eq!(human_run.code, 1);
+    let lines = human_run.lines();
+    assert_eq!(lines.len(), 1 + 1000 + 1 + 1);
+    assert_eq!(
+        lines[0],
+        format!("-: invalid ({} violations)", expected.total())
+    );
+    assert_eq!(
+        lines[1001],
+        format!("  ... and {} more", expected.omitted())
+    );
+    assert_eq!(lines[1002], "1 document: 0 valid, 1 invalid");
+}
+
+#[test]
+fn stdin_named_twice_is_a_usage_error() {
+    let run = run(&["--shape", "CreateRepositoryRequest", "-", "-"], b"{}");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly_without_a_panic() {
+    let dir = TempDir::new("epipe");
+    let line = format!("{VALID_REQUEST}\n");
+    let file = dir.file("many.jsonl", line.repeat(100_000));
+    let mut child = Command::new(BIN)
+        .args(["--shape", "CreateRepositoryRequest", "--jsonl", &file])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ecr-validate starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("first line");
+    assert_eq!(first, format!("{file}:1: valid\n"));
+    drop(stdout);
+    let output = child.wait_with_output().expect("ecr-validate runs");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "the documents seen were valid"
+    );
+}

@@ -1,0 +1,1310 @@
+//! Each rule kind of the AWS model, both sides of each boundary, read through
+//! `from_json` on real shapes. Every expectation comes from
+//! `codegen/model/*/service-2.json`:
+//!
+//! - ecr `RepositoryName`: string, min 2, max 256, pattern
+//!   `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*`
+//! - ecr-public `RepositoryName`: min 2, max 205, pattern
+//!   `(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*`
+//! - `RegistryId`: pattern `[0-9]{12}`
+//! - `ImageTag`: min 1, max 300, no pattern
+//! - `LifecyclePolicyText`: min 100, max 30720, no pattern
+//! - `KmsKey`: min 1, max 2048
+//! - `MaxResults`: integer 1..=1000
+//! - `Epoch` (`VulnerablePackage.epoch`): integer without range (so `i32`)
+//! - `ImageSizeInBytes` (`ImageDetail.imageSizeInBytes`): long without range (`i64`)
+//! - `PartSize`: long, min 0
+//! - `SeverityCount`: integer, min 0
+//! - `ImageIdentifierList`: list, min 1, max 100
+//! - `ScanType`: enum `BASIC`, `ENHANCED`; `TagStatus`: `TAGGED`, `UNTAGGED`, `ANY`
+//! - `FindingSeverityCounts`: map from enum `FindingSeverity` to `SeverityCount`
+//! - `Tags` (`Resource.tags`): map from `TagKey` (free string) to `TagValue`
+//! - `Annotations` (`ImageReferrer.annotations`): map `String` to `String`
+//! - `LayerPartBlob` (`UploadLayerPartRequest.layerPartBlob`): blob, 0..=20971520 bytes
+//! - `UploadId`: pattern `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`
+//! - `Base64` (`AuthorizationData.authorizationToken`): pattern `^\S+$`
+
+use ecr_models::ecr::{
+    AuthorizationData, BatchGetImageRequest, CreateRepositoryRequest, DeleteRepositoryRequest,
+    DescribeImagesPaginateRequest, DescribeImagesRequest, DescribeRepositoriesRequest,
+    EncryptionConfiguration, EncryptionType, FindingSeverity, GetAuthorizationTokenResponse,
+    ImageDetail, ImageIdentifier, ImageReferrer, ImageScanCompleteWaitRequest,
+    ImageScanFindingsSummary, ImageTagMutability, PutLifecyclePolicyRequest,
+    PutRegistryScanningConfigurationRequest, Resource, ResponseMetadata, ScanType,
+    UploadLayerPartRequest, VulnerablePackage,
+};
+use ecr_models::{from_json, from_json_with, Code, Model, Options};
+
+/// The (path, code) of every violation, in order; empty when valid.
+fn violations<T: Model>(json: &str) -> Vec<(String, Code)> {
+    violations_with::<T>(json, &Options::default())
+}
+
+fn violations_with<T: Model>(json: &str, opts: &Options) -> Vec<(String, Code)> {
+    match from_json_with::<T>(json, opts) {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .violations()
+            .iter()
+            .map(|v| (v.path.clone(), v.code))
+            .collect(),
+    }
+}
+
+fn one(path: &str, code: Code) -> Vec<(String, Code)> {
+    vec![(path.to_string(), code)]
+}
+
+fn ok<T: Model>(json: &str) -> T {
+    from_json::<T>(json).unwrap_or_else(|e| panic!("{json} should be valid, got: {e}"))
+}
+
+fn create_repository(name: &str) -> String {
+    serde_json::json!({ "repositoryName": name }).to_string()
+}
+
+fn image_tag_request(tag: &str) -> String {
+    serde_json::json!({ "repositoryName": "ubuntu", "imageIds": [{ "imageTag": tag }] }).to_string()
+}
+
+// ------------------------------------------------------------------ length
+
+#[test]
+fn repository_name_of_2_characters_passes_and_of_1_fails_length() {
+    ok::<CreateRepositoryRequest>(&create_repository("ab"));
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(&create_repository("a")),
+        one("/repositoryName", Code::Length)
+    );
+}
+
+#[test]
+fn repository_name_of_256_characters_passes_and_of_257_fails_length() {
+    ok::<CreateRepositoryRequest>(&create_repository(&"a".repeat(256)));
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(&create_repository(&"a".repeat(257))),
+        one("/repositoryName", Code::Length)
+    );
+}
+
+#[test]
+fn empty_repository_name_breaks_both_length_and_pattern() {
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(&create_repository("")),
+        vec![
+            ("/repositoryName".to_string(), Code::Length),
+            ("/repositoryName".to_string(), Code::Pattern),
+        ]
+    );
+}
+
+#[test]
+fn ecr_public_repository_name_allows_205_characters_not_206() {
+    use ecr_models::ecr_public::CreateRepositoryRequest as PublicCreate;
+    ok::<PublicCreate>(&create_repository(&"a".repeat(205)));
+    assert_eq!(
+        violations::<PublicCreate>(&create_repository(&"a".repeat(206))),
+        one("/repositoryName", Code::Length)
+    );
+}
+
+#[test]
+fn image_tag_length_counts_unicode_scalar_values_not_bytes() {
+    // 'é' is 2 bytes in UTF-8 but one scalar value: 300 of them (600 bytes) pass.
+    ok::<BatchGetImageRequest>(&image_tag_request(&"é".repeat(300)));
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_tag_request(&"é".repeat(301))),
+        one("/imageIds/0/imageTag", Code::Length)
+    );
+    // 4-byte scalar values: 300 pass (1200 bytes), 301 fail.
+    ok::<BatchGetImageRequest>(&image_tag_request(&"😀".repeat(300)));
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_tag_request(&"😀".repeat(301))),
+        one("/imageIds/0/imageTag", Code::Length)
+    );
+    // Written as JSON escapes (a surrogate pair per character), the same count.
+    let escaped = |n: usize| {
+        format!(
+            r#"{{"repositoryName": "ubuntu", "imageIds": [{{"imageTag": "{}"}}]}}"#,
+            "\\ud83d\\ude00".repeat(n)
+        )
+    };
+    ok::<BatchGetImageRequest>(&escaped(300));
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&escaped(301)),
+        one("/imageIds/0/imageTag", Code::Length)
+    );
+    // 'e' + U+0301 COMBINING ACUTE ACCENT is one grapheme but two scalar values.
+    ok::<BatchGetImageRequest>(&image_tag_request(&"e\u{301}".repeat(150)));
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_tag_request(&format!(
+            "{}e",
+            "e\u{301}".repeat(150)
+        ))),
+        one("/imageIds/0/imageTag", Code::Length)
+    );
+}
+
+#[test]
+fn image_tag_of_1_character_passes_and_empty_fails_length() {
+    ok::<BatchGetImageRequest>(&image_tag_request("é"));
+    ok::<BatchGetImageRequest>(&image_tag_request("x"));
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_tag_request("")),
+        one("/imageIds/0/imageTag", Code::Length)
+    );
+}
+
+#[test]
+fn minimum_length_counts_scalar_values_so_100_bytes_of_50_characters_is_too_short() {
+    // LifecyclePolicyText: min 100. 50 'é' are 100 bytes but 50 characters.
+    let policy = |text: &str| {
+        serde_json::json!({ "repositoryName": "ubuntu", "lifecyclePolicyText": text }).to_string()
+    };
+    assert_eq!(
+        violations::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(50))),
+        one("/lifecyclePolicyText", Code::Length)
+    );
+    assert_eq!(
+        violations::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(99))),
+        one("/lifecyclePolicyText", Code::Length)
+    );
+    ok::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(100)));
+    ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(100)));
+    assert_eq!(
+        violations::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(99))),
+        one("/lifecyclePolicyText", Code::Length)
+    );
+    ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30720)));
+    assert_eq!(
+        violations::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30721))),
+        one("/lifecyclePolicyText", Code::Length)
+    );
+}
+
+// ------------------------------------------------------------------ pattern
+
+#[test]
+fn repository_name_broken_at_its_end_fails_pattern() {
+    // A trailing line break too: `$` must not match before a final newline.
+    for name in [
+        "my-repo-",
+        "my-repo!",
+        "my-repo/",
+        "my-repo.",
+        "my-repo_",
+        "my-repo\n",
+    ] {
+        assert_eq!(
+            violations::<CreateRepositoryRequest>(&create_repository(name)),
+            one("/repositoryName", Code::Pattern),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn repository_name_broken_at_its_start_fails_pattern() {
+    for name in ["-my-repo", "/my-repo", ".my-repo", "_my-repo"] {
+        assert_eq!(
+            violations::<CreateRepositoryRequest>(&create_repository(name)),
+            one("/repositoryName", Code::Pattern),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn my_repository_fails_pattern_although_the_unanchored_model_pattern_matches_inside_it() {
+    // The model's pattern as written is unanchored; a search finds `y` (and
+    // `epository`) inside `MyRepository`. AWS applies patterns to the whole
+    // value, so the name is refused.
+    let model = model_pattern("ecr", "RepositoryName");
+    // Rust's `regex` does not need (or, depending on version, accept) the
+    // Java escape `\/`; it means `/`.
+    let unanchored = regex::Regex::new(&model.replace("\\/", "/")).expect("compiles");
+    let found = unanchored.find("MyRepository").expect("a match inside");
+    assert_eq!(found.as_str(), "y");
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(&create_repository("MyRepository")),
+        one("/repositoryName", Code::Pattern)
+    );
+    ok::<CreateRepositoryRequest>(&create_repository("myrepository"));
+}
+
+#[test]
+fn repository_name_separators_follow_each_service_pattern() {
+    use ecr_models::ecr_public::CreateRepositoryRequest as PublicCreate;
+    // ecr: `(\.|_|__|-+)` between components, `/` between path segments.
+    for name in [
+        "a__b",
+        "a--b",
+        "a.b",
+        "a_b",
+        "project-a/nginx-web-app",
+        "a/b/c",
+    ] {
+        ok::<CreateRepositoryRequest>(&create_repository(name));
+    }
+    for name in ["a___b", "a..b", "a//b", "a._b", "a-_b"] {
+        assert_eq!(
+            violations::<CreateRepositoryRequest>(&create_repository(name)),
+            one("/repositoryName", Code::Pattern),
+            "{name}"
+        );
+    }
+    // ecr-public: a single `[._-]` between components.
+    for name in ["a.b", "a_b", "a-b", "project-a/nginx-web-app"] {
+        ok::<PublicCreate>(&create_repository(name));
+    }
+    for name in ["a__b", "a--b", "a//b"] {
+        assert_eq!(
+            violations::<PublicCreate>(&create_repository(name)),
+            one("/repositoryName", Code::Pattern),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn registry_id_must_be_exactly_12_digits() {
+    let request =
+        |id: &str| serde_json::json!({ "registryId": id, "repositoryName": "ubuntu" }).to_string();
+    ok::<CreateRepositoryRequest>(&request("012345678901"));
+    for id in [
+        "01234567890",
+        "0123456789012",
+        "01234567890a",
+        " 012345678901",
+        "",
+    ] {
+        assert_eq!(
+            violations::<CreateRepositoryRequest>(&request(id)),
+            one("/registryId", Code::Pattern),
+            "{id:?}"
+        );
+    }
+}
+
+#[test]
+fn upload_id_pattern_accepts_either_hex_case_and_nothing_else() {
+    let request = |upload_id: &str| {
+        serde_json::json!({
+            "repositoryName": "ubuntu",
+            "uploadId": upload_id,
+            "partFirstByte": 0,
+            "partLastByte": 4,
+            "layerPartBlob": "aGVsbG8=",
+        })
+        .to_string()
+    };
+    ok::<UploadLayerPartRequest>(&request("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+    ok::<UploadLayerPartRequest>(&request("0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"));
+    for id in [
+        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f",
+        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0a",
+        "0g1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+        "0f1e2d3c4b5a697887 96a5b4c3d2e1f0",
+    ] {
+        assert_eq!(
+            violations::<UploadLayerPartRequest>(&request(id)),
+            one("/uploadId", Code::Pattern),
+            "{id}"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ range
+
+#[test]
+fn max_results_range_is_1_to_1000_inclusive() {
+    let request = |n: &str| format!(r#"{{"maxResults": {n}}}"#);
+    for n in ["1", "1000", "500"] {
+        ok::<DescribeRepositoriesRequest>(&request(n));
+    }
+    for n in ["0", "1001", "-1", "2147483647", "-2147483648"] {
+        assert_eq!(
+            violations::<DescribeRepositoriesRequest>(&request(n)),
+            one("/maxResults", Code::Range),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn max_results_value_is_kept() {
+    let got: DescribeRepositoriesRequest = ok(r#"{"maxResults": 1000}"#);
+    assert_eq!(got.max_results, Some(1000));
+}
+
+#[test]
+fn unconstrained_integer_accepts_the_i32_limits_and_nothing_beyond() {
+    let package = |n: &str| format!(r#"{{"epoch": {n}}}"#);
+    let max: VulnerablePackage = ok(&package("2147483647"));
+    assert_eq!(max.epoch, Some(i32::MAX));
+    let min: VulnerablePackage = ok(&package("-2147483648"));
+    assert_eq!(min.epoch, Some(i32::MIN));
+    for n in ["2147483648", "-2147483649", "9223372036854775807", "1e10"] {
+        assert_eq!(
+            violations::<VulnerablePackage>(&package(n)),
+            one("/epoch", Code::Range),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn unconstrained_long_accepts_the_i64_maximum_and_fails_one_beyond() {
+    let detail = |n: &str| format!(r#"{{"imageSizeInBytes": {n}}}"#);
+    let max: ImageDetail = ok(&detail("9223372036854775807"));
+    assert_eq!(max.image_size_in_bytes, Some(i64::MAX));
+    let min: ImageDetail = ok(&detail("-9223372036854775808"));
+    assert_eq!(min.image_size_in_bytes, Some(i64::MIN));
+    for n in [
+        "9223372036854775808",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1e19",
+    ] {
+        assert_eq!(
+            violations::<ImageDetail>(&detail(n)),
+            one("/imageSizeInBytes", Code::Range),
+            "{n}"
+        );
+    }
+}
+
+#[test]
+fn unconstrained_long_fails_one_below_the_i64_minimum() {
+    let detail = |n: &str| format!(r#"{{"imageSizeInBytes": {n}}}"#);
+    assert_eq!(
+        violations::<ImageDetail>(&detail("-9223372036854775809")),
+        one("/imageSizeInBytes", Code::Range)
+    );
+}
+
+#[test]
+fn long_with_minimum_0_refuses_negative_values() {
+    let request = |first: &str| {
+        format!(
+            r#"{{"repositoryName": "ubuntu", "uploadId": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+                "partFirstByte": {first}, "partLastByte": 9223372036854775807, "layerPartBlob": ""}}"#
+        )
+    };
+    let got: UploadLayerPartRequest = ok(&request("0"));
+    assert_eq!((got.part_first_byte, got.part_last_byte), (0, i64::MAX));
+    assert_eq!(
+        violations::<UploadLayerPartRequest>(&request("-1")),
+        one("/partFirstByte", Code::Range)
+    );
+}
+
+#[test]
+fn integral_float_is_an_integer_but_a_fraction_is_a_type_error() {
+    let got: DescribeRepositoriesRequest = ok(r#"{"maxResults": 1.0}"#);
+    assert_eq!(got.max_results, Some(1));
+    let got: DescribeRepositoriesRequest = ok(r#"{"maxResults": 1e2}"#);
+    assert_eq!(got.max_results, Some(100));
+    let got: DescribeRepositoriesRequest = ok(r#"{"maxResults": 1000.0}"#);
+    assert_eq!(got.max_results, Some(1000));
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 1.5}"#),
+        one("/maxResults", Code::Type)
+    );
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 0.5}"#),
+        one("/maxResults", Code::Type)
+    );
+    // A whole number out of range is a range violation, not a type one.
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 1001.0}"#),
+        one("/maxResults", Code::Range)
+    );
+}
+
+#[test]
+fn numbers_as_strings_and_booleans_as_strings_are_type_errors() {
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": "10"}"#),
+        one("/maxResults", Code::Type)
+    );
+    assert_eq!(
+        violations::<DeleteRepositoryRequest>(r#"{"repositoryName": "ubuntu", "force": "true"}"#),
+        one("/force", Code::Type)
+    );
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(r#"{"repositoryName": 12}"#),
+        one("/repositoryName", Code::Type)
+    );
+    assert_eq!(
+        violations::<BatchGetImageRequest>(r#"{"repositoryName": "ubuntu", "imageIds": {}}"#),
+        one("/imageIds", Code::Type)
+    );
+}
+
+// ------------------------------------------------------------------ items
+
+fn image_ids(count: usize) -> String {
+    let ids: Vec<_> = (0..count)
+        .map(|i| serde_json::json!({ "imageTag": format!("v{i}") }))
+        .collect();
+    serde_json::json!({ "repositoryName": "ubuntu", "imageIds": ids }).to_string()
+}
+
+#[test]
+fn image_identifier_list_takes_1_to_100_items() {
+    let one_item: BatchGetImageRequest = ok(&image_ids(1));
+    assert_eq!(one_item.image_ids.len(), 1);
+    let hundred: BatchGetImageRequest = ok(&image_ids(100));
+    assert_eq!(hundred.image_ids.len(), 100);
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_ids(0)),
+        one("/imageIds", Code::Items)
+    );
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&image_ids(101)),
+        one("/imageIds", Code::Items)
+    );
+}
+
+#[test]
+fn item_violations_are_reported_with_the_list_size_violation() {
+    let mut request: serde_json::Value = serde_json::from_str(&image_ids(101)).expect("json");
+    request["imageIds"][100]["imageTag"] = "".into();
+    assert_eq!(
+        violations::<BatchGetImageRequest>(&request.to_string()),
+        vec![
+            ("/imageIds/100/imageTag".to_string(), Code::Length),
+            ("/imageIds".to_string(), Code::Items),
+        ]
+    );
+}
+
+// ------------------------------------------------------------------ enums
+
+#[test]
+fn enum_membership_is_case_sensitive() {
+    let got: PutRegistryScanningConfigurationRequest = ok(r#"{"scanType": "BASIC"}"#);
+    assert_eq!(got.scan_type, Some(ScanType::Basic));
+    let got: PutRegistryScanningConfigurationRequest = ok(r#"{"scanType": "ENHANCED"}"#);
+    assert_eq!(got.scan_type, Some(ScanType::Enhanced));
+    for value in ["basic", "Basic", "BASIC ", "ENHANCED_", ""] {
+        let json = serde_json::json!({ "scanType": value }).to_string();
+        assert_eq!(
+            violations::<PutRegistryScanningConfigurationRequest>(&json),
+            one("/scanType", Code::Enum),
+            "{value:?}"
+        );
+    }
+}
+
+#[test]
+fn unknown_enum_value_is_kept_when_allowed() {
+    let opts = Options::default().with_unknown_enums(true);
+    let got = from_json_with::<PutRegistryScanningConfigurationRequest>(
+        r#"{"scanType": "basic"}"#,
+        &opts,
+    )
+    .expect("unknown enum values are allowed");
+    assert_eq!(got.scan_type, Some(ScanType::Unknown("basic".to_string())));
+    assert!(!got.scan_type.as_ref().is_some_and(ScanType::is_known));
+    // Known values still read as themselves.
+    let got = from_json_with::<PutRegistryScanningConfigurationRequest>(
+        r#"{"scanType": "BASIC"}"#,
+        &opts,
+    )
+    .expect("valid");
+    assert_eq!(got.scan_type, Some(ScanType::Basic));
+    // The value is written back unchanged.
+    assert_eq!(
+        serde_json::to_string(&ScanType::Unknown("basic".into())).expect("serializes"),
+        r#""basic""#
+    );
+}
+
+#[test]
+fn enum_map_key_violation_points_at_the_entry() {
+    assert_eq!(
+        violations::<ImageScanFindingsSummary>(
+            r#"{"findingSeverityCounts": {"HIGH": 1, "SEVERE": 2, "low": 3}}"#
+        ),
+        vec![
+            ("/findingSeverityCounts/SEVERE".to_string(), Code::Enum),
+            ("/findingSeverityCounts/low".to_string(), Code::Enum),
+        ]
+    );
+    let got: ImageScanFindingsSummary =
+        ok(r#"{"findingSeverityCounts": {"HIGH": 1, "CRITICAL": 0, "UNDEFINED": 4}}"#);
+    let counts = got.finding_severity_counts.expect("present");
+    assert_eq!(counts.get(&FindingSeverity::High), Some(&1));
+    assert_eq!(counts.get(&FindingSeverity::Critical), Some(&0));
+    assert_eq!(counts.get(&FindingSeverity::Undefined), Some(&4));
+}
+
+#[test]
+fn enum_map_key_unknown_value_is_kept_when_allowed() {
+    let got = from_json_with::<ImageScanFindingsSummary>(
+        r#"{"findingSeverityCounts": {"SEVERE": 2}}"#,
+        &Options::default().with_unknown_enums(true),
+    )
+    .expect("unknown enum keys are allowed");
+    let counts = got.finding_severity_counts.expect("present");
+    assert_eq!(
+        counts.get(&FindingSeverity::Unknown("SEVERE".into())),
+        Some(&2)
+    );
+}
+
+#[test]
+fn map_value_range_violation_points_at_the_entry() {
+    // SeverityCount: integer, min 0.
+    assert_eq!(
+        violations::<ImageScanFindingsSummary>(
+            r#"{"findingSeverityCounts": {"LOW": -1, "HIGH": 0}}"#
+        ),
+        one("/findingSeverityCounts/LOW", Code::Range)
+    );
+}
+
+// ------------------------------------------------------------------ null, required, unknown, duplicate
+
+#[test]
+fn null_for_an_optional_member_is_the_same_as_absent() {
+    let with_null: DescribeRepositoriesRequest =
+        ok(r#"{"maxResults": null, "registryId": null, "repositoryNames": null}"#);
+    let empty: DescribeRepositoriesRequest = ok("{}");
+    assert_eq!(with_null, empty);
+    assert_eq!(with_null.max_results, None);
+    // Also in strict mode.
+    assert_eq!(
+        violations_with::<DescribeRepositoriesRequest>(
+            r#"{"maxResults": null}"#,
+            &Options::strict()
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn null_for_a_required_member_is_a_type_error_not_required() {
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(r#"{"repositoryName": null}"#),
+        one("/repositoryName", Code::Type)
+    );
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(
+            r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"encryptionType": null}}"#
+        ),
+        one("/encryptionConfiguration/encryptionType", Code::Type)
+    );
+}
+
+#[test]
+fn null_list_item_is_a_type_error() {
+    assert_eq!(
+        violations::<BatchGetImageRequest>(
+            r#"{"repositoryName": "ubuntu", "imageIds": [{"imageTag": "a"}, null]}"#
+        ),
+        one("/imageIds/1", Code::Type)
+    );
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"repositoryNames": ["ab", null]}"#),
+        one("/repositoryNames/1", Code::Type)
+    );
+}
+
+#[test]
+fn null_map_value_is_a_type_error() {
+    assert_eq!(
+        violations::<Resource>(r#"{"tags": {"team": "web", "owner": null}}"#),
+        one("/tags/owner", Code::Type)
+    );
+}
+
+#[test]
+fn missing_required_member_points_at_the_member() {
+    assert_eq!(
+        violations::<CreateRepositoryRequest>("{}"),
+        one("/repositoryName", Code::Required)
+    );
+    assert_eq!(
+        violations::<BatchGetImageRequest>("{}"),
+        vec![
+            ("/repositoryName".to_string(), Code::Required),
+            ("/imageIds".to_string(), Code::Required),
+        ]
+    );
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(
+            r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"kmsKey": "alias/ecr"}}"#
+        ),
+        one("/encryptionConfiguration/encryptionType", Code::Required)
+    );
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(
+            r#"{"repositoryName": "ubuntu", "tags": [{"Key": "team"}]}"#
+        ),
+        one("/tags/0/Value", Code::Required)
+    );
+}
+
+#[test]
+fn the_document_must_be_an_object() {
+    for json in ["[]", "null", "\"ubuntu\"", "1"] {
+        assert_eq!(
+            violations::<CreateRepositoryRequest>(json),
+            one("", Code::Type),
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn unknown_members_are_ignored_by_default_and_refused_in_strict_mode() {
+    let json = r#"{"repositoryName": "ubuntu", "colour": "red", "nested": {"a": [1, 2]}}"#;
+    let got: CreateRepositoryRequest = ok(json);
+    assert_eq!(got.repository_name, "ubuntu");
+    assert_eq!(
+        violations_with::<CreateRepositoryRequest>(json, &Options::strict()),
+        vec![
+            ("/colour".to_string(), Code::UnknownField),
+            ("/nested".to_string(), Code::UnknownField),
+        ]
+    );
+    // Member names are case-sensitive: `RepositoryName` is not `repositoryName`.
+    assert_eq!(
+        violations_with::<CreateRepositoryRequest>(
+            r#"{"RepositoryName": "ubuntu"}"#,
+            &Options::strict()
+        ),
+        vec![
+            ("/RepositoryName".to_string(), Code::UnknownField),
+            ("/repositoryName".to_string(), Code::Required),
+        ]
+    );
+}
+
+#[test]
+fn unknown_members_in_nested_structures_are_refused_in_strict_mode() {
+    let json = r#"{"repositoryName": "ubuntu", "imageIds": [{"imageTag": "a", "digest": "x"}]}"#;
+    ok::<BatchGetImageRequest>(json);
+    assert_eq!(
+        violations_with::<BatchGetImageRequest>(json, &Options::strict()),
+        one("/imageIds/0/digest", Code::UnknownField)
+    );
+}
+
+#[test]
+fn duplicate_member_is_a_duplicate_violation() {
+    assert_eq!(
+        violations::<CreateRepositoryRequest>(
+            r#"{"repositoryName": "ab", "repositoryName": "cd"}"#
+        ),
+        one("/repositoryName", Code::Duplicate)
+    );
+    assert_eq!(
+        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 5, "maxResults": 5}"#),
+        one("/maxResults", Code::Duplicate)
+    );
+}
+
+#[test]
+fn duplicate_map_key_is_a_duplicate_violation() {
+    assert_eq!(
+        violations::<Resource>(r#"{"tags": {"team": "web", "team": "api"}}"#),
+        one("/tags/team", Code::Duplicate)
+    );
+    assert_eq!(
+        violations::<ImageScanFindingsSummary>(
+            r#"{"findingSeverityCounts": {"HIGH": 1, "HIGH": 1}}"#
+        ),
+        one("/findingSeverityCounts/HIGH", Code::Duplicate)
+    );
+}
+
+// ------------------------------------------------------------------ blob
+
+fn upload_part(blob: &str) -> String {
+    serde_json::json!({
+        "repositoryName": "ubuntu",
+        "uploadId": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+        "partFirstByte": 0,
+        "partLastByte": 4,
+        "layerPartBlob": blob,
+    })
+    .to_string()
+}
+
+#[test]
+fn blob_accepts_canonical_padded_base64() {
+    let got: UploadLayerPartRequest = ok(&upload_part("aGVsbG8="));
+    assert_eq!(got.layer_part_blob.as_bytes(), b"hello");
+    let got: UploadLayerPartRequest = ok(&upload_part("aGVsbA=="));
+    assert_eq!(got.layer_part_blob.as_bytes(), b"hell");
+    let got: UploadLayerPartRequest = ok(&upload_part("aGVs"));
+    assert_eq!(got.layer_part_blob.as_bytes(), b"hel");
+    let got: UploadLayerPartRequest = ok(&upload_part("+/+/"));
+    assert_eq!(got.layer_part_blob.as_bytes(), [0xfb, 0xff, 0xbf]);
+    // LayerPartBlob: min 0, so an empty blob is fine.
+    let got: UploadLayerPartRequest = ok(&upload_part(""));
+    assert!(got.layer_part_blob.is_empty());
+}
+
+#[test]
+fn blob_refuses_unpadded_non_canonical_and_other_alphabets() {
+    for text in [
+        "aGVsbG8",      // padding missing
+        "aGVsbA=",      // padding short
+        "aGVsbG9=",     // trailing bits not zero (non-canonical "hello")
+        "aGVsbB==",     // trailing bits not zero (non-canonical "hell")
+        "aGVs\nbG8=",   // line break
+        "aGVs bG8=",    // space
+        "-_-_",         // URL-safe alphabet
+        "aGVsbG8=====", // too much padding
+        "=",
+    ] {
+        assert_eq!(
+            violations::<UploadLayerPartRequest>(&upload_part(text)),
+            one("/layerPartBlob", Code::Base64),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn blob_serializes_back_to_canonical_base64() {
+    let got: UploadLayerPartRequest = ok(&upload_part("aGVsbG8="));
+    let json: serde_json::Value = serde_json::to_value(&got).expect("serializes");
+    assert_eq!(json["layerPartBlob"], "aGVsbG8=");
+}
+
+#[test]
+fn blob_size_counts_decoded_bytes_up_to_the_maximum() {
+    // ecr-public LogoImageBlob: 0..=512000 bytes (decoded, not base64 characters).
+    use base64::Engine as _;
+    use ecr_models::ecr_public::RepositoryCatalogDataInput;
+    let logo = |len: usize| {
+        let text = base64::engine::general_purpose::STANDARD.encode(vec![0x89u8; len]);
+        serde_json::json!({ "logoImageBlob": text }).to_string()
+    };
+    let got: RepositoryCatalogDataInput = ok(&logo(512_000));
+    assert_eq!(got.logo_image_blob.map(|b| b.len()), Some(512_000));
+    assert_eq!(
+        violations::<RepositoryCatalogDataInput>(&logo(512_001)),
+        one("/logoImageBlob", Code::Length)
+    );
+    ok::<RepositoryCatalogDataInput>(&logo(0));
+}
+
+#[test]
+fn list_with_only_a_maximum_takes_0_to_max_items() {
+    // ecr-public ArchitectureList: max 50, no minimum.
+    use ecr_models::ecr_public::RepositoryCatalogDataInput;
+    let architectures =
+        |n: usize| serde_json::json!({ "architectures": vec!["ARM 64"; n] }).to_string();
+    ok::<RepositoryCatalogDataInput>(&architectures(0));
+    ok::<RepositoryCatalogDataInput>(&architectures(50));
+    assert_eq!(
+        violations::<RepositoryCatalogDataInput>(&architectures(51)),
+        one("/architectures", Code::Items)
+    );
+}
+
+// ------------------------------------------------------------------ timestamps
+
+fn pushed_at(value: &str) -> String {
+    format!(r#"{{"imagePushedAt": {value}}}"#)
+}
+
+/// The instant 2023-11-14T22:13:20.56Z as (epoch seconds, nanoseconds).
+const INSTANT: (i64, u32) = (1_700_000_000, 560_000_000);
+
+fn instant_of(json: &str) -> (i64, u32) {
+    let detail: ImageDetail = ok(json);
+    let t = detail.image_pushed_at.expect("imagePushedAt");
+    (t.epoch_seconds(), t.subsec_nanos())
+}
+
+#[test]
+fn timestamp_accepts_epoch_seconds_integer_and_fraction() {
+    assert_eq!(instant_of(&pushed_at("1700000000")), (1_700_000_000, 0));
+    assert_eq!(instant_of(&pushed_at("1700000000.56")), INSTANT);
+    assert_eq!(instant_of(&pushed_at("1.70000000056E9")), INSTANT);
+    assert_eq!(instant_of(&pushed_at("0")), (0, 0));
+    assert_eq!(instant_of(&pushed_at("-1.5")), (-2, 500_000_000));
+}
+
+#[test]
+fn timestamp_accepts_rfc3339_with_z_offset_and_fraction() {
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14T22:13:20Z""#)),
+        (1_700_000_000, 0)
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14T22:13:20.56Z""#)),
+        INSTANT
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14T22:13:20.560000000Z""#)),
+        INSTANT
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-15T03:43:20.56+05:30""#)),
+        INSTANT
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14T14:13:20.56-08:00""#)),
+        INSTANT
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14t22:13:20.56z""#)),
+        INSTANT
+    );
+}
+
+#[test]
+fn timestamp_accepts_python_str_datetime_form() {
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14 22:13:20.560000+00:00""#)),
+        INSTANT
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14 22:13:20+00:00""#)),
+        (1_700_000_000, 0)
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2023-11-14 14:13:20.560000-08:00""#)),
+        INSTANT
+    );
+}
+
+#[test]
+fn timestamp_accepts_february_29_of_leap_years_only() {
+    assert_eq!(
+        instant_of(&pushed_at(r#""2024-02-29T00:00:00Z""#)),
+        (1_709_164_800, 0)
+    );
+    assert_eq!(
+        instant_of(&pushed_at(r#""2000-02-29T00:00:00Z""#)),
+        (951_782_400, 0)
+    );
+    for bad in [r#""2023-02-29T00:00:00Z""#, r#""1900-02-29T00:00:00Z""#] {
+        assert_eq!(
+            violations::<ImageDetail>(&pushed_at(bad)),
+            one("/imagePushedAt", Code::Timestamp),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn timestamp_refuses_impossible_dates_and_times() {
+    for bad in [
+        r#""2023-13-14T22:13:20Z""#,      // month 13
+        r#""2023-00-14T22:13:20Z""#,      // month 0
+        r#""2023-11-14T25:13:20Z""#,      // hour 25
+        r#""2023-11-14T24:00:00Z""#,      // hour 24
+        r#""2023-02-30T00:00:00Z""#,      // February 30
+        r#""2023-04-31T00:00:00Z""#,      // April 31
+        r#""2023-11-14T22:60:20Z""#,      // minute 60
+        r#""2023-11-14T22:13:61Z""#,      // second 61
+        r#""2023-11-14T22:13:20+24:00""#, // offset hour 24
+        r#""2023-11-14""#,                // no time
+        r#""2023-11-14T22:13:20.Z""#,     // empty fraction
+        r#""not a date""#,
+        r#""""#,
+    ] {
+        assert_eq!(
+            violations::<ImageDetail>(&pushed_at(bad)),
+            one("/imagePushedAt", Code::Timestamp),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn timestamp_of_the_wrong_json_type_is_a_type_error() {
+    for bad in ["true", "[]", "{}"] {
+        assert_eq!(
+            violations::<ImageDetail>(&pushed_at(bad)),
+            one("/imagePushedAt", Code::Type),
+            "{bad}"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ all violations, pointers, limits
+
+#[test]
+fn every_violation_of_a_document_is_reported_in_document_order() {
+    // Members in an order other than the model's, each breaking one rule.
+    let json = r#"{
+        "maxResults": 0,
+        "filter": {"tagStatus": "tagged"},
+        "imageIds": [{"imageTag": "v1"}, {"imageTag": ""}],
+        "repositoryName": "x",
+        "registryId": "12345"
+    }"#;
+    let err = from_json::<DescribeImagesRequest>(json).expect_err("invalid");
+    let got: Vec<(&str, Code)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), v.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("/maxResults", Code::Range),
+            ("/filter/tagStatus", Code::Enum),
+            ("/imageIds/1/imageTag", Code::Length),
+            ("/repositoryName", Code::Length),
+            ("/registryId", Code::Pattern),
+        ]
+    );
+    assert_eq!(err.total(), 5);
+    assert_eq!(err.omitted(), 0);
+    assert!(!err.is_syntax());
+}
+
+#[test]
+fn json_pointer_escapes_slash_and_tilde_in_map_keys() {
+    // Tags (Resource.tags) keys are free strings.
+    assert_eq!(
+        violations::<Resource>(r#"{"tags": {"aws:cloudformation/stack~name": 5}}"#),
+        one("/tags/aws:cloudformation~1stack~0name", Code::Type)
+    );
+    // Annotations (ImageReferrer.annotations): String to String.
+    assert_eq!(
+        violations::<ImageReferrer>(
+            r#"{"digest": "sha256:0a", "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                "size": 10, "annotations": {"org.opencontainers/~created": false}}"#
+        ),
+        one("/annotations/org.opencontainers~1~0created", Code::Type)
+    );
+    // boto3's ResponseMetadata.HTTPHeaders.
+    assert_eq!(
+        violations::<ResponseMetadata>(
+            r#"{"RequestId": "r", "HTTPStatusCode": 200, "RetryAttempts": 0,
+                "HTTPHeaders": {"x/y~z": 1, "~1": null}}"#
+        ),
+        vec![
+            ("/HTTPHeaders/x~1y~0z".to_string(), Code::Type),
+            ("/HTTPHeaders/~01".to_string(), Code::Type),
+        ]
+    );
+    // Member names too, in strict mode.
+    assert_eq!(
+        violations_with::<CreateRepositoryRequest>(
+            r#"{"repositoryName": "ubuntu", "a/b": 1, "~": 2, "": 3}"#,
+            &Options::strict()
+        ),
+        vec![
+            ("/a~1b".to_string(), Code::UnknownField),
+            ("/~0".to_string(), Code::UnknownField),
+            ("/".to_string(), Code::UnknownField),
+        ]
+    );
+}
+
+#[test]
+fn map_keys_with_slash_and_tilde_are_read_unchanged() {
+    let got: Resource = ok(r#"{"tags": {"a/b": "1", "c~d": "2"}}"#);
+    let tags = got.tags.expect("tags");
+    assert_eq!(tags.get("a/b").map(String::as_str), Some("1"));
+    assert_eq!(tags.get("c~d").map(String::as_str), Some("2"));
+}
+
+#[test]
+fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() {
+    let request = CreateRepositoryRequest {
+        registry_id: Some("12345678901".into()),
+        repository_name: "Team/App".into(),
+        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
+        image_tag_mutability_exclusion_filters: Some(vec![]),
+        encryption_configuration: Some(EncryptionConfiguration {
+            encryption_type: EncryptionType::Kms,
+            kms_key: Some(String::new()),
+        }),
+        ..Default::default()
+    };
+    let json = serde_json::to_string(&request).expect("serializes");
+    let parsed = from_json::<CreateRepositoryRequest>(&json).expect_err("invalid JSON");
+    let validated = request.validate().expect_err("invalid value");
+    let pairs = |e: &ecr_models::Error| -> Vec<(String, Code)> {
+        let mut v: Vec<_> = e
+            .violations()
+            .iter()
+            .map(|v| (v.path.clone(), v.code))
+            .collect();
+        v.sort();
+        v
+    };
+    let mut expected = vec![
+        ("/registryId".to_string(), Code::Pattern),
+        ("/repositoryName".to_string(), Code::Pattern),
+        ("/imageTagMutability".to_string(), Code::Enum),
+        (
+            "/imageTagMutabilityExclusionFilters".to_string(),
+            Code::Items,
+        ),
+        ("/encryptionConfiguration/kmsKey".to_string(), Code::Length),
+    ];
+    expected.sort();
+    assert_eq!(pairs(&parsed), expected);
+    assert_eq!(pairs(&validated), expected);
+
+    // A valid value validates; an unknown enum value only when allowed.
+    let valid = CreateRepositoryRequest {
+        repository_name: "team/app".into(),
+        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
+        ..Default::default()
+    };
+    assert_eq!(
+        valid
+            .validate()
+            .expect_err("unknown enum")
+            .violations()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/imageTagMutability", Code::Enum)]
+    );
+    assert!(valid
+        .validate_with(&Options::default().with_unknown_enums(true))
+        .is_ok());
+}
+
+#[test]
+fn validate_reports_violations_in_the_order_of_the_serialized_document() {
+    let request = CreateRepositoryRequest {
+        registry_id: Some("12345678901".into()),
+        repository_name: "Team/App".into(),
+        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
+        image_tag_mutability_exclusion_filters: Some(vec![]),
+        encryption_configuration: Some(EncryptionConfiguration {
+            encryption_type: EncryptionType::Kms,
+            kms_key: Some(String::new()),
+        }),
+        ..Default::default()
+    };
+    let json = serde_json::to_string(&request).expect("serializes");
+    let parsed = from_json::<CreateRepositoryRequest>(&json).expect_err("invalid JSON");
+    let validated = request.validate().expect_err("invalid value");
+    assert_eq!(validated.violations(), parsed.violations());
+}
+
+#[test]
+fn max_violations_caps_the_list_and_counts_the_rest() {
+    let ids: Vec<_> = (0..100)
+        .map(|_| serde_json::json!({ "imageTag": "" }))
+        .collect();
+    let json = serde_json::json!({ "repositoryName": "ubuntu", "imageIds": ids }).to_string();
+    let all = from_json::<BatchGetImageRequest>(&json).expect_err("invalid");
+    assert_eq!(all.violations().len(), 100);
+    assert_eq!(all.omitted(), 0);
+
+    let capped =
+        from_json_with::<BatchGetImageRequest>(&json, &Options::default().with_max_violations(10))
+            .expect_err("invalid");
+    assert_eq!(capped.violations().len(), 10);
+    assert_eq!(capped.omitted(), 90);
+    assert_eq!(capped.total(), 100);
+    let paths: Vec<&str> = capped
+        .violations()
+        .iter()
+        .map(|v| v.path.as_str())
+        .collect();
+    let expected: Vec<String> = (0..10).map(|i| format!("/imageIds/{i}/imageTag")).collect();
+    assert_eq!(paths, expected);
+    assert!(capped.to_string().contains("and 90 more"), "{capped}");
+}
+
+#[test]
+fn max_violations_of_zero_still_fails_the_document() {
+    let err = from_json_with::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "A"}"#,
+        &Options::default().with_max_violations(0),
+    )
+    .expect_err("invalid");
+    assert!(err.violations().is_empty());
+    assert_eq!(err.total(), 2);
+}
+
+#[test]
+fn syntax_error_carries_line_and_column() {
+    // The `@` is on line 3, column 12.
+    let json = "{\n  \"repositoryName\": \"ubuntu\",\n  \"force\": @\n}";
+    let err = from_json::<DeleteRepositoryRequest>(json).expect_err("malformed");
+    assert!(err.is_syntax());
+    let v = err.violations().last().expect("a violation");
+    assert_eq!(v.code, Code::Syntax);
+    assert_eq!(v.path, "");
+    assert_eq!((v.line, v.column), (Some(3), Some(12)));
+}
+
+#[test]
+fn trailing_text_after_the_document_is_a_syntax_error() {
+    let err = from_json::<DeleteRepositoryRequest>("{\"repositoryName\": \"ubuntu\"}\n x")
+        .expect_err("trailing characters");
+    assert!(err.is_syntax());
+    let v = err.violations().last().expect("a violation");
+    assert_eq!((v.code, v.line, v.column), (Code::Syntax, Some(2), Some(2)));
+}
+
+#[test]
+fn violations_before_a_syntax_error_are_kept() {
+    let err = from_json::<DescribeRepositoriesRequest>(r#"{"maxResults": 0, "registryId": }"#)
+        .expect_err("malformed");
+    let got: Vec<(&str, Code)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), v.code))
+        .collect();
+    assert_eq!(got, [("/maxResults", Code::Range), ("", Code::Syntax)]);
+}
+
+// ------------------------------------------------------------------ secrets
+
+const TOKEN: &str = "QVdTOnN1cGVyLXNlY3JldC10b2tlbi12YWx1ZQ==";
+
+#[test]
+fn authorization_token_never_appears_in_debug_output() {
+    let json = serde_json::json!({
+        "authorizationData": [{
+            "authorizationToken": TOKEN,
+            "expiresAt": 1700043220,
+            "proxyEndpoint": "https://123456789012.dkr.ecr.us-east-1.amazonaws.com",
+        }]
+    })
+    .to_string();
+    let response: GetAuthorizationTokenResponse = ok(&json);
+    let data: &AuthorizationData = &response.authorization_data.as_ref().expect("data")[0];
+    assert_eq!(data.authorization_token.as_deref(), Some(TOKEN));
+    let debug = format!("{data:?} {response:?} {data:#?}");
+    assert!(!debug.contains(TOKEN), "{debug}");
+    assert!(!debug.contains("QVdTOnN1cGVy"), "{debug}");
+    assert!(
+        debug.contains("proxy_endpoint"),
+        "other members are shown: {debug}"
+    );
+
+    let public: ecr_models::ecr_public::GetAuthorizationTokenResponse = ok(&serde_json::json!({
+        "authorizationData": { "authorizationToken": TOKEN, "expiresAt": 1700043220 }
+    })
+    .to_string());
+    let debug = format!("{public:?}");
+    assert!(!debug.contains(TOKEN), "{debug}");
+}
+
+#[test]
+fn authorization_token_never_appears_in_a_violation_message() {
+    // `Base64`: `^\S+$`; a space breaks it. The token must not be quoted.
+    let secret = "QVdTOnN1cGVy LXNlY3JldC10b2tlbi12YWx1ZQ==";
+    let json = serde_json::json!({
+        "authorizationData": [{ "authorizationToken": secret }]
+    })
+    .to_string();
+    let err = from_json::<GetAuthorizationTokenResponse>(&json).expect_err("pattern");
+    let got: Vec<(&str, Code)> = err
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), v.code))
+        .collect();
+    assert_eq!(
+        got,
+        [("/authorizationData/0/authorizationToken", Code::Pattern)]
+    );
+    let shown = format!("{err} {err:?}");
+    for part in ["QVdTOnN1cGVy", "LXNlY3JldC10b2tlbi12YWx1ZQ"] {
+        assert!(!shown.contains(part), "{shown}");
+    }
+    // ecr-public's token has the same rule and the same protection.
+    let json =
+        serde_json::json!({ "authorizationData": { "authorizationToken": secret } }).to_string();
+    let err = from_json::<ecr_models::ecr_public::GetAuthorizationTokenResponse>(&json)
+        .expect_err("pattern");
+    assert_eq!(
+        err.violations()[0].path,
+        "/authorizationData/authorizationToken"
+    );
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("QVdTOnN1cGVy"), "{shown}");
+}
+
+#[test]
+fn an_ordinary_pattern_violation_quotes_the_value() {
+    // The contrast to the secret: a repository name is quoted.
+    let err = from_json::<CreateRepositoryRequest>(&create_repository("MyRepository"))
+        .expect_err("pattern");
+    assert!(err.violations()[0].message.contains("MyRepository"));
+}
+
+// ------------------------------------------------------------------ boto3 extras
+
+#[test]
+fn paginate_request_has_no_page_token_or_size_but_a_pagination_config() {
+    // paginators-1.json: DescribeImages' input_token is nextToken and its
+    // limit_key maxResults; boto3's paginator takes PaginationConfig instead.
+    let got: DescribeImagesPaginateRequest = ok(
+        r#"{"repositoryName": "ubuntu", "PaginationConfig": {"MaxItems": 10, "PageSize": 5, "StartingToken": "abc"}}"#,
+    );
+    let config = got.pagination_config.expect("PaginationConfig");
+    assert_eq!((config.max_items, config.page_size), (Some(10), Some(5)));
+    assert_eq!(
+        violations_with::<DescribeImagesPaginateRequest>(
+            r#"{"repositoryName": "ubuntu", "maxResults": 5, "nextToken": "t"}"#,
+            &Options::strict()
+        ),
+        vec![
+            ("/maxResults".to_string(), Code::UnknownField),
+            ("/nextToken".to_string(), Code::UnknownField),
+        ]
+    );
+    // The operation's own rules still apply.
+    assert_eq!(
+        violations::<DescribeImagesPaginateRequest>(r#"{"repositoryName": "U"}"#),
+        vec![
+            ("/repositoryName".to_string(), Code::Length),
+            ("/repositoryName".to_string(), Code::Pattern),
+        ]
+    );
+}
+
+#[test]
+fn wait_request_is_the_operation_input_plus_waiter_config() {
+    // waiters-2.json: ImageScanComplete waits on DescribeImageScanFindings,
+    // whose input requires repositoryName and imageId.
+    let got: ImageScanCompleteWaitRequest = ok(
+        r#"{"repositoryName": "ubuntu", "imageId": {"imageTag": "latest"},
+            "WaiterConfig": {"Delay": 5, "MaxAttempts": 60}}"#,
+    );
+    assert_eq!(
+        got.image_id,
+        ImageIdentifier {
+            image_digest: None,
+            image_tag: Some("latest".into())
+        }
+    );
+    let config = got.waiter_config.expect("WaiterConfig");
+    assert_eq!((config.delay, config.max_attempts), (Some(5), Some(60)));
+    assert_eq!(
+        violations::<ImageScanCompleteWaitRequest>(r#"{"repositoryName": "ubuntu"}"#),
+        one("/imageId", Code::Required)
+    );
+}
+
+// ------------------------------------------------------------------ helpers
+
+/// The pattern of a string shape, as `service-2.json` writes it.
+fn model_pattern(service: &str, shape: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("codegen/model")
+        .join(service)
+        .join("service-2.json");
+    let text = std::fs::read_to_string(&path).expect("model file");
+    let model: serde_json::Value = serde_json::from_str(&text).expect("model JSON");
+    model["shapes"][shape]["pattern"]
+        .as_str()
+        .expect("a pattern")
+        .to_string()
+}

@@ -1,0 +1,220 @@
+//! The exported JSON Schemas: current, valid 2020-12, and giving the same
+//! verdict as the Rust models on generated documents and their single-fault
+//! variants, in default and strict mode, for both services.
+//!
+//! Set `ECR_MODELS_CORPUS=<file>` to also write the corpus (with the Rust
+//! verdicts) as JSON Lines, for the ajv and Python cross-check in
+//! `tests/crosscheck/`.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::Path;
+
+use ecr_models::generate::{faults, Generator};
+use ecr_models::registry::{entries, ShapeRef};
+use ecr_models::{Options, Service};
+use serde_json::{json, Value};
+
+/// Valid documents drawn per structure shape.
+const DOCUMENTS_PER_SHAPE: u64 = 3;
+/// Faults kept per valid document, spread over its fault sites.
+const FAULTS_PER_DOCUMENT: usize = 12;
+
+#[test]
+fn checked_in_schemas_are_a_fresh_export() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let mut stale = Vec::new();
+    for (path, text) in ecr_models::schema::export(false) {
+        if std::fs::read_to_string(root.join(&path)).ok().as_deref() != Some(text.as_str()) {
+            stale.push(path);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "run `cargo run --bin export-schemas`; stale: {stale:?}"
+    );
+}
+
+#[test]
+fn every_schema_is_valid_draft_2020_12_in_both_modes() {
+    for strict in [false, true] {
+        for (path, text) in ecr_models::schema::export(strict) {
+            let schema: Value = serde_json::from_str(&text).expect("export writes JSON");
+            if path != "index.json" {
+                assert_eq!(
+                    schema["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                    "{path}"
+                );
+                if let Err(e) = jsonschema::meta::validate(&schema) {
+                    panic!("{path} (strict {strict}): {e}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn index_lists_every_schema_with_role_and_operations() {
+    let files = ecr_models::schema::export(false);
+    let index: Value = serde_json::from_str(&files.last().expect("index").1).expect("JSON");
+    let listed = index["schemas"].as_array().expect("schemas");
+    assert_eq!(listed.len(), files.len() - 1);
+    let find = |service: &str, name: &str| {
+        listed
+            .iter()
+            .find(|e| e["service"] == service && e["name"] == name)
+            .unwrap_or_else(|| panic!("{service} {name} not in index"))
+    };
+    let input = find("ecr", "CreateRepositoryRequest");
+    assert_eq!(input["role"], "input");
+    assert_eq!(input["operations"], json!(["CreateRepository"]));
+    assert_eq!(
+        find("ecr", "DescribeImagesPaginateRequest")["role"],
+        "paginate"
+    );
+    assert_eq!(
+        find("ecr", "ImageScanCompleteWaitRequest")["operations"],
+        json!(["DescribeImageScanFindings"])
+    );
+    assert_eq!(
+        find("ecr-public", "RepositoryCatalogDataNotFoundException")["role"],
+        "error"
+    );
+    assert_eq!(find("ecr", "ScanType")["role"], "enum");
+    let tag = find("ecr", "Tag")["operations"]
+        .as_array()
+        .expect("ops")
+        .clone();
+    assert!(
+        tag.contains(&json!("CreateRepository")) && tag.contains(&json!("ListTagsForResource"))
+    );
+}
+
+struct Case {
+    service: Service,
+    shape: &'static str,
+    strict: bool,
+    document: Value,
+    /// The (path, code) the Rust side must report, for a fault.
+    expect: Option<(String, String)>,
+}
+
+fn corpus() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for &service in Service::ALL {
+        for entry in entries(service) {
+            let ShapeRef::Structure(shape) = entry.shape else {
+                continue;
+            };
+            for seed in 0..DOCUMENTS_PER_SHAPE {
+                let mut generator = Generator::new(seed * 7919 + entry.name.len() as u64);
+                let valid = generator.structure(shape);
+                for strict in [false, true] {
+                    cases.push(Case {
+                        service,
+                        shape: entry.name,
+                        strict,
+                        document: valid.clone(),
+                        expect: None,
+                    });
+                }
+                let all = faults(shape, &valid);
+                let step = (all.len() / FAULTS_PER_DOCUMENT).max(1);
+                for fault in all.into_iter().step_by(step) {
+                    for strict in [false, true] {
+                        let expect = (strict || !fault.strict_only)
+                            .then(|| (fault.path.clone(), fault.code.as_str().to_string()));
+                        cases.push(Case {
+                            service,
+                            shape: entry.name,
+                            strict,
+                            document: fault.document.clone(),
+                            expect,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
+    let mut validators = BTreeMap::new();
+    let mut out = std::env::var_os("ECR_MODELS_CORPUS")
+        .map(|p| std::fs::File::create(p).expect("corpus file"));
+    let mut disagreements = Vec::new();
+    let cases = corpus();
+    let (mut valid, mut invalid) = (0, 0);
+    for case in &cases {
+        let entry = ecr_models::registry::find(case.service, case.shape).expect("registered");
+        let validator = validators
+            .entry((case.service, case.shape, case.strict))
+            .or_insert_with(|| {
+                let schema = entry.schema(case.strict).expect("structure schema");
+                jsonschema::draft202012::new(&schema).expect("schema compiles")
+            });
+        let text = serde_json::to_string(&case.document).expect("serializes");
+        let opts = Options::default().with_strict(case.strict);
+        let rust = entry.check(text.as_bytes(), &opts).expect("structure");
+        let schema_valid = validator.is_valid(&case.document);
+        match (&case.expect, &rust) {
+            (None, Err(e)) => disagreements.push(format!(
+                "{} {}: generated document rejected: {e}\n{text}",
+                case.service, case.shape
+            )),
+            (Some((path, code)), Ok(())) => disagreements.push(format!(
+                "{} {}: fault {code} at {path} accepted\n{text}",
+                case.service, case.shape
+            )),
+            (Some((path, code)), Err(e))
+                if !e
+                    .violations()
+                    .iter()
+                    .any(|v| &v.path == path && v.code.as_str() == code) =>
+            {
+                disagreements.push(format!(
+                    "{} {}: fault {code} at {path} reported as: {e}\n{text}",
+                    case.service, case.shape
+                ))
+            }
+            _ => {}
+        }
+        if schema_valid != rust.is_ok() {
+            disagreements.push(format!(
+                "{} {} (strict {}): Rust says {}, JSON Schema says {}\n{text}",
+                case.service,
+                case.shape,
+                case.strict,
+                if rust.is_ok() { "valid" } else { "invalid" },
+                if schema_valid { "valid" } else { "invalid" },
+            ));
+        }
+        if rust.is_ok() {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+        if let Some(out) = out.as_mut() {
+            let line = json!({"service": case.service.name(), "shape": case.shape, "strict": case.strict, "valid": rust.is_ok(), "document": case.document});
+            writeln!(out, "{line}").expect("corpus written");
+        }
+    }
+    assert!(
+        valid > 1000 && invalid > 5000,
+        "corpus too small: {valid} valid, {invalid} invalid"
+    );
+    assert!(
+        disagreements.is_empty(),
+        "{} of {} cases disagree; first ones:\n{}",
+        disagreements.len(),
+        cases.len(),
+        disagreements
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    );
+}
