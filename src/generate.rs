@@ -18,6 +18,11 @@ pub struct Generator {
     state: u64,
     /// Parsed patterns, by the address of their static.
     parsed: std::collections::HashMap<usize, regex_syntax::hir::Hir>,
+    /// Lists that get a set number of items, by JSON Pointer with the list
+    /// indices left out (`/imageScanFindings/enhancedFindings`).
+    items: Vec<(String, usize)>,
+    /// Where the value being drawn sits, list indices left out.
+    at: String,
 }
 
 impl Generator {
@@ -26,7 +31,18 @@ impl Generator {
         Generator {
             state: seed ^ 0x9E37_79B9_7F4A_7C15,
             parsed: std::collections::HashMap::new(),
+            items: Vec::new(),
+            at: String::new(),
         }
+    }
+
+    /// Gives the list at `pointer` (a JSON Pointer from the document root,
+    /// list indices left out, e.g. `/imageDetails`) `count` items, within the
+    /// list's own bounds: for large payloads such as a `DescribeImagesResponse`
+    /// with 1,000 images.
+    pub fn with_items(mut self, pointer: &str, count: usize) -> Self {
+        self.items.push((pointer.to_string(), count));
+        self
     }
 
     /// SplitMix64.
@@ -59,9 +75,15 @@ impl Generator {
     pub fn structure(&mut self, shape: &StructShape) -> Value {
         let mut object = Map::new();
         for m in shape.members {
-            if m.required || self.chance(50) {
-                object.insert(m.name.to_string(), self.value(&m.ty));
+            let len = self.at.len();
+            self.at.push('/');
+            self.at.push_str(m.name);
+            let wanted = self.items.iter().any(|(p, _)| p.starts_with(self.at.as_str()));
+            if m.required || wanted || self.chance(50) {
+                let value = self.value(&m.ty);
+                object.insert(m.name.to_string(), value);
             }
+            self.at.truncate(len);
         }
         Value::Object(object)
     }
@@ -80,7 +102,11 @@ impl Generator {
                 Value::String(e.values.get(i).copied().unwrap_or_default().to_string())
             }
             Ty::List(l) => {
-                let n = self.count(&l.items);
+                let set = self.items.iter().find(|(p, _)| *p == self.at).map(|&(_, n)| n as u64);
+                let n = match set {
+                    Some(n) => n.clamp(l.items.min.unwrap_or(0), l.items.max.unwrap_or(u64::MAX)) as usize,
+                    None => self.count(&l.items),
+                };
                 Value::Array((0..n).map(|_| self.value(&l.member)).collect())
             }
             Ty::Map(m) => {

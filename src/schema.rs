@@ -153,7 +153,8 @@ fn ty(generator: &mut SchemaGenerator, of: &Ty) -> Value {
     match of {
         Ty::String(rule) => string(rule),
         Ty::Integer(rule) | Ty::Long(rule) => integer(rule),
-        Ty::Double => json!({"type": "number"}),
+        // Finite: Python reads 1e400 as inf, which would pass a bare "number".
+        Ty::Double => json!({"type": "number", "minimum": f64::MIN, "maximum": f64::MAX}),
         Ty::Boolean => json!({"type": "boolean"}),
         Ty::Timestamp => timestamp(),
         Ty::Blob(rule) => blob(rule),
