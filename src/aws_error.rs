@@ -5,7 +5,7 @@ use serde::de::{IgnoredAny, MapAccess};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error, Violation};
-use crate::json::{run, Options};
+use crate::json::{run_bytes, Options};
 use crate::read::{Cx, Key, Path, ReadStruct, Slot, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Operation, Service};
@@ -127,10 +127,10 @@ impl ReadStruct for TypeOnly {
 /// Finds the error an error body names: the first of two passes over it
 /// (the second reads the body as that error's shape).
 pub(crate) fn read_body(body: &[u8], opts: &Options) -> Result<String, Error> {
-    let found = run(
-        serde_json::Deserializer::from_slice(body),
+    let found = run_bytes(
+        body,
         Struct::<TypeOnly>::new(),
-        opts,
+        Cx::new(opts),
     )?;
     match found.0 {
         Some(name) => Ok(error_name(&name).to_string()),
@@ -177,10 +177,10 @@ pub(crate) fn read_common(
             ),
         ));
     }
-    let body = run(
-        serde_json::Deserializer::from_slice(body),
+    let body = run_bytes(
+        body,
         Struct::<CommonBody>::new(),
-        opts,
+        Cx::new(opts),
     )?;
     Ok(CommonError {
         name: name.to_string(),

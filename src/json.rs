@@ -101,7 +101,7 @@ pub fn from_json_with<T: Model>(json: &str, opts: &Options) -> Result<T, Error> 
     run(
         serde_json::Deserializer::from_str(json),
         Struct::<T>::new(),
-        opts,
+        Cx::new(opts),
     )
 }
 
@@ -112,11 +112,7 @@ pub fn from_slice<T: Model>(json: &[u8]) -> Result<T, Error> {
 
 /// Reads and validates `T` from JSON bytes (UTF-8).
 pub fn from_slice_with<T: Model>(json: &[u8], opts: &Options) -> Result<T, Error> {
-    run(
-        serde_json::Deserializer::from_slice(json),
-        Struct::<T>::new(),
-        opts,
-    )
+    run_bytes(json, Struct::<T>::new(), Cx::new(opts))
 }
 
 /// Reads and validates `T` from a parsed JSON value, with default options.
@@ -136,18 +132,30 @@ pub fn from_value_with<T: Model>(value: &serde_json::Value, opts: &Options) -> R
     }
 }
 
-/// Checks JSON bytes against `T` without keeping the value.
+/// Checks JSON bytes against `T` without building the value: the same
+/// readers and rules as [`from_slice_with`], with nothing allocated for
+/// strings, lists or timestamps.
 pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
-    from_slice_with::<T>(json, opts).map(drop)
+    run_bytes(json, Struct::<T>::new(), Cx::checking(opts)).map(drop)
+}
+
+/// Reads one document of `kind` from bytes. Valid UTF-8 (checked once, for
+/// the whole input) is parsed as text, so the parser need not check each
+/// string again; anything else goes to the byte parser, which reports where
+/// the bad byte is.
+pub(crate) fn run_bytes<K: Kind>(json: &[u8], kind: K, cx: Cx<'_>) -> Result<K::Value, Error> {
+    match std::str::from_utf8(json) {
+        Ok(text) => run(serde_json::Deserializer::from_str(text), kind, cx),
+        Err(_) => run(serde_json::Deserializer::from_slice(json), kind, cx),
+    }
 }
 
 /// Reads one document of `kind` and nothing after it.
 pub(crate) fn run<'de, R: serde_json::de::Read<'de>, K: Kind>(
     mut de: serde_json::Deserializer<R>,
     kind: K,
-    opts: &Options,
+    mut cx: Cx<'_>,
 ) -> Result<K::Value, Error> {
-    let mut cx = Cx::new(opts);
     let got = kind
         .read(&mut de, &mut cx, &Path::Root)
         .and_then(|got| de.end().map(|()| got));

@@ -91,6 +91,9 @@ pub struct Cx<'o> {
     opts: &'o Options,
     violations: Vec<Violation>,
     omitted: usize,
+    /// Whether readers build values; checking alone keeps nothing, so
+    /// strings, list items and map entries are never allocated.
+    build: bool,
 }
 
 impl<'o> Cx<'o> {
@@ -100,7 +103,22 @@ impl<'o> Cx<'o> {
             opts,
             violations: Vec::new(),
             omitted: 0,
+            build: true,
         }
+    }
+
+    /// A pass that only checks: the values it returns are empty stand-ins
+    /// (empty strings and lists), and only the verdict counts.
+    pub fn checking(opts: &'o Options) -> Self {
+        Cx {
+            build: false,
+            ..Cx::new(opts)
+        }
+    }
+
+    /// Whether this pass builds values.
+    pub fn builds(&self) -> bool {
+        self.build
     }
 
     /// The options of this pass.
@@ -253,6 +271,17 @@ impl Number {
                 Ok(f as i64)
             }
             Number::F64(_) => Err(true),
+        }
+    }
+
+    /// The number as an `f64` when that is exact enough to judge a
+    /// timestamp's range (integers beyond 2^53 are not).
+    fn as_f64_exact(self) -> Option<f64> {
+        match self {
+            Number::I64(n) if n.unsigned_abs() < (1 << 53) => Some(n as f64),
+            Number::U64(n) if n < (1 << 53) => Some(n as f64),
+            Number::F64(f) => Some(f),
+            _ => None,
         }
     }
 
@@ -409,47 +438,51 @@ impl<'de, K: Kind> DeserializeSeed<'de> for Seed<'_, '_, '_, K> {
     }
 }
 
-/// An optional member's value: `null` means absent.
-enum Maybe<T> {
-    Null,
-    Invalid,
-    Valid(T),
-}
+/// An optional member's reader: `null` means absent (`Some(None)`), any
+/// other value goes to the inner reader. One dispatch on the JSON type, not
+/// a peek for `null` and then another.
+#[derive(Debug, Clone, Copy)]
+struct Optional<K>(K);
 
-struct OptionalSeed<'c, 'o, 'p, K> {
-    kind: K,
-    cx: &'c mut Cx<'o>,
-    path: &'p Path<'p>,
-}
+impl<K: Kind> Kind for Optional<K> {
+    type Value = Option<K::Value>;
 
-impl<'de, K: Kind> DeserializeSeed<'de> for OptionalSeed<'_, '_, '_, K> {
-    type Value = Maybe<K::Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        de.deserialize_option(self)
-    }
-}
-
-impl<'de, K: Kind> Visitor<'de> for OptionalSeed<'_, '_, '_, K> {
-    type Value = Maybe<K::Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} or null", self.kind.expected())
+    fn expected(&self) -> &'static str {
+        self.0.expected()
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Maybe::Null)
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
+        self.0.text(cx, path, text).map(Some)
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Maybe::Null)
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Self::Value> {
+        self.0.number(cx, path, n).map(Some)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        Ok(match self.kind.read(de, self.cx, self.path)? {
-            Some(value) => Maybe::Valid(value),
-            None => Maybe::Invalid,
-        })
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<Self::Value> {
+        self.0.boolean(cx, path, b).map(Some)
+    }
+
+    fn null(self, _: &mut Cx<'_>, _: &Path<'_>) -> Option<Self::Value> {
+        Some(None)
+    }
+
+    fn seq<'de, A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        seq: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        Ok(self.0.seq(cx, path, seq)?.map(Some))
+    }
+
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        map: A,
+    ) -> Result<Option<Self::Value>, A::Error> {
+        Ok(self.0.map(cx, path, map)?.map(Some))
     }
 }
 
@@ -551,16 +584,16 @@ impl<T> Slot<T> {
     ) -> Result<(), A::Error> {
         let path = parent.key(name);
         let duplicate = self.seen(cx, &path);
-        let got = map.next_value_seed(OptionalSeed {
-            kind,
+        let got = map.next_value_seed(Seed {
+            kind: Optional(kind),
             cx,
             path: &path,
         })?;
         *self = match got {
             _ if duplicate => Slot::Invalid,
-            Maybe::Null => Slot::Null,
-            Maybe::Invalid => Slot::Invalid,
-            Maybe::Valid(value) => Slot::Valid(value),
+            Some(None) => Slot::Null,
+            None => Slot::Invalid,
+            Some(Some(value)) => Slot::Valid(value),
         };
         Ok(())
     }
@@ -637,7 +670,11 @@ impl Kind for Str {
             ok = false;
             cx.report(path, code, || message);
         });
-        ok.then(|| text.into_string())
+        match ok {
+            false => None,
+            true if cx.build => Some(text.into_string()),
+            true => Some(String::new()),
+        }
     }
 }
 
@@ -735,6 +772,12 @@ impl Kind for Time {
     }
 
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Timestamp> {
+        if !cx.build {
+            // The verdict needs only the range, not the date.
+            if n.as_f64_exact().is_some_and(Timestamp::surely_in_range) {
+                return Some(Timestamp::UNIX_EPOCH);
+            }
+        }
         let parsed = match n {
             Number::I64(v) => Timestamp::from_epoch_seconds_i64(v),
             Number::U64(v) => Timestamp::from_epoch_seconds_u64(v),
@@ -894,7 +937,8 @@ impl<K: Kind> Kind for List<K> {
             .1
             .max
             .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(max).min(4096));
+        let hint = if cx.build { seq.size_hint().unwrap_or(0) } else { 0 };
+        let mut items = Vec::with_capacity(hint.min(max).min(4096));
         let mut ok = true;
         let mut count = 0usize;
         loop {
@@ -910,7 +954,11 @@ impl<K: Kind> Kind for List<K> {
             count += 1;
             match item {
                 // Past the limit the list is invalid anyway: keep nothing.
-                Some(item) if ok && count <= max => items.push(item),
+                Some(item) if ok && count <= max => {
+                    if cx.build {
+                        items.push(item);
+                    }
+                }
                 _ => ok = false,
             }
         }
@@ -919,6 +967,31 @@ impl<K: Kind> Kind for List<K> {
             ok = false;
         }
         Ok(ok.then_some(items))
+    }
+}
+
+/// The raw keys of one map, to find a key given twice (by its text, not by
+/// the value read from it): on the stack for small maps, a set past that.
+#[derive(Default)]
+struct SeenKeys<'de> {
+    small: [Option<Key<'de>>; 16],
+    count: usize,
+    large: std::collections::BTreeSet<String>,
+}
+
+impl<'de> SeenKeys<'de> {
+    fn contains(&self, key: &str) -> bool {
+        self.small.iter().flatten().any(|k| &**k == key) || self.large.contains(key)
+    }
+
+    fn insert(&mut self, key: Key<'de>) {
+        match self.small.get_mut(self.count) {
+            Some(slot) => *slot = Some(key),
+            None => {
+                self.large.insert(key.to_string());
+            }
+        }
+        self.count += 1;
     }
 }
 
@@ -943,26 +1016,26 @@ where
         mut map: A,
     ) -> Result<Option<Self::Value>, A::Error> {
         let mut out = BTreeMap::new();
+        let mut seen = SeenKeys::default();
         let mut ok = true;
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let entry = path.key(&key);
             let k = self.0.text(cx, &entry, Text::Str(&key));
-            let v = map.next_value_seed(Seed {
-                kind: self.1,
-                cx,
-                path: &entry,
-            })?;
+            let v = map.next_value_seed(Seed { kind: self.1, cx, path: &entry })?;
+            if seen.contains(&key) {
+                cx.report(&entry, Code::Duplicate, || {
+                    "map key appears more than once".to_string()
+                });
+                ok = false;
+            }
             match (k, v) {
-                (Some(k), Some(v)) => {
-                    if out.insert(k, v).is_some() {
-                        cx.report(&entry, Code::Duplicate, || {
-                            "map key appears more than once".to_string()
-                        });
-                        ok = false;
-                    }
+                (Some(k), Some(v)) if ok && cx.build => {
+                    out.insert(k, v);
                 }
+                (Some(_), Some(_)) => {}
                 _ => ok = false,
             }
+            seen.insert(key);
         }
         Ok(ok.then_some(out))
     }

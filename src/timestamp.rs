@@ -110,6 +110,17 @@ impl fmt::Display for TimestampError {
 impl std::error::Error for TimestampError {}
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z: the stand-in a checking pass returns.
+    pub const UNIX_EPOCH: Timestamp = Timestamp(OffsetDateTime::UNIX_EPOCH);
+
+    /// Whether epoch seconds `s` certainly make a valid timestamp, judged
+    /// without building one: everything in `[EPOCH_MIN, EPOCH_END - 1]` does
+    /// (rounding to microseconds cannot carry it past the end). Anything else
+    /// goes through [`Timestamp::from_epoch_seconds_f64`].
+    pub(crate) fn surely_in_range(s: f64) -> bool {
+        s >= EPOCH_MIN as f64 && s <= (EPOCH_END - 1) as f64
+    }
+
     /// Wraps an [`OffsetDateTime`], keeping its offset.
     ///
     /// Accepted when its instant lies in [`EPOCH_MIN`, `EPOCH_END`), or when it
@@ -140,7 +151,7 @@ impl Timestamp {
 
     /// From whole epoch seconds in [`EPOCH_MIN`, `EPOCH_END`).
     pub fn from_epoch_seconds_i64(s: i64) -> Result<Self, TimestampError> {
-        Self::from_epoch_parts(s, 0, &s.to_string())
+        Self::from_epoch_parts(s, 0, || s.to_string())
     }
 
     /// From whole epoch seconds below `EPOCH_END`.
@@ -173,7 +184,7 @@ impl Timestamp {
             micros = 0;
             secs += 1;
         }
-        Self::from_epoch_parts(secs, micros * 1_000, &format!("{s:?}"))
+        Self::from_epoch_parts(secs, micros * 1_000, || format!("{s:?}"))
     }
 
     /// Parses one of the accepted string forms (see the
@@ -220,14 +231,19 @@ impl Timestamp {
         self.local_form()
     }
 
-    fn from_epoch_parts(secs: i64, nanos: u32, shown: &str) -> Result<Self, TimestampError> {
+    /// `shown` writes the input for a message: called only on the error path.
+    fn from_epoch_parts(
+        secs: i64,
+        nanos: u32,
+        shown: impl Fn() -> String,
+    ) -> Result<Self, TimestampError> {
         if !(EPOCH_MIN..EPOCH_END).contains(&secs) {
-            return Err(out_of_range(shown));
+            return Err(out_of_range(&shown()));
         }
         OffsetDateTime::from_unix_timestamp(secs)
             .and_then(|t| t.replace_nanosecond(nanos))
             .map(Self)
-            .map_err(|e| TimestampError::new(format!("epoch seconds {shown}: {e}")))
+            .map_err(|e| TimestampError::new(format!("epoch seconds {}: {e}", shown())))
     }
 
     fn instant_in_range(&self) -> bool {

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The side-by-side run: the same 29 MB JSON Lines stream of DescribeImages
+# responses through pydantic v2 (same constraints), ajv (the exported
+# schema) and `ecr-validate --jsonl`; then ecr-validate's peak memory on a
+# 1 GB stream. Usage: benches/compare/run.sh [PAGES_FOR_THE_BIG_STREAM]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+data=target/bench-data
+cargo build --release --bin ecr-validate --example bench-data
+./target/release/examples/bench-data "$data" 400 >/dev/null
+stream="$data/describe-images.jsonl"
+python3 -m pip install --quiet --disable-pip-version-check 'pydantic==2.13.4'
+(cd benches/compare && npm install --no-audit --no-fund --silent)
+
+(cd benches/compare && python3 pydantic_bench.py "../../$stream")
+node benches/compare/ajv_bench.mjs "$stream" schemas/ecr/DescribeImagesResponse.json
+python3 - "$stream" <<'PY'
+import os, subprocess, sys, time
+stream = sys.argv[1]
+size = os.path.getsize(stream)
+command = ["./target/release/ecr-validate", "--operation", "DescribeImages", "--output", "--jsonl", "--format", "json", stream]
+best = None
+for _ in range(5):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    best = elapsed if best is None else min(best, elapsed)
+print(f"ecr-validate {size / best / 1e6:.0f} MB/s ({size} bytes, best of 5: {best:.3f} s)")
+PY
+
+pages=${1:-14000}
+big="$data/describe-images-big.jsonl"
+./target/release/examples/bench-data "$data/big" "$pages" >/dev/null
+mv "$data/big/describe-images.jsonl" "$big"
+/usr/bin/time -f "ecr-validate on $(stat -c %s "$big") bytes: peak RSS %M KB, %e s" \
+  ./target/release/ecr-validate --operation DescribeImages --output --jsonl --format json "$big" >/dev/null
+rm -f "$big"
