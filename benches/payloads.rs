@@ -14,7 +14,7 @@ impl Numbers {
         Numbers(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn draw(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -23,11 +23,13 @@ impl Numbers {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.draw() % n
     }
 
     fn hex(&mut self, len: usize) -> String {
-        (0..len).map(|_| char::from(b"0123456789abcdef"[self.below(16) as usize])).collect()
+        (0..len)
+            .map(|_| char::from(b"0123456789abcdef"[self.below(16) as usize]))
+            .collect()
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -41,8 +43,21 @@ impl Numbers {
     }
 }
 
-const REPOSITORIES: &[&str] = &["web/frontend", "api/orders", "batch/etl-jobs", "base/python", "ml/trainer"];
-const TAGS: &[&str] = &["latest", "v1.4.2", "2024-03-01", "release-candidate", "sha-9f3e2a1", "main"];
+const REPOSITORIES: &[&str] = &[
+    "web/frontend",
+    "api/orders",
+    "batch/etl-jobs",
+    "base/python",
+    "ml/trainer",
+];
+const TAGS: &[&str] = &[
+    "latest",
+    "v1.4.2",
+    "2024-03-01",
+    "release-candidate",
+    "sha-9f3e2a1",
+    "main",
+];
 const SEVERITIES: &[&str] = &["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 /// One image of a DescribeImages response, with every member AWS fills.
@@ -80,7 +95,15 @@ pub fn describe_images(seed: u64, count: usize) -> Value {
 /// One enhanced (Amazon Inspector) finding.
 pub fn enhanced_finding(n: &mut Numbers, index: usize) -> Value {
     let cve = format!("CVE-20{}-{}", 18 + n.below(7), 1000 + n.below(40000));
-    let package = n.pick(&["openssl", "libssl3", "zlib1g", "glibc", "curl", "libxml2", "python3.11"]);
+    let package = n.pick(&[
+        "openssl",
+        "libssl3",
+        "zlib1g",
+        "glibc",
+        "curl",
+        "libxml2",
+        "python3.11",
+    ]);
     let severity = n.pick(SEVERITIES);
     let score = (n.below(100) as f64) / 10.0;
     let digest = format!("sha256:{}", n.hex(64));

@@ -8,7 +8,9 @@
 mod payloads;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ecr_models::ecr::{CreateRepositoryRequest, DescribeImageScanFindingsResponse, DescribeImagesResponse};
+use ecr_models::ecr::{
+    CreateRepositoryRequest, DescribeImageScanFindingsResponse, DescribeImagesResponse,
+};
 use ecr_models::{Model, Options};
 use serde::de::{DeserializeOwned, IgnoredAny};
 use std::hint::black_box;
@@ -19,7 +21,10 @@ fn paths<T: Model + DeserializeOwned>(c: &mut Criterion, name: &str, text: &[u8]
         .and_then(|e| e.schema(false))
         .expect("the shape has a schema");
     let validator = jsonschema::draft202012::new(&schema).expect("schema compiles");
-    assert!(ecr_models::check_slice::<T>(text, &opts).is_ok(), "{name}: the payload is valid");
+    assert!(
+        ecr_models::check_slice::<T>(text, &opts).is_ok(),
+        "{name}: the payload is valid"
+    );
 
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -47,7 +52,8 @@ fn paths<T: Model + DeserializeOwned>(c: &mut Criterion, name: &str, text: &[u8]
 fn benches(c: &mut Criterion) {
     let images = serde_json::to_vec(&payloads::describe_images(7, 1000)).expect("json");
     paths::<DescribeImagesResponse>(c, "describe_images_1000", &images);
-    let findings = serde_json::to_vec(&payloads::describe_image_scan_findings(7, 500)).expect("json");
+    let findings =
+        serde_json::to_vec(&payloads::describe_image_scan_findings(7, 500)).expect("json");
     paths::<DescribeImageScanFindingsResponse>(c, "scan_findings_500", &findings);
     let small = serde_json::to_vec(&payloads::create_repository()).expect("json");
     paths::<CreateRepositoryRequest>(c, "create_repository", &small);
@@ -62,7 +68,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| lines().all(|l| ecr_models::from_slice::<DescribeImagesResponse>(l).is_ok()))
     });
     group.bench_function("b_check_slice", |b| {
-        b.iter(|| lines().all(|l| ecr_models::check_slice::<DescribeImagesResponse>(l, &opts).is_ok()))
+        b.iter(|| {
+            lines().all(|l| ecr_models::check_slice::<DescribeImagesResponse>(l, &opts).is_ok())
+        })
     });
     group.bench_function("c_serde_typed", |b| {
         b.iter(|| lines().all(|l| serde_json::from_slice::<DescribeImagesResponse>(l).is_ok()))

@@ -14,7 +14,16 @@ fn main() {
         std::fs::write(&path, &bytes).expect("written");
         println!("{} ({} bytes)", path.display(), bytes.len());
     };
-    write("describe-images.jsonl", payloads::describe_images_stream(pages));
-    write("describe-images-1000.json", serde_json::to_vec(&payloads::describe_images(7, 1000)).expect("json"));
-    write("describe-image-scan-findings-500.json", serde_json::to_vec(&payloads::describe_image_scan_findings(7, 500)).expect("json"));
+    write(
+        "describe-images.jsonl",
+        payloads::describe_images_stream(pages),
+    );
+    write(
+        "describe-images-1000.json",
+        serde_json::to_vec(&payloads::describe_images(7, 1000)).expect("json"),
+    );
+    write(
+        "describe-image-scan-findings-500.json",
+        serde_json::to_vec(&payloads::describe_image_scan_findings(7, 500)).expect("json"),
+    );
 }

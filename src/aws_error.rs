@@ -127,11 +127,7 @@ impl ReadStruct for TypeOnly {
 /// Finds the error an error body names: the first of two passes over it
 /// (the second reads the body as that error's shape).
 pub(crate) fn read_body(body: &[u8], opts: &Options) -> Result<String, Error> {
-    let found = run_bytes(
-        body,
-        Struct::<TypeOnly>::new(),
-        Cx::new(opts),
-    )?;
+    let found = run_bytes(body, Struct::<TypeOnly>::new(), Cx::new(opts))?;
     match found.0 {
         Some(name) => Ok(error_name(&name).to_string()),
         None => Err(violation(
@@ -177,11 +173,7 @@ pub(crate) fn read_common(
             ),
         ));
     }
-    let body = run_bytes(
-        body,
-        Struct::<CommonBody>::new(),
-        Cx::new(opts),
-    )?;
+    let body = run_bytes(body, Struct::<CommonBody>::new(), Cx::new(opts))?;
     Ok(CommonError {
         name: name.to_string(),
         message: body.message,

@@ -1,6 +1,7 @@
 //! Valid documents for any shape, and single-fault variants of them, for
 //! tests: drawn from the same shape descriptions and rules the readers check.
-//! Deterministic for a seed.
+//! Deterministic for a seed. With the `proptest` feature, `strategy` and
+//! `typed_strategy` draw them for property tests.
 
 use serde_json::{json, Map, Value};
 
@@ -39,7 +40,9 @@ impl Generator {
     /// Gives the list at `pointer` (a JSON Pointer from the document root,
     /// list indices left out, e.g. `/imageDetails`) `count` items, within the
     /// list's own bounds: for large payloads such as a `DescribeImagesResponse`
-    /// with 1,000 images.
+    /// with 1,000 images. The members leading to the list are present, and
+    /// the lists it is in have at least one item (where their bounds allow).
+    /// [`list_pointers`] names every list of a shape.
     pub fn with_items(mut self, pointer: &str, count: usize) -> Self {
         self.items.push((pointer.to_string(), count));
         self
@@ -78,7 +81,7 @@ impl Generator {
             let len = self.at.len();
             self.at.push('/');
             self.at.push_str(m.name);
-            let wanted = self.items.iter().any(|(p, _)| p.starts_with(self.at.as_str()));
+            let wanted = self.items.iter().any(|(p, _)| leads_to(p, &self.at));
             if m.required || wanted || self.chance(50) {
                 let value = self.value(&m.ty);
                 object.insert(m.name.to_string(), value);
@@ -102,9 +105,18 @@ impl Generator {
                 Value::String(e.values.get(i).copied().unwrap_or_default().to_string())
             }
             Ty::List(l) => {
-                let set = self.items.iter().find(|(p, _)| *p == self.at).map(|&(_, n)| n as u64);
+                let set = self
+                    .items
+                    .iter()
+                    .find(|(p, _)| *p == self.at)
+                    .map(|&(_, n)| n as u64);
+                let (min, max) = (l.items.min.unwrap_or(0), l.items.max.unwrap_or(u64::MAX));
                 let n = match set {
-                    Some(n) => n.clamp(l.items.min.unwrap_or(0), l.items.max.unwrap_or(u64::MAX)) as usize,
+                    Some(n) => n.clamp(min, max) as usize,
+                    // A list set below this one needs an item to be in.
+                    None if self.items.iter().any(|(p, _)| leads_to(p, &self.at)) => {
+                        self.count(&l.items).max(1).min(max as usize)
+                    }
                     None => self.count(&l.items),
                 };
                 Value::Array((0..n).map(|_| self.value(&l.member)).collect())
@@ -289,6 +301,44 @@ impl Generator {
     }
 }
 
+/// Whether the list at `pointer` is `at` or below it.
+fn leads_to(pointer: &str, at: &str) -> bool {
+    pointer
+        .strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// The JSON Pointer of every list in documents of `shape`, list indices
+/// (and map keys) left out, as [`Generator::with_items`] takes them:
+/// `["/failures", "/imageDetails", "/imageDetails/imageTags", ...]`.
+pub fn list_pointers(shape: &StructShape) -> Vec<String> {
+    fn walk(ty: &Ty, at: &mut String, out: &mut Vec<String>) {
+        match ty {
+            Ty::Structure(s) => {
+                for m in s.members {
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(m.name);
+                    walk(&m.ty, at, out);
+                    at.truncate(len);
+                }
+            }
+            Ty::List(l) => {
+                out.push(at.clone());
+                walk(&l.member, at, out);
+            }
+            Ty::Map(m) => walk(&m.value, at, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for m in shape.members {
+        let mut at = format!("/{}", m.name);
+        walk(&m.ty, &mut at, &mut out);
+    }
+    out
+}
+
 /// A string being drawn, and its length in characters.
 struct Draw {
     text: String,
@@ -323,24 +373,22 @@ pub struct Fault {
 }
 
 /// Every single-fault variant of a valid document of `shape` that this
-/// module knows how to make: one per rule that each present value could break.
-pub fn faults(shape: &StructShape, valid: &Value) -> Vec<Fault> {
-    let mut out = Vec::new();
+/// module knows how to make: one per rule that each present value could
+/// break. Lazy: each variant is a copy of the document, made when it is
+/// taken, so a large document does not cost its size times its fault count.
+pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item = Fault> + 'a {
     let mut edits = Vec::new();
     collect_structure(shape, valid, "", &mut edits);
-    for edit in edits {
+    edits.into_iter().filter_map(move |edit| {
         let mut document = valid.clone();
-        if apply(&mut document, &edit.target, edit.change) {
-            out.push(Fault {
-                description: edit.description,
-                document,
-                path: edit.path,
-                code: edit.code,
-                strict_only: edit.code == Code::UnknownField,
-            });
-        }
-    }
-    out
+        apply(&mut document, &edit.target, edit.change).then(|| Fault {
+            description: edit.description,
+            document,
+            path: edit.path,
+            code: edit.code,
+            strict_only: edit.code == Code::UnknownField,
+        })
+    })
 }
 
 /// One change to one place.
@@ -444,11 +492,10 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             );
             if let Some(max) = rule.max {
                 // Repeat the value's own characters, so that a pattern still matches where it can.
-                let long: String = s
-                    .chars()
-                    .chain(std::iter::repeat('a'))
-                    .take(max as usize + 1)
-                    .collect();
+                let want = max as usize + 1;
+                let mut long: String = s.chars().take(want).collect();
+                let have = long.chars().count();
+                long.push_str(&"a".repeat(want - have));
                 edit!(
                     Change::Replace(Value::String(long)),
                     Code::Length,
@@ -635,5 +682,145 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             );
             collect_structure(s, value, at, edits);
         }
+    }
+}
+
+/// Deeper than this, a strategy draws a whole value from a [`Generator`]
+/// instead of composing one strategy per part (no shape of the model nests
+/// this deep; the bound only keeps a recursive shape from recursing forever).
+#[cfg(feature = "proptest")]
+const STRATEGY_DEPTH: usize = 32;
+
+/// A `proptest` strategy that draws valid documents of a structure shape,
+/// as JSON: every required member, optional ones present or not, lists
+/// within their bounds. Shrinking drops optional members, shortens lists
+/// (never below their minimum), moves integers towards zero within their
+/// range and enum values towards the first; strings, doubles, timestamps and
+/// blobs are drawn by a [`Generator`] from a seed, and shrink to the draw of
+/// a smaller seed. Every value it draws, shrunk or not, is valid (in strict
+/// mode too).
+///
+/// ```
+/// use ecr_models::{ecr::CreateRepositoryRequest, generate::strategy, Model};
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     // In a test module, add `#[test]` here.
+///     fn valid_requests_are_accepted(doc in strategy(CreateRepositoryRequest::SHAPE)) {
+///         prop_assert!(ecr_models::from_value::<CreateRepositoryRequest>(&doc).is_ok());
+///     }
+/// }
+/// valid_requests_are_accepted();
+/// ```
+#[cfg(feature = "proptest")]
+pub fn strategy(shape: &'static StructShape) -> impl proptest::strategy::Strategy<Value = Value> {
+    strategies::structure(shape, 0)
+}
+
+/// A `proptest` strategy that draws valid values of a model type: documents
+/// from [`strategy`]`(T::SHAPE)`, read into `T`.
+///
+/// ```
+/// use ecr_models::{ecr::DescribeImagesResponse, generate::typed_strategy, Model};
+/// use proptest::prelude::*;
+///
+/// proptest! {
+///     // In a test module, add `#[test]` here.
+///     fn responses_validate(response in typed_strategy::<DescribeImagesResponse>()) {
+///         prop_assert!(response.validate().is_ok());
+///     }
+/// }
+/// responses_validate();
+/// ```
+#[cfg(feature = "proptest")]
+pub fn typed_strategy<T: crate::Model + std::fmt::Debug>(
+) -> impl proptest::strategy::Strategy<Value = T> {
+    use proptest::strategy::Strategy;
+    strategy(T::SHAPE).prop_map(|doc| match crate::from_value::<T>(&doc) {
+        Ok(value) => value,
+        // The strategy draws valid documents only; `tests/generate.rs` pins it.
+        Err(e) => panic!("a drawn {} is invalid: {e}\n{doc}", T::SHAPE.name),
+    })
+}
+
+#[cfg(feature = "proptest")]
+mod strategies {
+    use proptest::prelude::*;
+    use serde_json::{json, Map, Value};
+
+    use super::{Generator, STRATEGY_DEPTH};
+    use crate::shape::{StructShape, Ty};
+
+    pub(super) fn structure(shape: &'static StructShape, depth: usize) -> BoxedStrategy<Value> {
+        let members: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = shape
+            .members
+            .iter()
+            .map(|m| {
+                let name = m.name;
+                let value = ty(&m.ty, depth + 1);
+                if m.required {
+                    value.prop_map(move |v| Some((name, v))).boxed()
+                } else {
+                    proptest::option::of(value)
+                        .prop_map(move |v| v.map(|v| (name, v)))
+                        .boxed()
+                }
+            })
+            .collect();
+        members
+            .prop_map(|members| {
+                Value::Object(
+                    members
+                        .into_iter()
+                        .flatten()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect(),
+                )
+            })
+            .boxed()
+    }
+
+    fn ty(of: &'static Ty, depth: usize) -> BoxedStrategy<Value> {
+        if depth > STRATEGY_DEPTH {
+            return seeded(of);
+        }
+        match of {
+            Ty::Boolean => any::<bool>().prop_map(Value::Bool).boxed(),
+            Ty::Integer(rule) | Ty::Long(rule) => {
+                (rule.min..=rule.max).prop_map(|n| json!(n)).boxed()
+            }
+            Ty::Enum(e) if !e.values.is_empty() => proptest::sample::select(e.values)
+                .prop_map(|v| Value::String(v.to_string()))
+                .boxed(),
+            Ty::List(l) => {
+                let min = l.items.min.unwrap_or(0);
+                let max = l.items.max.unwrap_or(u64::MAX).min(min + 3).max(min);
+                proptest::collection::vec(ty(&l.member, depth + 1), min as usize..=max as usize)
+                    .prop_map(Value::Array)
+                    .boxed()
+            }
+            Ty::Map(m) => {
+                proptest::collection::vec((ty(&m.key, depth + 1), ty(&m.value, depth + 1)), 0..=3)
+                    .prop_map(|entries| {
+                        let mut object = Map::new();
+                        for (k, v) in entries {
+                            if let Value::String(k) = k {
+                                object.insert(k, v);
+                            }
+                        }
+                        Value::Object(object)
+                    })
+                    .boxed()
+            }
+            Ty::Structure(s) => structure(s, depth + 1),
+            _ => seeded(of),
+        }
+    }
+
+    /// A value drawn by a generator from a seed.
+    fn seeded(of: &'static Ty) -> BoxedStrategy<Value> {
+        any::<u64>()
+            .prop_map(move |seed| Generator::new(seed).value(of))
+            .boxed()
     }
 }

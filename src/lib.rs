@@ -27,6 +27,7 @@ pub mod cli;
 mod enums;
 pub mod error;
 pub mod generate;
+pub mod inspect;
 mod json;
 pub mod read;
 pub mod registry;

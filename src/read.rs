@@ -937,7 +937,11 @@ impl<K: Kind> Kind for List<K> {
             .1
             .max
             .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
-        let hint = if cx.build { seq.size_hint().unwrap_or(0) } else { 0 };
+        let hint = if cx.build {
+            seq.size_hint().unwrap_or(0)
+        } else {
+            0
+        };
         let mut items = Vec::with_capacity(hint.min(max).min(4096));
         let mut ok = true;
         let mut count = 0usize;
@@ -1021,7 +1025,11 @@ where
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let entry = path.key(&key);
             let k = self.0.text(cx, &entry, Text::Str(&key));
-            let v = map.next_value_seed(Seed { kind: self.1, cx, path: &entry })?;
+            let v = map.next_value_seed(Seed {
+                kind: self.1,
+                cx,
+                path: &entry,
+            })?;
             if seen.contains(&key) {
                 cx.report(&entry, Code::Duplicate, || {
                     "map key appears more than once".to_string()

@@ -273,22 +273,22 @@ fn describe(schema: &mut Value, required: bool, shape: &str) {
 /// folder; texts are pretty-printed with sorted keys, so a regenerated tree
 /// diffs cleanly.
 pub fn export(strict: bool) -> Vec<(String, String)> {
-    use crate::registry::{entries, operations};
+    use crate::registry::entries;
     use crate::shape::Service;
 
     let mut files = Vec::new();
     let mut index = Vec::new();
     for &service in Service::ALL {
-        let users = users(operations(service));
         for entry in entries(service) {
             let Some(schema) = entry.schema(strict) else {
                 continue;
             };
             let path = format!("{service}/{}.json", entry.name);
-            let ops: Vec<&str> = users
-                .get(entry.name)
-                .map(|s| s.iter().copied().collect())
-                .unwrap_or_default();
+            let mut ops: Vec<&str> = crate::inspect::uses(entry)
+                .iter()
+                .map(|u| u.operation)
+                .collect();
+            ops.sort_unstable();
             index.push(json!({
                 "service": service.name(),
                 "name": entry.name,
@@ -310,63 +310,4 @@ fn pretty(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
-}
-
-/// For every structure and enum name, the operations whose input, output,
-/// errors, paginator or waiter use it.
-fn users(
-    ops: &'static [crate::shape::Operation],
-) -> std::collections::BTreeMap<&'static str, std::collections::BTreeSet<&'static str>> {
-    use crate::shape::Role;
-
-    let mut users = std::collections::BTreeMap::new();
-    let mut mark = |shape: &'static StructShape, op: &'static str| {
-        let mut seen = std::collections::BTreeSet::new();
-        walk(&Ty::Structure(shape), &mut seen);
-        for name in seen {
-            users
-                .entry(name)
-                .or_insert_with(std::collections::BTreeSet::new)
-                .insert(op);
-        }
-    };
-    for op in ops {
-        mark(op.input, op.name);
-        mark(op.output, op.name);
-        for e in op.errors {
-            mark(e, op.name);
-        }
-    }
-    // Paginator and waiter requests name their operation.
-    if let Some(op) = ops.first() {
-        for entry in crate::registry::entries(op.service) {
-            if let crate::registry::ShapeRef::Structure(s) = entry.shape {
-                if let (Role::Paginate | Role::Wait, Some(name)) = (s.role, s.operation) {
-                    if let Some(op) = ops.iter().find(|o| o.name == name) {
-                        mark(s, op.name);
-                    }
-                }
-            }
-        }
-    }
-    users
-}
-
-fn walk(of: &Ty, seen: &mut std::collections::BTreeSet<&'static str>) {
-    match of {
-        Ty::Structure(s) if seen.insert(s.name) => {
-            for m in s.members {
-                walk(&m.ty, seen);
-            }
-        }
-        Ty::Enum(e) => {
-            seen.insert(e.name);
-        }
-        Ty::List(l) => walk(&l.member, seen),
-        Ty::Map(m) => {
-            walk(&m.key, seen);
-            walk(&m.value, seen);
-        }
-        _ => {}
-    }
 }

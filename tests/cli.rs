@@ -725,3 +725,393 @@ fn a_closed_output_pipe_ends_quietly_without_a_panic() {
         "the documents seen were valid"
     );
 }
+
+// ---- generate, inspect, check ----
+
+/// Every line of `run` as a document of the ECR structure `shape`, each
+/// valid in strict mode.
+fn strictly_valid_lines(run: &Run, shape: &str) -> Vec<Value> {
+    let entry = registry::find(Service::Ecr, shape).expect("registered shape");
+    run.stdout
+        .lines()
+        .map(|line| {
+            let verdict = entry
+                .check(line.as_bytes(), &Options::strict())
+                .expect("a structure");
+            assert!(verdict.is_ok(), "{verdict:?}: {line}");
+            serde_json::from_str(line).expect("JSON")
+        })
+        .collect()
+}
+
+#[test]
+fn generate_prints_valid_documents_deterministic_for_a_seed() {
+    let run1 = run(
+        &[
+            "generate",
+            "--shape",
+            "CreateRepositoryRequest",
+            "--count",
+            "5",
+        ],
+        b"",
+    );
+    assert_eq!(run1.code, 0, "{run1:?}");
+    assert_eq!(run1.stderr, "");
+    let docs = strictly_valid_lines(&run1, "CreateRepositoryRequest");
+    assert_eq!(docs.len(), 5);
+    assert!(docs.windows(2).all(|w| w[0] != w[1]), "a run varies");
+    // Seed 0 is the default; the same seed prints the same documents.
+    let again = run(
+        &[
+            "generate",
+            "--shape",
+            "CreateRepositoryRequest",
+            "--count",
+            "5",
+            "--seed",
+            "0",
+        ],
+        b"",
+    );
+    assert_eq!(again.stdout, run1.stdout);
+    let other = run(
+        &[
+            "generate",
+            "--shape",
+            "CreateRepositoryRequest",
+            "--count",
+            "5",
+            "--seed",
+            "9",
+        ],
+        b"",
+    );
+    assert_ne!(other.stdout, run1.stdout);
+    // The same as the library draws.
+    let mut generator = ecr_models::generate::Generator::new(9);
+    let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("registered");
+    let registry::ShapeRef::Structure(shape) = entry.shape else {
+        panic!("a structure")
+    };
+    let library: Vec<Value> = (0..5).map(|_| generator.structure(shape)).collect();
+    assert_eq!(
+        strictly_valid_lines(&other, "CreateRepositoryRequest"),
+        library
+    );
+    // And what it prints, the document form accepts.
+    let checked = run(
+        &["--shape", "CreateRepositoryRequest", "--strict", "--jsonl"],
+        run1.stdout.as_bytes(),
+    );
+    assert_eq!(checked.code, 0, "{checked:?}");
+}
+
+#[test]
+fn generate_items_gives_a_response_with_1000_images() {
+    let run = run(
+        &[
+            "generate",
+            "--shape",
+            "DescribeImagesResponse",
+            "--items",
+            "/imageDetails=1000",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let docs = strictly_valid_lines(&run, "DescribeImagesResponse");
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["imageDetails"].as_array().map(Vec::len), Some(1000));
+}
+
+#[test]
+fn generate_refuses_what_it_cannot_draw() {
+    for (args, says) in [
+        (
+            &["generate", "--shape", "ScanType"][..],
+            "`ScanType` is an enum of ecr, not a structure",
+        ),
+        (
+            &["generate", "--shape", "DescribeImagesRespons"],
+            "unknown shape `DescribeImagesRespons` in ecr; did you mean DescribeImagesResponse",
+        ),
+        (
+            &[
+                "generate",
+                "--shape",
+                "DescribeImagesResponse",
+                "--items",
+                "/images=3",
+            ],
+            "`/images` is not a list of DescribeImagesResponse (its lists: /imageDetails, /imageDetails/imageTags)",
+        ),
+        (
+            &[
+                "generate",
+                "--shape",
+                "DescribeImagesResponse",
+                "--items",
+                "/imageDetails",
+            ],
+            "expected POINTER=N",
+        ),
+        (&["generate"], "--shape"),
+    ] {
+        let run = run(args, b"");
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn inspect_describes_a_structure_its_rules_and_its_operations() {
+    let input = run(&["inspect", "CreateRepositoryRequest"], b"");
+    assert_eq!(input.code, 0, "{input:?}");
+    let text = &input.stdout;
+    for line in [
+        "CreateRepositoryRequest: structure of ecr, input of CreateRepository\n",
+        "  registryId: RegistryId (string)\n      pattern ^(?:[0-9]{12})$\n",
+        "  repositoryName: RepositoryName (string), required\n      length 2..=256 characters\n",
+        "      values MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION\n",
+        "  tags: TagList (list)\n      item: Tag (structure)\n",
+        "Used by 1 operation (directly or nested):\n  CreateRepository  input (this shape)\n",
+    ] {
+        assert!(text.contains(line), "{line:?} not in:\n{text}");
+    }
+    // A nested structure: every operation it is in, and on which side.
+    let nested = run(&["inspect", "ImageIdentifier"], b"");
+    assert!(
+        nested.stdout.contains("  BatchGetImage "),
+        "{}",
+        nested.stdout
+    );
+    let line = nested
+        .lines()
+        .into_iter()
+        .find(|l| l.trim_start().starts_with("BatchGetImage "))
+        .expect("BatchGetImage");
+    assert!(line.ends_with(" input, output"), "{line}");
+}
+
+#[test]
+fn inspect_describes_enums_and_scalars_and_map_types() {
+    let run1 = run(&["inspect", "ScanType"], b"");
+    assert_eq!(run1.code, 0, "{run1:?}");
+    assert!(run1
+        .stdout
+        .starts_with("ScanType: enum of ecr\n\nValues: BASIC, ENHANCED\n"));
+    assert!(run1.stdout.contains("PutRegistryScanningConfiguration"));
+
+    let run2 = run(&["inspect", "MaxResults"], b"");
+    assert!(
+        run2.stdout
+            .starts_with("MaxResults: scalar of ecr\n\nType: integer\n    range 1..=1000\n"),
+        "{}",
+        run2.stdout
+    );
+    assert!(run2.stdout.contains("  DescribeImages "), "{}", run2.stdout);
+
+    let run3 = run(&["inspect", "ImageScanFindingsSummary"], b"");
+    assert!(
+        run3.stdout.contains(
+            "  findingSeverityCounts: FindingSeverityCounts (map)\n      key: FindingSeverity (enum)\n"
+        ),
+        "{}",
+        run3.stdout
+    );
+
+    let run4 = run(
+        &[
+            "inspect",
+            "--service",
+            "ecr-public",
+            "RepositoryCatalogDataInput",
+        ],
+        b"",
+    );
+    assert_eq!(run4.code, 0, "{run4:?}");
+    assert!(run4.stdout.contains("of ecr-public"), "{}", run4.stdout);
+}
+
+#[test]
+fn inspect_json_is_one_object_with_the_same_facts() {
+    let run = run(
+        &["inspect", "--format", "json", "CreateRepositoryRequest"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let records = run.records();
+    assert_eq!(records.len(), 1);
+    let d = &records[0];
+    assert_eq!(d["kind"], "structure");
+    assert_eq!(d["role"], "input");
+    assert_eq!(d["operation"], "CreateRepository");
+    let name = d["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .find(|m| m["name"] == "repositoryName")
+        .expect("repositoryName");
+    assert_eq!(
+        name,
+        &json!({
+            "name": "repositoryName",
+            "shape": "RepositoryName",
+            "required": true,
+            "type": {
+                "kind": "string",
+                "length": {"min": 2, "max": 256},
+                "pattern": "^(?:[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*)*)$"
+            }
+        })
+    );
+    assert_eq!(
+        d["operations"],
+        json!([{"operation": "CreateRepository", "uses": [{"as": "input", "shape": "CreateRepositoryRequest", "direct": true}]}])
+    );
+    let scan = run_json_inspect("ScanType");
+    assert_eq!(scan["values"], json!(["BASIC", "ENHANCED"]));
+    let max = run_json_inspect("MaxResults");
+    assert_eq!(
+        max["type"],
+        json!({"kind": "integer", "range": {"min": 1, "max": 1000}})
+    );
+}
+
+fn run_json_inspect(name: &str) -> Value {
+    let described = run(&["inspect", "--format", "json", name], b"");
+    assert_eq!(described.code, 0, "{described:?}");
+    described.records().remove(0)
+}
+
+#[test]
+fn inspect_an_unknown_name_exits_2_with_suggestions() {
+    let run1 = run(&["inspect", "repositry"], b"");
+    assert_eq!(run1.code, 2, "{run1:?}");
+    assert_eq!(run1.stdout, "");
+    assert_eq!(
+        run1.stderr,
+        "ecr-validate: unknown shape `repositry` in ecr; did you mean Repository?\n"
+    );
+    let run2 = run(&["inspect", "RepositoryCatalogDataInput"], b"");
+    assert_eq!(run2.code, 2, "{run2:?}");
+    assert!(
+        run2.stderr.contains("add `--service ecr-public`"),
+        "{}",
+        run2.stderr
+    );
+}
+
+#[test]
+fn check_judges_one_bare_value() {
+    for (args, code, out) in [
+        (&["check", "--shape", "RepositoryName", "my-repo"][..], 0, "valid\n".to_string()),
+        (
+            &["check", "--shape", "RepositoryName", "MyRepo"],
+            1,
+            format!(
+                "invalid (1 violation)\n  {} [pattern]\n",
+                library_message("CreateRepositoryRequest", br#"{"repositoryName":"MyRepo"}"#, false)
+            ),
+        ),
+        (
+            &["check", "--shape", "MaxResults", "1001"],
+            1,
+            "invalid (1 violation)\n  1001 is outside the range 1..=1000 [range]\n".to_string(),
+        ),
+        (&["check", "--shape", "MaxResults", "1000"], 0, "valid\n".to_string()),
+        (
+            &["check", "--shape", "MaxResults", "-5"],
+            1,
+            "invalid (1 violation)\n  -5 is outside the range 1..=1000 [range]\n".to_string(),
+        ),
+        (&["check", "--shape", "ScanType", "ENHANCED"], 0, "valid\n".to_string()),
+        (&["check", "--shape", "ScanType", "\"BASIC\""], 0, "valid\n".to_string()),
+        (
+            &["check", "--shape", "ScanType", "basic"],
+            1,
+            "invalid (1 violation)\n  \"basic\" is not one of BASIC, ENHANCED [enum]\n".to_string(),
+        ),
+        (&["check", "--shape", "ImageTag", "\"1.0\""], 0, "valid\n".to_string()),
+        (
+            &["check", "--shape", "ImageTag", "1.0"],
+            1,
+            "invalid (1 violation)\n  expected a string, found a number [type]\n  (the value was read as JSON; to check the text, give it as a JSON string: '\"1.0\"')\n".to_string(),
+        ),
+        (
+            &["check", "--shape", "RegistryId", "12345"],
+            1,
+            "invalid (1 violation)\n  expected a string, found a number [type]\n  (the value was read as JSON; to check the text, give it as a JSON string: '\"12345\"')\n".to_string(),
+        ),
+        (&["check", "--shape", "ScanOnPushFlag", "true"], 0, "valid\n".to_string()),
+        (
+            &["check", "--shape", "PushTimestamp", "2023-02-30T00:00:00Z"],
+            1,
+            format!(
+                "invalid (1 violation)\n  {} [timestamp]\n",
+                library_message(
+                    "ImageDetail",
+                    br#"{"imagePushedAt":"2023-02-30T00:00:00Z"}"#,
+                    false
+                )
+            ),
+        ),
+        (
+            &["check", "--shape", "AccountSettingName", "[1]"],
+            0,
+            "valid\n".to_string(),
+        ),
+        (
+            &["check", "--shape", "ImageTag", ""],
+            1,
+            "invalid (1 violation)\n  expected at least 1 character, found 0 [length]\n".to_string(),
+        ),
+    ] {
+        let run = run(args, b"");
+        assert_eq!((run.code, run.stdout.as_str()), (code, out.as_str()), "{args:?}: {run:?}");
+        assert_eq!(run.stderr, "", "{args:?}");
+    }
+}
+
+#[test]
+fn check_refuses_structures_and_unknown_names() {
+    let run1 = run(&["check", "--shape", "Tag", "{}"], b"");
+    assert_eq!(run1.code, 2, "{run1:?}");
+    assert!(
+        run1.stderr
+            .contains("`Tag` is a structure of ecr: check documents with"),
+        "{}",
+        run1.stderr
+    );
+    let run2 = run(&["check", "--shape", "RepoName", "x"], b"");
+    assert_eq!(run2.code, 2, "{run2:?}");
+    assert!(
+        run2.stderr
+            .starts_with("ecr-validate: unknown shape `RepoName` in ecr"),
+        "{}",
+        run2.stderr
+    );
+    let run3 = run(&["check", "--shape", "RepositoryName"], b"");
+    assert_eq!(run3.code, 2, "{run3:?}");
+}
+
+#[test]
+fn a_file_named_like_a_subcommand_is_still_a_file_after_the_options() {
+    let dir = TempDir::new("subcommand-name");
+    let file = dir.file("check", VALID_REQUEST);
+    let run = run(&["--shape", "CreateRepositoryRequest", &file], b"");
+    assert_eq!(run.code, 0, "{run:?}");
+    // Relative, right after the options: the document form, not `check`.
+    let output = Command::new(BIN)
+        .current_dir(&dir.0)
+        .args(["--shape", "CreateRepositoryRequest", "check"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "check: valid\n1 document: 1 valid, 0 invalid\n"
+    );
+}

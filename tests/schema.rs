@@ -118,7 +118,7 @@ fn corpus() -> Vec<Case> {
                         expect: None,
                     });
                 }
-                let all = faults(shape, &valid);
+                let all: Vec<_> = faults(shape, &valid).collect();
                 let step = (all.len() / FAULTS_PER_DOCUMENT).max(1);
                 for fault in all.into_iter().step_by(step) {
                     for strict in [false, true] {

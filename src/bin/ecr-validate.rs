@@ -1,5 +1,8 @@
 //! `ecr-validate`: checks JSON documents against a shape or an operation of
-//! the Amazon ECR or ECR Public API and reports every violation.
+//! the Amazon ECR or ECR Public API and reports every violation. Its
+//! subcommands draw valid documents (`generate`), describe a shape
+//! (`inspect`) and check one bare value against a scalar or enum shape
+//! (`check`).
 //!
 //! Exit status: 0 when every document is valid, 1 when some are invalid,
 //! 2 on a usage error or when an input cannot be read.
@@ -9,11 +12,13 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{ArgGroup, Parser};
+use clap::{ArgGroup, Args as ClapArgs, Parser, Subcommand};
 use ecr_models::cli::input::Lines;
 use ecr_models::cli::report::{Format, Reporter, Source};
-use ecr_models::cli::target::{Direction, Target};
-use ecr_models::{Options, Service};
+use ecr_models::cli::target::{self, Direction, Target};
+use ecr_models::generate::{list_pointers, Generator};
+use ecr_models::registry::ShapeRef;
+use ecr_models::{inspect, Code, Options, Service};
 
 /// Checks JSON documents against the Amazon ECR / ECR Public API model.
 ///
@@ -21,8 +26,12 @@ use ecr_models::{Options, Service};
 /// patterns, enum values, list sizes, timestamps, base64) and every
 /// violation is reported with its JSON Pointer. Exit status: 0 all valid,
 /// 1 some invalid, 2 usage or read error.
+///
+/// The subcommands draw valid documents (`generate`), describe a shape
+/// (`inspect`) and check one bare value (`check`); each takes its own options.
 #[derive(Debug, Parser)]
 #[command(name = "ecr-validate", version)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 #[command(group(ArgGroup::new("target").required(true).args(["shape", "operation"])))]
 #[command(group(ArgGroup::new("direction").args(["input", "output", "error"])))]
 struct Args {
@@ -65,6 +74,93 @@ struct Args {
     /// Inputs, checked in order; none or `-` is standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Prints valid documents of a structure as JSON Lines (deterministic
+    /// for a seed).
+    Generate(GenerateArgs),
+    /// Describes a shape: members, types, rules, enum values, and the
+    /// operations that use it.
+    Inspect(InspectArgs),
+    /// Checks one bare value against a scalar or enum shape: exit 0 valid,
+    /// 1 invalid.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+struct GenerateArgs {
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    service: Service,
+
+    /// The structure: DescribeImagesResponse, CreateRepositoryRequest...
+    #[arg(long, value_name = "NAME")]
+    shape: String,
+
+    /// How many documents.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    count: u64,
+
+    /// The seed: the same seed prints the same documents.
+    #[arg(long, value_name = "K", default_value_t = 0)]
+    seed: u64,
+
+    /// Gives the list at POINTER (a JSON Pointer from the document root,
+    /// list indices left out) N items, within the list's bounds:
+    /// `--items /imageDetails=1000`. Repeatable.
+    #[arg(long, value_name = "POINTER=N", value_parser = parse_items)]
+    items: Vec<(String, usize)>,
+}
+
+#[derive(Debug, ClapArgs)]
+struct InspectArgs {
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    service: Service,
+
+    /// How the description is printed: human (text) or json (one JSON object).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    format: Format,
+
+    /// Any structure, enum or scalar shape of the service.
+    #[arg(value_name = "NAME")]
+    name: String,
+}
+
+#[derive(Debug, ClapArgs)]
+struct CheckArgs {
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    service: Service,
+
+    /// The scalar or enum shape: RepositoryName, MaxResults, ScanType...
+    #[arg(long, value_name = "NAME")]
+    shape: String,
+
+    /// The value: a JSON number, true, false, null or a JSON string literal
+    /// (`'"1.0"'`); anything else is taken as a plain string.
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    value: String,
+}
+
+fn parse_items(text: &str) -> Result<(String, usize), String> {
+    let (pointer, count) = text
+        .rsplit_once('=')
+        .ok_or_else(|| "expected POINTER=N, e.g. /imageDetails=1000".to_string())?;
+    if !pointer.starts_with('/') {
+        return Err(format!(
+            "`{pointer}` is not a JSON Pointer: it starts with `/`"
+        ));
+    }
+    let count = count
+        .parse()
+        .map_err(|_| format!("`{count}` is not a number of items"))?;
+    Ok((pointer.to_string(), count))
 }
 
 fn parse_service(name: &str) -> Result<Service, String> {
@@ -83,7 +179,13 @@ enum Stop {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let mut args = Args::parse();
+    match args.command.take() {
+        Some(Command::Generate(g)) => return generate(&g),
+        Some(Command::Inspect(i)) => return inspect_shape(&i),
+        Some(Command::Check(c)) => return check_value(&c),
+        None => {}
+    }
     let target = match resolve(&args) {
         Ok(target) => target,
         Err(message) => return usage_error(&message),
@@ -139,6 +241,159 @@ fn resolve(args: &Args) -> Result<Target, String> {
         Direction::Error
     };
     Target::operation(args.service, name, direction)
+}
+
+/// `generate`: documents as JSON Lines on standard output.
+fn generate(args: &GenerateArgs) -> ExitCode {
+    let entry = match target::entry(args.service, &args.shape) {
+        Ok(entry) => entry,
+        Err(message) => return usage_error(&message),
+    };
+    let ShapeRef::Structure(shape) = entry.shape else {
+        return usage_error(&format!(
+            "`{}` is {} of {}, not a structure: only structures can be generated (`ecr-validate inspect {}` describes it)",
+            entry.name,
+            kind(entry.shape),
+            args.service,
+            entry.name
+        ));
+    };
+    let lists = list_pointers(shape);
+    let mut generator = Generator::new(args.seed);
+    for (pointer, count) in &args.items {
+        if !lists.contains(pointer) {
+            let known = if lists.is_empty() {
+                "it has no lists".to_string()
+            } else {
+                format!("its lists: {}", lists.join(", "))
+            };
+            return usage_error(&format!(
+                "`{pointer}` is not a list of {} ({known})",
+                entry.name
+            ));
+        }
+        generator = generator.with_items(pointer, *count);
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut written = Ok(());
+    for _ in 0..args.count {
+        let doc = generator.structure(shape);
+        written = serde_json::to_writer(&mut out, &doc)
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        if written.is_err() {
+            break;
+        }
+    }
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(
+                io::stderr(),
+                "ecr-validate: cannot write to standard output: {e}"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `inspect`: a shape described, as text or one JSON object.
+fn inspect_shape(args: &InspectArgs) -> ExitCode {
+    let entry = match target::entry(args.service, &args.name) {
+        Ok(entry) => entry,
+        Err(message) => return usage_error(&message),
+    };
+    let description = inspect::describe(entry);
+    let text = match args.format {
+        Format::Human => ecr_models::cli::inspect::human(&description),
+        Format::Json => match serde_json::to_string(&description) {
+            Ok(json) => json + "\n",
+            Err(e) => return usage_error(&e.to_string()),
+        },
+    };
+    print_all(&text, ExitCode::SUCCESS)
+}
+
+/// `check`: one bare value against a scalar or enum shape.
+fn check_value(args: &CheckArgs) -> ExitCode {
+    let entry = match target::entry(args.service, &args.shape) {
+        Ok(entry) => entry,
+        Err(message) => return usage_error(&message),
+    };
+    if let ShapeRef::Structure(_) = entry.shape {
+        return usage_error(&format!(
+            "`{}` is a structure of {}: check documents with `ecr-validate --service {} --shape {} FILE`",
+            entry.name, args.service, args.service, entry.name
+        ));
+    }
+    let value = bare_value(&args.value);
+    let verdict = inspect::check_value(entry, &value, &Options::default());
+    let mut text = String::new();
+    let status = match verdict {
+        Ok(()) => {
+            text.push_str("valid\n");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let total = e.total();
+            let s = if total == 1 { "" } else { "s" };
+            text.push_str(&format!("invalid ({total} violation{s})\n"));
+            for v in e.violations() {
+                let at = if v.path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}: ", v.path)
+                };
+                text.push_str(&format!("  {at}{} [{}]\n", v.message, v.code));
+            }
+            if e.omitted() > 0 {
+                text.push_str(&format!("  ... and {} more\n", e.omitted()));
+            }
+            if !value.is_string() && e.violations().iter().any(|v| v.code == Code::Type) {
+                let quoted = serde_json::to_string(&args.value).unwrap_or_default();
+                text.push_str(&format!(
+                    "  (the value was read as JSON; to check the text, give it as a JSON string: '{quoted}')\n"
+                ));
+            }
+            ExitCode::from(1)
+        }
+    };
+    print_all(&text, status)
+}
+
+/// A JSON number, `true`, `false`, `null` or JSON string literal as that
+/// value; anything else as a plain string.
+fn bare_value(text: &str) -> serde_json::Value {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) if !v.is_array() && !v.is_object() => v,
+        _ => serde_json::Value::String(text.to_string()),
+    }
+}
+
+fn kind(shape: ShapeRef) -> &'static str {
+    match shape {
+        ShapeRef::Structure(_) => "a structure",
+        ShapeRef::Enum(_) => "an enum",
+        ShapeRef::Scalar(_) => "a scalar",
+    }
+}
+
+/// Prints `text` on standard output and exits with `status`; a closed pipe
+/// is not an error.
+fn print_all(text: &str, status: ExitCode) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(
+                io::stderr(),
+                "ecr-validate: cannot write to standard output: {e}"
+            );
+            ExitCode::from(2)
+        }
+        _ => status,
+    }
 }
 
 fn is_stdin(file: &Path) -> bool {

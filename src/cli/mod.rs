@@ -1,7 +1,9 @@
 //! The machinery behind the `ecr-validate` command: what documents are
 //! checked against ([`target`]), how input splits into documents
-//! ([`input`]), and how verdicts are printed ([`report`]). Not a stable API.
+//! ([`input`]), how verdicts are printed ([`report`]), and how shapes are
+//! described by `ecr-validate inspect` ([`inspect`]). Not a stable API.
 
 pub mod input;
+pub mod inspect;
 pub mod report;
 pub mod target;

@@ -87,6 +87,22 @@ impl Target {
     }
 }
 
+/// Any registered shape `name` of `service` (structure, enum or scalar); an
+/// error message (with close names) for an unknown name.
+pub fn entry(service: Service, name: &str) -> Result<&'static Entry, String> {
+    registry::find(service, name).ok_or_else(|| {
+        let mut message = format!("unknown shape `{name}` in {service}");
+        add_hints(
+            &mut message,
+            name,
+            registry::entries(service).iter().map(|e| e.name),
+            service,
+            |other| registry::find(other, name).is_some(),
+        );
+        message
+    })
+}
+
 /// Whether `entry` is a structure, i.e. can check a document.
 fn is_structure(entry: &Entry) -> bool {
     matches!(entry.shape, ShapeRef::Structure(_))
@@ -118,20 +134,63 @@ fn add_hints<'a>(
 }
 
 /// Close names: equal ignoring case first, then prefix matches either way,
-/// then names containing the query; nearest in length first.
+/// then names containing the query; nearest in length first. When none of
+/// those exist, names a typo or two away (ignoring case), nearest first.
 pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let query = name.to_ascii_lowercase();
     if query.is_empty() {
         return Vec::new();
     }
+    let candidates: Vec<&str> = candidates.collect();
+    let close = ranked(name, &query, &candidates);
+    if !close.is_empty() {
+        return close;
+    }
+    let limit = (query.chars().count() / 4).clamp(1, 3);
+    let mut typos: Vec<(usize, &str)> = candidates
+        .iter()
+        .filter_map(|&candidate| {
+            let d = distance(&query, &candidate.to_ascii_lowercase());
+            (d <= limit).then_some((d, candidate))
+        })
+        .collect();
+    typos.sort_unstable();
+    typos
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, candidate)| candidate)
+        .collect()
+}
+
+/// The Levenshtein distance between two strings, in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+fn ranked<'a>(name: &str, query: &str, candidates: &[&'a str]) -> Vec<&'a str> {
     let mut ranked: Vec<(u8, usize, &str)> = candidates
+        .iter()
+        .copied()
         .filter_map(|candidate| {
             let lower = candidate.to_ascii_lowercase();
             let rank = if lower == query {
                 0
-            } else if lower.starts_with(&query) || (lower.len() >= 3 && query.starts_with(&lower)) {
+            } else if lower.starts_with(query) || (lower.len() >= 3 && query.starts_with(&lower)) {
                 1
-            } else if query.len() >= 3 && lower.contains(&query) {
+            } else if query.len() >= 3 && lower.contains(query) {
                 2
             } else {
                 return None;

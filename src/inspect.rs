@@ -1,0 +1,641 @@
+//! What a shape is and where it is used, for people and tools: the members
+//! of a structure with their rules, the values of an enum, the rules of a
+//! scalar, and the operations whose input, output or errors contain it
+//! ([`describe`]); and checking one bare value against a scalar or enum
+//! shape with the same readers, rules and messages as documents
+//! ([`check_value`]).
+//!
+//! ```
+//! use ecr_models::{inspect, registry, Code, Options, Service};
+//!
+//! let name = registry::find(Service::Ecr, "RepositoryName").unwrap();
+//! let err = inspect::check_value(name, &"MyRepo".into(), &Options::default()).unwrap_err();
+//! assert_eq!(err.violations()[0].code, Code::Pattern);
+//!
+//! let about = inspect::describe(name);
+//! assert!(about.operations.iter().any(|o| o.operation == "CreateRepository"));
+//! ```
+
+use std::collections::BTreeSet;
+
+use serde::de::{Deserialize, MapAccess, SeqAccess};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Code, Error};
+use crate::json::Options;
+use crate::read::{Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Path, Str, Text, Time};
+use crate::registry::{self, Entry, ShapeRef};
+use crate::rules::IntRule;
+use crate::shape::{EnumShape, Member, Role, ScalarShape, StructShape, Ty};
+
+/// A shape described: what [`describe`] returns, and what
+/// `ecr-validate inspect --format json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct Description {
+    /// The service: `ecr` or `ecr-public`.
+    pub service: &'static str,
+    /// The shape's name.
+    pub name: &'static str,
+    /// `structure`, `enum` or `scalar`.
+    pub kind: &'static str,
+    /// What the shape is for: `input`, `output`, `error`, `paginate`,
+    /// `wait`, `nested`, `enum`, `scalar`.
+    pub role: &'static str,
+    /// The operation whose input, output, paginator or waiter request this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<&'static str>,
+    /// An error body: it also carries `__type`.
+    #[serde(skip_serializing_if = "is_false")]
+    pub exception: bool,
+    /// A structure's members, in model order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<MemberInfo>>,
+    /// An enum's values, case-sensitive, in model order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<&'static [&'static str]>,
+    /// A scalar's type and rules.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ty: Option<TypeInfo>,
+    /// The operations whose input, output or errors contain the shape,
+    /// directly or nested, in model order.
+    pub operations: Vec<OperationUse>,
+}
+
+/// A member of a structure.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberInfo {
+    /// The name on the wire.
+    pub name: &'static str,
+    /// The model shape of its value.
+    pub shape: &'static str,
+    /// Whether it must be present (and not `null`).
+    pub required: bool,
+    /// Another accepted spelling of the name (`Message` for `message`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<&'static str>,
+    /// The value's type and rules.
+    #[serde(rename = "type")]
+    pub ty: TypeInfo,
+}
+
+/// A type and its rules.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TypeInfo {
+    /// `string`, `integer`, `long`, `double`, `boolean`, `timestamp`,
+    /// `blob`, `enum`, `list`, `map` or `structure`.
+    pub kind: &'static str,
+    /// The shape's name, for enums, lists, maps and structures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<&'static str>,
+    /// A string's length, in Unicode scalar values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<Bounds>,
+    /// The whole-value pattern of a string (the `anchored` form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<&'static str>,
+    /// A credential: no message quotes it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub secret: bool,
+    /// An integer's or long's range, including the limits of its type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<Range>,
+    /// A blob's size in decoded bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<Bounds>,
+    /// An enum's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<&'static [&'static str]>,
+    /// A list's item count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Bounds>,
+    /// A list's items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<Box<TypeInfo>>,
+    /// A map's keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<Box<TypeInfo>>,
+    /// A map's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<Box<TypeInfo>>,
+}
+
+/// Inclusive bounds; either may be absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bounds {
+    /// The least.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    /// The most.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+}
+
+/// An inclusive integer range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Range {
+    /// The smallest value.
+    pub min: i64,
+    /// The largest value.
+    pub max: i64,
+}
+
+/// How one operation uses a shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationUse {
+    /// The operation.
+    pub operation: &'static str,
+    /// Each side of it that contains the shape.
+    pub uses: Vec<Use>,
+}
+
+/// One side of an operation that contains a shape.
+#[derive(Debug, Clone, Serialize)]
+pub struct Use {
+    /// `input`, `output` or `error`; `paginate` or `wait` for boto3's
+    /// paginator and waiter requests, when no other side contains it.
+    #[serde(rename = "as")]
+    pub side: &'static str,
+    /// The structure of that side: the input or output shape, the error
+    /// shape, or the paginator or waiter request.
+    pub shape: &'static str,
+    /// Whether that structure is the shape itself (else it is nested in it).
+    pub direct: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Describes a registered shape: members, types, rules, values, and the
+/// operations that use it.
+pub fn describe(entry: &'static Entry) -> Description {
+    let mut d = Description {
+        service: entry.service().name(),
+        name: entry.name,
+        kind: "",
+        role: entry.role.as_str(),
+        operation: None,
+        exception: false,
+        members: None,
+        values: None,
+        ty: None,
+        operations: uses(entry),
+    };
+    match entry.shape {
+        ShapeRef::Structure(s) => {
+            d.kind = "structure";
+            d.operation = s.operation;
+            d.exception = s.exception;
+            d.members = Some(s.members.iter().map(member_info).collect());
+        }
+        ShapeRef::Enum(e) => {
+            d.kind = "enum";
+            d.values = Some(e.values);
+        }
+        ShapeRef::Scalar(s) => {
+            d.kind = "scalar";
+            d.ty = Some(type_info(&s.ty));
+        }
+    }
+    d
+}
+
+fn member_info(m: &'static Member) -> MemberInfo {
+    MemberInfo {
+        name: m.name,
+        shape: m.shape,
+        required: m.required,
+        alias: m.alias,
+        ty: type_info(&m.ty),
+    }
+}
+
+fn bounds(min: Option<u64>, max: Option<u64>) -> Option<Bounds> {
+    (min.is_some() || max.is_some()).then_some(Bounds { min, max })
+}
+
+/// The type and rules of `ty`; a structure is named, not expanded.
+pub fn type_info(ty: &Ty) -> TypeInfo {
+    let kind = ty.kind();
+    match *ty {
+        Ty::String(r) => TypeInfo {
+            kind,
+            length: bounds(r.min, r.max),
+            pattern: r.pattern.map(|p| p.anchored),
+            secret: r.secret,
+            ..TypeInfo::default()
+        },
+        Ty::Integer(r) | Ty::Long(r) => TypeInfo {
+            kind,
+            range: Some(Range {
+                min: r.min,
+                max: r.max,
+            }),
+            ..TypeInfo::default()
+        },
+        Ty::Double | Ty::Boolean | Ty::Timestamp => TypeInfo {
+            kind,
+            ..TypeInfo::default()
+        },
+        Ty::Blob(r) => TypeInfo {
+            kind,
+            size: bounds(r.min, r.max),
+            ..TypeInfo::default()
+        },
+        Ty::Enum(e) => TypeInfo {
+            kind: "enum",
+            name: Some(e.name),
+            values: Some(e.values),
+            ..TypeInfo::default()
+        },
+        Ty::List(l) => TypeInfo {
+            kind: "list",
+            name: Some(l.name),
+            items: bounds(l.items.min, l.items.max),
+            member: Some(Box::new(type_info(&l.member))),
+            ..TypeInfo::default()
+        },
+        Ty::Map(m) => TypeInfo {
+            kind: "map",
+            name: Some(m.name),
+            key: Some(Box::new(type_info(&m.key))),
+            value: Some(Box::new(type_info(&m.value))),
+            ..TypeInfo::default()
+        },
+        Ty::Structure(s) => TypeInfo {
+            kind: "structure",
+            name: Some(s.name),
+            ..TypeInfo::default()
+        },
+    }
+}
+
+/// What a walk looks for.
+#[derive(Clone, Copy)]
+enum Wanted {
+    Structure(&'static str),
+    Enum(&'static str),
+    Scalar(&'static ScalarShape),
+}
+
+/// The operations of the entry's service whose input, output or declared
+/// errors contain the shape, directly or nested (through members, list items
+/// and map keys and values), in model order. boto3's paginator and waiter
+/// requests count as `paginate` and `wait` sides when no other side of the
+/// operation contains the shape.
+///
+/// A scalar is found as the value of a member of that shape, and, when it has
+/// rules of its own, as a list item or map key or value with those rules; a
+/// scalar without rules (a plain `String`) that is only ever a list item is
+/// not found.
+pub fn uses(entry: &Entry) -> Vec<OperationUse> {
+    let wanted = match entry.shape {
+        ShapeRef::Structure(s) => Wanted::Structure(s.name),
+        ShapeRef::Enum(e) => Wanted::Enum(e.name),
+        ShapeRef::Scalar(s) => Wanted::Scalar(s),
+    };
+    let service = entry.service();
+    let extra: Vec<&'static StructShape> = registry::entries(service)
+        .iter()
+        .filter_map(|e| match e.shape {
+            ShapeRef::Structure(s) if matches!(s.role, Role::Paginate | Role::Wait) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for op in registry::operations(service) {
+        let mut found = Vec::new();
+        let sides = [("input", op.input), ("output", op.output)]
+            .into_iter()
+            .chain(op.errors.iter().map(|&e| ("error", e)));
+        for (side, shape) in sides {
+            if let Some(direct) = contains(shape, wanted) {
+                found.push(Use {
+                    side,
+                    shape: shape.name,
+                    direct,
+                });
+            }
+        }
+        if found.is_empty() {
+            for s in extra.iter().filter(|s| s.operation == Some(op.name)) {
+                if let Some(direct) = contains(s, wanted) {
+                    let side = if s.role == Role::Wait {
+                        "wait"
+                    } else {
+                        "paginate"
+                    };
+                    found.push(Use {
+                        side,
+                        shape: s.name,
+                        direct,
+                    });
+                }
+            }
+        }
+        if !found.is_empty() {
+            out.push(OperationUse {
+                operation: op.name,
+                uses: found,
+            });
+        }
+    }
+    out
+}
+
+/// `Some(true)` when `root` is the wanted shape, `Some(false)` when it
+/// contains it, `None` otherwise.
+fn contains(root: &'static StructShape, wanted: Wanted) -> Option<bool> {
+    if matches!(wanted, Wanted::Structure(name) if name == root.name) {
+        return Some(true);
+    }
+    let mut seen = BTreeSet::new();
+    walk_structure(root, wanted, &mut seen).then_some(false)
+}
+
+fn walk_structure(
+    s: &'static StructShape,
+    wanted: Wanted,
+    seen: &mut BTreeSet<&'static str>,
+) -> bool {
+    // Seen before in this walk means already searched (or being searched).
+    if !seen.insert(s.name) {
+        return false;
+    }
+    s.members.iter().any(|m| {
+        matches!(wanted, Wanted::Scalar(sc) if m.shape == sc.name) || walk(&m.ty, wanted, seen)
+    })
+}
+
+fn walk(ty: &Ty, wanted: Wanted, seen: &mut BTreeSet<&'static str>) -> bool {
+    match (*ty, wanted) {
+        (Ty::Structure(s), Wanted::Structure(name)) if s.name == name => true,
+        (Ty::Structure(s), _) => walk_structure(s, wanted, seen),
+        (Ty::List(l), _) => walk(&l.member, wanted, seen),
+        (Ty::Map(m), _) => walk(&m.key, wanted, seen) || walk(&m.value, wanted, seen),
+        (Ty::Enum(e), Wanted::Enum(name)) => e.name == name,
+        (leaf, Wanted::Scalar(sc)) => same_rules(&leaf, &sc.ty),
+        _ => false,
+    }
+}
+
+/// Whether `a` is the scalar `b` by its rules: the same rule static, when
+/// `b` has rules of its own (each constrained scalar has its own static).
+fn same_rules(a: &Ty, b: &Ty) -> bool {
+    match (*a, *b) {
+        (Ty::String(x), Ty::String(y)) => {
+            std::ptr::eq(x, y) && (y.min.is_some() || y.max.is_some() || y.pattern.is_some())
+        }
+        (Ty::Integer(x), Ty::Integer(y)) | (Ty::Long(x), Ty::Long(y)) => {
+            std::ptr::eq(x, y) && *y != IntRule::I32 && *y != IntRule::I64
+        }
+        (Ty::Blob(x), Ty::Blob(y)) => std::ptr::eq(x, y) && (y.min.is_some() || y.max.is_some()),
+        _ => false,
+    }
+}
+
+/// Checks one bare JSON value against a registered shape: a scalar or an
+/// enum (a structure is checked as a document). The readers, rules, codes
+/// and messages are those of document validation; the violations' paths are
+/// relative to the value (`""` for the value itself).
+///
+/// ```
+/// use ecr_models::{inspect::check_value, registry::find, Options, Service};
+/// use serde_json::json;
+///
+/// let max_results = find(Service::Ecr, "MaxResults").unwrap();
+/// let err = check_value(max_results, &json!(1001), &Options::default()).unwrap_err();
+/// assert_eq!(err.violations()[0].message, "1001 is outside the range 1..=1000");
+///
+/// let scan_type = find(Service::Ecr, "ScanType").unwrap();
+/// assert!(check_value(scan_type, &json!("ENHANCED"), &Options::default()).is_ok());
+/// ```
+pub fn check_value(entry: &Entry, value: &Value, opts: &Options) -> Result<(), Error> {
+    match entry.shape {
+        ShapeRef::Scalar(s) => check_ty(&s.ty, value, opts),
+        ShapeRef::Enum(e) => check_ty(&Ty::Enum(e), value, opts),
+        ShapeRef::Structure(s) => check_ty(&Ty::Structure(s), value, opts),
+    }
+}
+
+/// Checks one JSON value against a type and its rules, as a document's
+/// member of that type is checked.
+pub fn check_ty(ty: &Ty, value: &Value, opts: &Options) -> Result<(), Error> {
+    let mut cx = Cx::new(opts);
+    match ByTy(*ty).read(value, &mut cx, &Path::Root) {
+        Ok(got) => cx.finish(got).map(drop),
+        Err(e) => {
+            cx.syntax(&e);
+            Err(cx.into_error())
+        }
+    }
+}
+
+/// The reader of a [`Ty`], chosen at run time: each JSON type goes to the
+/// reader the generated code uses for that type (`Str`, `Int`, `List`...),
+/// so the rules and messages are theirs. It keeps a string's text (map keys
+/// must stay distinct) and nothing else.
+#[derive(Clone, Copy)]
+struct ByTy(Ty);
+
+/// Runs `$body` with `$k` bound to the reader of `$ty`, as an `Option<Kept>`.
+macro_rules! with_reader {
+    ($ty:expr, |$k:ident| $body:expr) => {
+        match $ty {
+            Ty::String(rule) => {
+                let $k = Str(rule);
+                $body.map(Kept::from)
+            }
+            Ty::Integer(rule) => {
+                let $k = Int::<i32>::new(rule);
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Long(rule) => {
+                let $k = Int::<i64>::new(rule);
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Double => {
+                let $k = Double;
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Boolean => {
+                let $k = Bool;
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Timestamp => {
+                let $k = Time;
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Blob(rule) => {
+                let $k = Bytes(rule);
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Enum(shape) => {
+                let $k = EnumValues(shape);
+                $body.map(Kept::from)
+            }
+            Ty::List(shape) => {
+                let $k = List::new(ByTy(shape.member), &shape.items);
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Map(shape) => {
+                let $k = Map(ByTy(shape.key), ByTy(shape.value));
+                $body.map(|_| Kept::Other)
+            }
+            Ty::Structure(shape) => {
+                let $k = StructByShape(shape);
+                $body.map(|_| Kept::Other)
+            }
+        }
+    };
+}
+
+/// What [`ByTy`] keeps of a valid value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Kept {
+    Text(String),
+    Other,
+}
+
+impl From<String> for Kept {
+    fn from(s: String) -> Kept {
+        Kept::Text(s)
+    }
+}
+
+impl Kind for ByTy {
+    type Value = Kept;
+
+    fn expected(&self) -> &'static str {
+        match self.0 {
+            Ty::String(rule) => Str(rule).expected(),
+            Ty::Integer(rule) | Ty::Long(rule) => Int::<i64>::new(rule).expected(),
+            Ty::Double => Double.expected(),
+            Ty::Boolean => Bool.expected(),
+            Ty::Timestamp => Time.expected(),
+            Ty::Blob(rule) => Bytes(rule).expected(),
+            Ty::Enum(shape) => EnumValues(shape).expected(),
+            Ty::List(_) | Ty::Map(_) | Ty::Structure(_) => "a list, map or structure",
+        }
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Kept> {
+        with_reader!(self.0, |k| k.text(cx, path, text))
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Kept> {
+        with_reader!(self.0, |k| k.number(cx, path, n))
+    }
+
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<Kept> {
+        with_reader!(self.0, |k| k.boolean(cx, path, b))
+    }
+
+    fn null(self, cx: &mut Cx<'_>, path: &Path<'_>) -> Option<Kept> {
+        with_reader!(self.0, |k| k.null(cx, path))
+    }
+
+    fn seq<'de, A: SeqAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        seq: A,
+    ) -> Result<Option<Kept>, A::Error> {
+        Ok(with_reader!(self.0, |k| k.seq(cx, path, seq)?))
+    }
+
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        map: A,
+    ) -> Result<Option<Kept>, A::Error> {
+        Ok(with_reader!(self.0, |k| k.map(cx, path, map)?))
+    }
+}
+
+/// An enum by its description: what `read::Enum<E>` checks, for a shape
+/// known only at run time (the same message; unknown values kept under
+/// `allow_unknown_enums`).
+#[derive(Clone, Copy)]
+struct EnumValues(&'static EnumShape);
+
+impl Kind for EnumValues {
+    type Value = String;
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
+        let s = match text {
+            Text::Str(s) => s.to_owned(),
+            Text::Owned(s) => s,
+        };
+        if self.0.values.contains(&s.as_str()) || cx.options().allow_unknown_enums {
+            return Some(s);
+        }
+        cx.report(path, Code::Enum, || {
+            format!(
+                "{} is not one of {}",
+                crate::rules::quote(&s),
+                self.0.values.join(", ")
+            )
+        });
+        None
+    }
+}
+
+/// A structure by its description: read by the generated reader of its
+/// registry entry, its violations reported below the structure's path.
+#[derive(Clone, Copy)]
+struct StructByShape(&'static StructShape);
+
+impl Kind for StructByShape {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map<'de, A: MapAccess<'de>>(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        map: A,
+    ) -> Result<Option<()>, A::Error> {
+        let object = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        let entry = registry::find(self.0.service, self.0.name);
+        let json = serde_json::to_vec(&object).unwrap_or_default();
+        match entry.and_then(|e| e.check(&json, cx.options())) {
+            Some(Ok(())) => Ok(Some(())),
+            Some(Err(e)) => {
+                for v in e.violations() {
+                    let segments: Vec<String> = v
+                        .path
+                        .split('/')
+                        .skip(1)
+                        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+                        .collect();
+                    report_below(cx, path, &segments, v.code, &v.message);
+                }
+                Ok(None)
+            }
+            None => {
+                cx.report(path, Code::Type, || {
+                    format!("structure {} is not registered", self.0.name)
+                });
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Reports a violation at `segments` below `path`.
+fn report_below(cx: &mut Cx<'_>, path: &Path<'_>, segments: &[String], code: Code, message: &str) {
+    match segments.split_first() {
+        None => cx.report(path, code, || message.to_string()),
+        Some((first, rest)) => report_below(cx, &path.key(first), rest, code, message),
+    }
+}
