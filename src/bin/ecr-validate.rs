@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args as ClapArgs, Parser, Subcommand};
-use ecr_models::cli::input::Lines;
+use ecr_models::cli::input::{Batch, Lines};
 use ecr_models::cli::report::{Format, Reporter, Source};
 use ecr_models::cli::target::{self, Direction, Target};
 use ecr_models::generate::{list_pointers, Generator};
@@ -450,16 +450,43 @@ fn each_line<R: BufRead, W: Write>(
     opts: &Options,
     reporter: &mut Reporter<W>,
 ) -> Result<(), Stop> {
+    // Documents are read in batches and checked on every core; verdicts
+    // are reported in input order. A read error ends the input after the
+    // documents read before it are judged.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = Lines::new(reader);
-    while let Some((line, doc)) = lines.next_document().map_err(Stop::Read)? {
-        let verdict = target.check(doc, opts);
-        let source = Source {
-            name,
-            line: Some(line),
-        };
-        reporter.document(source, &verdict).map_err(Stop::Write)?;
+    let mut batch = Batch::default();
+    loop {
+        batch.clear();
+        let mut failed = None;
+        while !batch.is_full() {
+            match lines.next_document() {
+                Ok(Some((line, doc))) => batch.push(line, doc),
+                Ok(None) => break,
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        if batch.is_empty() && failed.is_none() {
+            return Ok(());
+        }
+        let verdicts = batch.check_all(workers, |doc| target.check(doc, opts));
+        for (line, verdict) in batch.lines().zip(&verdicts) {
+            let source = Source {
+                name,
+                line: Some(line),
+            };
+            reporter.document(source, verdict).map_err(Stop::Write)?;
+        }
+        if let Some(e) = failed {
+            return Err(Stop::Read(e));
+        }
+        if !batch.is_full() {
+            return Ok(());
+        }
     }
-    Ok(())
 }
 
 fn usage_error(message: &str) -> ExitCode {

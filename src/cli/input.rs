@@ -50,6 +50,85 @@ impl<R: BufRead> Lines<R> {
     }
 }
 
+/// How many bytes of documents a batch holds before it is checked (plus,
+/// at most, one longer line): what bounds memory, with the longest line.
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// Documents read ahead, to be checked together.
+#[derive(Debug, Default)]
+pub struct Batch {
+    text: Vec<u8>,
+    docs: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Batch {
+    /// Empties the batch, keeping its memory.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.docs.clear();
+    }
+
+    /// Adds a document and its line number.
+    pub fn push(&mut self, line: usize, doc: &[u8]) {
+        let start = self.text.len();
+        self.text.extend_from_slice(doc);
+        self.docs.push((line, start..self.text.len()));
+    }
+
+    /// Whether the batch holds enough to be checked.
+    pub fn is_full(&self) -> bool {
+        self.text.len() >= BATCH_BYTES
+    }
+
+    /// Whether it holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The line numbers of the documents, in order.
+    pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.docs.iter().map(|(line, _)| *line)
+    }
+
+    /// Checks every document with `check`, on up to `workers` threads, each
+    /// taking a run of documents of about the same size; the verdicts come
+    /// back in document order.
+    pub fn check_all<V: Send>(&self, workers: usize, check: impl Fn(&[u8]) -> V + Sync) -> Vec<V> {
+        let run = |docs: &[(usize, std::ops::Range<usize>)]| -> Vec<V> {
+            docs.iter()
+                .map(|(_, r)| check(&self.text[r.clone()]))
+                .collect()
+        };
+        if workers <= 1 || self.docs.len() < 2 {
+            return run(&self.docs);
+        }
+        // Contiguous runs of about total/workers bytes each.
+        let share = self.text.len().div_ceil(workers).max(1);
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for (i, (_, r)) in self.docs.iter().enumerate() {
+            if r.end >= share * (runs.len() + 1) && runs.len() + 1 < workers {
+                runs.push(&self.docs[start..=i]);
+                start = i + 1;
+            }
+        }
+        runs.push(&self.docs[start..]);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .into_iter()
+                .map(|docs| scope.spawn(move || run(docs)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +154,25 @@ mod tests {
                 (6, b"{}".to_vec()),
             ]
         );
+    }
+
+    #[test]
+    fn a_batch_checked_on_several_threads_keeps_document_order() {
+        let mut batch = Batch::default();
+        for i in 0..1000 {
+            batch.push(i + 1, format!("doc {i} {}", "x".repeat(i % 37)).as_bytes());
+        }
+        let expected: Vec<usize> = (0..1000)
+            .map(|i| format!("doc {i} {}", "x".repeat(i % 37)).len())
+            .collect();
+        for workers in [1, 2, 3, 8] {
+            assert_eq!(
+                batch.check_all(workers, |doc| doc.len()),
+                expected,
+                "{workers} workers"
+            );
+        }
+        assert_eq!(batch.lines().take(3).collect::<Vec<_>>(), vec![1, 2, 3]);
     }
 
     #[test]
