@@ -160,10 +160,10 @@ fn describe(service: &Service, name: &str) -> String {
     let shape = service.shape(name);
     let mut parts = Vec::new();
     let head = match &shape.kind {
-        Kind::Structure(_) => return format!("structure [`{name}`]"),
+        Kind::Structure(_) => return format!("structure [`{name}`](super::{name})"),
         Kind::Enum(values) => {
             let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-            return format!("enum [`{name}`]: one of {}", shown.join(", "));
+            return format!("enum [`{name}`](super::{name}): one of {}", shown.join(", "));
         }
         Kind::String {
             min,

@@ -93,7 +93,7 @@ pub static ATTRIBUTE_KEY: ScalarShape = ScalarShape {
     service: Service::Ecr,
     ty: Ty::String(&rules::ATTRIBUTE_KEY),
 };
-/// The list `AttributeList` of structure [`Attribute`]: items 0..=50.
+/// The list `AttributeList` of structure [`Attribute`](super::Attribute): items 0..=50.
 pub static ATTRIBUTE_LIST: ListShape = ListShape {
     name: "AttributeList",
     items: ItemsRule {
@@ -145,7 +145,7 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
         },
     ],
 };
-/// The list `AuthorizationDataList` of structure [`AuthorizationData`].
+/// The list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
 pub static AUTHORIZATION_DATA_LIST: ListShape = ListShape {
     name: "AuthorizationDataList",
     items: ItemsRule { min: None, max: None },
@@ -1007,7 +1007,7 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
         },
     ],
 };
-/// The list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`].
+/// The list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
 pub static CVSS_SCORE_ADJUSTMENT_LIST: ListShape = ListShape {
     name: "CvssScoreAdjustmentList",
     items: ItemsRule { min: None, max: None },
@@ -1058,7 +1058,7 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
         },
     ],
 };
-/// The list `CvssScoreList` of structure [`CvssScore`].
+/// The list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
 pub static CVSS_SCORE_LIST: ListShape = ListShape {
     name: "CvssScoreList",
     items: ItemsRule { min: None, max: None },
@@ -2680,7 +2680,7 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
-/// The list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`].
+/// The list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`](super::EnhancedImageScanFinding).
 pub static ENHANCED_IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
     name: "EnhancedImageScanFindingList",
     items: ItemsRule { min: None, max: None },
@@ -2786,7 +2786,7 @@ pub static FINDING_SEVERITY: EnumShape = EnumShape {
     service: Service::Ecr,
     values: &["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"],
 };
-/// The map `FindingSeverityCounts` from enum [`FindingSeverity`]: one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+/// The map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
 pub static FINDING_SEVERITY_COUNTS: MapShape = MapShape {
     name: "FindingSeverityCounts",
     key: Ty::Enum(&FINDING_SEVERITY),
@@ -3596,7 +3596,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageDetailList` of structure [`ImageDetail`].
+/// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
     name: "ImageDetailList",
     items: ItemsRule { min: None, max: None },
@@ -3674,7 +3674,7 @@ pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
         "ImageInaccessible",
     ],
 };
-/// The list `ImageFailureList` of structure [`ImageFailure`].
+/// The list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
 pub static IMAGE_FAILURE_LIST: ListShape = ListShape {
     name: "ImageFailureList",
     items: ItemsRule { min: None, max: None },
@@ -3710,7 +3710,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+/// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
     name: "ImageIdentifierList",
     items: ItemsRule {
@@ -3719,7 +3719,7 @@ pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
     },
     member: Ty::Structure(&IMAGE_IDENTIFIER),
 };
-/// The list `ImageList` of structure [`Image`].
+/// The list `ImageList` of structure [`Image`](super::Image).
 pub static IMAGE_LIST: ListShape = ListShape {
     name: "ImageList",
     items: ItemsRule { min: None, max: None },
@@ -3800,7 +3800,7 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageReferrerList` of structure [`ImageReferrer`].
+/// The list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
 pub static IMAGE_REFERRER_LIST: ListShape = ListShape {
     name: "ImageReferrerList",
     items: ItemsRule { min: None, max: None },
@@ -3844,7 +3844,7 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`].
+/// The list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`](super::ImageReplicationStatus).
 pub static IMAGE_REPLICATION_STATUS_LIST: ListShape = ListShape {
     name: "ImageReplicationStatusList",
     items: ItemsRule { min: None, max: None },
@@ -3947,7 +3947,7 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageScanFindingList` of structure [`ImageScanFinding`].
+/// The list `ImageScanFindingList` of structure [`ImageScanFinding`](super::ImageScanFinding).
 pub static IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
     name: "ImageScanFindingList",
     items: ItemsRule { min: None, max: None },
@@ -4108,7 +4108,7 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageSigningStatusList` of structure [`ImageSigningStatus`].
+/// The list `ImageSigningStatusList` of structure [`ImageSigningStatus`](super::ImageSigningStatus).
 pub static IMAGE_SIGNING_STATUS_LIST: ListShape = ListShape {
     name: "ImageSigningStatusList",
     items: ItemsRule { min: None, max: None },
@@ -4225,7 +4225,7 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: ScalarShape = ScalarShap
     service: Service::Ecr,
     ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE),
 };
-/// The list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+/// The list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS: ListShape = ListShape {
     name: "ImageTagMutabilityExclusionFilters",
     items: ItemsRule {
@@ -4576,7 +4576,7 @@ pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
     service: Service::Ecr,
     values: &["InvalidLayerDigest", "MissingLayerDigest"],
 };
-/// The list `LayerFailureList` of structure [`LayerFailure`].
+/// The list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
 pub static LAYER_FAILURE_LIST: ListShape = ListShape {
     name: "LayerFailureList",
     items: ItemsRule { min: None, max: None },
@@ -4605,7 +4605,7 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-/// The list `LayerList` of structure [`Layer`].
+/// The list `LayerList` of structure [`Layer`](super::Layer).
 pub static LAYER_LIST: ListShape = ListShape {
     name: "LayerList",
     items: ItemsRule { min: None, max: None },
@@ -4836,7 +4836,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
         },
     ],
 };
-/// The list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`].
+/// The list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
 pub static LIFECYCLE_POLICY_PREVIEW_RESULT_LIST: ListShape = ListShape {
     name: "LifecyclePolicyPreviewResultList",
     items: ItemsRule { min: None, max: None },
@@ -5671,7 +5671,7 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
         },
     ],
 };
-/// The list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`].
+/// The list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
 pub static PULL_THROUGH_CACHE_RULE_LIST: ListShape = ListShape {
     name: "PullThroughCacheRuleList",
     items: ItemsRule { min: None, max: None },
@@ -6260,7 +6260,7 @@ pub static RCT_APPLIED_FOR: EnumShape = EnumShape {
     service: Service::Ecr,
     values: &["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"],
 };
-/// The list `RCTAppliedForList` of enum [`RCTAppliedFor`]: one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+/// The list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
 pub static RCT_APPLIED_FOR_LIST: ListShape = ListShape {
     name: "RCTAppliedForList",
     items: ItemsRule { min: None, max: None },
@@ -6462,7 +6462,7 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
         },
     ],
 };
-/// The list `RegistryScanningRuleList` of structure [`RegistryScanningRule`]: items 0..=2.
+/// The list `RegistryScanningRuleList` of structure [`RegistryScanningRule`](super::RegistryScanningRule): items 0..=2.
 pub static REGISTRY_SCANNING_RULE_LIST: ListShape = ListShape {
     name: "RegistryScanningRuleList",
     items: ItemsRule {
@@ -6652,7 +6652,7 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
         },
     ],
 };
-/// The list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`].
+/// The list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
 pub static REPLICATION_BACKFILL_RESULT_LIST: ListShape = ListShape {
     name: "ReplicationBackfillResultList",
     items: ItemsRule { min: None, max: None },
@@ -6729,7 +6729,7 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
         },
     ],
 };
-/// The list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`].
+/// The list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
 pub static REPLICATION_BACKFILL_SUMMARY_LIST: ListShape = ListShape {
     name: "ReplicationBackfillSummaryList",
     items: ItemsRule { min: None, max: None },
@@ -6776,7 +6776,7 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
         },
     ],
 };
-/// The list `ReplicationDestinationList` of structure [`ReplicationDestination`]: items 0..=100.
+/// The list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
 pub static REPLICATION_DESTINATION_LIST: ListShape = ListShape {
     name: "ReplicationDestinationList",
     items: ItemsRule {
@@ -6828,7 +6828,7 @@ pub static REPLICATION_RULE: StructShape = StructShape {
         },
     ],
 };
-/// The list `ReplicationRuleList` of structure [`ReplicationRule`]: items 0..=25.
+/// The list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
 pub static REPLICATION_RULE_LIST: ListShape = ListShape {
     name: "ReplicationRuleList",
     items: ItemsRule {
@@ -7029,7 +7029,7 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
         },
     ],
 };
-/// The list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`].
+/// The list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
 pub static REPOSITORY_CREATION_TEMPLATE_LIST: ListShape = ListShape {
     name: "RepositoryCreationTemplateList",
     items: ItemsRule { min: None, max: None },
@@ -7059,7 +7059,7 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-/// The list `RepositoryFilterList` of structure [`RepositoryFilter`]: items 1..=100.
+/// The list `RepositoryFilterList` of structure [`RepositoryFilter`](super::RepositoryFilter): items 1..=100.
 pub static REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "RepositoryFilterList",
     items: ItemsRule {
@@ -7080,7 +7080,7 @@ pub static REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape {
     service: Service::Ecr,
     ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE),
 };
-/// The list `RepositoryList` of structure [`Repository`].
+/// The list `RepositoryList` of structure [`Repository`](super::Repository).
 pub static REPOSITORY_LIST: ListShape = ListShape {
     name: "RepositoryList",
     items: ItemsRule { min: None, max: None },
@@ -7234,13 +7234,13 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
         },
     ],
 };
-/// The list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`].
+/// The list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
 pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST: ListShape = ListShape {
     name: "RepositoryScanningConfigurationFailureList",
     items: ItemsRule { min: None, max: None },
     member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE),
 };
-/// The list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`].
+/// The list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
 pub static REPOSITORY_SCANNING_CONFIGURATION_LIST: ListShape = ListShape {
     name: "RepositoryScanningConfigurationList",
     items: ItemsRule { min: None, max: None },
@@ -7313,7 +7313,7 @@ pub static RESOURCE_ID: ScalarShape = ScalarShape {
     service: Service::Ecr,
     ty: Ty::String(&StrRule::ANY),
 };
-/// The list `ResourceList` of structure [`Resource`].
+/// The list `ResourceList` of structure [`Resource`](super::Resource).
 pub static RESOURCE_LIST: ListShape = ListShape {
     name: "ResourceList",
     items: ItemsRule { min: None, max: None },
@@ -7474,7 +7474,7 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-/// The list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`]: items 0..=100.
+/// The list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter): items 0..=100.
 pub static SCANNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "ScanningRepositoryFilterList",
     items: ItemsRule {
@@ -7710,7 +7710,7 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-/// The list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`]: items 1..=100.
+/// The list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter): items 1..=100.
 pub static SIGNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "SigningRepositoryFilterList",
     items: ItemsRule {
@@ -7755,7 +7755,7 @@ pub static SIGNING_RULE: StructShape = StructShape {
         },
     ],
 };
-/// The list `SigningRuleList` of structure [`SigningRule`]: items 0..=10.
+/// The list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
 pub static SIGNING_RULE_LIST: ListShape = ListShape {
     name: "SigningRuleList",
     items: ItemsRule {
@@ -8163,7 +8163,7 @@ pub static TAG_KEY_LIST: ListShape = ListShape {
     items: ItemsRule { min: None, max: None },
     member: Ty::String(&StrRule::ANY),
 };
-/// The list `TagList` of structure [`Tag`].
+/// The list `TagList` of structure [`Tag`](super::Tag).
 pub static TAG_LIST: ListShape = ListShape {
     name: "TagList",
     items: ItemsRule { min: None, max: None },
@@ -8315,7 +8315,7 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
         },
     ],
 };
-/// The list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`].
+/// The list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
 pub static TRANSITIONING_IMAGE_TOTAL_COUNTS: ListShape = ListShape {
     name: "TransitioningImageTotalCounts",
     items: ItemsRule { min: None, max: None },
@@ -9139,7 +9139,7 @@ pub static VULNERABLE_PACKAGE_NAME: ScalarShape = ScalarShape {
     service: Service::Ecr,
     ty: Ty::String(&StrRule::ANY),
 };
-/// The list `VulnerablePackagesList` of structure [`VulnerablePackage`].
+/// The list `VulnerablePackagesList` of structure [`VulnerablePackage`](super::VulnerablePackage).
 pub static VULNERABLE_PACKAGES_LIST: ListShape = ListShape {
     name: "VulnerablePackagesList",
     items: ItemsRule { min: None, max: None },

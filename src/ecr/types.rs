@@ -218,13 +218,13 @@ pub struct BatchCheckLayerAvailabilityRequest {
 /// Structure `BatchCheckLayerAvailabilityResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchCheckLayerAvailability.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityResponse {
-    /// `layers`: optional; list `LayerList` of structure [`Layer`].
+    /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
     #[serde(rename = "layers", default, skip_serializing_if = "Option::is_none")]
     pub layers: Option<Vec<Layer>>,
-    /// `failures`: optional; list `LayerFailureList` of structure [`LayerFailure`].
+    /// `failures`: optional; list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<LayerFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -243,7 +243,7 @@ pub struct BatchDeleteImageRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds")]
     pub image_ids: Vec<ImageIdentifier>,
 }
@@ -252,13 +252,13 @@ pub struct BatchDeleteImageRequest {
 /// Structure `BatchDeleteImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageResponse {
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
-    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`].
+    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<ImageFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -277,7 +277,7 @@ pub struct BatchGetImageRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds")]
     pub image_ids: Vec<ImageIdentifier>,
     /// `acceptedMediaTypes`: optional; list `MediaTypeList` of string `MediaType`: items 1..=100.
@@ -293,13 +293,13 @@ pub struct BatchGetImageRequest {
 /// Structure `BatchGetImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetImageResponse {
-    /// `images`: optional; list `ImageList` of structure [`Image`].
+    /// `images`: optional; list `ImageList` of structure [`Image`](super::Image).
     #[serde(rename = "images", default, skip_serializing_if = "Option::is_none")]
     pub images: Option<Vec<Image>>,
-    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`].
+    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<ImageFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -321,17 +321,17 @@ pub struct BatchGetRepositoryScanningConfigurationRequest {
 /// Structure `BatchGetRepositoryScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetRepositoryScanningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetRepositoryScanningConfigurationResponse {
-    /// `scanningConfigurations`: optional; list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`].
+    /// `scanningConfigurations`: optional; list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
     #[serde(
         rename = "scanningConfigurations",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub scanning_configurations: Option<Vec<RepositoryScanningConfiguration>>,
-    /// `failures`: optional; list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`].
+    /// `failures`: optional; list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<RepositoryScanningConfigurationFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -388,7 +388,7 @@ pub struct CompleteLayerUploadResponse {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -410,7 +410,7 @@ pub struct CreatePullThroughCacheRuleRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`]: one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
+    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`](super::UpstreamRegistry): one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
     #[serde(
         rename = "upstreamRegistry",
         default,
@@ -456,7 +456,7 @@ pub struct CreatePullThroughCacheRuleResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`]: one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
+    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`](super::UpstreamRegistry): one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
     #[serde(
         rename = "upstreamRegistry",
         default,
@@ -476,7 +476,7 @@ pub struct CreatePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_repository_prefix: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -495,7 +495,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
     /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`].
+    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
     #[serde(
         rename = "encryptionConfiguration",
         default,
@@ -504,17 +504,17 @@ pub struct CreateRepositoryCreationTemplateRequest {
     pub encryption_configuration: Option<
         EncryptionConfigurationForRepositoryCreationTemplate,
     >,
-    /// `resourceTags`: optional; list `TagList` of structure [`Tag`].
+    /// `resourceTags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "resourceTags", default, skip_serializing_if = "Option::is_none")]
     pub resource_tags: Option<Vec<Tag>>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -537,7 +537,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: required; list `RCTAppliedForList` of enum [`RCTAppliedFor`]: one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: required; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
     #[serde(rename = "appliedFor")]
     pub applied_for: Vec<RCTAppliedFor>,
     /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
@@ -552,14 +552,14 @@ pub struct CreateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`].
+    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
     #[serde(
         rename = "repositoryCreationTemplate",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_creation_template: Option<RepositoryCreationTemplate>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -578,17 +578,17 @@ pub struct CreateRepositoryRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `tags`: optional; list `TagList` of structure [`Tag`].
+    /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -597,14 +597,14 @@ pub struct CreateRepositoryRequest {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`].
+    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
     #[serde(
         rename = "imageScanningConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scanning_configuration: Option<ImageScanningConfiguration>,
-    /// `encryptionConfiguration`: optional; structure [`EncryptionConfiguration`].
+    /// `encryptionConfiguration`: optional; structure [`EncryptionConfiguration`](super::EncryptionConfiguration).
     #[serde(
         rename = "encryptionConfiguration",
         default,
@@ -617,10 +617,10 @@ pub struct CreateRepositoryRequest {
 /// Structure `CreateRepositoryResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryResponse {
-    /// `repository`: optional; structure [`Repository`].
+    /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<Repository>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -663,7 +663,7 @@ pub struct CvssScoreAdjustment {
 /// Structure `CvssScoreDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CvssScoreDetails.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CvssScoreDetails {
-    /// `adjustments`: optional; list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`].
+    /// `adjustments`: optional; list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
     #[serde(rename = "adjustments", default, skip_serializing_if = "Option::is_none")]
     pub adjustments: Option<Vec<CvssScoreAdjustment>>,
     /// `score`: optional; double `Score`.
@@ -716,7 +716,7 @@ pub struct DeleteLifecyclePolicyResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_evaluated_at: Option<Timestamp>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -774,7 +774,7 @@ pub struct DeletePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_repository_prefix: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -798,7 +798,7 @@ pub struct DeleteRegistryPolicyResponse {
     /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -832,14 +832,14 @@ pub struct DeleteRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`].
+    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
     #[serde(
         rename = "repositoryCreationTemplate",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_creation_template: Option<RepositoryCreationTemplate>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -873,7 +873,7 @@ pub struct DeleteRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -901,10 +901,10 @@ pub struct DeleteRepositoryRequest {
 /// Structure `DeleteRepositoryResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryResponse {
-    /// `repository`: optional; structure [`Repository`].
+    /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<Repository>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -925,14 +925,14 @@ pub struct DeleteSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `signingConfiguration`: optional; structure [`SigningConfiguration`].
+    /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(
         rename = "signingConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub signing_configuration: Option<SigningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -957,7 +957,7 @@ pub struct DeregisterPullTimeUpdateExclusionResponse {
     /// `principalArn`: optional; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn", default, skip_serializing_if = "Option::is_none")]
     pub principal_arn: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -973,7 +973,7 @@ pub struct DescribeImageReplicationStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -988,17 +988,17 @@ pub struct DescribeImageReplicationStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `replicationStatuses`: optional; list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`].
+    /// `replicationStatuses`: optional; list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`](super::ImageReplicationStatus).
     #[serde(
         rename = "replicationStatuses",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_statuses: Option<Vec<ImageReplicationStatus>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1017,10 +1017,10 @@ pub struct DescribeImageScanFindingsPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1039,7 +1039,7 @@ pub struct DescribeImageScanFindingsRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
     /// `nextToken`: optional; string `NextToken`.
@@ -1060,17 +1060,17 @@ pub struct DescribeImageScanFindingsResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageScanStatus`: optional; structure [`ImageScanStatus`].
+    /// `imageScanStatus`: optional; structure [`ImageScanStatus`](super::ImageScanStatus).
     #[serde(
         rename = "imageScanStatus",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scan_status: Option<ImageScanStatus>,
-    /// `imageScanFindings`: optional; structure [`ImageScanFindings`].
+    /// `imageScanFindings`: optional; structure [`ImageScanFindings`](super::ImageScanFindings).
     #[serde(
         rename = "imageScanFindings",
         default,
@@ -1080,7 +1080,7 @@ pub struct DescribeImageScanFindingsResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1096,7 +1096,7 @@ pub struct DescribeImageSigningStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1111,20 +1111,20 @@ pub struct DescribeImageSigningStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `signingStatuses`: optional; list `ImageSigningStatusList` of structure [`ImageSigningStatus`].
+    /// `signingStatuses`: optional; list `ImageSigningStatusList` of structure [`ImageSigningStatus`](super::ImageSigningStatus).
     #[serde(
         rename = "signingStatuses",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub signing_statuses: Option<Vec<ImageSigningStatus>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1137,10 +1137,10 @@ pub struct DescribeImageSigningStatusResponse {
 /// Structure `DescribeImagesFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImagesFilter.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesFilter {
-    /// `tagStatus`: optional; enum [`TagStatus`]: one of `TAGGED`, `UNTAGGED`, `ANY`.
+    /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
     pub tag_status: Option<TagStatus>,
-    /// `imageStatus`: optional; enum [`ImageStatusFilter`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
+    /// `imageStatus`: optional; enum [`ImageStatusFilter`](super::ImageStatusFilter): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
     #[serde(rename = "imageStatus", default, skip_serializing_if = "Option::is_none")]
     pub image_status: Option<ImageStatusFilter>,
 }
@@ -1155,13 +1155,13 @@ pub struct DescribeImagesPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
-    /// `filter`: optional; structure [`DescribeImagesFilter`].
+    /// `filter`: optional; structure [`DescribeImagesFilter`](super::DescribeImagesFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<DescribeImagesFilter>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1180,7 +1180,7 @@ pub struct DescribeImagesRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
     /// `nextToken`: optional; string `NextToken`.
@@ -1189,7 +1189,7 @@ pub struct DescribeImagesRequest {
     /// `maxResults`: optional; integer (`i32`) `MaxResults`: range 1..=1000.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
-    /// `filter`: optional; structure [`DescribeImagesFilter`].
+    /// `filter`: optional; structure [`DescribeImagesFilter`](super::DescribeImagesFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<DescribeImagesFilter>,
 }
@@ -1198,13 +1198,13 @@ pub struct DescribeImagesRequest {
 /// Structure `DescribeImagesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesResponse {
-    /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`].
+    /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
     #[serde(rename = "imageDetails", default, skip_serializing_if = "Option::is_none")]
     pub image_details: Option<Vec<ImageDetail>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1227,7 +1227,7 @@ pub struct DescribePullThroughCacheRulesPaginateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub ecr_repository_prefixes: Option<Vec<String>>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1262,7 +1262,7 @@ pub struct DescribePullThroughCacheRulesRequest {
 /// Structure `DescribePullThroughCacheRulesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribePullThroughCacheRules.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesResponse {
-    /// `pullThroughCacheRules`: optional; list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`].
+    /// `pullThroughCacheRules`: optional; list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
     #[serde(
         rename = "pullThroughCacheRules",
         default,
@@ -1272,7 +1272,7 @@ pub struct DescribePullThroughCacheRulesResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1293,14 +1293,14 @@ pub struct DescribeRegistryResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`].
+    /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
     #[serde(
         rename = "replicationConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_configuration: Option<ReplicationConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1319,14 +1319,14 @@ pub struct DescribeReplicationBackfillResultsPaginateRequest {
     /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
-    /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`]: one of `COMPLETE`, `FAILED`.
+    /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus): one of `COMPLETE`, `FAILED`.
     #[serde(
         rename = "resultStatusFilter",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub result_status_filter: Option<ReplicationBackfillResultStatus>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1345,7 +1345,7 @@ pub struct DescribeReplicationBackfillResultsRequest {
     /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
-    /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`]: one of `COMPLETE`, `FAILED`.
+    /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus): one of `COMPLETE`, `FAILED`.
     #[serde(
         rename = "resultStatusFilter",
         default,
@@ -1374,19 +1374,19 @@ pub struct DescribeReplicationBackfillResultsResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_backfill_id: Option<String>,
-    /// `destination`: optional; structure [`ReplicationDestination`].
+    /// `destination`: optional; structure [`ReplicationDestination`](super::ReplicationDestination).
     #[serde(rename = "destination", default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<ReplicationDestination>,
-    /// `status`: optional; enum [`ReplicationBackfillStatus`]: one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
+    /// `status`: optional; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationBackfillStatus>,
     /// `failureCode`: optional; string `ReplicationBackfillError`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
-    /// `progress`: optional; structure [`ReplicationBackfillProgress`].
+    /// `progress`: optional; structure [`ReplicationBackfillProgress`](super::ReplicationBackfillProgress).
     #[serde(rename = "progress", default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<ReplicationBackfillProgress>,
-    /// `results`: optional; list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`].
+    /// `results`: optional; list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
     #[serde(rename = "results", default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<ReplicationBackfillResult>>,
     /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
@@ -1398,7 +1398,7 @@ pub struct DescribeReplicationBackfillResultsResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1421,7 +1421,7 @@ pub struct DescribeRepositoriesPaginateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_names: Option<Vec<String>>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1456,13 +1456,13 @@ pub struct DescribeRepositoriesRequest {
 /// Structure `DescribeRepositoriesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositories.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesResponse {
-    /// `repositories`: optional; list `RepositoryList` of structure [`Repository`].
+    /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
     #[serde(rename = "repositories", default, skip_serializing_if = "Option::is_none")]
     pub repositories: Option<Vec<Repository>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1478,7 +1478,7 @@ pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
     /// `prefixes`: optional; list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefixes", default, skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<String>>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1509,7 +1509,7 @@ pub struct DescribeRepositoryCreationTemplatesResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryCreationTemplates`: optional; list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`].
+    /// `repositoryCreationTemplates`: optional; list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
     #[serde(
         rename = "repositoryCreationTemplates",
         default,
@@ -1519,7 +1519,7 @@ pub struct DescribeRepositoryCreationTemplatesResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1546,7 +1546,7 @@ pub struct EmptyUploadException {
 /// Structure `EncryptionConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EncryptionConfiguration {
-    /// `encryptionType`: required; enum [`EncryptionType`]: one of `AES256`, `KMS`, `KMS_DSSE`.
+    /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
     pub encryption_type: EncryptionType,
     /// `kmsKey`: optional; string `KmsKey`: length 1..=2048.
@@ -1558,7 +1558,7 @@ pub struct EncryptionConfiguration {
 /// Structure `EncryptionConfigurationForRepositoryCreationTemplate` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfigurationForRepositoryCreationTemplate.html)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EncryptionConfigurationForRepositoryCreationTemplate {
-    /// `encryptionType`: required; enum [`EncryptionType`]: one of `AES256`, `KMS`, `KMS_DSSE`.
+    /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
     pub encryption_type: EncryptionType,
     /// `kmsKey`: optional; string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048, whole value matches `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
@@ -1642,23 +1642,23 @@ pub struct EnhancedImageScanFinding {
     /// `lastObservedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
     #[serde(rename = "lastObservedAt", default, skip_serializing_if = "Option::is_none")]
     pub last_observed_at: Option<Timestamp>,
-    /// `packageVulnerabilityDetails`: optional; structure [`PackageVulnerabilityDetails`].
+    /// `packageVulnerabilityDetails`: optional; structure [`PackageVulnerabilityDetails`](super::PackageVulnerabilityDetails).
     #[serde(
         rename = "packageVulnerabilityDetails",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub package_vulnerability_details: Option<PackageVulnerabilityDetails>,
-    /// `remediation`: optional; structure [`Remediation`].
+    /// `remediation`: optional; structure [`Remediation`](super::Remediation).
     #[serde(rename = "remediation", default, skip_serializing_if = "Option::is_none")]
     pub remediation: Option<Remediation>,
-    /// `resources`: optional; list `ResourceList` of structure [`Resource`].
+    /// `resources`: optional; list `ResourceList` of structure [`Resource`](super::Resource).
     #[serde(rename = "resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<Resource>>,
     /// `score`: optional; double `Score`.
     #[serde(rename = "score", default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
-    /// `scoreDetails`: optional; structure [`ScoreDetails`].
+    /// `scoreDetails`: optional; structure [`ScoreDetails`](super::ScoreDetails).
     #[serde(rename = "scoreDetails", default, skip_serializing_if = "Option::is_none")]
     pub score_details: Option<ScoreDetails>,
     /// `severity`: optional; string `Severity`.
@@ -1807,7 +1807,7 @@ pub struct GetAccountSettingResponse {
     /// `value`: optional; string `AccountSettingName`: length 1..=64.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1831,14 +1831,14 @@ pub struct GetAuthorizationTokenRequest {
 /// Structure `GetAuthorizationTokenResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenResponse {
-    /// `authorizationData`: optional; list `AuthorizationDataList` of structure [`AuthorizationData`].
+    /// `authorizationData`: optional; list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
     #[serde(
         rename = "authorizationData",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization_data: Option<Vec<AuthorizationData>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1872,7 +1872,7 @@ pub struct GetDownloadUrlForLayerResponse {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1891,13 +1891,13 @@ pub struct GetLifecyclePolicyPreviewPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
-    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`].
+    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`](super::LifecyclePolicyPreviewFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<LifecyclePolicyPreviewFilter>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -1916,7 +1916,7 @@ pub struct GetLifecyclePolicyPreviewRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
     /// `nextToken`: optional; string `NextToken`.
@@ -1925,7 +1925,7 @@ pub struct GetLifecyclePolicyPreviewRequest {
     /// `maxResults`: optional; integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
-    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`].
+    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`](super::LifecyclePolicyPreviewFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<LifecyclePolicyPreviewFilter>,
 }
@@ -1947,19 +1947,19 @@ pub struct GetLifecyclePolicyPreviewResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy_text: Option<String>,
-    /// `status`: optional; enum [`LifecyclePolicyPreviewStatus`]: one of `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.
+    /// `status`: optional; enum [`LifecyclePolicyPreviewStatus`](super::LifecyclePolicyPreviewStatus): one of `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LifecyclePolicyPreviewStatus>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `previewResults`: optional; list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`].
+    /// `previewResults`: optional; list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
     #[serde(rename = "previewResults", default, skip_serializing_if = "Option::is_none")]
     pub preview_results: Option<Vec<LifecyclePolicyPreviewResult>>,
-    /// `summary`: optional; structure [`LifecyclePolicyPreviewSummary`].
+    /// `summary`: optional; structure [`LifecyclePolicyPreviewSummary`](super::LifecyclePolicyPreviewSummary).
     #[serde(rename = "summary", default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<LifecyclePolicyPreviewSummary>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2004,7 +2004,7 @@ pub struct GetLifecyclePolicyResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_evaluated_at: Option<Timestamp>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2028,7 +2028,7 @@ pub struct GetRegistryPolicyResponse {
     /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2049,14 +2049,14 @@ pub struct GetRegistryScanningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `scanningConfiguration`: optional; structure [`RegistryScanningConfiguration`].
+    /// `scanningConfiguration`: optional; structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
     #[serde(
         rename = "scanningConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub scanning_configuration: Option<RegistryScanningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2090,7 +2090,7 @@ pub struct GetRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2111,14 +2111,14 @@ pub struct GetSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `signingConfiguration`: optional; structure [`SigningConfiguration`].
+    /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(
         rename = "signingConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub signing_configuration: Option<SigningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -2137,7 +2137,7 @@ pub struct Image {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
     /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304.
@@ -2255,14 +2255,14 @@ pub struct ImageDetail {
     /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
-    /// `imageScanStatus`: optional; structure [`ImageScanStatus`].
+    /// `imageScanStatus`: optional; structure [`ImageScanStatus`](super::ImageScanStatus).
     #[serde(
         rename = "imageScanStatus",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scan_status: Option<ImageScanStatus>,
-    /// `imageScanFindingsSummary`: optional; structure [`ImageScanFindingsSummary`].
+    /// `imageScanFindingsSummary`: optional; structure [`ImageScanFindingsSummary`](super::ImageScanFindingsSummary).
     #[serde(
         rename = "imageScanFindingsSummary",
         default,
@@ -2297,7 +2297,7 @@ pub struct ImageDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub subject_manifest_digest: Option<String>,
-    /// `imageStatus`: optional; enum [`ImageStatus`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
+    /// `imageStatus`: optional; enum [`ImageStatus`](super::ImageStatus): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
     #[serde(rename = "imageStatus", default, skip_serializing_if = "Option::is_none")]
     pub image_status: Option<ImageStatus>,
     /// `lastArchivedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastArchivedAtTimestamp`.
@@ -2330,10 +2330,10 @@ pub struct ImageDigestDoesNotMatchException {
 /// Structure `ImageFailure` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageFailure.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageFailure {
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `failureCode`: optional; enum [`ImageFailureCode`]: one of `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.
+    /// `failureCode`: optional; enum [`ImageFailureCode`](super::ImageFailureCode): one of `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<ImageFailureCode>,
     /// `failureReason`: optional; string `ImageFailureReason`.
@@ -2483,7 +2483,7 @@ pub struct ImageReferrer {
     /// `annotations`: optional; map `Annotations` from string `String` to string `String`.
     #[serde(rename = "annotations", default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    /// `artifactStatus`: optional; enum [`ArtifactStatus`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
+    /// `artifactStatus`: optional; enum [`ArtifactStatus`](super::ArtifactStatus): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
     #[serde(rename = "artifactStatus", default, skip_serializing_if = "Option::is_none")]
     pub artifact_status: Option<ArtifactStatus>,
 }
@@ -2498,7 +2498,7 @@ pub struct ImageReplicationStatus {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `status`: optional; enum [`ReplicationStatus`]: one of `IN_PROGRESS`, `COMPLETE`, `FAILED`.
+    /// `status`: optional; enum [`ReplicationStatus`](super::ReplicationStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationStatus>,
     /// `failureCode`: optional; string `ReplicationError`.
@@ -2516,7 +2516,7 @@ pub struct ImageScanCompleteWaitRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
     /// `nextToken`: optional; string `NextToken`.
@@ -2525,7 +2525,7 @@ pub struct ImageScanCompleteWaitRequest {
     /// `maxResults`: optional; integer (`i32`) `MaxResults`: range 1..=1000.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
-    /// `WaiterConfig`: optional; structure [`WaiterConfig`].
+    /// `WaiterConfig`: optional; structure [`WaiterConfig`](super::WaiterConfig).
     #[serde(rename = "WaiterConfig", default, skip_serializing_if = "Option::is_none")]
     pub waiter_config: Option<WaiterConfig>,
 }
@@ -2543,10 +2543,10 @@ pub struct ImageScanFinding {
     /// `uri`: optional; string `Url`.
     #[serde(rename = "uri", default, skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
-    /// `severity`: optional; enum [`FindingSeverity`]: one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.
+    /// `severity`: optional; enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.
     #[serde(rename = "severity", default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<FindingSeverity>,
-    /// `attributes`: optional; list `AttributeList` of structure [`Attribute`]: items 0..=50.
+    /// `attributes`: optional; list `AttributeList` of structure [`Attribute`](super::Attribute): items 0..=50.
     #[serde(rename = "attributes", default, skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<Attribute>>,
 }
@@ -2569,17 +2569,17 @@ pub struct ImageScanFindings {
         skip_serializing_if = "Option::is_none"
     )]
     pub vulnerability_source_updated_at: Option<Timestamp>,
-    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`]: one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
     #[serde(
         rename = "findingSeverityCounts",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub finding_severity_counts: Option<BTreeMap<FindingSeverity, i32>>,
-    /// `findings`: optional; list `ImageScanFindingList` of structure [`ImageScanFinding`].
+    /// `findings`: optional; list `ImageScanFindingList` of structure [`ImageScanFinding`](super::ImageScanFinding).
     #[serde(rename = "findings", default, skip_serializing_if = "Option::is_none")]
     pub findings: Option<Vec<ImageScanFinding>>,
-    /// `enhancedFindings`: optional; list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`].
+    /// `enhancedFindings`: optional; list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`](super::EnhancedImageScanFinding).
     #[serde(
         rename = "enhancedFindings",
         default,
@@ -2606,7 +2606,7 @@ pub struct ImageScanFindingsSummary {
         skip_serializing_if = "Option::is_none"
     )]
     pub vulnerability_source_updated_at: Option<Timestamp>,
-    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`]: one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
     #[serde(
         rename = "findingSeverityCounts",
         default,
@@ -2619,7 +2619,7 @@ pub struct ImageScanFindingsSummary {
 /// Structure `ImageScanStatus` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanStatus.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanStatus {
-    /// `status`: optional; enum [`ScanStatus`]: one of `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.
+    /// `status`: optional; enum [`ScanStatus`](super::ScanStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ScanStatus>,
     /// `description`: optional; string `ScanStatusDescription`.
@@ -2653,7 +2653,7 @@ pub struct ImageSigningStatus {
     /// `failureReason`: optional; string `SigningStatusFailureReason`.
     #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
-    /// `status`: optional; enum [`SigningStatus`]: one of `IN_PROGRESS`, `COMPLETE`, `FAILED`.
+    /// `status`: optional; enum [`SigningStatus`](super::SigningStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SigningStatus>,
 }
@@ -2867,7 +2867,7 @@ crate::enums::model_enum_traits!(ImageTagMutability);
 /// Structure `ImageTagMutabilityExclusionFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageTagMutabilityExclusionFilter.html)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImageTagMutabilityExclusionFilter {
-    /// `filterType`: required; enum [`ImageTagMutabilityExclusionFilterType`]: one of `WILDCARD`.
+    /// `filterType`: required; enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType): one of `WILDCARD`.
     #[serde(rename = "filterType")]
     pub filter_type: ImageTagMutabilityExclusionFilterType,
     /// `filter`: required; string `ImageTagMutabilityExclusionFilterValue`: length 1..=128, whole value matches `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
@@ -2942,7 +2942,7 @@ pub struct InitiateLayerUploadResponse {
     /// `partSize`: optional; long (`i64`) `PartSize`: range 0...
     #[serde(rename = "partSize", default, skip_serializing_if = "Option::is_none")]
     pub part_size: Option<i64>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3047,7 +3047,7 @@ pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `layerAvailability`: optional; enum [`LayerAvailability`]: one of `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.
+    /// `layerAvailability`: optional; enum [`LayerAvailability`](super::LayerAvailability): one of `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.
     #[serde(
         rename = "layerAvailability",
         default,
@@ -3140,7 +3140,7 @@ pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `failureCode`: optional; enum [`LayerFailureCode`]: one of `InvalidLayerDigest`, `MissingLayerDigest`.
+    /// `failureCode`: optional; enum [`LayerFailureCode`](super::LayerFailureCode): one of `InvalidLayerDigest`, `MissingLayerDigest`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<LayerFailureCode>,
     /// `failureReason`: optional; string `LayerFailureReason`.
@@ -3266,7 +3266,7 @@ pub struct LifecyclePolicyPreviewCompleteWaitRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
     /// `nextToken`: optional; string `NextToken`.
@@ -3275,10 +3275,10 @@ pub struct LifecyclePolicyPreviewCompleteWaitRequest {
     /// `maxResults`: optional; integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
-    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`].
+    /// `filter`: optional; structure [`LifecyclePolicyPreviewFilter`](super::LifecyclePolicyPreviewFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<LifecyclePolicyPreviewFilter>,
-    /// `WaiterConfig`: optional; structure [`WaiterConfig`].
+    /// `WaiterConfig`: optional; structure [`WaiterConfig`](super::WaiterConfig).
     #[serde(rename = "WaiterConfig", default, skip_serializing_if = "Option::is_none")]
     pub waiter_config: Option<WaiterConfig>,
 }
@@ -3287,7 +3287,7 @@ pub struct LifecyclePolicyPreviewCompleteWaitRequest {
 /// Structure `LifecyclePolicyPreviewFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewFilter.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewFilter {
-    /// `tagStatus`: optional; enum [`TagStatus`]: one of `TAGGED`, `UNTAGGED`, `ANY`.
+    /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
     pub tag_status: Option<TagStatus>,
 }
@@ -3333,7 +3333,7 @@ pub struct LifecyclePolicyPreviewResult {
     /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
-    /// `action`: optional; structure [`LifecyclePolicyRuleAction`].
+    /// `action`: optional; structure [`LifecyclePolicyRuleAction`](super::LifecyclePolicyRuleAction).
     #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
     pub action: Option<LifecyclePolicyRuleAction>,
     /// `appliedRulePriority`: optional; integer (`i32`) `LifecyclePolicyRulePriority`: range 1...
@@ -3343,7 +3343,7 @@ pub struct LifecyclePolicyPreviewResult {
         skip_serializing_if = "Option::is_none"
     )]
     pub applied_rule_priority: Option<i32>,
-    /// `storageClass`: optional; enum [`LifecyclePolicyStorageClass`]: one of `ARCHIVE`, `STANDARD`.
+    /// `storageClass`: optional; enum [`LifecyclePolicyStorageClass`](super::LifecyclePolicyStorageClass): one of `ARCHIVE`, `STANDARD`.
     #[serde(rename = "storageClass", default, skip_serializing_if = "Option::is_none")]
     pub storage_class: Option<LifecyclePolicyStorageClass>,
 }
@@ -3421,7 +3421,7 @@ pub struct LifecyclePolicyPreviewSummary {
         skip_serializing_if = "Option::is_none"
     )]
     pub expiring_image_total_count: Option<i32>,
-    /// `transitioningImageTotalCounts`: optional; list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`].
+    /// `transitioningImageTotalCounts`: optional; list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
     #[serde(
         rename = "transitioningImageTotalCounts",
         default,
@@ -3434,10 +3434,10 @@ pub struct LifecyclePolicyPreviewSummary {
 /// Structure `LifecyclePolicyRuleAction` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyRuleAction.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyRuleAction {
-    /// `type`: optional; enum [`ImageActionType`]: one of `EXPIRE`, `TRANSITION`.
+    /// `type`: optional; enum [`ImageActionType`](super::ImageActionType): one of `EXPIRE`, `TRANSITION`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ImageActionType>,
-    /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`]: one of `ARCHIVE`.
+    /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass): one of `ARCHIVE`.
     #[serde(
         rename = "targetStorageClass",
         default,
@@ -3561,7 +3561,7 @@ pub struct ListImageReferrersFilter {
     /// `artifactTypes`: optional; list `ArtifactTypeList` of string `ArtifactType`: length 1..=255: items 0..=5.
     #[serde(rename = "artifactTypes", default, skip_serializing_if = "Option::is_none")]
     pub artifact_types: Option<Vec<String>>,
-    /// `artifactStatus`: optional; enum [`ArtifactStatusFilter`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
+    /// `artifactStatus`: optional; enum [`ArtifactStatusFilter`](super::ArtifactStatusFilter): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
     #[serde(rename = "artifactStatus", default, skip_serializing_if = "Option::is_none")]
     pub artifact_status: Option<ArtifactStatusFilter>,
 }
@@ -3576,10 +3576,10 @@ pub struct ListImageReferrersRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `subjectId`: required; structure [`SubjectIdentifier`].
+    /// `subjectId`: required; structure [`SubjectIdentifier`](super::SubjectIdentifier).
     #[serde(rename = "subjectId")]
     pub subject_id: SubjectIdentifier,
-    /// `filter`: optional; structure [`ListImageReferrersFilter`].
+    /// `filter`: optional; structure [`ListImageReferrersFilter`](super::ListImageReferrersFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<ListImageReferrersFilter>,
     /// `nextToken`: optional; string `NextToken`.
@@ -3594,13 +3594,13 @@ pub struct ListImageReferrersRequest {
 /// Structure `ListImageReferrersResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrers.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersResponse {
-    /// `referrers`: optional; list `ImageReferrerList` of structure [`ImageReferrer`].
+    /// `referrers`: optional; list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
     #[serde(rename = "referrers", default, skip_serializing_if = "Option::is_none")]
     pub referrers: Option<Vec<ImageReferrer>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3613,10 +3613,10 @@ pub struct ListImageReferrersResponse {
 /// Structure `ListImagesFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImagesFilter.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesFilter {
-    /// `tagStatus`: optional; enum [`TagStatus`]: one of `TAGGED`, `UNTAGGED`, `ANY`.
+    /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
     pub tag_status: Option<TagStatus>,
-    /// `imageStatus`: optional; enum [`ImageStatusFilter`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
+    /// `imageStatus`: optional; enum [`ImageStatusFilter`](super::ImageStatusFilter): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
     #[serde(rename = "imageStatus", default, skip_serializing_if = "Option::is_none")]
     pub image_status: Option<ImageStatusFilter>,
 }
@@ -3631,10 +3631,10 @@ pub struct ListImagesPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `filter`: optional; structure [`ListImagesFilter`].
+    /// `filter`: optional; structure [`ListImagesFilter`](super::ListImagesFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<ListImagesFilter>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -3659,7 +3659,7 @@ pub struct ListImagesRequest {
     /// `maxResults`: optional; integer (`i32`) `MaxResults`: range 1..=1000.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
     pub max_results: Option<i32>,
-    /// `filter`: optional; structure [`ListImagesFilter`].
+    /// `filter`: optional; structure [`ListImagesFilter`](super::ListImagesFilter).
     #[serde(rename = "filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<ListImagesFilter>,
 }
@@ -3668,13 +3668,13 @@ pub struct ListImagesRequest {
 /// Structure `ListImagesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesResponse {
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3709,7 +3709,7 @@ pub struct ListPullTimeUpdateExclusionsResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3725,7 +3725,7 @@ pub struct ListReplicationBackfillsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -3756,13 +3756,13 @@ pub struct ListReplicationBackfillsResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `backfills`: optional; list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`].
+    /// `backfills`: optional; list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
     #[serde(rename = "backfills", default, skip_serializing_if = "Option::is_none")]
     pub backfills: Option<Vec<ReplicationBackfillSummary>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3784,10 +3784,10 @@ pub struct ListTagsForResourceRequest {
 /// Structure `ListTagsForResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceResponse {
-    /// `tags`: optional; list `TagList` of structure [`Tag`].
+    /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -3800,7 +3800,7 @@ pub struct ListTagsForResourceResponse {
 /// Structure `PackageVulnerabilityDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PackageVulnerabilityDetails.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PackageVulnerabilityDetails {
-    /// `cvss`: optional; list `CvssScoreList` of structure [`CvssScore`].
+    /// `cvss`: optional; list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
     #[serde(rename = "cvss", default, skip_serializing_if = "Option::is_none")]
     pub cvss: Option<Vec<CvssScore>>,
     /// `referenceUrls`: optional; list `ReferenceUrlsList` of string `Url`.
@@ -3843,7 +3843,7 @@ pub struct PackageVulnerabilityDetails {
         skip_serializing_if = "Option::is_none"
     )]
     pub vulnerability_id: Option<String>,
-    /// `vulnerablePackages`: optional; list `VulnerablePackagesList` of structure [`VulnerablePackage`].
+    /// `vulnerablePackages`: optional; list `VulnerablePackagesList` of structure [`VulnerablePackage`](super::VulnerablePackage).
     #[serde(
         rename = "vulnerablePackages",
         default,
@@ -3904,7 +3904,7 @@ pub struct PullThroughCacheRule {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_repository_prefix: Option<String>,
-    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`]: one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
+    /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`](super::UpstreamRegistry): one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
     #[serde(
         rename = "upstreamRegistry",
         default,
@@ -3966,7 +3966,7 @@ pub struct PutAccountSettingResponse {
     /// `value`: optional; string `AccountSettingValue`.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4007,10 +4007,10 @@ pub struct PutImageRequest {
 /// Structure `PutImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageResponse {
-    /// `image`: optional; structure [`Image`].
+    /// `image`: optional; structure [`Image`](super::Image).
     #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4029,7 +4029,7 @@ pub struct PutImageScanningConfigurationRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageScanningConfiguration`: required; structure [`ImageScanningConfiguration`].
+    /// `imageScanningConfiguration`: required; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
     #[serde(rename = "imageScanningConfiguration")]
     pub image_scanning_configuration: ImageScanningConfiguration,
 }
@@ -4044,14 +4044,14 @@ pub struct PutImageScanningConfigurationResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`].
+    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
     #[serde(
         rename = "imageScanningConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scanning_configuration: Option<ImageScanningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4070,10 +4070,10 @@ pub struct PutImageTagMutabilityRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageTagMutability`: required; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: required; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(rename = "imageTagMutability")]
     pub image_tag_mutability: ImageTagMutability,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -4094,14 +4094,14 @@ pub struct PutImageTagMutabilityResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -4110,7 +4110,7 @@ pub struct PutImageTagMutabilityResponse {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4151,7 +4151,7 @@ pub struct PutLifecyclePolicyResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4179,7 +4179,7 @@ pub struct PutRegistryPolicyResponse {
     /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4192,10 +4192,10 @@ pub struct PutRegistryPolicyResponse {
 /// Structure `PutRegistryScanningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryScanningConfigurationRequest {
-    /// `scanType`: optional; enum [`ScanType`]: one of `BASIC`, `ENHANCED`.
+    /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
     #[serde(rename = "scanType", default, skip_serializing_if = "Option::is_none")]
     pub scan_type: Option<ScanType>,
-    /// `rules`: optional; list `RegistryScanningRuleList` of structure [`RegistryScanningRule`]: items 0..=2.
+    /// `rules`: optional; list `RegistryScanningRuleList` of structure [`RegistryScanningRule`](super::RegistryScanningRule): items 0..=2.
     #[serde(rename = "rules", default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<RegistryScanningRule>>,
 }
@@ -4204,14 +4204,14 @@ pub struct PutRegistryScanningConfigurationRequest {
 /// Structure `PutRegistryScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryScanningConfigurationResponse {
-    /// `registryScanningConfiguration`: optional; structure [`RegistryScanningConfiguration`].
+    /// `registryScanningConfiguration`: optional; structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
     #[serde(
         rename = "registryScanningConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub registry_scanning_configuration: Option<RegistryScanningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4224,7 +4224,7 @@ pub struct PutRegistryScanningConfigurationResponse {
 /// Structure `PutReplicationConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutReplicationConfigurationRequest {
-    /// `replicationConfiguration`: required; structure [`ReplicationConfiguration`].
+    /// `replicationConfiguration`: required; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
     #[serde(rename = "replicationConfiguration")]
     pub replication_configuration: ReplicationConfiguration,
 }
@@ -4233,14 +4233,14 @@ pub struct PutReplicationConfigurationRequest {
 /// Structure `PutReplicationConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutReplicationConfigurationResponse {
-    /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`].
+    /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
     #[serde(
         rename = "replicationConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_configuration: Option<ReplicationConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4253,7 +4253,7 @@ pub struct PutReplicationConfigurationResponse {
 /// Structure `PutSigningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutSigningConfigurationRequest {
-    /// `signingConfiguration`: required; structure [`SigningConfiguration`].
+    /// `signingConfiguration`: required; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(rename = "signingConfiguration")]
     pub signing_configuration: SigningConfiguration,
 }
@@ -4262,14 +4262,14 @@ pub struct PutSigningConfigurationRequest {
 /// Structure `PutSigningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutSigningConfigurationResponse {
-    /// `signingConfiguration`: optional; structure [`SigningConfiguration`].
+    /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(
         rename = "signingConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub signing_configuration: Option<SigningConfiguration>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4380,7 +4380,7 @@ pub struct RegisterPullTimeUpdateExclusionResponse {
     /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -4407,10 +4407,10 @@ pub struct RegistryPolicyNotFoundException {
 /// Structure `RegistryScanningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegistryScanningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryScanningConfiguration {
-    /// `scanType`: optional; enum [`ScanType`]: one of `BASIC`, `ENHANCED`.
+    /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
     #[serde(rename = "scanType", default, skip_serializing_if = "Option::is_none")]
     pub scan_type: Option<ScanType>,
-    /// `rules`: optional; list `RegistryScanningRuleList` of structure [`RegistryScanningRule`]: items 0..=2.
+    /// `rules`: optional; list `RegistryScanningRuleList` of structure [`RegistryScanningRule`](super::RegistryScanningRule): items 0..=2.
     #[serde(rename = "rules", default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<Vec<RegistryScanningRule>>,
 }
@@ -4419,10 +4419,10 @@ pub struct RegistryScanningConfiguration {
 /// Structure `RegistryScanningRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegistryScanningRule.html)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegistryScanningRule {
-    /// `scanFrequency`: required; enum [`ScanFrequency`]: one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
+    /// `scanFrequency`: required; enum [`ScanFrequency`](super::ScanFrequency): one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
     #[serde(rename = "scanFrequency")]
     pub scan_frequency: ScanFrequency,
-    /// `repositoryFilters`: required; list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`]: items 0..=100.
+    /// `repositoryFilters`: required; list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter): items 0..=100.
     #[serde(rename = "repositoryFilters")]
     pub repository_filters: Vec<ScanningRepositoryFilter>,
 }
@@ -4431,7 +4431,7 @@ pub struct RegistryScanningRule {
 /// Structure `Remediation` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Remediation.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Remediation {
-    /// `recommendation`: optional; structure [`Recommendation`].
+    /// `recommendation`: optional; structure [`Recommendation`](super::Recommendation).
     #[serde(rename = "recommendation", default, skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<Recommendation>,
 }
@@ -4503,10 +4503,10 @@ pub struct ReplicationBackfillResult {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
-    /// `status`: required; enum [`ReplicationBackfillResultStatus`]: one of `COMPLETE`, `FAILED`.
+    /// `status`: required; enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus): one of `COMPLETE`, `FAILED`.
     #[serde(rename = "status")]
     pub status: ReplicationBackfillResultStatus,
     /// `failureCode`: optional; string `ReplicationError`.
@@ -4649,16 +4649,16 @@ pub struct ReplicationBackfillSummary {
     /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
-    /// `destination`: required; structure [`ReplicationDestination`].
+    /// `destination`: required; structure [`ReplicationDestination`](super::ReplicationDestination).
     #[serde(rename = "destination")]
     pub destination: ReplicationDestination,
-    /// `status`: required; enum [`ReplicationBackfillStatus`]: one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
+    /// `status`: required; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status")]
     pub status: ReplicationBackfillStatus,
     /// `failureCode`: optional; string `ReplicationBackfillError`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<String>,
-    /// `progress`: optional; structure [`ReplicationBackfillProgress`].
+    /// `progress`: optional; structure [`ReplicationBackfillProgress`](super::ReplicationBackfillProgress).
     #[serde(rename = "progress", default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<ReplicationBackfillProgress>,
     /// `startedAt`: required; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
@@ -4673,7 +4673,7 @@ pub struct ReplicationBackfillSummary {
 /// Structure `ReplicationConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationConfiguration {
-    /// `rules`: required; list `ReplicationRuleList` of structure [`ReplicationRule`]: items 0..=25.
+    /// `rules`: required; list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
     #[serde(rename = "rules")]
     pub rules: Vec<ReplicationRule>,
 }
@@ -4694,17 +4694,17 @@ pub struct ReplicationDestination {
 /// Structure `ReplicationRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationRule {
-    /// `destinations`: required; list `ReplicationDestinationList` of structure [`ReplicationDestination`]: items 0..=100.
+    /// `destinations`: required; list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
     #[serde(rename = "destinations")]
     pub destinations: Vec<ReplicationDestination>,
-    /// `repositoryFilters`: optional; list `RepositoryFilterList` of structure [`RepositoryFilter`]: items 1..=100.
+    /// `repositoryFilters`: optional; list `RepositoryFilterList` of structure [`RepositoryFilter`](super::RepositoryFilter): items 1..=100.
     #[serde(
         rename = "repositoryFilters",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_filters: Option<Vec<RepositoryFilter>>,
-    /// `deleteReplication`: optional; structure [`DeleteReplication`].
+    /// `deleteReplication`: optional; structure [`DeleteReplication`](super::DeleteReplication).
     #[serde(
         rename = "deleteReplication",
         default,
@@ -4785,14 +4785,14 @@ pub struct Repository {
     /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -4801,14 +4801,14 @@ pub struct Repository {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`].
+    /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
     #[serde(
         rename = "imageScanningConfiguration",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scanning_configuration: Option<ImageScanningConfiguration>,
-    /// `encryptionConfiguration`: optional; structure [`EncryptionConfiguration`].
+    /// `encryptionConfiguration`: optional; structure [`EncryptionConfiguration`](super::EncryptionConfiguration).
     #[serde(
         rename = "encryptionConfiguration",
         default,
@@ -4841,7 +4841,7 @@ pub struct RepositoryCreationTemplate {
     /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`].
+    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
     #[serde(
         rename = "encryptionConfiguration",
         default,
@@ -4850,17 +4850,17 @@ pub struct RepositoryCreationTemplate {
     pub encryption_configuration: Option<
         EncryptionConfigurationForRepositoryCreationTemplate,
     >,
-    /// `resourceTags`: optional; list `TagList` of structure [`Tag`].
+    /// `resourceTags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "resourceTags", default, skip_serializing_if = "Option::is_none")]
     pub resource_tags: Option<Vec<Tag>>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -4883,7 +4883,7 @@ pub struct RepositoryCreationTemplate {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`]: one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
     #[serde(rename = "appliedFor", default, skip_serializing_if = "Option::is_none")]
     pub applied_for: Option<Vec<RCTAppliedFor>>,
     /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
@@ -4904,7 +4904,7 @@ pub struct RepositoryFilter {
     /// `filter`: required; string `RepositoryFilterValue`: length 2..=256, whole value matches `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
-    /// `filterType`: required; enum [`RepositoryFilterType`]: one of `PREFIX_MATCH`.
+    /// `filterType`: required; enum [`RepositoryFilterType`](super::RepositoryFilterType): one of `PREFIX_MATCH`.
     #[serde(rename = "filterType")]
     pub filter_type: RepositoryFilterType,
 }
@@ -5009,10 +5009,10 @@ pub struct RepositoryScanningConfiguration {
     /// `scanOnPush`: optional; boolean `ScanOnPushFlag`.
     #[serde(rename = "scanOnPush", default, skip_serializing_if = "Option::is_none")]
     pub scan_on_push: Option<bool>,
-    /// `scanFrequency`: optional; enum [`ScanFrequency`]: one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
+    /// `scanFrequency`: optional; enum [`ScanFrequency`](super::ScanFrequency): one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
     #[serde(rename = "scanFrequency", default, skip_serializing_if = "Option::is_none")]
     pub scan_frequency: Option<ScanFrequency>,
-    /// `appliedScanFilters`: optional; list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`]: items 0..=100.
+    /// `appliedScanFilters`: optional; list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter): items 0..=100.
     #[serde(
         rename = "appliedScanFilters",
         default,
@@ -5028,7 +5028,7 @@ pub struct RepositoryScanningConfigurationFailure {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `failureCode`: optional; enum [`ScanningConfigurationFailureCode`]: one of `REPOSITORY_NOT_FOUND`.
+    /// `failureCode`: optional; enum [`ScanningConfigurationFailureCode`](super::ScanningConfigurationFailureCode): one of `REPOSITORY_NOT_FOUND`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<ScanningConfigurationFailureCode>,
     /// `failureReason`: optional; string `ScanningConfigurationFailureReason`.
@@ -5040,7 +5040,7 @@ pub struct RepositoryScanningConfigurationFailure {
 /// Structure `Resource` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Resource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Resource {
-    /// `details`: optional; structure [`ResourceDetails`].
+    /// `details`: optional; structure [`ResourceDetails`](super::ResourceDetails).
     #[serde(rename = "details", default, skip_serializing_if = "Option::is_none")]
     pub details: Option<ResourceDetails>,
     /// `id`: optional; string `ResourceId`.
@@ -5058,7 +5058,7 @@ pub struct Resource {
 /// Structure `ResourceDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ResourceDetails.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResourceDetails {
-    /// `awsEcrContainerImage`: optional; structure [`AwsEcrContainerImageDetails`].
+    /// `awsEcrContainerImage`: optional; structure [`AwsEcrContainerImageDetails`](super::AwsEcrContainerImageDetails).
     #[serde(
         rename = "awsEcrContainerImage",
         default,
@@ -5357,7 +5357,7 @@ pub struct ScanningRepositoryFilter {
     /// `filter`: required; string `ScanningRepositoryFilterValue`: length 1..=255, whole value matches `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
-    /// `filterType`: required; enum [`ScanningRepositoryFilterType`]: one of `WILDCARD`.
+    /// `filterType`: required; enum [`ScanningRepositoryFilterType`](super::ScanningRepositoryFilterType): one of `WILDCARD`.
     #[serde(rename = "filterType")]
     pub filter_type: ScanningRepositoryFilterType,
 }
@@ -5411,7 +5411,7 @@ crate::enums::model_enum_traits!(ScanningRepositoryFilterType);
 /// Structure `ScoreDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScoreDetails.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ScoreDetails {
-    /// `cvss`: optional; structure [`CvssScoreDetails`].
+    /// `cvss`: optional; structure [`CvssScoreDetails`](super::CvssScoreDetails).
     #[serde(rename = "cvss", default, skip_serializing_if = "Option::is_none")]
     pub cvss: Option<CvssScoreDetails>,
 }
@@ -5475,7 +5475,7 @@ pub struct SetRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -5488,7 +5488,7 @@ pub struct SetRepositoryPolicyResponse {
 /// Structure `SigningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningConfiguration.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SigningConfiguration {
-    /// `rules`: required; list `SigningRuleList` of structure [`SigningRule`]: items 0..=10.
+    /// `rules`: required; list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
     #[serde(rename = "rules")]
     pub rules: Vec<SigningRule>,
 }
@@ -5514,7 +5514,7 @@ pub struct SigningRepositoryFilter {
     /// `filter`: required; string `SigningRepositoryFilterValue`: length 1..=256, whole value matches `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
-    /// `filterType`: required; enum [`SigningRepositoryFilterType`]: one of `WILDCARD_MATCH`.
+    /// `filterType`: required; enum [`SigningRepositoryFilterType`](super::SigningRepositoryFilterType): one of `WILDCARD_MATCH`.
     #[serde(rename = "filterType")]
     pub filter_type: SigningRepositoryFilterType,
 }
@@ -5571,7 +5571,7 @@ pub struct SigningRule {
     /// `signingProfileArn`: required; string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
     #[serde(rename = "signingProfileArn")]
     pub signing_profile_arn: String,
-    /// `repositoryFilters`: optional; list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`]: items 1..=100.
+    /// `repositoryFilters`: optional; list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter): items 1..=100.
     #[serde(
         rename = "repositoryFilters",
         default,
@@ -5643,7 +5643,7 @@ pub struct StartImageScanRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
 }
@@ -5658,17 +5658,17 @@ pub struct StartImageScanResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageScanStatus`: optional; structure [`ImageScanStatus`].
+    /// `imageScanStatus`: optional; structure [`ImageScanStatus`](super::ImageScanStatus).
     #[serde(
         rename = "imageScanStatus",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scan_status: Option<ImageScanStatus>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -5713,10 +5713,10 @@ pub struct StartLifecyclePolicyPreviewResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy_text: Option<String>,
-    /// `status`: optional; enum [`LifecyclePolicyPreviewStatus`]: one of `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.
+    /// `status`: optional; enum [`LifecyclePolicyPreviewStatus`](super::LifecyclePolicyPreviewStatus): one of `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<LifecyclePolicyPreviewStatus>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -5732,7 +5732,7 @@ pub struct StartReplicationBackfillRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `destination`: required; structure [`ReplicationDestination`].
+    /// `destination`: required; structure [`ReplicationDestination`](super::ReplicationDestination).
     #[serde(rename = "destination")]
     pub destination: ReplicationDestination,
 }
@@ -5751,16 +5751,16 @@ pub struct StartReplicationBackfillResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `destination`: optional; structure [`ReplicationDestination`].
+    /// `destination`: optional; structure [`ReplicationDestination`](super::ReplicationDestination).
     #[serde(rename = "destination", default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<ReplicationDestination>,
-    /// `status`: optional; enum [`ReplicationBackfillStatus`]: one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
+    /// `status`: optional; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationBackfillStatus>,
     /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
     #[serde(rename = "startedAt", default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -5795,16 +5795,16 @@ pub struct StopReplicationBackfillResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_backfill_id: Option<String>,
-    /// `destination`: optional; structure [`ReplicationDestination`].
+    /// `destination`: optional; structure [`ReplicationDestination`](super::ReplicationDestination).
     #[serde(rename = "destination", default, skip_serializing_if = "Option::is_none")]
     pub destination: Option<ReplicationDestination>,
-    /// `status`: optional; enum [`ReplicationBackfillStatus`]: one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
+    /// `status`: optional; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationBackfillStatus>,
     /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
     #[serde(rename = "startedAt", default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -5841,7 +5841,7 @@ pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`.
     #[serde(rename = "resourceArn")]
     pub resource_arn: String,
-    /// `tags`: required; list `TagList` of structure [`Tag`].
+    /// `tags`: required; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "tags")]
     pub tags: Vec<Tag>,
 }
@@ -5850,7 +5850,7 @@ pub struct TagResourceRequest {
 /// Structure `TagResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TagResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceResponse {
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6007,7 +6007,7 @@ pub struct TooManyTagsException {
 /// Structure `TransitioningImageTotalCount` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TransitioningImageTotalCount.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TransitioningImageTotalCount {
-    /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`]: one of `ARCHIVE`.
+    /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass): one of `ARCHIVE`.
     #[serde(
         rename = "targetStorageClass",
         default,
@@ -6137,7 +6137,7 @@ pub struct UntagResourceRequest {
 /// Structure `UntagResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceResponse {
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6156,10 +6156,10 @@ pub struct UpdateImageStorageClassRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageId`: required; structure [`ImageIdentifier`].
+    /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
-    /// `targetStorageClass`: required; enum [`TargetStorageClass`]: one of `STANDARD`, `ARCHIVE`.
+    /// `targetStorageClass`: required; enum [`TargetStorageClass`](super::TargetStorageClass): one of `STANDARD`, `ARCHIVE`.
     #[serde(rename = "targetStorageClass")]
     pub target_storage_class: TargetStorageClass,
 }
@@ -6174,13 +6174,13 @@ pub struct UpdateImageStorageClassResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageStatus`: optional; enum [`ImageStatus`]: one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
+    /// `imageStatus`: optional; enum [`ImageStatus`](super::ImageStatus): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
     #[serde(rename = "imageStatus", default, skip_serializing_if = "Option::is_none")]
     pub image_status: Option<ImageStatus>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6237,7 +6237,7 @@ pub struct UpdatePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_repository_prefix: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6256,7 +6256,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
     /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`].
+    /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
     #[serde(
         rename = "encryptionConfiguration",
         default,
@@ -6265,17 +6265,17 @@ pub struct UpdateRepositoryCreationTemplateRequest {
     pub encryption_configuration: Option<
         EncryptionConfigurationForRepositoryCreationTemplate,
     >,
-    /// `resourceTags`: optional; list `TagList` of structure [`Tag`].
+    /// `resourceTags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "resourceTags", default, skip_serializing_if = "Option::is_none")]
     pub resource_tags: Option<Vec<Tag>>,
-    /// `imageTagMutability`: optional; enum [`ImageTagMutability`]: one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
+    /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
     #[serde(
         rename = "imageTagMutability",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_tag_mutability: Option<ImageTagMutability>,
-    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`]: items 1..=5.
+    /// `imageTagMutabilityExclusionFilters`: optional; list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
     #[serde(
         rename = "imageTagMutabilityExclusionFilters",
         default,
@@ -6298,7 +6298,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`]: one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
     #[serde(rename = "appliedFor", default, skip_serializing_if = "Option::is_none")]
     pub applied_for: Option<Vec<RCTAppliedFor>>,
     /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
@@ -6313,14 +6313,14 @@ pub struct UpdateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`].
+    /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
     #[serde(
         rename = "repositoryCreationTemplate",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_creation_template: Option<RepositoryCreationTemplate>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6373,7 +6373,7 @@ pub struct UploadLayerPartResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_byte_received: Option<i64>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -6535,7 +6535,7 @@ pub struct ValidatePullThroughCacheRuleResponse {
     /// `failure`: optional; string `PTCValidateFailure`.
     #[serde(rename = "failure", default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,

@@ -1207,7 +1207,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageDetailList` of structure [`ImageDetail`].
+/// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
     name: "ImageDetailList",
     items: ItemsRule { min: None, max: None },
@@ -1281,7 +1281,7 @@ pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
         "KmsError",
     ],
 };
-/// The list `ImageFailureList` of structure [`ImageFailure`].
+/// The list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
 pub static IMAGE_FAILURE_LIST: ListShape = ListShape {
     name: "ImageFailureList",
     items: ItemsRule { min: None, max: None },
@@ -1317,7 +1317,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+/// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
     name: "ImageIdentifierList",
     items: ItemsRule {
@@ -1409,7 +1409,7 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
         },
     ],
 };
-/// The list `ImageTagDetailList` of structure [`ImageTagDetail`].
+/// The list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
 pub static IMAGE_TAG_DETAIL_LIST: ListShape = ListShape {
     name: "ImageTagDetailList",
     items: ItemsRule { min: None, max: None },
@@ -1691,7 +1691,7 @@ pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
     service: Service::EcrPublic,
     values: &["InvalidLayerDigest", "MissingLayerDigest"],
 };
-/// The list `LayerFailureList` of structure [`LayerFailure`].
+/// The list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
 pub static LAYER_FAILURE_LIST: ListShape = ListShape {
     name: "LayerFailureList",
     items: ItemsRule { min: None, max: None },
@@ -1703,7 +1703,7 @@ pub static LAYER_FAILURE_REASON: ScalarShape = ScalarShape {
     service: Service::EcrPublic,
     ty: Ty::String(&StrRule::ANY),
 };
-/// The list `LayerList` of structure [`Layer`].
+/// The list `LayerList` of structure [`Layer`](super::Layer).
 pub static LAYER_LIST: ListShape = ListShape {
     name: "LayerList",
     items: ItemsRule { min: None, max: None },
@@ -2224,7 +2224,7 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
         },
     ],
 };
-/// The list `RegistryAliasList` of structure [`RegistryAlias`].
+/// The list `RegistryAliasList` of structure [`RegistryAlias`](super::RegistryAlias).
 pub static REGISTRY_ALIAS_LIST: ListShape = ListShape {
     name: "RegistryAliasList",
     items: ItemsRule { min: None, max: None },
@@ -2277,7 +2277,7 @@ pub static REGISTRY_ID_OR_ALIAS: ScalarShape = ScalarShape {
     service: Service::EcrPublic,
     ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
 };
-/// The list `RegistryList` of structure [`Registry`].
+/// The list `RegistryList` of structure [`Registry`](super::Registry).
 pub static REGISTRY_LIST: ListShape = ListShape {
     name: "RegistryList",
     items: ItemsRule { min: None, max: None },
@@ -2502,7 +2502,7 @@ pub static REPOSITORY_DESCRIPTION: ScalarShape = ScalarShape {
     service: Service::EcrPublic,
     ty: Ty::String(&rules::REPOSITORY_DESCRIPTION),
 };
-/// The list `RepositoryList` of structure [`Repository`].
+/// The list `RepositoryList` of structure [`Repository`](super::Repository).
 pub static REPOSITORY_LIST: ListShape = ListShape {
     name: "RepositoryList",
     items: ItemsRule { min: None, max: None },
@@ -2769,7 +2769,7 @@ pub static TAG_KEY_LIST: ListShape = ListShape {
     },
     member: Ty::String(&rules::TAG_KEY),
 };
-/// The list `TagList` of structure [`Tag`]: items 0..=200.
+/// The list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
 pub static TAG_LIST: ListShape = ListShape {
     name: "TagList",
     items: ItemsRule {

@@ -51,13 +51,13 @@ pub struct BatchCheckLayerAvailabilityRequest {
 /// Structure `BatchCheckLayerAvailabilityResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchCheckLayerAvailability.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityResponse {
-    /// `layers`: optional; list `LayerList` of structure [`Layer`].
+    /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
     #[serde(rename = "layers", default, skip_serializing_if = "Option::is_none")]
     pub layers: Option<Vec<Layer>>,
-    /// `failures`: optional; list `LayerFailureList` of structure [`LayerFailure`].
+    /// `failures`: optional; list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<LayerFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -76,7 +76,7 @@ pub struct BatchDeleteImageRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds")]
     pub image_ids: Vec<ImageIdentifier>,
 }
@@ -85,13 +85,13 @@ pub struct BatchDeleteImageRequest {
 /// Structure `BatchDeleteImageResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchDeleteImage.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageResponse {
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
-    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`].
+    /// `failures`: optional; list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
     #[serde(rename = "failures", default, skip_serializing_if = "Option::is_none")]
     pub failures: Option<Vec<ImageFailure>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -134,7 +134,7 @@ pub struct CompleteLayerUploadResponse {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -150,10 +150,10 @@ pub struct CreateRepositoryRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `catalogData`: optional; structure [`RepositoryCatalogDataInput`].
+    /// `catalogData`: optional; structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
     pub catalog_data: Option<RepositoryCatalogDataInput>,
-    /// `tags`: optional; list `TagList` of structure [`Tag`]: items 0..=200.
+    /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
@@ -162,13 +162,13 @@ pub struct CreateRepositoryRequest {
 /// Structure `CreateRepositoryResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_CreateRepository.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryResponse {
-    /// `repository`: optional; structure [`Repository`].
+    /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<Repository>,
-    /// `catalogData`: optional; structure [`RepositoryCatalogData`].
+    /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
     pub catalog_data: Option<RepositoryCatalogData>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -202,7 +202,7 @@ pub struct DeleteRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -230,10 +230,10 @@ pub struct DeleteRepositoryRequest {
 /// Structure `DeleteRepositoryResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DeleteRepository.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryResponse {
-    /// `repository`: optional; structure [`Repository`].
+    /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
     pub repository: Option<Repository>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -252,7 +252,7 @@ pub struct DescribeImageTagsPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -283,7 +283,7 @@ pub struct DescribeImageTagsRequest {
 /// Structure `DescribeImageTagsResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImageTags.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsResponse {
-    /// `imageTagDetails`: optional; list `ImageTagDetailList` of structure [`ImageTagDetail`].
+    /// `imageTagDetails`: optional; list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
     #[serde(
         rename = "imageTagDetails",
         default,
@@ -293,7 +293,7 @@ pub struct DescribeImageTagsResponse {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -312,10 +312,10 @@ pub struct DescribeImagesPaginateRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -334,7 +334,7 @@ pub struct DescribeImagesRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`]: items 1..=100.
+    /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
     pub image_ids: Option<Vec<ImageIdentifier>>,
     /// `nextToken`: optional; string `NextToken`.
@@ -349,13 +349,13 @@ pub struct DescribeImagesRequest {
 /// Structure `DescribeImagesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImages.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesResponse {
-    /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`].
+    /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
     #[serde(rename = "imageDetails", default, skip_serializing_if = "Option::is_none")]
     pub image_details: Option<Vec<ImageDetail>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -368,7 +368,7 @@ pub struct DescribeImagesResponse {
 /// Structure `DescribeRegistriesPaginateRequest` of the Amazon Elastic Container Registry Public (2020-10-30).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistriesPaginateRequest {
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -393,13 +393,13 @@ pub struct DescribeRegistriesRequest {
 /// Structure `DescribeRegistriesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRegistries.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistriesResponse {
-    /// `registries`: required; list `RegistryList` of structure [`Registry`].
+    /// `registries`: required; list `RegistryList` of structure [`Registry`](super::Registry).
     #[serde(rename = "registries")]
     pub registries: Vec<Registry>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -422,7 +422,7 @@ pub struct DescribeRepositoriesPaginateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_names: Option<Vec<String>>,
-    /// `PaginationConfig`: optional; structure [`PaginatorConfig`].
+    /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
         rename = "PaginationConfig",
         default,
@@ -457,13 +457,13 @@ pub struct DescribeRepositoriesRequest {
 /// Structure `DescribeRepositoriesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRepositories.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesResponse {
-    /// `repositories`: optional; list `RepositoryList` of structure [`Repository`].
+    /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
     #[serde(rename = "repositories", default, skip_serializing_if = "Option::is_none")]
     pub repositories: Option<Vec<Repository>>,
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -495,14 +495,14 @@ pub struct GetAuthorizationTokenRequest {}
 /// Structure `GetAuthorizationTokenResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetAuthorizationToken.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenResponse {
-    /// `authorizationData`: optional; structure [`AuthorizationData`].
+    /// `authorizationData`: optional; structure [`AuthorizationData`](super::AuthorizationData).
     #[serde(
         rename = "authorizationData",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization_data: Option<AuthorizationData>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -520,10 +520,10 @@ pub struct GetRegistryCatalogDataRequest {}
 /// Structure `GetRegistryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRegistryCatalogData.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryCatalogDataResponse {
-    /// `registryCatalogData`: required; structure [`RegistryCatalogData`].
+    /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
     #[serde(rename = "registryCatalogData")]
     pub registry_catalog_data: RegistryCatalogData,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -548,10 +548,10 @@ pub struct GetRepositoryCatalogDataRequest {
 /// Structure `GetRepositoryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRepositoryCatalogData.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryCatalogDataResponse {
-    /// `catalogData`: optional; structure [`RepositoryCatalogData`].
+    /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
     pub catalog_data: Option<RepositoryCatalogData>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -585,7 +585,7 @@ pub struct GetRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -604,7 +604,7 @@ pub struct Image {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
     /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304.
@@ -693,10 +693,10 @@ pub struct ImageDigestDoesNotMatchException {
 /// Structure `ImageFailure` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageFailure.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageFailure {
-    /// `imageId`: optional; structure [`ImageIdentifier`].
+    /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `failureCode`: optional; enum [`ImageFailureCode`]: one of `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.
+    /// `failureCode`: optional; enum [`ImageFailureCode`](super::ImageFailureCode): one of `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<ImageFailureCode>,
     /// `failureReason`: optional; string `ImageFailureReason`.
@@ -831,7 +831,7 @@ pub struct ImageTagDetail {
     /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `imageDetail`: optional; structure [`ReferencedImageDetail`].
+    /// `imageDetail`: optional; structure [`ReferencedImageDetail`](super::ReferencedImageDetail).
     #[serde(rename = "imageDetail", default, skip_serializing_if = "Option::is_none")]
     pub image_detail: Option<ReferencedImageDetail>,
 }
@@ -858,7 +858,7 @@ pub struct InitiateLayerUploadResponse {
     /// `partSize`: optional; long (`i64`) `PartSize`: range 0...
     #[serde(rename = "partSize", default, skip_serializing_if = "Option::is_none")]
     pub part_size: Option<i64>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -946,7 +946,7 @@ pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `layerAvailability`: optional; enum [`LayerAvailability`]: one of `AVAILABLE`, `UNAVAILABLE`.
+    /// `layerAvailability`: optional; enum [`LayerAvailability`](super::LayerAvailability): one of `AVAILABLE`, `UNAVAILABLE`.
     #[serde(
         rename = "layerAvailability",
         default,
@@ -1031,7 +1031,7 @@ pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
-    /// `failureCode`: optional; enum [`LayerFailureCode`]: one of `InvalidLayerDigest`, `MissingLayerDigest`.
+    /// `failureCode`: optional; enum [`LayerFailureCode`](super::LayerFailureCode): one of `InvalidLayerDigest`, `MissingLayerDigest`.
     #[serde(rename = "failureCode", default, skip_serializing_if = "Option::is_none")]
     pub failure_code: Option<LayerFailureCode>,
     /// `failureReason`: optional; string `LayerFailureReason`.
@@ -1146,10 +1146,10 @@ pub struct ListTagsForResourceRequest {
 /// Structure `ListTagsForResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ListTagsForResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceResponse {
-    /// `tags`: optional; list `TagList` of structure [`Tag`]: items 0..=200.
+    /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1205,10 +1205,10 @@ pub struct PutImageRequest {
 /// Structure `PutImageResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutImage.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageResponse {
-    /// `image`: optional; structure [`Image`].
+    /// `image`: optional; structure [`Image`](super::Image).
     #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1230,10 +1230,10 @@ pub struct PutRegistryCatalogDataRequest {
 /// Structure `PutRegistryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRegistryCatalogData.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryCatalogDataResponse {
-    /// `registryCatalogData`: required; structure [`RegistryCatalogData`].
+    /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
     #[serde(rename = "registryCatalogData")]
     pub registry_catalog_data: RegistryCatalogData,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1252,7 +1252,7 @@ pub struct PutRepositoryCatalogDataRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `catalogData`: required; structure [`RepositoryCatalogDataInput`].
+    /// `catalogData`: required; structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
     #[serde(rename = "catalogData")]
     pub catalog_data: RepositoryCatalogDataInput,
 }
@@ -1261,10 +1261,10 @@ pub struct PutRepositoryCatalogDataRequest {
 /// Structure `PutRepositoryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRepositoryCatalogData.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRepositoryCatalogDataResponse {
-    /// `catalogData`: optional; structure [`RepositoryCatalogData`].
+    /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
     pub catalog_data: Option<RepositoryCatalogData>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1336,7 +1336,7 @@ pub struct Registry {
     /// `verified`: required; boolean `RegistryVerified`.
     #[serde(rename = "verified")]
     pub verified: bool,
-    /// `aliases`: required; list `RegistryAliasList` of structure [`RegistryAlias`].
+    /// `aliases`: required; list `RegistryAliasList` of structure [`RegistryAlias`](super::RegistryAlias).
     #[serde(rename = "aliases")]
     pub aliases: Vec<RegistryAlias>,
 }
@@ -1348,7 +1348,7 @@ pub struct RegistryAlias {
     /// `name`: required; string `RegistryAliasName`: length 2..=50, whole value matches `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "name")]
     pub name: String,
-    /// `status`: required; enum [`RegistryAliasStatus`]: one of `ACTIVE`, `PENDING`, `REJECTED`.
+    /// `status`: required; enum [`RegistryAliasStatus`](super::RegistryAliasStatus): one of `ACTIVE`, `PENDING`, `REJECTED`.
     #[serde(rename = "status")]
     pub status: RegistryAliasStatus,
     /// `primaryRegistryAlias`: required; boolean `PrimaryRegistryAliasFlag`.
@@ -1655,7 +1655,7 @@ pub struct SetRepositoryPolicyResponse {
     /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1683,7 +1683,7 @@ pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048.
     #[serde(rename = "resourceArn")]
     pub resource_arn: String,
-    /// `tags`: required; list `TagList` of structure [`Tag`]: items 0..=200.
+    /// `tags`: required; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
     #[serde(rename = "tags")]
     pub tags: Vec<Tag>,
 }
@@ -1692,7 +1692,7 @@ pub struct TagResourceRequest {
 /// Structure `TagResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_TagResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceResponse {
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1745,7 +1745,7 @@ pub struct UntagResourceRequest {
 /// Structure `UntagResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UntagResource.html)
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceResponse {
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
@@ -1798,7 +1798,7 @@ pub struct UploadLayerPartResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub last_byte_received: Option<i64>,
-    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`].
+    /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
         rename = "ResponseMetadata",
         default,
