@@ -585,7 +585,16 @@ impl Serialize for Timestamp {
         if nanos == 0 {
             serializer.serialize_i64(secs)
         } else {
-            serializer.serialize_f64(secs as f64 + f64::from(nanos) / 1e9)
+            // Near the year 9999 an f64 cannot hold the fraction, and the sum
+            // may round up into the next second (past the end of the range):
+            // keep it inside its own second.
+            let next = (secs + 1) as f64;
+            let value = secs as f64 + f64::from(nanos) / 1e9;
+            serializer.serialize_f64(if value >= next {
+                next.next_down()
+            } else {
+                value
+            })
         }
     }
 }

@@ -163,7 +163,10 @@ fn describe(service: &Service, name: &str) -> String {
         Kind::Structure(_) => return format!("structure [`{name}`](super::{name})"),
         Kind::Enum(values) => {
             let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-            return format!("enum [`{name}`](super::{name}): one of {}", shown.join(", "));
+            return format!(
+                "enum [`{name}`](super::{name}): one of {}",
+                shown.join(", ")
+            );
         }
         Kind::String {
             min,

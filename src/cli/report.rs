@@ -124,9 +124,9 @@ impl<W: Write> Reporter<W> {
         )?;
         for v in error.violations() {
             let path = if v.path.is_empty() {
-                "(document)"
+                "(document)".to_string()
             } else {
-                &v.path
+                printable(&v.path)
             };
             write!(self.out, "  {path}: {} [{}]", v.message, v.code)?;
             match (v.line, v.column) {
@@ -171,4 +171,18 @@ fn s(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// A path for a terminal: member names come from the input, so control
+/// characters (a newline, an escape sequence) are written as `\u{..}`.
+fn printable(path: &str) -> String {
+    path.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

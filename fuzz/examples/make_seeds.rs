@@ -1,0 +1,188 @@
+//! Writes the seed corpus, `fuzz/corpus/<target>/`: valid documents of
+//! several shapes drawn by `ecr_models::generate::Generator`, the response
+//! fixtures of `tests/fixtures/`, error bodies, JSON Lines and timestamps,
+//! each behind the selector bytes its target reads (see `src/lib.rs`).
+//!
+//! `cargo run --example make_seeds` from `fuzz/`; deterministic, so running
+//! it again rewrites the same files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use ecr_models::generate::Generator;
+use ecr_models::registry::ShapeRef;
+use ecr_models::Service;
+use ecr_models_fuzz as fz;
+
+/// Structures seeded for `from_json` and `jsonl`: requests, responses,
+/// nested shapes, errors and boto3's shapes of both services.
+const SHAPES: &[(Service, &str)] = &[
+    (Service::Ecr, "CreateRepositoryRequest"),
+    (Service::Ecr, "BatchGetImageRequest"),
+    (Service::Ecr, "PutLifecyclePolicyRequest"),
+    (Service::Ecr, "DescribeImagesResponse"),
+    (Service::Ecr, "DescribeImageScanFindingsResponse"),
+    (Service::Ecr, "GetAuthorizationTokenResponse"),
+    (Service::Ecr, "ImageReferrer"),
+    (Service::Ecr, "RepositoryNotFoundException"),
+    (Service::Ecr, "ListImagesPaginateRequest"),
+    (Service::Ecr, "ResponseMetadata"),
+    (Service::EcrPublic, "PutImageRequest"),
+    (Service::EcrPublic, "DescribeRegistriesResponse"),
+    (Service::EcrPublic, "CreateRepositoryRequest"),
+];
+
+fn flags(service: Service, strict: bool) -> u8 {
+    let bit = Service::ALL.iter().position(|&s| s == service).unwrap_or(0) as u8;
+    bit | if strict { 2 } else { 0 }
+}
+
+fn shape_prefix(service: Service, name: &str, strict: bool) -> Vec<u8> {
+    let index = fz::structure_index(service, name)
+        .unwrap_or_else(|| panic!("no structure {name} in {service}"));
+    let [lo, hi] = (index as u16).to_le_bytes();
+    vec![flags(service, strict), lo, hi]
+}
+
+fn document(service: Service, name: &str, seed: u64) -> Vec<u8> {
+    let entry = ecr_models::registry::find(service, name).expect("registered");
+    let ShapeRef::Structure(shape) = entry.shape else {
+        panic!("{name} is not a structure")
+    };
+    let value = Generator::new(seed).structure(shape);
+    serde_json::to_vec(&value).expect("serializes")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    fs::create_dir_all(dir).expect("corpus directory");
+    fs::write(dir.join(name), bytes).expect("seed written");
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("corpus");
+    let fixtures = root.join("../tests/fixtures");
+
+    // from_json: generated documents, default and strict mode.
+    let dir = corpus.join("from_json");
+    for (i, &(service, name)) in SHAPES.iter().enumerate() {
+        let strict = i % 3 == 0;
+        let mut bytes = shape_prefix(service, name, strict);
+        bytes.extend(document(service, name, i as u64));
+        write(&dir, &format!("{service}-{name}"), &bytes);
+    }
+    // ... and the recorded responses of tests/fixtures (one form each).
+    for (service, op, form) in [
+        (Service::Ecr, "DescribeImages", "wire"),
+        (Service::Ecr, "DescribeImageScanFindings", "boto3"),
+        (Service::Ecr, "GetAuthorizationToken", "rfc3339"),
+        (Service::Ecr, "GetLifecyclePolicyPreview", "wire"),
+        (Service::EcrPublic, "DescribeRepositories", "boto3"),
+        (Service::EcrPublic, "DescribeImages", "rfc3339"),
+    ] {
+        let path = fixtures
+            .join(service.name())
+            .join(format!("{op}.{form}.json"));
+        let text = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut bytes = shape_prefix(service, &format!("{op}Response"), false);
+        bytes.extend(text);
+        write(&dir, &format!("fixture-{service}-{op}.{form}"), &bytes);
+    }
+
+    // error_body: declared, common, undeclared and unnamespaced errors.
+    let dir = corpus.join("error_body");
+    for (service, op, body) in [
+        (
+            Service::Ecr,
+            "DescribeRepositories",
+            r#"{"__type":"com.amazonaws.ecr#RepositoryNotFoundException","message":"The repository with name 'x' does not exist"}"#,
+        ),
+        (
+            Service::Ecr,
+            "CreateRepository",
+            r#"{"__type":"ImageNotFoundException","Message":"gone"}"#,
+        ),
+        (
+            Service::Ecr,
+            "BatchGetImage",
+            r#"{"__type":"ThrottlingException:http://internal","message":"Rate exceeded"}"#,
+        ),
+        (
+            Service::Ecr,
+            "PutImage",
+            r#"{"__type":"com.amazonaws.ecr#ImageAlreadyExistsException","message":null}"#,
+        ),
+        (
+            Service::EcrPublic,
+            "DescribeImages",
+            r#"{"__type":"com.amazonaws.ecrpublic#ImageNotFoundException","message":"no"}"#,
+        ),
+        (
+            Service::EcrPublic,
+            "GetAuthorizationToken",
+            r#"{"__type":"AccessDeniedException"}"#,
+        ),
+    ] {
+        let index = fz::operation_index(service, op).expect("operation") as u8;
+        let mut bytes = vec![flags(service, false), index];
+        bytes.extend(body.as_bytes());
+        write(&dir, &format!("{service}-{op}"), &bytes);
+    }
+
+    // jsonl: a few lines of one shape each, one of them broken, blank lines.
+    let dir = corpus.join("jsonl");
+    for (i, &(service, name)) in SHAPES.iter().enumerate().step_by(3) {
+        let mut bytes = shape_prefix(service, name, false);
+        for seed in 0..3 {
+            bytes.extend(document(service, name, seed));
+            bytes.extend(b"\n");
+        }
+        bytes.extend(b"\r\n  \n{\"broken\": [\n");
+        bytes.extend(document(service, name, 99));
+        write(&dir, &format!("{i}-{service}-{name}"), &bytes);
+    }
+
+    // timestamp: mode 0 strings, 1 f64 bits, 2 i64 bits, 3 number text.
+    let dir = corpus.join("timestamp");
+    let strings = [
+        "2023-11-14T22:13:20Z",
+        "2023-11-14 22:13:20.560000+00:00",
+        "2024-02-29t00:00:00.123456789-05:30",
+        "0000-01-01T00:00:00+23:59",
+        "9999-12-31T23:59:59.999999999z",
+    ];
+    for (i, s) in strings.iter().enumerate() {
+        write(
+            &dir,
+            &format!("str-{i}"),
+            &[&[0u8][..], s.as_bytes()].concat(),
+        );
+    }
+    for (i, s) in [1_700_000_000.56_f64, -0.5, 253_402_300_799.999_97]
+        .iter()
+        .enumerate()
+    {
+        write(
+            &dir,
+            &format!("f64-{i}"),
+            &[&[1u8][..], &s.to_le_bytes()].concat(),
+        );
+    }
+    for (i, s) in [0_i64, -62_167_219_200, 253_402_300_799].iter().enumerate() {
+        write(
+            &dir,
+            &format!("i64-{i}"),
+            &[&[2u8][..], &s.to_le_bytes()].concat(),
+        );
+    }
+    for (i, s) in ["1700000000.123456", "-62167219200", "2.534023008e11"]
+        .iter()
+        .enumerate()
+    {
+        write(
+            &dir,
+            &format!("text-{i}"),
+            &[&[3u8][..], s.as_bytes()].concat(),
+        );
+    }
+}

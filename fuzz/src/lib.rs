@@ -1,0 +1,157 @@
+//! What the fuzz targets share: how an input's first bytes choose what the
+//! rest is checked against, and the invariants every verdict must keep.
+//!
+//! Input layouts (the seed maker, `examples/make_seeds.rs`, writes the same):
+//!
+//! - `from_json`: `[flags, shape_lo, shape_hi, document...]`
+//! - `error_body`: `[flags, operation, body...]`
+//! - `jsonl`: `[flags, target_lo, target_hi, lines...]`
+//! - `timestamp`: `[mode, payload...]`
+//!
+//! `flags`: bit 0 the service (`Service::ALL`), bit 1 strict mode, bit 2
+//! unknown enum values allowed, bit 3 (`from_json`) also check with a small
+//! `max_violations`, bits 4-6 that limit minus one; for `error_body` bit 3
+//! means "no operation" (`from_json_with(body, None, ..)`); for `jsonl`
+//! bits 3-4 are the number of threads minus one.
+
+use ecr_models::cli::target::{Direction, Target};
+use ecr_models::registry::{self, Entry, ShapeRef};
+use ecr_models::{Code, Error, Operation, Options, Service};
+
+/// The longest message any violation may have, in bytes. Values are quoted
+/// to about 100 characters; the rest of a message is the rule (a model
+/// pattern, an enum's values, a list of declared errors), all bounded by the
+/// model, not by the input.
+pub const MAX_MESSAGE_BYTES: usize = 4096;
+
+/// The service a flags byte chooses.
+pub fn service(flags: u8) -> Service {
+    Service::ALL[usize::from(flags & 1) % Service::ALL.len()]
+}
+
+/// The options a flags byte chooses (strict and unknown enums).
+pub fn options(flags: u8) -> Options {
+    Options::default()
+        .with_strict(flags & 2 != 0)
+        .with_unknown_enums(flags & 4 != 0)
+}
+
+/// Every structure of `service`: the shapes that can be checked as documents.
+pub fn structures(service: Service) -> Vec<&'static Entry> {
+    registry::entries(service)
+        .iter()
+        .filter(|e| matches!(e.shape, ShapeRef::Structure(_)))
+        .collect()
+}
+
+/// A little-endian `u16` from two bytes (missing bytes are zero).
+pub fn u16_at(data: &[u8], at: usize) -> usize {
+    let lo = data.get(at).copied().unwrap_or(0);
+    let hi = data.get(at + 1).copied().unwrap_or(0);
+    usize::from(u16::from_le_bytes([lo, hi]))
+}
+
+/// The structure an index chooses, wrapping around.
+pub fn structure(service: Service, index: usize) -> &'static Entry {
+    let all = structures(service);
+    all[index % all.len()]
+}
+
+/// The operation an index chooses, wrapping around.
+pub fn operation(service: Service, index: usize) -> &'static Operation {
+    let all = registry::operations(service);
+    &all[index % all.len()]
+}
+
+/// What a `jsonl` input is checked against: every structure, then every
+/// operation's input, output and errors.
+pub fn target(service: Service, index: usize) -> Target {
+    let shapes = structures(service);
+    let ops = registry::operations(service);
+    let index = index % (shapes.len() + 3 * ops.len());
+    if let Some(entry) = shapes.get(index) {
+        return Target::Shape(entry);
+    }
+    let at = index - shapes.len();
+    let direction = [Direction::Input, Direction::Output, Direction::Error][at % 3];
+    Target::Operation(&ops[at / 3], direction)
+}
+
+/// The index of `name` among the structures of `service` (for seeds).
+pub fn structure_index(service: Service, name: &str) -> Option<usize> {
+    structures(service).iter().position(|e| e.name == name)
+}
+
+/// The index of the operation `name` of `service` (for seeds).
+pub fn operation_index(service: Service, name: &str) -> Option<usize> {
+    registry::operations(service)
+        .iter()
+        .position(|o| o.name == name)
+}
+
+/// The invariants of any rejection under `opts`: at least one violation, at
+/// most `max_violations` listed and the rest counted, bounded messages,
+/// JSON Pointers, line and column only for `syntax`, which comes last.
+pub fn check_error(error: &Error, opts: &Options) {
+    let listed = error.violations().len();
+    assert!(error.total() > 0, "a rejection has a violation: {error:?}");
+    assert!(
+        listed <= opts.max_violations,
+        "{listed} violations listed, limit {}",
+        opts.max_violations
+    );
+    if listed < opts.max_violations {
+        assert_eq!(error.omitted(), 0, "omitted below the limit: {error:?}");
+    }
+    for (i, v) in error.violations().iter().enumerate() {
+        assert!(
+            v.path.is_empty() || v.path.starts_with('/'),
+            "not a JSON Pointer: {:?}",
+            v.path
+        );
+        assert!(
+            v.message.len() <= MAX_MESSAGE_BYTES,
+            "a {} byte message: {:?}...",
+            v.message.len(),
+            &v.message[..v.message.floor_char_boundary(200)]
+        );
+        assert!(!v.message.is_empty(), "an empty message: {v:?}");
+        if v.code == Code::Syntax {
+            assert_eq!(i, listed - 1, "syntax ends the pass: {error:?}");
+            assert!(v.path.is_empty(), "syntax is about the document: {v:?}");
+        } else {
+            assert!(
+                v.line.is_none() && v.column.is_none(),
+                "line and column only for syntax: {v:?}"
+            );
+        }
+        // Display must not panic and stays bounded by the message and path.
+        let shown = v.to_string();
+        assert!(shown.len() <= v.path.len() + v.message.len() + 100);
+    }
+    let _ = error.to_string();
+}
+
+/// Whether `data` is one well-formed JSON document that `serde_json` can
+/// hold as a `Value` (numbers in `f64` range, strings valid Unicode).
+pub fn parses_as_value(data: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(data).is_ok()
+}
+
+/// Whether `data` is one well-formed JSON document by `serde_json`'s most
+/// lenient reading (what skipping an unknown member accepts).
+pub fn parses_leniently(data: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(data).is_ok()
+}
+
+/// The syntax invariants: a document `serde_json` holds as a `Value` has
+/// no `syntax` violation; one it cannot even skip has one.
+pub fn check_syntax(data: &[u8], verdict: &Result<(), Error>) {
+    let syntax = verdict.as_ref().err().is_some_and(Error::is_syntax);
+    if parses_as_value(data) {
+        assert!(!syntax, "well-formed JSON reported as syntax: {verdict:?}");
+    }
+    if !parses_leniently(data) {
+        assert!(syntax, "malformed JSON not reported as syntax: {verdict:?}");
+    }
+}
