@@ -1,12 +1,12 @@
 //! AWS JSON error bodies: which error a body names, and the common errors
 //! that any operation of any service can return.
 
-use serde::de::{IgnoredAny, MapAccess};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error, Violation};
 use crate::json::{run_bytes, Options};
-use crate::read::{Cx, Key, Path, ReadStruct, Slot, Str, Struct};
+use crate::parse::{Members, Syntax};
+use crate::read::{Cx, Path, ReadStruct, Slot, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Operation, Service};
 
@@ -61,19 +61,19 @@ struct CommonBody {
 }
 
 impl ReadStruct for CommonBody {
-    fn read_map<'de, A: MapAccess<'de>>(
-        mut map: A,
+    fn read_map(
+        mut map: Members<'_, '_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, A::Error> {
+    ) -> Result<Option<Self>, Syntax> {
         let mut message = Slot::Missing;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        while let Some(key) = map.next_key()? {
             match &*key {
                 "message" | "Message" => {
                     message.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?
                 }
                 "__type" => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.skip_value()?;
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
             }
@@ -106,17 +106,17 @@ fn violation(path: &str, code: Code, message: String) -> Error {
 struct TypeOnly(Option<String>);
 
 impl ReadStruct for TypeOnly {
-    fn read_map<'de, A: MapAccess<'de>>(
-        mut map: A,
+    fn read_map(
+        mut map: Members<'_, '_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, A::Error> {
+    ) -> Result<Option<Self>, Syntax> {
         let mut name = Slot::Missing;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        while let Some(key) = map.next_key()? {
             match &*key {
                 "__type" => name.read_required(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.skip_value()?;
                 }
             }
         }

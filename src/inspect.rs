@@ -18,12 +18,12 @@
 
 use std::collections::BTreeSet;
 
-use serde::de::{Deserialize, MapAccess, SeqAccess};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{Code, Error};
-use crate::json::Options;
+use crate::json::{run_bytes, value_text, Options};
+use crate::parse::{Items, Members, Syntax};
 use crate::read::{Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Path, Str, Text, Time};
 use crate::registry::{self, Entry, ShapeRef};
 use crate::rules::IntRule;
@@ -422,14 +422,7 @@ pub fn check_value(entry: &Entry, value: &Value, opts: &Options) -> Result<(), E
 /// Checks one JSON value against a type and its rules, as a document's
 /// member of that type is checked.
 pub fn check_ty(ty: &Ty, value: &Value, opts: &Options) -> Result<(), Error> {
-    let mut cx = Cx::new(opts);
-    match ByTy(*ty).read(value, &mut cx, &Path::Root) {
-        Ok(got) => cx.finish(got).map(drop),
-        Err(e) => {
-            cx.syntax(&e);
-            Err(cx.into_error())
-        }
-    }
+    run_bytes(&value_text(value), ByTy(*ty), Cx::new(opts)).map(drop)
 }
 
 /// The reader of a [`Ty`], chosen at run time: each JSON type goes to the
@@ -536,22 +529,22 @@ impl Kind for ByTy {
         with_reader!(self.0, |k| k.null(cx, path))
     }
 
-    fn seq<'de, A: SeqAccess<'de>>(
+    fn seq(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        seq: A,
-    ) -> Result<Option<Kept>, A::Error> {
-        Ok(with_reader!(self.0, |k| k.seq(cx, path, seq)?))
+        items: Items<'_, '_>,
+    ) -> Result<Option<Kept>, Syntax> {
+        Ok(with_reader!(self.0, |k| k.seq(cx, path, items)?))
     }
 
-    fn map<'de, A: MapAccess<'de>>(
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        map: A,
-    ) -> Result<Option<Kept>, A::Error> {
-        Ok(with_reader!(self.0, |k| k.map(cx, path, map)?))
+        members: Members<'_, '_>,
+    ) -> Result<Option<Kept>, Syntax> {
+        Ok(with_reader!(self.0, |k| k.map(cx, path, members)?))
     }
 }
 
@@ -599,16 +592,15 @@ impl Kind for StructByShape {
         "an object"
     }
 
-    fn map<'de, A: MapAccess<'de>>(
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        map: A,
-    ) -> Result<Option<()>, A::Error> {
-        let object = Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        members: Members<'_, '_>,
+    ) -> Result<Option<()>, Syntax> {
+        let json = members.rest_as_text()?;
         let entry = registry::find(self.0.service, self.0.name);
-        let json = serde_json::to_vec(&object).unwrap_or_default();
-        match entry.and_then(|e| e.check(&json, cx.options())) {
+        match entry.and_then(|e| e.check(json.as_bytes(), cx.options())) {
             Some(Ok(())) => Ok(Some(())),
             Some(Err(e)) => {
                 for v in e.violations() {

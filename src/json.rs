@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::error::{Code, Error, Violation};
+use crate::parse::Parser;
 use crate::read::{Cx, Kind, Path, ReadStruct, Struct};
 use crate::shape::StructShape;
 
@@ -98,11 +99,7 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, Error> {
 
 /// Reads and validates `T` from JSON text.
 pub fn from_json_with<T: Model>(json: &str, opts: &Options) -> Result<T, Error> {
-    run(
-        serde_json::Deserializer::from_str(json),
-        Struct::<T>::new(),
-        Cx::new(opts),
-    )
+    run(Parser::new(json), Struct::<T>::new(), Cx::new(opts))
 }
 
 /// Reads and validates `T` from JSON bytes (UTF-8), with default options.
@@ -120,16 +117,15 @@ pub fn from_value<T: Model>(value: &serde_json::Value) -> Result<T, Error> {
     from_value_with(value, &Options::default())
 }
 
-/// Reads and validates `T` from a parsed JSON value.
+/// Reads and validates `T` from a parsed JSON value. The value is written
+/// out as text and read as any document is: one reader for every input.
 pub fn from_value_with<T: Model>(value: &serde_json::Value, opts: &Options) -> Result<T, Error> {
-    let mut cx = Cx::new(opts);
-    match Struct::<T>::new().read(value, &mut cx, &Path::Root) {
-        Ok(got) => cx.finish(got),
-        Err(e) => {
-            cx.syntax(&e);
-            Err(cx.into_error())
-        }
-    }
+    run_bytes(&value_text(value), Struct::<T>::new(), Cx::new(opts))
+}
+
+/// A value's JSON text. Writing a `Value` cannot fail: its map keys are strings.
+pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// Checks JSON bytes against `T` without building the value: the same
@@ -139,26 +135,17 @@ pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
     run_bytes(json, Struct::<T>::new(), Cx::checking(opts)).map(drop)
 }
 
-/// Reads one document of `kind` from bytes. Valid UTF-8 (checked once, for
-/// the whole input) is parsed as text, so the parser need not check each
-/// string again; anything else goes to the byte parser, which reports where
-/// the bad byte is.
+/// Reads one document of `kind` from bytes: UTF-8 is checked once, for the
+/// whole input, and a byte that is not UTF-8 is malformed JSON where it is.
 pub(crate) fn run_bytes<K: Kind>(json: &[u8], kind: K, cx: Cx<'_>) -> Result<K::Value, Error> {
-    match std::str::from_utf8(json) {
-        Ok(text) => run(serde_json::Deserializer::from_str(text), kind, cx),
-        Err(_) => run(serde_json::Deserializer::from_slice(json), kind, cx),
-    }
+    run(Parser::from_bytes(json), kind, cx)
 }
 
 /// Reads one document of `kind` and nothing after it.
-pub(crate) fn run<'de, R: serde_json::de::Read<'de>, K: Kind>(
-    mut de: serde_json::Deserializer<R>,
-    kind: K,
-    mut cx: Cx<'_>,
-) -> Result<K::Value, Error> {
+pub(crate) fn run<K: Kind>(mut p: Parser<'_>, kind: K, mut cx: Cx<'_>) -> Result<K::Value, Error> {
     let got = kind
-        .read(&mut de, &mut cx, &Path::Root)
-        .and_then(|got| de.end().map(|()| got));
+        .read(&mut p, &mut cx, &Path::Root)
+        .and_then(|got| p.end().map(|()| got));
     match got {
         Ok(got) => cx.finish(got),
         Err(e) => {

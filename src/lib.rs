@@ -29,6 +29,7 @@ pub mod error;
 pub mod generate;
 pub mod inspect;
 mod json;
+pub mod parse;
 pub mod read;
 pub mod registry;
 pub mod rules;

@@ -12,11 +12,10 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-
 use crate::blob::Blob;
 use crate::error::{Code, Error, Violation};
 use crate::json::Options;
+use crate::parse::{Items, Members, Next, Parser, Syntax};
 use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
 use crate::timestamp::Timestamp;
 
@@ -142,17 +141,13 @@ impl<'o> Cx<'o> {
     }
 
     /// Records malformed JSON, with its line and column.
-    pub(crate) fn syntax(&mut self, error: &serde_json::Error) {
-        let text = error.to_string();
-        let suffix = format!(" at line {} column {}", error.line(), error.column());
-        let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-        let (line, column) = (error.line(), error.column());
+    pub(crate) fn syntax(&mut self, error: &Syntax) {
         let violation = Violation {
             path: String::new(),
             code: Code::Syntax,
-            message,
-            line: (line > 0).then_some(line),
-            column: (line > 0).then_some(column.max(1)),
+            message: error.message.to_string(),
+            line: Some(error.line),
+            column: Some(error.column),
         };
         if self.violations.len() < self.opts.max_violations {
             self.violations.push(violation);
@@ -190,23 +185,23 @@ impl<'o> Cx<'o> {
     }
 
     /// A member the structure does not define: skipped, and in strict mode a violation.
-    pub fn other_member<'de, A: MapAccess<'de>>(
+    pub fn other_member(
         &mut self,
-        map: &mut A,
+        map: &mut Members<'_, '_>,
         path: &Path<'_>,
         key: &str,
-    ) -> Result<(), A::Error> {
+    ) -> Result<(), Syntax> {
         if self.opts.strict {
             self.report(&path.key(key), Code::UnknownField, || {
                 format!("unknown member {}", quote(key))
             });
         }
-        map.next_value::<IgnoredAny>()?;
-        Ok(())
+        map.skip_value()
     }
 }
 
 /// A string from the input: borrowed when the input allows it.
+#[derive(Debug)]
 pub enum Text<'a> {
     /// Borrowed from the input.
     Str(&'a str),
@@ -215,7 +210,8 @@ pub enum Text<'a> {
 }
 
 impl Text<'_> {
-    fn as_str(&self) -> &str {
+    /// The text.
+    pub fn as_str(&self) -> &str {
         match self {
             Text::Str(s) => s,
             Text::Owned(s) => s,
@@ -227,6 +223,14 @@ impl Text<'_> {
             Text::Str(s) => s.to_owned(),
             Text::Owned(s) => s,
         }
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -330,111 +334,54 @@ pub trait Kind: Copy {
         None
     }
 
-    /// An array.
-    fn seq<'de, A: SeqAccess<'de>>(
+    /// An array: the reader is inside it, and must leave it read to its end.
+    fn seq(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        mut seq: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        items: Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        items.skip_rest()?;
         cx.wrong_type(path, self.expected(), "an array");
         Ok(None)
     }
 
-    /// An object.
-    fn map<'de, A: MapAccess<'de>>(
+    /// An object: the reader is inside it, and must leave it read to its end.
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        mut map: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        members: Members<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        members.skip_rest()?;
         cx.wrong_type(path, self.expected(), "an object");
         Ok(None)
     }
 
-    /// Reads one value of any JSON type from `de`.
-    fn read<'de, D: Deserializer<'de>>(
+    /// Reads one value of any JSON type from `p`.
+    #[inline]
+    fn read(
         self,
-        de: D,
+        p: &mut Parser<'_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self::Value>, D::Error> {
-        de.deserialize_any(KindVisitor {
-            kind: self,
-            cx,
-            path,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        Ok(match p.next_value()? {
+            Next::String => {
+                let text = p.string()?;
+                self.text(cx, path, text)
+            }
+            Next::Number => {
+                let n = p.number()?;
+                self.number(cx, path, n)
+            }
+            Next::Bool | Next::Null => match p.literal()? {
+                Some(b) => self.boolean(cx, path, b),
+                None => self.null(cx, path),
+            },
+            Next::Array => return self.seq(cx, path, p.array()),
+            Next::Object => return self.map(cx, path, p.object()),
         })
-    }
-}
-
-struct KindVisitor<'c, 'o, 'p, K> {
-    kind: K,
-    cx: &'c mut Cx<'o>,
-    path: &'p Path<'p>,
-}
-
-impl<'de, K: Kind> Visitor<'de> for KindVisitor<'_, '_, '_, K> {
-    type Value = Option<K::Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.kind.expected())
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.kind.text(self.cx, self.path, Text::Str(v)))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(self.kind.text(self.cx, self.path, Text::Owned(v)))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(self.kind.number(self.cx, self.path, Number::I64(v)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(self.kind.number(self.cx, self.path, Number::U64(v)))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(self.kind.number(self.cx, self.path, Number::F64(v)))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(self.kind.boolean(self.cx, self.path, v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.kind.null(self.cx, self.path))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.kind.null(self.cx, self.path))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.kind.seq(self.cx, self.path, seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.kind.map(self.cx, self.path, map)
-    }
-}
-
-/// A reader as a serde seed: reads one value at `path`.
-struct Seed<'c, 'o, 'p, K> {
-    kind: K,
-    cx: &'c mut Cx<'o>,
-    path: &'p Path<'p>,
-}
-
-impl<'de, K: Kind> DeserializeSeed<'de> for Seed<'_, '_, '_, K> {
-    type Value = Option<K::Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
-        self.kind.read(de, self.cx, self.path)
     }
 }
 
@@ -467,63 +414,22 @@ impl<K: Kind> Kind for Optional<K> {
         Some(None)
     }
 
-    fn seq<'de, A: SeqAccess<'de>>(
+    fn seq(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        seq: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
-        Ok(self.0.seq(cx, path, seq)?.map(Some))
+        items: Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        Ok(self.0.seq(cx, path, items)?.map(Some))
     }
 
-    fn map<'de, A: MapAccess<'de>>(
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        map: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
-        Ok(self.0.map(cx, path, map)?.map(Some))
-    }
-}
-
-/// A member name or map key, borrowed from the input when it has no escapes.
-pub enum Key<'de> {
-    /// Borrowed from the input.
-    Borrowed(&'de str),
-    /// Unescaped by the parser.
-    Owned(String),
-}
-
-impl std::ops::Deref for Key<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match self {
-            Key::Borrowed(s) => s,
-            Key::Owned(s) => s,
-        }
-    }
-}
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a member name")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key::Borrowed(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(v))
-            }
-        }
-        de.deserialize_str(KeyVisitor)
+        members: Members<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        Ok(self.0.map(cx, path, members)?.map(Some))
     }
 }
 
@@ -551,21 +457,17 @@ impl<T> Slot<T> {
     }
 
     /// Reads a required member's value: `null` is a `type` violation.
-    pub fn read_required<'de, A: MapAccess<'de>, K: Kind<Value = T>>(
+    pub fn read_required<K: Kind<Value = T>>(
         &mut self,
-        map: &mut A,
+        map: &mut Members<'_, '_>,
         kind: K,
         cx: &mut Cx<'_>,
         parent: &Path<'_>,
         name: &str,
-    ) -> Result<(), A::Error> {
+    ) -> Result<(), Syntax> {
         let path = parent.key(name);
         let duplicate = self.seen(cx, &path);
-        let got = map.next_value_seed(Seed {
-            kind,
-            cx,
-            path: &path,
-        })?;
+        let got = kind.read(map.parser(), cx, &path)?;
         *self = match got {
             Some(value) if !duplicate => Slot::Valid(value),
             _ => Slot::Invalid,
@@ -574,21 +476,17 @@ impl<T> Slot<T> {
     }
 
     /// Reads an optional member's value: `null` means absent.
-    pub fn read_optional<'de, A: MapAccess<'de>, K: Kind<Value = T>>(
+    pub fn read_optional<K: Kind<Value = T>>(
         &mut self,
-        map: &mut A,
+        map: &mut Members<'_, '_>,
         kind: K,
         cx: &mut Cx<'_>,
         parent: &Path<'_>,
         name: &str,
-    ) -> Result<(), A::Error> {
+    ) -> Result<(), Syntax> {
         let path = parent.key(name);
         let duplicate = self.seen(cx, &path);
-        let got = map.next_value_seed(Seed {
-            kind: Optional(kind),
-            cx,
-            path: &path,
-        })?;
+        let got = Optional(kind).read(map.parser(), cx, &path)?;
         *self = match got {
             _ if duplicate => Slot::Invalid,
             Some(None) => Slot::Null,
@@ -630,11 +528,11 @@ pub trait ReadStruct: Sized {
     const EXPECTED: &'static str = "an object";
 
     /// Reads the members of one object.
-    fn read_map<'de, A: MapAccess<'de>>(
-        map: A,
+    fn read_map(
+        map: Members<'_, '_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, A::Error>;
+    ) -> Result<Option<Self>, Syntax>;
 }
 
 /// An enum that keeps values the model does not know: generated for every
@@ -899,13 +797,13 @@ impl<T: ReadStruct> Kind for Struct<T> {
         T::EXPECTED
     }
 
-    fn map<'de, A: MapAccess<'de>>(
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        map: A,
-    ) -> Result<Option<T>, A::Error> {
-        T::read_map(map, cx, path)
+        members: Members<'_, '_>,
+    ) -> Result<Option<T>, Syntax> {
+        T::read_map(members, cx, path)
     }
 }
 
@@ -927,40 +825,27 @@ impl<K: Kind> Kind for List<K> {
         "an array"
     }
 
-    fn seq<'de, A: SeqAccess<'de>>(
+    fn seq(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        mut seq: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
+        mut items: Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
         let max = self
             .1
             .max
             .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
-        let hint = if cx.build {
-            seq.size_hint().unwrap_or(0)
-        } else {
-            0
-        };
-        let mut items = Vec::with_capacity(hint.min(max).min(4096));
+        let mut items_out = Vec::new();
         let mut ok = true;
         let mut count = 0usize;
-        loop {
-            let item_path = path.index(count);
-            let Some(item) = seq.next_element_seed(Seed {
-                kind: self.0,
-                cx,
-                path: &item_path,
-            })?
-            else {
-                break;
-            };
+        while items.next_item()? {
+            let item = self.0.read(items.parser(), cx, &path.index(count))?;
             count += 1;
             match item {
                 // Past the limit the list is invalid anyway: keep nothing.
                 Some(item) if ok && count <= max => {
                     if cx.build {
-                        items.push(item);
+                        items_out.push(item);
                     }
                 }
                 _ => ok = false,
@@ -970,7 +855,7 @@ impl<K: Kind> Kind for List<K> {
             cx.report(path, Code::Items, || message);
             ok = false;
         }
-        Ok(ok.then_some(items))
+        Ok(ok.then_some(items_out))
     }
 }
 
@@ -978,7 +863,7 @@ impl<K: Kind> Kind for List<K> {
 /// the value read from it): on the stack for small maps, a set past that.
 #[derive(Default)]
 struct SeenKeys<'de> {
-    small: [Option<Key<'de>>; 16],
+    small: [Option<Text<'de>>; 16],
     count: usize,
     large: std::collections::BTreeSet<String>,
 }
@@ -988,7 +873,7 @@ impl<'de> SeenKeys<'de> {
         self.small.iter().flatten().any(|k| &**k == key) || self.large.contains(key)
     }
 
-    fn insert(&mut self, key: Key<'de>) {
+    fn insert(&mut self, key: Text<'de>) {
         match self.small.get_mut(self.count) {
             Some(slot) => *slot = Some(key),
             None => {
@@ -1013,23 +898,19 @@ where
         "an object"
     }
 
-    fn map<'de, A: MapAccess<'de>>(
+    fn map(
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        mut map: A,
-    ) -> Result<Option<Self::Value>, A::Error> {
+        mut members: Members<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
         let mut out = BTreeMap::new();
         let mut seen = SeenKeys::default();
         let mut ok = true;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        while let Some(key) = members.next_key()? {
             let entry = path.key(&key);
             let k = self.0.text(cx, &entry, Text::Str(&key));
-            let v = map.next_value_seed(Seed {
-                kind: self.1,
-                cx,
-                path: &entry,
-            })?;
+            let v = self.1.read(members.parser(), cx, &entry)?;
             if seen.contains(&key) {
                 cx.report(&entry, Code::Duplicate, || {
                     "map key appears more than once".to_string()

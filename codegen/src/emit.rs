@@ -393,19 +393,19 @@ pub fn read(service: &Service) -> String {
         "//! Reading and validating the structures of the {} in one pass.",
         title(service)
     );
-    out.push_str("use serde::de::{IgnoredAny, MapAccess};\n");
-    out.push_str("use crate::read::{self as r, Cx, Key, Path, ReadStruct, Slot};\n");
+    out.push_str("use crate::parse::{Members, Syntax};\n");
+    out.push_str("use crate::read::{self as r, Cx, Path, ReadStruct, Slot};\n");
     out.push_str("#[allow(unused_imports)]\nuse crate::rules::{BlobRule, IntRule, StrRule};\n");
     out.push_str("use super::*;\n");
     for (shape, st) in service.structures() {
         let name = &shape.name;
         let _ = writeln!(out, "impl ReadStruct for {name} {{");
-        out.push_str("fn read_map<'de, A: MapAccess<'de>>(mut map: A, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<Option<Self>, A::Error> {\n");
+        out.push_str("fn read_map(mut map: Members<'_, '_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<Option<Self>, Syntax> {\n");
         for m in &st.members {
             let _ = writeln!(out, "let mut {} = Slot::Missing;", local(m));
         }
         if st.members.is_empty() && !st.exception {
-            out.push_str("while let Some(key) = map.next_key::<Key<'de>>()? {\ncx.other_member(&mut map, path, &key)?;\n}\n");
+            out.push_str("while let Some(key) = map.next_key()? {\ncx.other_member(&mut map, path, &key)?;\n}\n");
             out.push_str("Ok(Some(Self {}))\n}\n}\n");
             let _ = writeln!(
                 out,
@@ -414,7 +414,7 @@ pub fn read(service: &Service) -> String {
             );
             continue;
         }
-        out.push_str("while let Some(key) = map.next_key::<Key<'de>>()? {\nmatch &*key {\n");
+        out.push_str("while let Some(key) = map.next_key()? {\nmatch &*key {\n");
         for m in &st.members {
             let names = match &m.alias {
                 Some(alias) => format!("{} | {}", lit(&m.wire), lit(alias)),
@@ -433,7 +433,7 @@ pub fn read(service: &Service) -> String {
             );
         }
         if st.exception {
-            out.push_str("\"__type\" => {\nmap.next_value::<IgnoredAny>()?;\n}\n");
+            out.push_str("\"__type\" => map.skip_value()?,\n");
         }
         out.push_str("_ => cx.other_member(&mut map, path, &key)?,\n}\n}\n");
         if st.members.is_empty() {

@@ -1,0 +1,941 @@
+//! The JSON reader under every entry point: a byte-level scanner that hands
+//! each value to a reader ([`crate::read::Kind`]) as it goes, so reading,
+//! checking and building happen in one pass with nothing in between.
+//!
+//! It accepts exactly RFC 8259 JSON. Strings are borrowed from the input
+//! unless they hold escapes; their end is found eight bytes at a time.
+//! Numbers are classified as `serde_json` does (`u64`, `i64`, else `f64`),
+//! and a number beyond `f64` is malformed. Values no reader wants (unknown
+//! members, values of the wrong type) are skipped without recursion, their
+//! syntax checked but their strings not decoded, as a JSON Schema validator
+//! would skip them.
+
+use std::fmt;
+
+use crate::read::{Number, Text};
+
+/// Malformed JSON: what is wrong, and where (1-based line and column, the
+/// column counted in bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syntax {
+    /// What is wrong, as `serde_json` words it: `EOF while parsing a string`.
+    pub message: &'static str,
+    /// The line of the offending byte, from 1.
+    pub line: usize,
+    /// The column of the offending byte, from 1, in bytes.
+    pub column: usize,
+}
+
+impl fmt::Display for Syntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for Syntax {}
+
+/// A reader over one JSON text.
+#[derive(Debug)]
+pub struct Parser<'de> {
+    text: &'de str,
+    pos: usize,
+    /// The input goes on past `text` with a byte that is not UTF-8.
+    bad_utf8: bool,
+}
+
+/// The index of the first `"`, `\\` or control character at or after `i`,
+/// or `bytes.len()`: sixteen bytes per step, written so that the compiler
+/// turns the lane tests into vector compares (SSE2 on x86-64), then the
+/// lowest marked lane is the answer.
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 16) {
+        let mut lanes = [0u8; 16];
+        for (lane, &b) in lanes.iter_mut().zip(chunk) {
+            *lane = 0u8.wrapping_sub(u8::from((b == b'"') | (b == b'\\') | (b < 0x20)));
+        }
+        let marked = u128::from_le_bytes(lanes);
+        if marked != 0 {
+            return i + (marked.trailing_zeros() / 8) as usize;
+        }
+        i += 16;
+    }
+    swar_run_end(bytes, i)
+}
+
+/// Eight bytes at `i`, little-endian, if there are eight.
+#[inline]
+fn word(bytes: &[u8], i: usize) -> Option<u64> {
+    let lanes: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(lanes))
+}
+
+/// [`plain_run_end`] in portable code: eight bytes per step, each lane
+/// tested without branches (a lane's high bit is set where it matches;
+/// lanes above the first match may be set wrongly by borrows, so only the
+/// lowest counts).
+fn swar_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(w) = word(bytes, i) {
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        let found = found & HIGHS;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Powers of ten that `f64` holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+impl<'de> Parser<'de> {
+    /// A reader over `text`.
+    pub fn new(text: &'de str) -> Self {
+        Parser {
+            text,
+            pos: 0,
+            bad_utf8: false,
+        }
+    }
+
+    /// A reader over bytes: what is valid UTF-8 is read, and reaching the
+    /// first byte that is not is malformed JSON at that byte.
+    pub fn from_bytes(bytes: &'de [u8]) -> Self {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Parser::new(text),
+            Err(e) => {
+                let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+                Parser {
+                    text: std::str::from_utf8(valid).unwrap_or_default(),
+                    pos: 0,
+                    bad_utf8: true,
+                }
+            }
+        }
+    }
+
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
+    /// Malformed JSON at byte `at`.
+    fn error_at(&self, at: usize, message: &'static str) -> Syntax {
+        let before = self.bytes().get(..at).unwrap_or(self.bytes());
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        Syntax {
+            message,
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: 1 + at - line_start.min(at),
+        }
+    }
+
+    fn error(&self, message: &'static str) -> Syntax {
+        self.error_at(self.pos, message)
+    }
+
+    /// The input ended early (`message` says inside what): or, when a byte
+    /// that is not UTF-8 cut it short, that byte is the error.
+    fn eof(&self, message: &'static str) -> Syntax {
+        let message = if self.bad_utf8 {
+            "invalid unicode code point"
+        } else {
+            message
+        };
+        self.error_at(self.text.len(), message)
+    }
+
+    /// The next byte that is not whitespace, without consuming it.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' => self.pos += 1,
+                _ => return Some(b),
+            }
+        }
+        None
+    }
+
+    /// Ends the document: nothing but whitespace may follow.
+    pub fn end(&mut self) -> Result<(), Syntax> {
+        match self.peek() {
+            None if !self.bad_utf8 => Ok(()),
+            _ => Err(self.error("trailing characters")),
+        }
+    }
+
+    /// What the next value is, without consuming it.
+    pub fn next_value(&mut self) -> Result<Next, Syntax> {
+        Ok(match self.peek() {
+            Some(b'"') => Next::String,
+            Some(b'-' | b'0'..=b'9') => Next::Number,
+            Some(b't' | b'f') => Next::Bool,
+            Some(b'n') => Next::Null,
+            Some(b'[') => Next::Array,
+            Some(b'{') => Next::Object,
+            Some(_) => return Err(self.error("expected value")),
+            None => return Err(self.eof("EOF while parsing a value")),
+        })
+    }
+
+    /// Reads the string that [`Parser::next_value`] found.
+    pub fn string(&mut self) -> Result<Text<'de>, Syntax> {
+        self.pos += 1;
+        let start = self.pos;
+        let end = plain_run_end(self.bytes(), start);
+        match self.bytes().get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                Ok(Text::Str(self.text.get(start..end).unwrap_or_default()))
+            }
+            Some(b'\\') => {
+                let mut out = String::from(self.text.get(start..end).unwrap_or_default());
+                self.pos = end;
+                self.unescape_rest(&mut out)?;
+                Ok(Text::Owned(out))
+            }
+            Some(_) => Err(self.error_at(
+                end,
+                "control character (\\u0000-\\u001F) found while parsing a string",
+            )),
+            None => Err(self.eof("EOF while parsing a string")),
+        }
+    }
+
+    /// Unescapes the rest of a string into `out`, from a `\` to the closing quote.
+    fn unescape_rest(&mut self, out: &mut String) -> Result<(), Syntax> {
+        loop {
+            let end = plain_run_end(self.bytes(), self.pos);
+            out.push_str(self.text.get(self.pos..end).unwrap_or_default());
+            self.pos = end;
+            match self.bytes().get(end) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                None => return Err(self.eof("EOF while parsing a string")),
+            }
+        }
+    }
+
+    /// One escape, after its `\`.
+    fn escape(&mut self) -> Result<char, Syntax> {
+        let Some(&b) = self.bytes().get(self.pos) else {
+            return Err(self.eof("EOF while parsing a string"));
+        };
+        self.pos += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                match first {
+                    0xD800..=0xDBFF => {
+                        if self.bytes().get(self.pos..self.pos + 2) != Some(b"\\u") {
+                            return Err(self.error("lone leading surrogate in hex escape"));
+                        }
+                        self.pos += 2;
+                        let second = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return Err(self.error("lone leading surrogate in hex escape"));
+                        }
+                        let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                        char::from_u32(c).ok_or_else(|| self.error("invalid unicode code point"))?
+                    }
+                    0xDC00..=0xDFFF => {
+                        return Err(self.error("lone trailing surrogate in hex escape"))
+                    }
+                    c => {
+                        char::from_u32(c).ok_or_else(|| self.error("invalid unicode code point"))?
+                    }
+                }
+            }
+            _ => return Err(self.error_at(self.pos - 1, "invalid escape")),
+        })
+    }
+
+    /// Four hex digits of a `\u` escape.
+    fn hex4(&mut self) -> Result<u32, Syntax> {
+        let mut value = 0;
+        for _ in 0..4 {
+            let Some(&b) = self.bytes().get(self.pos) else {
+                return Err(self.eof("EOF while parsing a string"));
+            };
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return Err(self.error("invalid escape")),
+            };
+            value = value * 16 + u32::from(digit);
+            self.pos += 1;
+        }
+        Ok(value)
+    }
+
+    /// Skips a string, from its opening quote: escapes are checked for
+    /// syntax but not decoded.
+    fn skip_string(&mut self) -> Result<(), Syntax> {
+        self.pos += 1;
+        loop {
+            let end = plain_run_end(self.bytes(), self.pos);
+            self.pos = end;
+            match self.bytes().get(end) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    match self.bytes().get(self.pos) {
+                        Some(b'u') => {
+                            self.pos += 1;
+                            self.hex4()?;
+                        }
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 1;
+                        }
+                        Some(_) => return Err(self.error("invalid escape")),
+                        None => return Err(self.eof("EOF while parsing a string")),
+                    }
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                None => return Err(self.eof("EOF while parsing a string")),
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        let bytes = self.bytes();
+        while bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    /// Scans a number's syntax: whether it has a fraction or an exponent.
+    fn scan_number(&mut self) -> Result<bool, Syntax> {
+        if self.bytes().get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match self.bytes().get(self.pos) {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            Some(_) => return Err(self.error("invalid number")),
+            None => return Err(self.eof("EOF while parsing a number")),
+        }
+        let mut float = false;
+        if self.bytes().get(self.pos) == Some(&b'.') {
+            float = true;
+            self.pos += 1;
+            if self.digits() == 0 {
+                return match self.bytes().get(self.pos) {
+                    Some(_) => Err(self.error("invalid number")),
+                    None => Err(self.eof("EOF while parsing a number")),
+                };
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes().get(self.pos) {
+            float = true;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes().get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return match self.bytes().get(self.pos) {
+                    Some(_) => Err(self.error("invalid number")),
+                    None => Err(self.eof("EOF while parsing a number")),
+                };
+            }
+        }
+        Ok(float)
+    }
+
+    /// Reads the number that [`Parser::next_value`] found, in one pass:
+    /// the digits are gathered while their syntax is checked.
+    pub fn number(&mut self) -> Result<Number, Syntax> {
+        let start = self.pos;
+        let bytes = self.bytes();
+        let negative = bytes.get(start) == Some(&b'-');
+        let mut at = start + usize::from(negative);
+        // Up to 19 digits cannot overflow: wrapping only past that, when
+        // the count sends the number to the slow path anyway.
+        let mut mantissa: u64 = 0;
+        let mut digits = 0usize;
+        let mut gather = |at: &mut usize| {
+            let from = *at;
+            while let Some(&b) = bytes.get(*at) {
+                if !b.is_ascii_digit() {
+                    break;
+                }
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                *at += 1;
+            }
+            *at - from
+        };
+        match bytes.get(at) {
+            Some(b'0') => at += 1,
+            Some(b'1'..=b'9') => digits = gather(&mut at),
+            _ => return self.malformed_number(start),
+        }
+        let mut exponent: i64 = 0;
+        let mut float = false;
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            let fraction = gather(&mut at);
+            if fraction == 0 {
+                return self.malformed_number(start);
+            }
+            digits += fraction;
+            exponent -= fraction as i64;
+            float = true;
+        }
+        if let Some(b'e' | b'E') = bytes.get(at) {
+            at += 1;
+            let sign = match bytes.get(at) {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            at += usize::from(sign != 0);
+            let from = at;
+            let mut e: i64 = 0;
+            while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+                e = (e * 10 + i64::from(b - b'0')).min(1 << 40);
+                at += 1;
+            }
+            if at == from {
+                return self.malformed_number(start);
+            }
+            exponent += if sign < 0 { -e } else { e };
+            float = true;
+        }
+        self.pos = at;
+        if digits <= 19 {
+            if !float {
+                // As serde_json: `-0` and negatives beyond i64 are floats.
+                return Ok(match negative {
+                    false => Number::U64(mantissa),
+                    true => match (mantissa as i64).wrapping_neg() {
+                        n if n < 0 => Number::I64(n),
+                        _ => Number::F64(-(mantissa as f64)),
+                    },
+                });
+            }
+            // Clinger's fast path: an exact mantissa and an exact power of
+            // ten, so one rounding gives the correctly rounded value.
+            if mantissa <= 1 << 53 && (-22..=22).contains(&exponent) {
+                let m = mantissa as f64;
+                let f = match usize::try_from(exponent) {
+                    Ok(e) => m * POW10[e],
+                    Err(_) => m / POW10[exponent.unsigned_abs() as usize],
+                };
+                return Ok(Number::F64(if negative { -f } else { f }));
+            }
+        }
+        if !float {
+            let text = self.text.get(start..at).unwrap_or_default();
+            if let Ok(n) = text.parse::<u64>() {
+                return Ok(Number::U64(n));
+            }
+        }
+        match self.text.get(start..at).unwrap_or_default().parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(Number::F64(f)),
+            _ => Err(self.error_at(start, "number out of range")),
+        }
+    }
+
+    /// The error for a number whose syntax is wrong: where and why.
+    fn malformed_number(&mut self, start: usize) -> Result<Number, Syntax> {
+        self.pos = start;
+        self.scan_number()?;
+        Err(self.error_at(start, "invalid number"))
+    }
+
+    /// Reads `true`, `false` or `null`, whichever [`Parser::next_value`] found.
+    pub fn literal(&mut self) -> Result<Option<bool>, Syntax> {
+        let (word, value): (&[u8], _) = match self.bytes().get(self.pos) {
+            Some(b't') => (b"true", Some(true)),
+            Some(b'f') => (b"false", Some(false)),
+            _ => (b"null", None),
+        };
+        for &expected in word {
+            match self.bytes().get(self.pos) {
+                Some(&b) if b == expected => self.pos += 1,
+                Some(_) => return Err(self.error("expected ident")),
+                None => return Err(self.eof("EOF while parsing a value")),
+            }
+        }
+        Ok(value)
+    }
+
+    /// Enters the array that [`Parser::next_value`] found.
+    pub fn array(&mut self) -> Items<'_, 'de> {
+        self.pos += 1;
+        Items {
+            p: self,
+            first: true,
+        }
+    }
+
+    /// Enters the object that [`Parser::next_value`] found.
+    pub fn object(&mut self) -> Members<'_, 'de> {
+        let start = self.pos;
+        self.pos += 1;
+        Members {
+            p: self,
+            first: true,
+            start,
+        }
+    }
+
+    /// Skips one value of any type, checking its syntax, without recursion.
+    pub fn skip_value(&mut self) -> Result<(), Syntax> {
+        self.skip(Vec::new(), Skip::Value)
+    }
+
+    /// The skipping machine: `open` holds the containers entered so far
+    /// (`true` for an object), `state` what comes next.
+    fn skip(&mut self, mut open: Vec<bool>, mut state: Skip) -> Result<(), Syntax> {
+        loop {
+            state = match state {
+                Skip::Value => match self.next_value()? {
+                    Next::String => {
+                        self.skip_string()?;
+                        Skip::After
+                    }
+                    Next::Number => {
+                        self.scan_number()?;
+                        Skip::After
+                    }
+                    Next::Bool | Next::Null => {
+                        self.literal()?;
+                        Skip::After
+                    }
+                    Next::Array => {
+                        self.pos += 1;
+                        open.push(false);
+                        Skip::First
+                    }
+                    Next::Object => {
+                        self.pos += 1;
+                        open.push(true);
+                        Skip::First
+                    }
+                },
+                Skip::First => match (self.peek(), open.last()) {
+                    (Some(b']'), Some(false)) | (Some(b'}'), Some(true)) => {
+                        self.pos += 1;
+                        open.pop();
+                        Skip::After
+                    }
+                    (_, Some(true)) => Skip::Key,
+                    _ => Skip::Value,
+                },
+                Skip::Key => {
+                    self.key_start()?;
+                    self.skip_string()?;
+                    self.colon()?;
+                    Skip::Value
+                }
+                Skip::After => {
+                    let Some(&object) = open.last() else {
+                        return Ok(());
+                    };
+                    match self.peek() {
+                        Some(b',') => {
+                            self.pos += 1;
+                            if object {
+                                Skip::Key
+                            } else {
+                                self.no_trailing_comma(b']')?;
+                                Skip::Value
+                            }
+                        }
+                        Some(b']') if !object => {
+                            self.pos += 1;
+                            open.pop();
+                            Skip::After
+                        }
+                        Some(b'}') if object => {
+                            self.pos += 1;
+                            open.pop();
+                            Skip::After
+                        }
+                        Some(_) if object => return Err(self.error("expected `,` or `}`")),
+                        Some(_) => return Err(self.error("expected `,` or `]`")),
+                        None if object => return Err(self.eof("EOF while parsing an object")),
+                        None => return Err(self.eof("EOF while parsing a list")),
+                    }
+                }
+            }
+        }
+    }
+
+    fn no_trailing_comma(&mut self, close: u8) -> Result<(), Syntax> {
+        match self.peek() {
+            Some(b) if b == close => Err(self.error("trailing comma")),
+            _ => Ok(()),
+        }
+    }
+
+    /// Expects the opening quote of a member name.
+    fn key_start(&mut self) -> Result<(), Syntax> {
+        match self.peek() {
+            Some(b'"') => Ok(()),
+            Some(b'}') => Err(self.error("trailing comma")),
+            Some(_) => Err(self.error("key must be a string")),
+            None => Err(self.eof("EOF while parsing an object")),
+        }
+    }
+
+    fn colon(&mut self) -> Result<(), Syntax> {
+        match self.peek() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.error("expected `:`")),
+            None => Err(self.eof("EOF while parsing an object")),
+        }
+    }
+}
+
+/// Where the skipping machine is.
+#[derive(Clone, Copy)]
+enum Skip {
+    /// A value comes next.
+    Value,
+    /// Just inside a container: its end or its first item or member.
+    First,
+    /// A member name, then `:`.
+    Key,
+    /// After a value: `,`, or the end of the container.
+    After,
+}
+
+/// The type of the next value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// A string.
+    String,
+    /// A number.
+    Number,
+    /// `true` or `false`.
+    Bool,
+    /// `null`.
+    Null,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+/// The items of an array being read.
+pub struct Items<'p, 'de> {
+    p: &'p mut Parser<'de>,
+    first: bool,
+}
+
+impl<'de> Items<'_, 'de> {
+    /// Moves to the next item: `false` at the end of the array.
+    pub fn next_item(&mut self) -> Result<bool, Syntax> {
+        let p = &mut *self.p;
+        let first = std::mem::replace(&mut self.first, false);
+        match p.peek() {
+            Some(b']') => {
+                p.pos += 1;
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                p.pos += 1;
+                p.no_trailing_comma(b']')?;
+                Ok(true)
+            }
+            Some(_) if first => Ok(true),
+            Some(_) => Err(p.error("expected `,` or `]`")),
+            None => Err(p.eof("EOF while parsing a list")),
+        }
+    }
+
+    /// The reader, at the item [`Items::next_item`] moved to.
+    pub fn parser(&mut self) -> &mut Parser<'de> {
+        self.p
+    }
+
+    /// Skips the rest of the array.
+    pub fn skip_rest(self) -> Result<(), Syntax> {
+        let state = if self.first { Skip::First } else { Skip::After };
+        self.p.skip(vec![false], state)
+    }
+}
+
+/// The members of an object being read.
+pub struct Members<'p, 'de> {
+    p: &'p mut Parser<'de>,
+    first: bool,
+    start: usize,
+}
+
+impl<'de> Members<'_, 'de> {
+    /// The next member's name, with the reader at its value: `None` at the
+    /// end of the object.
+    pub fn next_key(&mut self) -> Result<Option<Text<'de>>, Syntax> {
+        let p = &mut *self.p;
+        let first = std::mem::replace(&mut self.first, false);
+        match p.peek() {
+            Some(b'}') => {
+                p.pos += 1;
+                return Ok(None);
+            }
+            Some(b',') if !first => p.pos += 1,
+            Some(_) if first => {}
+            Some(_) => return Err(p.error("expected `,` or `}`")),
+            None => return Err(p.eof("EOF while parsing an object")),
+        }
+        p.key_start()?;
+        let key = p.string()?;
+        p.colon()?;
+        Ok(Some(key))
+    }
+
+    /// The reader, at the value of the member [`Members::next_key`] named.
+    pub fn parser(&mut self) -> &mut Parser<'de> {
+        self.p
+    }
+
+    /// Skips the value of the member [`Members::next_key`] named.
+    pub fn skip_value(&mut self) -> Result<(), Syntax> {
+        self.p.skip_value()
+    }
+
+    /// Skips the rest of the object.
+    pub fn skip_rest(self) -> Result<(), Syntax> {
+        let state = if self.first { Skip::First } else { Skip::After };
+        self.p.skip(vec![true], state)
+    }
+
+    /// Skips the rest of the object, and gives the whole object's text.
+    pub fn rest_as_text(self) -> Result<&'de str, Syntax> {
+        let (text, start) = (self.p.text, self.start);
+        let p = &mut *self.p;
+        let state = if self.first { Skip::First } else { Skip::After };
+        p.skip(vec![true], state)?;
+        Ok(text.get(start..p.pos).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skip(json: &str) -> Result<(), Syntax> {
+        let mut p = Parser::new(json);
+        p.skip_value()?;
+        p.end()
+    }
+
+    #[test]
+    fn the_plain_run_ends_at_the_first_quote_backslash_or_control_character_in_any_lane() {
+        for len in 0..40 {
+            for special in [b'"', b'\\', 0x00, 0x1f] {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([special, b'"', b'\\', 0]);
+                for at in [0, 3] {
+                    assert_eq!(plain_run_end(&bytes, at), len.max(at), "{len} {special}");
+                    assert_eq!(swar_run_end(&bytes, at), len.max(at), "{len} {special}");
+                }
+            }
+            // Bytes just above the boundaries, and multi-byte characters, are plain.
+            let bytes = " !#[]~\u{7f}é€😀".repeat(len);
+            assert_eq!(plain_run_end(bytes.as_bytes(), 0), bytes.len());
+            assert_eq!(swar_run_end(bytes.as_bytes(), 0), bytes.len());
+        }
+    }
+
+    #[test]
+    fn numbers_are_classified_as_serde_json_classifies_them() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "12345678901234567890",
+            "99999999999999999999",
+            "-12345678901234567890",
+            "1.00000000000000000000001",
+            "9007199254740993.0",
+            "9007199254740993e-3",
+            "1.5",
+            "-0.0",
+            "1e5",
+            "1E+5",
+            "1e-5",
+            "1700000000.123456",
+            "0.1",
+            "123456789012345.6",
+            "1234567890123456.7",
+            "2.2250738585072014e-308",
+            "4.9e-324",
+            "1.7976931348623157e308",
+            "0e999",
+            "0.000000000000000000000000000001e30",
+        ] {
+            let ours = Parser::new(text).number().expect(text);
+            let theirs: serde_json::Number = serde_json::from_str(text).expect(text);
+            let same = match ours {
+                Number::U64(n) => theirs.as_u64() == Some(n),
+                Number::I64(n) => theirs.as_i64() == Some(n) && theirs.as_u64().is_none(),
+                Number::F64(f) => {
+                    theirs.is_f64() && text.parse::<f64>().map(f64::to_bits) == Ok(f.to_bits())
+                }
+            };
+            assert!(same, "{text}: {ours:?} vs {theirs:?}");
+        }
+        for text in ["1e400", "-1e400", "1.7976931348623157e309"] {
+            let err = Parser::new(text).number().expect_err(text);
+            assert_eq!(err.message, "number out of range");
+        }
+    }
+
+    #[test]
+    fn malformed_numbers_are_refused() {
+        for text in [
+            "01", "-", "1.", "1.e5", "1e", "1e+", ".5", "+1", "-a", "1.5.5",
+        ] {
+            assert!(skip(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_unescape_every_escape_and_refuse_broken_ones() {
+        let mut p = Parser::new(r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00z""#);
+        match p.string().expect("string") {
+            Text::Owned(s) => assert_eq!(s, "a\"\\/\u{8}\u{c}\n\r\té😀z"),
+            Text::Str(s) => panic!("borrowed {s:?}"),
+        }
+        for (text, message) in [
+            (r#""\x""#, "invalid escape"),
+            (r#""\u12""#, "invalid escape"),
+            (r#""\ud800""#, "lone leading surrogate in hex escape"),
+            (r#""\ud800\u0041""#, "lone leading surrogate in hex escape"),
+            (r#""\udc00""#, "lone trailing surrogate in hex escape"),
+            (
+                "\"a\u{1}\"",
+                "control character (\\u0000-\\u001F) found while parsing a string",
+            ),
+            (r#""abc"#, "EOF while parsing a string"),
+        ] {
+            let err = Parser::new(text).string().expect_err(text);
+            assert_eq!(err.message, message, "{text}");
+        }
+        // Skipped, a lone surrogate is well-formed JSON.
+        assert!(skip(r#"["\ud800", "\udfff"]"#).is_ok());
+        assert!(skip(r#""\x""#).is_err());
+    }
+
+    #[test]
+    fn skipping_checks_the_syntax_of_every_container() {
+        for ok in [
+            "[]",
+            "{}",
+            " [ 1 , [ ] , { } , { \"a\" : [ null , true , false ] } ] ",
+            r#"{"a":{"b":{"c":[1e400]}}}"#,
+        ] {
+            assert_eq!(skip(ok), Ok(()), "{ok}");
+        }
+        for (bad, message) in [
+            ("[1,]", "trailing comma"),
+            (r#"{"a":1,}"#, "trailing comma"),
+            ("[1 2]", "expected `,` or `]`"),
+            (r#"{"a":1 "b":2}"#, "expected `,` or `}`"),
+            (r#"{"a" 1}"#, "expected `:`"),
+            ("{1:2}", "key must be a string"),
+            ("[1}", "expected `,` or `]`"),
+            ("[", "EOF while parsing a value"),
+            ("[1", "EOF while parsing a list"),
+            (r#"{"a":1"#, "EOF while parsing an object"),
+            ("tru", "EOF while parsing a value"),
+            ("trve", "expected ident"),
+            ("[] []", "trailing characters"),
+        ] {
+            assert_eq!(skip(bad).map_err(|e| e.message), Err(message), "{bad}");
+        }
+    }
+
+    #[test]
+    fn errors_give_the_line_and_column_of_the_offending_byte() {
+        let err = skip("[1,\n 2,\n x]").expect_err("x");
+        assert_eq!((err.line, err.column), (3, 2));
+        let err = skip("").expect_err("empty");
+        assert_eq!((err.line, err.column), (1, 1));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_end_the_text_where_they_start() {
+        let mut p = Parser::from_bytes(b"[\"a\xffb\"]");
+        let err = p.skip_value().expect_err("bad byte");
+        assert_eq!((err.message, err.column), ("invalid unicode code point", 4));
+        let mut p = Parser::from_bytes(b"[] \xff");
+        p.skip_value().expect("the array");
+        assert_eq!(p.end().map_err(|e| e.message), Err("trailing characters"));
+    }
+
+    #[test]
+    fn deep_nesting_is_skipped_without_recursion() {
+        let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+        assert_eq!(skip(&deep), Ok(()));
+        let deep = format!("{}1{}", r#"{"a":"#.repeat(500_000), "}".repeat(500_000));
+        assert_eq!(skip(&deep), Ok(()));
+    }
+}
