@@ -860,27 +860,31 @@ impl<K: Kind> Kind for List<K> {
 }
 
 /// The raw keys of one map, to find a key given twice (by its text, not by
-/// the value read from it): on the stack for small maps, a set past that.
+/// the value read from it): the first few borrowed keys in an array on the
+/// stack, the rest (and any key that held escapes) in a set.
 #[derive(Default)]
 struct SeenKeys<'de> {
-    small: [Option<Text<'de>>; 16],
+    small: [&'de str; 8],
     count: usize,
     large: std::collections::BTreeSet<String>,
 }
 
 impl<'de> SeenKeys<'de> {
     fn contains(&self, key: &str) -> bool {
-        self.small.iter().flatten().any(|k| &**k == key) || self.large.contains(key)
+        let small = self.small.get(..self.count).unwrap_or(&self.small);
+        small.contains(&key) || (!self.large.is_empty() && self.large.contains(key))
     }
 
     fn insert(&mut self, key: Text<'de>) {
-        match self.small.get_mut(self.count) {
-            Some(slot) => *slot = Some(key),
-            None => {
-                self.large.insert(key.to_string());
+        match (key, self.small.get_mut(self.count)) {
+            (Text::Str(key), Some(slot)) => {
+                *slot = key;
+                self.count += 1;
+            }
+            (key, _) => {
+                self.large.insert(key.into_string());
             }
         }
-        self.count += 1;
     }
 }
 

@@ -414,12 +414,15 @@ pub fn read(service: &Service) -> String {
             );
             continue;
         }
-        out.push_str("while let Some(key) = map.next_key()? {\nmatch &*key {\n");
+        // Matching on the length first turns the dispatch into a jump
+        // table, so a name is compared with at most a few candidates.
+        out.push_str("while let Some(key) = map.next_key()? {\nmatch (key.len(), &*key) {\n");
         for m in &st.members {
-            let names = match &m.alias {
-                Some(alias) => format!("{} | {}", lit(&m.wire), lit(alias)),
-                None => lit(&m.wire),
-            };
+            let names = std::iter::once(&m.wire)
+                .chain(&m.alias)
+                .map(|name| format!("({}, {})", name.len(), lit(name)))
+                .collect::<Vec<_>>()
+                .join(" | ");
             let method = if m.required {
                 "read_required"
             } else {
@@ -433,7 +436,7 @@ pub fn read(service: &Service) -> String {
             );
         }
         if st.exception {
-            out.push_str("\"__type\" => map.skip_value()?,\n");
+            out.push_str("(6, \"__type\") => map.skip_value()?,\n");
         }
         out.push_str("_ => cx.other_member(&mut map, path, &key)?,\n}\n}\n");
         if st.members.is_empty() {

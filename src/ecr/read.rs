@@ -14,8 +14,8 @@ impl ReadStruct for Attribute {
         let mut v_key = Slot::Missing;
         let mut v_value = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "key" => {
+            match (key.len(), &*key) {
+                (3, "key") => {
                     v_key
                         .read_required(
                             &mut map,
@@ -25,7 +25,7 @@ impl ReadStruct for Attribute {
                             &key,
                         )?
                 }
-                "value" => {
+                (5, "value") => {
                     v_value
                         .read_optional(
                             &mut map,
@@ -60,15 +60,15 @@ impl ReadStruct for AuthorizationData {
         let mut v_expires_at = Slot::Missing;
         let mut v_proxy_endpoint = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "authorizationToken" => {
+            match (key.len(), &*key) {
+                (18, "authorizationToken") => {
                     v_authorization_token
                         .read_optional(&mut map, r::Str(&rules::BASE64), cx, path, &key)?
                 }
-                "expiresAt" => {
+                (9, "expiresAt") => {
                     v_expires_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "proxyEndpoint" => {
+                (13, "proxyEndpoint") => {
                     v_proxy_endpoint
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -111,20 +111,20 @@ impl ReadStruct for AwsEcrContainerImageDetails {
         let mut v_registry = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "architecture" => {
+            match (key.len(), &*key) {
+                (12, "architecture") => {
                     v_architecture
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "author" => {
+                (6, "author") => {
                     v_author
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageHash" => {
+                (9, "imageHash") => {
                     v_image_hash
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTags" => {
+                (9, "imageTags") => {
                     v_image_tags
                         .read_optional(
                             &mut map,
@@ -137,17 +137,17 @@ impl ReadStruct for AwsEcrContainerImageDetails {
                             &key,
                         )?
                 }
-                "platform" => {
+                (8, "platform") => {
                     v_platform
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "pushedAt" => {
+                (8, "pushedAt") => {
                     v_pushed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "lastInUseAt" => {
+                (11, "lastInUseAt") => {
                     v_last_in_use_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "inUseCount" => {
+                (10, "inUseCount") => {
                     v_in_use_count
                         .read_optional(
                             &mut map,
@@ -157,7 +157,7 @@ impl ReadStruct for AwsEcrContainerImageDetails {
                             &key,
                         )?
                 }
-                "registry" => {
+                (8, "registry") => {
                     v_registry
                         .read_optional(
                             &mut map,
@@ -167,7 +167,7 @@ impl ReadStruct for AwsEcrContainerImageDetails {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -234,8 +234,8 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_layer_digests = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -245,7 +245,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -255,7 +255,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
                             &key,
                         )?
                 }
-                "layerDigests" => {
+                (12, "layerDigests") => {
                     v_layer_digests
                         .read_required(
                             &mut map,
@@ -300,8 +300,8 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layers" => {
+            match (key.len(), &*key) {
+                (6, "layers") => {
                     v_layers
                         .read_optional(
                             &mut map,
@@ -314,7 +314,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -327,7 +327,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -369,8 +369,8 @@ impl ReadStruct for BatchDeleteImageRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_image_ids = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -380,7 +380,7 @@ impl ReadStruct for BatchDeleteImageRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -390,7 +390,7 @@ impl ReadStruct for BatchDeleteImageRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_required(
                             &mut map,
@@ -435,8 +435,8 @@ impl ReadStruct for BatchDeleteImageResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageIds" => {
+            match (key.len(), &*key) {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -449,7 +449,7 @@ impl ReadStruct for BatchDeleteImageResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -462,7 +462,7 @@ impl ReadStruct for BatchDeleteImageResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -505,8 +505,8 @@ impl ReadStruct for BatchGetImageRequest {
         let mut v_image_ids = Slot::Missing;
         let mut v_accepted_media_types = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -516,7 +516,7 @@ impl ReadStruct for BatchGetImageRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -526,7 +526,7 @@ impl ReadStruct for BatchGetImageRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_required(
                             &mut map,
@@ -539,7 +539,7 @@ impl ReadStruct for BatchGetImageRequest {
                             &key,
                         )?
                 }
-                "acceptedMediaTypes" => {
+                (18, "acceptedMediaTypes") => {
                     v_accepted_media_types
                         .read_optional(
                             &mut map,
@@ -591,8 +591,8 @@ impl ReadStruct for BatchGetImageResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "images" => {
+            match (key.len(), &*key) {
+                (6, "images") => {
                     v_images
                         .read_optional(
                             &mut map,
@@ -605,7 +605,7 @@ impl ReadStruct for BatchGetImageResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -618,7 +618,7 @@ impl ReadStruct for BatchGetImageResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -658,8 +658,8 @@ impl ReadStruct for BatchGetRepositoryScanningConfigurationRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_repository_names = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryNames" => {
+            match (key.len(), &*key) {
+                (15, "repositoryNames") => {
                     v_repository_names
                         .read_required(
                             &mut map,
@@ -700,8 +700,8 @@ impl ReadStruct for BatchGetRepositoryScanningConfigurationResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "scanningConfigurations" => {
+            match (key.len(), &*key) {
+                (22, "scanningConfigurations") => {
                     v_scanning_configurations
                         .read_optional(
                             &mut map,
@@ -714,7 +714,7 @@ impl ReadStruct for BatchGetRepositoryScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -728,7 +728,7 @@ impl ReadStruct for BatchGetRepositoryScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -772,12 +772,12 @@ impl ReadStruct for BlockedByOrganizationPolicyException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -801,8 +801,8 @@ impl ReadStruct for CompleteLayerUploadRequest {
         let mut v_upload_id = Slot::Missing;
         let mut v_layer_digests = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -812,7 +812,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -822,7 +822,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_required(
                             &mut map,
@@ -832,7 +832,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "layerDigests" => {
+                (12, "layerDigests") => {
                     v_layer_digests
                         .read_required(
                             &mut map,
@@ -886,8 +886,8 @@ impl ReadStruct for CompleteLayerUploadResponse {
         let mut v_layer_digest = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -897,7 +897,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -907,7 +907,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -917,7 +917,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "layerDigest" => {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -927,7 +927,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -983,8 +983,8 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
         let mut v_custom_role_arn = Slot::Missing;
         let mut v_upstream_repository_prefix = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_required(
                             &mut map,
@@ -994,11 +994,11 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "upstreamRegistryUrl" => {
+                (19, "upstreamRegistryUrl") => {
                     v_upstream_registry_url
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1008,7 +1008,7 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "upstreamRegistry" => {
+                (16, "upstreamRegistry") => {
                     v_upstream_registry
                         .read_optional(
                             &mut map,
@@ -1018,7 +1018,7 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -1028,7 +1028,7 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -1038,7 +1038,7 @@ impl ReadStruct for CreatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -1102,8 +1102,8 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
         let mut v_upstream_repository_prefix = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_optional(
                             &mut map,
@@ -1113,14 +1113,14 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRegistryUrl" => {
+                (19, "upstreamRegistryUrl") => {
                     v_upstream_registry_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1130,7 +1130,7 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRegistry" => {
+                (16, "upstreamRegistry") => {
                     v_upstream_registry
                         .read_optional(
                             &mut map,
@@ -1140,7 +1140,7 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -1150,7 +1150,7 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -1160,7 +1160,7 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -1170,7 +1170,7 @@ impl ReadStruct for CreatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1241,12 +1241,12 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
         let mut v_applied_for = Slot::Missing;
         let mut v_custom_role_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefix" => {
+            match (key.len(), &*key) {
+                (6, "prefix") => {
                     v_prefix
                         .read_required(&mut map, r::Str(&rules::PREFIX), cx, path, &key)?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(
                             &mut map,
@@ -1256,7 +1256,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "encryptionConfiguration" => {
+                (23, "encryptionConfiguration") => {
                     v_encryption_configuration
                         .read_optional(
                             &mut map,
@@ -1268,7 +1268,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "resourceTags" => {
+                (12, "resourceTags") => {
                     v_resource_tags
                         .read_optional(
                             &mut map,
@@ -1281,7 +1281,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -1291,7 +1291,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -1304,7 +1304,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "repositoryPolicy" => {
+                (16, "repositoryPolicy") => {
                     v_repository_policy
                         .read_optional(
                             &mut map,
@@ -1314,7 +1314,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "lifecyclePolicy" => {
+                (15, "lifecyclePolicy") => {
                     v_lifecycle_policy
                         .read_optional(
                             &mut map,
@@ -1326,7 +1326,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "appliedFor" => {
+                (10, "appliedFor") => {
                     v_applied_for
                         .read_required(
                             &mut map,
@@ -1339,7 +1339,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -1406,8 +1406,8 @@ impl ReadStruct for CreateRepositoryCreationTemplateResponse {
         let mut v_repository_creation_template = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1417,7 +1417,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "repositoryCreationTemplate" => {
+                (26, "repositoryCreationTemplate") => {
                     v_repository_creation_template
                         .read_optional(
                             &mut map,
@@ -1427,7 +1427,7 @@ impl ReadStruct for CreateRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1477,8 +1477,8 @@ impl ReadStruct for CreateRepositoryRequest {
         let mut v_image_scanning_configuration = Slot::Missing;
         let mut v_encryption_configuration = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1488,7 +1488,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1498,7 +1498,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "tags" => {
+                (4, "tags") => {
                     v_tags
                         .read_optional(
                             &mut map,
@@ -1511,7 +1511,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -1521,7 +1521,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -1534,7 +1534,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "imageScanningConfiguration" => {
+                (26, "imageScanningConfiguration") => {
                     v_image_scanning_configuration
                         .read_optional(
                             &mut map,
@@ -1544,7 +1544,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "encryptionConfiguration" => {
+                (23, "encryptionConfiguration") => {
                     v_encryption_configuration
                         .read_optional(
                             &mut map,
@@ -1601,8 +1601,8 @@ impl ReadStruct for CreateRepositoryResponse {
         let mut v_repository = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repository" => {
+            match (key.len(), &*key) {
+                (10, "repository") => {
                     v_repository
                         .read_optional(
                             &mut map,
@@ -1612,7 +1612,7 @@ impl ReadStruct for CreateRepositoryResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1653,19 +1653,19 @@ impl ReadStruct for CvssScore {
         let mut v_source = Slot::Missing;
         let mut v_version = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "baseScore" => {
+            match (key.len(), &*key) {
+                (9, "baseScore") => {
                     v_base_score.read_optional(&mut map, r::Double, cx, path, &key)?
                 }
-                "scoringVector" => {
+                (13, "scoringVector") => {
                     v_scoring_vector
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "source" => {
+                (6, "source") => {
                     v_source
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "version" => {
+                (7, "version") => {
                     v_version
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -1707,12 +1707,12 @@ impl ReadStruct for CvssScoreAdjustment {
         let mut v_metric = Slot::Missing;
         let mut v_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "metric" => {
+            match (key.len(), &*key) {
+                (6, "metric") => {
                     v_metric
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "reason" => {
+                (6, "reason") => {
                     v_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -1746,8 +1746,8 @@ impl ReadStruct for CvssScoreDetails {
         let mut v_scoring_vector = Slot::Missing;
         let mut v_version = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "adjustments" => {
+            match (key.len(), &*key) {
+                (11, "adjustments") => {
                     v_adjustments
                         .read_optional(
                             &mut map,
@@ -1760,16 +1760,18 @@ impl ReadStruct for CvssScoreDetails {
                             &key,
                         )?
                 }
-                "score" => v_score.read_optional(&mut map, r::Double, cx, path, &key)?,
-                "scoreSource" => {
+                (5, "score") => {
+                    v_score.read_optional(&mut map, r::Double, cx, path, &key)?
+                }
+                (11, "scoreSource") => {
                     v_score_source
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "scoringVector" => {
+                (13, "scoringVector") => {
                     v_scoring_vector
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "version" => {
+                (7, "version") => {
                     v_version
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -1814,8 +1816,8 @@ impl ReadStruct for DeleteLifecyclePolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1825,7 +1827,7 @@ impl ReadStruct for DeleteLifecyclePolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1867,8 +1869,8 @@ impl ReadStruct for DeleteLifecyclePolicyResponse {
         let mut v_last_evaluated_at = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1878,7 +1880,7 @@ impl ReadStruct for DeleteLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -1888,7 +1890,7 @@ impl ReadStruct for DeleteLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -1898,10 +1900,10 @@ impl ReadStruct for DeleteLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "lastEvaluatedAt" => {
+                (15, "lastEvaluatedAt") => {
                     v_last_evaluated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1952,8 +1954,8 @@ impl ReadStruct for DeletePullThroughCacheRuleRequest {
         let mut v_ecr_repository_prefix = Slot::Missing;
         let mut v_registry_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_required(
                             &mut map,
@@ -1963,7 +1965,7 @@ impl ReadStruct for DeletePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2008,8 +2010,8 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
         let mut v_upstream_repository_prefix = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_optional(
                             &mut map,
@@ -2019,14 +2021,14 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRegistryUrl" => {
+                (19, "upstreamRegistryUrl") => {
                     v_upstream_registry_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2036,7 +2038,7 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -2046,7 +2048,7 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -2056,7 +2058,7 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -2066,7 +2068,7 @@ impl ReadStruct for DeletePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2142,8 +2144,8 @@ impl ReadStruct for DeleteRegistryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2153,7 +2155,7 @@ impl ReadStruct for DeleteRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -2163,7 +2165,7 @@ impl ReadStruct for DeleteRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2203,8 +2205,10 @@ impl ReadStruct for DeleteReplication {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_enabled = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "enabled" => v_enabled.read_required(&mut map, r::Bool, cx, path, &key)?,
+            match (key.len(), &*key) {
+                (7, "enabled") => {
+                    v_enabled.read_required(&mut map, r::Bool, cx, path, &key)?
+                }
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2225,8 +2229,8 @@ impl ReadStruct for DeleteRepositoryCreationTemplateRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_prefix = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefix" => {
+            match (key.len(), &*key) {
+                (6, "prefix") => {
                     v_prefix
                         .read_required(&mut map, r::Str(&rules::PREFIX), cx, path, &key)?
                 }
@@ -2252,8 +2256,8 @@ impl ReadStruct for DeleteRepositoryCreationTemplateResponse {
         let mut v_repository_creation_template = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2263,7 +2267,7 @@ impl ReadStruct for DeleteRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "repositoryCreationTemplate" => {
+                (26, "repositoryCreationTemplate") => {
                     v_repository_creation_template
                         .read_optional(
                             &mut map,
@@ -2273,7 +2277,7 @@ impl ReadStruct for DeleteRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2318,8 +2322,8 @@ impl ReadStruct for DeleteRepositoryPolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2329,7 +2333,7 @@ impl ReadStruct for DeleteRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2370,8 +2374,8 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2381,7 +2385,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -2391,7 +2395,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -2401,7 +2405,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2450,8 +2454,8 @@ impl ReadStruct for DeleteRepositoryRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_force = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2461,7 +2465,7 @@ impl ReadStruct for DeleteRepositoryRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2471,7 +2475,7 @@ impl ReadStruct for DeleteRepositoryRequest {
                             &key,
                         )?
                 }
-                "force" => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
+                (5, "force") => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2503,8 +2507,8 @@ impl ReadStruct for DeleteRepositoryResponse {
         let mut v_repository = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repository" => {
+            match (key.len(), &*key) {
+                (10, "repository") => {
                     v_repository
                         .read_optional(
                             &mut map,
@@ -2514,7 +2518,7 @@ impl ReadStruct for DeleteRepositoryResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2569,8 +2573,8 @@ impl ReadStruct for DeleteSigningConfigurationResponse {
         let mut v_signing_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2580,7 +2584,7 @@ impl ReadStruct for DeleteSigningConfigurationResponse {
                             &key,
                         )?
                 }
-                "signingConfiguration" => {
+                (20, "signingConfiguration") => {
                     v_signing_configuration
                         .read_optional(
                             &mut map,
@@ -2590,7 +2594,7 @@ impl ReadStruct for DeleteSigningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2634,8 +2638,8 @@ impl ReadStruct for DeregisterPullTimeUpdateExclusionRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_principal_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "principalArn" => {
+            match (key.len(), &*key) {
+                (12, "principalArn") => {
                     v_principal_arn
                         .read_required(
                             &mut map,
@@ -2672,8 +2676,8 @@ impl ReadStruct for DeregisterPullTimeUpdateExclusionResponse {
         let mut v_principal_arn = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "principalArn" => {
+            match (key.len(), &*key) {
+                (12, "principalArn") => {
                     v_principal_arn
                         .read_optional(
                             &mut map,
@@ -2683,7 +2687,7 @@ impl ReadStruct for DeregisterPullTimeUpdateExclusionResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2723,8 +2727,8 @@ impl ReadStruct for DescribeImageReplicationStatusRequest {
         let mut v_image_id = Slot::Missing;
         let mut v_registry_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2734,7 +2738,7 @@ impl ReadStruct for DescribeImageReplicationStatusRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -2744,7 +2748,7 @@ impl ReadStruct for DescribeImageReplicationStatusRequest {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2787,8 +2791,8 @@ impl ReadStruct for DescribeImageReplicationStatusResponse {
         let mut v_replication_statuses = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -2798,7 +2802,7 @@ impl ReadStruct for DescribeImageReplicationStatusResponse {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -2808,7 +2812,7 @@ impl ReadStruct for DescribeImageReplicationStatusResponse {
                             &key,
                         )?
                 }
-                "replicationStatuses" => {
+                (19, "replicationStatuses") => {
                     v_replication_statuses
                         .read_optional(
                             &mut map,
@@ -2821,7 +2825,7 @@ impl ReadStruct for DescribeImageReplicationStatusResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2871,8 +2875,8 @@ impl ReadStruct for DescribeImageScanFindingsPaginateRequest {
         let mut v_image_id = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2882,7 +2886,7 @@ impl ReadStruct for DescribeImageScanFindingsPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2892,7 +2896,7 @@ impl ReadStruct for DescribeImageScanFindingsPaginateRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -2902,7 +2906,7 @@ impl ReadStruct for DescribeImageScanFindingsPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -2953,8 +2957,8 @@ impl ReadStruct for DescribeImageScanFindingsRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2964,7 +2968,7 @@ impl ReadStruct for DescribeImageScanFindingsRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2974,7 +2978,7 @@ impl ReadStruct for DescribeImageScanFindingsRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -2984,11 +2988,11 @@ impl ReadStruct for DescribeImageScanFindingsRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -3044,8 +3048,8 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3055,7 +3059,7 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -3065,7 +3069,7 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -3075,7 +3079,7 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
                             &key,
                         )?
                 }
-                "imageScanStatus" => {
+                (15, "imageScanStatus") => {
                     v_image_scan_status
                         .read_optional(
                             &mut map,
@@ -3085,7 +3089,7 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
                             &key,
                         )?
                 }
-                "imageScanFindings" => {
+                (17, "imageScanFindings") => {
                     v_image_scan_findings
                         .read_optional(
                             &mut map,
@@ -3095,11 +3099,11 @@ impl ReadStruct for DescribeImageScanFindingsResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3157,8 +3161,8 @@ impl ReadStruct for DescribeImageSigningStatusRequest {
         let mut v_image_id = Slot::Missing;
         let mut v_registry_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -3168,7 +3172,7 @@ impl ReadStruct for DescribeImageSigningStatusRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -3178,7 +3182,7 @@ impl ReadStruct for DescribeImageSigningStatusRequest {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3222,8 +3226,8 @@ impl ReadStruct for DescribeImageSigningStatusResponse {
         let mut v_signing_statuses = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -3233,7 +3237,7 @@ impl ReadStruct for DescribeImageSigningStatusResponse {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -3243,7 +3247,7 @@ impl ReadStruct for DescribeImageSigningStatusResponse {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3253,7 +3257,7 @@ impl ReadStruct for DescribeImageSigningStatusResponse {
                             &key,
                         )?
                 }
-                "signingStatuses" => {
+                (15, "signingStatuses") => {
                     v_signing_statuses
                         .read_optional(
                             &mut map,
@@ -3266,7 +3270,7 @@ impl ReadStruct for DescribeImageSigningStatusResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3317,8 +3321,8 @@ impl ReadStruct for DescribeImagesFilter {
         let mut v_tag_status = Slot::Missing;
         let mut v_image_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "tagStatus" => {
+            match (key.len(), &*key) {
+                (9, "tagStatus") => {
                     v_tag_status
                         .read_optional(
                             &mut map,
@@ -3328,7 +3332,7 @@ impl ReadStruct for DescribeImagesFilter {
                             &key,
                         )?
                 }
-                "imageStatus" => {
+                (11, "imageStatus") => {
                     v_image_status
                         .read_optional(
                             &mut map,
@@ -3370,8 +3374,8 @@ impl ReadStruct for DescribeImagesPaginateRequest {
         let mut v_filter = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3381,7 +3385,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -3391,7 +3395,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -3404,7 +3408,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -3414,7 +3418,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -3469,8 +3473,8 @@ impl ReadStruct for DescribeImagesRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_filter = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3480,7 +3484,7 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -3490,7 +3494,7 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -3503,11 +3507,11 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -3517,7 +3521,7 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -3572,8 +3576,8 @@ impl ReadStruct for DescribeImagesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDetails" => {
+            match (key.len(), &*key) {
+                (12, "imageDetails") => {
                     v_image_details
                         .read_optional(
                             &mut map,
@@ -3586,11 +3590,11 @@ impl ReadStruct for DescribeImagesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3632,8 +3636,8 @@ impl ReadStruct for DescribePullThroughCacheRulesPaginateRequest {
         let mut v_ecr_repository_prefixes = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3643,7 +3647,7 @@ impl ReadStruct for DescribePullThroughCacheRulesPaginateRequest {
                             &key,
                         )?
                 }
-                "ecrRepositoryPrefixes" => {
+                (21, "ecrRepositoryPrefixes") => {
                     v_ecr_repository_prefixes
                         .read_optional(
                             &mut map,
@@ -3657,7 +3661,7 @@ impl ReadStruct for DescribePullThroughCacheRulesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -3704,8 +3708,8 @@ impl ReadStruct for DescribePullThroughCacheRulesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3715,7 +3719,7 @@ impl ReadStruct for DescribePullThroughCacheRulesRequest {
                             &key,
                         )?
                 }
-                "ecrRepositoryPrefixes" => {
+                (21, "ecrRepositoryPrefixes") => {
                     v_ecr_repository_prefixes
                         .read_optional(
                             &mut map,
@@ -3729,11 +3733,11 @@ impl ReadStruct for DescribePullThroughCacheRulesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -3782,8 +3786,8 @@ impl ReadStruct for DescribePullThroughCacheRulesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "pullThroughCacheRules" => {
+            match (key.len(), &*key) {
+                (21, "pullThroughCacheRules") => {
                     v_pull_through_cache_rules
                         .read_optional(
                             &mut map,
@@ -3796,11 +3800,11 @@ impl ReadStruct for DescribePullThroughCacheRulesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3861,8 +3865,8 @@ impl ReadStruct for DescribeRegistryResponse {
         let mut v_replication_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3872,7 +3876,7 @@ impl ReadStruct for DescribeRegistryResponse {
                             &key,
                         )?
                 }
-                "replicationConfiguration" => {
+                (24, "replicationConfiguration") => {
                     v_replication_configuration
                         .read_optional(
                             &mut map,
@@ -3882,7 +3886,7 @@ impl ReadStruct for DescribeRegistryResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3929,8 +3933,8 @@ impl ReadStruct for DescribeReplicationBackfillResultsPaginateRequest {
         let mut v_result_status_filter = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3940,7 +3944,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsPaginateRequest {
                             &key,
                         )?
                 }
-                "replicationBackfillId" => {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_required(
                             &mut map,
@@ -3950,7 +3954,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsPaginateRequest {
                             &key,
                         )?
                 }
-                "resultStatusFilter" => {
+                (18, "resultStatusFilter") => {
                     v_result_status_filter
                         .read_optional(
                             &mut map,
@@ -3960,7 +3964,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -4011,8 +4015,8 @@ impl ReadStruct for DescribeReplicationBackfillResultsRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_next_token = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4022,7 +4026,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsRequest {
                             &key,
                         )?
                 }
-                "replicationBackfillId" => {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_required(
                             &mut map,
@@ -4032,7 +4036,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsRequest {
                             &key,
                         )?
                 }
-                "resultStatusFilter" => {
+                (18, "resultStatusFilter") => {
                     v_result_status_filter
                         .read_optional(
                             &mut map,
@@ -4042,7 +4046,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsRequest {
                             &key,
                         )?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -4052,7 +4056,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -4106,8 +4110,8 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4117,7 +4121,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "replicationBackfillId" => {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_optional(
                             &mut map,
@@ -4127,7 +4131,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "destination" => {
+                (11, "destination") => {
                     v_destination
                         .read_optional(
                             &mut map,
@@ -4137,7 +4141,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -4147,11 +4151,11 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "progress" => {
+                (8, "progress") => {
                     v_progress
                         .read_optional(
                             &mut map,
@@ -4161,7 +4165,7 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "results" => {
+                (7, "results") => {
                     v_results
                         .read_optional(
                             &mut map,
@@ -4174,15 +4178,17 @@ impl ReadStruct for DescribeReplicationBackfillResultsResponse {
                             &key,
                         )?
                 }
-                "startedAt" => {
+                (9, "startedAt") => {
                     v_started_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "endedAt" => v_ended_at.read_optional(&mut map, r::Time, cx, path, &key)?,
-                "nextToken" => {
+                (7, "endedAt") => {
+                    v_ended_at.read_optional(&mut map, r::Time, cx, path, &key)?
+                }
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4252,8 +4258,8 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
         let mut v_repository_names = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4263,7 +4269,7 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryNames" => {
+                (15, "repositoryNames") => {
                     v_repository_names
                         .read_optional(
                             &mut map,
@@ -4276,7 +4282,7 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -4319,8 +4325,8 @@ impl ReadStruct for DescribeRepositoriesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4330,7 +4336,7 @@ impl ReadStruct for DescribeRepositoriesRequest {
                             &key,
                         )?
                 }
-                "repositoryNames" => {
+                (15, "repositoryNames") => {
                     v_repository_names
                         .read_optional(
                             &mut map,
@@ -4343,11 +4349,11 @@ impl ReadStruct for DescribeRepositoriesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -4396,8 +4402,8 @@ impl ReadStruct for DescribeRepositoriesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositories" => {
+            match (key.len(), &*key) {
+                (12, "repositories") => {
                     v_repositories
                         .read_optional(
                             &mut map,
@@ -4410,11 +4416,11 @@ impl ReadStruct for DescribeRepositoriesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4455,8 +4461,8 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesPaginateRequest {
         let mut v_prefixes = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefixes" => {
+            match (key.len(), &*key) {
+                (8, "prefixes") => {
                     v_prefixes
                         .read_optional(
                             &mut map,
@@ -4469,7 +4475,7 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -4509,8 +4515,8 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefixes" => {
+            match (key.len(), &*key) {
+                (8, "prefixes") => {
                     v_prefixes
                         .read_optional(
                             &mut map,
@@ -4523,11 +4529,11 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -4570,8 +4576,8 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4581,7 +4587,7 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesResponse {
                             &key,
                         )?
                 }
-                "repositoryCreationTemplates" => {
+                (27, "repositoryCreationTemplates") => {
                     v_repository_creation_templates
                         .read_optional(
                             &mut map,
@@ -4594,11 +4600,11 @@ impl ReadStruct for DescribeRepositoryCreationTemplatesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4645,12 +4651,12 @@ impl ReadStruct for EmptyUploadException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4672,8 +4678,8 @@ impl ReadStruct for EncryptionConfiguration {
         let mut v_encryption_type = Slot::Missing;
         let mut v_kms_key = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "encryptionType" => {
+            match (key.len(), &*key) {
+                (14, "encryptionType") => {
                     v_encryption_type
                         .read_required(
                             &mut map,
@@ -4683,7 +4689,7 @@ impl ReadStruct for EncryptionConfiguration {
                             &key,
                         )?
                 }
-                "kmsKey" => {
+                (6, "kmsKey") => {
                     v_kms_key
                         .read_optional(
                             &mut map,
@@ -4722,8 +4728,8 @@ impl ReadStruct for EncryptionConfigurationForRepositoryCreationTemplate {
         let mut v_encryption_type = Slot::Missing;
         let mut v_kms_key = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "encryptionType" => {
+            match (key.len(), &*key) {
+                (14, "encryptionType") => {
                     v_encryption_type
                         .read_required(
                             &mut map,
@@ -4733,7 +4739,7 @@ impl ReadStruct for EncryptionConfigurationForRepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "kmsKey" => {
+                (6, "kmsKey") => {
                     v_kms_key
                         .read_optional(
                             &mut map,
@@ -4787,8 +4793,8 @@ impl ReadStruct for EnhancedImageScanFinding {
         let mut v_fix_available = Slot::Missing;
         let mut v_exploit_available = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "awsAccountId" => {
+            match (key.len(), &*key) {
+                (12, "awsAccountId") => {
                     v_aws_account_id
                         .read_optional(
                             &mut map,
@@ -4798,21 +4804,21 @@ impl ReadStruct for EnhancedImageScanFinding {
                             &key,
                         )?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "findingArn" => {
+                (10, "findingArn") => {
                     v_finding_arn
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "firstObservedAt" => {
+                (15, "firstObservedAt") => {
                     v_first_observed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "lastObservedAt" => {
+                (14, "lastObservedAt") => {
                     v_last_observed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "packageVulnerabilityDetails" => {
+                (27, "packageVulnerabilityDetails") => {
                     v_package_vulnerability_details
                         .read_optional(
                             &mut map,
@@ -4822,7 +4828,7 @@ impl ReadStruct for EnhancedImageScanFinding {
                             &key,
                         )?
                 }
-                "remediation" => {
+                (11, "remediation") => {
                     v_remediation
                         .read_optional(
                             &mut map,
@@ -4832,7 +4838,7 @@ impl ReadStruct for EnhancedImageScanFinding {
                             &key,
                         )?
                 }
-                "resources" => {
+                (9, "resources") => {
                     v_resources
                         .read_optional(
                             &mut map,
@@ -4845,8 +4851,10 @@ impl ReadStruct for EnhancedImageScanFinding {
                             &key,
                         )?
                 }
-                "score" => v_score.read_optional(&mut map, r::Double, cx, path, &key)?,
-                "scoreDetails" => {
+                (5, "score") => {
+                    v_score.read_optional(&mut map, r::Double, cx, path, &key)?
+                }
+                (12, "scoreDetails") => {
                     v_score_details
                         .read_optional(
                             &mut map,
@@ -4856,30 +4864,30 @@ impl ReadStruct for EnhancedImageScanFinding {
                             &key,
                         )?
                 }
-                "severity" => {
+                (8, "severity") => {
                     v_severity
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "title" => {
+                (5, "title") => {
                     v_title
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "type" => {
+                (4, "type") => {
                     v_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "updatedAt" => {
+                (9, "updatedAt") => {
                     v_updated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "fixAvailable" => {
+                (12, "fixAvailable") => {
                     v_fix_available
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "exploitAvailable" => {
+                (16, "exploitAvailable") => {
                     v_exploit_available
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -4959,12 +4967,12 @@ impl ReadStruct for ExclusionAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4985,12 +4993,12 @@ impl ReadStruct for ExclusionNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -5011,8 +5019,8 @@ impl ReadStruct for GetAccountSettingRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_required(
                             &mut map,
@@ -5044,8 +5052,8 @@ impl ReadStruct for GetAccountSettingResponse {
         let mut v_value = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_optional(
                             &mut map,
@@ -5055,7 +5063,7 @@ impl ReadStruct for GetAccountSettingResponse {
                             &key,
                         )?
                 }
-                "value" => {
+                (5, "value") => {
                     v_value
                         .read_optional(
                             &mut map,
@@ -5065,7 +5073,7 @@ impl ReadStruct for GetAccountSettingResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5105,8 +5113,8 @@ impl ReadStruct for GetAuthorizationTokenRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_registry_ids = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryIds" => {
+            match (key.len(), &*key) {
+                (11, "registryIds") => {
                     v_registry_ids
                         .read_optional(
                             &mut map,
@@ -5144,8 +5152,8 @@ impl ReadStruct for GetAuthorizationTokenResponse {
         let mut v_authorization_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "authorizationData" => {
+            match (key.len(), &*key) {
+                (17, "authorizationData") => {
                     v_authorization_data
                         .read_optional(
                             &mut map,
@@ -5158,7 +5166,7 @@ impl ReadStruct for GetAuthorizationTokenResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5198,8 +5206,8 @@ impl ReadStruct for GetDownloadUrlForLayerRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_layer_digest = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5209,7 +5217,7 @@ impl ReadStruct for GetDownloadUrlForLayerRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -5219,7 +5227,7 @@ impl ReadStruct for GetDownloadUrlForLayerRequest {
                             &key,
                         )?
                 }
-                "layerDigest" => {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_required(
                             &mut map,
@@ -5261,12 +5269,12 @@ impl ReadStruct for GetDownloadUrlForLayerResponse {
         let mut v_layer_digest = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "downloadUrl" => {
+            match (key.len(), &*key) {
+                (11, "downloadUrl") => {
                     v_download_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "layerDigest" => {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -5276,7 +5284,7 @@ impl ReadStruct for GetDownloadUrlForLayerResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5320,8 +5328,8 @@ impl ReadStruct for GetLifecyclePolicyPreviewPaginateRequest {
         let mut v_filter = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5331,7 +5339,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -5341,7 +5349,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewPaginateRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -5354,7 +5362,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewPaginateRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -5364,7 +5372,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -5419,8 +5427,8 @@ impl ReadStruct for GetLifecyclePolicyPreviewRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_filter = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5430,7 +5438,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -5440,7 +5448,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -5453,11 +5461,11 @@ impl ReadStruct for GetLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -5467,7 +5475,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -5527,8 +5535,8 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
         let mut v_summary = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5538,7 +5546,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -5548,7 +5556,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -5558,7 +5566,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -5568,11 +5576,11 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "previewResults" => {
+                (14, "previewResults") => {
                     v_preview_results
                         .read_optional(
                             &mut map,
@@ -5585,7 +5593,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "summary" => {
+                (7, "summary") => {
                     v_summary
                         .read_optional(
                             &mut map,
@@ -5595,7 +5603,7 @@ impl ReadStruct for GetLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5655,8 +5663,8 @@ impl ReadStruct for GetLifecyclePolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5666,7 +5674,7 @@ impl ReadStruct for GetLifecyclePolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -5708,8 +5716,8 @@ impl ReadStruct for GetLifecyclePolicyResponse {
         let mut v_last_evaluated_at = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5719,7 +5727,7 @@ impl ReadStruct for GetLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -5729,7 +5737,7 @@ impl ReadStruct for GetLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -5739,10 +5747,10 @@ impl ReadStruct for GetLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "lastEvaluatedAt" => {
+                (15, "lastEvaluatedAt") => {
                     v_last_evaluated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5809,8 +5817,8 @@ impl ReadStruct for GetRegistryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5820,7 +5828,7 @@ impl ReadStruct for GetRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -5830,7 +5838,7 @@ impl ReadStruct for GetRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5887,8 +5895,8 @@ impl ReadStruct for GetRegistryScanningConfigurationResponse {
         let mut v_scanning_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5898,7 +5906,7 @@ impl ReadStruct for GetRegistryScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "scanningConfiguration" => {
+                (21, "scanningConfiguration") => {
                     v_scanning_configuration
                         .read_optional(
                             &mut map,
@@ -5908,7 +5916,7 @@ impl ReadStruct for GetRegistryScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -5953,8 +5961,8 @@ impl ReadStruct for GetRepositoryPolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -5964,7 +5972,7 @@ impl ReadStruct for GetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -6005,8 +6013,8 @@ impl ReadStruct for GetRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6016,7 +6024,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -6026,7 +6034,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -6036,7 +6044,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -6100,8 +6108,8 @@ impl ReadStruct for GetSigningConfigurationResponse {
         let mut v_signing_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6111,7 +6119,7 @@ impl ReadStruct for GetSigningConfigurationResponse {
                             &key,
                         )?
                 }
-                "signingConfiguration" => {
+                (20, "signingConfiguration") => {
                     v_signing_configuration
                         .read_optional(
                             &mut map,
@@ -6121,7 +6129,7 @@ impl ReadStruct for GetSigningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -6169,8 +6177,8 @@ impl ReadStruct for Image {
         let mut v_image_manifest = Slot::Missing;
         let mut v_image_manifest_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6180,7 +6188,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -6190,7 +6198,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -6200,7 +6208,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageManifest" => {
+                (13, "imageManifest") => {
                     v_image_manifest
                         .read_optional(
                             &mut map,
@@ -6210,7 +6218,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -6254,12 +6262,12 @@ impl ReadStruct for ImageAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -6280,12 +6288,12 @@ impl ReadStruct for ImageArchivedException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -6320,8 +6328,8 @@ impl ReadStruct for ImageDetail {
         let mut v_last_archived_at = Slot::Missing;
         let mut v_last_activated_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6331,7 +6339,7 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -6341,11 +6349,11 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageDigest" => {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTags" => {
+                (9, "imageTags") => {
                     v_image_tags
                         .read_optional(
                             &mut map,
@@ -6358,7 +6366,7 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageSizeInBytes" => {
+                (16, "imageSizeInBytes") => {
                     v_image_size_in_bytes
                         .read_optional(
                             &mut map,
@@ -6368,10 +6376,10 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imagePushedAt" => {
+                (13, "imagePushedAt") => {
                     v_image_pushed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "imageScanStatus" => {
+                (15, "imageScanStatus") => {
                     v_image_scan_status
                         .read_optional(
                             &mut map,
@@ -6381,7 +6389,7 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageScanFindingsSummary" => {
+                (24, "imageScanFindingsSummary") => {
                     v_image_scan_findings_summary
                         .read_optional(
                             &mut map,
@@ -6391,23 +6399,23 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "artifactMediaType" => {
+                (17, "artifactMediaType") => {
                     v_artifact_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "lastRecordedPullTime" => {
+                (20, "lastRecordedPullTime") => {
                     v_last_recorded_pull_time
                         .read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "subjectManifestDigest" => {
+                (21, "subjectManifestDigest") => {
                     v_subject_manifest_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageStatus" => {
+                (11, "imageStatus") => {
                     v_image_status
                         .read_optional(
                             &mut map,
@@ -6417,10 +6425,10 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "lastArchivedAt" => {
+                (14, "lastArchivedAt") => {
                     v_last_archived_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "lastActivatedAt" => {
+                (15, "lastActivatedAt") => {
                     v_last_activated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -6493,12 +6501,12 @@ impl ReadStruct for ImageDigestDoesNotMatchException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -6521,8 +6529,8 @@ impl ReadStruct for ImageFailure {
         let mut v_failure_code = Slot::Missing;
         let mut v_failure_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageId" => {
+            match (key.len(), &*key) {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -6532,7 +6540,7 @@ impl ReadStruct for ImageFailure {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(
                             &mut map,
@@ -6542,7 +6550,7 @@ impl ReadStruct for ImageFailure {
                             &key,
                         )?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -6577,12 +6585,12 @@ impl ReadStruct for ImageIdentifier {
         let mut v_image_digest = Slot::Missing;
         let mut v_image_tag = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDigest" => {
+            match (key.len(), &*key) {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTag" => {
+                (8, "imageTag") => {
                     v_image_tag
                         .read_optional(
                             &mut map,
@@ -6620,12 +6628,12 @@ impl ReadStruct for ImageNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -6651,16 +6659,16 @@ impl ReadStruct for ImageReferrer {
         let mut v_annotations = Slot::Missing;
         let mut v_artifact_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "digest" => {
+            match (key.len(), &*key) {
+                (6, "digest") => {
                     v_digest
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "mediaType" => {
+                (9, "mediaType") => {
                     v_media_type
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "artifactType" => {
+                (12, "artifactType") => {
                     v_artifact_type
                         .read_optional(
                             &mut map,
@@ -6670,7 +6678,7 @@ impl ReadStruct for ImageReferrer {
                             &key,
                         )?
                 }
-                "size" => {
+                (4, "size") => {
                     v_size
                         .read_required(
                             &mut map,
@@ -6680,7 +6688,7 @@ impl ReadStruct for ImageReferrer {
                             &key,
                         )?
                 }
-                "annotations" => {
+                (11, "annotations") => {
                     v_annotations
                         .read_optional(
                             &mut map,
@@ -6690,7 +6698,7 @@ impl ReadStruct for ImageReferrer {
                             &key,
                         )?
                 }
-                "artifactStatus" => {
+                (14, "artifactStatus") => {
                     v_artifact_status
                         .read_optional(
                             &mut map,
@@ -6746,12 +6754,12 @@ impl ReadStruct for ImageReplicationStatus {
         let mut v_status = Slot::Missing;
         let mut v_failure_code = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "region" => {
+            match (key.len(), &*key) {
+                (6, "region") => {
                     v_region
                         .read_optional(&mut map, r::Str(&rules::REGION), cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6761,7 +6769,7 @@ impl ReadStruct for ImageReplicationStatus {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -6771,7 +6779,7 @@ impl ReadStruct for ImageReplicationStatus {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -6817,8 +6825,8 @@ impl ReadStruct for ImageScanCompleteWaitRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_waiter_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -6828,7 +6836,7 @@ impl ReadStruct for ImageScanCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -6838,7 +6846,7 @@ impl ReadStruct for ImageScanCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -6848,11 +6856,11 @@ impl ReadStruct for ImageScanCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -6862,7 +6870,7 @@ impl ReadStruct for ImageScanCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "WaiterConfig" => {
+                (12, "WaiterConfig") => {
                     v_waiter_config
                         .read_optional(
                             &mut map,
@@ -6919,19 +6927,19 @@ impl ReadStruct for ImageScanFinding {
         let mut v_severity = Slot::Missing;
         let mut v_attributes = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "uri" => {
+                (3, "uri") => {
                     v_uri.read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "severity" => {
+                (8, "severity") => {
                     v_severity
                         .read_optional(
                             &mut map,
@@ -6941,7 +6949,7 @@ impl ReadStruct for ImageScanFinding {
                             &key,
                         )?
                 }
-                "attributes" => {
+                (10, "attributes") => {
                     v_attributes
                         .read_optional(
                             &mut map,
@@ -6998,16 +7006,16 @@ impl ReadStruct for ImageScanFindings {
         let mut v_findings = Slot::Missing;
         let mut v_enhanced_findings = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageScanCompletedAt" => {
+            match (key.len(), &*key) {
+                (20, "imageScanCompletedAt") => {
                     v_image_scan_completed_at
                         .read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "vulnerabilitySourceUpdatedAt" => {
+                (28, "vulnerabilitySourceUpdatedAt") => {
                     v_vulnerability_source_updated_at
                         .read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "findingSeverityCounts" => {
+                (21, "findingSeverityCounts") => {
                     v_finding_severity_counts
                         .read_optional(
                             &mut map,
@@ -7020,7 +7028,7 @@ impl ReadStruct for ImageScanFindings {
                             &key,
                         )?
                 }
-                "findings" => {
+                (8, "findings") => {
                     v_findings
                         .read_optional(
                             &mut map,
@@ -7033,7 +7041,7 @@ impl ReadStruct for ImageScanFindings {
                             &key,
                         )?
                 }
-                "enhancedFindings" => {
+                (16, "enhancedFindings") => {
                     v_enhanced_findings
                         .read_optional(
                             &mut map,
@@ -7088,16 +7096,16 @@ impl ReadStruct for ImageScanFindingsSummary {
         let mut v_vulnerability_source_updated_at = Slot::Missing;
         let mut v_finding_severity_counts = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageScanCompletedAt" => {
+            match (key.len(), &*key) {
+                (20, "imageScanCompletedAt") => {
                     v_image_scan_completed_at
                         .read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "vulnerabilitySourceUpdatedAt" => {
+                (28, "vulnerabilitySourceUpdatedAt") => {
                     v_vulnerability_source_updated_at
                         .read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "findingSeverityCounts" => {
+                (21, "findingSeverityCounts") => {
                     v_finding_severity_counts
                         .read_optional(
                             &mut map,
@@ -7145,8 +7153,8 @@ impl ReadStruct for ImageScanStatus {
         let mut v_status = Slot::Missing;
         let mut v_description = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "status" => {
+            match (key.len(), &*key) {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -7156,7 +7164,7 @@ impl ReadStruct for ImageScanStatus {
                             &key,
                         )?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -7188,8 +7196,8 @@ impl ReadStruct for ImageScanningConfiguration {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_scan_on_push = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "scanOnPush" => {
+            match (key.len(), &*key) {
+                (10, "scanOnPush") => {
                     v_scan_on_push.read_optional(&mut map, r::Bool, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -7219,8 +7227,8 @@ impl ReadStruct for ImageSigningStatus {
         let mut v_failure_reason = Slot::Missing;
         let mut v_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "signingProfileArn" => {
+            match (key.len(), &*key) {
+                (17, "signingProfileArn") => {
                     v_signing_profile_arn
                         .read_optional(
                             &mut map,
@@ -7230,15 +7238,15 @@ impl ReadStruct for ImageSigningStatus {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -7285,12 +7293,12 @@ impl ReadStruct for ImageStorageClassUpdateNotSupportedException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7311,12 +7319,12 @@ impl ReadStruct for ImageTagAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7338,8 +7346,8 @@ impl ReadStruct for ImageTagMutabilityExclusionFilter {
         let mut v_filter_type = Slot::Missing;
         let mut v_filter = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "filterType" => {
+            match (key.len(), &*key) {
+                (10, "filterType") => {
                     v_filter_type
                         .read_required(
                             &mut map,
@@ -7349,7 +7357,7 @@ impl ReadStruct for ImageTagMutabilityExclusionFilter {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_required(
                             &mut map,
@@ -7388,8 +7396,8 @@ impl ReadStruct for InitiateLayerUploadRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -7399,7 +7407,7 @@ impl ReadStruct for InitiateLayerUploadRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -7439,8 +7447,8 @@ impl ReadStruct for InitiateLayerUploadResponse {
         let mut v_part_size = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "uploadId" => {
+            match (key.len(), &*key) {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -7450,7 +7458,7 @@ impl ReadStruct for InitiateLayerUploadResponse {
                             &key,
                         )?
                 }
-                "partSize" => {
+                (8, "partSize") => {
                     v_part_size
                         .read_optional(
                             &mut map,
@@ -7460,7 +7468,7 @@ impl ReadStruct for InitiateLayerUploadResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -7500,12 +7508,12 @@ impl ReadStruct for InvalidLayerException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7530,8 +7538,8 @@ impl ReadStruct for InvalidLayerPartException {
         let mut v_last_valid_byte_received = Slot::Missing;
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -7541,7 +7549,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -7551,7 +7559,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -7561,7 +7569,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "lastValidByteReceived" => {
+                (21, "lastValidByteReceived") => {
                     v_last_valid_byte_received
                         .read_optional(
                             &mut map,
@@ -7571,11 +7579,11 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "message" | "Message" => {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7616,12 +7624,12 @@ impl ReadStruct for InvalidParameterException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7642,12 +7650,12 @@ impl ReadStruct for InvalidTagParameterException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7669,16 +7677,16 @@ impl ReadStruct for KmsException {
         let mut v_message = Slot::Missing;
         let mut v_kms_error = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "kmsError" => {
+                (8, "kmsError") => {
                     v_kms_error
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7710,8 +7718,8 @@ impl ReadStruct for Layer {
         let mut v_layer_size = Slot::Missing;
         let mut v_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layerDigest" => {
+            match (key.len(), &*key) {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -7721,7 +7729,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "layerAvailability" => {
+                (17, "layerAvailability") => {
                     v_layer_availability
                         .read_optional(
                             &mut map,
@@ -7731,7 +7739,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "layerSize" => {
+                (9, "layerSize") => {
                     v_layer_size
                         .read_optional(
                             &mut map,
@@ -7741,7 +7749,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "mediaType" => {
+                (9, "mediaType") => {
                     v_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -7782,12 +7790,12 @@ impl ReadStruct for LayerAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7810,8 +7818,8 @@ impl ReadStruct for LayerFailure {
         let mut v_failure_code = Slot::Missing;
         let mut v_failure_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layerDigest" => {
+            match (key.len(), &*key) {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -7821,7 +7829,7 @@ impl ReadStruct for LayerFailure {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(
                             &mut map,
@@ -7831,7 +7839,7 @@ impl ReadStruct for LayerFailure {
                             &key,
                         )?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -7865,12 +7873,12 @@ impl ReadStruct for LayerInaccessibleException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7891,12 +7899,12 @@ impl ReadStruct for LayerPartTooSmallException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7917,12 +7925,12 @@ impl ReadStruct for LayersNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7943,12 +7951,12 @@ impl ReadStruct for LifecyclePolicyNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7975,8 +7983,8 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
         let mut v_filter = Slot::Missing;
         let mut v_waiter_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -7986,7 +7994,7 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -7996,7 +8004,7 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -8009,11 +8017,11 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -8023,7 +8031,7 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -8033,7 +8041,7 @@ impl ReadStruct for LifecyclePolicyPreviewCompleteWaitRequest {
                             &key,
                         )?
                 }
-                "WaiterConfig" => {
+                (12, "WaiterConfig") => {
                     v_waiter_config
                         .read_optional(
                             &mut map,
@@ -8089,8 +8097,8 @@ impl ReadStruct for LifecyclePolicyPreviewFilter {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_tag_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "tagStatus" => {
+            match (key.len(), &*key) {
+                (9, "tagStatus") => {
                     v_tag_status
                         .read_optional(
                             &mut map,
@@ -8120,12 +8128,12 @@ impl ReadStruct for LifecyclePolicyPreviewInProgressException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -8146,12 +8154,12 @@ impl ReadStruct for LifecyclePolicyPreviewNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -8177,8 +8185,8 @@ impl ReadStruct for LifecyclePolicyPreviewResult {
         let mut v_applied_rule_priority = Slot::Missing;
         let mut v_storage_class = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageTags" => {
+            match (key.len(), &*key) {
+                (9, "imageTags") => {
                     v_image_tags
                         .read_optional(
                             &mut map,
@@ -8191,14 +8199,14 @@ impl ReadStruct for LifecyclePolicyPreviewResult {
                             &key,
                         )?
                 }
-                "imageDigest" => {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imagePushedAt" => {
+                (13, "imagePushedAt") => {
                     v_image_pushed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "action" => {
+                (6, "action") => {
                     v_action
                         .read_optional(
                             &mut map,
@@ -8208,7 +8216,7 @@ impl ReadStruct for LifecyclePolicyPreviewResult {
                             &key,
                         )?
                 }
-                "appliedRulePriority" => {
+                (19, "appliedRulePriority") => {
                     v_applied_rule_priority
                         .read_optional(
                             &mut map,
@@ -8218,7 +8226,7 @@ impl ReadStruct for LifecyclePolicyPreviewResult {
                             &key,
                         )?
                 }
-                "storageClass" => {
+                (12, "storageClass") => {
                     v_storage_class
                         .read_optional(
                             &mut map,
@@ -8272,8 +8280,8 @@ impl ReadStruct for LifecyclePolicyPreviewSummary {
         let mut v_expiring_image_total_count = Slot::Missing;
         let mut v_transitioning_image_total_counts = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "expiringImageTotalCount" => {
+            match (key.len(), &*key) {
+                (23, "expiringImageTotalCount") => {
                     v_expiring_image_total_count
                         .read_optional(
                             &mut map,
@@ -8283,7 +8291,7 @@ impl ReadStruct for LifecyclePolicyPreviewSummary {
                             &key,
                         )?
                 }
-                "transitioningImageTotalCounts" => {
+                (29, "transitioningImageTotalCounts") => {
                     v_transitioning_image_total_counts
                         .read_optional(
                             &mut map,
@@ -8328,8 +8336,8 @@ impl ReadStruct for LifecyclePolicyRuleAction {
         let mut v_type = Slot::Missing;
         let mut v_target_storage_class = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "type" => {
+            match (key.len(), &*key) {
+                (4, "type") => {
                     v_type
                         .read_optional(
                             &mut map,
@@ -8339,7 +8347,7 @@ impl ReadStruct for LifecyclePolicyRuleAction {
                             &key,
                         )?
                 }
-                "targetStorageClass" => {
+                (18, "targetStorageClass") => {
                     v_target_storage_class
                         .read_optional(
                             &mut map,
@@ -8377,12 +8385,12 @@ impl ReadStruct for LimitExceededException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -8404,8 +8412,8 @@ impl ReadStruct for ListImageReferrersFilter {
         let mut v_artifact_types = Slot::Missing;
         let mut v_artifact_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "artifactTypes" => {
+            match (key.len(), &*key) {
+                (13, "artifactTypes") => {
                     v_artifact_types
                         .read_optional(
                             &mut map,
@@ -8418,7 +8426,7 @@ impl ReadStruct for ListImageReferrersFilter {
                             &key,
                         )?
                 }
-                "artifactStatus" => {
+                (14, "artifactStatus") => {
                     v_artifact_status
                         .read_optional(
                             &mut map,
@@ -8461,8 +8469,8 @@ impl ReadStruct for ListImageReferrersRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -8472,7 +8480,7 @@ impl ReadStruct for ListImageReferrersRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -8482,7 +8490,7 @@ impl ReadStruct for ListImageReferrersRequest {
                             &key,
                         )?
                 }
-                "subjectId" => {
+                (9, "subjectId") => {
                     v_subject_id
                         .read_required(
                             &mut map,
@@ -8492,7 +8500,7 @@ impl ReadStruct for ListImageReferrersRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -8502,11 +8510,11 @@ impl ReadStruct for ListImageReferrersRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -8561,8 +8569,8 @@ impl ReadStruct for ListImageReferrersResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "referrers" => {
+            match (key.len(), &*key) {
+                (9, "referrers") => {
                     v_referrers
                         .read_optional(
                             &mut map,
@@ -8575,11 +8583,11 @@ impl ReadStruct for ListImageReferrersResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -8620,8 +8628,8 @@ impl ReadStruct for ListImagesFilter {
         let mut v_tag_status = Slot::Missing;
         let mut v_image_status = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "tagStatus" => {
+            match (key.len(), &*key) {
+                (9, "tagStatus") => {
                     v_tag_status
                         .read_optional(
                             &mut map,
@@ -8631,7 +8639,7 @@ impl ReadStruct for ListImagesFilter {
                             &key,
                         )?
                 }
-                "imageStatus" => {
+                (11, "imageStatus") => {
                     v_image_status
                         .read_optional(
                             &mut map,
@@ -8672,8 +8680,8 @@ impl ReadStruct for ListImagesPaginateRequest {
         let mut v_filter = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -8683,7 +8691,7 @@ impl ReadStruct for ListImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -8693,7 +8701,7 @@ impl ReadStruct for ListImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -8703,7 +8711,7 @@ impl ReadStruct for ListImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -8754,8 +8762,8 @@ impl ReadStruct for ListImagesRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_filter = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -8765,7 +8773,7 @@ impl ReadStruct for ListImagesRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -8775,11 +8783,11 @@ impl ReadStruct for ListImagesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -8789,7 +8797,7 @@ impl ReadStruct for ListImagesRequest {
                             &key,
                         )?
                 }
-                "filter" => {
+                (6, "filter") => {
                     v_filter
                         .read_optional(
                             &mut map,
@@ -8841,8 +8849,8 @@ impl ReadStruct for ListImagesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageIds" => {
+            match (key.len(), &*key) {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -8855,11 +8863,11 @@ impl ReadStruct for ListImagesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -8900,8 +8908,8 @@ impl ReadStruct for ListPullTimeUpdateExclusionsRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_next_token = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "maxResults" => {
+            match (key.len(), &*key) {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -8911,7 +8919,7 @@ impl ReadStruct for ListPullTimeUpdateExclusionsRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -8945,8 +8953,8 @@ impl ReadStruct for ListPullTimeUpdateExclusionsResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "pullTimeUpdateExclusions" => {
+            match (key.len(), &*key) {
+                (24, "pullTimeUpdateExclusions") => {
                     v_pull_time_update_exclusions
                         .read_optional(
                             &mut map,
@@ -8959,11 +8967,11 @@ impl ReadStruct for ListPullTimeUpdateExclusionsResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -9008,8 +9016,8 @@ impl ReadStruct for ListReplicationBackfillsPaginateRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9019,7 +9027,7 @@ impl ReadStruct for ListReplicationBackfillsPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -9059,8 +9067,8 @@ impl ReadStruct for ListReplicationBackfillsRequest {
         let mut v_max_results = Slot::Missing;
         let mut v_next_token = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9070,7 +9078,7 @@ impl ReadStruct for ListReplicationBackfillsRequest {
                             &key,
                         )?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -9080,7 +9088,7 @@ impl ReadStruct for ListReplicationBackfillsRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -9117,8 +9125,8 @@ impl ReadStruct for ListReplicationBackfillsResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9128,7 +9136,7 @@ impl ReadStruct for ListReplicationBackfillsResponse {
                             &key,
                         )?
                 }
-                "backfills" => {
+                (9, "backfills") => {
                     v_backfills
                         .read_optional(
                             &mut map,
@@ -9141,11 +9149,11 @@ impl ReadStruct for ListReplicationBackfillsResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -9192,8 +9200,8 @@ impl ReadStruct for ListTagsForResourceRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_resource_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -9223,8 +9231,8 @@ impl ReadStruct for ListTagsForResourceResponse {
         let mut v_tags = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "tags" => {
+            match (key.len(), &*key) {
+                (4, "tags") => {
                     v_tags
                         .read_optional(
                             &mut map,
@@ -9237,7 +9245,7 @@ impl ReadStruct for ListTagsForResourceResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -9284,8 +9292,8 @@ impl ReadStruct for PackageVulnerabilityDetails {
         let mut v_vulnerability_id = Slot::Missing;
         let mut v_vulnerable_packages = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "cvss" => {
+            match (key.len(), &*key) {
+                (4, "cvss") => {
                     v_cvss
                         .read_optional(
                             &mut map,
@@ -9298,7 +9306,7 @@ impl ReadStruct for PackageVulnerabilityDetails {
                             &key,
                         )?
                 }
-                "referenceUrls" => {
+                (13, "referenceUrls") => {
                     v_reference_urls
                         .read_optional(
                             &mut map,
@@ -9311,7 +9319,7 @@ impl ReadStruct for PackageVulnerabilityDetails {
                             &key,
                         )?
                 }
-                "relatedVulnerabilities" => {
+                (22, "relatedVulnerabilities") => {
                     v_related_vulnerabilities
                         .read_optional(
                             &mut map,
@@ -9324,29 +9332,29 @@ impl ReadStruct for PackageVulnerabilityDetails {
                             &key,
                         )?
                 }
-                "source" => {
+                (6, "source") => {
                     v_source
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "sourceUrl" => {
+                (9, "sourceUrl") => {
                     v_source_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "vendorCreatedAt" => {
+                (15, "vendorCreatedAt") => {
                     v_vendor_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "vendorSeverity" => {
+                (14, "vendorSeverity") => {
                     v_vendor_severity
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "vendorUpdatedAt" => {
+                (15, "vendorUpdatedAt") => {
                     v_vendor_updated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "vulnerabilityId" => {
+                (15, "vulnerabilityId") => {
                     v_vulnerability_id
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "vulnerablePackages" => {
+                (18, "vulnerablePackages") => {
                     v_vulnerable_packages
                         .read_optional(
                             &mut map,
@@ -9416,8 +9424,8 @@ impl ReadStruct for PaginatorConfig {
         let mut v_page_size = Slot::Missing;
         let mut v_starting_token = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "MaxItems" => {
+            match (key.len(), &*key) {
+                (8, "MaxItems") => {
                     v_max_items
                         .read_optional(
                             &mut map,
@@ -9427,7 +9435,7 @@ impl ReadStruct for PaginatorConfig {
                             &key,
                         )?
                 }
-                "PageSize" => {
+                (8, "PageSize") => {
                     v_page_size
                         .read_optional(
                             &mut map,
@@ -9437,7 +9445,7 @@ impl ReadStruct for PaginatorConfig {
                             &key,
                         )?
                 }
-                "StartingToken" => {
+                (13, "StartingToken") => {
                     v_starting_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -9479,8 +9487,8 @@ impl ReadStruct for PullThroughCacheRule {
         let mut v_upstream_registry = Slot::Missing;
         let mut v_updated_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_optional(
                             &mut map,
@@ -9490,14 +9498,14 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "upstreamRegistryUrl" => {
+                (19, "upstreamRegistryUrl") => {
                     v_upstream_registry_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9507,7 +9515,7 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -9517,7 +9525,7 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -9527,7 +9535,7 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -9537,7 +9545,7 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "upstreamRegistry" => {
+                (16, "upstreamRegistry") => {
                     v_upstream_registry
                         .read_optional(
                             &mut map,
@@ -9547,7 +9555,7 @@ impl ReadStruct for PullThroughCacheRule {
                             &key,
                         )?
                 }
-                "updatedAt" => {
+                (9, "updatedAt") => {
                     v_updated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -9602,12 +9610,12 @@ impl ReadStruct for PullThroughCacheRuleAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -9628,12 +9636,12 @@ impl ReadStruct for PullThroughCacheRuleNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -9655,8 +9663,8 @@ impl ReadStruct for PutAccountSettingRequest {
         let mut v_name = Slot::Missing;
         let mut v_value = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_required(
                             &mut map,
@@ -9666,7 +9674,7 @@ impl ReadStruct for PutAccountSettingRequest {
                             &key,
                         )?
                 }
-                "value" => {
+                (5, "value") => {
                     v_value
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -9700,8 +9708,8 @@ impl ReadStruct for PutAccountSettingResponse {
         let mut v_value = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_optional(
                             &mut map,
@@ -9711,11 +9719,11 @@ impl ReadStruct for PutAccountSettingResponse {
                             &key,
                         )?
                 }
-                "value" => {
+                (5, "value") => {
                     v_value
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -9760,8 +9768,8 @@ impl ReadStruct for PutImageRequest {
         let mut v_image_tag = Slot::Missing;
         let mut v_image_digest = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9771,7 +9779,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -9781,7 +9789,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageManifest" => {
+                (13, "imageManifest") => {
                     v_image_manifest
                         .read_required(
                             &mut map,
@@ -9791,11 +9799,11 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTag" => {
+                (8, "imageTag") => {
                     v_image_tag
                         .read_optional(
                             &mut map,
@@ -9805,7 +9813,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageDigest" => {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -9853,8 +9861,8 @@ impl ReadStruct for PutImageResponse {
         let mut v_image = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "image" => {
+            match (key.len(), &*key) {
+                (5, "image") => {
                     v_image
                         .read_optional(
                             &mut map,
@@ -9864,7 +9872,7 @@ impl ReadStruct for PutImageResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -9904,8 +9912,8 @@ impl ReadStruct for PutImageScanningConfigurationRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_image_scanning_configuration = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9915,7 +9923,7 @@ impl ReadStruct for PutImageScanningConfigurationRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -9925,7 +9933,7 @@ impl ReadStruct for PutImageScanningConfigurationRequest {
                             &key,
                         )?
                 }
-                "imageScanningConfiguration" => {
+                (26, "imageScanningConfiguration") => {
                     v_image_scanning_configuration
                         .read_required(
                             &mut map,
@@ -9973,8 +9981,8 @@ impl ReadStruct for PutImageScanningConfigurationResponse {
         let mut v_image_scanning_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -9984,7 +9992,7 @@ impl ReadStruct for PutImageScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -9994,7 +10002,7 @@ impl ReadStruct for PutImageScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "imageScanningConfiguration" => {
+                (26, "imageScanningConfiguration") => {
                     v_image_scanning_configuration
                         .read_optional(
                             &mut map,
@@ -10004,7 +10012,7 @@ impl ReadStruct for PutImageScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10054,8 +10062,8 @@ impl ReadStruct for PutImageTagMutabilityRequest {
         let mut v_image_tag_mutability = Slot::Missing;
         let mut v_image_tag_mutability_exclusion_filters = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -10065,7 +10073,7 @@ impl ReadStruct for PutImageTagMutabilityRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -10075,7 +10083,7 @@ impl ReadStruct for PutImageTagMutabilityRequest {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_required(
                             &mut map,
@@ -10085,7 +10093,7 @@ impl ReadStruct for PutImageTagMutabilityRequest {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -10139,8 +10147,8 @@ impl ReadStruct for PutImageTagMutabilityResponse {
         let mut v_image_tag_mutability_exclusion_filters = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -10150,7 +10158,7 @@ impl ReadStruct for PutImageTagMutabilityResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -10160,7 +10168,7 @@ impl ReadStruct for PutImageTagMutabilityResponse {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -10170,7 +10178,7 @@ impl ReadStruct for PutImageTagMutabilityResponse {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -10183,7 +10191,7 @@ impl ReadStruct for PutImageTagMutabilityResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10235,8 +10243,8 @@ impl ReadStruct for PutLifecyclePolicyRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_lifecycle_policy_text = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -10246,7 +10254,7 @@ impl ReadStruct for PutLifecyclePolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -10256,7 +10264,7 @@ impl ReadStruct for PutLifecyclePolicyRequest {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_required(
                             &mut map,
@@ -10303,8 +10311,8 @@ impl ReadStruct for PutLifecyclePolicyResponse {
         let mut v_lifecycle_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -10314,7 +10322,7 @@ impl ReadStruct for PutLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -10324,7 +10332,7 @@ impl ReadStruct for PutLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -10334,7 +10342,7 @@ impl ReadStruct for PutLifecyclePolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10381,8 +10389,8 @@ impl ReadStruct for PutRegistryPolicyRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_policy_text = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "policyText" => {
+            match (key.len(), &*key) {
+                (10, "policyText") => {
                     v_policy_text
                         .read_required(
                             &mut map,
@@ -10415,8 +10423,8 @@ impl ReadStruct for PutRegistryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -10426,7 +10434,7 @@ impl ReadStruct for PutRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -10436,7 +10444,7 @@ impl ReadStruct for PutRegistryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10477,8 +10485,8 @@ impl ReadStruct for PutRegistryScanningConfigurationRequest {
         let mut v_scan_type = Slot::Missing;
         let mut v_rules = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "scanType" => {
+            match (key.len(), &*key) {
+                (8, "scanType") => {
                     v_scan_type
                         .read_optional(
                             &mut map,
@@ -10488,7 +10496,7 @@ impl ReadStruct for PutRegistryScanningConfigurationRequest {
                             &key,
                         )?
                 }
-                "rules" => {
+                (5, "rules") => {
                     v_rules
                         .read_optional(
                             &mut map,
@@ -10530,8 +10538,8 @@ impl ReadStruct for PutRegistryScanningConfigurationResponse {
         let mut v_registry_scanning_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryScanningConfiguration" => {
+            match (key.len(), &*key) {
+                (29, "registryScanningConfiguration") => {
                     v_registry_scanning_configuration
                         .read_optional(
                             &mut map,
@@ -10541,7 +10549,7 @@ impl ReadStruct for PutRegistryScanningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10579,8 +10587,8 @@ impl ReadStruct for PutReplicationConfigurationRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_replication_configuration = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "replicationConfiguration" => {
+            match (key.len(), &*key) {
+                (24, "replicationConfiguration") => {
                     v_replication_configuration
                         .read_required(
                             &mut map,
@@ -10617,8 +10625,8 @@ impl ReadStruct for PutReplicationConfigurationResponse {
         let mut v_replication_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "replicationConfiguration" => {
+            match (key.len(), &*key) {
+                (24, "replicationConfiguration") => {
                     v_replication_configuration
                         .read_optional(
                             &mut map,
@@ -10628,7 +10636,7 @@ impl ReadStruct for PutReplicationConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10666,8 +10674,8 @@ impl ReadStruct for PutSigningConfigurationRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_signing_configuration = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "signingConfiguration" => {
+            match (key.len(), &*key) {
+                (20, "signingConfiguration") => {
                     v_signing_configuration
                         .read_required(
                             &mut map,
@@ -10704,8 +10712,8 @@ impl ReadStruct for PutSigningConfigurationResponse {
         let mut v_signing_configuration = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "signingConfiguration" => {
+            match (key.len(), &*key) {
+                (20, "signingConfiguration") => {
                     v_signing_configuration
                         .read_optional(
                             &mut map,
@@ -10715,7 +10723,7 @@ impl ReadStruct for PutSigningConfigurationResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10754,11 +10762,11 @@ impl ReadStruct for Recommendation {
         let mut v_url = Slot::Missing;
         let mut v_text = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "url" => {
+            match (key.len(), &*key) {
+                (3, "url") => {
                     v_url.read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "text" => {
+                (4, "text") => {
                     v_text
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -10782,12 +10790,12 @@ impl ReadStruct for ReferencedImagesNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -10808,8 +10816,8 @@ impl ReadStruct for RegisterPullTimeUpdateExclusionRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_principal_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "principalArn" => {
+            match (key.len(), &*key) {
+                (12, "principalArn") => {
                     v_principal_arn
                         .read_required(
                             &mut map,
@@ -10847,8 +10855,8 @@ impl ReadStruct for RegisterPullTimeUpdateExclusionResponse {
         let mut v_created_at = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "principalArn" => {
+            match (key.len(), &*key) {
+                (12, "principalArn") => {
                     v_principal_arn
                         .read_optional(
                             &mut map,
@@ -10858,10 +10866,10 @@ impl ReadStruct for RegisterPullTimeUpdateExclusionResponse {
                             &key,
                         )?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -10901,12 +10909,12 @@ impl ReadStruct for RegistryPolicyNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -10928,8 +10936,8 @@ impl ReadStruct for RegistryScanningConfiguration {
         let mut v_scan_type = Slot::Missing;
         let mut v_rules = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "scanType" => {
+            match (key.len(), &*key) {
+                (8, "scanType") => {
                     v_scan_type
                         .read_optional(
                             &mut map,
@@ -10939,7 +10947,7 @@ impl ReadStruct for RegistryScanningConfiguration {
                             &key,
                         )?
                 }
-                "rules" => {
+                (5, "rules") => {
                     v_rules
                         .read_optional(
                             &mut map,
@@ -10981,8 +10989,8 @@ impl ReadStruct for RegistryScanningRule {
         let mut v_scan_frequency = Slot::Missing;
         let mut v_repository_filters = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "scanFrequency" => {
+            match (key.len(), &*key) {
+                (13, "scanFrequency") => {
                     v_scan_frequency
                         .read_required(
                             &mut map,
@@ -10992,7 +11000,7 @@ impl ReadStruct for RegistryScanningRule {
                             &key,
                         )?
                 }
-                "repositoryFilters" => {
+                (17, "repositoryFilters") => {
                     v_repository_filters
                         .read_required(
                             &mut map,
@@ -11033,8 +11041,8 @@ impl ReadStruct for Remediation {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_recommendation = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "recommendation" => {
+            match (key.len(), &*key) {
+                (14, "recommendation") => {
                     v_recommendation
                         .read_optional(
                             &mut map,
@@ -11068,12 +11076,12 @@ impl ReadStruct for ReplicationBackfillInProgressException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11094,12 +11102,12 @@ impl ReadStruct for ReplicationBackfillInvalidStatusException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11120,12 +11128,12 @@ impl ReadStruct for ReplicationBackfillNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11149,8 +11157,8 @@ impl ReadStruct for ReplicationBackfillProgress {
         let mut v_failed_replication_count = Slot::Missing;
         let mut v_failure_codes = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "totalReplicationCount" => {
+            match (key.len(), &*key) {
+                (21, "totalReplicationCount") => {
                     v_total_replication_count
                         .read_required(
                             &mut map,
@@ -11160,7 +11168,7 @@ impl ReadStruct for ReplicationBackfillProgress {
                             &key,
                         )?
                 }
-                "completedReplicationCount" => {
+                (25, "completedReplicationCount") => {
                     v_completed_replication_count
                         .read_required(
                             &mut map,
@@ -11170,7 +11178,7 @@ impl ReadStruct for ReplicationBackfillProgress {
                             &key,
                         )?
                 }
-                "failedReplicationCount" => {
+                (22, "failedReplicationCount") => {
                     v_failed_replication_count
                         .read_required(
                             &mut map,
@@ -11180,7 +11188,7 @@ impl ReadStruct for ReplicationBackfillProgress {
                             &key,
                         )?
                 }
-                "failureCodes" => {
+                (12, "failureCodes") => {
                     v_failure_codes
                         .read_required(
                             &mut map,
@@ -11235,8 +11243,8 @@ impl ReadStruct for ReplicationBackfillResult {
         let mut v_failure_code = Slot::Missing;
         let mut v_sub_image_failure_codes = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -11246,7 +11254,7 @@ impl ReadStruct for ReplicationBackfillResult {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -11256,7 +11264,7 @@ impl ReadStruct for ReplicationBackfillResult {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_required(
                             &mut map,
@@ -11266,11 +11274,11 @@ impl ReadStruct for ReplicationBackfillResult {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "subImageFailureCodes" => {
+                (20, "subImageFailureCodes") => {
                     v_sub_image_failure_codes
                         .read_optional(
                             &mut map,
@@ -11329,8 +11337,8 @@ impl ReadStruct for ReplicationBackfillSummary {
         let mut v_started_at = Slot::Missing;
         let mut v_ended_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "replicationBackfillId" => {
+            match (key.len(), &*key) {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_required(
                             &mut map,
@@ -11340,7 +11348,7 @@ impl ReadStruct for ReplicationBackfillSummary {
                             &key,
                         )?
                 }
-                "destination" => {
+                (11, "destination") => {
                     v_destination
                         .read_required(
                             &mut map,
@@ -11350,7 +11358,7 @@ impl ReadStruct for ReplicationBackfillSummary {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_required(
                             &mut map,
@@ -11360,11 +11368,11 @@ impl ReadStruct for ReplicationBackfillSummary {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "progress" => {
+                (8, "progress") => {
                     v_progress
                         .read_optional(
                             &mut map,
@@ -11374,10 +11382,12 @@ impl ReadStruct for ReplicationBackfillSummary {
                             &key,
                         )?
                 }
-                "startedAt" => {
+                (9, "startedAt") => {
                     v_started_at.read_required(&mut map, r::Time, cx, path, &key)?
                 }
-                "endedAt" => v_ended_at.read_optional(&mut map, r::Time, cx, path, &key)?,
+                (7, "endedAt") => {
+                    v_ended_at.read_optional(&mut map, r::Time, cx, path, &key)?
+                }
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11424,8 +11434,8 @@ impl ReadStruct for ReplicationConfiguration {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_rules = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "rules" => {
+            match (key.len(), &*key) {
+                (5, "rules") => {
                     v_rules
                         .read_required(
                             &mut map,
@@ -11459,12 +11469,12 @@ impl ReadStruct for ReplicationDestination {
         let mut v_region = Slot::Missing;
         let mut v_registry_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "region" => {
+            match (key.len(), &*key) {
+                (6, "region") => {
                     v_region
                         .read_required(&mut map, r::Str(&rules::REGION), cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_required(
                             &mut map,
@@ -11504,8 +11514,8 @@ impl ReadStruct for ReplicationRule {
         let mut v_repository_filters = Slot::Missing;
         let mut v_delete_replication = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "destinations" => {
+            match (key.len(), &*key) {
+                (12, "destinations") => {
                     v_destinations
                         .read_required(
                             &mut map,
@@ -11518,7 +11528,7 @@ impl ReadStruct for ReplicationRule {
                             &key,
                         )?
                 }
-                "repositoryFilters" => {
+                (17, "repositoryFilters") => {
                     v_repository_filters
                         .read_optional(
                             &mut map,
@@ -11531,7 +11541,7 @@ impl ReadStruct for ReplicationRule {
                             &key,
                         )?
                 }
-                "deleteReplication" => {
+                (17, "deleteReplication") => {
                     v_delete_replication
                         .read_optional(
                             &mut map,
@@ -11583,12 +11593,12 @@ impl ReadStruct for Repository {
         let mut v_image_scanning_configuration = Slot::Missing;
         let mut v_encryption_configuration = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryArn" => {
+            match (key.len(), &*key) {
+                (13, "repositoryArn") => {
                     v_repository_arn
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -11598,7 +11608,7 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -11608,14 +11618,14 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "repositoryUri" => {
+                (13, "repositoryUri") => {
                     v_repository_uri
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -11625,7 +11635,7 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -11638,7 +11648,7 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "imageScanningConfiguration" => {
+                (26, "imageScanningConfiguration") => {
                     v_image_scanning_configuration
                         .read_optional(
                             &mut map,
@@ -11648,7 +11658,7 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "encryptionConfiguration" => {
+                (23, "encryptionConfiguration") => {
                     v_encryption_configuration
                         .read_optional(
                             &mut map,
@@ -11710,12 +11720,12 @@ impl ReadStruct for RepositoryAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11747,12 +11757,12 @@ impl ReadStruct for RepositoryCreationTemplate {
         let mut v_created_at = Slot::Missing;
         let mut v_updated_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefix" => {
+            match (key.len(), &*key) {
+                (6, "prefix") => {
                     v_prefix
                         .read_optional(&mut map, r::Str(&rules::PREFIX), cx, path, &key)?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(
                             &mut map,
@@ -11762,7 +11772,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "encryptionConfiguration" => {
+                (23, "encryptionConfiguration") => {
                     v_encryption_configuration
                         .read_optional(
                             &mut map,
@@ -11774,7 +11784,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "resourceTags" => {
+                (12, "resourceTags") => {
                     v_resource_tags
                         .read_optional(
                             &mut map,
@@ -11787,7 +11797,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -11797,7 +11807,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -11810,7 +11820,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "repositoryPolicy" => {
+                (16, "repositoryPolicy") => {
                     v_repository_policy
                         .read_optional(
                             &mut map,
@@ -11820,7 +11830,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "lifecyclePolicy" => {
+                (15, "lifecyclePolicy") => {
                     v_lifecycle_policy
                         .read_optional(
                             &mut map,
@@ -11832,7 +11842,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "appliedFor" => {
+                (10, "appliedFor") => {
                     v_applied_for
                         .read_optional(
                             &mut map,
@@ -11845,7 +11855,7 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -11855,10 +11865,10 @@ impl ReadStruct for RepositoryCreationTemplate {
                             &key,
                         )?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "updatedAt" => {
+                (9, "updatedAt") => {
                     v_updated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -11923,8 +11933,8 @@ impl ReadStruct for RepositoryFilter {
         let mut v_filter = Slot::Missing;
         let mut v_filter_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "filter" => {
+            match (key.len(), &*key) {
+                (6, "filter") => {
                     v_filter
                         .read_required(
                             &mut map,
@@ -11934,7 +11944,7 @@ impl ReadStruct for RepositoryFilter {
                             &key,
                         )?
                 }
-                "filterType" => {
+                (10, "filterType") => {
                     v_filter_type
                         .read_required(
                             &mut map,
@@ -11972,12 +11982,12 @@ impl ReadStruct for RepositoryNotEmptyException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -11998,12 +12008,12 @@ impl ReadStruct for RepositoryNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12024,12 +12034,12 @@ impl ReadStruct for RepositoryPolicyNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12054,12 +12064,12 @@ impl ReadStruct for RepositoryScanningConfiguration {
         let mut v_scan_frequency = Slot::Missing;
         let mut v_applied_scan_filters = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryArn" => {
+            match (key.len(), &*key) {
+                (13, "repositoryArn") => {
                     v_repository_arn
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -12069,10 +12079,10 @@ impl ReadStruct for RepositoryScanningConfiguration {
                             &key,
                         )?
                 }
-                "scanOnPush" => {
+                (10, "scanOnPush") => {
                     v_scan_on_push.read_optional(&mut map, r::Bool, cx, path, &key)?
                 }
-                "scanFrequency" => {
+                (13, "scanFrequency") => {
                     v_scan_frequency
                         .read_optional(
                             &mut map,
@@ -12082,7 +12092,7 @@ impl ReadStruct for RepositoryScanningConfiguration {
                             &key,
                         )?
                 }
-                "appliedScanFilters" => {
+                (18, "appliedScanFilters") => {
                     v_applied_scan_filters
                         .read_optional(
                             &mut map,
@@ -12137,8 +12147,8 @@ impl ReadStruct for RepositoryScanningConfigurationFailure {
         let mut v_failure_code = Slot::Missing;
         let mut v_failure_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -12148,7 +12158,7 @@ impl ReadStruct for RepositoryScanningConfigurationFailure {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(
                             &mut map,
@@ -12158,7 +12168,7 @@ impl ReadStruct for RepositoryScanningConfigurationFailure {
                             &key,
                         )?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -12195,8 +12205,8 @@ impl ReadStruct for Resource {
         let mut v_tags = Slot::Missing;
         let mut v_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "details" => {
+            match (key.len(), &*key) {
+                (7, "details") => {
                     v_details
                         .read_optional(
                             &mut map,
@@ -12206,10 +12216,10 @@ impl ReadStruct for Resource {
                             &key,
                         )?
                 }
-                "id" => {
+                (2, "id") => {
                     v_id.read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "tags" => {
+                (4, "tags") => {
                     v_tags
                         .read_optional(
                             &mut map,
@@ -12219,7 +12229,7 @@ impl ReadStruct for Resource {
                             &key,
                         )?
                 }
-                "type" => {
+                (4, "type") => {
                     v_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -12255,8 +12265,8 @@ impl ReadStruct for ResourceDetails {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_aws_ecr_container_image = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "awsEcrContainerImage" => {
+            match (key.len(), &*key) {
+                (20, "awsEcrContainerImage") => {
                     v_aws_ecr_container_image
                         .read_optional(
                             &mut map,
@@ -12295,12 +12305,12 @@ impl ReadStruct for ResponseMetadata {
         let mut v_retry_attempts = Slot::Missing;
         let mut v_host_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "RequestId" => {
+            match (key.len(), &*key) {
+                (9, "RequestId") => {
                     v_request_id
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "HTTPStatusCode" => {
+                (14, "HTTPStatusCode") => {
                     v_http_status_code
                         .read_required(
                             &mut map,
@@ -12310,7 +12320,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "HTTPHeaders" => {
+                (11, "HTTPHeaders") => {
                     v_http_headers
                         .read_required(
                             &mut map,
@@ -12320,7 +12330,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "RetryAttempts" => {
+                (13, "RetryAttempts") => {
                     v_retry_attempts
                         .read_required(
                             &mut map,
@@ -12330,7 +12340,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "HostId" => {
+                (6, "HostId") => {
                     v_host_id
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -12374,12 +12384,12 @@ impl ReadStruct for ScanNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12401,8 +12411,8 @@ impl ReadStruct for ScanningRepositoryFilter {
         let mut v_filter = Slot::Missing;
         let mut v_filter_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "filter" => {
+            match (key.len(), &*key) {
+                (6, "filter") => {
                     v_filter
                         .read_required(
                             &mut map,
@@ -12412,7 +12422,7 @@ impl ReadStruct for ScanningRepositoryFilter {
                             &key,
                         )?
                 }
-                "filterType" => {
+                (10, "filterType") => {
                     v_filter_type
                         .read_required(
                             &mut map,
@@ -12450,8 +12460,8 @@ impl ReadStruct for ScoreDetails {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_cvss = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "cvss" => {
+            match (key.len(), &*key) {
+                (4, "cvss") => {
                     v_cvss
                         .read_optional(
                             &mut map,
@@ -12481,12 +12491,12 @@ impl ReadStruct for SecretNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12507,12 +12517,12 @@ impl ReadStruct for ServerException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12536,8 +12546,8 @@ impl ReadStruct for SetRepositoryPolicyRequest {
         let mut v_policy_text = Slot::Missing;
         let mut v_force = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -12547,7 +12557,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -12557,7 +12567,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_required(
                             &mut map,
@@ -12567,7 +12577,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "force" => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
+                (5, "force") => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12608,8 +12618,8 @@ impl ReadStruct for SetRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -12619,7 +12629,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -12629,7 +12639,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -12639,7 +12649,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -12686,8 +12696,8 @@ impl ReadStruct for SigningConfiguration {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_rules = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "rules" => {
+            match (key.len(), &*key) {
+                (5, "rules") => {
                     v_rules
                         .read_required(
                             &mut map,
@@ -12720,12 +12730,12 @@ impl ReadStruct for SigningConfigurationNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -12747,8 +12757,8 @@ impl ReadStruct for SigningRepositoryFilter {
         let mut v_filter = Slot::Missing;
         let mut v_filter_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "filter" => {
+            match (key.len(), &*key) {
+                (6, "filter") => {
                     v_filter
                         .read_required(
                             &mut map,
@@ -12758,7 +12768,7 @@ impl ReadStruct for SigningRepositoryFilter {
                             &key,
                         )?
                 }
-                "filterType" => {
+                (10, "filterType") => {
                     v_filter_type
                         .read_required(
                             &mut map,
@@ -12797,8 +12807,8 @@ impl ReadStruct for SigningRule {
         let mut v_signing_profile_arn = Slot::Missing;
         let mut v_repository_filters = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "signingProfileArn" => {
+            match (key.len(), &*key) {
+                (17, "signingProfileArn") => {
                     v_signing_profile_arn
                         .read_required(
                             &mut map,
@@ -12808,7 +12818,7 @@ impl ReadStruct for SigningRule {
                             &key,
                         )?
                 }
-                "repositoryFilters" => {
+                (17, "repositoryFilters") => {
                     v_repository_filters
                         .read_optional(
                             &mut map,
@@ -12851,8 +12861,8 @@ impl ReadStruct for StartImageScanRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_image_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -12862,7 +12872,7 @@ impl ReadStruct for StartImageScanRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -12872,7 +12882,7 @@ impl ReadStruct for StartImageScanRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -12916,8 +12926,8 @@ impl ReadStruct for StartImageScanResponse {
         let mut v_image_scan_status = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -12927,7 +12937,7 @@ impl ReadStruct for StartImageScanResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -12937,7 +12947,7 @@ impl ReadStruct for StartImageScanResponse {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -12947,7 +12957,7 @@ impl ReadStruct for StartImageScanResponse {
                             &key,
                         )?
                 }
-                "imageScanStatus" => {
+                (15, "imageScanStatus") => {
                     v_image_scan_status
                         .read_optional(
                             &mut map,
@@ -12957,7 +12967,7 @@ impl ReadStruct for StartImageScanResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -13009,8 +13019,8 @@ impl ReadStruct for StartLifecyclePolicyPreviewRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_lifecycle_policy_text = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13020,7 +13030,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -13030,7 +13040,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewRequest {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -13078,8 +13088,8 @@ impl ReadStruct for StartLifecyclePolicyPreviewResponse {
         let mut v_status = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13089,7 +13099,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -13099,7 +13109,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "lifecyclePolicyText" => {
+                (19, "lifecyclePolicyText") => {
                     v_lifecycle_policy_text
                         .read_optional(
                             &mut map,
@@ -13109,7 +13119,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -13119,7 +13129,7 @@ impl ReadStruct for StartLifecyclePolicyPreviewResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -13170,8 +13180,8 @@ impl ReadStruct for StartReplicationBackfillRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_destination = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13181,7 +13191,7 @@ impl ReadStruct for StartReplicationBackfillRequest {
                             &key,
                         )?
                 }
-                "destination" => {
+                (11, "destination") => {
                     v_destination
                         .read_required(
                             &mut map,
@@ -13224,8 +13234,8 @@ impl ReadStruct for StartReplicationBackfillResponse {
         let mut v_started_at = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "replicationBackfillId" => {
+            match (key.len(), &*key) {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_optional(
                             &mut map,
@@ -13235,7 +13245,7 @@ impl ReadStruct for StartReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13245,7 +13255,7 @@ impl ReadStruct for StartReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "destination" => {
+                (11, "destination") => {
                     v_destination
                         .read_optional(
                             &mut map,
@@ -13255,7 +13265,7 @@ impl ReadStruct for StartReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -13265,10 +13275,10 @@ impl ReadStruct for StartReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "startedAt" => {
+                (9, "startedAt") => {
                     v_started_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -13322,8 +13332,8 @@ impl ReadStruct for StopReplicationBackfillRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_replication_backfill_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13333,7 +13343,7 @@ impl ReadStruct for StopReplicationBackfillRequest {
                             &key,
                         )?
                 }
-                "replicationBackfillId" => {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_required(
                             &mut map,
@@ -13376,8 +13386,8 @@ impl ReadStruct for StopReplicationBackfillResponse {
         let mut v_started_at = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -13387,7 +13397,7 @@ impl ReadStruct for StopReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "replicationBackfillId" => {
+                (21, "replicationBackfillId") => {
                     v_replication_backfill_id
                         .read_optional(
                             &mut map,
@@ -13397,7 +13407,7 @@ impl ReadStruct for StopReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "destination" => {
+                (11, "destination") => {
                     v_destination
                         .read_optional(
                             &mut map,
@@ -13407,7 +13417,7 @@ impl ReadStruct for StopReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_optional(
                             &mut map,
@@ -13417,10 +13427,10 @@ impl ReadStruct for StopReplicationBackfillResponse {
                             &key,
                         )?
                 }
-                "startedAt" => {
+                (9, "startedAt") => {
                     v_started_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -13473,8 +13483,8 @@ impl ReadStruct for SubjectIdentifier {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_image_digest = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDigest" => {
+            match (key.len(), &*key) {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -13504,11 +13514,11 @@ impl ReadStruct for Tag {
         let mut v_key = Slot::Missing;
         let mut v_value = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "Key" => {
+            match (key.len(), &*key) {
+                (3, "Key") => {
                     v_key.read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "Value" => {
+                (5, "Value") => {
                     v_value
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -13536,12 +13546,12 @@ impl ReadStruct for TagResourceRequest {
         let mut v_resource_arn = Slot::Missing;
         let mut v_tags = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "tags" => {
+                (4, "tags") => {
                     v_tags
                         .read_required(
                             &mut map,
@@ -13582,8 +13592,8 @@ impl ReadStruct for TagResourceResponse {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ResponseMetadata" => {
+            match (key.len(), &*key) {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -13617,12 +13627,12 @@ impl ReadStruct for TemplateAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13643,12 +13653,12 @@ impl ReadStruct for TemplateNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13669,12 +13679,12 @@ impl ReadStruct for TooManyTagsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13696,8 +13706,8 @@ impl ReadStruct for TransitioningImageTotalCount {
         let mut v_target_storage_class = Slot::Missing;
         let mut v_image_total_count = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "targetStorageClass" => {
+            match (key.len(), &*key) {
+                (18, "targetStorageClass") => {
                     v_target_storage_class
                         .read_optional(
                             &mut map,
@@ -13707,7 +13717,7 @@ impl ReadStruct for TransitioningImageTotalCount {
                             &key,
                         )?
                 }
-                "imageTotalCount" => {
+                (15, "imageTotalCount") => {
                     v_image_total_count
                         .read_optional(
                             &mut map,
@@ -13745,12 +13755,12 @@ impl ReadStruct for UnableToAccessSecretException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13771,12 +13781,12 @@ impl ReadStruct for UnableToDecryptSecretValueException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13797,12 +13807,12 @@ impl ReadStruct for UnableToGetUpstreamImageException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13823,12 +13833,12 @@ impl ReadStruct for UnableToGetUpstreamLayerException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13849,12 +13859,12 @@ impl ReadStruct for UnableToListUpstreamImageReferrersException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13875,12 +13885,12 @@ impl ReadStruct for UnsupportedImageTypeException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13901,12 +13911,12 @@ impl ReadStruct for UnsupportedUpstreamRegistryException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -13928,12 +13938,12 @@ impl ReadStruct for UntagResourceRequest {
         let mut v_resource_arn = Slot::Missing;
         let mut v_tag_keys = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "tagKeys" => {
+                (7, "tagKeys") => {
                     v_tag_keys
                         .read_required(
                             &mut map,
@@ -13974,8 +13984,8 @@ impl ReadStruct for UntagResourceResponse {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ResponseMetadata" => {
+            match (key.len(), &*key) {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -14012,8 +14022,8 @@ impl ReadStruct for UpdateImageStorageClassRequest {
         let mut v_image_id = Slot::Missing;
         let mut v_target_storage_class = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14023,7 +14033,7 @@ impl ReadStruct for UpdateImageStorageClassRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -14033,7 +14043,7 @@ impl ReadStruct for UpdateImageStorageClassRequest {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_required(
                             &mut map,
@@ -14043,7 +14053,7 @@ impl ReadStruct for UpdateImageStorageClassRequest {
                             &key,
                         )?
                 }
-                "targetStorageClass" => {
+                (18, "targetStorageClass") => {
                     v_target_storage_class
                         .read_required(
                             &mut map,
@@ -14094,8 +14104,8 @@ impl ReadStruct for UpdateImageStorageClassResponse {
         let mut v_image_status = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14105,7 +14115,7 @@ impl ReadStruct for UpdateImageStorageClassResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -14115,7 +14125,7 @@ impl ReadStruct for UpdateImageStorageClassResponse {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -14125,7 +14135,7 @@ impl ReadStruct for UpdateImageStorageClassResponse {
                             &key,
                         )?
                 }
-                "imageStatus" => {
+                (11, "imageStatus") => {
                     v_image_status
                         .read_optional(
                             &mut map,
@@ -14135,7 +14145,7 @@ impl ReadStruct for UpdateImageStorageClassResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -14188,8 +14198,8 @@ impl ReadStruct for UpdatePullThroughCacheRuleRequest {
         let mut v_credential_arn = Slot::Missing;
         let mut v_custom_role_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14199,7 +14209,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "ecrRepositoryPrefix" => {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_required(
                             &mut map,
@@ -14209,7 +14219,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -14219,7 +14229,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -14272,8 +14282,8 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
         let mut v_upstream_repository_prefix = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_optional(
                             &mut map,
@@ -14283,7 +14293,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14293,10 +14303,10 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "updatedAt" => {
+                (9, "updatedAt") => {
                     v_updated_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -14306,7 +14316,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -14316,7 +14326,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -14326,7 +14336,7 @@ impl ReadStruct for UpdatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -14391,12 +14401,12 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
         let mut v_applied_for = Slot::Missing;
         let mut v_custom_role_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "prefix" => {
+            match (key.len(), &*key) {
+                (6, "prefix") => {
                     v_prefix
                         .read_required(&mut map, r::Str(&rules::PREFIX), cx, path, &key)?
                 }
-                "description" => {
+                (11, "description") => {
                     v_description
                         .read_optional(
                             &mut map,
@@ -14406,7 +14416,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "encryptionConfiguration" => {
+                (23, "encryptionConfiguration") => {
                     v_encryption_configuration
                         .read_optional(
                             &mut map,
@@ -14418,7 +14428,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "resourceTags" => {
+                (12, "resourceTags") => {
                     v_resource_tags
                         .read_optional(
                             &mut map,
@@ -14431,7 +14441,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "imageTagMutability" => {
+                (18, "imageTagMutability") => {
                     v_image_tag_mutability
                         .read_optional(
                             &mut map,
@@ -14441,7 +14451,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "imageTagMutabilityExclusionFilters" => {
+                (34, "imageTagMutabilityExclusionFilters") => {
                     v_image_tag_mutability_exclusion_filters
                         .read_optional(
                             &mut map,
@@ -14454,7 +14464,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "repositoryPolicy" => {
+                (16, "repositoryPolicy") => {
                     v_repository_policy
                         .read_optional(
                             &mut map,
@@ -14464,7 +14474,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "lifecyclePolicy" => {
+                (15, "lifecyclePolicy") => {
                     v_lifecycle_policy
                         .read_optional(
                             &mut map,
@@ -14476,7 +14486,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "appliedFor" => {
+                (10, "appliedFor") => {
                     v_applied_for
                         .read_optional(
                             &mut map,
@@ -14489,7 +14499,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateRequest {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -14556,8 +14566,8 @@ impl ReadStruct for UpdateRepositoryCreationTemplateResponse {
         let mut v_repository_creation_template = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14567,7 +14577,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "repositoryCreationTemplate" => {
+                (26, "repositoryCreationTemplate") => {
                     v_repository_creation_template
                         .read_optional(
                             &mut map,
@@ -14577,7 +14587,7 @@ impl ReadStruct for UpdateRepositoryCreationTemplateResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -14626,8 +14636,8 @@ impl ReadStruct for UploadLayerPartRequest {
         let mut v_part_last_byte = Slot::Missing;
         let mut v_layer_part_blob = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14637,7 +14647,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -14647,7 +14657,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_required(
                             &mut map,
@@ -14657,7 +14667,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "partFirstByte" => {
+                (13, "partFirstByte") => {
                     v_part_first_byte
                         .read_required(
                             &mut map,
@@ -14667,7 +14677,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "partLastByte" => {
+                (12, "partLastByte") => {
                     v_part_last_byte
                         .read_required(
                             &mut map,
@@ -14677,7 +14687,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "layerPartBlob" => {
+                (13, "layerPartBlob") => {
                     v_layer_part_blob
                         .read_required(
                             &mut map,
@@ -14734,8 +14744,8 @@ impl ReadStruct for UploadLayerPartResponse {
         let mut v_last_byte_received = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14745,7 +14755,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -14755,7 +14765,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -14765,7 +14775,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "lastByteReceived" => {
+                (16, "lastByteReceived") => {
                     v_last_byte_received
                         .read_optional(
                             &mut map,
@@ -14775,7 +14785,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -14825,12 +14835,12 @@ impl ReadStruct for UploadNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -14852,8 +14862,8 @@ impl ReadStruct for ValidatePullThroughCacheRuleRequest {
         let mut v_ecr_repository_prefix = Slot::Missing;
         let mut v_registry_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_required(
                             &mut map,
@@ -14863,7 +14873,7 @@ impl ReadStruct for ValidatePullThroughCacheRuleRequest {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14909,8 +14919,8 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
         let mut v_failure = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ecrRepositoryPrefix" => {
+            match (key.len(), &*key) {
+                (19, "ecrRepositoryPrefix") => {
                     v_ecr_repository_prefix
                         .read_optional(
                             &mut map,
@@ -14920,7 +14930,7 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -14930,11 +14940,11 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRegistryUrl" => {
+                (19, "upstreamRegistryUrl") => {
                     v_upstream_registry_url
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "credentialArn" => {
+                (13, "credentialArn") => {
                     v_credential_arn
                         .read_optional(
                             &mut map,
@@ -14944,7 +14954,7 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "customRoleArn" => {
+                (13, "customRoleArn") => {
                     v_custom_role_arn
                         .read_optional(
                             &mut map,
@@ -14954,7 +14964,7 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "upstreamRepositoryPrefix" => {
+                (24, "upstreamRepositoryPrefix") => {
                     v_upstream_repository_prefix
                         .read_optional(
                             &mut map,
@@ -14964,12 +14974,14 @@ impl ReadStruct for ValidatePullThroughCacheRuleResponse {
                             &key,
                         )?
                 }
-                "isValid" => v_is_valid.read_optional(&mut map, r::Bool, cx, path, &key)?,
-                "failure" => {
+                (7, "isValid") => {
+                    v_is_valid.read_optional(&mut map, r::Bool, cx, path, &key)?
+                }
+                (7, "failure") => {
                     v_failure
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -15031,12 +15043,12 @@ impl ReadStruct for ValidationException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -15065,12 +15077,12 @@ impl ReadStruct for VulnerablePackage {
         let mut v_version = Slot::Missing;
         let mut v_fixed_in_version = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "arch" => {
+            match (key.len(), &*key) {
+                (4, "arch") => {
                     v_arch
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "epoch" => {
+                (5, "epoch") => {
                     v_epoch
                         .read_optional(
                             &mut map,
@@ -15080,31 +15092,31 @@ impl ReadStruct for VulnerablePackage {
                             &key,
                         )?
                 }
-                "filePath" => {
+                (8, "filePath") => {
                     v_file_path
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "name" => {
+                (4, "name") => {
                     v_name
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "packageManager" => {
+                (14, "packageManager") => {
                     v_package_manager
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "release" => {
+                (7, "release") => {
                     v_release
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "sourceLayerHash" => {
+                (15, "sourceLayerHash") => {
                     v_source_layer_hash
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "version" => {
+                (7, "version") => {
                     v_version
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "fixedInVersion" => {
+                (14, "fixedInVersion") => {
                     v_fixed_in_version
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -15161,8 +15173,8 @@ impl ReadStruct for WaiterConfig {
         let mut v_delay = Slot::Missing;
         let mut v_max_attempts = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "Delay" => {
+            match (key.len(), &*key) {
+                (5, "Delay") => {
                     v_delay
                         .read_optional(
                             &mut map,
@@ -15172,7 +15184,7 @@ impl ReadStruct for WaiterConfig {
                             &key,
                         )?
                 }
-                "MaxAttempts" => {
+                (11, "MaxAttempts") => {
                     v_max_attempts
                         .read_optional(
                             &mut map,

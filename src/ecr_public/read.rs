@@ -14,12 +14,12 @@ impl ReadStruct for AuthorizationData {
         let mut v_authorization_token = Slot::Missing;
         let mut v_expires_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "authorizationToken" => {
+            match (key.len(), &*key) {
+                (18, "authorizationToken") => {
                     v_authorization_token
                         .read_optional(&mut map, r::Str(&rules::BASE64), cx, path, &key)?
                 }
-                "expiresAt" => {
+                (9, "expiresAt") => {
                     v_expires_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -52,8 +52,8 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_layer_digests = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -63,7 +63,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -73,7 +73,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityRequest {
                             &key,
                         )?
                 }
-                "layerDigests" => {
+                (12, "layerDigests") => {
                     v_layer_digests
                         .read_required(
                             &mut map,
@@ -118,8 +118,8 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layers" => {
+            match (key.len(), &*key) {
+                (6, "layers") => {
                     v_layers
                         .read_optional(
                             &mut map,
@@ -132,7 +132,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -145,7 +145,7 @@ impl ReadStruct for BatchCheckLayerAvailabilityResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -187,8 +187,8 @@ impl ReadStruct for BatchDeleteImageRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_image_ids = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -198,7 +198,7 @@ impl ReadStruct for BatchDeleteImageRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -208,7 +208,7 @@ impl ReadStruct for BatchDeleteImageRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_required(
                             &mut map,
@@ -253,8 +253,8 @@ impl ReadStruct for BatchDeleteImageResponse {
         let mut v_failures = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageIds" => {
+            match (key.len(), &*key) {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -267,7 +267,7 @@ impl ReadStruct for BatchDeleteImageResponse {
                             &key,
                         )?
                 }
-                "failures" => {
+                (8, "failures") => {
                     v_failures
                         .read_optional(
                             &mut map,
@@ -280,7 +280,7 @@ impl ReadStruct for BatchDeleteImageResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -323,8 +323,8 @@ impl ReadStruct for CompleteLayerUploadRequest {
         let mut v_upload_id = Slot::Missing;
         let mut v_layer_digests = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -334,7 +334,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -344,7 +344,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_required(
                             &mut map,
@@ -354,7 +354,7 @@ impl ReadStruct for CompleteLayerUploadRequest {
                             &key,
                         )?
                 }
-                "layerDigests" => {
+                (12, "layerDigests") => {
                     v_layer_digests
                         .read_required(
                             &mut map,
@@ -408,8 +408,8 @@ impl ReadStruct for CompleteLayerUploadResponse {
         let mut v_layer_digest = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -419,7 +419,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -429,7 +429,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -439,7 +439,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "layerDigest" => {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -449,7 +449,7 @@ impl ReadStruct for CompleteLayerUploadResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -501,8 +501,8 @@ impl ReadStruct for CreateRepositoryRequest {
         let mut v_catalog_data = Slot::Missing;
         let mut v_tags = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryName" => {
+            match (key.len(), &*key) {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -512,7 +512,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "catalogData" => {
+                (11, "catalogData") => {
                     v_catalog_data
                         .read_optional(
                             &mut map,
@@ -522,7 +522,7 @@ impl ReadStruct for CreateRepositoryRequest {
                             &key,
                         )?
                 }
-                "tags" => {
+                (4, "tags") => {
                     v_tags
                         .read_optional(
                             &mut map,
@@ -567,8 +567,8 @@ impl ReadStruct for CreateRepositoryResponse {
         let mut v_catalog_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repository" => {
+            match (key.len(), &*key) {
+                (10, "repository") => {
                     v_repository
                         .read_optional(
                             &mut map,
@@ -578,7 +578,7 @@ impl ReadStruct for CreateRepositoryResponse {
                             &key,
                         )?
                 }
-                "catalogData" => {
+                (11, "catalogData") => {
                     v_catalog_data
                         .read_optional(
                             &mut map,
@@ -588,7 +588,7 @@ impl ReadStruct for CreateRepositoryResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -629,8 +629,8 @@ impl ReadStruct for DeleteRepositoryPolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -640,7 +640,7 @@ impl ReadStruct for DeleteRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -681,8 +681,8 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -692,7 +692,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -702,7 +702,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -712,7 +712,7 @@ impl ReadStruct for DeleteRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -761,8 +761,8 @@ impl ReadStruct for DeleteRepositoryRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_force = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -772,7 +772,7 @@ impl ReadStruct for DeleteRepositoryRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -782,7 +782,7 @@ impl ReadStruct for DeleteRepositoryRequest {
                             &key,
                         )?
                 }
-                "force" => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
+                (5, "force") => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -814,8 +814,8 @@ impl ReadStruct for DeleteRepositoryResponse {
         let mut v_repository = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repository" => {
+            match (key.len(), &*key) {
+                (10, "repository") => {
                     v_repository
                         .read_optional(
                             &mut map,
@@ -825,7 +825,7 @@ impl ReadStruct for DeleteRepositoryResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -865,8 +865,8 @@ impl ReadStruct for DescribeImageTagsPaginateRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -876,7 +876,7 @@ impl ReadStruct for DescribeImageTagsPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -886,7 +886,7 @@ impl ReadStruct for DescribeImageTagsPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -929,8 +929,8 @@ impl ReadStruct for DescribeImageTagsRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -940,7 +940,7 @@ impl ReadStruct for DescribeImageTagsRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -950,11 +950,11 @@ impl ReadStruct for DescribeImageTagsRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -1003,8 +1003,8 @@ impl ReadStruct for DescribeImageTagsResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageTagDetails" => {
+            match (key.len(), &*key) {
+                (15, "imageTagDetails") => {
                     v_image_tag_details
                         .read_optional(
                             &mut map,
@@ -1017,11 +1017,11 @@ impl ReadStruct for DescribeImageTagsResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1064,8 +1064,8 @@ impl ReadStruct for DescribeImagesPaginateRequest {
         let mut v_image_ids = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1075,7 +1075,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1085,7 +1085,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -1098,7 +1098,7 @@ impl ReadStruct for DescribeImagesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -1149,8 +1149,8 @@ impl ReadStruct for DescribeImagesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1160,7 +1160,7 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1170,7 +1170,7 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "imageIds" => {
+                (8, "imageIds") => {
                     v_image_ids
                         .read_optional(
                             &mut map,
@@ -1183,11 +1183,11 @@ impl ReadStruct for DescribeImagesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -1239,8 +1239,8 @@ impl ReadStruct for DescribeImagesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDetails" => {
+            match (key.len(), &*key) {
+                (12, "imageDetails") => {
                     v_image_details
                         .read_optional(
                             &mut map,
@@ -1253,11 +1253,11 @@ impl ReadStruct for DescribeImagesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1297,8 +1297,8 @@ impl ReadStruct for DescribeRegistriesPaginateRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "PaginationConfig" => {
+            match (key.len(), &*key) {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -1333,12 +1333,12 @@ impl ReadStruct for DescribeRegistriesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "nextToken" => {
+            match (key.len(), &*key) {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -1378,8 +1378,8 @@ impl ReadStruct for DescribeRegistriesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registries" => {
+            match (key.len(), &*key) {
+                (10, "registries") => {
                     v_registries
                         .read_required(
                             &mut map,
@@ -1392,11 +1392,11 @@ impl ReadStruct for DescribeRegistriesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1438,8 +1438,8 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
         let mut v_repository_names = Slot::Missing;
         let mut v_pagination_config = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1449,7 +1449,7 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
                             &key,
                         )?
                 }
-                "repositoryNames" => {
+                (15, "repositoryNames") => {
                     v_repository_names
                         .read_optional(
                             &mut map,
@@ -1462,7 +1462,7 @@ impl ReadStruct for DescribeRepositoriesPaginateRequest {
                             &key,
                         )?
                 }
-                "PaginationConfig" => {
+                (16, "PaginationConfig") => {
                     v_pagination_config
                         .read_optional(
                             &mut map,
@@ -1505,8 +1505,8 @@ impl ReadStruct for DescribeRepositoriesRequest {
         let mut v_next_token = Slot::Missing;
         let mut v_max_results = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1516,7 +1516,7 @@ impl ReadStruct for DescribeRepositoriesRequest {
                             &key,
                         )?
                 }
-                "repositoryNames" => {
+                (15, "repositoryNames") => {
                     v_repository_names
                         .read_optional(
                             &mut map,
@@ -1529,11 +1529,11 @@ impl ReadStruct for DescribeRepositoriesRequest {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "maxResults" => {
+                (10, "maxResults") => {
                     v_max_results
                         .read_optional(
                             &mut map,
@@ -1582,8 +1582,8 @@ impl ReadStruct for DescribeRepositoriesResponse {
         let mut v_next_token = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositories" => {
+            match (key.len(), &*key) {
+                (12, "repositories") => {
                     v_repositories
                         .read_optional(
                             &mut map,
@@ -1596,11 +1596,11 @@ impl ReadStruct for DescribeRepositoriesResponse {
                             &key,
                         )?
                 }
-                "nextToken" => {
+                (9, "nextToken") => {
                     v_next_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1640,12 +1640,12 @@ impl ReadStruct for EmptyUploadException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -1682,8 +1682,8 @@ impl ReadStruct for GetAuthorizationTokenResponse {
         let mut v_authorization_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "authorizationData" => {
+            match (key.len(), &*key) {
+                (17, "authorizationData") => {
                     v_authorization_data
                         .read_optional(
                             &mut map,
@@ -1693,7 +1693,7 @@ impl ReadStruct for GetAuthorizationTokenResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1747,8 +1747,8 @@ impl ReadStruct for GetRegistryCatalogDataResponse {
         let mut v_registry_catalog_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryCatalogData" => {
+            match (key.len(), &*key) {
+                (19, "registryCatalogData") => {
                     v_registry_catalog_data
                         .read_required(
                             &mut map,
@@ -1758,7 +1758,7 @@ impl ReadStruct for GetRegistryCatalogDataResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1797,8 +1797,8 @@ impl ReadStruct for GetRepositoryCatalogDataRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1808,7 +1808,7 @@ impl ReadStruct for GetRepositoryCatalogDataRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1847,8 +1847,8 @@ impl ReadStruct for GetRepositoryCatalogDataResponse {
         let mut v_catalog_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "catalogData" => {
+            match (key.len(), &*key) {
+                (11, "catalogData") => {
                     v_catalog_data
                         .read_optional(
                             &mut map,
@@ -1858,7 +1858,7 @@ impl ReadStruct for GetRepositoryCatalogDataResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -1897,8 +1897,8 @@ impl ReadStruct for GetRepositoryPolicyRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1908,7 +1908,7 @@ impl ReadStruct for GetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -1949,8 +1949,8 @@ impl ReadStruct for GetRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -1960,7 +1960,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -1970,7 +1970,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -1980,7 +1980,7 @@ impl ReadStruct for GetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2031,8 +2031,8 @@ impl ReadStruct for Image {
         let mut v_image_manifest = Slot::Missing;
         let mut v_image_manifest_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2042,7 +2042,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -2052,7 +2052,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageId" => {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -2062,7 +2062,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageManifest" => {
+                (13, "imageManifest") => {
                     v_image_manifest
                         .read_optional(
                             &mut map,
@@ -2072,7 +2072,7 @@ impl ReadStruct for Image {
                             &key,
                         )?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -2116,12 +2116,12 @@ impl ReadStruct for ImageAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2149,8 +2149,8 @@ impl ReadStruct for ImageDetail {
         let mut v_image_manifest_media_type = Slot::Missing;
         let mut v_artifact_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2160,7 +2160,7 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -2170,11 +2170,11 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageDigest" => {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTags" => {
+                (9, "imageTags") => {
                     v_image_tags
                         .read_optional(
                             &mut map,
@@ -2187,7 +2187,7 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imageSizeInBytes" => {
+                (16, "imageSizeInBytes") => {
                     v_image_size_in_bytes
                         .read_optional(
                             &mut map,
@@ -2197,14 +2197,14 @@ impl ReadStruct for ImageDetail {
                             &key,
                         )?
                 }
-                "imagePushedAt" => {
+                (13, "imagePushedAt") => {
                     v_image_pushed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "artifactMediaType" => {
+                (17, "artifactMediaType") => {
                     v_artifact_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -2257,12 +2257,12 @@ impl ReadStruct for ImageDigestDoesNotMatchException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2285,8 +2285,8 @@ impl ReadStruct for ImageFailure {
         let mut v_failure_code = Slot::Missing;
         let mut v_failure_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageId" => {
+            match (key.len(), &*key) {
+                (7, "imageId") => {
                     v_image_id
                         .read_optional(
                             &mut map,
@@ -2296,7 +2296,7 @@ impl ReadStruct for ImageFailure {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(
                             &mut map,
@@ -2306,7 +2306,7 @@ impl ReadStruct for ImageFailure {
                             &key,
                         )?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -2341,12 +2341,12 @@ impl ReadStruct for ImageIdentifier {
         let mut v_image_digest = Slot::Missing;
         let mut v_image_tag = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDigest" => {
+            match (key.len(), &*key) {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTag" => {
+                (8, "imageTag") => {
                     v_image_tag
                         .read_optional(
                             &mut map,
@@ -2384,12 +2384,12 @@ impl ReadStruct for ImageNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2410,12 +2410,12 @@ impl ReadStruct for ImageTagAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2438,8 +2438,8 @@ impl ReadStruct for ImageTagDetail {
         let mut v_created_at = Slot::Missing;
         let mut v_image_detail = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageTag" => {
+            match (key.len(), &*key) {
+                (8, "imageTag") => {
                     v_image_tag
                         .read_optional(
                             &mut map,
@@ -2449,10 +2449,10 @@ impl ReadStruct for ImageTagDetail {
                             &key,
                         )?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "imageDetail" => {
+                (11, "imageDetail") => {
                     v_image_detail
                         .read_optional(
                             &mut map,
@@ -2493,8 +2493,8 @@ impl ReadStruct for InitiateLayerUploadRequest {
         let mut v_registry_id = Slot::Missing;
         let mut v_repository_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2504,7 +2504,7 @@ impl ReadStruct for InitiateLayerUploadRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -2544,8 +2544,8 @@ impl ReadStruct for InitiateLayerUploadResponse {
         let mut v_part_size = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "uploadId" => {
+            match (key.len(), &*key) {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -2555,7 +2555,7 @@ impl ReadStruct for InitiateLayerUploadResponse {
                             &key,
                         )?
                 }
-                "partSize" => {
+                (8, "partSize") => {
                     v_part_size
                         .read_optional(
                             &mut map,
@@ -2565,7 +2565,7 @@ impl ReadStruct for InitiateLayerUploadResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -2605,12 +2605,12 @@ impl ReadStruct for InvalidLayerException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2635,8 +2635,8 @@ impl ReadStruct for InvalidLayerPartException {
         let mut v_last_valid_byte_received = Slot::Missing;
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -2646,7 +2646,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -2656,7 +2656,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -2666,7 +2666,7 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "lastValidByteReceived" => {
+                (21, "lastValidByteReceived") => {
                     v_last_valid_byte_received
                         .read_optional(
                             &mut map,
@@ -2676,11 +2676,11 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                "message" | "Message" => {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2721,12 +2721,12 @@ impl ReadStruct for InvalidParameterException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2747,12 +2747,12 @@ impl ReadStruct for InvalidTagParameterException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2776,8 +2776,8 @@ impl ReadStruct for Layer {
         let mut v_layer_size = Slot::Missing;
         let mut v_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layerDigest" => {
+            match (key.len(), &*key) {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -2787,7 +2787,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "layerAvailability" => {
+                (17, "layerAvailability") => {
                     v_layer_availability
                         .read_optional(
                             &mut map,
@@ -2797,7 +2797,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "layerSize" => {
+                (9, "layerSize") => {
                     v_layer_size
                         .read_optional(
                             &mut map,
@@ -2807,7 +2807,7 @@ impl ReadStruct for Layer {
                             &key,
                         )?
                 }
-                "mediaType" => {
+                (9, "mediaType") => {
                     v_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -2848,12 +2848,12 @@ impl ReadStruct for LayerAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2876,8 +2876,8 @@ impl ReadStruct for LayerFailure {
         let mut v_failure_code = Slot::Missing;
         let mut v_failure_reason = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "layerDigest" => {
+            match (key.len(), &*key) {
+                (11, "layerDigest") => {
                     v_layer_digest
                         .read_optional(
                             &mut map,
@@ -2887,7 +2887,7 @@ impl ReadStruct for LayerFailure {
                             &key,
                         )?
                 }
-                "failureCode" => {
+                (11, "failureCode") => {
                     v_failure_code
                         .read_optional(
                             &mut map,
@@ -2897,7 +2897,7 @@ impl ReadStruct for LayerFailure {
                             &key,
                         )?
                 }
-                "failureReason" => {
+                (13, "failureReason") => {
                     v_failure_reason
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -2931,12 +2931,12 @@ impl ReadStruct for LayerPartTooSmallException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2957,12 +2957,12 @@ impl ReadStruct for LayersNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2983,12 +2983,12 @@ impl ReadStruct for LimitExceededException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -3009,8 +3009,8 @@ impl ReadStruct for ListTagsForResourceRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_resource_arn = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&rules::ARN), cx, path, &key)?
                 }
@@ -3040,8 +3040,8 @@ impl ReadStruct for ListTagsForResourceResponse {
         let mut v_tags = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "tags" => {
+            match (key.len(), &*key) {
+                (4, "tags") => {
                     v_tags
                         .read_optional(
                             &mut map,
@@ -3054,7 +3054,7 @@ impl ReadStruct for ListTagsForResourceResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3094,8 +3094,8 @@ impl ReadStruct for PaginatorConfig {
         let mut v_page_size = Slot::Missing;
         let mut v_starting_token = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "MaxItems" => {
+            match (key.len(), &*key) {
+                (8, "MaxItems") => {
                     v_max_items
                         .read_optional(
                             &mut map,
@@ -3105,7 +3105,7 @@ impl ReadStruct for PaginatorConfig {
                             &key,
                         )?
                 }
-                "PageSize" => {
+                (8, "PageSize") => {
                     v_page_size
                         .read_optional(
                             &mut map,
@@ -3115,7 +3115,7 @@ impl ReadStruct for PaginatorConfig {
                             &key,
                         )?
                 }
-                "StartingToken" => {
+                (13, "StartingToken") => {
                     v_starting_token
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -3154,8 +3154,8 @@ impl ReadStruct for PutImageRequest {
         let mut v_image_tag = Slot::Missing;
         let mut v_image_digest = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3165,7 +3165,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -3175,7 +3175,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageManifest" => {
+                (13, "imageManifest") => {
                     v_image_manifest
                         .read_required(
                             &mut map,
@@ -3185,11 +3185,11 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageTag" => {
+                (8, "imageTag") => {
                     v_image_tag
                         .read_optional(
                             &mut map,
@@ -3199,7 +3199,7 @@ impl ReadStruct for PutImageRequest {
                             &key,
                         )?
                 }
-                "imageDigest" => {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -3247,8 +3247,8 @@ impl ReadStruct for PutImageResponse {
         let mut v_image = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "image" => {
+            match (key.len(), &*key) {
+                (5, "image") => {
                     v_image
                         .read_optional(
                             &mut map,
@@ -3258,7 +3258,7 @@ impl ReadStruct for PutImageResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3296,8 +3296,8 @@ impl ReadStruct for PutRegistryCatalogDataRequest {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_display_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "displayName" => {
+            match (key.len(), &*key) {
+                (11, "displayName") => {
                     v_display_name
                         .read_optional(
                             &mut map,
@@ -3332,8 +3332,8 @@ impl ReadStruct for PutRegistryCatalogDataResponse {
         let mut v_registry_catalog_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryCatalogData" => {
+            match (key.len(), &*key) {
+                (19, "registryCatalogData") => {
                     v_registry_catalog_data
                         .read_required(
                             &mut map,
@@ -3343,7 +3343,7 @@ impl ReadStruct for PutRegistryCatalogDataResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3383,8 +3383,8 @@ impl ReadStruct for PutRepositoryCatalogDataRequest {
         let mut v_repository_name = Slot::Missing;
         let mut v_catalog_data = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3394,7 +3394,7 @@ impl ReadStruct for PutRepositoryCatalogDataRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -3404,7 +3404,7 @@ impl ReadStruct for PutRepositoryCatalogDataRequest {
                             &key,
                         )?
                 }
-                "catalogData" => {
+                (11, "catalogData") => {
                     v_catalog_data
                         .read_required(
                             &mut map,
@@ -3445,8 +3445,8 @@ impl ReadStruct for PutRepositoryCatalogDataResponse {
         let mut v_catalog_data = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "catalogData" => {
+            match (key.len(), &*key) {
+                (11, "catalogData") => {
                     v_catalog_data
                         .read_optional(
                             &mut map,
@@ -3456,7 +3456,7 @@ impl ReadStruct for PutRepositoryCatalogDataResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -3498,12 +3498,12 @@ impl ReadStruct for ReferencedImageDetail {
         let mut v_image_manifest_media_type = Slot::Missing;
         let mut v_artifact_media_type = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "imageDigest" => {
+            match (key.len(), &*key) {
+                (11, "imageDigest") => {
                     v_image_digest
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "imageSizeInBytes" => {
+                (16, "imageSizeInBytes") => {
                     v_image_size_in_bytes
                         .read_optional(
                             &mut map,
@@ -3513,14 +3513,14 @@ impl ReadStruct for ReferencedImageDetail {
                             &key,
                         )?
                 }
-                "imagePushedAt" => {
+                (13, "imagePushedAt") => {
                     v_image_pushed_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
-                "imageManifestMediaType" => {
+                (22, "imageManifestMediaType") => {
                     v_image_manifest_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "artifactMediaType" => {
+                (17, "artifactMediaType") => {
                     v_artifact_media_type
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -3564,12 +3564,12 @@ impl ReadStruct for ReferencedImagesNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -3594,8 +3594,8 @@ impl ReadStruct for Registry {
         let mut v_verified = Slot::Missing;
         let mut v_aliases = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_required(
                             &mut map,
@@ -3605,18 +3605,18 @@ impl ReadStruct for Registry {
                             &key,
                         )?
                 }
-                "registryArn" => {
+                (11, "registryArn") => {
                     v_registry_arn
                         .read_required(&mut map, r::Str(&rules::ARN), cx, path, &key)?
                 }
-                "registryUri" => {
+                (11, "registryUri") => {
                     v_registry_uri
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "verified" => {
+                (8, "verified") => {
                     v_verified.read_required(&mut map, r::Bool, cx, path, &key)?
                 }
-                "aliases" => {
+                (7, "aliases") => {
                     v_aliases
                         .read_required(
                             &mut map,
@@ -3672,8 +3672,8 @@ impl ReadStruct for RegistryAlias {
         let mut v_primary_registry_alias = Slot::Missing;
         let mut v_default_registry_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "name" => {
+            match (key.len(), &*key) {
+                (4, "name") => {
                     v_name
                         .read_required(
                             &mut map,
@@ -3683,7 +3683,7 @@ impl ReadStruct for RegistryAlias {
                             &key,
                         )?
                 }
-                "status" => {
+                (6, "status") => {
                     v_status
                         .read_required(
                             &mut map,
@@ -3693,11 +3693,11 @@ impl ReadStruct for RegistryAlias {
                             &key,
                         )?
                 }
-                "primaryRegistryAlias" => {
+                (20, "primaryRegistryAlias") => {
                     v_primary_registry_alias
                         .read_required(&mut map, r::Bool, cx, path, &key)?
                 }
-                "defaultRegistryAlias" => {
+                (20, "defaultRegistryAlias") => {
                     v_default_registry_alias
                         .read_required(&mut map, r::Bool, cx, path, &key)?
                 }
@@ -3738,8 +3738,8 @@ impl ReadStruct for RegistryCatalogData {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_display_name = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "displayName" => {
+            match (key.len(), &*key) {
+                (11, "displayName") => {
                     v_display_name
                         .read_optional(
                             &mut map,
@@ -3773,12 +3773,12 @@ impl ReadStruct for RegistryNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -3803,12 +3803,12 @@ impl ReadStruct for Repository {
         let mut v_repository_uri = Slot::Missing;
         let mut v_created_at = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "repositoryArn" => {
+            match (key.len(), &*key) {
+                (13, "repositoryArn") => {
                     v_repository_arn
                         .read_optional(&mut map, r::Str(&rules::ARN), cx, path, &key)?
                 }
-                "registryId" => {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -3818,7 +3818,7 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -3828,11 +3828,11 @@ impl ReadStruct for Repository {
                             &key,
                         )?
                 }
-                "repositoryUri" => {
+                (13, "repositoryUri") => {
                     v_repository_uri
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "createdAt" => {
+                (9, "createdAt") => {
                     v_created_at.read_optional(&mut map, r::Time, cx, path, &key)?
                 }
                 _ => cx.other_member(&mut map, path, &key)?,
@@ -3875,12 +3875,12 @@ impl ReadStruct for RepositoryAlreadyExistsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -3907,8 +3907,8 @@ impl ReadStruct for RepositoryCatalogData {
         let mut v_usage_text = Slot::Missing;
         let mut v_marketplace_certified = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "description" => {
+            match (key.len(), &*key) {
+                (11, "description") => {
                     v_description
                         .read_optional(
                             &mut map,
@@ -3918,7 +3918,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "architectures" => {
+                (13, "architectures") => {
                     v_architectures
                         .read_optional(
                             &mut map,
@@ -3931,7 +3931,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "operatingSystems" => {
+                (16, "operatingSystems") => {
                     v_operating_systems
                         .read_optional(
                             &mut map,
@@ -3944,7 +3944,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "logoUrl" => {
+                (7, "logoUrl") => {
                     v_logo_url
                         .read_optional(
                             &mut map,
@@ -3954,7 +3954,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "aboutText" => {
+                (9, "aboutText") => {
                     v_about_text
                         .read_optional(
                             &mut map,
@@ -3964,7 +3964,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "usageText" => {
+                (9, "usageText") => {
                     v_usage_text
                         .read_optional(
                             &mut map,
@@ -3974,7 +3974,7 @@ impl ReadStruct for RepositoryCatalogData {
                             &key,
                         )?
                 }
-                "marketplaceCertified" => {
+                (20, "marketplaceCertified") => {
                     v_marketplace_certified
                         .read_optional(&mut map, r::Bool, cx, path, &key)?
                 }
@@ -4029,8 +4029,8 @@ impl ReadStruct for RepositoryCatalogDataInput {
         let mut v_about_text = Slot::Missing;
         let mut v_usage_text = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "description" => {
+            match (key.len(), &*key) {
+                (11, "description") => {
                     v_description
                         .read_optional(
                             &mut map,
@@ -4040,7 +4040,7 @@ impl ReadStruct for RepositoryCatalogDataInput {
                             &key,
                         )?
                 }
-                "architectures" => {
+                (13, "architectures") => {
                     v_architectures
                         .read_optional(
                             &mut map,
@@ -4053,7 +4053,7 @@ impl ReadStruct for RepositoryCatalogDataInput {
                             &key,
                         )?
                 }
-                "operatingSystems" => {
+                (16, "operatingSystems") => {
                     v_operating_systems
                         .read_optional(
                             &mut map,
@@ -4066,7 +4066,7 @@ impl ReadStruct for RepositoryCatalogDataInput {
                             &key,
                         )?
                 }
-                "logoImageBlob" => {
+                (13, "logoImageBlob") => {
                     v_logo_image_blob
                         .read_optional(
                             &mut map,
@@ -4076,7 +4076,7 @@ impl ReadStruct for RepositoryCatalogDataInput {
                             &key,
                         )?
                 }
-                "aboutText" => {
+                (9, "aboutText") => {
                     v_about_text
                         .read_optional(
                             &mut map,
@@ -4086,7 +4086,7 @@ impl ReadStruct for RepositoryCatalogDataInput {
                             &key,
                         )?
                 }
-                "usageText" => {
+                (9, "usageText") => {
                     v_usage_text
                         .read_optional(
                             &mut map,
@@ -4139,12 +4139,12 @@ impl ReadStruct for RepositoryCatalogDataNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4165,12 +4165,12 @@ impl ReadStruct for RepositoryNotEmptyException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4191,12 +4191,12 @@ impl ReadStruct for RepositoryNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4217,12 +4217,12 @@ impl ReadStruct for RepositoryPolicyNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4247,12 +4247,12 @@ impl ReadStruct for ResponseMetadata {
         let mut v_retry_attempts = Slot::Missing;
         let mut v_host_id = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "RequestId" => {
+            match (key.len(), &*key) {
+                (9, "RequestId") => {
                     v_request_id
                         .read_required(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "HTTPStatusCode" => {
+                (14, "HTTPStatusCode") => {
                     v_http_status_code
                         .read_required(
                             &mut map,
@@ -4262,7 +4262,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "HTTPHeaders" => {
+                (11, "HTTPHeaders") => {
                     v_http_headers
                         .read_required(
                             &mut map,
@@ -4272,7 +4272,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "RetryAttempts" => {
+                (13, "RetryAttempts") => {
                     v_retry_attempts
                         .read_required(
                             &mut map,
@@ -4282,7 +4282,7 @@ impl ReadStruct for ResponseMetadata {
                             &key,
                         )?
                 }
-                "HostId" => {
+                (6, "HostId") => {
                     v_host_id
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
@@ -4326,12 +4326,12 @@ impl ReadStruct for ServerException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4355,8 +4355,8 @@ impl ReadStruct for SetRepositoryPolicyRequest {
         let mut v_policy_text = Slot::Missing;
         let mut v_force = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4366,7 +4366,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -4376,7 +4376,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_required(
                             &mut map,
@@ -4386,7 +4386,7 @@ impl ReadStruct for SetRepositoryPolicyRequest {
                             &key,
                         )?
                 }
-                "force" => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
+                (5, "force") => v_force.read_optional(&mut map, r::Bool, cx, path, &key)?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4427,8 +4427,8 @@ impl ReadStruct for SetRepositoryPolicyResponse {
         let mut v_policy_text = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4438,7 +4438,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -4448,7 +4448,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "policyText" => {
+                (10, "policyText") => {
                     v_policy_text
                         .read_optional(
                             &mut map,
@@ -4458,7 +4458,7 @@ impl ReadStruct for SetRepositoryPolicyResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4506,8 +4506,8 @@ impl ReadStruct for Tag {
         let mut v_key = Slot::Missing;
         let mut v_value = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "Key" => {
+            match (key.len(), &*key) {
+                (3, "Key") => {
                     v_key
                         .read_optional(
                             &mut map,
@@ -4517,7 +4517,7 @@ impl ReadStruct for Tag {
                             &key,
                         )?
                 }
-                "Value" => {
+                (5, "Value") => {
                     v_value
                         .read_optional(
                             &mut map,
@@ -4548,12 +4548,12 @@ impl ReadStruct for TagResourceRequest {
         let mut v_resource_arn = Slot::Missing;
         let mut v_tags = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&rules::ARN), cx, path, &key)?
                 }
-                "tags" => {
+                (4, "tags") => {
                     v_tags
                         .read_required(
                             &mut map,
@@ -4594,8 +4594,8 @@ impl ReadStruct for TagResourceResponse {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ResponseMetadata" => {
+            match (key.len(), &*key) {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4629,12 +4629,12 @@ impl ReadStruct for TooManyTagsException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4655,12 +4655,12 @@ impl ReadStruct for UnsupportedCommandException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4682,12 +4682,12 @@ impl ReadStruct for UntagResourceRequest {
         let mut v_resource_arn = Slot::Missing;
         let mut v_tag_keys = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "resourceArn" => {
+            match (key.len(), &*key) {
+                (11, "resourceArn") => {
                     v_resource_arn
                         .read_required(&mut map, r::Str(&rules::ARN), cx, path, &key)?
                 }
-                "tagKeys" => {
+                (7, "tagKeys") => {
                     v_tag_keys
                         .read_required(
                             &mut map,
@@ -4728,8 +4728,8 @@ impl ReadStruct for UntagResourceResponse {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "ResponseMetadata" => {
+            match (key.len(), &*key) {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4768,8 +4768,8 @@ impl ReadStruct for UploadLayerPartRequest {
         let mut v_part_last_byte = Slot::Missing;
         let mut v_layer_part_blob = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4779,7 +4779,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_required(
                             &mut map,
@@ -4789,7 +4789,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_required(
                             &mut map,
@@ -4799,7 +4799,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "partFirstByte" => {
+                (13, "partFirstByte") => {
                     v_part_first_byte
                         .read_required(
                             &mut map,
@@ -4809,7 +4809,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "partLastByte" => {
+                (12, "partLastByte") => {
                     v_part_last_byte
                         .read_required(
                             &mut map,
@@ -4819,7 +4819,7 @@ impl ReadStruct for UploadLayerPartRequest {
                             &key,
                         )?
                 }
-                "layerPartBlob" => {
+                (13, "layerPartBlob") => {
                     v_layer_part_blob
                         .read_required(
                             &mut map,
@@ -4876,8 +4876,8 @@ impl ReadStruct for UploadLayerPartResponse {
         let mut v_last_byte_received = Slot::Missing;
         let mut v_response_metadata = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "registryId" => {
+            match (key.len(), &*key) {
+                (10, "registryId") => {
                     v_registry_id
                         .read_optional(
                             &mut map,
@@ -4887,7 +4887,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "repositoryName" => {
+                (14, "repositoryName") => {
                     v_repository_name
                         .read_optional(
                             &mut map,
@@ -4897,7 +4897,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "uploadId" => {
+                (8, "uploadId") => {
                     v_upload_id
                         .read_optional(
                             &mut map,
@@ -4907,7 +4907,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "lastByteReceived" => {
+                (16, "lastByteReceived") => {
                     v_last_byte_received
                         .read_optional(
                             &mut map,
@@ -4917,7 +4917,7 @@ impl ReadStruct for UploadLayerPartResponse {
                             &key,
                         )?
                 }
-                "ResponseMetadata" => {
+                (16, "ResponseMetadata") => {
                     v_response_metadata
                         .read_optional(
                             &mut map,
@@ -4967,12 +4967,12 @@ impl ReadStruct for UploadNotFoundException {
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" | "Message" => {
+            match (key.len(), &*key) {
+                (7, "message") | (7, "Message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                "__type" => map.skip_value()?,
+                (6, "__type") => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -4994,8 +4994,8 @@ impl ReadStruct for WaiterConfig {
         let mut v_delay = Slot::Missing;
         let mut v_max_attempts = Slot::Missing;
         while let Some(key) = map.next_key()? {
-            match &*key {
-                "Delay" => {
+            match (key.len(), &*key) {
+                (5, "Delay") => {
                     v_delay
                         .read_optional(
                             &mut map,
@@ -5005,7 +5005,7 @@ impl ReadStruct for WaiterConfig {
                             &key,
                         )?
                 }
-                "MaxAttempts" => {
+                (11, "MaxAttempts") => {
                     v_max_attempts
                         .read_optional(
                             &mut map,
