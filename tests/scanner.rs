@@ -1,0 +1,190 @@
+//! The JSON scanner (`ecr_models::parse`) against serde_json, on texts built
+//! from JSON's tokens and near-misses (proptest): both accept exactly the
+//! same texts when skipping, and read the same strings and numbers.
+
+use ecr_models::parse::{Next, Parser};
+use ecr_models::read::{Number, Text};
+use proptest::prelude::*;
+use serde::de::IgnoredAny;
+
+/// Tokens and near-misses: any sequence of them is a candidate text.
+const TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    " ",
+    "\n",
+    "\t",
+    "\r",
+    "\"a\"",
+    "\"\"",
+    "\"é😀\"",
+    "\"\\n\\t\\\"\"",
+    "\"\\u00e9\"",
+    "\"\\ud83d\\ude00\"",
+    "\"\\ud800\"",
+    "\"\\udfff\"",
+    "\"\\x\"",
+    "\"\\u12\"",
+    "\"\u{1}\"",
+    "\"",
+    "\\",
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "01",
+    "1.",
+    "1.5",
+    ".5",
+    "1.25e-7",
+    "123456789.123456789",
+    "1e5",
+    "1E+5",
+    "1e-5",
+    "1e",
+    "-",
+    "+1",
+    "1e400",
+    "18446744073709551616",
+    "9223372036854775808",
+    "true",
+    "false",
+    "null",
+    "nul",
+    "tru",
+    "x",
+    "\u{feff}",
+];
+
+/// Scalars as tokens.
+const SCALARS: &[&str] = &[
+    "\"a\"",
+    "\"\"",
+    "\"é😀\"",
+    "\"\\n\\t\\\"\"",
+    "\"\\u00e9\"",
+    "\"\\ud83d\\ude00\"",
+    "\"\\ud800\"",
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "1.5",
+    "1e5",
+    "1E+5",
+    "1e-5",
+    "1e400",
+    "18446744073709551616",
+    "123456789.123456789",
+    "true",
+    "false",
+    "null",
+];
+
+/// A well-formed JSON value, as tokens (whitespace between some of them).
+fn value() -> impl Strategy<Value = Vec<&'static str>> {
+    let leaf = prop::sample::select(SCALARS).prop_map(|t| vec![t]);
+    leaf.prop_recursive(4, 48, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(|items| {
+                let mut out = vec!["["];
+                for (i, item) in items.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(",");
+                    }
+                    out.extend(item);
+                }
+                out.push("]");
+                out
+            }),
+            prop::collection::vec(
+                (
+                    prop::sample::select(&["\"a\"", "\"b\"", "\"\\u0061\""][..]),
+                    inner
+                ),
+                0..5
+            )
+            .prop_map(|members| {
+                let mut out = vec!["{"];
+                for (i, (key, value)) in members.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(",");
+                    }
+                    out.extend([key, " ", ":"]);
+                    out.extend(value);
+                }
+                out.push("}");
+                out
+            }),
+        ]
+    })
+}
+
+/// A well-formed value, or a near miss: one token deleted, inserted or
+/// replaced; or a run of arbitrary tokens.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (
+            value(),
+            0..4usize,
+            any::<prop::sample::Index>(),
+            prop::sample::select(TOKENS)
+        )
+            .prop_map(|(mut tokens, change, at, token)| {
+                let i = at.index(tokens.len() + 1);
+                match change {
+                    1 if i < tokens.len() => {
+                        tokens.remove(i);
+                    }
+                    2 => tokens.insert(i, token),
+                    3 if i < tokens.len() => tokens[i] = token,
+                    _ => {}
+                }
+                tokens.concat()
+            }),
+        prop::collection::vec(prop::sample::select(TOKENS), 0..24).prop_map(|t| t.concat()),
+    ]
+}
+
+/// Whether our scanner skips `text` as one JSON document.
+fn ours(text: &str) -> bool {
+    let mut p = Parser::new(text);
+    p.skip_value().and_then(|()| p.end()).is_ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn skipping_accepts_exactly_what_serde_json_accepts(text in text()) {
+        let theirs = serde_json::from_str::<IgnoredAny>(&text).is_ok();
+        prop_assert_eq!(ours(&text), theirs, "{:?}", text);
+    }
+
+    #[test]
+    fn strings_and_numbers_read_as_serde_json_reads_them(text in text()) {
+        let mut p = Parser::new(&text);
+        let theirs: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        let read = match p.next_value() {
+            Ok(Next::String) => p.string().map(|t| match t {
+                Text::Str(s) => serde_json::Value::from(s),
+                Text::Owned(s) => serde_json::Value::from(s),
+            }),
+            Ok(Next::Number) => p.number().map(|n| match n {
+                Number::U64(n) => serde_json::Value::from(n),
+                Number::I64(n) => serde_json::Value::from(n),
+                Number::F64(f) => serde_json::Value::from(f),
+            }),
+            _ => return Ok(()),
+        };
+        match (read.and_then(|v| p.end().map(|()| v)), theirs) {
+            (Ok(ours), Ok(theirs)) => prop_assert_eq!(ours, theirs, "{:?}", text),
+            (Err(_), Err(_)) => {}
+            (ours, theirs) => prop_assert!(false, "{:?}: {:?} vs {:?}", text, ours, theirs),
+        }
+    }
+}
