@@ -569,13 +569,7 @@ impl Kind for EnumValues {
         if self.0.values.contains(&s.as_str()) || cx.options().allow_unknown_enums {
             return Some(s);
         }
-        cx.report(path, Code::Enum, || {
-            format!(
-                "{} is not one of {}",
-                crate::rules::quote(&s),
-                self.0.values.join(", ")
-            )
-        });
+        cx.not_one_of(path, &s, self.0.values);
         None
     }
 }

@@ -226,25 +226,25 @@ impl<'de> Parser<'de> {
                 self.pos = end + 1;
                 Ok(Text::Str(self.text.get(start..end).unwrap_or_default()))
             }
-            Some(b'\\') => {
+            _ => {
+                // Escapes (or an error): the rest is read by the general loop.
                 let mut out = String::from(self.text.get(start..end).unwrap_or_default());
                 self.pos = end;
-                self.unescape_rest(&mut out)?;
+                self.string_rest(Some(&mut out))?;
                 Ok(Text::Owned(out))
             }
-            Some(_) => Err(self.error_at(
-                end,
-                "control character (\\u0000-\\u001F) found while parsing a string",
-            )),
-            None => Err(self.eof("EOF while parsing a string")),
         }
     }
 
-    /// Unescapes the rest of a string into `out`, from a `\` to the closing quote.
-    fn unescape_rest(&mut self, out: &mut String) -> Result<(), Syntax> {
+    /// Reads a string from `self.pos` to its closing quote: into `out`,
+    /// escapes decoded; or, without `out`, only checked (escapes checked
+    /// for syntax but not decoded, as a skipped value is).
+    fn string_rest(&mut self, mut out: Option<&mut String>) -> Result<(), Syntax> {
         loop {
             let end = plain_run_end(self.bytes(), self.pos);
-            out.push_str(self.text.get(self.pos..end).unwrap_or_default());
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(self.text.get(self.pos..end).unwrap_or_default());
+            }
             self.pos = end;
             match self.bytes().get(end) {
                 Some(b'"') => {
@@ -253,8 +253,10 @@ impl<'de> Parser<'de> {
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    let c = self.escape()?;
-                    out.push(c);
+                    match out.as_deref_mut() {
+                        Some(out) => out.push(self.escape()?),
+                        None => self.skip_escape()?,
+                    }
                 }
                 Some(_) => {
                     return Err(self
@@ -262,6 +264,22 @@ impl<'de> Parser<'de> {
                 }
                 None => return Err(self.eof("EOF while parsing a string")),
             }
+        }
+    }
+
+    /// Checks one escape, after its `\`, without decoding it.
+    fn skip_escape(&mut self) -> Result<(), Syntax> {
+        match self.bytes().get(self.pos) {
+            Some(b'u') => {
+                self.pos += 1;
+                self.hex4().map(drop)
+            }
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.error("invalid escape")),
+            None => Err(self.eof("EOF while parsing a string")),
         }
     }
 
@@ -330,35 +348,7 @@ impl<'de> Parser<'de> {
     /// syntax but not decoded.
     fn skip_string(&mut self) -> Result<(), Syntax> {
         self.pos += 1;
-        loop {
-            let end = plain_run_end(self.bytes(), self.pos);
-            self.pos = end;
-            match self.bytes().get(end) {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    match self.bytes().get(self.pos) {
-                        Some(b'u') => {
-                            self.pos += 1;
-                            self.hex4()?;
-                        }
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 1;
-                        }
-                        Some(_) => return Err(self.error("invalid escape")),
-                        None => return Err(self.eof("EOF while parsing a string")),
-                    }
-                }
-                Some(_) => {
-                    return Err(self
-                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
-                }
-                None => return Err(self.eof("EOF while parsing a string")),
-            }
-        }
+        self.string_rest(None)
     }
 
     fn digits(&mut self) -> usize {
@@ -740,7 +730,7 @@ pub struct Members<'p, 'de> {
     start: usize,
 }
 
-impl<'de> Members<'_, 'de> {
+impl<'p, 'de> Members<'p, 'de> {
     /// The next member's name, with the reader at its value: `None` at the
     /// end of the object.
     pub fn next_key(&mut self) -> Result<Option<Text<'de>>, Syntax> {
@@ -774,17 +764,21 @@ impl<'de> Members<'_, 'de> {
 
     /// Skips the rest of the object.
     pub fn skip_rest(self) -> Result<(), Syntax> {
+        self.read_rest().map(drop)
+    }
+
+    /// Skips the rest of the object, and gives back the reader after it.
+    fn read_rest(self) -> Result<&'p mut Parser<'de>, Syntax> {
         let state = if self.first { Skip::First } else { Skip::After };
-        self.p.skip(vec![true], state)
+        self.p.skip(vec![true], state)?;
+        Ok(self.p)
     }
 
     /// Skips the rest of the object, and gives the whole object's text.
     pub fn rest_as_text(self) -> Result<&'de str, Syntax> {
-        let (text, start) = (self.p.text, self.start);
-        let p = &mut *self.p;
-        let state = if self.first { Skip::First } else { Skip::After };
-        p.skip(vec![true], state)?;
-        Ok(text.get(start..p.pos).unwrap_or_default())
+        let start = self.start;
+        let p = self.read_rest()?;
+        Ok(p.text.get(start..p.pos).unwrap_or_default())
     }
 }
 

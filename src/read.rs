@@ -178,6 +178,13 @@ impl<'o> Cx<'o> {
         Error::new(self.violations, self.omitted)
     }
 
+    /// Records an `enum` violation: `value` is none of `values`.
+    pub(crate) fn not_one_of(&mut self, path: &Path<'_>, value: &str, values: &[&str]) {
+        self.report(path, Code::Enum, || {
+            format!("{} is not one of {}", quote(value), values.join(", "))
+        });
+    }
+
     fn wrong_type(&mut self, path: &Path<'_>, expected: &str, found: &str) {
         self.report(path, Code::Type, || {
             format!("expected {expected}, found {found}")
@@ -754,13 +761,7 @@ impl<E: ModelEnum> Kind for Enum<E> {
         if cx.options().allow_unknown_enums {
             return Some(E::from_unknown(text.into_string()));
         }
-        cx.report(path, Code::Enum, || {
-            format!(
-                "{} is not one of {}",
-                quote(text.as_str()),
-                E::VALUES.join(", ")
-            )
-        });
+        cx.not_one_of(path, text.as_str(), E::VALUES);
         None
     }
 }
