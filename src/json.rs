@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
+use crate::check::Checker;
 use crate::error::{Code, Error, Violation};
 use crate::parse::Parser;
 use crate::read::{Cx, Kind, Path, ReadStruct, Struct};
-use crate::shape::StructShape;
+use crate::shape::{StructShape, Ty};
 
 /// How strictly to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +133,17 @@ pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
 /// readers and rules as [`from_slice_with`], with nothing allocated for
 /// strings, lists or timestamps.
 pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
-    run_bytes(json, Struct::<T>::new(), Cx::checking(opts)).map(drop)
+    check_shape(T::SHAPE, json, opts)
+}
+
+/// [`check_slice`] for a structure known by its description: one reader
+/// for every shape, that builds nothing.
+pub(crate) fn check_shape(
+    shape: &'static StructShape,
+    json: &[u8],
+    opts: &Options,
+) -> Result<(), Error> {
+    run_bytes(json, Checker(Ty::Structure(shape)), Cx::checking(opts))
 }
 
 /// Reads one document of `kind` from bytes: UTF-8 is checked once, for the

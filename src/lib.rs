@@ -21,6 +21,7 @@
 
 mod aws_error;
 pub mod blob;
+mod check;
 #[cfg(feature = "cli")]
 #[doc(hidden)]
 pub mod cli;

@@ -14,16 +14,34 @@ use std::fmt;
 
 use crate::read::{Number, Text};
 
-/// Malformed JSON: what is wrong, and where (1-based line and column, the
-/// column counted in bytes).
+/// Malformed JSON: what is wrong, and where. One word wide, so that every
+/// result of the scanner is returned in registers; the details are boxed,
+/// made at most once per document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Syntax {
+pub struct Syntax(Box<Where>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Where {
+    message: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl Syntax {
     /// What is wrong, as `serde_json` words it: `EOF while parsing a string`.
-    pub message: &'static str,
+    pub fn message(&self) -> &'static str {
+        self.0.message
+    }
+
     /// The line of the offending byte, from 1.
-    pub line: usize,
+    pub fn line(&self) -> usize {
+        self.0.line
+    }
+
     /// The column of the offending byte, from 1, in bytes.
-    pub column: usize,
+    pub fn column(&self) -> usize {
+        self.0.column
+    }
 }
 
 impl fmt::Display for Syntax {
@@ -31,7 +49,9 @@ impl fmt::Display for Syntax {
         write!(
             f,
             "{} at line {} column {}",
-            self.message, self.line, self.column
+            self.message(),
+            self.line(),
+            self.column()
         )
     }
 }
@@ -51,15 +71,18 @@ pub struct Parser<'de> {
 /// or `bytes.len()`: sixteen bytes per step, written so that the compiler
 /// turns the lane tests into vector compares (SSE2 on x86-64), then the
 /// lowest marked lane is the answer.
+#[inline]
 fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 16) {
         let mut lanes = [0u8; 16];
         for (lane, &b) in lanes.iter_mut().zip(chunk) {
             *lane = 0u8.wrapping_sub(u8::from((b == b'"') | (b == b'\\') | (b < 0x20)));
         }
-        let marked = u128::from_le_bytes(lanes);
-        if marked != 0 {
-            return i + (marked.trailing_zeros() / 8) as usize;
+        // An or over the lanes is what the compiler turns into one mask
+        // move and test per step; the byte itself is then found by words,
+        // without moving the lanes out of the vector register.
+        if lanes.iter().fold(0, |any, &lane| any | lane) != 0 {
+            return swar_run_end(bytes, i);
         }
         i += 16;
     }
@@ -153,25 +176,31 @@ impl<'de> Parser<'de> {
     }
 
     /// Malformed JSON at byte `at`.
+    #[cold]
+    #[inline(never)]
     fn error_at(&self, at: usize, message: &'static str) -> Syntax {
         let before = self.bytes().get(..at).unwrap_or(self.bytes());
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        Syntax {
+        Syntax(Box::new(Where {
             message,
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
             column: 1 + at - line_start.min(at),
-        }
+        }))
     }
 
+    #[cold]
+    #[inline(never)]
     fn error(&self, message: &'static str) -> Syntax {
         self.error_at(self.pos, message)
     }
 
     /// The input ended early (`message` says inside what): or, when a byte
     /// that is not UTF-8 cut it short, that byte is the error.
+    #[cold]
+    #[inline(never)]
     fn eof(&self, message: &'static str) -> Syntax {
         let message = if self.bad_utf8 {
             "invalid unicode code point"
@@ -203,6 +232,7 @@ impl<'de> Parser<'de> {
     }
 
     /// What the next value is, without consuming it.
+    #[inline]
     pub fn next_value(&mut self) -> Result<Next, Syntax> {
         Ok(match self.peek() {
             Some(b'"') => Next::String,
@@ -217,6 +247,7 @@ impl<'de> Parser<'de> {
     }
 
     /// Reads the string that [`Parser::next_value`] found.
+    #[inline]
     pub fn string(&mut self) -> Result<Text<'de>, Syntax> {
         self.pos += 1;
         let start = self.pos;
@@ -499,6 +530,8 @@ impl<'de> Parser<'de> {
     }
 
     /// The error for a number whose syntax is wrong: where and why.
+    #[cold]
+    #[inline(never)]
     fn malformed_number(&mut self, start: usize) -> Result<Number, Syntax> {
         self.pos = start;
         self.scan_number()?;
@@ -633,6 +666,7 @@ impl<'de> Parser<'de> {
     }
 
     /// Expects the opening quote of a member name.
+    #[inline]
     fn key_start(&mut self) -> Result<(), Syntax> {
         match self.peek() {
             Some(b'"') => Ok(()),
@@ -642,6 +676,7 @@ impl<'de> Parser<'de> {
         }
     }
 
+    #[inline]
     fn colon(&mut self) -> Result<(), Syntax> {
         match self.peek() {
             Some(b':') => {
@@ -692,6 +727,7 @@ pub struct Items<'p, 'de> {
 
 impl<'de> Items<'_, 'de> {
     /// Moves to the next item: `false` at the end of the array.
+    #[inline]
     pub fn next_item(&mut self) -> Result<bool, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
@@ -733,6 +769,7 @@ pub struct Members<'p, 'de> {
 impl<'p, 'de> Members<'p, 'de> {
     /// The next member's name, with the reader at its value: `None` at the
     /// end of the object.
+    #[inline]
     pub fn next_key(&mut self) -> Result<Option<Text<'de>>, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
@@ -860,7 +897,7 @@ mod tests {
         }
         for text in ["1e400", "-1e400", "1.7976931348623157e309"] {
             let err = Parser::new(text).number().expect_err(text);
-            assert_eq!(err.message, "number out of range");
+            assert_eq!(err.message(), "number out of range");
         }
     }
 
@@ -910,7 +947,7 @@ mod tests {
             (r#""abc"#, "EOF while parsing a string"),
         ] {
             let err = Parser::new(text).string().expect_err(text);
-            assert_eq!(err.message, message, "{text}");
+            assert_eq!(err.message(), message, "{text}");
         }
         // Skipped, a lone surrogate is well-formed JSON.
         assert!(skip(r#"["\ud800", "\udfff"]"#).is_ok());
@@ -942,26 +979,29 @@ mod tests {
             ("trve", "expected ident"),
             ("[] []", "trailing characters"),
         ] {
-            assert_eq!(skip(bad).map_err(|e| e.message), Err(message), "{bad}");
+            assert_eq!(skip(bad).map_err(|e| e.message()), Err(message), "{bad}");
         }
     }
 
     #[test]
     fn errors_give_the_line_and_column_of_the_offending_byte() {
         let err = skip("[1,\n 2,\n x]").expect_err("x");
-        assert_eq!((err.line, err.column), (3, 2));
+        assert_eq!((err.line(), err.column()), (3, 2));
         let err = skip("").expect_err("empty");
-        assert_eq!((err.line, err.column), (1, 1));
+        assert_eq!((err.line(), err.column()), (1, 1));
     }
 
     #[test]
     fn bytes_that_are_not_utf8_end_the_text_where_they_start() {
         let mut p = Parser::from_bytes(b"[\"a\xffb\"]");
         let err = p.skip_value().expect_err("bad byte");
-        assert_eq!((err.message, err.column), ("invalid unicode code point", 4));
+        assert_eq!(
+            (err.message(), err.column()),
+            ("invalid unicode code point", 4)
+        );
         let mut p = Parser::from_bytes(b"[] \xff");
         p.skip_value().expect("the array");
-        assert_eq!(p.end().map_err(|e| e.message), Err("trailing characters"));
+        assert_eq!(p.end().map_err(|e| e.message()), Err("trailing characters"));
     }
 
     #[test]

@@ -145,9 +145,9 @@ impl<'o> Cx<'o> {
         let violation = Violation {
             path: String::new(),
             code: Code::Syntax,
-            message: error.message.to_string(),
-            line: Some(error.line),
-            column: Some(error.column),
+            message: error.message().to_string(),
+            line: Some(error.line()),
+            column: Some(error.column()),
         };
         if self.violations.len() < self.opts.max_violations {
             self.violations.push(violation);
@@ -396,7 +396,7 @@ pub trait Kind: Copy {
 /// other value goes to the inner reader. One dispatch on the JSON type, not
 /// a peek for `null` and then another.
 #[derive(Debug, Clone, Copy)]
-struct Optional<K>(K);
+pub(crate) struct Optional<K>(pub(crate) K);
 
 impl<K: Kind> Kind for Optional<K> {
     type Value = Option<K::Value>;

@@ -133,6 +133,9 @@ pub struct StructShape {
     pub role: Role,
     /// The operation whose input, output, paginator or waiter this is.
     pub operation: Option<&'static str>,
+    /// The index in `members` of the member a name on the wire (or its
+    /// alias) stands for.
+    pub index: fn(&str) -> Option<usize>,
 }
 
 /// A member of a structure.

@@ -508,34 +508,79 @@ struct Case<'a> {
     grafts: &'a [(Index, Json)],
 }
 
-/// `check_slice::<T>` and `from_slice_with::<T>` on the same bytes.
-fn agree<T: Model>(case: &Case<'_>, opts: &Options) {
-    let entry = registry::find(T::SHAPE.service, T::SHAPE.name).expect("registered");
+/// `check_slice::<T>` and `from_slice_with::<T>` on a drawn document.
+fn typed_agree(which: usize, case: &Case<'_>, opts: &Options) {
+    let (shape, agree) = typed(which);
+    let entry = registry::find(shape.service, shape.name).expect("registered");
     let doc = grafted(entry, case.seed, case.faults, case.grafts).text(Order::AsDrawn);
+    agree(&doc, opts);
+}
+
+/// `check_slice::<T>` and `from_slice_with::<T>` on the same bytes.
+fn agree<T: Model>(doc: &str, opts: &Options) {
     let checked = check_slice::<T>(doc.as_bytes(), opts);
     let read = from_slice_with::<T>(doc.as_bytes(), opts).map(drop);
     assert_eq!(checked, read, "{}: {doc}", T::SHAPE.name);
 }
 
-/// How many typed shapes `typed_agree` knows.
+/// How many typed shapes [`typed`] knows.
 const TYPED: usize = 14;
 
-fn typed_agree(which: usize, case: &Case<'_>, opts: &Options) {
+/// A typed shape, and [`agree`] for it.
+fn typed(which: usize) -> (&'static StructShape, fn(&str, &Options)) {
     use ecr_models::{ecr, ecr_public};
+    fn of<T: Model>() -> (&'static StructShape, fn(&str, &Options)) {
+        (T::SHAPE, agree::<T>)
+    }
     match which {
-        0 => agree::<ecr::CreateRepositoryRequest>(case, opts),
-        1 => agree::<ecr::BatchGetImageRequest>(case, opts),
-        2 => agree::<ecr::DescribeImagesResponse>(case, opts),
-        3 => agree::<ecr::DescribeImageScanFindingsResponse>(case, opts),
-        4 => agree::<ecr::GetAuthorizationTokenResponse>(case, opts),
-        5 => agree::<ecr::GetLifecyclePolicyPreviewResponse>(case, opts),
-        6 => agree::<ecr::ImageReferrer>(case, opts),
-        7 => agree::<ecr::ResponseMetadata>(case, opts),
-        8 => agree::<ecr::PutImageRequest>(case, opts),
-        9 => agree::<ecr::ListImagesResponse>(case, opts),
-        10 => agree::<ecr::RepositoryNotFoundException>(case, opts),
-        11 => agree::<ecr_public::DescribeRegistriesResponse>(case, opts),
-        12 => agree::<ecr_public::PutImageRequest>(case, opts),
-        _ => agree::<ecr_public::GetAuthorizationTokenResponse>(case, opts),
+        0 => of::<ecr::CreateRepositoryRequest>(),
+        1 => of::<ecr::BatchGetImageRequest>(),
+        2 => of::<ecr::DescribeImagesResponse>(),
+        3 => of::<ecr::DescribeImageScanFindingsResponse>(),
+        4 => of::<ecr::GetAuthorizationTokenResponse>(),
+        5 => of::<ecr::GetLifecyclePolicyPreviewResponse>(),
+        6 => of::<ecr::ImageReferrer>(),
+        7 => of::<ecr::ResponseMetadata>(),
+        8 => of::<ecr::PutImageRequest>(),
+        9 => of::<ecr::ListImagesResponse>(),
+        10 => of::<ecr::RepositoryNotFoundException>(),
+        11 => of::<ecr_public::DescribeRegistriesResponse>(),
+        12 => of::<ecr_public::PutImageRequest>(),
+        _ => of::<ecr_public::GetAuthorizationTokenResponse>(),
+    }
+}
+
+/// Every member of each typed shape, `__type`, `Message` and a name no
+/// shape has, given a value of each JSON type, once and then twice:
+/// checking and reading agree, default and strict.
+#[test]
+fn checking_and_reading_agree_on_every_member_given_every_json_type() {
+    let values = [
+        "null",
+        "true",
+        "7",
+        "-1.5",
+        "\"x\"",
+        "[]",
+        "[null]",
+        "{}",
+        "{\"a\":1}",
+    ];
+    for which in 0..TYPED {
+        let (shape, agree) = typed(which);
+        let names = shape
+            .members
+            .iter()
+            .flat_map(|m| std::iter::once(m.name).chain(m.alias))
+            .chain(["__type", "Message", "notAMember"]);
+        for name in names {
+            for value in values {
+                for strict in [false, true] {
+                    let opts = options(strict, false);
+                    agree(&format!("{{\"{name}\":{value}}}"), &opts);
+                    agree(&format!("{{\"{name}\":{value},\"{name}\":{value}}}"), &opts);
+                }
+            }
+        }
     }
 }

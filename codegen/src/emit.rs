@@ -480,6 +480,11 @@ pub fn read(service: &Service) -> String {
     out
 }
 
+/// The name of the function that finds a member of structure `id` by name.
+fn index_fn(id: &str) -> String {
+    format!("{}_index", id.to_lowercase())
+}
+
 /// `rules.rs`: one static per constrained scalar shape.
 pub fn rules(service: &Service) -> String {
     let mut out = String::new();
@@ -588,10 +593,11 @@ pub fn shapes(service: &Service) -> String {
                     .map_or("None".into(), |o| format!("Some({})", lit(o)));
                 let _ = writeln!(
                     out,
-                    "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, role: Role::{:?}, operation: {operation}, members: &[",
+                    "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, role: Role::{:?}, operation: {operation}, index: {}, members: &[",
                     lit(name),
                     st.exception,
-                    st.role
+                    st.role,
+                    index_fn(&id)
                 );
                 for m in &st.members {
                     let alias = m
@@ -608,6 +614,27 @@ pub fn shapes(service: &Service) -> String {
                     );
                 }
                 out.push_str("] };\n");
+                // Matching on the length first makes a jump table, so a
+                // name is compared with at most a few candidates.
+                let arms: Vec<String> = st
+                    .members
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(at, m)| {
+                        std::iter::once(&m.wire)
+                            .chain(&m.alias)
+                            .map(move |n| format!("({}, {}) => Some({at}),", n.len(), lit(n)))
+                    })
+                    .collect();
+                let _ = match arms.is_empty() {
+                    true => writeln!(out, "fn {}(_: &str) -> Option<usize> {{\nNone\n}}", index_fn(&id)),
+                    false => writeln!(
+                        out,
+                        "fn {}(key: &str) -> Option<usize> {{\nmatch (key.len(), key) {{\n{}\n_ => None,\n}}\n}}",
+                        index_fn(&id),
+                        arms.join("\n")
+                    ),
+                };
                 structs.push(id);
             }
             Kind::Enum(values) => {

@@ -70,6 +70,7 @@ pub static ATTRIBUTE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: attribute_index,
     members: &[
         Member {
             name: "key",
@@ -87,6 +88,13 @@ pub static ATTRIBUTE: StructShape = StructShape {
         },
     ],
 };
+fn attribute_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (3, "key") => Some(0),
+        (5, "value") => Some(1),
+        _ => None,
+    }
+}
 /// The string `AttributeKey`: length 1..=128.
 pub static ATTRIBUTE_KEY: ScalarShape = ScalarShape {
     name: "AttributeKey",
@@ -121,6 +129,7 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: authorization_data_index,
     members: &[
         Member {
             name: "authorizationToken",
@@ -145,6 +154,14 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
         },
     ],
 };
+fn authorization_data_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (18, "authorizationToken") => Some(0),
+        (9, "expiresAt") => Some(1),
+        (13, "proxyEndpoint") => Some(2),
+        _ => None,
+    }
+}
 /// The list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
 pub static AUTHORIZATION_DATA_LIST: ListShape = ListShape {
     name: "AuthorizationDataList",
@@ -158,6 +175,7 @@ pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: aws_ecr_container_image_details_index,
     members: &[
         Member {
             name: "architecture",
@@ -231,6 +249,21 @@ pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
         },
     ],
 };
+fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "architecture") => Some(0),
+        (6, "author") => Some(1),
+        (9, "imageHash") => Some(2),
+        (9, "imageTags") => Some(3),
+        (8, "platform") => Some(4),
+        (8, "pushedAt") => Some(5),
+        (11, "lastInUseAt") => Some(6),
+        (10, "inUseCount") => Some(7),
+        (8, "registry") => Some(8),
+        (14, "repositoryName") => Some(9),
+        _ => None,
+    }
+}
 /// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
 pub static BASE64: ScalarShape = ScalarShape {
     name: "Base64",
@@ -250,6 +283,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("BatchCheckLayerAvailability"),
+    index: batch_check_layer_availability_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -274,6 +308,14 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (12, "layerDigests") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchCheckLayerAvailabilityResponse`](super::BatchCheckLayerAvailabilityResponse).
 pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityResponse",
@@ -281,6 +323,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("BatchCheckLayerAvailability"),
+    index: batch_check_layer_availability_response_index,
     members: &[
         Member {
             name: "layers",
@@ -305,6 +348,14 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "layers") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchDeleteImageRequest`](super::BatchDeleteImageRequest).
 pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchDeleteImageRequest",
@@ -312,6 +363,7 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("BatchDeleteImage"),
+    index: batch_delete_image_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -336,6 +388,14 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn batch_delete_image_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchDeleteImageResponse`](super::BatchDeleteImageResponse).
 pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchDeleteImageResponse",
@@ -343,6 +403,7 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("BatchDeleteImage"),
+    index: batch_delete_image_response_index,
     members: &[
         Member {
             name: "imageIds",
@@ -367,6 +428,14 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn batch_delete_image_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "imageIds") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchGetImageRequest`](super::BatchGetImageRequest).
 pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchGetImageRequest",
@@ -374,6 +443,7 @@ pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("BatchGetImage"),
+    index: batch_get_image_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -405,6 +475,15 @@ pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn batch_get_image_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (18, "acceptedMediaTypes") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`BatchGetImageResponse`](super::BatchGetImageResponse).
 pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchGetImageResponse",
@@ -412,6 +491,7 @@ pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("BatchGetImage"),
+    index: batch_get_image_response_index,
     members: &[
         Member {
             name: "images",
@@ -436,6 +516,14 @@ pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn batch_get_image_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "images") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchGetRepositoryScanningConfigurationRequest`](super::BatchGetRepositoryScanningConfigurationRequest).
 pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "BatchGetRepositoryScanningConfigurationRequest",
@@ -443,6 +531,7 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = St
     exception: false,
     role: Role::Input,
     operation: Some("BatchGetRepositoryScanningConfiguration"),
+    index: batch_get_repository_scanning_configuration_request_index,
     members: &[
         Member {
             name: "repositoryNames",
@@ -453,6 +542,14 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = St
         },
     ],
 };
+fn batch_get_repository_scanning_configuration_request_index(
+    key: &str,
+) -> Option<usize> {
+    match (key.len(), key) {
+        (15, "repositoryNames") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`BatchGetRepositoryScanningConfigurationResponse`](super::BatchGetRepositoryScanningConfigurationResponse).
 pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "BatchGetRepositoryScanningConfigurationResponse",
@@ -460,6 +557,7 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = S
     exception: false,
     role: Role::Output,
     operation: Some("BatchGetRepositoryScanningConfiguration"),
+    index: batch_get_repository_scanning_configuration_response_index,
     members: &[
         Member {
             name: "scanningConfigurations",
@@ -484,6 +582,16 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = S
         },
     ],
 };
+fn batch_get_repository_scanning_configuration_response_index(
+    key: &str,
+) -> Option<usize> {
+    match (key.len(), key) {
+        (22, "scanningConfigurations") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The string `BatchedOperationLayerDigest`: length 0..=1000.
 pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape {
     name: "BatchedOperationLayerDigest",
@@ -506,6 +614,7 @@ pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: blocked_by_organization_policy_exception_index,
     members: &[
         Member {
             name: "message",
@@ -516,6 +625,13 @@ pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn blocked_by_organization_policy_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`CompleteLayerUploadRequest`](super::CompleteLayerUploadRequest).
 pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     name: "CompleteLayerUploadRequest",
@@ -523,6 +639,7 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("CompleteLayerUpload"),
+    index: complete_layer_upload_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -554,6 +671,15 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (12, "layerDigests") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`CompleteLayerUploadResponse`](super::CompleteLayerUploadResponse).
 pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "CompleteLayerUploadResponse",
@@ -561,6 +687,7 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("CompleteLayerUpload"),
+    index: complete_layer_upload_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -599,6 +726,16 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (11, "layerDigest") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`CreatePullThroughCacheRuleRequest`](super::CreatePullThroughCacheRuleRequest).
 pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "CreatePullThroughCacheRuleRequest",
@@ -606,6 +743,7 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("CreatePullThroughCacheRule"),
+    index: create_pull_through_cache_rule_request_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -658,6 +796,18 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn create_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (19, "upstreamRegistryUrl") => Some(1),
+        (10, "registryId") => Some(2),
+        (16, "upstreamRegistry") => Some(3),
+        (13, "credentialArn") => Some(4),
+        (13, "customRoleArn") => Some(5),
+        (24, "upstreamRepositoryPrefix") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`CreatePullThroughCacheRuleResponse`](super::CreatePullThroughCacheRuleResponse).
 pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "CreatePullThroughCacheRuleResponse",
@@ -665,6 +815,7 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("CreatePullThroughCacheRule"),
+    index: create_pull_through_cache_rule_response_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -731,6 +882,20 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn create_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (19, "upstreamRegistryUrl") => Some(1),
+        (9, "createdAt") => Some(2),
+        (10, "registryId") => Some(3),
+        (16, "upstreamRegistry") => Some(4),
+        (13, "credentialArn") => Some(5),
+        (13, "customRoleArn") => Some(6),
+        (24, "upstreamRepositoryPrefix") => Some(7),
+        (16, "ResponseMetadata") => Some(8),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryCreationTemplateRequest`](super::CreateRepositoryCreationTemplateRequest).
 pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape {
     name: "CreateRepositoryCreationTemplateRequest",
@@ -738,6 +903,7 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("CreateRepositoryCreationTemplate"),
+    index: create_repository_creation_template_request_index,
     members: &[
         Member {
             name: "prefix",
@@ -813,6 +979,21 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn create_repository_creation_template_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "prefix") => Some(0),
+        (11, "description") => Some(1),
+        (23, "encryptionConfiguration") => Some(2),
+        (12, "resourceTags") => Some(3),
+        (18, "imageTagMutability") => Some(4),
+        (34, "imageTagMutabilityExclusionFilters") => Some(5),
+        (16, "repositoryPolicy") => Some(6),
+        (15, "lifecyclePolicy") => Some(7),
+        (10, "appliedFor") => Some(8),
+        (13, "customRoleArn") => Some(9),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryCreationTemplateResponse`](super::CreateRepositoryCreationTemplateResponse).
 pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
     name: "CreateRepositoryCreationTemplateResponse",
@@ -820,6 +1001,7 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("CreateRepositoryCreationTemplate"),
+    index: create_repository_creation_template_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -844,6 +1026,14 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn create_repository_creation_template_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (26, "repositoryCreationTemplate") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryRequest`](super::CreateRepositoryRequest).
 pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "CreateRepositoryRequest",
@@ -851,6 +1041,7 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("CreateRepository"),
+    index: create_repository_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -903,6 +1094,18 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn create_repository_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (4, "tags") => Some(2),
+        (18, "imageTagMutability") => Some(3),
+        (34, "imageTagMutabilityExclusionFilters") => Some(4),
+        (26, "imageScanningConfiguration") => Some(5),
+        (23, "encryptionConfiguration") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryResponse`](super::CreateRepositoryResponse).
 pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "CreateRepositoryResponse",
@@ -910,6 +1113,7 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("CreateRepository"),
+    index: create_repository_response_index,
     members: &[
         Member {
             name: "repository",
@@ -927,6 +1131,13 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn create_repository_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "repository") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
 pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape {
     name: "CreationTimestamp",
@@ -952,6 +1163,7 @@ pub static CVSS_SCORE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: cvss_score_index,
     members: &[
         Member {
             name: "baseScore",
@@ -983,6 +1195,15 @@ pub static CVSS_SCORE: StructShape = StructShape {
         },
     ],
 };
+fn cvss_score_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "baseScore") => Some(0),
+        (13, "scoringVector") => Some(1),
+        (6, "source") => Some(2),
+        (7, "version") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
 pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
     name: "CvssScoreAdjustment",
@@ -990,6 +1211,7 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: cvss_score_adjustment_index,
     members: &[
         Member {
             name: "metric",
@@ -1007,6 +1229,13 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
         },
     ],
 };
+fn cvss_score_adjustment_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "metric") => Some(0),
+        (6, "reason") => Some(1),
+        _ => None,
+    }
+}
 /// The list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
 pub static CVSS_SCORE_ADJUSTMENT_LIST: ListShape = ListShape {
     name: "CvssScoreAdjustmentList",
@@ -1020,6 +1249,7 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: cvss_score_details_index,
     members: &[
         Member {
             name: "adjustments",
@@ -1058,6 +1288,16 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
         },
     ],
 };
+fn cvss_score_details_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "adjustments") => Some(0),
+        (5, "score") => Some(1),
+        (11, "scoreSource") => Some(2),
+        (13, "scoringVector") => Some(3),
+        (7, "version") => Some(4),
+        _ => None,
+    }
+}
 /// The list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
 pub static CVSS_SCORE_LIST: ListShape = ListShape {
     name: "CvssScoreList",
@@ -1077,6 +1317,7 @@ pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteLifecyclePolicy"),
+    index: delete_lifecycle_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1094,6 +1335,13 @@ pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DeleteLifecyclePolicyResponse`](super::DeleteLifecyclePolicyResponse).
 pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteLifecyclePolicyResponse",
@@ -1101,6 +1349,7 @@ pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteLifecyclePolicy"),
+    index: delete_lifecycle_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1139,6 +1388,16 @@ pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        (15, "lastEvaluatedAt") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DeletePullThroughCacheRuleRequest`](super::DeletePullThroughCacheRuleRequest).
 pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "DeletePullThroughCacheRuleRequest",
@@ -1146,6 +1405,7 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeletePullThroughCacheRule"),
+    index: delete_pull_through_cache_rule_request_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1163,6 +1423,13 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (10, "registryId") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DeletePullThroughCacheRuleResponse`](super::DeletePullThroughCacheRuleResponse).
 pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "DeletePullThroughCacheRuleResponse",
@@ -1170,6 +1437,7 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeletePullThroughCacheRule"),
+    index: delete_pull_through_cache_rule_response_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1229,6 +1497,19 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (19, "upstreamRegistryUrl") => Some(1),
+        (9, "createdAt") => Some(2),
+        (10, "registryId") => Some(3),
+        (13, "credentialArn") => Some(4),
+        (13, "customRoleArn") => Some(5),
+        (24, "upstreamRepositoryPrefix") => Some(6),
+        (16, "ResponseMetadata") => Some(7),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRegistryPolicyRequest`](super::DeleteRegistryPolicyRequest).
 pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteRegistryPolicyRequest",
@@ -1236,8 +1517,12 @@ pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRegistryPolicy"),
+    index: delete_registry_policy_request_index,
     members: &[],
 };
+fn delete_registry_policy_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`DeleteRegistryPolicyResponse`](super::DeleteRegistryPolicyResponse).
 pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRegistryPolicyResponse",
@@ -1245,6 +1530,7 @@ pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRegistryPolicy"),
+    index: delete_registry_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1269,6 +1555,14 @@ pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_registry_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (10, "policyText") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DeleteReplication`](super::DeleteReplication).
 pub static DELETE_REPLICATION: StructShape = StructShape {
     name: "DeleteReplication",
@@ -1276,6 +1570,7 @@ pub static DELETE_REPLICATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: delete_replication_index,
     members: &[
         Member {
             name: "enabled",
@@ -1286,6 +1581,12 @@ pub static DELETE_REPLICATION: StructShape = StructShape {
         },
     ],
 };
+fn delete_replication_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "enabled") => Some(0),
+        _ => None,
+    }
+}
 /// The boolean `DeleteReplicationFlag`.
 pub static DELETE_REPLICATION_FLAG: ScalarShape = ScalarShape {
     name: "DeleteReplicationFlag",
@@ -1299,6 +1600,7 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRepositoryCreationTemplate"),
+    index: delete_repository_creation_template_request_index,
     members: &[
         Member {
             name: "prefix",
@@ -1309,6 +1611,12 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn delete_repository_creation_template_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "prefix") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryCreationTemplateResponse`](super::DeleteRepositoryCreationTemplateResponse).
 pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryCreationTemplateResponse",
@@ -1316,6 +1624,7 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRepositoryCreationTemplate"),
+    index: delete_repository_creation_template_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1340,6 +1649,14 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn delete_repository_creation_template_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (26, "repositoryCreationTemplate") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryPolicyRequest`](super::DeleteRepositoryPolicyRequest).
 pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryPolicyRequest",
@@ -1347,6 +1664,7 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRepositoryPolicy"),
+    index: delete_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1364,6 +1682,13 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryPolicyResponse`](super::DeleteRepositoryPolicyResponse).
 pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryPolicyResponse",
@@ -1371,6 +1696,7 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRepositoryPolicy"),
+    index: delete_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1402,6 +1728,15 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryRequest`](super::DeleteRepositoryRequest).
 pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryRequest",
@@ -1409,6 +1744,7 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRepository"),
+    index: delete_repository_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1433,6 +1769,14 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (5, "force") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryResponse`](super::DeleteRepositoryResponse).
 pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryResponse",
@@ -1440,6 +1784,7 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRepository"),
+    index: delete_repository_response_index,
     members: &[
         Member {
             name: "repository",
@@ -1457,6 +1802,13 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "repository") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DeleteSigningConfigurationRequest`](super::DeleteSigningConfigurationRequest).
 pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "DeleteSigningConfigurationRequest",
@@ -1464,8 +1816,12 @@ pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteSigningConfiguration"),
+    index: delete_signing_configuration_request_index,
     members: &[],
 };
+fn delete_signing_configuration_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`DeleteSigningConfigurationResponse`](super::DeleteSigningConfigurationResponse).
 pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "DeleteSigningConfigurationResponse",
@@ -1473,6 +1829,7 @@ pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteSigningConfiguration"),
+    index: delete_signing_configuration_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1497,6 +1854,14 @@ pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_signing_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (20, "signingConfiguration") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DeregisterPullTimeUpdateExclusionRequest`](super::DeregisterPullTimeUpdateExclusionRequest).
 pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape {
     name: "DeregisterPullTimeUpdateExclusionRequest",
@@ -1504,6 +1869,7 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructSh
     exception: false,
     role: Role::Input,
     operation: Some("DeregisterPullTimeUpdateExclusion"),
+    index: deregister_pull_time_update_exclusion_request_index,
     members: &[
         Member {
             name: "principalArn",
@@ -1514,6 +1880,12 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructSh
         },
     ],
 };
+fn deregister_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "principalArn") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`DeregisterPullTimeUpdateExclusionResponse`](super::DeregisterPullTimeUpdateExclusionResponse).
 pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape {
     name: "DeregisterPullTimeUpdateExclusionResponse",
@@ -1521,6 +1893,7 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructS
     exception: false,
     role: Role::Output,
     operation: Some("DeregisterPullTimeUpdateExclusion"),
+    index: deregister_pull_time_update_exclusion_response_index,
     members: &[
         Member {
             name: "principalArn",
@@ -1538,6 +1911,13 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructS
         },
     ],
 };
+fn deregister_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "principalArn") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageReplicationStatusRequest`](super::DescribeImageReplicationStatusRequest).
 pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape {
     name: "DescribeImageReplicationStatusRequest",
@@ -1545,6 +1925,7 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape 
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImageReplicationStatus"),
+    index: describe_image_replication_status_request_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -1569,6 +1950,14 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape 
         },
     ],
 };
+fn describe_image_replication_status_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (7, "imageId") => Some(1),
+        (10, "registryId") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageReplicationStatusResponse`](super::DescribeImageReplicationStatusResponse).
 pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageReplicationStatusResponse",
@@ -1576,6 +1965,7 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImageReplicationStatus"),
+    index: describe_image_replication_status_response_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -1607,6 +1997,15 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape
         },
     ],
 };
+fn describe_image_replication_status_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (7, "imageId") => Some(1),
+        (19, "replicationStatuses") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageScanFindingsPaginateRequest`](super::DescribeImageScanFindingsPaginateRequest).
 pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImageScanFindingsPaginateRequest",
@@ -1614,6 +2013,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructSh
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeImageScanFindings"),
+    index: describe_image_scan_findings_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1645,6 +2045,15 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructSh
         },
     ],
 };
+fn describe_image_scan_findings_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (16, "PaginationConfig") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageScanFindingsRequest`](super::DescribeImageScanFindingsRequest).
 pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
     name: "DescribeImageScanFindingsRequest",
@@ -1652,6 +2061,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImageScanFindings"),
+    index: describe_image_scan_findings_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1690,6 +2100,16 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_scan_findings_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageScanFindingsResponse`](super::DescribeImageScanFindingsResponse).
 pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageScanFindingsResponse",
@@ -1697,6 +2117,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImageScanFindings"),
+    index: describe_image_scan_findings_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1749,6 +2170,18 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_scan_findings_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (15, "imageScanStatus") => Some(3),
+        (17, "imageScanFindings") => Some(4),
+        (9, "nextToken") => Some(5),
+        (16, "ResponseMetadata") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageSigningStatusRequest`](super::DescribeImageSigningStatusRequest).
 pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
     name: "DescribeImageSigningStatusRequest",
@@ -1756,6 +2189,7 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImageSigningStatus"),
+    index: describe_image_signing_status_request_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -1780,6 +2214,14 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_signing_status_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (7, "imageId") => Some(1),
+        (10, "registryId") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageSigningStatusResponse`](super::DescribeImageSigningStatusResponse).
 pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageSigningStatusResponse",
@@ -1787,6 +2229,7 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImageSigningStatus"),
+    index: describe_image_signing_status_response_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -1825,6 +2268,16 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_signing_status_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (7, "imageId") => Some(1),
+        (10, "registryId") => Some(2),
+        (15, "signingStatuses") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesFilter`](super::DescribeImagesFilter).
 pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
     name: "DescribeImagesFilter",
@@ -1832,6 +2285,7 @@ pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: describe_images_filter_index,
     members: &[
         Member {
             name: "tagStatus",
@@ -1849,6 +2303,13 @@ pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "tagStatus") => Some(0),
+        (11, "imageStatus") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesPaginateRequest`](super::DescribeImagesPaginateRequest).
 pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImagesPaginateRequest",
@@ -1856,6 +2317,7 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeImages"),
+    index: describe_images_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1894,6 +2356,16 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (6, "filter") => Some(3),
+        (16, "PaginationConfig") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesRequest`](super::DescribeImagesRequest).
 pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     name: "DescribeImagesRequest",
@@ -1901,6 +2373,7 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImages"),
+    index: describe_images_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1946,6 +2419,17 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        (6, "filter") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesResponse`](super::DescribeImagesResponse).
 pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     name: "DescribeImagesResponse",
@@ -1953,6 +2437,7 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImages"),
+    index: describe_images_response_index,
     members: &[
         Member {
             name: "imageDetails",
@@ -1977,6 +2462,14 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "imageDetails") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribePullThroughCacheRulesPaginateRequest`](super::DescribePullThroughCacheRulesPaginateRequest).
 pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribePullThroughCacheRulesPaginateRequest",
@@ -1984,6 +2477,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = Str
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribePullThroughCacheRules"),
+    index: describe_pull_through_cache_rules_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2008,6 +2502,14 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = Str
         },
     ],
 };
+fn describe_pull_through_cache_rules_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "ecrRepositoryPrefixes") => Some(1),
+        (16, "PaginationConfig") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribePullThroughCacheRulesRequest`](super::DescribePullThroughCacheRulesRequest).
 pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape {
     name: "DescribePullThroughCacheRulesRequest",
@@ -2015,6 +2517,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape 
     exception: false,
     role: Role::Input,
     operation: Some("DescribePullThroughCacheRules"),
+    index: describe_pull_through_cache_rules_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2046,6 +2549,15 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape 
         },
     ],
 };
+fn describe_pull_through_cache_rules_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "ecrRepositoryPrefixes") => Some(1),
+        (9, "nextToken") => Some(2),
+        (10, "maxResults") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribePullThroughCacheRulesResponse`](super::DescribePullThroughCacheRulesResponse).
 pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape {
     name: "DescribePullThroughCacheRulesResponse",
@@ -2053,6 +2565,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape
     exception: false,
     role: Role::Output,
     operation: Some("DescribePullThroughCacheRules"),
+    index: describe_pull_through_cache_rules_response_index,
     members: &[
         Member {
             name: "pullThroughCacheRules",
@@ -2077,6 +2590,14 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape
         },
     ],
 };
+fn describe_pull_through_cache_rules_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (21, "pullThroughCacheRules") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRegistryRequest`](super::DescribeRegistryRequest).
 pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
     name: "DescribeRegistryRequest",
@@ -2084,8 +2605,12 @@ pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeRegistry"),
+    index: describe_registry_request_index,
     members: &[],
 };
+fn describe_registry_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`DescribeRegistryResponse`](super::DescribeRegistryResponse).
 pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
     name: "DescribeRegistryResponse",
@@ -2093,6 +2618,7 @@ pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeRegistry"),
+    index: describe_registry_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -2117,6 +2643,14 @@ pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_registry_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (24, "replicationConfiguration") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeReplicationBackfillResultsPaginateRequest`](super::DescribeReplicationBackfillResultsPaginateRequest).
 pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeReplicationBackfillResultsPaginateRequest",
@@ -2124,6 +2658,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape =
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeReplicationBackfillResults"),
+    index: describe_replication_backfill_results_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2155,6 +2690,17 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape =
         },
     ],
 };
+fn describe_replication_backfill_results_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "replicationBackfillId") => Some(1),
+        (18, "resultStatusFilter") => Some(2),
+        (16, "PaginationConfig") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeReplicationBackfillResultsRequest`](super::DescribeReplicationBackfillResultsRequest).
 pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructShape {
     name: "DescribeReplicationBackfillResultsRequest",
@@ -2162,6 +2708,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructSh
     exception: false,
     role: Role::Input,
     operation: Some("DescribeReplicationBackfillResults"),
+    index: describe_replication_backfill_results_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2200,6 +2747,16 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructSh
         },
     ],
 };
+fn describe_replication_backfill_results_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "replicationBackfillId") => Some(1),
+        (18, "resultStatusFilter") => Some(2),
+        (10, "maxResults") => Some(3),
+        (9, "nextToken") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DescribeReplicationBackfillResultsResponse`](super::DescribeReplicationBackfillResultsResponse).
 pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructShape {
     name: "DescribeReplicationBackfillResultsResponse",
@@ -2207,6 +2764,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructS
     exception: false,
     role: Role::Output,
     operation: Some("DescribeReplicationBackfillResults"),
+    index: describe_replication_backfill_results_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -2287,6 +2845,22 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructS
         },
     ],
 };
+fn describe_replication_backfill_results_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "replicationBackfillId") => Some(1),
+        (11, "destination") => Some(2),
+        (6, "status") => Some(3),
+        (11, "failureCode") => Some(4),
+        (8, "progress") => Some(5),
+        (7, "results") => Some(6),
+        (9, "startedAt") => Some(7),
+        (7, "endedAt") => Some(8),
+        (9, "nextToken") => Some(9),
+        (16, "ResponseMetadata") => Some(10),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesPaginateRequest`](super::DescribeRepositoriesPaginateRequest).
 pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesPaginateRequest",
@@ -2294,6 +2868,7 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2318,6 +2893,14 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (15, "repositoryNames") => Some(1),
+        (16, "PaginationConfig") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesRequest`](super::DescribeRepositoriesRequest).
 pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesRequest",
@@ -2325,6 +2908,7 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2356,6 +2940,15 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (15, "repositoryNames") => Some(1),
+        (9, "nextToken") => Some(2),
+        (10, "maxResults") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesResponse`](super::DescribeRepositoriesResponse).
 pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRepositoriesResponse",
@@ -2363,6 +2956,7 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_response_index,
     members: &[
         Member {
             name: "repositories",
@@ -2387,6 +2981,14 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "repositories") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoryCreationTemplatesPaginateRequest`](super::DescribeRepositoryCreationTemplatesPaginateRequest).
 pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoryCreationTemplatesPaginateRequest",
@@ -2394,6 +2996,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape 
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeRepositoryCreationTemplates"),
+    index: describe_repository_creation_templates_paginate_request_index,
     members: &[
         Member {
             name: "prefixes",
@@ -2411,6 +3014,15 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape 
         },
     ],
 };
+fn describe_repository_creation_templates_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "prefixes") => Some(0),
+        (16, "PaginationConfig") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoryCreationTemplatesRequest`](super::DescribeRepositoryCreationTemplatesRequest).
 pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoryCreationTemplatesRequest",
@@ -2418,6 +3030,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructS
     exception: false,
     role: Role::Input,
     operation: Some("DescribeRepositoryCreationTemplates"),
+    index: describe_repository_creation_templates_request_index,
     members: &[
         Member {
             name: "prefixes",
@@ -2442,6 +3055,14 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructS
         },
     ],
 };
+fn describe_repository_creation_templates_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "prefixes") => Some(0),
+        (9, "nextToken") => Some(1),
+        (10, "maxResults") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoryCreationTemplatesResponse`](super::DescribeRepositoryCreationTemplatesResponse).
 pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = StructShape {
     name: "DescribeRepositoryCreationTemplatesResponse",
@@ -2449,6 +3070,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = Struct
     exception: false,
     role: Role::Output,
     operation: Some("DescribeRepositoryCreationTemplates"),
+    index: describe_repository_creation_templates_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -2480,6 +3102,15 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = Struct
         },
     ],
 };
+fn describe_repository_creation_templates_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (27, "repositoryCreationTemplates") => Some(1),
+        (9, "nextToken") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`EmptyUploadException`](super::EmptyUploadException).
 pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     name: "EmptyUploadException",
@@ -2487,6 +3118,7 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: empty_upload_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2497,6 +3129,13 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn empty_upload_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`EncryptionConfiguration`](super::EncryptionConfiguration).
 pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
     name: "EncryptionConfiguration",
@@ -2504,6 +3143,7 @@ pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: encryption_configuration_index,
     members: &[
         Member {
             name: "encryptionType",
@@ -2521,6 +3161,13 @@ pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn encryption_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "encryptionType") => Some(0),
+        (6, "kmsKey") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
 pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
     name: "EncryptionConfigurationForRepositoryCreationTemplate",
@@ -2528,6 +3175,7 @@ pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShap
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: encryption_configuration_for_repository_creation_template_index,
     members: &[
         Member {
             name: "encryptionType",
@@ -2545,6 +3193,15 @@ pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShap
         },
     ],
 };
+fn encryption_configuration_for_repository_creation_template_index(
+    key: &str,
+) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "encryptionType") => Some(0),
+        (6, "kmsKey") => Some(1),
+        _ => None,
+    }
+}
 /// Enum [`EncryptionType`](super::EncryptionType).
 pub static ENCRYPTION_TYPE: EnumShape = EnumShape {
     name: "EncryptionType",
@@ -2558,6 +3215,7 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: enhanced_image_scan_finding_index,
     members: &[
         Member {
             name: "awsAccountId",
@@ -2680,6 +3338,28 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
+fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "awsAccountId") => Some(0),
+        (11, "description") => Some(1),
+        (10, "findingArn") => Some(2),
+        (15, "firstObservedAt") => Some(3),
+        (14, "lastObservedAt") => Some(4),
+        (27, "packageVulnerabilityDetails") => Some(5),
+        (11, "remediation") => Some(6),
+        (9, "resources") => Some(7),
+        (5, "score") => Some(8),
+        (12, "scoreDetails") => Some(9),
+        (8, "severity") => Some(10),
+        (6, "status") => Some(11),
+        (5, "title") => Some(12),
+        (4, "type") => Some(13),
+        (9, "updatedAt") => Some(14),
+        (12, "fixAvailable") => Some(15),
+        (16, "exploitAvailable") => Some(16),
+        _ => None,
+    }
+}
 /// The list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`](super::EnhancedImageScanFinding).
 pub static ENHANCED_IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
     name: "EnhancedImageScanFindingList",
@@ -2711,6 +3391,7 @@ pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: exclusion_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2721,6 +3402,13 @@ pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn exclusion_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ExclusionNotFoundException`](super::ExclusionNotFoundException).
 pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ExclusionNotFoundException",
@@ -2728,6 +3416,7 @@ pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: exclusion_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2738,6 +3427,13 @@ pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
 pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape {
     name: "ExpirationTimestamp",
@@ -2817,6 +3513,7 @@ pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetAccountSetting"),
+    index: get_account_setting_request_index,
     members: &[
         Member {
             name: "name",
@@ -2827,6 +3524,12 @@ pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_account_setting_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`GetAccountSettingResponse`](super::GetAccountSettingResponse).
 pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     name: "GetAccountSettingResponse",
@@ -2834,6 +3537,7 @@ pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetAccountSetting"),
+    index: get_account_setting_response_index,
     members: &[
         Member {
             name: "name",
@@ -2858,6 +3562,14 @@ pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_account_setting_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        (5, "value") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: whole value matches `^(?:[0-9]{12})$`: items 1..=10.
 pub static GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST: ListShape = ListShape {
     name: "GetAuthorizationTokenRegistryIdList",
@@ -2874,6 +3586,7 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetAuthorizationToken"),
+    index: get_authorization_token_request_index,
     members: &[
         Member {
             name: "registryIds",
@@ -2884,6 +3597,12 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_authorization_token_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "registryIds") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
 pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     name: "GetAuthorizationTokenResponse",
@@ -2891,6 +3610,7 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetAuthorizationToken"),
+    index: get_authorization_token_response_index,
     members: &[
         Member {
             name: "authorizationData",
@@ -2908,6 +3628,13 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_authorization_token_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (17, "authorizationData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetDownloadUrlForLayerRequest`](super::GetDownloadUrlForLayerRequest).
 pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
     name: "GetDownloadUrlForLayerRequest",
@@ -2915,6 +3642,7 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetDownloadUrlForLayer"),
+    index: get_download_url_for_layer_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2939,6 +3667,14 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_download_url_for_layer_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (11, "layerDigest") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`GetDownloadUrlForLayerResponse`](super::GetDownloadUrlForLayerResponse).
 pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
     name: "GetDownloadUrlForLayerResponse",
@@ -2946,6 +3682,7 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetDownloadUrlForLayer"),
+    index: get_download_url_for_layer_response_index,
     members: &[
         Member {
             name: "downloadUrl",
@@ -2970,6 +3707,14 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_download_url_for_layer_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "downloadUrl") => Some(0),
+        (11, "layerDigest") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`GetLifecyclePolicyPreviewPaginateRequest`](super::GetLifecyclePolicyPreviewPaginateRequest).
 pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructShape {
     name: "GetLifecyclePolicyPreviewPaginateRequest",
@@ -2977,6 +3722,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructSh
     exception: false,
     role: Role::Paginate,
     operation: Some("GetLifecyclePolicyPreview"),
+    index: get_lifecycle_policy_preview_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -3015,6 +3761,16 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructSh
         },
     ],
 };
+fn get_lifecycle_policy_preview_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (6, "filter") => Some(3),
+        (16, "PaginationConfig") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`GetLifecyclePolicyPreviewRequest`](super::GetLifecyclePolicyPreviewRequest).
 pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     name: "GetLifecyclePolicyPreviewRequest",
@@ -3022,6 +3778,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetLifecyclePolicyPreview"),
+    index: get_lifecycle_policy_preview_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -3067,6 +3824,17 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        (6, "filter") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`GetLifecyclePolicyPreviewResponse`](super::GetLifecyclePolicyPreviewResponse).
 pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     name: "GetLifecyclePolicyPreviewResponse",
@@ -3074,6 +3842,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetLifecyclePolicyPreview"),
+    index: get_lifecycle_policy_preview_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3133,6 +3902,19 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        (6, "status") => Some(3),
+        (9, "nextToken") => Some(4),
+        (14, "previewResults") => Some(5),
+        (7, "summary") => Some(6),
+        (16, "ResponseMetadata") => Some(7),
+        _ => None,
+    }
+}
 /// Structure [`GetLifecyclePolicyRequest`](super::GetLifecyclePolicyRequest).
 pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     name: "GetLifecyclePolicyRequest",
@@ -3140,6 +3922,7 @@ pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetLifecyclePolicy"),
+    index: get_lifecycle_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -3157,6 +3940,13 @@ pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetLifecyclePolicyResponse`](super::GetLifecyclePolicyResponse).
 pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetLifecyclePolicyResponse",
@@ -3164,6 +3954,7 @@ pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetLifecyclePolicy"),
+    index: get_lifecycle_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3202,6 +3993,16 @@ pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        (15, "lastEvaluatedAt") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`GetRegistryPolicyRequest`](super::GetRegistryPolicyRequest).
 pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRegistryPolicyRequest",
@@ -3209,8 +4010,12 @@ pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetRegistryPolicy"),
+    index: get_registry_policy_request_index,
     members: &[],
 };
+fn get_registry_policy_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`GetRegistryPolicyResponse`](super::GetRegistryPolicyResponse).
 pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRegistryPolicyResponse",
@@ -3218,6 +4023,7 @@ pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetRegistryPolicy"),
+    index: get_registry_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3242,6 +4048,14 @@ pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_registry_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (10, "policyText") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`GetRegistryScanningConfigurationRequest`](super::GetRegistryScanningConfigurationRequest).
 pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "GetRegistryScanningConfigurationRequest",
@@ -3249,8 +4063,12 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("GetRegistryScanningConfiguration"),
+    index: get_registry_scanning_configuration_request_index,
     members: &[],
 };
+fn get_registry_scanning_configuration_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`GetRegistryScanningConfigurationResponse`](super::GetRegistryScanningConfigurationResponse).
 pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "GetRegistryScanningConfigurationResponse",
@@ -3258,6 +4076,7 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("GetRegistryScanningConfiguration"),
+    index: get_registry_scanning_configuration_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3282,6 +4101,14 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn get_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "scanningConfiguration") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryPolicyRequest`](super::GetRepositoryPolicyRequest).
 pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRepositoryPolicyRequest",
@@ -3289,6 +4116,7 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetRepositoryPolicy"),
+    index: get_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -3306,6 +4134,13 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryPolicyResponse`](super::GetRepositoryPolicyResponse).
 pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryPolicyResponse",
@@ -3313,6 +4148,7 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetRepositoryPolicy"),
+    index: get_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3344,6 +4180,15 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`GetSigningConfigurationRequest`](super::GetSigningConfigurationRequest).
 pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "GetSigningConfigurationRequest",
@@ -3351,8 +4196,12 @@ pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetSigningConfiguration"),
+    index: get_signing_configuration_request_index,
     members: &[],
 };
+fn get_signing_configuration_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`GetSigningConfigurationResponse`](super::GetSigningConfigurationResponse).
 pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "GetSigningConfigurationResponse",
@@ -3360,6 +4209,7 @@ pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetSigningConfiguration"),
+    index: get_signing_configuration_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3384,6 +4234,14 @@ pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_signing_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (20, "signingConfiguration") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The map `HTTPHeaders` from string `String` to string `String`.
 pub static HTTP_HEADERS: MapShape = MapShape {
     name: "HTTPHeaders",
@@ -3397,6 +4255,7 @@ pub static IMAGE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_index,
     members: &[
         Member {
             name: "registryId",
@@ -3435,6 +4294,16 @@ pub static IMAGE: StructShape = StructShape {
         },
     ],
 };
+fn image_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (13, "imageManifest") => Some(3),
+        (22, "imageManifestMediaType") => Some(4),
+        _ => None,
+    }
+}
 /// Enum [`ImageActionType`](super::ImageActionType).
 pub static IMAGE_ACTION_TYPE: EnumShape = EnumShape {
     name: "ImageActionType",
@@ -3448,6 +4317,7 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -3458,6 +4328,13 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageArchivedException`](super::ImageArchivedException).
 pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
     name: "ImageArchivedException",
@@ -3465,6 +4342,7 @@ pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_archived_exception_index,
     members: &[
         Member {
             name: "message",
@@ -3475,6 +4353,13 @@ pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_archived_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The integer (`i32`) `ImageCount`: range 0...
 pub static IMAGE_COUNT: ScalarShape = ScalarShape {
     name: "ImageCount",
@@ -3488,6 +4373,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_detail_index,
     members: &[
         Member {
             name: "registryId",
@@ -3596,6 +4482,26 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
+fn image_detail_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (11, "imageDigest") => Some(2),
+        (9, "imageTags") => Some(3),
+        (16, "imageSizeInBytes") => Some(4),
+        (13, "imagePushedAt") => Some(5),
+        (15, "imageScanStatus") => Some(6),
+        (24, "imageScanFindingsSummary") => Some(7),
+        (22, "imageManifestMediaType") => Some(8),
+        (17, "artifactMediaType") => Some(9),
+        (20, "lastRecordedPullTime") => Some(10),
+        (21, "subjectManifestDigest") => Some(11),
+        (11, "imageStatus") => Some(12),
+        (14, "lastArchivedAt") => Some(13),
+        (15, "lastActivatedAt") => Some(14),
+        _ => None,
+    }
+}
 /// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
     name: "ImageDetailList",
@@ -3615,6 +4521,7 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_digest_does_not_match_exception_index,
     members: &[
         Member {
             name: "message",
@@ -3625,6 +4532,13 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageFailure`](super::ImageFailure).
 pub static IMAGE_FAILURE: StructShape = StructShape {
     name: "ImageFailure",
@@ -3632,6 +4546,7 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_failure_index,
     members: &[
         Member {
             name: "imageId",
@@ -3656,6 +4571,14 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
         },
     ],
 };
+fn image_failure_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "imageId") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        _ => None,
+    }
+}
 /// Enum [`ImageFailureCode`](super::ImageFailureCode).
 pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
     name: "ImageFailureCode",
@@ -3693,6 +4616,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_identifier_index,
     members: &[
         Member {
             name: "imageDigest",
@@ -3710,6 +4634,13 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
+fn image_identifier_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "imageDigest") => Some(0),
+        (8, "imageTag") => Some(1),
+        _ => None,
+    }
+}
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
     name: "ImageIdentifierList",
@@ -3738,6 +4669,7 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -3748,6 +4680,13 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageReferrer`](super::ImageReferrer).
 pub static IMAGE_REFERRER: StructShape = StructShape {
     name: "ImageReferrer",
@@ -3755,6 +4694,7 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_referrer_index,
     members: &[
         Member {
             name: "digest",
@@ -3800,6 +4740,17 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
         },
     ],
 };
+fn image_referrer_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "digest") => Some(0),
+        (9, "mediaType") => Some(1),
+        (12, "artifactType") => Some(2),
+        (4, "size") => Some(3),
+        (11, "annotations") => Some(4),
+        (14, "artifactStatus") => Some(5),
+        _ => None,
+    }
+}
 /// The list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
 pub static IMAGE_REFERRER_LIST: ListShape = ListShape {
     name: "ImageReferrerList",
@@ -3813,6 +4764,7 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_replication_status_index,
     members: &[
         Member {
             name: "region",
@@ -3844,6 +4796,15 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
         },
     ],
 };
+fn image_replication_status_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "region") => Some(0),
+        (10, "registryId") => Some(1),
+        (6, "status") => Some(2),
+        (11, "failureCode") => Some(3),
+        _ => None,
+    }
+}
 /// The list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`](super::ImageReplicationStatus).
 pub static IMAGE_REPLICATION_STATUS_LIST: ListShape = ListShape {
     name: "ImageReplicationStatusList",
@@ -3857,6 +4818,7 @@ pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Wait,
     operation: Some("DescribeImageScanFindings"),
+    index: image_scan_complete_wait_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -3902,6 +4864,17 @@ pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn image_scan_complete_wait_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        (12, "WaiterConfig") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`ImageScanFinding`](super::ImageScanFinding).
 pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
     name: "ImageScanFinding",
@@ -3909,6 +4882,7 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_scan_finding_index,
     members: &[
         Member {
             name: "name",
@@ -3947,6 +4921,16 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
+fn image_scan_finding_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        (11, "description") => Some(1),
+        (3, "uri") => Some(2),
+        (8, "severity") => Some(3),
+        (10, "attributes") => Some(4),
+        _ => None,
+    }
+}
 /// The list `ImageScanFindingList` of structure [`ImageScanFinding`](super::ImageScanFinding).
 pub static IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
     name: "ImageScanFindingList",
@@ -3960,6 +4944,7 @@ pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_scan_findings_index,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -3998,6 +4983,16 @@ pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
         },
     ],
 };
+fn image_scan_findings_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (20, "imageScanCompletedAt") => Some(0),
+        (28, "vulnerabilitySourceUpdatedAt") => Some(1),
+        (21, "findingSeverityCounts") => Some(2),
+        (8, "findings") => Some(3),
+        (16, "enhancedFindings") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`ImageScanFindingsSummary`](super::ImageScanFindingsSummary).
 pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
     name: "ImageScanFindingsSummary",
@@ -4005,6 +5000,7 @@ pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_scan_findings_summary_index,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -4029,6 +5025,14 @@ pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
         },
     ],
 };
+fn image_scan_findings_summary_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (20, "imageScanCompletedAt") => Some(0),
+        (28, "vulnerabilitySourceUpdatedAt") => Some(1),
+        (21, "findingSeverityCounts") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`ImageScanStatus`](super::ImageScanStatus).
 pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
     name: "ImageScanStatus",
@@ -4036,6 +5040,7 @@ pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_scan_status_index,
     members: &[
         Member {
             name: "status",
@@ -4053,6 +5058,13 @@ pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
         },
     ],
 };
+fn image_scan_status_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "status") => Some(0),
+        (11, "description") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
 pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
     name: "ImageScanningConfiguration",
@@ -4060,6 +5072,7 @@ pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_scanning_configuration_index,
     members: &[
         Member {
             name: "scanOnPush",
@@ -4070,6 +5083,12 @@ pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn image_scanning_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "scanOnPush") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageSigningStatus`](super::ImageSigningStatus).
 pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
     name: "ImageSigningStatus",
@@ -4077,6 +5096,7 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_signing_status_index,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -4108,6 +5128,15 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
         },
     ],
 };
+fn image_signing_status_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (17, "signingProfileArn") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        (6, "status") => Some(3),
+        _ => None,
+    }
+}
 /// The list `ImageSigningStatusList` of structure [`ImageSigningStatus`](super::ImageSigningStatus).
 pub static IMAGE_SIGNING_STATUS_LIST: ListShape = ListShape {
     name: "ImageSigningStatusList",
@@ -4139,6 +5168,7 @@ pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = Str
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_storage_class_update_not_supported_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4149,6 +5179,13 @@ pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = Str
         },
     ],
 };
+fn image_storage_class_update_not_supported_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `ImageTag`: length 1..=300.
 pub static IMAGE_TAG: ScalarShape = ScalarShape {
     name: "ImageTag",
@@ -4162,6 +5199,7 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_tag_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4172,6 +5210,13 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The list `ImageTagList` of string `ImageTag`: length 1..=300.
 pub static IMAGE_TAG_LIST: ListShape = ListShape {
     name: "ImageTagList",
@@ -4196,6 +5241,7 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_tag_mutability_exclusion_filter_index,
     members: &[
         Member {
             name: "filterType",
@@ -4213,6 +5259,13 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "filterType") => Some(0),
+        (6, "filter") => Some(1),
+        _ => None,
+    }
+}
 /// Enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType).
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE: EnumShape = EnumShape {
     name: "ImageTagMutabilityExclusionFilterType",
@@ -4253,6 +5306,7 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("InitiateLayerUpload"),
+    index: initiate_layer_upload_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -4270,6 +5324,13 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`InitiateLayerUploadResponse`](super::InitiateLayerUploadResponse).
 pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "InitiateLayerUploadResponse",
@@ -4277,6 +5338,7 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("InitiateLayerUpload"),
+    index: initiate_layer_upload_response_index,
     members: &[
         Member {
             name: "uploadId",
@@ -4301,6 +5363,14 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "uploadId") => Some(0),
+        (8, "partSize") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The integer (`i32`) `Integer`.
 pub static INTEGER: ScalarShape = ScalarShape {
     name: "Integer",
@@ -4314,6 +5384,7 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_layer_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4324,6 +5395,13 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_layer_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`InvalidLayerPartException`](super::InvalidLayerPartException).
 pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerPartException",
@@ -4331,6 +5409,7 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_layer_part_exception_index,
     members: &[
         Member {
             name: "registryId",
@@ -4369,6 +5448,17 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (21, "lastValidByteReceived") => Some(3),
+        (7, "message") => Some(4),
+        (7, "Message") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`InvalidParameterException`](super::InvalidParameterException).
 pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidParameterException",
@@ -4376,6 +5466,7 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_parameter_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4386,6 +5477,13 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`InvalidTagParameterException`](super::InvalidTagParameterException).
 pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidTagParameterException",
@@ -4393,6 +5491,7 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_tag_parameter_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4403,6 +5502,13 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The boolean `IsPTCRuleValid`.
 pub static IS_PTC_RULE_VALID: ScalarShape = ScalarShape {
     name: "IsPTCRuleValid",
@@ -4422,6 +5528,7 @@ pub static KMS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: kms_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4439,6 +5546,14 @@ pub static KMS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn kms_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        (8, "kmsError") => Some(1),
+        _ => None,
+    }
+}
 /// The string `KmsKey`: length 1..=2048.
 pub static KMS_KEY: ScalarShape = ScalarShape {
     name: "KmsKey",
@@ -4470,6 +5585,7 @@ pub static LAYER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: layer_index,
     members: &[
         Member {
             name: "layerDigest",
@@ -4501,6 +5617,15 @@ pub static LAYER: StructShape = StructShape {
         },
     ],
 };
+fn layer_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "layerDigest") => Some(0),
+        (17, "layerAvailability") => Some(1),
+        (9, "layerSize") => Some(2),
+        (9, "mediaType") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`LayerAlreadyExistsException`](super::LayerAlreadyExistsException).
 pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "LayerAlreadyExistsException",
@@ -4508,6 +5633,7 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layer_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4518,6 +5644,13 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Enum [`LayerAvailability`](super::LayerAvailability).
 pub static LAYER_AVAILABILITY: EnumShape = EnumShape {
     name: "LayerAvailability",
@@ -4546,6 +5679,7 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: layer_failure_index,
     members: &[
         Member {
             name: "layerDigest",
@@ -4570,6 +5704,14 @@ pub static LAYER_FAILURE: StructShape = StructShape {
         },
     ],
 };
+fn layer_failure_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "layerDigest") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        _ => None,
+    }
+}
 /// Enum [`LayerFailureCode`](super::LayerFailureCode).
 pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
     name: "LayerFailureCode",
@@ -4595,6 +5737,7 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layer_inaccessible_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4605,6 +5748,13 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layer_inaccessible_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The list `LayerList` of structure [`Layer`](super::Layer).
 pub static LAYER_LIST: ListShape = ListShape {
     name: "LayerList",
@@ -4624,6 +5774,7 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layer_part_too_small_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4634,6 +5785,13 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The long (`i64`) `LayerSizeInBytes`.
 pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape {
     name: "LayerSizeInBytes",
@@ -4647,6 +5805,7 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layers_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4657,6 +5816,13 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layers_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyNotFoundException`](super::LifecyclePolicyNotFoundException).
 pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "LifecyclePolicyNotFoundException",
@@ -4664,6 +5830,7 @@ pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: lifecycle_policy_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4674,6 +5841,13 @@ pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn lifecycle_policy_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyPreviewCompleteWaitRequest`](super::LifecyclePolicyPreviewCompleteWaitRequest).
 pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
     name: "LifecyclePolicyPreviewCompleteWaitRequest",
@@ -4681,6 +5855,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructS
     exception: false,
     role: Role::Wait,
     operation: Some("GetLifecyclePolicyPreview"),
+    index: lifecycle_policy_preview_complete_wait_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -4733,6 +5908,18 @@ pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructS
         },
     ],
 };
+fn lifecycle_policy_preview_complete_wait_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        (6, "filter") => Some(5),
+        (12, "WaiterConfig") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyPreviewFilter`](super::LifecyclePolicyPreviewFilter).
 pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
     name: "LifecyclePolicyPreviewFilter",
@@ -4740,6 +5927,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: lifecycle_policy_preview_filter_index,
     members: &[
         Member {
             name: "tagStatus",
@@ -4750,6 +5938,12 @@ pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn lifecycle_policy_preview_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "tagStatus") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyPreviewInProgressException`](super::LifecyclePolicyPreviewInProgressException).
 pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructShape {
     name: "LifecyclePolicyPreviewInProgressException",
@@ -4757,6 +5951,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructS
     exception: true,
     role: Role::Error,
     operation: None,
+    index: lifecycle_policy_preview_in_progress_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4767,6 +5962,13 @@ pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructS
         },
     ],
 };
+fn lifecycle_policy_preview_in_progress_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyPreviewNotFoundException`](super::LifecyclePolicyPreviewNotFoundException).
 pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "LifecyclePolicyPreviewNotFoundException",
@@ -4774,6 +5976,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructSha
     exception: true,
     role: Role::Error,
     operation: None,
+    index: lifecycle_policy_preview_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4784,6 +5987,13 @@ pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructSha
         },
     ],
 };
+fn lifecycle_policy_preview_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
 pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
     name: "LifecyclePolicyPreviewResult",
@@ -4791,6 +6001,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: lifecycle_policy_preview_result_index,
     members: &[
         Member {
             name: "imageTags",
@@ -4836,6 +6047,17 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
         },
     ],
 };
+fn lifecycle_policy_preview_result_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "imageTags") => Some(0),
+        (11, "imageDigest") => Some(1),
+        (13, "imagePushedAt") => Some(2),
+        (6, "action") => Some(3),
+        (19, "appliedRulePriority") => Some(4),
+        (12, "storageClass") => Some(5),
+        _ => None,
+    }
+}
 /// The list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
 pub static LIFECYCLE_POLICY_PREVIEW_RESULT_LIST: ListShape = ListShape {
     name: "LifecyclePolicyPreviewResultList",
@@ -4855,6 +6077,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: lifecycle_policy_preview_summary_index,
     members: &[
         Member {
             name: "expiringImageTotalCount",
@@ -4872,6 +6095,13 @@ pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
         },
     ],
 };
+fn lifecycle_policy_preview_summary_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (23, "expiringImageTotalCount") => Some(0),
+        (29, "transitioningImageTotalCounts") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`LifecyclePolicyRuleAction`](super::LifecyclePolicyRuleAction).
 pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
     name: "LifecyclePolicyRuleAction",
@@ -4879,6 +6109,7 @@ pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: lifecycle_policy_rule_action_index,
     members: &[
         Member {
             name: "type",
@@ -4896,6 +6127,13 @@ pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
         },
     ],
 };
+fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "type") => Some(0),
+        (18, "targetStorageClass") => Some(1),
+        _ => None,
+    }
+}
 /// The integer (`i32`) `LifecyclePolicyRulePriority`: range 1...
 pub static LIFECYCLE_POLICY_RULE_PRIORITY: ScalarShape = ScalarShape {
     name: "LifecyclePolicyRulePriority",
@@ -4939,6 +6177,7 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: limit_exceeded_exception_index,
     members: &[
         Member {
             name: "message",
@@ -4949,6 +6188,13 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ListImageReferrersFilter`](super::ListImageReferrersFilter).
 pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
     name: "ListImageReferrersFilter",
@@ -4956,6 +6202,7 @@ pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: list_image_referrers_filter_index,
     members: &[
         Member {
             name: "artifactTypes",
@@ -4973,6 +6220,13 @@ pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn list_image_referrers_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (13, "artifactTypes") => Some(0),
+        (14, "artifactStatus") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ListImageReferrersRequest`](super::ListImageReferrersRequest).
 pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
     name: "ListImageReferrersRequest",
@@ -4980,6 +6234,7 @@ pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListImageReferrers"),
+    index: list_image_referrers_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5025,6 +6280,17 @@ pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_image_referrers_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (9, "subjectId") => Some(2),
+        (6, "filter") => Some(3),
+        (9, "nextToken") => Some(4),
+        (10, "maxResults") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`ListImageReferrersResponse`](super::ListImageReferrersResponse).
 pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
     name: "ListImageReferrersResponse",
@@ -5032,6 +6298,7 @@ pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("ListImageReferrers"),
+    index: list_image_referrers_response_index,
     members: &[
         Member {
             name: "referrers",
@@ -5056,6 +6323,14 @@ pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn list_image_referrers_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "referrers") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`ListImagesFilter`](super::ListImagesFilter).
 pub static LIST_IMAGES_FILTER: StructShape = StructShape {
     name: "ListImagesFilter",
@@ -5063,6 +6338,7 @@ pub static LIST_IMAGES_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: list_images_filter_index,
     members: &[
         Member {
             name: "tagStatus",
@@ -5080,6 +6356,13 @@ pub static LIST_IMAGES_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn list_images_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "tagStatus") => Some(0),
+        (11, "imageStatus") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ListImagesPaginateRequest`](super::ListImagesPaginateRequest).
 pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "ListImagesPaginateRequest",
@@ -5087,6 +6370,7 @@ pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("ListImages"),
+    index: list_images_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5118,6 +6402,15 @@ pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_images_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (6, "filter") => Some(2),
+        (16, "PaginationConfig") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`ListImagesRequest`](super::ListImagesRequest).
 pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
     name: "ListImagesRequest",
@@ -5125,6 +6418,7 @@ pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListImages"),
+    index: list_images_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5163,6 +6457,16 @@ pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_images_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (9, "nextToken") => Some(2),
+        (10, "maxResults") => Some(3),
+        (6, "filter") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`ListImagesResponse`](super::ListImagesResponse).
 pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
     name: "ListImagesResponse",
@@ -5170,6 +6474,7 @@ pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("ListImages"),
+    index: list_images_response_index,
     members: &[
         Member {
             name: "imageIds",
@@ -5194,6 +6499,14 @@ pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn list_images_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "imageIds") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`ListPullTimeUpdateExclusionsRequest`](super::ListPullTimeUpdateExclusionsRequest).
 pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
     name: "ListPullTimeUpdateExclusionsRequest",
@@ -5201,6 +6514,7 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListPullTimeUpdateExclusions"),
+    index: list_pull_time_update_exclusions_request_index,
     members: &[
         Member {
             name: "maxResults",
@@ -5218,6 +6532,13 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_pull_time_update_exclusions_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "maxResults") => Some(0),
+        (9, "nextToken") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ListPullTimeUpdateExclusionsResponse`](super::ListPullTimeUpdateExclusionsResponse).
 pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape {
     name: "ListPullTimeUpdateExclusionsResponse",
@@ -5225,6 +6546,7 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape 
     exception: false,
     role: Role::Output,
     operation: Some("ListPullTimeUpdateExclusions"),
+    index: list_pull_time_update_exclusions_response_index,
     members: &[
         Member {
             name: "pullTimeUpdateExclusions",
@@ -5249,6 +6571,14 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape 
         },
     ],
 };
+fn list_pull_time_update_exclusions_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (24, "pullTimeUpdateExclusions") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`ListReplicationBackfillsPaginateRequest`](super::ListReplicationBackfillsPaginateRequest).
 pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShape {
     name: "ListReplicationBackfillsPaginateRequest",
@@ -5256,6 +6586,7 @@ pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Paginate,
     operation: Some("ListReplicationBackfills"),
+    index: list_replication_backfills_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5273,6 +6604,13 @@ pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn list_replication_backfills_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (16, "PaginationConfig") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ListReplicationBackfillsRequest`](super::ListReplicationBackfillsRequest).
 pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
     name: "ListReplicationBackfillsRequest",
@@ -5280,6 +6618,7 @@ pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListReplicationBackfills"),
+    index: list_replication_backfills_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5304,6 +6643,14 @@ pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_replication_backfills_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (10, "maxResults") => Some(1),
+        (9, "nextToken") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`ListReplicationBackfillsResponse`](super::ListReplicationBackfillsResponse).
 pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
     name: "ListReplicationBackfillsResponse",
@@ -5311,6 +6658,7 @@ pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("ListReplicationBackfills"),
+    index: list_replication_backfills_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -5342,6 +6690,15 @@ pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn list_replication_backfills_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (9, "backfills") => Some(1),
+        (9, "nextToken") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`ListTagsForResourceRequest`](super::ListTagsForResourceRequest).
 pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     name: "ListTagsForResourceRequest",
@@ -5349,6 +6706,7 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListTagsForResource"),
+    index: list_tags_for_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -5359,6 +6717,12 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ListTagsForResourceResponse`](super::ListTagsForResourceResponse).
 pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "ListTagsForResourceResponse",
@@ -5366,6 +6730,7 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("ListTagsForResource"),
+    index: list_tags_for_resource_response_index,
     members: &[
         Member {
             name: "tags",
@@ -5383,6 +6748,13 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "tags") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// The integer (`i32`) `MaxResults`: range 1..=1000.
 pub static MAX_RESULTS: ScalarShape = ScalarShape {
     name: "MaxResults",
@@ -5441,6 +6813,7 @@ pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: package_vulnerability_details_index,
     members: &[
         Member {
             name: "cvss",
@@ -5514,6 +6887,21 @@ pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
         },
     ],
 };
+fn package_vulnerability_details_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "cvss") => Some(0),
+        (13, "referenceUrls") => Some(1),
+        (22, "relatedVulnerabilities") => Some(2),
+        (6, "source") => Some(3),
+        (9, "sourceUrl") => Some(4),
+        (15, "vendorCreatedAt") => Some(5),
+        (14, "vendorSeverity") => Some(6),
+        (15, "vendorUpdatedAt") => Some(7),
+        (15, "vulnerabilityId") => Some(8),
+        (18, "vulnerablePackages") => Some(9),
+        _ => None,
+    }
+}
 /// Structure [`PaginatorConfig`](super::PaginatorConfig).
 pub static PAGINATOR_CONFIG: StructShape = StructShape {
     name: "PaginatorConfig",
@@ -5521,6 +6909,7 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: paginator_config_index,
     members: &[
         Member {
             name: "MaxItems",
@@ -5545,6 +6934,14 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
         },
     ],
 };
+fn paginator_config_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "MaxItems") => Some(0),
+        (8, "PageSize") => Some(1),
+        (13, "StartingToken") => Some(2),
+        _ => None,
+    }
+}
 /// The long (`i64`) `PartSize`: range 0...
 pub static PART_SIZE: ScalarShape = ScalarShape {
     name: "PartSize",
@@ -5588,6 +6985,7 @@ pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: pull_through_cache_rule_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -5654,6 +7052,20 @@ pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
         },
     ],
 };
+fn pull_through_cache_rule_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (19, "upstreamRegistryUrl") => Some(1),
+        (9, "createdAt") => Some(2),
+        (10, "registryId") => Some(3),
+        (13, "credentialArn") => Some(4),
+        (13, "customRoleArn") => Some(5),
+        (24, "upstreamRepositoryPrefix") => Some(6),
+        (16, "upstreamRegistry") => Some(7),
+        (9, "updatedAt") => Some(8),
+        _ => None,
+    }
+}
 /// Structure [`PullThroughCacheRuleAlreadyExistsException`](super::PullThroughCacheRuleAlreadyExistsException).
 pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "PullThroughCacheRuleAlreadyExistsException",
@@ -5661,6 +7073,7 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
     exception: true,
     role: Role::Error,
     operation: None,
+    index: pull_through_cache_rule_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -5671,6 +7084,13 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
         },
     ],
 };
+fn pull_through_cache_rule_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
 pub static PULL_THROUGH_CACHE_RULE_LIST: ListShape = ListShape {
     name: "PullThroughCacheRuleList",
@@ -5684,6 +7104,7 @@ pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShap
     exception: true,
     role: Role::Error,
     operation: None,
+    index: pull_through_cache_rule_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -5694,6 +7115,13 @@ pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShap
         },
     ],
 };
+fn pull_through_cache_rule_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
 pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX: ScalarShape = ScalarShape {
     name: "PullThroughCacheRuleRepositoryPrefix",
@@ -5731,6 +7159,7 @@ pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutAccountSetting"),
+    index: put_account_setting_request_index,
     members: &[
         Member {
             name: "name",
@@ -5748,6 +7177,13 @@ pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_account_setting_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        (5, "value") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutAccountSettingResponse`](super::PutAccountSettingResponse).
 pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     name: "PutAccountSettingResponse",
@@ -5755,6 +7191,7 @@ pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutAccountSetting"),
+    index: put_account_setting_response_index,
     members: &[
         Member {
             name: "name",
@@ -5779,6 +7216,14 @@ pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_account_setting_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        (5, "value") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`PutImageRequest`](super::PutImageRequest).
 pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     name: "PutImageRequest",
@@ -5786,6 +7231,7 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutImage"),
+    index: put_image_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5831,6 +7277,17 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_image_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (13, "imageManifest") => Some(2),
+        (22, "imageManifestMediaType") => Some(3),
+        (8, "imageTag") => Some(4),
+        (11, "imageDigest") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`PutImageResponse`](super::PutImageResponse).
 pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     name: "PutImageResponse",
@@ -5838,6 +7295,7 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutImage"),
+    index: put_image_response_index,
     members: &[
         Member {
             name: "image",
@@ -5855,6 +7313,13 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_image_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "image") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutImageScanningConfigurationRequest`](super::PutImageScanningConfigurationRequest).
 pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutImageScanningConfigurationRequest",
@@ -5862,6 +7327,7 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutImageScanningConfiguration"),
+    index: put_image_scanning_configuration_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5886,6 +7352,14 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_image_scanning_configuration_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (26, "imageScanningConfiguration") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`PutImageScanningConfigurationResponse`](super::PutImageScanningConfigurationResponse).
 pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutImageScanningConfigurationResponse",
@@ -5893,6 +7367,7 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape 
     exception: false,
     role: Role::Output,
     operation: Some("PutImageScanningConfiguration"),
+    index: put_image_scanning_configuration_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -5924,6 +7399,15 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape 
         },
     ],
 };
+fn put_image_scanning_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (26, "imageScanningConfiguration") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`PutImageTagMutabilityRequest`](super::PutImageTagMutabilityRequest).
 pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
     name: "PutImageTagMutabilityRequest",
@@ -5931,6 +7415,7 @@ pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutImageTagMutability"),
+    index: put_image_tag_mutability_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -5962,6 +7447,15 @@ pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_image_tag_mutability_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (18, "imageTagMutability") => Some(2),
+        (34, "imageTagMutabilityExclusionFilters") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`PutImageTagMutabilityResponse`](super::PutImageTagMutabilityResponse).
 pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
     name: "PutImageTagMutabilityResponse",
@@ -5969,6 +7463,7 @@ pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutImageTagMutability"),
+    index: put_image_tag_mutability_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -6007,6 +7502,16 @@ pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_image_tag_mutability_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (18, "imageTagMutability") => Some(2),
+        (34, "imageTagMutabilityExclusionFilters") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`PutLifecyclePolicyRequest`](super::PutLifecyclePolicyRequest).
 pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     name: "PutLifecyclePolicyRequest",
@@ -6014,6 +7519,7 @@ pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutLifecyclePolicy"),
+    index: put_lifecycle_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -6038,6 +7544,14 @@ pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`PutLifecyclePolicyResponse`](super::PutLifecyclePolicyResponse).
 pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     name: "PutLifecyclePolicyResponse",
@@ -6045,6 +7559,7 @@ pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutLifecyclePolicy"),
+    index: put_lifecycle_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -6076,6 +7591,15 @@ pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryPolicyRequest`](super::PutRegistryPolicyRequest).
 pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     name: "PutRegistryPolicyRequest",
@@ -6083,6 +7607,7 @@ pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutRegistryPolicy"),
+    index: put_registry_policy_request_index,
     members: &[
         Member {
             name: "policyText",
@@ -6093,6 +7618,12 @@ pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_registry_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "policyText") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryPolicyResponse`](super::PutRegistryPolicyResponse).
 pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     name: "PutRegistryPolicyResponse",
@@ -6100,6 +7631,7 @@ pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutRegistryPolicy"),
+    index: put_registry_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -6124,6 +7656,14 @@ pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_registry_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (10, "policyText") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryScanningConfigurationRequest`](super::PutRegistryScanningConfigurationRequest).
 pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutRegistryScanningConfigurationRequest",
@@ -6131,6 +7671,7 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("PutRegistryScanningConfiguration"),
+    index: put_registry_scanning_configuration_request_index,
     members: &[
         Member {
             name: "scanType",
@@ -6148,6 +7689,13 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn put_registry_scanning_configuration_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "scanType") => Some(0),
+        (5, "rules") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryScanningConfigurationResponse`](super::PutRegistryScanningConfigurationResponse).
 pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutRegistryScanningConfigurationResponse",
@@ -6155,6 +7703,7 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("PutRegistryScanningConfiguration"),
+    index: put_registry_scanning_configuration_response_index,
     members: &[
         Member {
             name: "registryScanningConfiguration",
@@ -6172,6 +7721,13 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn put_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (29, "registryScanningConfiguration") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutReplicationConfigurationRequest`](super::PutReplicationConfigurationRequest).
 pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutReplicationConfigurationRequest",
@@ -6179,6 +7735,7 @@ pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutReplicationConfiguration"),
+    index: put_replication_configuration_request_index,
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -6189,6 +7746,12 @@ pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_replication_configuration_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (24, "replicationConfiguration") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`PutReplicationConfigurationResponse`](super::PutReplicationConfigurationResponse).
 pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutReplicationConfigurationResponse",
@@ -6196,6 +7759,7 @@ pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutReplicationConfiguration"),
+    index: put_replication_configuration_response_index,
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -6213,6 +7777,13 @@ pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_replication_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (24, "replicationConfiguration") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutSigningConfigurationRequest`](super::PutSigningConfigurationRequest).
 pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     name: "PutSigningConfigurationRequest",
@@ -6220,6 +7791,7 @@ pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutSigningConfiguration"),
+    index: put_signing_configuration_request_index,
     members: &[
         Member {
             name: "signingConfiguration",
@@ -6230,6 +7802,12 @@ pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_signing_configuration_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (20, "signingConfiguration") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`PutSigningConfigurationResponse`](super::PutSigningConfigurationResponse).
 pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     name: "PutSigningConfigurationResponse",
@@ -6237,6 +7815,7 @@ pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutSigningConfiguration"),
+    index: put_signing_configuration_response_index,
     members: &[
         Member {
             name: "signingConfiguration",
@@ -6254,6 +7833,13 @@ pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_signing_configuration_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (20, "signingConfiguration") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Enum [`RCTAppliedFor`](super::RCTAppliedFor).
 pub static RCT_APPLIED_FOR: EnumShape = EnumShape {
     name: "RCTAppliedFor",
@@ -6279,6 +7865,7 @@ pub static RECOMMENDATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: recommendation_index,
     members: &[
         Member {
             name: "url",
@@ -6296,6 +7883,13 @@ pub static RECOMMENDATION: StructShape = StructShape {
         },
     ],
 };
+fn recommendation_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (3, "url") => Some(0),
+        (4, "text") => Some(1),
+        _ => None,
+    }
+}
 /// The string `RecommendationText`.
 pub static RECOMMENDATION_TEXT: ScalarShape = ScalarShape {
     name: "RecommendationText",
@@ -6321,6 +7915,7 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: referenced_images_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6331,6 +7926,13 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
 pub static REGION: ScalarShape = ScalarShape {
     name: "Region",
@@ -6344,6 +7946,7 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("RegisterPullTimeUpdateExclusion"),
+    index: register_pull_time_update_exclusion_request_index,
     members: &[
         Member {
             name: "principalArn",
@@ -6354,6 +7957,12 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn register_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "principalArn") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RegisterPullTimeUpdateExclusionResponse`](super::RegisterPullTimeUpdateExclusionResponse).
 pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape {
     name: "RegisterPullTimeUpdateExclusionResponse",
@@ -6361,6 +7970,7 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("RegisterPullTimeUpdateExclusion"),
+    index: register_pull_time_update_exclusion_response_index,
     members: &[
         Member {
             name: "principalArn",
@@ -6385,6 +7995,14 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn register_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "principalArn") => Some(0),
+        (9, "createdAt") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
 pub static REGISTRY_ID: ScalarShape = ScalarShape {
     name: "RegistryId",
@@ -6398,6 +8016,7 @@ pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: registry_policy_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6408,6 +8027,13 @@ pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn registry_policy_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `RegistryPolicyText`: length 0..=10240.
 pub static REGISTRY_POLICY_TEXT: ScalarShape = ScalarShape {
     name: "RegistryPolicyText",
@@ -6421,6 +8047,7 @@ pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: registry_scanning_configuration_index,
     members: &[
         Member {
             name: "scanType",
@@ -6438,6 +8065,13 @@ pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn registry_scanning_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "scanType") => Some(0),
+        (5, "rules") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`RegistryScanningRule`](super::RegistryScanningRule).
 pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
     name: "RegistryScanningRule",
@@ -6445,6 +8079,7 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: registry_scanning_rule_index,
     members: &[
         Member {
             name: "scanFrequency",
@@ -6462,6 +8097,13 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
         },
     ],
 };
+fn registry_scanning_rule_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (13, "scanFrequency") => Some(0),
+        (17, "repositoryFilters") => Some(1),
+        _ => None,
+    }
+}
 /// The list `RegistryScanningRuleList` of structure [`RegistryScanningRule`](super::RegistryScanningRule): items 0..=2.
 pub static REGISTRY_SCANNING_RULE_LIST: ListShape = ListShape {
     name: "RegistryScanningRuleList",
@@ -6496,6 +8138,7 @@ pub static REMEDIATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: remediation_index,
     members: &[
         Member {
             name: "recommendation",
@@ -6506,6 +8149,12 @@ pub static REMEDIATION: StructShape = StructShape {
         },
     ],
 };
+fn remediation_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "recommendation") => Some(0),
+        _ => None,
+    }
+}
 /// The string `ReplicationBackfillError`.
 pub static REPLICATION_BACKFILL_ERROR: ScalarShape = ScalarShape {
     name: "ReplicationBackfillError",
@@ -6525,6 +8174,7 @@ pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape
     exception: true,
     role: Role::Error,
     operation: None,
+    index: replication_backfill_in_progress_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6535,6 +8185,13 @@ pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape
         },
     ],
 };
+fn replication_backfill_in_progress_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ReplicationBackfillInvalidStatusException`](super::ReplicationBackfillInvalidStatusException).
 pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructShape {
     name: "ReplicationBackfillInvalidStatusException",
@@ -6542,6 +8199,7 @@ pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructSh
     exception: true,
     role: Role::Error,
     operation: None,
+    index: replication_backfill_invalid_status_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6552,6 +8210,13 @@ pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructSh
         },
     ],
 };
+fn replication_backfill_invalid_status_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ReplicationBackfillNotFoundException`](super::ReplicationBackfillNotFoundException).
 pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ReplicationBackfillNotFoundException",
@@ -6559,6 +8224,7 @@ pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: replication_backfill_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6569,6 +8235,13 @@ pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn replication_backfill_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ReplicationBackfillProgress`](super::ReplicationBackfillProgress).
 pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
     name: "ReplicationBackfillProgress",
@@ -6576,6 +8249,7 @@ pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_backfill_progress_index,
     members: &[
         Member {
             name: "totalReplicationCount",
@@ -6607,6 +8281,15 @@ pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
         },
     ],
 };
+fn replication_backfill_progress_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (21, "totalReplicationCount") => Some(0),
+        (25, "completedReplicationCount") => Some(1),
+        (22, "failedReplicationCount") => Some(2),
+        (12, "failureCodes") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
 pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
     name: "ReplicationBackfillResult",
@@ -6614,6 +8297,7 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_backfill_result_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -6652,6 +8336,16 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
         },
     ],
 };
+fn replication_backfill_result_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (7, "imageId") => Some(1),
+        (6, "status") => Some(2),
+        (11, "failureCode") => Some(3),
+        (20, "subImageFailureCodes") => Some(4),
+        _ => None,
+    }
+}
 /// The list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
 pub static REPLICATION_BACKFILL_RESULT_LIST: ListShape = ListShape {
     name: "ReplicationBackfillResultList",
@@ -6677,6 +8371,7 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_backfill_summary_index,
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -6729,6 +8424,18 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
         },
     ],
 };
+fn replication_backfill_summary_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (21, "replicationBackfillId") => Some(0),
+        (11, "destination") => Some(1),
+        (6, "status") => Some(2),
+        (11, "failureCode") => Some(3),
+        (8, "progress") => Some(4),
+        (9, "startedAt") => Some(5),
+        (7, "endedAt") => Some(6),
+        _ => None,
+    }
+}
 /// The list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
 pub static REPLICATION_BACKFILL_SUMMARY_LIST: ListShape = ListShape {
     name: "ReplicationBackfillSummaryList",
@@ -6742,6 +8449,7 @@ pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_configuration_index,
     members: &[
         Member {
             name: "rules",
@@ -6752,6 +8460,12 @@ pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn replication_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "rules") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ReplicationDestination`](super::ReplicationDestination).
 pub static REPLICATION_DESTINATION: StructShape = StructShape {
     name: "ReplicationDestination",
@@ -6759,6 +8473,7 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_destination_index,
     members: &[
         Member {
             name: "region",
@@ -6776,6 +8491,13 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
         },
     ],
 };
+fn replication_destination_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "region") => Some(0),
+        (10, "registryId") => Some(1),
+        _ => None,
+    }
+}
 /// The list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
 pub static REPLICATION_DESTINATION_LIST: ListShape = ListShape {
     name: "ReplicationDestinationList",
@@ -6804,6 +8526,7 @@ pub static REPLICATION_RULE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: replication_rule_index,
     members: &[
         Member {
             name: "destinations",
@@ -6828,6 +8551,14 @@ pub static REPLICATION_RULE: StructShape = StructShape {
         },
     ],
 };
+fn replication_rule_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "destinations") => Some(0),
+        (17, "repositoryFilters") => Some(1),
+        (17, "deleteReplication") => Some(2),
+        _ => None,
+    }
+}
 /// The list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
 pub static REPLICATION_RULE_LIST: ListShape = ListShape {
     name: "ReplicationRuleList",
@@ -6850,6 +8581,7 @@ pub static REPOSITORY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_index,
     members: &[
         Member {
             name: "repositoryArn",
@@ -6916,6 +8648,20 @@ pub static REPOSITORY: StructShape = StructShape {
         },
     ],
 };
+fn repository_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (13, "repositoryArn") => Some(0),
+        (10, "registryId") => Some(1),
+        (14, "repositoryName") => Some(2),
+        (13, "repositoryUri") => Some(3),
+        (9, "createdAt") => Some(4),
+        (18, "imageTagMutability") => Some(5),
+        (34, "imageTagMutabilityExclusionFilters") => Some(6),
+        (26, "imageScanningConfiguration") => Some(7),
+        (23, "encryptionConfiguration") => Some(8),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryAlreadyExistsException`](super::RepositoryAlreadyExistsException).
 pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "RepositoryAlreadyExistsException",
@@ -6923,6 +8669,7 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -6933,6 +8680,13 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
 pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
     name: "RepositoryCreationTemplate",
@@ -6940,6 +8694,7 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_creation_template_index,
     members: &[
         Member {
             name: "prefix",
@@ -7029,6 +8784,23 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
         },
     ],
 };
+fn repository_creation_template_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "prefix") => Some(0),
+        (11, "description") => Some(1),
+        (23, "encryptionConfiguration") => Some(2),
+        (12, "resourceTags") => Some(3),
+        (18, "imageTagMutability") => Some(4),
+        (34, "imageTagMutabilityExclusionFilters") => Some(5),
+        (16, "repositoryPolicy") => Some(6),
+        (15, "lifecyclePolicy") => Some(7),
+        (10, "appliedFor") => Some(8),
+        (13, "customRoleArn") => Some(9),
+        (9, "createdAt") => Some(10),
+        (9, "updatedAt") => Some(11),
+        _ => None,
+    }
+}
 /// The list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
 pub static REPOSITORY_CREATION_TEMPLATE_LIST: ListShape = ListShape {
     name: "RepositoryCreationTemplateList",
@@ -7042,6 +8814,7 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_filter_index,
     members: &[
         Member {
             name: "filter",
@@ -7059,6 +8832,13 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn repository_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "filter") => Some(0),
+        (10, "filterType") => Some(1),
+        _ => None,
+    }
+}
 /// The list `RepositoryFilterList` of structure [`RepositoryFilter`](super::RepositoryFilter): items 1..=100.
 pub static REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "RepositoryFilterList",
@@ -7108,6 +8888,7 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_not_empty_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7118,6 +8899,13 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryNotFoundException`](super::RepositoryNotFoundException).
 pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotFoundException",
@@ -7125,6 +8913,7 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7135,6 +8924,13 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryPolicyNotFoundException`](super::RepositoryPolicyNotFoundException).
 pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryPolicyNotFoundException",
@@ -7142,6 +8938,7 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_policy_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7152,6 +8949,13 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `RepositoryPolicyText`: length 0..=10240.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape {
     name: "RepositoryPolicyText",
@@ -7165,6 +8969,7 @@ pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_scanning_configuration_index,
     members: &[
         Member {
             name: "repositoryArn",
@@ -7203,6 +9008,16 @@ pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn repository_scanning_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (13, "repositoryArn") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "scanOnPush") => Some(2),
+        (13, "scanFrequency") => Some(3),
+        (18, "appliedScanFilters") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
 pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape {
     name: "RepositoryScanningConfigurationFailure",
@@ -7210,6 +9025,7 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_scanning_configuration_failure_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -7234,6 +9050,14 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
         },
     ],
 };
+fn repository_scanning_configuration_failure_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        _ => None,
+    }
+}
 /// The list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
 pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST: ListShape = ListShape {
     name: "RepositoryScanningConfigurationFailureList",
@@ -7259,6 +9083,7 @@ pub static RESOURCE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: resource_index,
     members: &[
         Member {
             name: "details",
@@ -7290,6 +9115,15 @@ pub static RESOURCE: StructShape = StructShape {
         },
     ],
 };
+fn resource_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "details") => Some(0),
+        (2, "id") => Some(1),
+        (4, "tags") => Some(2),
+        (4, "type") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`ResourceDetails`](super::ResourceDetails).
 pub static RESOURCE_DETAILS: StructShape = StructShape {
     name: "ResourceDetails",
@@ -7297,6 +9131,7 @@ pub static RESOURCE_DETAILS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: resource_details_index,
     members: &[
         Member {
             name: "awsEcrContainerImage",
@@ -7307,6 +9142,12 @@ pub static RESOURCE_DETAILS: StructShape = StructShape {
         },
     ],
 };
+fn resource_details_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (20, "awsEcrContainerImage") => Some(0),
+        _ => None,
+    }
+}
 /// The string `ResourceId`.
 pub static RESOURCE_ID: ScalarShape = ScalarShape {
     name: "ResourceId",
@@ -7326,6 +9167,7 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: response_metadata_index,
     members: &[
         Member {
             name: "RequestId",
@@ -7364,6 +9206,16 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
         },
     ],
 };
+fn response_metadata_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "RequestId") => Some(0),
+        (14, "HTTPStatusCode") => Some(1),
+        (11, "HTTPHeaders") => Some(2),
+        (13, "RetryAttempts") => Some(3),
+        (6, "HostId") => Some(4),
+        _ => None,
+    }
+}
 /// Enum [`ScanFrequency`](super::ScanFrequency).
 pub static SCAN_FREQUENCY: EnumShape = EnumShape {
     name: "ScanFrequency",
@@ -7377,6 +9229,7 @@ pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: scan_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7387,6 +9240,13 @@ pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn scan_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The boolean `ScanOnPushFlag`.
 pub static SCAN_ON_PUSH_FLAG: ScalarShape = ScalarShape {
     name: "ScanOnPushFlag",
@@ -7457,6 +9317,7 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: scanning_repository_filter_index,
     members: &[
         Member {
             name: "filter",
@@ -7474,6 +9335,13 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn scanning_repository_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "filter") => Some(0),
+        (10, "filterType") => Some(1),
+        _ => None,
+    }
+}
 /// The list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter): items 0..=100.
 pub static SCANNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "ScanningRepositoryFilterList",
@@ -7508,6 +9376,7 @@ pub static SCORE_DETAILS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: score_details_index,
     members: &[
         Member {
             name: "cvss",
@@ -7518,6 +9387,12 @@ pub static SCORE_DETAILS: StructShape = StructShape {
         },
     ],
 };
+fn score_details_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "cvss") => Some(0),
+        _ => None,
+    }
+}
 /// The string `ScoringVector`.
 pub static SCORING_VECTOR: ScalarShape = ScalarShape {
     name: "ScoringVector",
@@ -7531,6 +9406,7 @@ pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: secret_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7541,6 +9417,13 @@ pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn secret_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ServerException`](super::ServerException).
 pub static SERVER_EXCEPTION: StructShape = StructShape {
     name: "ServerException",
@@ -7548,6 +9431,7 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: server_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7558,6 +9442,13 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn server_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`SetRepositoryPolicyRequest`](super::SetRepositoryPolicyRequest).
 pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "SetRepositoryPolicyRequest",
@@ -7565,6 +9456,7 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("SetRepositoryPolicy"),
+    index: set_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -7596,6 +9488,15 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn set_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (5, "force") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`SetRepositoryPolicyResponse`](super::SetRepositoryPolicyResponse).
 pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "SetRepositoryPolicyResponse",
@@ -7603,6 +9504,7 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("SetRepositoryPolicy"),
+    index: set_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -7634,6 +9536,15 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn set_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// The string `Severity`.
 pub static SEVERITY: ScalarShape = ScalarShape {
     name: "Severity",
@@ -7653,6 +9564,7 @@ pub static SIGNING_CONFIGURATION: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: signing_configuration_index,
     members: &[
         Member {
             name: "rules",
@@ -7663,6 +9575,12 @@ pub static SIGNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
+fn signing_configuration_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "rules") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`SigningConfigurationNotFoundException`](super::SigningConfigurationNotFoundException).
 pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "SigningConfigurationNotFoundException",
@@ -7670,6 +9588,7 @@ pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape 
     exception: true,
     role: Role::Error,
     operation: None,
+    index: signing_configuration_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -7680,6 +9599,13 @@ pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape 
         },
     ],
 };
+fn signing_configuration_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
 pub static SIGNING_PROFILE_ARN: ScalarShape = ScalarShape {
     name: "SigningProfileArn",
@@ -7693,6 +9619,7 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: signing_repository_filter_index,
     members: &[
         Member {
             name: "filter",
@@ -7710,6 +9637,13 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
+fn signing_repository_filter_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "filter") => Some(0),
+        (10, "filterType") => Some(1),
+        _ => None,
+    }
+}
 /// The list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter): items 1..=100.
 pub static SIGNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
     name: "SigningRepositoryFilterList",
@@ -7738,6 +9672,7 @@ pub static SIGNING_RULE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: signing_rule_index,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -7755,6 +9690,13 @@ pub static SIGNING_RULE: StructShape = StructShape {
         },
     ],
 };
+fn signing_rule_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (17, "signingProfileArn") => Some(0),
+        (17, "repositoryFilters") => Some(1),
+        _ => None,
+    }
+}
 /// The list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
 pub static SIGNING_RULE_LIST: ListShape = ListShape {
     name: "SigningRuleList",
@@ -7801,6 +9743,7 @@ pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("StartImageScan"),
+    index: start_image_scan_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -7825,6 +9768,14 @@ pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn start_image_scan_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`StartImageScanResponse`](super::StartImageScanResponse).
 pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
     name: "StartImageScanResponse",
@@ -7832,6 +9783,7 @@ pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("StartImageScan"),
+    index: start_image_scan_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -7870,6 +9822,16 @@ pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn start_image_scan_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (15, "imageScanStatus") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`StartLifecyclePolicyPreviewRequest`](super::StartLifecyclePolicyPreviewRequest).
 pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     name: "StartLifecyclePolicyPreviewRequest",
@@ -7877,6 +9839,7 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("StartLifecyclePolicyPreview"),
+    index: start_lifecycle_policy_preview_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -7901,6 +9864,14 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn start_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`StartLifecyclePolicyPreviewResponse`](super::StartLifecyclePolicyPreviewResponse).
 pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     name: "StartLifecyclePolicyPreviewResponse",
@@ -7908,6 +9879,7 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("StartLifecyclePolicyPreview"),
+    index: start_lifecycle_policy_preview_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -7946,6 +9918,16 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn start_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (19, "lifecyclePolicyText") => Some(2),
+        (6, "status") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`StartReplicationBackfillRequest`](super::StartReplicationBackfillRequest).
 pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     name: "StartReplicationBackfillRequest",
@@ -7953,6 +9935,7 @@ pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("StartReplicationBackfill"),
+    index: start_replication_backfill_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -7970,6 +9953,13 @@ pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn start_replication_backfill_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (11, "destination") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`StartReplicationBackfillResponse`](super::StartReplicationBackfillResponse).
 pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     name: "StartReplicationBackfillResponse",
@@ -7977,6 +9967,7 @@ pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("StartReplicationBackfill"),
+    index: start_replication_backfill_response_index,
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -8022,6 +10013,17 @@ pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn start_replication_backfill_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (21, "replicationBackfillId") => Some(0),
+        (10, "registryId") => Some(1),
+        (11, "destination") => Some(2),
+        (6, "status") => Some(3),
+        (9, "startedAt") => Some(4),
+        (16, "ResponseMetadata") => Some(5),
+        _ => None,
+    }
+}
 /// The string `Status`.
 pub static STATUS: ScalarShape = ScalarShape {
     name: "Status",
@@ -8035,6 +10037,7 @@ pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("StopReplicationBackfill"),
+    index: stop_replication_backfill_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -8052,6 +10055,13 @@ pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn stop_replication_backfill_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "replicationBackfillId") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`StopReplicationBackfillResponse`](super::StopReplicationBackfillResponse).
 pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     name: "StopReplicationBackfillResponse",
@@ -8059,6 +10069,7 @@ pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("StopReplicationBackfill"),
+    index: stop_replication_backfill_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -8104,6 +10115,17 @@ pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn stop_replication_backfill_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (21, "replicationBackfillId") => Some(1),
+        (11, "destination") => Some(2),
+        (6, "status") => Some(3),
+        (9, "startedAt") => Some(4),
+        (16, "ResponseMetadata") => Some(5),
+        _ => None,
+    }
+}
 /// The string `String`.
 pub static STRING: ScalarShape = ScalarShape {
     name: "String",
@@ -8117,6 +10139,7 @@ pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: subject_identifier_index,
     members: &[
         Member {
             name: "imageDigest",
@@ -8127,6 +10150,12 @@ pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
+fn subject_identifier_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "imageDigest") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`Tag`](super::Tag).
 pub static TAG: StructShape = StructShape {
     name: "Tag",
@@ -8134,6 +10163,7 @@ pub static TAG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: tag_index,
     members: &[
         Member {
             name: "Key",
@@ -8151,6 +10181,13 @@ pub static TAG: StructShape = StructShape {
         },
     ],
 };
+fn tag_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (3, "Key") => Some(0),
+        (5, "Value") => Some(1),
+        _ => None,
+    }
+}
 /// The string `TagKey`.
 pub static TAG_KEY: ScalarShape = ScalarShape {
     name: "TagKey",
@@ -8176,6 +10213,7 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("TagResource"),
+    index: tag_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -8193,6 +10231,13 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn tag_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        (4, "tags") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`TagResourceResponse`](super::TagResourceResponse).
 pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "TagResourceResponse",
@@ -8200,6 +10245,7 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("TagResource"),
+    index: tag_resource_response_index,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -8210,6 +10256,12 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn tag_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (16, "ResponseMetadata") => Some(0),
+        _ => None,
+    }
+}
 /// Enum [`TagStatus`](super::TagStatus).
 pub static TAG_STATUS: EnumShape = EnumShape {
     name: "TagStatus",
@@ -8241,6 +10293,7 @@ pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: template_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8251,6 +10304,13 @@ pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn template_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`TemplateNotFoundException`](super::TemplateNotFoundException).
 pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "TemplateNotFoundException",
@@ -8258,6 +10318,7 @@ pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: template_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8268,6 +10329,13 @@ pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn template_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `Title`.
 pub static TITLE: ScalarShape = ScalarShape {
     name: "Title",
@@ -8281,6 +10349,7 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: too_many_tags_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8291,6 +10360,13 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn too_many_tags_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
 pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
     name: "TransitioningImageTotalCount",
@@ -8298,6 +10374,7 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: transitioning_image_total_count_index,
     members: &[
         Member {
             name: "targetStorageClass",
@@ -8315,6 +10392,13 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
         },
     ],
 };
+fn transitioning_image_total_count_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (18, "targetStorageClass") => Some(0),
+        (15, "imageTotalCount") => Some(1),
+        _ => None,
+    }
+}
 /// The list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
 pub static TRANSITIONING_IMAGE_TOTAL_COUNTS: ListShape = ListShape {
     name: "TransitioningImageTotalCounts",
@@ -8334,6 +10418,7 @@ pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unable_to_access_secret_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8344,6 +10429,13 @@ pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unable_to_access_secret_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnableToDecryptSecretValueException`](super::UnableToDecryptSecretValueException).
 pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
     name: "UnableToDecryptSecretValueException",
@@ -8351,6 +10443,7 @@ pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unable_to_decrypt_secret_value_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8361,6 +10454,13 @@ pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unable_to_decrypt_secret_value_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnableToGetUpstreamImageException`](super::UnableToGetUpstreamImageException).
 pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
     name: "UnableToGetUpstreamImageException",
@@ -8368,6 +10468,7 @@ pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unable_to_get_upstream_image_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8378,6 +10479,13 @@ pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unable_to_get_upstream_image_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnableToGetUpstreamLayerException`](super::UnableToGetUpstreamLayerException).
 pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
     name: "UnableToGetUpstreamLayerException",
@@ -8385,6 +10493,7 @@ pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unable_to_get_upstream_layer_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8395,6 +10504,13 @@ pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unable_to_get_upstream_layer_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnableToListUpstreamImageReferrersException`](super::UnableToListUpstreamImageReferrersException).
 pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = StructShape {
     name: "UnableToListUpstreamImageReferrersException",
@@ -8402,6 +10518,7 @@ pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = Stru
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unable_to_list_upstream_image_referrers_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8412,6 +10529,13 @@ pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = Stru
         },
     ],
 };
+fn unable_to_list_upstream_image_referrers_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnsupportedImageTypeException`](super::UnsupportedImageTypeException).
 pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedImageTypeException",
@@ -8419,6 +10543,7 @@ pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unsupported_image_type_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8429,6 +10554,13 @@ pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unsupported_image_type_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnsupportedUpstreamRegistryException`](super::UnsupportedUpstreamRegistryException).
 pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedUpstreamRegistryException",
@@ -8436,6 +10568,7 @@ pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unsupported_upstream_registry_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8446,6 +10579,13 @@ pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unsupported_upstream_registry_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UntagResourceRequest`](super::UntagResourceRequest).
 pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "UntagResourceRequest",
@@ -8453,6 +10593,7 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UntagResource"),
+    index: untag_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -8470,6 +10611,13 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn untag_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        (7, "tagKeys") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`UntagResourceResponse`](super::UntagResourceResponse).
 pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "UntagResourceResponse",
@@ -8477,6 +10625,7 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UntagResource"),
+    index: untag_resource_response_index,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -8487,6 +10636,12 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn untag_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (16, "ResponseMetadata") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UpdateImageStorageClassRequest`](super::UpdateImageStorageClassRequest).
 pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
     name: "UpdateImageStorageClassRequest",
@@ -8494,6 +10649,7 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UpdateImageStorageClass"),
+    index: update_image_storage_class_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -8525,6 +10681,15 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn update_image_storage_class_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (18, "targetStorageClass") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`UpdateImageStorageClassResponse`](super::UpdateImageStorageClassResponse).
 pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
     name: "UpdateImageStorageClassResponse",
@@ -8532,6 +10697,7 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UpdateImageStorageClass"),
+    index: update_image_storage_class_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -8570,6 +10736,16 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn update_image_storage_class_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (11, "imageStatus") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`UpdatePullThroughCacheRuleRequest`](super::UpdatePullThroughCacheRuleRequest).
 pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     name: "UpdatePullThroughCacheRuleRequest",
@@ -8577,6 +10753,7 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UpdatePullThroughCacheRule"),
+    index: update_pull_through_cache_rule_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -8608,6 +10785,15 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn update_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (19, "ecrRepositoryPrefix") => Some(1),
+        (13, "credentialArn") => Some(2),
+        (13, "customRoleArn") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`UpdatePullThroughCacheRuleResponse`](super::UpdatePullThroughCacheRuleResponse).
 pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "UpdatePullThroughCacheRuleResponse",
@@ -8615,6 +10801,7 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UpdatePullThroughCacheRule"),
+    index: update_pull_through_cache_rule_response_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -8667,6 +10854,18 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn update_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (10, "registryId") => Some(1),
+        (9, "updatedAt") => Some(2),
+        (13, "credentialArn") => Some(3),
+        (13, "customRoleArn") => Some(4),
+        (24, "upstreamRepositoryPrefix") => Some(5),
+        (16, "ResponseMetadata") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`UpdateRepositoryCreationTemplateRequest`](super::UpdateRepositoryCreationTemplateRequest).
 pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape {
     name: "UpdateRepositoryCreationTemplateRequest",
@@ -8674,6 +10873,7 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     exception: false,
     role: Role::Input,
     operation: Some("UpdateRepositoryCreationTemplate"),
+    index: update_repository_creation_template_request_index,
     members: &[
         Member {
             name: "prefix",
@@ -8749,6 +10949,21 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
+fn update_repository_creation_template_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "prefix") => Some(0),
+        (11, "description") => Some(1),
+        (23, "encryptionConfiguration") => Some(2),
+        (12, "resourceTags") => Some(3),
+        (18, "imageTagMutability") => Some(4),
+        (34, "imageTagMutabilityExclusionFilters") => Some(5),
+        (16, "repositoryPolicy") => Some(6),
+        (15, "lifecyclePolicy") => Some(7),
+        (10, "appliedFor") => Some(8),
+        (13, "customRoleArn") => Some(9),
+        _ => None,
+    }
+}
 /// Structure [`UpdateRepositoryCreationTemplateResponse`](super::UpdateRepositoryCreationTemplateResponse).
 pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
     name: "UpdateRepositoryCreationTemplateResponse",
@@ -8756,6 +10971,7 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     exception: false,
     role: Role::Output,
     operation: Some("UpdateRepositoryCreationTemplate"),
+    index: update_repository_creation_template_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -8780,6 +10996,14 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
+fn update_repository_creation_template_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (26, "repositoryCreationTemplate") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `UpdatedTimestamp`.
 pub static UPDATED_TIMESTAMP: ScalarShape = ScalarShape {
     name: "UpdatedTimestamp",
@@ -8799,6 +11023,7 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UploadLayerPart"),
+    index: upload_layer_part_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -8844,6 +11069,17 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn upload_layer_part_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (13, "partFirstByte") => Some(3),
+        (12, "partLastByte") => Some(4),
+        (13, "layerPartBlob") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`UploadLayerPartResponse`](super::UploadLayerPartResponse).
 pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     name: "UploadLayerPartResponse",
@@ -8851,6 +11087,7 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UploadLayerPart"),
+    index: upload_layer_part_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -8889,6 +11126,16 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn upload_layer_part_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (16, "lastByteReceived") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`UploadNotFoundException`](super::UploadNotFoundException).
 pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "UploadNotFoundException",
@@ -8896,6 +11143,7 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: upload_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -8906,6 +11154,13 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn upload_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Enum [`UpstreamRegistry`](super::UpstreamRegistry).
 pub static UPSTREAM_REGISTRY: EnumShape = EnumShape {
     name: "UpstreamRegistry",
@@ -8935,6 +11190,7 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ValidatePullThroughCacheRule"),
+    index: validate_pull_through_cache_rule_request_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -8952,6 +11208,13 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn validate_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (10, "registryId") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ValidatePullThroughCacheRuleResponse`](super::ValidatePullThroughCacheRuleResponse).
 pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     name: "ValidatePullThroughCacheRuleResponse",
@@ -8959,6 +11222,7 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape 
     exception: false,
     role: Role::Output,
     operation: Some("ValidatePullThroughCacheRule"),
+    index: validate_pull_through_cache_rule_response_index,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -9025,6 +11289,20 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape 
         },
     ],
 };
+fn validate_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "ecrRepositoryPrefix") => Some(0),
+        (10, "registryId") => Some(1),
+        (19, "upstreamRegistryUrl") => Some(2),
+        (13, "credentialArn") => Some(3),
+        (13, "customRoleArn") => Some(4),
+        (24, "upstreamRepositoryPrefix") => Some(5),
+        (7, "isValid") => Some(6),
+        (7, "failure") => Some(7),
+        (16, "ResponseMetadata") => Some(8),
+        _ => None,
+    }
+}
 /// Structure [`ValidationException`](super::ValidationException).
 pub static VALIDATION_EXCEPTION: StructShape = StructShape {
     name: "ValidationException",
@@ -9032,6 +11310,7 @@ pub static VALIDATION_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: validation_exception_index,
     members: &[
         Member {
             name: "message",
@@ -9042,6 +11321,13 @@ pub static VALIDATION_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn validation_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `Version`.
 pub static VERSION: ScalarShape = ScalarShape {
     name: "Version",
@@ -9067,6 +11353,7 @@ pub static VULNERABLE_PACKAGE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: vulnerable_package_index,
     members: &[
         Member {
             name: "arch",
@@ -9133,6 +11420,20 @@ pub static VULNERABLE_PACKAGE: StructShape = StructShape {
         },
     ],
 };
+fn vulnerable_package_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "arch") => Some(0),
+        (5, "epoch") => Some(1),
+        (8, "filePath") => Some(2),
+        (4, "name") => Some(3),
+        (14, "packageManager") => Some(4),
+        (7, "release") => Some(5),
+        (15, "sourceLayerHash") => Some(6),
+        (7, "version") => Some(7),
+        (14, "fixedInVersion") => Some(8),
+        _ => None,
+    }
+}
 /// The string `VulnerablePackageName`.
 pub static VULNERABLE_PACKAGE_NAME: ScalarShape = ScalarShape {
     name: "VulnerablePackageName",
@@ -9152,6 +11453,7 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: waiter_config_index,
     members: &[
         Member {
             name: "Delay",
@@ -9169,6 +11471,13 @@ pub static WAITER_CONFIG: StructShape = StructShape {
         },
     ],
 };
+fn waiter_config_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "Delay") => Some(0),
+        (11, "MaxAttempts") => Some(1),
+        _ => None,
+    }
+}
 /// Every structure shape.
 pub static STRUCTURES: &[&StructShape] = &[
     &ATTRIBUTE,

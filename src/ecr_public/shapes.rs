@@ -40,6 +40,7 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: authorization_data_index,
     members: &[
         Member {
             name: "authorizationToken",
@@ -57,6 +58,13 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
         },
     ],
 };
+fn authorization_data_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (18, "authorizationToken") => Some(0),
+        (9, "expiresAt") => Some(1),
+        _ => None,
+    }
+}
 /// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
 pub static BASE64: ScalarShape = ScalarShape {
     name: "Base64",
@@ -70,6 +78,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("BatchCheckLayerAvailability"),
+    index: batch_check_layer_availability_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -94,6 +103,14 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (12, "layerDigests") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchCheckLayerAvailabilityResponse`](super::BatchCheckLayerAvailabilityResponse).
 pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     name: "BatchCheckLayerAvailabilityResponse",
@@ -101,6 +118,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("BatchCheckLayerAvailability"),
+    index: batch_check_layer_availability_response_index,
     members: &[
         Member {
             name: "layers",
@@ -125,6 +143,14 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (6, "layers") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchDeleteImageRequest`](super::BatchDeleteImageRequest).
 pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     name: "BatchDeleteImageRequest",
@@ -132,6 +158,7 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("BatchDeleteImage"),
+    index: batch_delete_image_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -156,6 +183,14 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn batch_delete_image_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`BatchDeleteImageResponse`](super::BatchDeleteImageResponse).
 pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     name: "BatchDeleteImageResponse",
@@ -163,6 +198,7 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("BatchDeleteImage"),
+    index: batch_delete_image_response_index,
     members: &[
         Member {
             name: "imageIds",
@@ -187,6 +223,14 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn batch_delete_image_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "imageIds") => Some(0),
+        (8, "failures") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The string `BatchedOperationLayerDigest`: length 0..=1000.
 pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape {
     name: "BatchedOperationLayerDigest",
@@ -209,6 +253,7 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("CompleteLayerUpload"),
+    index: complete_layer_upload_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -240,6 +285,15 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (12, "layerDigests") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`CompleteLayerUploadResponse`](super::CompleteLayerUploadResponse).
 pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "CompleteLayerUploadResponse",
@@ -247,6 +301,7 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("CompleteLayerUpload"),
+    index: complete_layer_upload_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -285,6 +340,16 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (11, "layerDigest") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryRequest`](super::CreateRepositoryRequest).
 pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "CreateRepositoryRequest",
@@ -292,6 +357,7 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("CreateRepository"),
+    index: create_repository_request_index,
     members: &[
         Member {
             name: "repositoryName",
@@ -316,6 +382,14 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn create_repository_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (14, "repositoryName") => Some(0),
+        (11, "catalogData") => Some(1),
+        (4, "tags") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`CreateRepositoryResponse`](super::CreateRepositoryResponse).
 pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "CreateRepositoryResponse",
@@ -323,6 +397,7 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("CreateRepository"),
+    index: create_repository_response_index,
     members: &[
         Member {
             name: "repository",
@@ -347,6 +422,14 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn create_repository_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "repository") => Some(0),
+        (11, "catalogData") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
 pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape {
     name: "CreationTimestamp",
@@ -366,6 +449,7 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRepositoryPolicy"),
+    index: delete_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -383,6 +467,13 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryPolicyResponse`](super::DeleteRepositoryPolicyResponse).
 pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryPolicyResponse",
@@ -390,6 +481,7 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRepositoryPolicy"),
+    index: delete_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -421,6 +513,15 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryRequest`](super::DeleteRepositoryRequest).
 pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     name: "DeleteRepositoryRequest",
@@ -428,6 +529,7 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DeleteRepository"),
+    index: delete_repository_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -452,6 +554,14 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (5, "force") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DeleteRepositoryResponse`](super::DeleteRepositoryResponse).
 pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     name: "DeleteRepositoryResponse",
@@ -459,6 +569,7 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DeleteRepository"),
+    index: delete_repository_response_index,
     members: &[
         Member {
             name: "repository",
@@ -476,6 +587,13 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn delete_repository_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "repository") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageTagsPaginateRequest`](super::DescribeImageTagsPaginateRequest).
 pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImageTagsPaginateRequest",
@@ -483,6 +601,7 @@ pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeImageTags"),
+    index: describe_image_tags_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -507,6 +626,14 @@ pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_tags_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (16, "PaginationConfig") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageTagsRequest`](super::DescribeImageTagsRequest).
 pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
     name: "DescribeImageTagsRequest",
@@ -514,6 +641,7 @@ pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImageTags"),
+    index: describe_image_tags_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -545,6 +673,15 @@ pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_tags_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (9, "nextToken") => Some(2),
+        (10, "maxResults") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImageTagsResponse`](super::DescribeImageTagsResponse).
 pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
     name: "DescribeImageTagsResponse",
@@ -552,6 +689,7 @@ pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImageTags"),
+    index: describe_image_tags_response_index,
     members: &[
         Member {
             name: "imageTagDetails",
@@ -576,6 +714,14 @@ pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_image_tags_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (15, "imageTagDetails") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesPaginateRequest`](super::DescribeImagesPaginateRequest).
 pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeImagesPaginateRequest",
@@ -583,6 +729,7 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeImages"),
+    index: describe_images_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -614,6 +761,15 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (16, "PaginationConfig") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesRequest`](super::DescribeImagesRequest).
 pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     name: "DescribeImagesRequest",
@@ -621,6 +777,7 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeImages"),
+    index: describe_images_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -659,6 +816,16 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "imageIds") => Some(2),
+        (9, "nextToken") => Some(3),
+        (10, "maxResults") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`DescribeImagesResponse`](super::DescribeImagesResponse).
 pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     name: "DescribeImagesResponse",
@@ -666,6 +833,7 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeImages"),
+    index: describe_images_response_index,
     members: &[
         Member {
             name: "imageDetails",
@@ -690,6 +858,14 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_images_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "imageDetails") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRegistriesPaginateRequest`](super::DescribeRegistriesPaginateRequest).
 pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRegistriesPaginateRequest",
@@ -697,6 +873,7 @@ pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeRegistries"),
+    index: describe_registries_paginate_request_index,
     members: &[
         Member {
             name: "PaginationConfig",
@@ -707,6 +884,12 @@ pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_registries_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (16, "PaginationConfig") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRegistriesRequest`](super::DescribeRegistriesRequest).
 pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
     name: "DescribeRegistriesRequest",
@@ -714,6 +897,7 @@ pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeRegistries"),
+    index: describe_registries_request_index,
     members: &[
         Member {
             name: "nextToken",
@@ -731,6 +915,13 @@ pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_registries_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "nextToken") => Some(0),
+        (10, "maxResults") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRegistriesResponse`](super::DescribeRegistriesResponse).
 pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRegistriesResponse",
@@ -738,6 +929,7 @@ pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeRegistries"),
+    index: describe_registries_response_index,
     members: &[
         Member {
             name: "registries",
@@ -762,6 +954,14 @@ pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_registries_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registries") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesPaginateRequest`](super::DescribeRepositoriesPaginateRequest).
 pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesPaginateRequest",
@@ -769,6 +969,7 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Paginate,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_paginate_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -793,6 +994,14 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (15, "repositoryNames") => Some(1),
+        (16, "PaginationConfig") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesRequest`](super::DescribeRepositoriesRequest).
 pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     name: "DescribeRepositoriesRequest",
@@ -800,6 +1009,7 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -831,6 +1041,15 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (15, "repositoryNames") => Some(1),
+        (9, "nextToken") => Some(2),
+        (10, "maxResults") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`DescribeRepositoriesResponse`](super::DescribeRepositoriesResponse).
 pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     name: "DescribeRepositoriesResponse",
@@ -838,6 +1057,7 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("DescribeRepositories"),
+    index: describe_repositories_response_index,
     members: &[
         Member {
             name: "repositories",
@@ -862,6 +1082,14 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn describe_repositories_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (12, "repositories") => Some(0),
+        (9, "nextToken") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`EmptyUploadException`](super::EmptyUploadException).
 pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     name: "EmptyUploadException",
@@ -869,6 +1097,7 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: empty_upload_exception_index,
     members: &[
         Member {
             name: "message",
@@ -879,6 +1108,13 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn empty_upload_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `ExceptionMessage`.
 pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape {
     name: "ExceptionMessage",
@@ -904,8 +1140,12 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetAuthorizationToken"),
+    index: get_authorization_token_request_index,
     members: &[],
 };
+fn get_authorization_token_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
 pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     name: "GetAuthorizationTokenResponse",
@@ -913,6 +1153,7 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetAuthorizationToken"),
+    index: get_authorization_token_response_index,
     members: &[
         Member {
             name: "authorizationData",
@@ -930,6 +1171,13 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_authorization_token_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (17, "authorizationData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRegistryCatalogDataRequest`](super::GetRegistryCatalogDataRequest).
 pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "GetRegistryCatalogDataRequest",
@@ -937,8 +1185,12 @@ pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetRegistryCatalogData"),
+    index: get_registry_catalog_data_request_index,
     members: &[],
 };
+fn get_registry_catalog_data_request_index(_: &str) -> Option<usize> {
+    None
+}
 /// Structure [`GetRegistryCatalogDataResponse`](super::GetRegistryCatalogDataResponse).
 pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "GetRegistryCatalogDataResponse",
@@ -946,6 +1198,7 @@ pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetRegistryCatalogData"),
+    index: get_registry_catalog_data_response_index,
     members: &[
         Member {
             name: "registryCatalogData",
@@ -963,6 +1216,13 @@ pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_registry_catalog_data_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "registryCatalogData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryCatalogDataRequest`](super::GetRepositoryCatalogDataRequest).
 pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "GetRepositoryCatalogDataRequest",
@@ -970,6 +1230,7 @@ pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetRepositoryCatalogData"),
+    index: get_repository_catalog_data_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -987,6 +1248,13 @@ pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_catalog_data_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryCatalogDataResponse`](super::GetRepositoryCatalogDataResponse).
 pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryCatalogDataResponse",
@@ -994,6 +1262,7 @@ pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetRepositoryCatalogData"),
+    index: get_repository_catalog_data_response_index,
     members: &[
         Member {
             name: "catalogData",
@@ -1011,6 +1280,13 @@ pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_catalog_data_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "catalogData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryPolicyRequest`](super::GetRepositoryPolicyRequest).
 pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "GetRepositoryPolicyRequest",
@@ -1018,6 +1294,7 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("GetRepositoryPolicy"),
+    index: get_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1035,6 +1312,13 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`GetRepositoryPolicyResponse`](super::GetRepositoryPolicyResponse).
 pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "GetRepositoryPolicyResponse",
@@ -1042,6 +1326,7 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("GetRepositoryPolicy"),
+    index: get_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -1073,6 +1358,15 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn get_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// The map `HTTPHeaders` from string `String` to string `String`.
 pub static HTTP_HEADERS: MapShape = MapShape {
     name: "HTTPHeaders",
@@ -1086,6 +1380,7 @@ pub static IMAGE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_index,
     members: &[
         Member {
             name: "registryId",
@@ -1124,6 +1419,16 @@ pub static IMAGE: StructShape = StructShape {
         },
     ],
 };
+fn image_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (7, "imageId") => Some(2),
+        (13, "imageManifest") => Some(3),
+        (22, "imageManifestMediaType") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`ImageAlreadyExistsException`](super::ImageAlreadyExistsException).
 pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "ImageAlreadyExistsException",
@@ -1131,6 +1436,7 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1141,6 +1447,13 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL: StructShape = StructShape {
     name: "ImageDetail",
@@ -1148,6 +1461,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_detail_index,
     members: &[
         Member {
             name: "registryId",
@@ -1207,6 +1521,19 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
+fn image_detail_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (11, "imageDigest") => Some(2),
+        (9, "imageTags") => Some(3),
+        (16, "imageSizeInBytes") => Some(4),
+        (13, "imagePushedAt") => Some(5),
+        (22, "imageManifestMediaType") => Some(6),
+        (17, "artifactMediaType") => Some(7),
+        _ => None,
+    }
+}
 /// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
     name: "ImageDetailList",
@@ -1226,6 +1553,7 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_digest_does_not_match_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1236,6 +1564,13 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageFailure`](super::ImageFailure).
 pub static IMAGE_FAILURE: StructShape = StructShape {
     name: "ImageFailure",
@@ -1243,6 +1578,7 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_failure_index,
     members: &[
         Member {
             name: "imageId",
@@ -1267,6 +1603,14 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
         },
     ],
 };
+fn image_failure_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "imageId") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        _ => None,
+    }
+}
 /// Enum [`ImageFailureCode`](super::ImageFailureCode).
 pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
     name: "ImageFailureCode",
@@ -1300,6 +1644,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_identifier_index,
     members: &[
         Member {
             name: "imageDigest",
@@ -1317,6 +1662,13 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
+fn image_identifier_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "imageDigest") => Some(0),
+        (8, "imageTag") => Some(1),
+        _ => None,
+    }
+}
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
     name: "ImageIdentifierList",
@@ -1339,6 +1691,7 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1349,6 +1702,13 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The long (`i64`) `ImageSizeInBytes`.
 pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape {
     name: "ImageSizeInBytes",
@@ -1368,6 +1728,7 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: image_tag_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1378,6 +1739,13 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ImageTagDetail`](super::ImageTagDetail).
 pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
     name: "ImageTagDetail",
@@ -1385,6 +1753,7 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: image_tag_detail_index,
     members: &[
         Member {
             name: "imageTag",
@@ -1409,6 +1778,14 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
         },
     ],
 };
+fn image_tag_detail_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "imageTag") => Some(0),
+        (9, "createdAt") => Some(1),
+        (11, "imageDetail") => Some(2),
+        _ => None,
+    }
+}
 /// The list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
 pub static IMAGE_TAG_DETAIL_LIST: ListShape = ListShape {
     name: "ImageTagDetailList",
@@ -1428,6 +1805,7 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("InitiateLayerUpload"),
+    index: initiate_layer_upload_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1445,6 +1823,13 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`InitiateLayerUploadResponse`](super::InitiateLayerUploadResponse).
 pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     name: "InitiateLayerUploadResponse",
@@ -1452,6 +1837,7 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("InitiateLayerUpload"),
+    index: initiate_layer_upload_response_index,
     members: &[
         Member {
             name: "uploadId",
@@ -1476,6 +1862,14 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "uploadId") => Some(0),
+        (8, "partSize") => Some(1),
+        (16, "ResponseMetadata") => Some(2),
+        _ => None,
+    }
+}
 /// The integer (`i32`) `Integer`.
 pub static INTEGER: ScalarShape = ScalarShape {
     name: "Integer",
@@ -1489,6 +1883,7 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_layer_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1499,6 +1894,13 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_layer_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`InvalidLayerPartException`](super::InvalidLayerPartException).
 pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     name: "InvalidLayerPartException",
@@ -1506,6 +1908,7 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_layer_part_exception_index,
     members: &[
         Member {
             name: "registryId",
@@ -1544,6 +1947,17 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (21, "lastValidByteReceived") => Some(3),
+        (7, "message") => Some(4),
+        (7, "Message") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`InvalidParameterException`](super::InvalidParameterException).
 pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidParameterException",
@@ -1551,6 +1965,7 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_parameter_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1561,6 +1976,13 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`InvalidTagParameterException`](super::InvalidTagParameterException).
 pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     name: "InvalidTagParameterException",
@@ -1568,6 +1990,7 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: invalid_tag_parameter_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1578,6 +2001,13 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`Layer`](super::Layer).
 pub static LAYER: StructShape = StructShape {
     name: "Layer",
@@ -1585,6 +2015,7 @@ pub static LAYER: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: layer_index,
     members: &[
         Member {
             name: "layerDigest",
@@ -1616,6 +2047,15 @@ pub static LAYER: StructShape = StructShape {
         },
     ],
 };
+fn layer_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "layerDigest") => Some(0),
+        (17, "layerAvailability") => Some(1),
+        (9, "layerSize") => Some(2),
+        (9, "mediaType") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`LayerAlreadyExistsException`](super::LayerAlreadyExistsException).
 pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "LayerAlreadyExistsException",
@@ -1623,6 +2063,7 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layer_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1633,6 +2074,13 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Enum [`LayerAvailability`](super::LayerAvailability).
 pub static LAYER_AVAILABILITY: EnumShape = EnumShape {
     name: "LayerAvailability",
@@ -1661,6 +2109,7 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: layer_failure_index,
     members: &[
         Member {
             name: "layerDigest",
@@ -1685,6 +2134,14 @@ pub static LAYER_FAILURE: StructShape = StructShape {
         },
     ],
 };
+fn layer_failure_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "layerDigest") => Some(0),
+        (11, "failureCode") => Some(1),
+        (13, "failureReason") => Some(2),
+        _ => None,
+    }
+}
 /// Enum [`LayerFailureCode`](super::LayerFailureCode).
 pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
     name: "LayerFailureCode",
@@ -1722,6 +2179,7 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layer_part_too_small_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1732,6 +2190,13 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The long (`i64`) `LayerSizeInBytes`.
 pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape {
     name: "LayerSizeInBytes",
@@ -1745,6 +2210,7 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: layers_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1755,6 +2221,13 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn layers_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`LimitExceededException`](super::LimitExceededException).
 pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     name: "LimitExceededException",
@@ -1762,6 +2235,7 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: limit_exceeded_exception_index,
     members: &[
         Member {
             name: "message",
@@ -1772,6 +2246,13 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ListTagsForResourceRequest`](super::ListTagsForResourceRequest).
 pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     name: "ListTagsForResourceRequest",
@@ -1779,6 +2260,7 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("ListTagsForResource"),
+    index: list_tags_for_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -1789,6 +2271,12 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`ListTagsForResourceResponse`](super::ListTagsForResourceResponse).
 pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "ListTagsForResourceResponse",
@@ -1796,6 +2284,7 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("ListTagsForResource"),
+    index: list_tags_for_resource_response_index,
     members: &[
         Member {
             name: "tags",
@@ -1813,6 +2302,13 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "tags") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// The blob (base64 in JSON) `LogoImageBlob`: size 0..=512000 bytes.
 pub static LOGO_IMAGE_BLOB: ScalarShape = ScalarShape {
     name: "LogoImageBlob",
@@ -1865,6 +2361,7 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: paginator_config_index,
     members: &[
         Member {
             name: "MaxItems",
@@ -1889,6 +2386,14 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
         },
     ],
 };
+fn paginator_config_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (8, "MaxItems") => Some(0),
+        (8, "PageSize") => Some(1),
+        (13, "StartingToken") => Some(2),
+        _ => None,
+    }
+}
 /// The long (`i64`) `PartSize`: range 0...
 pub static PART_SIZE: ScalarShape = ScalarShape {
     name: "PartSize",
@@ -1914,6 +2419,7 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutImage"),
+    index: put_image_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -1959,6 +2465,17 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_image_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (13, "imageManifest") => Some(2),
+        (22, "imageManifestMediaType") => Some(3),
+        (8, "imageTag") => Some(4),
+        (11, "imageDigest") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`PutImageResponse`](super::PutImageResponse).
 pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     name: "PutImageResponse",
@@ -1966,6 +2483,7 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutImage"),
+    index: put_image_response_index,
     members: &[
         Member {
             name: "image",
@@ -1983,6 +2501,13 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_image_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "image") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryCatalogDataRequest`](super::PutRegistryCatalogDataRequest).
 pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "PutRegistryCatalogDataRequest",
@@ -1990,6 +2515,7 @@ pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutRegistryCatalogData"),
+    index: put_registry_catalog_data_request_index,
     members: &[
         Member {
             name: "displayName",
@@ -2000,6 +2526,12 @@ pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_registry_catalog_data_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "displayName") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`PutRegistryCatalogDataResponse`](super::PutRegistryCatalogDataResponse).
 pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "PutRegistryCatalogDataResponse",
@@ -2007,6 +2539,7 @@ pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutRegistryCatalogData"),
+    index: put_registry_catalog_data_response_index,
     members: &[
         Member {
             name: "registryCatalogData",
@@ -2024,6 +2557,13 @@ pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_registry_catalog_data_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (19, "registryCatalogData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`PutRepositoryCatalogDataRequest`](super::PutRepositoryCatalogDataRequest).
 pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     name: "PutRepositoryCatalogDataRequest",
@@ -2031,6 +2571,7 @@ pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("PutRepositoryCatalogData"),
+    index: put_repository_catalog_data_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2055,6 +2596,14 @@ pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn put_repository_catalog_data_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (11, "catalogData") => Some(2),
+        _ => None,
+    }
+}
 /// Structure [`PutRepositoryCatalogDataResponse`](super::PutRepositoryCatalogDataResponse).
 pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     name: "PutRepositoryCatalogDataResponse",
@@ -2062,6 +2611,7 @@ pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("PutRepositoryCatalogData"),
+    index: put_repository_catalog_data_response_index,
     members: &[
         Member {
             name: "catalogData",
@@ -2079,6 +2629,13 @@ pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn put_repository_catalog_data_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "catalogData") => Some(0),
+        (16, "ResponseMetadata") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`ReferencedImageDetail`](super::ReferencedImageDetail).
 pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
     name: "ReferencedImageDetail",
@@ -2086,6 +2643,7 @@ pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: referenced_image_detail_index,
     members: &[
         Member {
             name: "imageDigest",
@@ -2124,6 +2682,16 @@ pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
+fn referenced_image_detail_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "imageDigest") => Some(0),
+        (16, "imageSizeInBytes") => Some(1),
+        (13, "imagePushedAt") => Some(2),
+        (22, "imageManifestMediaType") => Some(3),
+        (17, "artifactMediaType") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`ReferencedImagesNotFoundException`](super::ReferencedImagesNotFoundException).
 pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "ReferencedImagesNotFoundException",
@@ -2131,6 +2699,7 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: referenced_images_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2141,6 +2710,13 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`Registry`](super::Registry).
 pub static REGISTRY: StructShape = StructShape {
     name: "Registry",
@@ -2148,6 +2724,7 @@ pub static REGISTRY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: registry_index,
     members: &[
         Member {
             name: "registryId",
@@ -2186,6 +2763,16 @@ pub static REGISTRY: StructShape = StructShape {
         },
     ],
 };
+fn registry_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (11, "registryArn") => Some(1),
+        (11, "registryUri") => Some(2),
+        (8, "verified") => Some(3),
+        (7, "aliases") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`RegistryAlias`](super::RegistryAlias).
 pub static REGISTRY_ALIAS: StructShape = StructShape {
     name: "RegistryAlias",
@@ -2193,6 +2780,7 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: registry_alias_index,
     members: &[
         Member {
             name: "name",
@@ -2224,6 +2812,15 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
         },
     ],
 };
+fn registry_alias_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (4, "name") => Some(0),
+        (6, "status") => Some(1),
+        (20, "primaryRegistryAlias") => Some(2),
+        (20, "defaultRegistryAlias") => Some(3),
+        _ => None,
+    }
+}
 /// The list `RegistryAliasList` of structure [`RegistryAlias`](super::RegistryAlias).
 pub static REGISTRY_ALIAS_LIST: ListShape = ListShape {
     name: "RegistryAliasList",
@@ -2249,6 +2846,7 @@ pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: registry_catalog_data_index,
     members: &[
         Member {
             name: "displayName",
@@ -2259,6 +2857,12 @@ pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
         },
     ],
 };
+fn registry_catalog_data_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "displayName") => Some(0),
+        _ => None,
+    }
+}
 /// The string `RegistryDisplayName`: length 0..=100.
 pub static REGISTRY_DISPLAY_NAME: ScalarShape = ScalarShape {
     name: "RegistryDisplayName",
@@ -2290,6 +2894,7 @@ pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: registry_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2300,6 +2905,13 @@ pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn registry_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The boolean `RegistryVerified`.
 pub static REGISTRY_VERIFIED: ScalarShape = ScalarShape {
     name: "RegistryVerified",
@@ -2313,6 +2925,7 @@ pub static REPOSITORY: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_index,
     members: &[
         Member {
             name: "repositoryArn",
@@ -2351,6 +2964,16 @@ pub static REPOSITORY: StructShape = StructShape {
         },
     ],
 };
+fn repository_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (13, "repositoryArn") => Some(0),
+        (10, "registryId") => Some(1),
+        (14, "repositoryName") => Some(2),
+        (13, "repositoryUri") => Some(3),
+        (9, "createdAt") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryAlreadyExistsException`](super::RepositoryAlreadyExistsException).
 pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     name: "RepositoryAlreadyExistsException",
@@ -2358,6 +2981,7 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_already_exists_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2368,6 +2992,13 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
 pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
     name: "RepositoryCatalogData",
@@ -2375,6 +3006,7 @@ pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_catalog_data_index,
     members: &[
         Member {
             name: "description",
@@ -2427,6 +3059,18 @@ pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
         },
     ],
 };
+fn repository_catalog_data_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "description") => Some(0),
+        (13, "architectures") => Some(1),
+        (16, "operatingSystems") => Some(2),
+        (7, "logoUrl") => Some(3),
+        (9, "aboutText") => Some(4),
+        (9, "usageText") => Some(5),
+        (20, "marketplaceCertified") => Some(6),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
 pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
     name: "RepositoryCatalogDataInput",
@@ -2434,6 +3078,7 @@ pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: repository_catalog_data_input_index,
     members: &[
         Member {
             name: "description",
@@ -2479,6 +3124,17 @@ pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
         },
     ],
 };
+fn repository_catalog_data_input_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "description") => Some(0),
+        (13, "architectures") => Some(1),
+        (16, "operatingSystems") => Some(2),
+        (13, "logoImageBlob") => Some(3),
+        (9, "aboutText") => Some(4),
+        (9, "usageText") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryCatalogDataNotFoundException`](super::RepositoryCatalogDataNotFoundException).
 pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryCatalogDataNotFoundException",
@@ -2486,6 +3142,7 @@ pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShap
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_catalog_data_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2496,6 +3153,13 @@ pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShap
         },
     ],
 };
+fn repository_catalog_data_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `RepositoryDescription`: length ..=1024.
 pub static REPOSITORY_DESCRIPTION: ScalarShape = ScalarShape {
     name: "RepositoryDescription",
@@ -2530,6 +3194,7 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_not_empty_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2540,6 +3205,13 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryNotFoundException`](super::RepositoryNotFoundException).
 pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryNotFoundException",
@@ -2547,6 +3219,7 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2557,6 +3230,13 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`RepositoryPolicyNotFoundException`](super::RepositoryPolicyNotFoundException).
 pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "RepositoryPolicyNotFoundException",
@@ -2564,6 +3244,7 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: repository_policy_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2574,6 +3255,13 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `RepositoryPolicyText`: length 0..=10240.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape {
     name: "RepositoryPolicyText",
@@ -2593,6 +3281,7 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: response_metadata_index,
     members: &[
         Member {
             name: "RequestId",
@@ -2631,6 +3320,16 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
         },
     ],
 };
+fn response_metadata_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (9, "RequestId") => Some(0),
+        (14, "HTTPStatusCode") => Some(1),
+        (11, "HTTPHeaders") => Some(2),
+        (13, "RetryAttempts") => Some(3),
+        (6, "HostId") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`ServerException`](super::ServerException).
 pub static SERVER_EXCEPTION: StructShape = StructShape {
     name: "ServerException",
@@ -2638,6 +3337,7 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: server_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2648,6 +3348,13 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn server_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`SetRepositoryPolicyRequest`](super::SetRepositoryPolicyRequest).
 pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     name: "SetRepositoryPolicyRequest",
@@ -2655,6 +3362,7 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("SetRepositoryPolicy"),
+    index: set_repository_policy_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2686,6 +3394,15 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn set_repository_policy_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (5, "force") => Some(3),
+        _ => None,
+    }
+}
 /// Structure [`SetRepositoryPolicyResponse`](super::SetRepositoryPolicyResponse).
 pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     name: "SetRepositoryPolicyResponse",
@@ -2693,6 +3410,7 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("SetRepositoryPolicy"),
+    index: set_repository_policy_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -2724,6 +3442,15 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn set_repository_policy_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (10, "policyText") => Some(2),
+        (16, "ResponseMetadata") => Some(3),
+        _ => None,
+    }
+}
 /// The string `String`.
 pub static STRING: ScalarShape = ScalarShape {
     name: "String",
@@ -2737,6 +3464,7 @@ pub static TAG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: tag_index,
     members: &[
         Member {
             name: "Key",
@@ -2754,6 +3482,13 @@ pub static TAG: StructShape = StructShape {
         },
     ],
 };
+fn tag_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (3, "Key") => Some(0),
+        (5, "Value") => Some(1),
+        _ => None,
+    }
+}
 /// The string `TagKey`: length 1..=128.
 pub static TAG_KEY: ScalarShape = ScalarShape {
     name: "TagKey",
@@ -2785,6 +3520,7 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("TagResource"),
+    index: tag_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -2802,6 +3538,13 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn tag_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        (4, "tags") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`TagResourceResponse`](super::TagResourceResponse).
 pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "TagResourceResponse",
@@ -2809,6 +3552,7 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("TagResource"),
+    index: tag_resource_response_index,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -2819,6 +3563,12 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn tag_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (16, "ResponseMetadata") => Some(0),
+        _ => None,
+    }
+}
 /// The string `TagValue`: length 0..=256.
 pub static TAG_VALUE: ScalarShape = ScalarShape {
     name: "TagValue",
@@ -2832,6 +3582,7 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: too_many_tags_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2842,6 +3593,13 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn too_many_tags_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UnsupportedCommandException`](super::UnsupportedCommandException).
 pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
     name: "UnsupportedCommandException",
@@ -2849,6 +3607,7 @@ pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: unsupported_command_exception_index,
     members: &[
         Member {
             name: "message",
@@ -2859,6 +3618,13 @@ pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn unsupported_command_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// Structure [`UntagResourceRequest`](super::UntagResourceRequest).
 pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     name: "UntagResourceRequest",
@@ -2866,6 +3632,7 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UntagResource"),
+    index: untag_resource_request_index,
     members: &[
         Member {
             name: "resourceArn",
@@ -2883,6 +3650,13 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn untag_resource_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (11, "resourceArn") => Some(0),
+        (7, "tagKeys") => Some(1),
+        _ => None,
+    }
+}
 /// Structure [`UntagResourceResponse`](super::UntagResourceResponse).
 pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     name: "UntagResourceResponse",
@@ -2890,6 +3664,7 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UntagResource"),
+    index: untag_resource_response_index,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -2900,6 +3675,12 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn untag_resource_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (16, "ResponseMetadata") => Some(0),
+        _ => None,
+    }
+}
 /// The string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static UPLOAD_ID: ScalarShape = ScalarShape {
     name: "UploadId",
@@ -2913,6 +3694,7 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     exception: false,
     role: Role::Input,
     operation: Some("UploadLayerPart"),
+    index: upload_layer_part_request_index,
     members: &[
         Member {
             name: "registryId",
@@ -2958,6 +3740,17 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
         },
     ],
 };
+fn upload_layer_part_request_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (13, "partFirstByte") => Some(3),
+        (12, "partLastByte") => Some(4),
+        (13, "layerPartBlob") => Some(5),
+        _ => None,
+    }
+}
 /// Structure [`UploadLayerPartResponse`](super::UploadLayerPartResponse).
 pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     name: "UploadLayerPartResponse",
@@ -2965,6 +3758,7 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     exception: false,
     role: Role::Output,
     operation: Some("UploadLayerPart"),
+    index: upload_layer_part_response_index,
     members: &[
         Member {
             name: "registryId",
@@ -3003,6 +3797,16 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
         },
     ],
 };
+fn upload_layer_part_response_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (10, "registryId") => Some(0),
+        (14, "repositoryName") => Some(1),
+        (8, "uploadId") => Some(2),
+        (16, "lastByteReceived") => Some(3),
+        (16, "ResponseMetadata") => Some(4),
+        _ => None,
+    }
+}
 /// Structure [`UploadNotFoundException`](super::UploadNotFoundException).
 pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     name: "UploadNotFoundException",
@@ -3010,6 +3814,7 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     exception: true,
     role: Role::Error,
     operation: None,
+    index: upload_not_found_exception_index,
     members: &[
         Member {
             name: "message",
@@ -3020,6 +3825,13 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
+fn upload_not_found_exception_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (7, "message") => Some(0),
+        (7, "Message") => Some(0),
+        _ => None,
+    }
+}
 /// The string `Url`.
 pub static URL: ScalarShape = ScalarShape {
     name: "Url",
@@ -3039,6 +3851,7 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     exception: false,
     role: Role::Nested,
     operation: None,
+    index: waiter_config_index,
     members: &[
         Member {
             name: "Delay",
@@ -3056,6 +3869,13 @@ pub static WAITER_CONFIG: StructShape = StructShape {
         },
     ],
 };
+fn waiter_config_index(key: &str) -> Option<usize> {
+    match (key.len(), key) {
+        (5, "Delay") => Some(0),
+        (11, "MaxAttempts") => Some(1),
+        _ => None,
+    }
+}
 /// Every structure shape.
 pub static STRUCTURES: &[&StructShape] = &[
     &AUTHORIZATION_DATA,

@@ -1,0 +1,240 @@
+//! Checking without building: a document read against the run-time
+//! description of its shape ([`crate::shape`]) instead of through the
+//! generated readers. Each scalar goes to the reader the generated code uses
+//! for it (`Str`, `Int`, `Time`, `List`...), so the rules and the messages
+//! are the same; structures and enums are read from their descriptions.
+//!
+//! One reader serves every shape, so nothing here is instantiated per
+//! structure, and no value, slot or structure is ever assembled: what
+//! [`crate::check_slice`], the registry and `ecr-validate` need.
+
+use crate::error::Code;
+use crate::parse::{Items, Members, Syntax};
+use crate::read::{
+    Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Optional, Path, Str, Text, Time,
+};
+use crate::shape::{EnumShape, StructShape, Ty};
+
+/// The reader of a [`Ty`], chosen at run time. It keeps nothing: its value
+/// is `Some(())` when the value it read is valid, `None` when it is not.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Checker(pub(crate) Ty);
+
+/// Runs `$body` with `$k` bound to the reader of `$ty`, as an `Option<()>`.
+macro_rules! with_reader {
+    ($ty:expr, |$k:ident| $body:expr) => {
+        match $ty {
+            Ty::String(rule) => {
+                let $k = Str(rule);
+                $body.map(drop)
+            }
+            Ty::Integer(rule) => {
+                let $k = Int::<i32>::new(rule);
+                $body.map(drop)
+            }
+            Ty::Long(rule) => {
+                let $k = Int::<i64>::new(rule);
+                $body.map(drop)
+            }
+            Ty::Double => {
+                let $k = Double;
+                $body.map(drop)
+            }
+            Ty::Boolean => {
+                let $k = Bool;
+                $body.map(drop)
+            }
+            Ty::Timestamp => {
+                let $k = Time;
+                $body.map(drop)
+            }
+            Ty::Blob(rule) => {
+                let $k = Bytes(rule);
+                $body.map(drop)
+            }
+            Ty::Enum(shape) => {
+                let $k = EnumValues(shape);
+                $body
+            }
+            Ty::List(shape) => {
+                let $k = List::new(Checker(shape.member), &shape.items);
+                $body.map(drop)
+            }
+            Ty::Map(shape) => {
+                let $k = Map(Checker(shape.key), Checker(shape.value));
+                $body.map(drop)
+            }
+            Ty::Structure(shape) => {
+                let $k = StructValues(shape);
+                $body
+            }
+        }
+    };
+}
+
+impl Kind for Checker {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        with_expected(self.0)
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
+        with_reader!(self.0, |k| k.text(cx, path, text))
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<()> {
+        with_reader!(self.0, |k| k.number(cx, path, n))
+    }
+
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<()> {
+        with_reader!(self.0, |k| k.boolean(cx, path, b))
+    }
+
+    fn null(self, cx: &mut Cx<'_>, path: &Path<'_>) -> Option<()> {
+        with_reader!(self.0, |k| k.null(cx, path))
+    }
+
+    fn seq(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        items: Items<'_, '_>,
+    ) -> Result<Option<()>, Syntax> {
+        Ok(with_reader!(self.0, |k| k.seq(cx, path, items)?))
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        members: Members<'_, '_>,
+    ) -> Result<Option<()>, Syntax> {
+        Ok(with_reader!(self.0, |k| k.map(cx, path, members)?))
+    }
+}
+
+/// The JSON type the reader of `ty` wants, for messages.
+fn with_expected(ty: Ty) -> &'static str {
+    match ty {
+        Ty::String(rule) => Str(rule).expected(),
+        Ty::Integer(rule) | Ty::Long(rule) => Int::<i64>::new(rule).expected(),
+        Ty::Double => Double.expected(),
+        Ty::Boolean => Bool.expected(),
+        Ty::Timestamp => Time.expected(),
+        Ty::Blob(rule) => Bytes(rule).expected(),
+        Ty::Enum(shape) => EnumValues(shape).expected(),
+        Ty::List(shape) => List::new(Checker(shape.member), &shape.items).expected(),
+        Ty::Map(shape) => Map(Checker(shape.key), Checker(shape.value)).expected(),
+        Ty::Structure(shape) => StructValues(shape).expected(),
+    }
+}
+
+/// An enum by its description: what `read::Enum<E>` checks, with the same
+/// message (and unknown values accepted under `allow_unknown_enums`).
+#[derive(Clone, Copy)]
+struct EnumValues(&'static EnumShape);
+
+impl Kind for EnumValues {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
+        if self.0.values.contains(&text.as_str()) || cx.options().allow_unknown_enums {
+            return Some(());
+        }
+        cx.not_one_of(path, &text, self.0.values);
+        None
+    }
+}
+
+/// A structure by its description: what the generated `read_map` checks,
+/// in the same order. Members are reported as they come, then the
+/// required members that never came, in model order.
+#[derive(Clone, Copy)]
+struct StructValues(&'static StructShape);
+
+impl Kind for StructValues {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut map: Members<'_, '_>,
+    ) -> Result<Option<()>, Syntax> {
+        let shape = self.0;
+        let mut seen = Seen::default();
+        let mut ok = true;
+        while let Some(key) = map.next_key()? {
+            let found = (shape.index)(&key).and_then(|at| Some((at, shape.members.get(at)?)));
+            let Some((at, member)) = found else {
+                if shape.exception && &*key == "__type" {
+                    map.skip_value()?;
+                } else {
+                    cx.other_member(&mut map, path, &key)?;
+                }
+                continue;
+            };
+            let member_path = path.key(&key);
+            let duplicate = seen.insert(at);
+            if duplicate {
+                cx.report(&member_path, Code::Duplicate, || {
+                    "member appears more than once".to_string()
+                });
+            }
+            let reader = Checker(member.ty);
+            let valid = match member.required {
+                true => reader.read(map.parser(), cx, &member_path)?.is_some(),
+                false => Optional(reader)
+                    .read(map.parser(), cx, &member_path)?
+                    .is_some(),
+            };
+            ok &= valid && !duplicate;
+        }
+        for (at, member) in shape.members.iter().enumerate() {
+            if member.required && !seen.contains(at) {
+                cx.report(&path.key(member.name), Code::Required, || {
+                    "required member is missing".to_string()
+                });
+                ok = false;
+            }
+        }
+        Ok(ok.then_some(()))
+    }
+}
+
+/// Which members of one object were seen: a bit each, on the stack for the
+/// first 64 (every structure of both models has fewer).
+#[derive(Default)]
+struct Seen {
+    first: u64,
+    rest: Vec<usize>,
+}
+
+impl Seen {
+    /// Marks member `at` as seen; whether it already was.
+    fn insert(&mut self, at: usize) -> bool {
+        let seen = self.contains(at);
+        match u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at)) {
+            Some(bit) => self.first |= bit,
+            None if !seen => self.rest.push(at),
+            None => {}
+        }
+        seen
+    }
+
+    fn contains(&self, at: usize) -> bool {
+        match u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at)) {
+            Some(bit) => self.first & bit != 0,
+            None => self.rest.contains(&at),
+        }
+    }
+}
