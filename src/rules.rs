@@ -7,6 +7,9 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use regex_automata::dfa::dense::{self, DFA};
+use regex_automata::dfa::{Automaton, StartKind};
+use regex_automata::{Anchored, Input};
 
 /// How many characters of an offending value a message quotes.
 const QUOTE_CHARS: usize = 100;
@@ -22,7 +25,12 @@ pub struct Pattern {
     /// Python's `re`, as JSON Schema validators use it.
     pub portable: &'static str,
     compiled: OnceLock<Regex>,
+    dfa: OnceLock<Option<DFA<Vec<u32>>>>,
 }
+
+/// The largest DFA built for one pattern: a pattern whose DFA would be
+/// larger is matched by `regex` alone (no model pattern comes close).
+const DFA_SIZE_LIMIT: usize = 1 << 20;
 
 impl Pattern {
     /// A pattern; the generator writes these, and a test compiles every one.
@@ -32,6 +40,7 @@ impl Pattern {
             anchored,
             portable,
             compiled: OnceLock::new(),
+            dfa: OnceLock::new(),
         }
     }
 
@@ -44,9 +53,32 @@ impl Pattern {
         })
     }
 
+    /// The pattern as a fully built DFA, anchored at the start (built once,
+    /// on first use): it answers a short value in one step per byte, with
+    /// no cache to fetch or fill as `regex`'s lazy engine has.
+    pub fn dfa(&self) -> Option<&DFA<Vec<u32>>> {
+        self.dfa
+            .get_or_init(|| {
+                let config = dense::Config::new()
+                    .start_kind(StartKind::Anchored)
+                    .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                    .determinize_size_limit(Some(DFA_SIZE_LIMIT));
+                dense::Builder::new()
+                    .configure(config)
+                    .build(self.anchored)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// Whether the whole value matches.
     pub fn is_match(&self, value: &str) -> bool {
-        self.regex().is_match(value)
+        let input = Input::new(value).anchored(Anchored::Yes).earliest(true);
+        // The pattern ends in `$`: any match is a match of the whole value.
+        match self.dfa().map(|dfa| dfa.try_search_fwd(&input)) {
+            Some(Ok(found)) => found.is_some(),
+            _ => self.regex().is_match(value),
+        }
     }
 }
 

@@ -1308,3 +1308,53 @@ fn model_pattern(service: &str, shape: &str) -> String {
         .expect("a pattern")
         .to_string()
 }
+
+/// Every model pattern is matched by a full DFA, and the DFA gives the
+/// `regex` crate's verdict on values made to match it and on near misses:
+/// cut short, extended, with a space, a non-ASCII letter or a changed case.
+#[test]
+fn every_model_pattern_has_a_dfa_that_agrees_with_regex() {
+    use ecr_models::generate::Generator;
+    use ecr_models::registry::{self, ShapeRef};
+    use ecr_models::shape::Ty;
+    let mut generator = Generator::new(11);
+    let mut patterns = 0;
+    for &service in ecr_models::Service::ALL {
+        for entry in registry::entries(service) {
+            let ShapeRef::Scalar(scalar) = entry.shape else {
+                continue;
+            };
+            let Ty::String(rule) = scalar.ty else {
+                continue;
+            };
+            let Some(pattern) = rule.pattern else {
+                continue;
+            };
+            patterns += 1;
+            assert!(pattern.dfa().is_some(), "{}: no DFA", entry.name);
+            let mut values = vec![String::new(), " ".into(), "é".into()];
+            for _ in 0..20 {
+                let valid = generator.string(rule);
+                assert!(pattern.is_match(&valid), "{}: {valid:?}", entry.name);
+                let mut chars = valid.chars();
+                chars.next_back();
+                values.push(chars.as_str().to_string());
+                values.push(format!("{valid}x"));
+                values.push(format!("{valid} "));
+                values.push(format!("é{valid}"));
+                values.push(valid.to_uppercase());
+                values.push(valid.to_lowercase());
+                values.push(valid);
+            }
+            for value in values {
+                assert_eq!(
+                    pattern.is_match(&value),
+                    pattern.regex().is_match(&value),
+                    "{}: {value:?}",
+                    entry.name
+                );
+            }
+        }
+    }
+    assert!(patterns >= 20, "{patterns} patterns");
+}
