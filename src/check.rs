@@ -8,7 +8,6 @@
 //! structure, and no value, slot or structure is ever assembled: what
 //! [`crate::check_slice`], the registry and `ecr-validate` need.
 
-use crate::error::Code;
 use crate::parse::{Items, Members, Syntax};
 use crate::read::{
     Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Optional, Path, Str, Text, Time,
@@ -186,9 +185,7 @@ impl Kind for StructValues {
             let member_path = path.key(&key);
             let duplicate = seen.insert(at);
             if duplicate {
-                cx.report(&member_path, Code::Duplicate, || {
-                    "member appears more than once".to_string()
-                });
+                cx.duplicate_member(&member_path);
             }
             let reader = Checker(member.ty);
             let valid = match member.required {
@@ -201,9 +198,7 @@ impl Kind for StructValues {
         }
         for (at, member) in shape.members.iter().enumerate() {
             if member.required && !seen.contains(at) {
-                cx.report(&path.key(member.name), Code::Required, || {
-                    "required member is missing".to_string()
-                });
+                cx.missing_member(&path.key(member.name));
                 ok = false;
             }
         }
@@ -222,19 +217,29 @@ struct Seen {
 impl Seen {
     /// Marks member `at` as seen; whether it already was.
     fn insert(&mut self, at: usize) -> bool {
-        let seen = self.contains(at);
-        match u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at)) {
-            Some(bit) => self.first |= bit,
-            None if !seen => self.rest.push(at),
-            None => {}
+        match Self::bit(at) {
+            Some(bit) => {
+                let seen = self.first & bit != 0;
+                self.first |= bit;
+                seen
+            }
+            None if self.rest.contains(&at) => true,
+            None => {
+                self.rest.push(at);
+                false
+            }
         }
-        seen
     }
 
     fn contains(&self, at: usize) -> bool {
-        match u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at)) {
+        match Self::bit(at) {
             Some(bit) => self.first & bit != 0,
             None => self.rest.contains(&at),
         }
+    }
+
+    /// Member `at`'s bit in `first`, for the first 64.
+    fn bit(at: usize) -> Option<u64> {
+        u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at))
     }
 }

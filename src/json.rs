@@ -130,8 +130,8 @@ pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
 }
 
 /// Checks JSON bytes against `T` without building the value: the same
-/// readers and rules as [`from_slice_with`], with nothing allocated for
-/// strings, lists or timestamps.
+/// rules and violations as [`from_slice_with`], read against `T`'s shape
+/// description, with nothing allocated for strings, lists or timestamps.
 pub fn check_slice<T: Model>(json: &[u8], opts: &Options) -> Result<(), Error> {
     check_shape(T::SHAPE, json, opts)
 }

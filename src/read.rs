@@ -178,6 +178,20 @@ impl<'o> Cx<'o> {
         Error::new(self.violations, self.omitted)
     }
 
+    /// Records a `duplicate` violation: the member at `path` came before.
+    pub(crate) fn duplicate_member(&mut self, path: &Path<'_>) {
+        self.report(path, Code::Duplicate, || {
+            "member appears more than once".to_string()
+        });
+    }
+
+    /// Records a `required` violation: the member at `path` never came.
+    pub(crate) fn missing_member(&mut self, path: &Path<'_>) {
+        self.report(path, Code::Required, || {
+            "required member is missing".to_string()
+        });
+    }
+
     /// Records an `enum` violation: `value` is none of `values`.
     pub(crate) fn not_one_of(&mut self, path: &Path<'_>, value: &str, values: &[&str]) {
         self.report(path, Code::Enum, || {
@@ -456,9 +470,7 @@ impl<T> Slot<T> {
     fn seen(&self, cx: &mut Cx<'_>, path: &Path<'_>) -> bool {
         let seen = !matches!(self, Slot::Missing);
         if seen {
-            cx.report(path, Code::Duplicate, || {
-                "member appears more than once".to_string()
-            });
+            cx.duplicate_member(path);
         }
         seen
     }
@@ -508,9 +520,7 @@ impl<T> Slot<T> {
         match self {
             Slot::Valid(value) => Some(value),
             Slot::Missing => {
-                cx.report(&parent.key(name), Code::Required, || {
-                    "required member is missing".to_string()
-                });
+                cx.missing_member(&parent.key(name));
                 None
             }
             Slot::Null | Slot::Invalid => None,
