@@ -8,9 +8,9 @@
 //! structure, and no value, slot or structure is ever assembled: what
 //! [`crate::check_slice`], the registry and `ecr-validate` need.
 
-use crate::parse::{Items, Members, Syntax};
+use crate::parse::{Items, Members, Next, Parser, Syntax};
 use crate::read::{
-    Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Optional, Path, Str, Text, Time,
+    read_any, Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Path, Str, Text, Time,
 };
 use crate::shape::{EnumShape, StructShape, Ty};
 
@@ -71,8 +71,58 @@ macro_rules! with_reader {
     };
 }
 
+impl Checker {
+    /// Reads the value of a member, `null` standing for an absent optional
+    /// one. The pairs of JSON type and shape that valid documents hold go
+    /// straight to their reader; any other pair (a wrong type, `null` where
+    /// a value is required) takes the general route, which reports it.
+    #[inline]
+    fn read_member(
+        self,
+        p: &mut Parser<'_>,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        required: bool,
+    ) -> Result<Option<()>, Syntax> {
+        Ok(match (p.next_value()?, self.0) {
+            (Next::String, Ty::String(rule)) => Str(rule).text(cx, path, p.string()?).map(drop),
+            (Next::String, Ty::Enum(shape)) => EnumValues(shape).text(cx, path, p.string()?),
+            (Next::Number, Ty::Timestamp) => Time.number(cx, path, p.number()?).map(drop),
+            (Next::Number, Ty::Integer(rule)) => Int::<i32>::new(rule)
+                .number(cx, path, p.number()?)
+                .map(drop),
+            (Next::Number, Ty::Long(rule)) => Int::<i64>::new(rule)
+                .number(cx, path, p.number()?)
+                .map(drop),
+            (Next::Object, Ty::Structure(shape)) => {
+                StructValues(shape).map(cx, path, p.object())?
+            }
+            (Next::Array, Ty::List(shape)) => List::new(Checker(shape.member), &shape.items)
+                .seq(cx, path, p.array())?
+                .map(drop),
+            (Next::Object, Ty::Map(shape)) => Map(Checker(shape.key), Checker(shape.value))
+                .map(cx, path, p.object())?
+                .map(drop),
+            (Next::Null, _) if !required => {
+                p.literal()?;
+                Some(())
+            }
+            _ => read_any(self, p, cx, path)?,
+        })
+    }
+}
+
 impl Kind for Checker {
     type Value = ();
+
+    fn read(
+        self,
+        p: &mut Parser<'_>,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<Option<()>, Syntax> {
+        self.read_member(p, cx, path, true)
+    }
 
     fn expected(&self) -> &'static str {
         with_expected(self.0)
@@ -141,6 +191,7 @@ impl Kind for EnumValues {
         "a string"
     }
 
+    #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
         if self.0.values.contains(&text.as_str()) || cx.options().allow_unknown_enums {
             return Some(());
@@ -187,19 +238,17 @@ impl Kind for StructValues {
             if duplicate {
                 cx.duplicate_member(&member_path);
             }
-            let reader = Checker(member.ty);
-            let valid = match member.required {
-                true => reader.read(map.parser(), cx, &member_path)?.is_some(),
-                false => Optional(reader)
-                    .read(map.parser(), cx, &member_path)?
-                    .is_some(),
-            };
+            let valid = Checker(member.ty)
+                .read_member(map.parser(), cx, &member_path, member.required)?
+                .is_some();
             ok &= valid && !duplicate;
         }
-        for (at, member) in shape.members.iter().enumerate() {
-            if member.required && !seen.contains(at) {
-                cx.missing_member(&path.key(member.name));
-                ok = false;
+        if seen.first & shape.required != shape.required || shape.members.len() > 64 {
+            for (at, member) in shape.members.iter().enumerate() {
+                if member.required && !seen.contains(at) {
+                    cx.missing_member(&path.key(member.name));
+                    ok = false;
+                }
             }
         }
         Ok(ok.then_some(()))

@@ -387,23 +387,35 @@ pub trait Kind: Copy {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
     ) -> Result<Option<Self::Value>, Syntax> {
-        Ok(match p.next_value()? {
-            Next::String => {
-                let text = p.string()?;
-                self.text(cx, path, text)
-            }
-            Next::Number => {
-                let n = p.number()?;
-                self.number(cx, path, n)
-            }
-            Next::Bool | Next::Null => match p.literal()? {
-                Some(b) => self.boolean(cx, path, b),
-                None => self.null(cx, path),
-            },
-            Next::Array => return self.seq(cx, path, p.array()),
-            Next::Object => return self.map(cx, path, p.object()),
-        })
+        read_any(self, p, cx, path)
     }
+}
+
+/// What [`Kind::read`] does unless a reader overrides it: one dispatch on
+/// the JSON type, to the method for it.
+#[inline]
+pub(crate) fn read_any<K: Kind>(
+    k: K,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<Option<K::Value>, Syntax> {
+    Ok(match p.next_value()? {
+        Next::String => {
+            let text = p.string()?;
+            k.text(cx, path, text)
+        }
+        Next::Number => {
+            let n = p.number()?;
+            k.number(cx, path, n)
+        }
+        Next::Bool | Next::Null => match p.literal()? {
+            Some(b) => k.boolean(cx, path, b),
+            None => k.null(cx, path),
+        },
+        Next::Array => return k.seq(cx, path, p.array()),
+        Next::Object => return k.map(cx, path, p.object()),
+    })
 }
 
 /// An optional member's reader: `null` means absent (`Some(None)`), any
@@ -579,6 +591,7 @@ impl Kind for Str {
         "a string"
     }
 
+    #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
         let mut ok = true;
         self.0.check(text.as_str(), |code, message| {
@@ -619,6 +632,7 @@ impl<T: TryFrom<i64>> Kind for Int<T> {
         "an integer"
     }
 
+    #[inline]
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<T> {
         match n.integer() {
             Ok(v) if (self.0.min..=self.0.max).contains(&v) => T::try_from(v).ok(),
@@ -686,6 +700,7 @@ impl Kind for Time {
             .ok()
     }
 
+    #[inline]
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Timestamp> {
         if !cx.build {
             // The verdict needs only the range, not the date.

@@ -105,6 +105,7 @@ impl StrRule {
     };
 
     /// Checks `value`, calling `report` for each broken rule.
+    #[inline]
     pub(crate) fn check(&self, value: &str, mut report: impl FnMut(crate::Code, String)) {
         if self.min.is_some() || self.max.is_some() {
             let bytes = value.len() as u64;

@@ -136,6 +136,9 @@ pub struct StructShape {
     /// The index in `members` of the member a name on the wire (or its
     /// alias) stands for.
     pub index: fn(&str) -> Option<usize>,
+    /// Which of the first 64 members are required: bit `i` for
+    /// `members[i]`, so one comparison tells whether an object has them all.
+    pub required: u64,
 }
 
 /// A member of a structure.

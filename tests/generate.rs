@@ -1,7 +1,8 @@
 //! Generated test data: valid documents of every structure of both services
 //! (strict mode), varied and deterministic; single-fault variants that each
 //! produce the violation they promise; large lists on request; the
-//! `proptest` strategies; and bare values checked like document members.
+//! `proptest` strategies; bare values checked like document members; and
+//! the lookup tables each structure's description carries.
 
 use ecr_models::generate::{faults, list_pointers, Generator};
 use ecr_models::inspect::check_value;
@@ -21,6 +22,37 @@ fn structures() -> impl Iterator<Item = (&'static Entry, &'static StructShape)> 
             _ => None,
         })
     })
+}
+
+#[test]
+fn every_member_is_found_by_its_names_and_the_required_bits_are_its_flags() {
+    let mut required_seen = 0;
+    for (entry, shape) in structures() {
+        assert!(shape.members.len() <= 64, "{}: over 64 members", entry.name);
+        for (at, member) in shape.members.iter().enumerate() {
+            for name in std::iter::once(member.name).chain(member.alias) {
+                assert_eq!((shape.index)(name), Some(at), "{}.{name}", entry.name);
+                // Names differ from their neighbours by a byte or a length.
+                let longer = format!("{name}x");
+                assert_eq!((shape.index)(&longer), None, "{}.{longer}", entry.name);
+                assert_eq!((shape.index)(&name[1..]), None, "{}.{name}", entry.name);
+            }
+            let bit = shape.required >> at & 1 == 1;
+            assert_eq!(bit, member.required, "{}.{}", entry.name, member.name);
+            required_seen += usize::from(bit);
+        }
+        let beyond = u32::try_from(shape.members.len())
+            .ok()
+            .and_then(|n| shape.required.checked_shr(n));
+        assert_eq!(
+            beyond.unwrap_or(0),
+            0,
+            "{}: bits past the members",
+            entry.name
+        );
+        assert_eq!((shape.index)(""), None, "{}", entry.name);
+    }
+    assert!(required_seen > 100, "the models have required members");
 }
 
 fn check(entry: &Entry, doc: &Value, opts: &Options) -> Result<(), ecr_models::Error> {

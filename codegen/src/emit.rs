@@ -591,9 +591,16 @@ pub fn shapes(service: &Service) -> String {
                     .operation
                     .as_ref()
                     .map_or("None".into(), |o| format!("Some({})", lit(o)));
+                let required = st
+                    .members
+                    .iter()
+                    .take(64)
+                    .enumerate()
+                    .filter(|(_, m)| m.required)
+                    .fold(0u64, |mask, (at, _)| mask | 1 << at);
                 let _ = writeln!(
                     out,
-                    "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, role: Role::{:?}, operation: {operation}, index: {}, members: &[",
+                    "pub static {id}: StructShape = StructShape {{ name: {}, service: {svc}, exception: {}, role: Role::{:?}, operation: {operation}, index: {}, required: {required:#x}, members: &[",
                     lit(name),
                     st.exception,
                     st.role,

@@ -71,6 +71,7 @@ pub static ATTRIBUTE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: attribute_index,
+    required: 0x1,
     members: &[
         Member {
             name: "key",
@@ -130,6 +131,7 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: authorization_data_index,
+    required: 0x0,
     members: &[
         Member {
             name: "authorizationToken",
@@ -176,6 +178,7 @@ pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: aws_ecr_container_image_details_index,
+    required: 0x0,
     members: &[
         Member {
             name: "architecture",
@@ -284,6 +287,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("BatchCheckLayerAvailability"),
     index: batch_check_layer_availability_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -324,6 +328,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("BatchCheckLayerAvailability"),
     index: batch_check_layer_availability_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layers",
@@ -364,6 +369,7 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("BatchDeleteImage"),
     index: batch_delete_image_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -404,6 +410,7 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("BatchDeleteImage"),
     index: batch_delete_image_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageIds",
@@ -444,6 +451,7 @@ pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("BatchGetImage"),
     index: batch_get_image_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -492,6 +500,7 @@ pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("BatchGetImage"),
     index: batch_get_image_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "images",
@@ -532,6 +541,7 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = St
     role: Role::Input,
     operation: Some("BatchGetRepositoryScanningConfiguration"),
     index: batch_get_repository_scanning_configuration_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "repositoryNames",
@@ -558,6 +568,7 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = S
     role: Role::Output,
     operation: Some("BatchGetRepositoryScanningConfiguration"),
     index: batch_get_repository_scanning_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "scanningConfigurations",
@@ -615,6 +626,7 @@ pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: blocked_by_organization_policy_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -640,6 +652,7 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("CompleteLayerUpload"),
     index: complete_layer_upload_request_index,
+    required: 0xe,
     members: &[
         Member {
             name: "registryId",
@@ -688,6 +701,7 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("CompleteLayerUpload"),
     index: complete_layer_upload_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -744,6 +758,7 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("CreatePullThroughCacheRule"),
     index: create_pull_through_cache_rule_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -816,6 +831,7 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("CreatePullThroughCacheRule"),
     index: create_pull_through_cache_rule_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -904,6 +920,7 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("CreateRepositoryCreationTemplate"),
     index: create_repository_creation_template_request_index,
+    required: 0x101,
     members: &[
         Member {
             name: "prefix",
@@ -1002,6 +1019,7 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("CreateRepositoryCreationTemplate"),
     index: create_repository_creation_template_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1042,6 +1060,7 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("CreateRepository"),
     index: create_repository_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1114,6 +1133,7 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("CreateRepository"),
     index: create_repository_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repository",
@@ -1164,6 +1184,7 @@ pub static CVSS_SCORE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: cvss_score_index,
+    required: 0x0,
     members: &[
         Member {
             name: "baseScore",
@@ -1212,6 +1233,7 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: cvss_score_adjustment_index,
+    required: 0x0,
     members: &[
         Member {
             name: "metric",
@@ -1250,6 +1272,7 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: cvss_score_details_index,
+    required: 0x0,
     members: &[
         Member {
             name: "adjustments",
@@ -1318,6 +1341,7 @@ pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteLifecyclePolicy"),
     index: delete_lifecycle_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1350,6 +1374,7 @@ pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteLifecyclePolicy"),
     index: delete_lifecycle_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1406,6 +1431,7 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeletePullThroughCacheRule"),
     index: delete_pull_through_cache_rule_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1438,6 +1464,7 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeletePullThroughCacheRule"),
     index: delete_pull_through_cache_rule_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -1518,6 +1545,7 @@ pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteRegistryPolicy"),
     index: delete_registry_policy_request_index,
+    required: 0x0,
     members: &[],
 };
 fn delete_registry_policy_request_index(_: &str) -> Option<usize> {
@@ -1531,6 +1559,7 @@ pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteRegistryPolicy"),
     index: delete_registry_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1571,6 +1600,7 @@ pub static DELETE_REPLICATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: delete_replication_index,
+    required: 0x1,
     members: &[
         Member {
             name: "enabled",
@@ -1601,6 +1631,7 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("DeleteRepositoryCreationTemplate"),
     index: delete_repository_creation_template_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "prefix",
@@ -1625,6 +1656,7 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("DeleteRepositoryCreationTemplate"),
     index: delete_repository_creation_template_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1665,6 +1697,7 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteRepositoryPolicy"),
     index: delete_repository_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1697,6 +1730,7 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteRepositoryPolicy"),
     index: delete_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1745,6 +1779,7 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteRepository"),
     index: delete_repository_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1785,6 +1820,7 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteRepository"),
     index: delete_repository_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repository",
@@ -1817,6 +1853,7 @@ pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteSigningConfiguration"),
     index: delete_signing_configuration_request_index,
+    required: 0x0,
     members: &[],
 };
 fn delete_signing_configuration_request_index(_: &str) -> Option<usize> {
@@ -1830,6 +1867,7 @@ pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteSigningConfiguration"),
     index: delete_signing_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1870,6 +1908,7 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructSh
     role: Role::Input,
     operation: Some("DeregisterPullTimeUpdateExclusion"),
     index: deregister_pull_time_update_exclusion_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "principalArn",
@@ -1894,6 +1933,7 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructS
     role: Role::Output,
     operation: Some("DeregisterPullTimeUpdateExclusion"),
     index: deregister_pull_time_update_exclusion_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "principalArn",
@@ -1926,6 +1966,7 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape 
     role: Role::Input,
     operation: Some("DescribeImageReplicationStatus"),
     index: describe_image_replication_status_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "repositoryName",
@@ -1966,6 +2007,7 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape
     role: Role::Output,
     operation: Some("DescribeImageReplicationStatus"),
     index: describe_image_replication_status_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryName",
@@ -2014,6 +2056,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructSh
     role: Role::Paginate,
     operation: Some("DescribeImageScanFindings"),
     index: describe_image_scan_findings_paginate_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -2062,6 +2105,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeImageScanFindings"),
     index: describe_image_scan_findings_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -2118,6 +2162,7 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeImageScanFindings"),
     index: describe_image_scan_findings_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2190,6 +2235,7 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeImageSigningStatus"),
     index: describe_image_signing_status_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "repositoryName",
@@ -2230,6 +2276,7 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeImageSigningStatus"),
     index: describe_image_signing_status_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryName",
@@ -2286,6 +2333,7 @@ pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: describe_images_filter_index,
+    required: 0x0,
     members: &[
         Member {
             name: "tagStatus",
@@ -2318,6 +2366,7 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeImages"),
     index: describe_images_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -2374,6 +2423,7 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeImages"),
     index: describe_images_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -2438,6 +2488,7 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeImages"),
     index: describe_images_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageDetails",
@@ -2478,6 +2529,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = Str
     role: Role::Paginate,
     operation: Some("DescribePullThroughCacheRules"),
     index: describe_pull_through_cache_rules_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2518,6 +2570,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape 
     role: Role::Input,
     operation: Some("DescribePullThroughCacheRules"),
     index: describe_pull_through_cache_rules_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2566,6 +2619,7 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape
     role: Role::Output,
     operation: Some("DescribePullThroughCacheRules"),
     index: describe_pull_through_cache_rules_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "pullThroughCacheRules",
@@ -2606,6 +2660,7 @@ pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeRegistry"),
     index: describe_registry_request_index,
+    required: 0x0,
     members: &[],
 };
 fn describe_registry_request_index(_: &str) -> Option<usize> {
@@ -2619,6 +2674,7 @@ pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeRegistry"),
     index: describe_registry_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2659,6 +2715,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape =
     role: Role::Paginate,
     operation: Some("DescribeReplicationBackfillResults"),
     index: describe_replication_backfill_results_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -2709,6 +2766,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructSh
     role: Role::Input,
     operation: Some("DescribeReplicationBackfillResults"),
     index: describe_replication_backfill_results_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -2765,6 +2823,7 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructS
     role: Role::Output,
     operation: Some("DescribeReplicationBackfillResults"),
     index: describe_replication_backfill_results_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2869,6 +2928,7 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2909,6 +2969,7 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -2957,6 +3018,7 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositories",
@@ -2997,6 +3059,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape 
     role: Role::Paginate,
     operation: Some("DescribeRepositoryCreationTemplates"),
     index: describe_repository_creation_templates_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "prefixes",
@@ -3031,6 +3094,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructS
     role: Role::Input,
     operation: Some("DescribeRepositoryCreationTemplates"),
     index: describe_repository_creation_templates_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "prefixes",
@@ -3071,6 +3135,7 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = Struct
     role: Role::Output,
     operation: Some("DescribeRepositoryCreationTemplates"),
     index: describe_repository_creation_templates_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -3119,6 +3184,7 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: empty_upload_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3144,6 +3210,7 @@ pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: encryption_configuration_index,
+    required: 0x1,
     members: &[
         Member {
             name: "encryptionType",
@@ -3176,6 +3243,7 @@ pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShap
     role: Role::Nested,
     operation: None,
     index: encryption_configuration_for_repository_creation_template_index,
+    required: 0x1,
     members: &[
         Member {
             name: "encryptionType",
@@ -3216,6 +3284,7 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: enhanced_image_scan_finding_index,
+    required: 0x0,
     members: &[
         Member {
             name: "awsAccountId",
@@ -3392,6 +3461,7 @@ pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: exclusion_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3417,6 +3487,7 @@ pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: exclusion_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3514,6 +3585,7 @@ pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetAccountSetting"),
     index: get_account_setting_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "name",
@@ -3538,6 +3610,7 @@ pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetAccountSetting"),
     index: get_account_setting_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "name",
@@ -3587,6 +3660,7 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetAuthorizationToken"),
     index: get_authorization_token_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryIds",
@@ -3611,6 +3685,7 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetAuthorizationToken"),
     index: get_authorization_token_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "authorizationData",
@@ -3643,6 +3718,7 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetDownloadUrlForLayer"),
     index: get_download_url_for_layer_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -3683,6 +3759,7 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetDownloadUrlForLayer"),
     index: get_download_url_for_layer_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "downloadUrl",
@@ -3723,6 +3800,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructSh
     role: Role::Paginate,
     operation: Some("GetLifecyclePolicyPreview"),
     index: get_lifecycle_policy_preview_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -3779,6 +3857,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetLifecyclePolicyPreview"),
     index: get_lifecycle_policy_preview_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -3843,6 +3922,7 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetLifecyclePolicyPreview"),
     index: get_lifecycle_policy_preview_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -3923,6 +4003,7 @@ pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetLifecyclePolicy"),
     index: get_lifecycle_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -3955,6 +4036,7 @@ pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetLifecyclePolicy"),
     index: get_lifecycle_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4011,6 +4093,7 @@ pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetRegistryPolicy"),
     index: get_registry_policy_request_index,
+    required: 0x0,
     members: &[],
 };
 fn get_registry_policy_request_index(_: &str) -> Option<usize> {
@@ -4024,6 +4107,7 @@ pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetRegistryPolicy"),
     index: get_registry_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4064,6 +4148,7 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("GetRegistryScanningConfiguration"),
     index: get_registry_scanning_configuration_request_index,
+    required: 0x0,
     members: &[],
 };
 fn get_registry_scanning_configuration_request_index(_: &str) -> Option<usize> {
@@ -4077,6 +4162,7 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("GetRegistryScanningConfiguration"),
     index: get_registry_scanning_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4117,6 +4203,7 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetRepositoryPolicy"),
     index: get_repository_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -4149,6 +4236,7 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetRepositoryPolicy"),
     index: get_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4197,6 +4285,7 @@ pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetSigningConfiguration"),
     index: get_signing_configuration_request_index,
+    required: 0x0,
     members: &[],
 };
 fn get_signing_configuration_request_index(_: &str) -> Option<usize> {
@@ -4210,6 +4299,7 @@ pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetSigningConfiguration"),
     index: get_signing_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4256,6 +4346,7 @@ pub static IMAGE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4318,6 +4409,7 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -4343,6 +4435,7 @@ pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_archived_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -4374,6 +4467,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_detail_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -4522,6 +4616,7 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_digest_does_not_match_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -4547,6 +4642,7 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_failure_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageId",
@@ -4617,6 +4713,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_identifier_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageDigest",
@@ -4670,6 +4767,7 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -4695,6 +4793,7 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_referrer_index,
+    required: 0xb,
     members: &[
         Member {
             name: "digest",
@@ -4765,6 +4864,7 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_replication_status_index,
+    required: 0x0,
     members: &[
         Member {
             name: "region",
@@ -4819,6 +4919,7 @@ pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
     role: Role::Wait,
     operation: Some("DescribeImageScanFindings"),
     index: image_scan_complete_wait_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -4883,6 +4984,7 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_scan_finding_index,
+    required: 0x0,
     members: &[
         Member {
             name: "name",
@@ -4945,6 +5047,7 @@ pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_scan_findings_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -5001,6 +5104,7 @@ pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_scan_findings_summary_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageScanCompletedAt",
@@ -5041,6 +5145,7 @@ pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_scan_status_index,
+    required: 0x0,
     members: &[
         Member {
             name: "status",
@@ -5073,6 +5178,7 @@ pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_scanning_configuration_index,
+    required: 0x0,
     members: &[
         Member {
             name: "scanOnPush",
@@ -5097,6 +5203,7 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_signing_status_index,
+    required: 0x0,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -5169,6 +5276,7 @@ pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = Str
     role: Role::Error,
     operation: None,
     index: image_storage_class_update_not_supported_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5200,6 +5308,7 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_tag_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5242,6 +5351,7 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_tag_mutability_exclusion_filter_index,
+    required: 0x3,
     members: &[
         Member {
             name: "filterType",
@@ -5307,6 +5417,7 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("InitiateLayerUpload"),
     index: initiate_layer_upload_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -5339,6 +5450,7 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("InitiateLayerUpload"),
     index: initiate_layer_upload_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "uploadId",
@@ -5385,6 +5497,7 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_layer_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5410,6 +5523,7 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_layer_part_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -5467,6 +5581,7 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_parameter_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5492,6 +5607,7 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_tag_parameter_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5529,6 +5645,7 @@ pub static KMS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: kms_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5586,6 +5703,7 @@ pub static LAYER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: layer_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layerDigest",
@@ -5634,6 +5752,7 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layer_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5680,6 +5799,7 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: layer_failure_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layerDigest",
@@ -5738,6 +5858,7 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layer_inaccessible_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5775,6 +5896,7 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layer_part_too_small_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5806,6 +5928,7 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layers_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5831,6 +5954,7 @@ pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: lifecycle_policy_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5856,6 +5980,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructS
     role: Role::Wait,
     operation: Some("GetLifecyclePolicyPreview"),
     index: lifecycle_policy_preview_complete_wait_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -5928,6 +6053,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: lifecycle_policy_preview_filter_index,
+    required: 0x0,
     members: &[
         Member {
             name: "tagStatus",
@@ -5952,6 +6078,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructS
     role: Role::Error,
     operation: None,
     index: lifecycle_policy_preview_in_progress_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -5977,6 +6104,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructSha
     role: Role::Error,
     operation: None,
     index: lifecycle_policy_preview_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -6002,6 +6130,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: lifecycle_policy_preview_result_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageTags",
@@ -6078,6 +6207,7 @@ pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: lifecycle_policy_preview_summary_index,
+    required: 0x0,
     members: &[
         Member {
             name: "expiringImageTotalCount",
@@ -6110,6 +6240,7 @@ pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: lifecycle_policy_rule_action_index,
+    required: 0x0,
     members: &[
         Member {
             name: "type",
@@ -6178,6 +6309,7 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: limit_exceeded_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -6203,6 +6335,7 @@ pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: list_image_referrers_filter_index,
+    required: 0x0,
     members: &[
         Member {
             name: "artifactTypes",
@@ -6235,6 +6368,7 @@ pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListImageReferrers"),
     index: list_image_referrers_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -6299,6 +6433,7 @@ pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("ListImageReferrers"),
     index: list_image_referrers_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "referrers",
@@ -6339,6 +6474,7 @@ pub static LIST_IMAGES_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: list_images_filter_index,
+    required: 0x0,
     members: &[
         Member {
             name: "tagStatus",
@@ -6371,6 +6507,7 @@ pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("ListImages"),
     index: list_images_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -6419,6 +6556,7 @@ pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListImages"),
     index: list_images_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -6475,6 +6613,7 @@ pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("ListImages"),
     index: list_images_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageIds",
@@ -6515,6 +6654,7 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListPullTimeUpdateExclusions"),
     index: list_pull_time_update_exclusions_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "maxResults",
@@ -6547,6 +6687,7 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape 
     role: Role::Output,
     operation: Some("ListPullTimeUpdateExclusions"),
     index: list_pull_time_update_exclusions_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "pullTimeUpdateExclusions",
@@ -6587,6 +6728,7 @@ pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShap
     role: Role::Paginate,
     operation: Some("ListReplicationBackfills"),
     index: list_replication_backfills_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -6619,6 +6761,7 @@ pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListReplicationBackfills"),
     index: list_replication_backfills_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -6659,6 +6802,7 @@ pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("ListReplicationBackfills"),
     index: list_replication_backfills_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -6707,6 +6851,7 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListTagsForResource"),
     index: list_tags_for_resource_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "resourceArn",
@@ -6731,6 +6876,7 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("ListTagsForResource"),
     index: list_tags_for_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "tags",
@@ -6814,6 +6960,7 @@ pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: package_vulnerability_details_index,
+    required: 0x0,
     members: &[
         Member {
             name: "cvss",
@@ -6910,6 +7057,7 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: paginator_config_index,
+    required: 0x0,
     members: &[
         Member {
             name: "MaxItems",
@@ -6986,6 +7134,7 @@ pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: pull_through_cache_rule_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -7074,6 +7223,7 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
     role: Role::Error,
     operation: None,
     index: pull_through_cache_rule_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -7105,6 +7255,7 @@ pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShap
     role: Role::Error,
     operation: None,
     index: pull_through_cache_rule_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -7160,6 +7311,7 @@ pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutAccountSetting"),
     index: put_account_setting_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "name",
@@ -7192,6 +7344,7 @@ pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutAccountSetting"),
     index: put_account_setting_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "name",
@@ -7232,6 +7385,7 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutImage"),
     index: put_image_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -7296,6 +7450,7 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutImage"),
     index: put_image_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "image",
@@ -7328,6 +7483,7 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutImageScanningConfiguration"),
     index: put_image_scanning_configuration_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -7368,6 +7524,7 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape 
     role: Role::Output,
     operation: Some("PutImageScanningConfiguration"),
     index: put_image_scanning_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -7416,6 +7573,7 @@ pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutImageTagMutability"),
     index: put_image_tag_mutability_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -7464,6 +7622,7 @@ pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutImageTagMutability"),
     index: put_image_tag_mutability_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -7520,6 +7679,7 @@ pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutLifecyclePolicy"),
     index: put_lifecycle_policy_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -7560,6 +7720,7 @@ pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutLifecyclePolicy"),
     index: put_lifecycle_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -7608,6 +7769,7 @@ pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutRegistryPolicy"),
     index: put_registry_policy_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "policyText",
@@ -7632,6 +7794,7 @@ pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutRegistryPolicy"),
     index: put_registry_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -7672,6 +7835,7 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("PutRegistryScanningConfiguration"),
     index: put_registry_scanning_configuration_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "scanType",
@@ -7704,6 +7868,7 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("PutRegistryScanningConfiguration"),
     index: put_registry_scanning_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryScanningConfiguration",
@@ -7736,6 +7901,7 @@ pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutReplicationConfiguration"),
     index: put_replication_configuration_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -7760,6 +7926,7 @@ pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutReplicationConfiguration"),
     index: put_replication_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "replicationConfiguration",
@@ -7792,6 +7959,7 @@ pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutSigningConfiguration"),
     index: put_signing_configuration_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "signingConfiguration",
@@ -7816,6 +7984,7 @@ pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutSigningConfiguration"),
     index: put_signing_configuration_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "signingConfiguration",
@@ -7866,6 +8035,7 @@ pub static RECOMMENDATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: recommendation_index,
+    required: 0x0,
     members: &[
         Member {
             name: "url",
@@ -7916,6 +8086,7 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: referenced_images_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -7947,6 +8118,7 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("RegisterPullTimeUpdateExclusion"),
     index: register_pull_time_update_exclusion_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "principalArn",
@@ -7971,6 +8143,7 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("RegisterPullTimeUpdateExclusion"),
     index: register_pull_time_update_exclusion_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "principalArn",
@@ -8017,6 +8190,7 @@ pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: registry_policy_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8048,6 +8222,7 @@ pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: registry_scanning_configuration_index,
+    required: 0x0,
     members: &[
         Member {
             name: "scanType",
@@ -8080,6 +8255,7 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: registry_scanning_rule_index,
+    required: 0x3,
     members: &[
         Member {
             name: "scanFrequency",
@@ -8139,6 +8315,7 @@ pub static REMEDIATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: remediation_index,
+    required: 0x0,
     members: &[
         Member {
             name: "recommendation",
@@ -8175,6 +8352,7 @@ pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape
     role: Role::Error,
     operation: None,
     index: replication_backfill_in_progress_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8200,6 +8378,7 @@ pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructSh
     role: Role::Error,
     operation: None,
     index: replication_backfill_invalid_status_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8225,6 +8404,7 @@ pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: replication_backfill_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8250,6 +8430,7 @@ pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_backfill_progress_index,
+    required: 0xf,
     members: &[
         Member {
             name: "totalReplicationCount",
@@ -8298,6 +8479,7 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_backfill_result_index,
+    required: 0x7,
     members: &[
         Member {
             name: "repositoryName",
@@ -8372,6 +8554,7 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_backfill_summary_index,
+    required: 0x27,
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -8450,6 +8633,7 @@ pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_configuration_index,
+    required: 0x1,
     members: &[
         Member {
             name: "rules",
@@ -8474,6 +8658,7 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_destination_index,
+    required: 0x3,
     members: &[
         Member {
             name: "region",
@@ -8527,6 +8712,7 @@ pub static REPLICATION_RULE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: replication_rule_index,
+    required: 0x1,
     members: &[
         Member {
             name: "destinations",
@@ -8582,6 +8768,7 @@ pub static REPOSITORY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryArn",
@@ -8670,6 +8857,7 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8695,6 +8883,7 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_creation_template_index,
+    required: 0x0,
     members: &[
         Member {
             name: "prefix",
@@ -8815,6 +9004,7 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_filter_index,
+    required: 0x3,
     members: &[
         Member {
             name: "filter",
@@ -8889,6 +9079,7 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_not_empty_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8914,6 +9105,7 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8939,6 +9131,7 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_policy_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -8970,6 +9163,7 @@ pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_scanning_configuration_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryArn",
@@ -9026,6 +9220,7 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
     role: Role::Nested,
     operation: None,
     index: repository_scanning_configuration_failure_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryName",
@@ -9084,6 +9279,7 @@ pub static RESOURCE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: resource_index,
+    required: 0x0,
     members: &[
         Member {
             name: "details",
@@ -9132,6 +9328,7 @@ pub static RESOURCE_DETAILS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: resource_details_index,
+    required: 0x0,
     members: &[
         Member {
             name: "awsEcrContainerImage",
@@ -9168,6 +9365,7 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: response_metadata_index,
+    required: 0xf,
     members: &[
         Member {
             name: "RequestId",
@@ -9230,6 +9428,7 @@ pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: scan_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -9318,6 +9517,7 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: scanning_repository_filter_index,
+    required: 0x3,
     members: &[
         Member {
             name: "filter",
@@ -9377,6 +9577,7 @@ pub static SCORE_DETAILS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: score_details_index,
+    required: 0x0,
     members: &[
         Member {
             name: "cvss",
@@ -9407,6 +9608,7 @@ pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: secret_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -9432,6 +9634,7 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: server_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -9457,6 +9660,7 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("SetRepositoryPolicy"),
     index: set_repository_policy_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -9505,6 +9709,7 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("SetRepositoryPolicy"),
     index: set_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -9565,6 +9770,7 @@ pub static SIGNING_CONFIGURATION: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: signing_configuration_index,
+    required: 0x1,
     members: &[
         Member {
             name: "rules",
@@ -9589,6 +9795,7 @@ pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape 
     role: Role::Error,
     operation: None,
     index: signing_configuration_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -9620,6 +9827,7 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: signing_repository_filter_index,
+    required: 0x3,
     members: &[
         Member {
             name: "filter",
@@ -9673,6 +9881,7 @@ pub static SIGNING_RULE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: signing_rule_index,
+    required: 0x1,
     members: &[
         Member {
             name: "signingProfileArn",
@@ -9744,6 +9953,7 @@ pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("StartImageScan"),
     index: start_image_scan_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -9784,6 +9994,7 @@ pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("StartImageScan"),
     index: start_image_scan_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -9840,6 +10051,7 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("StartLifecyclePolicyPreview"),
     index: start_lifecycle_policy_preview_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -9880,6 +10092,7 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("StartLifecyclePolicyPreview"),
     index: start_lifecycle_policy_preview_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -9936,6 +10149,7 @@ pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("StartReplicationBackfill"),
     index: start_replication_backfill_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -9968,6 +10182,7 @@ pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("StartReplicationBackfill"),
     index: start_replication_backfill_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "replicationBackfillId",
@@ -10038,6 +10253,7 @@ pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("StopReplicationBackfill"),
     index: stop_replication_backfill_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -10070,6 +10286,7 @@ pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("StopReplicationBackfill"),
     index: stop_replication_backfill_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -10140,6 +10357,7 @@ pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: subject_identifier_index,
+    required: 0x1,
     members: &[
         Member {
             name: "imageDigest",
@@ -10164,6 +10382,7 @@ pub static TAG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: tag_index,
+    required: 0x3,
     members: &[
         Member {
             name: "Key",
@@ -10214,6 +10433,7 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("TagResource"),
     index: tag_resource_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "resourceArn",
@@ -10246,6 +10466,7 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("TagResource"),
     index: tag_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -10294,6 +10515,7 @@ pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: template_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10319,6 +10541,7 @@ pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: template_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10350,6 +10573,7 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: too_many_tags_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10375,6 +10599,7 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: transitioning_image_total_count_index,
+    required: 0x0,
     members: &[
         Member {
             name: "targetStorageClass",
@@ -10419,6 +10644,7 @@ pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unable_to_access_secret_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10444,6 +10670,7 @@ pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unable_to_decrypt_secret_value_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10469,6 +10696,7 @@ pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unable_to_get_upstream_image_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10494,6 +10722,7 @@ pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unable_to_get_upstream_layer_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10519,6 +10748,7 @@ pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = Stru
     role: Role::Error,
     operation: None,
     index: unable_to_list_upstream_image_referrers_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10544,6 +10774,7 @@ pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unsupported_image_type_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10569,6 +10800,7 @@ pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unsupported_upstream_registry_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -10594,6 +10826,7 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UntagResource"),
     index: untag_resource_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "resourceArn",
@@ -10626,6 +10859,7 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UntagResource"),
     index: untag_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -10650,6 +10884,7 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UpdateImageStorageClass"),
     index: update_image_storage_class_request_index,
+    required: 0xe,
     members: &[
         Member {
             name: "registryId",
@@ -10698,6 +10933,7 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UpdateImageStorageClass"),
     index: update_image_storage_class_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -10754,6 +10990,7 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UpdatePullThroughCacheRule"),
     index: update_pull_through_cache_rule_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -10802,6 +11039,7 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UpdatePullThroughCacheRule"),
     index: update_pull_through_cache_rule_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -10874,6 +11112,7 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
     role: Role::Input,
     operation: Some("UpdateRepositoryCreationTemplate"),
     index: update_repository_creation_template_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "prefix",
@@ -10972,6 +11211,7 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
     role: Role::Output,
     operation: Some("UpdateRepositoryCreationTemplate"),
     index: update_repository_creation_template_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -11024,6 +11264,7 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UploadLayerPart"),
     index: upload_layer_part_request_index,
+    required: 0x3e,
     members: &[
         Member {
             name: "registryId",
@@ -11088,6 +11329,7 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UploadLayerPart"),
     index: upload_layer_part_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -11144,6 +11386,7 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: upload_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -11191,6 +11434,7 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ValidatePullThroughCacheRule"),
     index: validate_pull_through_cache_rule_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -11223,6 +11467,7 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape 
     role: Role::Output,
     operation: Some("ValidatePullThroughCacheRule"),
     index: validate_pull_through_cache_rule_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ecrRepositoryPrefix",
@@ -11311,6 +11556,7 @@ pub static VALIDATION_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: validation_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -11354,6 +11600,7 @@ pub static VULNERABLE_PACKAGE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: vulnerable_package_index,
+    required: 0x0,
     members: &[
         Member {
             name: "arch",
@@ -11454,6 +11701,7 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: waiter_config_index,
+    required: 0x0,
     members: &[
         Member {
             name: "Delay",

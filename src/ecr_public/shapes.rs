@@ -41,6 +41,7 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: authorization_data_index,
+    required: 0x0,
     members: &[
         Member {
             name: "authorizationToken",
@@ -79,6 +80,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("BatchCheckLayerAvailability"),
     index: batch_check_layer_availability_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -119,6 +121,7 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("BatchCheckLayerAvailability"),
     index: batch_check_layer_availability_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layers",
@@ -159,6 +162,7 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("BatchDeleteImage"),
     index: batch_delete_image_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -199,6 +203,7 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("BatchDeleteImage"),
     index: batch_delete_image_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageIds",
@@ -254,6 +259,7 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("CompleteLayerUpload"),
     index: complete_layer_upload_request_index,
+    required: 0xe,
     members: &[
         Member {
             name: "registryId",
@@ -302,6 +308,7 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("CompleteLayerUpload"),
     index: complete_layer_upload_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -358,6 +365,7 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("CreateRepository"),
     index: create_repository_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "repositoryName",
@@ -398,6 +406,7 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("CreateRepository"),
     index: create_repository_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repository",
@@ -450,6 +459,7 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteRepositoryPolicy"),
     index: delete_repository_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -482,6 +492,7 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteRepositoryPolicy"),
     index: delete_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -530,6 +541,7 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DeleteRepository"),
     index: delete_repository_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -570,6 +582,7 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DeleteRepository"),
     index: delete_repository_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repository",
@@ -602,6 +615,7 @@ pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeImageTags"),
     index: describe_image_tags_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -642,6 +656,7 @@ pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeImageTags"),
     index: describe_image_tags_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -690,6 +705,7 @@ pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeImageTags"),
     index: describe_image_tags_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageTagDetails",
@@ -730,6 +746,7 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeImages"),
     index: describe_images_paginate_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -778,6 +795,7 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeImages"),
     index: describe_images_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -834,6 +852,7 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeImages"),
     index: describe_images_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageDetails",
@@ -874,6 +893,7 @@ pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeRegistries"),
     index: describe_registries_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "PaginationConfig",
@@ -898,6 +918,7 @@ pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeRegistries"),
     index: describe_registries_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "nextToken",
@@ -930,6 +951,7 @@ pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeRegistries"),
     index: describe_registries_response_index,
+    required: 0x1,
     members: &[
         Member {
             name: "registries",
@@ -970,6 +992,7 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
     role: Role::Paginate,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_paginate_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1010,6 +1033,7 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1058,6 +1082,7 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("DescribeRepositories"),
     index: describe_repositories_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositories",
@@ -1098,6 +1123,7 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: empty_upload_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1141,6 +1167,7 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetAuthorizationToken"),
     index: get_authorization_token_request_index,
+    required: 0x0,
     members: &[],
 };
 fn get_authorization_token_request_index(_: &str) -> Option<usize> {
@@ -1154,6 +1181,7 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetAuthorizationToken"),
     index: get_authorization_token_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "authorizationData",
@@ -1186,6 +1214,7 @@ pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetRegistryCatalogData"),
     index: get_registry_catalog_data_request_index,
+    required: 0x0,
     members: &[],
 };
 fn get_registry_catalog_data_request_index(_: &str) -> Option<usize> {
@@ -1199,6 +1228,7 @@ pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetRegistryCatalogData"),
     index: get_registry_catalog_data_response_index,
+    required: 0x1,
     members: &[
         Member {
             name: "registryCatalogData",
@@ -1231,6 +1261,7 @@ pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetRepositoryCatalogData"),
     index: get_repository_catalog_data_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1263,6 +1294,7 @@ pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetRepositoryCatalogData"),
     index: get_repository_catalog_data_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "catalogData",
@@ -1295,6 +1327,7 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("GetRepositoryPolicy"),
     index: get_repository_policy_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1327,6 +1360,7 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("GetRepositoryPolicy"),
     index: get_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1381,6 +1415,7 @@ pub static IMAGE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1437,6 +1472,7 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1462,6 +1498,7 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_detail_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1554,6 +1591,7 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_digest_does_not_match_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1579,6 +1617,7 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_failure_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageId",
@@ -1645,6 +1684,7 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_identifier_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageDigest",
@@ -1692,6 +1732,7 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1729,6 +1770,7 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: image_tag_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1754,6 +1796,7 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: image_tag_detail_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageTag",
@@ -1806,6 +1849,7 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("InitiateLayerUpload"),
     index: initiate_layer_upload_request_index,
+    required: 0x2,
     members: &[
         Member {
             name: "registryId",
@@ -1838,6 +1882,7 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("InitiateLayerUpload"),
     index: initiate_layer_upload_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "uploadId",
@@ -1884,6 +1929,7 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_layer_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1909,6 +1955,7 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_layer_part_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -1966,6 +2013,7 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_parameter_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -1991,6 +2039,7 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: invalid_tag_parameter_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2016,6 +2065,7 @@ pub static LAYER: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: layer_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layerDigest",
@@ -2064,6 +2114,7 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layer_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2110,6 +2161,7 @@ pub static LAYER_FAILURE: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: layer_failure_index,
+    required: 0x0,
     members: &[
         Member {
             name: "layerDigest",
@@ -2180,6 +2232,7 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layer_part_too_small_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2211,6 +2264,7 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: layers_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2236,6 +2290,7 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: limit_exceeded_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2261,6 +2316,7 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("ListTagsForResource"),
     index: list_tags_for_resource_request_index,
+    required: 0x1,
     members: &[
         Member {
             name: "resourceArn",
@@ -2285,6 +2341,7 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("ListTagsForResource"),
     index: list_tags_for_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "tags",
@@ -2362,6 +2419,7 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: paginator_config_index,
+    required: 0x0,
     members: &[
         Member {
             name: "MaxItems",
@@ -2420,6 +2478,7 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutImage"),
     index: put_image_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -2484,6 +2543,7 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutImage"),
     index: put_image_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "image",
@@ -2516,6 +2576,7 @@ pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutRegistryCatalogData"),
     index: put_registry_catalog_data_request_index,
+    required: 0x0,
     members: &[
         Member {
             name: "displayName",
@@ -2540,6 +2601,7 @@ pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutRegistryCatalogData"),
     index: put_registry_catalog_data_response_index,
+    required: 0x1,
     members: &[
         Member {
             name: "registryCatalogData",
@@ -2572,6 +2634,7 @@ pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("PutRepositoryCatalogData"),
     index: put_repository_catalog_data_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -2612,6 +2675,7 @@ pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("PutRepositoryCatalogData"),
     index: put_repository_catalog_data_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "catalogData",
@@ -2644,6 +2708,7 @@ pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: referenced_image_detail_index,
+    required: 0x0,
     members: &[
         Member {
             name: "imageDigest",
@@ -2700,6 +2765,7 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: referenced_images_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2725,6 +2791,7 @@ pub static REGISTRY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: registry_index,
+    required: 0x1f,
     members: &[
         Member {
             name: "registryId",
@@ -2781,6 +2848,7 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: registry_alias_index,
+    required: 0xf,
     members: &[
         Member {
             name: "name",
@@ -2847,6 +2915,7 @@ pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: registry_catalog_data_index,
+    required: 0x0,
     members: &[
         Member {
             name: "displayName",
@@ -2895,6 +2964,7 @@ pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: registry_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -2926,6 +2996,7 @@ pub static REPOSITORY: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_index,
+    required: 0x0,
     members: &[
         Member {
             name: "repositoryArn",
@@ -2982,6 +3053,7 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_already_exists_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3007,6 +3079,7 @@ pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_catalog_data_index,
+    required: 0x0,
     members: &[
         Member {
             name: "description",
@@ -3079,6 +3152,7 @@ pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: repository_catalog_data_input_index,
+    required: 0x0,
     members: &[
         Member {
             name: "description",
@@ -3143,6 +3217,7 @@ pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShap
     role: Role::Error,
     operation: None,
     index: repository_catalog_data_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3195,6 +3270,7 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_not_empty_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3220,6 +3296,7 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3245,6 +3322,7 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: repository_policy_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3282,6 +3360,7 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: response_metadata_index,
+    required: 0xf,
     members: &[
         Member {
             name: "RequestId",
@@ -3338,6 +3417,7 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: server_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3363,6 +3443,7 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("SetRepositoryPolicy"),
     index: set_repository_policy_request_index,
+    required: 0x6,
     members: &[
         Member {
             name: "registryId",
@@ -3411,6 +3492,7 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("SetRepositoryPolicy"),
     index: set_repository_policy_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -3465,6 +3547,7 @@ pub static TAG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: tag_index,
+    required: 0x0,
     members: &[
         Member {
             name: "Key",
@@ -3521,6 +3604,7 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("TagResource"),
     index: tag_resource_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "resourceArn",
@@ -3553,6 +3637,7 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("TagResource"),
     index: tag_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -3583,6 +3668,7 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: too_many_tags_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3608,6 +3694,7 @@ pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: unsupported_command_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3633,6 +3720,7 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UntagResource"),
     index: untag_resource_request_index,
+    required: 0x3,
     members: &[
         Member {
             name: "resourceArn",
@@ -3665,6 +3753,7 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UntagResource"),
     index: untag_resource_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "ResponseMetadata",
@@ -3695,6 +3784,7 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
     role: Role::Input,
     operation: Some("UploadLayerPart"),
     index: upload_layer_part_request_index,
+    required: 0x3e,
     members: &[
         Member {
             name: "registryId",
@@ -3759,6 +3849,7 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
     role: Role::Output,
     operation: Some("UploadLayerPart"),
     index: upload_layer_part_response_index,
+    required: 0x0,
     members: &[
         Member {
             name: "registryId",
@@ -3815,6 +3906,7 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
     role: Role::Error,
     operation: None,
     index: upload_not_found_exception_index,
+    required: 0x0,
     members: &[
         Member {
             name: "message",
@@ -3852,6 +3944,7 @@ pub static WAITER_CONFIG: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: waiter_config_index,
+    required: 0x0,
     members: &[
         Member {
             name: "Delay",
