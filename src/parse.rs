@@ -74,20 +74,40 @@ fn word(bytes: &[u8], i: usize) -> Option<u64> {
     Some(u64::from_le_bytes(lanes))
 }
 
-/// The value of eight ASCII digits read as a little-endian word, or `None`
-/// when any of them is not a digit: each lane checked and the lanes summed
-/// in pairs, then fours, then all (three multiplications, no loop).
-fn eight_digits(w: u64) -> Option<u64> {
+/// How many of the eight bytes of a little-endian word, from the first,
+/// are ASCII digits before the first that is not (8 when all are). A lane
+/// is a digit when its high nibble is 3 and adding 6 keeps it so; a carry
+/// out of a lane only reaches lanes after it, which do not count.
+#[inline]
+fn leading_digits(w: u64) -> usize {
     const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    // A lane is a digit when its high nibble is 3 and adding 6 keeps it so.
-    let digits = (w & HIGH_NIBBLES) | ((w.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES) >> 4);
-    if digits != 0x3333_3333_3333_3333 {
-        return None;
-    }
-    let v = ((w & 0x0F0F_0F0F_0F0F_0F0F).wrapping_mul(2561)) >> 8;
-    let v = ((v & 0x00FF_00FF_00FF_00FF).wrapping_mul(6_553_601)) >> 16;
-    Some(((v & 0x0000_FFFF_0000_FFFF).wrapping_mul(42_949_672_960_001)) >> 32)
+    let lanes = (w & HIGH_NIBBLES) | ((w.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES) >> 4);
+    ((lanes ^ 0x3333_3333_3333_3333).trailing_zeros() / 8) as usize
 }
+
+/// The value of the first `n` (1 to 8) bytes of a word, all ASCII digits:
+/// the digits moved to the top lanes (zeros fill those below), then summed
+/// in pairs, fours and all (three multiplications, no loop).
+#[inline]
+fn digits_value(w: u64, n: usize) -> u64 {
+    let v = (w & 0x0F0F_0F0F_0F0F_0F0F) << (8 * (8 - n));
+    let v = (v.wrapping_mul(2561)) >> 8;
+    let v = ((v & 0x00FF_00FF_00FF_00FF).wrapping_mul(6_553_601)) >> 16;
+    ((v & 0x0000_FFFF_0000_FFFF).wrapping_mul(42_949_672_960_001)) >> 32
+}
+
+/// Powers of ten up to 10^8, for the digits of one word.
+const POW10_U64: [u64; 9] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+];
 
 /// The index of the first `"`, `\\` or control character at or after `i`,
 /// or `bytes.len()`: eight bytes per step, each lane tested without branches
@@ -425,10 +445,22 @@ impl<'de> Parser<'de> {
         let mut digits = 0usize;
         let mut gather = |at: &mut usize| {
             let from = *at;
-            while let Some(eight) = word(bytes, *at).and_then(eight_digits) {
-                mantissa = mantissa.wrapping_mul(100_000_000).wrapping_add(eight);
-                *at += 8;
+            // A word at a time: its leading digits, then on only if all
+            // eight were digits.
+            while let Some(w) = word(bytes, *at) {
+                let n = leading_digits(w);
+                if n == 0 {
+                    return *at - from;
+                }
+                mantissa = mantissa
+                    .wrapping_mul(POW10_U64[n])
+                    .wrapping_add(digits_value(w, n));
+                *at += n;
+                if n < 8 {
+                    return *at - from;
+                }
             }
+            // The last few bytes of the input.
             while let Some(&b) = bytes.get(*at) {
                 if !b.is_ascii_digit() {
                     break;
@@ -881,19 +913,40 @@ mod tests {
     }
 
     #[test]
-    fn eight_digits_are_read_at_once_and_anything_else_is_refused() {
+    fn a_word_gives_its_leading_digits_and_their_value() {
         let word = |s: &[u8; 8]| u64::from_le_bytes(*s);
-        assert_eq!(eight_digits(word(b"12345678")), Some(12_345_678));
-        assert_eq!(eight_digits(word(b"00000000")), Some(0));
-        assert_eq!(eight_digits(word(b"99999999")), Some(99_999_999));
+        for (text, n, value) in [
+            (b"12345678", 8, 12_345_678),
+            (b"00000000", 8, 0),
+            (b"99999999", 8, 99_999_999),
+            (b"1234567.", 7, 1_234_567),
+            (b"047,\"ima", 3, 47),
+            (b"9}      ", 1, 9),
+            (b"12345 78", 5, 12_345),
+            (b"1234567\xff", 7, 1_234_567),
+            (b"1\xfa345678", 1, 1),
+        ] {
+            let w = word(text);
+            assert_eq!(leading_digits(w), n, "{text:?}");
+            assert_eq!(digits_value(w, n), value, "{text:?}");
+        }
         for not in [
-            b"1234567.",
             b"/2345678",
             b":2345678",
-            b"1234567\xff",
-            b"12345 78",
+            b" 1234567",
+            b"\xff2345678",
+            b"-1234567",
         ] {
-            assert_eq!(eight_digits(word(not)), None, "{not:?}");
+            assert_eq!(leading_digits(word(not)), 0, "{not:?}");
+        }
+        // Every byte value in every lane, after digits: the count stops there.
+        for lane in 0..8 {
+            for b in 0..=255u8 {
+                let mut text = *b"55555555";
+                text[lane] = b;
+                let expected = if b.is_ascii_digit() { 8 } else { lane };
+                assert_eq!(leading_digits(word(&text)), expected, "{text:?}");
+            }
         }
     }
 
