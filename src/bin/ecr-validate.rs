@@ -460,9 +460,9 @@ fn each_line<R: BufRead, W: Write>(
         batch.clear();
         let mut failed = None;
         while !batch.is_full() {
-            match lines.next_document() {
-                Ok(Some((line, doc))) => batch.push(line, doc),
-                Ok(None) => break,
+            match lines.read_into(&mut batch) {
+                Ok(true) => {}
+                Ok(false) => break,
                 Err(e) => {
                     failed = Some(e);
                     break;

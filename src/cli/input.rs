@@ -1,6 +1,6 @@
 //! Splitting input into documents for `--jsonl`: one document per
-//! non-blank line, read through one reused buffer, so memory is bounded by
-//! the longest line rather than the input.
+//! non-blank line, read straight into a reused batch buffer, so memory is
+//! bounded by the batch size and the longest line rather than the input.
 
 use std::io::{self, BufRead};
 
@@ -8,43 +8,42 @@ use std::io::{self, BufRead};
 #[derive(Debug)]
 pub struct Lines<R> {
     reader: R,
-    buf: Vec<u8>,
     line: usize,
 }
 
 impl<R: BufRead> Lines<R> {
     /// Reads documents from `reader`.
     pub fn new(reader: R) -> Self {
-        Lines {
-            reader,
-            buf: Vec::new(),
-            line: 0,
-        }
+        Lines { reader, line: 0 }
     }
 
-    /// The next document and its 1-based line number, without the line end
-    /// (`\n` or `\r\n`); `None` at the end. Lines holding only JSON
-    /// whitespace are skipped (but counted). The bytes need not be UTF-8.
-    pub fn next_document(&mut self) -> io::Result<Option<(usize, &[u8])>> {
+    /// Adds the next document to `batch`, with its 1-based line number and
+    /// without its line end (`\n` or `\r\n`); `false` at the end. Lines
+    /// holding only JSON whitespace are skipped (but counted). The bytes
+    /// need not be UTF-8. The line is read into the batch's own buffer, not
+    /// copied there.
+    pub fn read_into(&mut self, batch: &mut Batch) -> io::Result<bool> {
         loop {
-            self.buf.clear();
-            if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
-                return Ok(None);
+            let start = batch.text.len();
+            if self.reader.read_until(b'\n', &mut batch.text)? == 0 {
+                return Ok(false);
             }
             self.line += 1;
-            let mut doc = self.buf.as_slice();
+            let mut doc = batch.text.get(start..).unwrap_or_default();
             if let Some(rest) = doc.strip_suffix(b"\n") {
                 doc = rest;
             }
             if let Some(rest) = doc.strip_suffix(b"\r") {
                 doc = rest;
             }
-            if !doc
+            let blank = doc
                 .iter()
-                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-            {
-                let len = doc.len();
-                return Ok(Some((self.line, &self.buf[..len])));
+                .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+            let end = start + if blank { 0 } else { doc.len() };
+            batch.text.truncate(end);
+            if !blank {
+                batch.docs.push((self.line, start..end));
+                return Ok(true);
             }
         }
     }
@@ -66,13 +65,6 @@ impl Batch {
     pub fn clear(&mut self) {
         self.text.clear();
         self.docs.clear();
-    }
-
-    /// Adds a document and its line number.
-    pub fn push(&mut self, line: usize, doc: &[u8]) {
-        let start = self.text.len();
-        self.text.extend_from_slice(doc);
-        self.docs.push((line, start..self.text.len()));
     }
 
     /// Whether the batch holds enough to be checked.
@@ -135,11 +127,10 @@ mod tests {
 
     fn all(input: &[u8]) -> Vec<(usize, Vec<u8>)> {
         let mut lines = Lines::new(input);
-        let mut out = Vec::new();
-        while let Some((n, doc)) = lines.next_document().unwrap() {
-            out.push((n, doc.to_vec()));
-        }
-        out
+        let mut batch = Batch::default();
+        while lines.read_into(&mut batch).unwrap() {}
+        let docs = batch.check_all(1, <[u8]>::to_vec);
+        batch.lines().zip(docs).collect()
     }
 
     #[test]
@@ -158,10 +149,12 @@ mod tests {
 
     #[test]
     fn a_batch_checked_on_several_threads_keeps_document_order() {
+        let text: String = (0..1000)
+            .map(|i| format!("doc {i} {}\n", "x".repeat(i % 37)))
+            .collect();
+        let mut lines = Lines::new(text.as_bytes());
         let mut batch = Batch::default();
-        for i in 0..1000 {
-            batch.push(i + 1, format!("doc {i} {}", "x".repeat(i % 37)).as_bytes());
-        }
+        while lines.read_into(&mut batch).unwrap() {}
         let expected: Vec<usize> = (0..1000)
             .map(|i| format!("doc {i} {}", "x".repeat(i % 37)).len())
             .collect();
