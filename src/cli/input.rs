@@ -77,6 +77,13 @@ impl Batch {
         self.docs.is_empty()
     }
 
+    /// The documents with their line numbers, in order.
+    pub fn documents(&self) -> impl Iterator<Item = (usize, &[u8])> + '_ {
+        self.docs
+            .iter()
+            .map(|(line, r)| (*line, self.text.get(r.clone()).unwrap_or_default()))
+    }
+
     /// The line numbers of the documents, in order.
     pub fn lines(&self) -> impl Iterator<Item = usize> + '_ {
         self.docs.iter().map(|(line, _)| *line)
@@ -129,8 +136,7 @@ mod tests {
         let mut lines = Lines::new(input);
         let mut batch = Batch::default();
         while lines.read_into(&mut batch).unwrap() {}
-        let docs = batch.check_all(1, <[u8]>::to_vec);
-        batch.lines().zip(docs).collect()
+        batch.documents().map(|(n, doc)| (n, doc.to_vec())).collect()
     }
 
     #[test]
