@@ -136,7 +136,10 @@ mod tests {
         let mut lines = Lines::new(input);
         let mut batch = Batch::default();
         while lines.read_into(&mut batch).unwrap() {}
-        batch.documents().map(|(n, doc)| (n, doc.to_vec())).collect()
+        batch
+            .documents()
+            .map(|(n, doc)| (n, doc.to_vec()))
+            .collect()
     }
 
     #[test]
