@@ -12,7 +12,7 @@ use crate::parse::{Items, Members, Next, Parser, Syntax};
 use crate::read::{
     read_any, Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Path, Str, Text, Time,
 };
-use crate::shape::{EnumShape, StructShape, Ty};
+use crate::shape::{EnumShape, ListShape, MapShape, StructShape, Ty};
 
 /// The reader of a [`Ty`], chosen at run time. It keeps nothing: its value
 /// is `Some(())` when the value it read is valid, `None` when it is not.
@@ -56,11 +56,11 @@ macro_rules! with_reader {
                 $body
             }
             Ty::List(shape) => {
-                let $k = List::new(Checker(shape.member), &shape.items);
+                let $k = list_of(shape);
                 $body.map(drop)
             }
             Ty::Map(shape) => {
-                let $k = Map(Checker(shape.key), Checker(shape.value));
+                let $k = map_of(shape);
                 $body.map(drop)
             }
             Ty::Structure(shape) => {
@@ -97,12 +97,8 @@ impl Checker {
             (Next::Object, Ty::Structure(shape)) => {
                 StructValues(shape).map(cx, path, p.object())?
             }
-            (Next::Array, Ty::List(shape)) => List::new(Checker(shape.member), &shape.items)
-                .seq(cx, path, p.array())?
-                .map(drop),
-            (Next::Object, Ty::Map(shape)) => Map(Checker(shape.key), Checker(shape.value))
-                .map(cx, path, p.object())?
-                .map(drop),
+            (Next::Array, Ty::List(shape)) => list_of(shape).seq(cx, path, p.array())?.map(drop),
+            (Next::Object, Ty::Map(shape)) => map_of(shape).map(cx, path, p.object())?.map(drop),
             (Next::Null, _) if !required => {
                 p.literal()?;
                 Some(())
@@ -163,6 +159,16 @@ impl Kind for Checker {
     }
 }
 
+/// The reader of a list shape: its items checked by their own description.
+fn list_of(shape: &'static ListShape) -> List<Checker> {
+    List::new(Checker(shape.member), &shape.items)
+}
+
+/// The reader of a map shape: keys and values checked by their descriptions.
+fn map_of(shape: &'static MapShape) -> Map<Checker, Checker> {
+    Map(Checker(shape.key), Checker(shape.value))
+}
+
 /// The JSON type the reader of `ty` wants, for messages.
 fn with_expected(ty: Ty) -> &'static str {
     match ty {
@@ -173,8 +179,8 @@ fn with_expected(ty: Ty) -> &'static str {
         Ty::Timestamp => Time.expected(),
         Ty::Blob(rule) => Bytes(rule).expected(),
         Ty::Enum(shape) => EnumValues(shape).expected(),
-        Ty::List(shape) => List::new(Checker(shape.member), &shape.items).expected(),
-        Ty::Map(shape) => Map(Checker(shape.key), Checker(shape.value)).expected(),
+        Ty::List(shape) => list_of(shape).expected(),
+        Ty::Map(shape) => map_of(shape).expected(),
         Ty::Structure(shape) => StructValues(shape).expected(),
     }
 }
