@@ -97,7 +97,10 @@ impl Checker {
             (Next::Object, Ty::Structure(shape)) => {
                 StructValues(shape).map(cx, path, p.object())?
             }
-            (Next::Array, Ty::List(shape)) => list_of(shape).seq(cx, path, p.array())?.map(drop),
+            (Next::Array, Ty::List(shape)) => match shape.member {
+                Ty::Structure(item) => structures(shape, item, cx, path, p.array())?,
+                _ => list_of(shape).seq(cx, path, p.array())?.map(drop),
+            },
             (Next::Object, Ty::Map(shape)) => map_of(shape).map(cx, path, p.object())?.map(drop),
             (Next::Null, _) if !required => {
                 p.literal()?;
@@ -164,6 +167,24 @@ fn list_of(shape: &'static ListShape) -> List<Checker> {
     List::new(Checker(shape.member), &shape.items)
 }
 
+/// Reads a list of structures. Items of one list tend to name their
+/// members in the same order, so each item's names are first compared with
+/// the names of the item before it, place by place ([`StructValues::members`]).
+fn structures(
+    shape: &'static ListShape,
+    item: &'static StructShape,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    items: Items<'_, '_>,
+) -> Result<Option<()>, Syntax> {
+    let mut order = Order::default();
+    let read = |p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>| match p.next_value()? {
+        Next::Object => StructValues(item).members(cx, path, p.object(), Some(&mut order)),
+        _ => read_any(Checker(shape.member), p, cx, path),
+    };
+    Ok(list_of(shape).items(cx, path, items, read)?.map(drop))
+}
+
 /// The reader of a map shape: keys and values checked by their descriptions.
 fn map_of(shape: &'static MapShape) -> Map<Checker, Checker> {
     Map(Checker(shape.key), Checker(shape.value))
@@ -224,22 +245,58 @@ impl Kind for StructValues {
         self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
+        members: Members<'_, '_>,
+    ) -> Result<Option<()>, Syntax> {
+        self.members(cx, path, members, None)
+    }
+}
+
+impl StructValues {
+    /// Reads the members of one object. With `order`, the members of the
+    /// object before it in the order they came: each name is first
+    /// compared with the name at its place there, as written
+    /// ([`Members::key_is`]), and only looked up when it differs; `order`
+    /// is left holding this object's order.
+    #[inline(always)]
+    fn members(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
         mut map: Members<'_, '_>,
+        mut order: Option<&mut Order>,
     ) -> Result<Option<()>, Syntax> {
         let shape = self.0;
         let mut seen = Seen::default();
         let mut ok = true;
-        while let Some(key) = map.next_key()? {
-            let found = (shape.index)(&key).and_then(|at| Some((at, shape.members.get(at)?)));
-            let Some((at, member)) = found else {
-                if shape.exception && &*key == "__type" {
-                    map.skip_value()?;
-                } else {
-                    cx.other_member(&mut map, path, &key)?;
+        let mut place = 0;
+        while map.next_member()? {
+            let guess = order
+                .as_deref()
+                .and_then(|order| order.get(place))
+                .and_then(|at| Some((at, shape.members.get(at)?)));
+            let key;
+            let (at, member, name) = match guess {
+                Some((at, member)) if map.key_is(member.name)? => (at, member, member.name),
+                _ => {
+                    key = map.key()?;
+                    let found =
+                        (shape.index)(&key).and_then(|at| Some((at, shape.members.get(at)?)));
+                    let Some((at, member)) = found else {
+                        if shape.exception && &*key == "__type" {
+                            map.skip_value()?;
+                        } else {
+                            cx.other_member(&mut map, path, &key)?;
+                        }
+                        continue;
+                    };
+                    if let Some(order) = order.as_deref_mut() {
+                        order.set(place, at);
+                    }
+                    (at, member, &*key)
                 }
-                continue;
             };
-            let member_path = path.key(&key);
+            place += 1;
+            let member_path = path.key(name);
             let duplicate = seen.insert(at);
             if duplicate {
                 cx.duplicate_member(&member_path);
@@ -258,6 +315,36 @@ impl Kind for StructValues {
             }
         }
         Ok(ok.then_some(()))
+    }
+}
+
+/// The members of an object in the order they came, by their place in the
+/// shape: the first 32, on the stack (the largest structure of either model
+/// has 17 members; past 32, nothing is guessed).
+#[derive(Default)]
+struct Order {
+    at: [u8; 32],
+    len: usize,
+}
+
+impl Order {
+    /// The member that came at `place`.
+    fn get(&self, place: usize) -> Option<usize> {
+        self.at
+            .get(..self.len)?
+            .get(place)
+            .map(|&at| usize::from(at))
+    }
+
+    /// Member `at` came at `place`: what came after it is forgotten.
+    fn set(&mut self, place: usize, at: usize) {
+        match (self.at.get_mut(place), u8::try_from(at)) {
+            (Some(slot), Ok(at)) if place <= self.len => {
+                *slot = at;
+                self.len = place + 1;
+            }
+            _ => self.len = self.len.min(place),
+        }
     }
 }
 

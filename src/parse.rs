@@ -784,12 +784,22 @@ impl<'p, 'de> Members<'p, 'de> {
     /// end of the object.
     #[inline]
     pub fn next_key(&mut self) -> Result<Option<Text<'de>>, Syntax> {
+        Ok(match self.next_member()? {
+            true => Some(self.key()?),
+            false => None,
+        })
+    }
+
+    /// Moves to the next member, at its name: `false` at the end of the
+    /// object. [`Members::key`] or [`Members::key_is`] reads the name.
+    #[inline]
+    pub fn next_member(&mut self) -> Result<bool, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
         match p.peek() {
             Some(b'}') => {
                 p.pos += 1;
-                return Ok(None);
+                return Ok(false);
             }
             Some(b',') if !first => p.pos += 1,
             Some(_) if first => {}
@@ -797,9 +807,36 @@ impl<'p, 'de> Members<'p, 'de> {
             None => return Err(p.eof("EOF while parsing an object")),
         }
         p.key_start()?;
-        let key = p.string()?;
-        p.colon()?;
-        Ok(Some(key))
+        Ok(true)
+    }
+
+    /// The name of the member [`Members::next_member`] moved to, with the
+    /// reader at its value.
+    #[inline]
+    pub fn key(&mut self) -> Result<Text<'de>, Syntax> {
+        let key = self.p.string()?;
+        self.p.colon()?;
+        Ok(key)
+    }
+
+    /// Whether the name of the member [`Members::next_member`] moved to is
+    /// written exactly as `name`: if it is, the name is taken, with the
+    /// reader at the value; if not, nothing is. One comparison instead of a
+    /// scan, for a name that is likely to come. `name` must be plain (no
+    /// `"`, `\` or control characters), as the model's member names are:
+    /// then the written name equals `name` exactly when its text does.
+    #[inline]
+    pub fn key_is(&mut self, name: &str) -> Result<bool, Syntax> {
+        let p = &mut *self.p;
+        let start = p.pos + 1;
+        let end = start + name.len();
+        let bytes = p.bytes();
+        if bytes.get(start..end) == Some(name.as_bytes()) && bytes.get(end) == Some(&b'"') {
+            p.pos = end + 1;
+            p.colon()?;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// The reader, at the value of the member [`Members::next_key`] named.
@@ -1042,5 +1079,49 @@ mod tests {
         assert_eq!(skip(&deep), Ok(()));
         let deep = format!("{}1{}", r#"{"a":"#.repeat(500_000), "}".repeat(500_000));
         assert_eq!(skip(&deep), Ok(()));
+    }
+
+    #[test]
+    fn a_guessed_name_is_taken_only_when_written_exactly_so() {
+        // A member named some way, then `:`, then `1`; the name when it
+        // is not taken.
+        for (text, other) in [
+            (r#"{"ab":1}"#, None),
+            (r#"{ "ab" : 1}"#, None),
+            (r#"{"abc":1}"#, Some("abc")),
+            (r#"{"a":1}"#, Some("a")),
+            (r#"{"ba":1}"#, Some("ba")),
+            (r#"{"a\\b":1}"#, Some("a\\b")),
+        ] {
+            let mut p = Parser::new(text);
+            let mut members = p.object();
+            assert!(members.next_member().expect(text), "{text}");
+            assert_eq!(members.key_is("ab").expect(text), other.is_none(), "{text}");
+            if let Some(other) = other {
+                // Nothing was taken: the name is still there to read.
+                assert_eq!(&*members.key().expect(text), other, "{text}");
+            }
+            let p = members.parser();
+            assert_eq!(p.next_value(), Ok(Next::Number), "{text}");
+            let one = p.number().expect(text);
+            assert!(matches!(one, Number::U64(1)), "{text}");
+            assert!(!members.next_member().expect(text), "{text}");
+        }
+        // An escaped name equal to the guess is read, and decoded, by `key`.
+        let mut p = Parser::new(r#"{"a\u0062":1}"#);
+        let mut members = p.object();
+        assert!(members.next_member().expect("a member"));
+        assert!(!members.key_is("ab").expect("no syntax error"));
+        assert_eq!(&*members.key().expect("a name"), "ab");
+        // A taken name still needs its `:`; and a name cut short is not taken.
+        let mut p = Parser::new(r#"{"ab" 1}"#);
+        let mut members = p.object();
+        assert!(members.next_member().expect("a member"));
+        let err = members.key_is("ab").expect_err("no colon");
+        assert_eq!(err.message(), "expected `:`");
+        let mut p = Parser::new(r#"{"ab"#);
+        let mut members = p.object();
+        assert!(members.next_member().expect("a member"));
+        assert!(!members.key_is("ab").expect("nothing taken"));
     }
 }

@@ -842,21 +842,17 @@ impl<K> List<K> {
     pub const fn new(item: K, rule: &'static ItemsRule) -> Self {
         List(item, rule)
     }
-}
 
-impl<K: Kind> Kind for List<K> {
-    type Value = Vec<K::Value>;
-
-    fn expected(&self) -> &'static str {
-        "an array"
-    }
-
-    fn seq(
-        self,
+    /// Reads the items with `read`, which reads one item at the path it is
+    /// given, and checks their number: what [`Kind::seq`] does with the
+    /// item reader, for a caller that reads items its own way.
+    pub(crate) fn items<V>(
+        &self,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         mut items: Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+        mut read: impl FnMut(&mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<Option<V>, Syntax>,
+    ) -> Result<Option<Vec<V>>, Syntax> {
         let max = self
             .1
             .max
@@ -865,7 +861,7 @@ impl<K: Kind> Kind for List<K> {
         let mut ok = true;
         let mut count = 0usize;
         while items.next_item()? {
-            let item = self.0.read(items.parser(), cx, &path.index(count))?;
+            let item = read(items.parser(), cx, &path.index(count))?;
             count += 1;
             match item {
                 // Past the limit the list is invalid anyway: keep nothing.
@@ -882,6 +878,24 @@ impl<K: Kind> Kind for List<K> {
             ok = false;
         }
         Ok(ok.then_some(items_out))
+    }
+}
+
+impl<K: Kind> Kind for List<K> {
+    type Value = Vec<K::Value>;
+
+    fn expected(&self) -> &'static str {
+        "an array"
+    }
+
+    fn seq(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        items: Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        let item = self.0;
+        self.items(cx, path, items, |p, cx, path| item.read(p, cx, path))
     }
 }
 

@@ -584,3 +584,53 @@ fn checking_and_reading_agree_on_every_member_given_every_json_type() {
         }
     }
 }
+
+/// Items of a list of structures are checked with the member order of the
+/// item before as a guess. Items that keep that order, change it, repeat a
+/// member, add unknown names, or write a known name with an escape or as
+/// the start of a longer one, are reported as the typed reader reports
+/// them, and as listed here.
+#[test]
+fn list_items_that_change_their_member_order_are_checked_like_any_other() {
+    let items = [
+        r#"{"registryId":"123456789012","repositoryName":"web/app","imageTags":["a"]}"#,
+        // The same order; a bad value where the guess holds.
+        r#"{"registryId":"12","repositoryName":"web/app","imageTags":["a"]}"#,
+        // Another order.
+        r#"{"registryId":"123456789012","imageTags":["b"],"repositoryName":"x"}"#,
+        // An unknown name first, an escaped name, a member given twice.
+        r#"{"registryIdX":"1","repo\u0073itoryName":"web/app","registryId":"123456789012","registryId":"123456789012"}"#,
+        r#"{"registryId":"123456789012","repositoryName":"web/app","imageTags":"no"}"#,
+        // A known name as the start of a longer one.
+        r#"{"registryId":"123456789012","repositoryNameX":"web/app"}"#,
+    ];
+    let doc = format!(r#"{{"imageDetails":[{}]}}"#, items.join(","));
+    let expected = vec![
+        ("/imageDetails/1/registryId".to_owned(), Code::Pattern),
+        ("/imageDetails/2/repositoryName".to_owned(), Code::Length),
+        ("/imageDetails/3/registryId".to_owned(), Code::Duplicate),
+        ("/imageDetails/3/registryIdX".to_owned(), Code::UnknownField),
+        ("/imageDetails/4/imageTags".to_owned(), Code::Type),
+        (
+            "/imageDetails/5/repositoryNameX".to_owned(),
+            Code::UnknownField,
+        ),
+    ];
+    type Images = ecr_models::ecr::DescribeImagesResponse;
+    let opts = options(true, false);
+    let checked = check_slice::<Images>(doc.as_bytes(), &opts);
+    assert_eq!(verdict(&checked), Some(expected), "{doc}");
+    agree::<Images>(&doc, &opts);
+    // Every item valid, in orders that change: valid.
+    let valid = [
+        items[0],
+        r#"{"imageTags":["a"],"registryId":"123456789012"}"#,
+        items[0],
+    ];
+    let doc = format!(r#"{{"imageDetails":[{}]}}"#, valid.join(","));
+    assert_eq!(
+        check_slice::<Images>(doc.as_bytes(), &opts),
+        Ok(()),
+        "{doc}"
+    );
+}
