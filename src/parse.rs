@@ -96,6 +96,35 @@ fn digits_value(w: u64, n: usize) -> u64 {
     ((v & 0x0000_FFFF_0000_FFFF).wrapping_mul(42_949_672_960_001)) >> 32
 }
 
+/// Whether `a` and `b` are equal: for the short strings of member names,
+/// a few word comparisons inline (the last word overlapping the one before
+/// it), not a call to `memcmp`.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    fn half(bytes: &[u8], i: usize) -> Option<u32> {
+        let lanes: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(lanes))
+    }
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 4 {
+        return a == b;
+    }
+    if n < 8 {
+        return half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4);
+    }
+    let mut i = 0;
+    while i + 8 < n {
+        if word(a, i) != word(b, i) {
+            return false;
+        }
+        i += 8;
+    }
+    word(a, n - 8) == word(b, n - 8)
+}
+
 /// Powers of ten up to 10^8, for the digits of one word.
 const POW10_U64: [u64; 9] = [
     1,
@@ -831,7 +860,8 @@ impl<'p, 'de> Members<'p, 'de> {
         let start = p.pos + 1;
         let end = start + name.len();
         let bytes = p.bytes();
-        if bytes.get(start..end) == Some(name.as_bytes()) && bytes.get(end) == Some(&b'"') {
+        let written = bytes.get(start..end).unwrap_or_default();
+        if same_bytes(written, name.as_bytes()) && bytes.get(end) == Some(&b'"') {
             p.pos = end + 1;
             p.colon()?;
             return Ok(true);
@@ -1079,6 +1109,20 @@ mod tests {
         assert_eq!(skip(&deep), Ok(()));
         let deep = format!("{}1{}", r#"{"a":"#.repeat(500_000), "}".repeat(500_000));
         assert_eq!(skip(&deep), Ok(()));
+    }
+
+    #[test]
+    fn bytes_are_the_same_only_when_every_byte_is() {
+        for n in 0..40 {
+            let a: Vec<u8> = (0..n).map(|i| b'a' + (i % 26) as u8).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            for at in 0..n {
+                let mut b = a.clone();
+                b[at] ^= 0x20;
+                assert!(!same_bytes(&a, &b), "{n} {at}");
+            }
+            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0, "{n}");
+        }
     }
 
     #[test]
