@@ -4,7 +4,7 @@
 //! pass each (about 20 MB per pass) and prints the medians and the median
 //! of the per-round ratios.
 //!
-//! Usage: `cargo run --release --example interleaved [images|findings|small]`
+//! Usage: `cargo run --release --example interleaved [images|findings|stream|small]`
 
 #[path = "../benches/payloads.rs"]
 mod payloads;
@@ -41,17 +41,50 @@ fn compare<T: Model>(name: &str, text: &[u8]) {
         ecr_models::check_slice::<T>(text, &opts).is_ok(),
         "{name}: the payload is valid"
     );
+    alternate(
+        name,
+        text.len(),
+        || ecr_models::check_slice::<T>(black_box(text), &opts).is_ok(),
+        || serde_json::from_slice::<IgnoredAny>(black_box(text)).is_ok(),
+    );
+}
+
+/// The JSON Lines stream, line by line, as the criterion bench reads it.
+fn compare_lines<T: Model>(name: &str, stream: &[u8]) {
+    let opts = Options::default();
+    // Split once, outside the timed passes, as the criterion bench does.
+    let lines: Vec<&[u8]> = stream
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    let lines = || lines.iter().copied();
+    assert!(
+        lines().all(|l| ecr_models::check_slice::<T>(l, &opts).is_ok()),
+        "{name}: every line is valid"
+    );
+    alternate(
+        name,
+        stream.len(),
+        || lines().all(|l| ecr_models::check_slice::<T>(black_box(l), &opts).is_ok()),
+        || lines().all(|l| serde_json::from_slice::<IgnoredAny>(black_box(l)).is_ok()),
+    );
+}
+
+/// Runs `check` and `skip` alternately over `len` bytes, and prints the
+/// medians and the median of the per-round ratios.
+fn alternate(
+    name: &str,
+    len: usize,
+    mut check: impl FnMut() -> bool,
+    mut skip: impl FnMut() -> bool,
+) {
     let (mut b, mut d, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
-        let check = speed(text.len(), || {
-            ecr_models::check_slice::<T>(black_box(text), &opts).is_ok()
-        });
-        let skip = speed(text.len(), || {
-            serde_json::from_slice::<IgnoredAny>(black_box(text)).is_ok()
-        });
-        b.push(check);
-        d.push(skip);
-        ratio.push(check / skip);
+        let checked = speed(len, &mut check);
+        let skipped = speed(len, &mut skip);
+        b.push(checked);
+        d.push(skipped);
+        ratio.push(checked / skipped);
     }
     println!(
         "{name:20} (b) {:5.0} MB/s  (d) {:5.0} MB/s  (b)/(d) {:.2}",
@@ -72,6 +105,10 @@ fn main() {
         let text =
             serde_json::to_vec(&payloads::describe_image_scan_findings(7, 500)).expect("json");
         compare::<DescribeImageScanFindingsResponse>("scan_findings_500", &text);
+    }
+    if wants("stream") {
+        let stream = payloads::describe_images_stream(40);
+        compare_lines::<DescribeImagesResponse>("describe_images_stream", &stream);
     }
     if wants("small") {
         let text = serde_json::to_vec(&payloads::create_repository()).expect("json");
