@@ -195,6 +195,7 @@ impl ItemsRule {
     };
 
     /// The message for a list of `count` items, when that breaks the rule.
+    #[inline]
     pub(crate) fn check(&self, count: u64) -> Option<String> {
         length_message(count, self.min, self.max, "item")
     }
@@ -231,7 +232,19 @@ impl BlobRule {
     }
 }
 
+/// The message for a size `n` outside `min..=max`; `None` inside it, which
+/// is settled inline (every list, blob and counted string asks).
+#[inline]
 fn length_message(n: u64, min: Option<u64>, max: Option<u64>, unit: &str) -> Option<String> {
+    if min.is_none_or(|min| n >= min) && max.is_none_or(|max| n <= max) {
+        return None;
+    }
+    out_of_bounds(n, min, max, unit)
+}
+
+#[cold]
+#[inline(never)]
+fn out_of_bounds(n: u64, min: Option<u64>, max: Option<u64>, unit: &str) -> Option<String> {
     let plural = |k: u64| if k == 1 { "" } else { "s" };
     match (min, max) {
         (Some(min), _) if n < min => Some(format!(
