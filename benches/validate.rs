@@ -66,13 +66,7 @@ fn benches(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(stream.len() as u64));
     group.sample_size(20);
     let opts = Options::default();
-    // Split once, outside the timed loops: what is measured is the reading
-    // of each line, not the search for its end (which every path would pay
-    // alike, lifting the ratios).
-    let lines: Vec<&[u8]> = stream
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = payloads::lines(&stream);
     let lines = || lines.iter().copied();
     // In the order a, c, b, d, as above.
     group.bench_function("a_from_slice", |b| {

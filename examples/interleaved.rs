@@ -52,11 +52,7 @@ fn compare<T: Model>(name: &str, text: &[u8]) {
 /// The JSON Lines stream, line by line, as the criterion bench reads it.
 fn compare_lines<T: Model>(name: &str, stream: &[u8]) {
     let opts = Options::default();
-    // Split once, outside the timed passes, as the criterion bench does.
-    let lines: Vec<&[u8]> = stream
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines = payloads::lines(stream);
     let lines = || lines.iter().copied();
     assert!(
         lines().all(|l| ecr_models::check_slice::<T>(l, &opts).is_ok()),
