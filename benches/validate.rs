@@ -18,7 +18,7 @@ use std::hint::black_box;
 fn paths<T: Model + DeserializeOwned>(c: &mut Criterion, name: &str, text: &[u8]) {
     let opts = Options::default();
     let schema = ecr_models::registry::find(T::SHAPE.service, T::SHAPE.name)
-        .and_then(|e| e.schema(false))
+        .and_then(|e| e.schema(&ecr_models::Options::default()))
         .expect("the shape has a schema");
     let validator = jsonschema::draft202012::new(&schema).expect("schema compiles");
     assert!(

@@ -95,13 +95,18 @@ impl Checker {
                 .number(cx, path, p.number()?)
                 .map(drop),
             (Next::Object, Ty::Structure(shape)) => {
-                StructValues(shape).map(cx, path, p.object())?
+                StructValues(shape).map(cx, path, p.object()?)?
             }
             (Next::Array, Ty::List(shape)) => match shape.member {
-                Ty::Structure(item) => structures(shape, item, cx, path, p.array())?,
-                _ => list_of(shape).seq(cx, path, p.array())?.map(drop),
+                Ty::Structure(item) => structures(shape, item, cx, path, p.array()?)?,
+                _ => list_of(shape).seq(cx, path, p.array()?)?.map(drop),
             },
-            (Next::Object, Ty::Map(shape)) => map_of(shape).map(cx, path, p.object())?.map(drop),
+            (Next::Object, Ty::Map(shape)) => map_of(shape).map(cx, path, p.object()?)?.map(drop),
+            (Next::Null, _) if cx.null_is_non_finite() => {
+                p.literal()?;
+                cx.non_finite(path);
+                None
+            }
             (Next::Null, _) if !required => {
                 p.literal()?;
                 Some(())
@@ -179,7 +184,7 @@ fn structures(
 ) -> Result<Option<()>, Syntax> {
     let mut order = Order::default();
     let read = |p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>| match p.next_value()? {
-        Next::Object => StructValues(item).members(cx, path, p.object(), Some(&mut order)),
+        Next::Object => StructValues(item).members(cx, path, p.object()?, Some(&mut order)),
         _ => read_any(Checker(shape.member), p, cx, path),
     };
     Ok(list_of(shape).items(cx, path, items, read)?.map(drop))
@@ -282,7 +287,7 @@ impl StructValues {
                     let found =
                         (shape.index)(&key).and_then(|at| Some((at, shape.members.get(at)?)));
                     let Some((at, member)) = found else {
-                        if shape.exception && &*key == "__type" {
+                        if shape.exception && crate::aws_error::is_envelope(&key) {
                             map.skip_value()?;
                         } else {
                             cx.other_member(&mut map, path, &key)?;

@@ -37,6 +37,10 @@ pub enum Code {
     UndeclaredError,
     /// A member name or map key appears twice in one object.
     Duplicate,
+    /// The document passes a limit of what is read: nesting deeper than
+    /// [`crate::Options::max_depth`] or a number longer than
+    /// [`crate::Options::max_number_length`] (line and column given).
+    Limit,
 }
 
 impl Code {
@@ -55,6 +59,7 @@ impl Code {
         Code::Base64,
         Code::UndeclaredError,
         Code::Duplicate,
+        Code::Limit,
     ];
 
     /// The code as it appears in reports, e.g. `unknown_field`.
@@ -73,6 +78,7 @@ impl Code {
             Code::Base64 => "base64",
             Code::UndeclaredError => "undeclared_error",
             Code::Duplicate => "duplicate",
+            Code::Limit => "limit",
         }
     }
 }
@@ -93,10 +99,10 @@ pub struct Violation {
     /// What is wrong, in words; quotes at most about 100 characters of the
     /// offending value, and never a secret.
     pub message: String,
-    /// 1-based line of a syntax error.
+    /// 1-based line of a syntax error (or a limit passed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    /// 1-based column of a syntax error.
+    /// 1-based column of a syntax error (or a limit passed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
 }

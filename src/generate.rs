@@ -6,6 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::error::Code;
+use crate::json::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, Pattern, StrRule};
 use crate::shape::{StructShape, Ty};
 
@@ -370,6 +371,9 @@ pub struct Fault {
     pub code: Code,
     /// Whether it is a fault only in strict mode (an unknown member).
     pub strict_only: bool,
+    /// Whether it is a fault only under [`Options::exact_outputs`]: a list's
+    /// item count in a response ([`Options::list_bounds_apply`]).
+    pub exact_outputs_only: bool,
 }
 
 /// Every single-fault variant of a valid document of `shape` that this
@@ -379,6 +383,7 @@ pub struct Fault {
 pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item = Fault> + 'a {
     let mut edits = Vec::new();
     collect_structure(shape, valid, "", &mut edits);
+    let list_bounds = Options::default().list_bounds_apply(shape.role);
     edits.into_iter().filter_map(move |edit| {
         let mut document = valid.clone();
         apply(&mut document, &edit.target, edit.change).then(|| Fault {
@@ -387,6 +392,7 @@ pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item =
             path: edit.path,
             code: edit.code,
             strict_only: edit.code == Code::UnknownField,
+            exact_outputs_only: edit.code == Code::Items && !list_bounds,
         })
     })
 }

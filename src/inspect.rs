@@ -71,9 +71,6 @@ pub struct MemberInfo {
     pub shape: &'static str,
     /// Whether it must be present (and not `null`).
     pub required: bool,
-    /// Another accepted spelling of the name (`Message` for `message`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alias: Option<&'static str>,
     /// The value's type and rules.
     #[serde(rename = "type")]
     pub ty: TypeInfo,
@@ -206,7 +203,6 @@ fn member_info(m: &'static Member) -> MemberInfo {
         name: m.name,
         shape: m.shape,
         required: m.required,
-        alias: m.alias,
         ty: type_info(&m.ty),
     }
 }

@@ -10,6 +10,7 @@
 //! syntax checked but their strings not decoded, as a JSON Schema validator
 //! would skip them.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::read::{Number, Text};
@@ -22,15 +23,23 @@ pub struct Syntax(Box<Where>);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Where {
-    message: &'static str,
+    message: Cow<'static, str>,
     line: usize,
     column: usize,
+    /// A limit of [`Limits`] was passed: the text may be well-formed.
+    limit: bool,
 }
 
 impl Syntax {
     /// What is wrong, as `serde_json` words it: `EOF while parsing a string`.
-    pub fn message(&self) -> &'static str {
-        self.0.message
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// Whether reading stopped at a limit ([`Limits`]) rather than at
+    /// malformed JSON.
+    pub fn is_limit(&self) -> bool {
+        self.0.limit
     }
 
     /// The line of the offending byte, from 1.
@@ -58,6 +67,26 @@ impl fmt::Display for Syntax {
 
 impl std::error::Error for Syntax {}
 
+/// How deep and how long what is read may be: past either, reading stops
+/// with an error that [`Syntax::is_limit`] tells apart. AWS's JSON stack
+/// refuses the same (Jackson's `StreamReadConstraints` defaults).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest nesting of arrays and objects: a top-level array is at 1.
+    pub depth: usize,
+    /// The most characters in one number.
+    pub number_length: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            depth: 1000,
+            number_length: 1000,
+        }
+    }
+}
+
 /// A reader over one JSON text.
 #[derive(Debug)]
 pub struct Parser<'de> {
@@ -65,6 +94,9 @@ pub struct Parser<'de> {
     pos: usize,
     /// The input goes on past `text` with a byte that is not UTF-8.
     bad_utf8: bool,
+    /// The arrays and objects entered and not yet left.
+    depth: usize,
+    limits: Limits,
 }
 
 /// Eight bytes at `i`, little-endian, if there are eight.
@@ -182,7 +214,15 @@ impl<'de> Parser<'de> {
             text,
             pos: 0,
             bad_utf8: false,
+            depth: 0,
+            limits: Limits::default(),
         }
+    }
+
+    /// The same reader under `limits`.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
     }
 
     /// A reader over bytes: what is valid UTF-8 is read, and reaching the
@@ -193,9 +233,8 @@ impl<'de> Parser<'de> {
             Err(e) => {
                 let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
                 Parser {
-                    text: std::str::from_utf8(valid).unwrap_or_default(),
-                    pos: 0,
                     bad_utf8: true,
+                    ..Parser::new(std::str::from_utf8(valid).unwrap_or_default())
                 }
             }
         }
@@ -215,10 +254,60 @@ impl<'de> Parser<'de> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
         Syntax(Box::new(Where {
-            message,
+            message: Cow::Borrowed(message),
             line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
             column: 1 + at - line_start.min(at),
+            limit: false,
         }))
+    }
+
+    /// A limit passed at byte `at`.
+    #[cold]
+    #[inline(never)]
+    fn limit_at(&self, at: usize, message: String) -> Syntax {
+        let mut error = self.error_at(at, "");
+        error.0.message = Cow::Owned(message);
+        error.0.limit = true;
+        error
+    }
+
+    /// Enters an array or object at `self.pos`: one level deeper.
+    #[inline]
+    fn enter(&mut self) -> Result<(), Syntax> {
+        self.depth += 1;
+        if self.depth > self.limits.depth {
+            return Err(self.limit_at(
+                self.pos,
+                format!(
+                    "arrays and objects nested deeper than {} levels",
+                    self.limits.depth
+                ),
+            ));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Leaves an array or object, after its closing bracket.
+    #[inline]
+    fn leave(&mut self) {
+        self.pos += 1;
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// The number from `start` to `end` is not too long.
+    #[inline]
+    fn number_length(&self, start: usize, end: usize) -> Result<(), Syntax> {
+        match end - start > self.limits.number_length {
+            false => Ok(()),
+            true => Err(self.limit_at(
+                start,
+                format!(
+                    "a number of more than {} characters",
+                    self.limits.number_length
+                ),
+            )),
+        }
     }
 
     #[cold]
@@ -421,8 +510,16 @@ impl<'de> Parser<'de> {
         self.pos - start
     }
 
-    /// Scans a number's syntax: whether it has a fraction or an exponent.
+    /// Scans a number's syntax (and its length): whether it has a fraction
+    /// or an exponent.
     fn scan_number(&mut self) -> Result<bool, Syntax> {
+        let start = self.pos;
+        let float = self.scan_number_syntax()?;
+        self.number_length(start, self.pos)?;
+        Ok(float)
+    }
+
+    fn scan_number_syntax(&mut self) -> Result<bool, Syntax> {
         if self.bytes().get(self.pos) == Some(&b'-') {
             self.pos += 1;
         }
@@ -536,6 +633,7 @@ impl<'de> Parser<'de> {
             exponent += if sign < 0 { -e } else { e };
             float = true;
         }
+        self.number_length(start, at)?;
         self.pos = at;
         if digits <= 19 {
             if !float {
@@ -576,7 +674,7 @@ impl<'de> Parser<'de> {
     #[inline(never)]
     fn malformed_number(&mut self, start: usize) -> Result<Number, Syntax> {
         self.pos = start;
-        self.scan_number()?;
+        self.scan_number_syntax()?;
         Err(self.error_at(start, "invalid number"))
     }
 
@@ -598,23 +696,25 @@ impl<'de> Parser<'de> {
     }
 
     /// Enters the array that [`Parser::next_value`] found.
-    pub fn array(&mut self) -> Items<'_, 'de> {
-        self.pos += 1;
-        Items {
+    #[inline]
+    pub fn array(&mut self) -> Result<Items<'_, 'de>, Syntax> {
+        self.enter()?;
+        Ok(Items {
             p: self,
             first: true,
-        }
+        })
     }
 
     /// Enters the object that [`Parser::next_value`] found.
-    pub fn object(&mut self) -> Members<'_, 'de> {
+    #[inline]
+    pub fn object(&mut self) -> Result<Members<'_, 'de>, Syntax> {
         let start = self.pos;
-        self.pos += 1;
-        Members {
+        self.enter()?;
+        Ok(Members {
             p: self,
             first: true,
             start,
-        }
+        })
     }
 
     /// Skips one value of any type, checking its syntax, without recursion.
@@ -622,8 +722,9 @@ impl<'de> Parser<'de> {
         self.skip(Vec::new(), Skip::Value)
     }
 
-    /// The skipping machine: `open` holds the containers entered so far
-    /// (`true` for an object), `state` what comes next.
+    /// The skipping machine: `open` holds the containers entered so far and
+    /// not left (`true` for an object), each counted in `depth`; `state`
+    /// what comes next.
     fn skip(&mut self, mut open: Vec<bool>, mut state: Skip) -> Result<(), Syntax> {
         loop {
             state = match state {
@@ -641,19 +742,19 @@ impl<'de> Parser<'de> {
                         Skip::After
                     }
                     Next::Array => {
-                        self.pos += 1;
+                        self.enter()?;
                         open.push(false);
                         Skip::First
                     }
                     Next::Object => {
-                        self.pos += 1;
+                        self.enter()?;
                         open.push(true);
                         Skip::First
                     }
                 },
                 Skip::First => match (self.peek(), open.last()) {
                     (Some(b']'), Some(false)) | (Some(b'}'), Some(true)) => {
-                        self.pos += 1;
+                        self.leave();
                         open.pop();
                         Skip::After
                     }
@@ -681,12 +782,12 @@ impl<'de> Parser<'de> {
                             }
                         }
                         Some(b']') if !object => {
-                            self.pos += 1;
+                            self.leave();
                             open.pop();
                             Skip::After
                         }
                         Some(b'}') if object => {
-                            self.pos += 1;
+                            self.leave();
                             open.pop();
                             Skip::After
                         }
@@ -775,7 +876,7 @@ impl<'de> Items<'_, 'de> {
         let first = std::mem::replace(&mut self.first, false);
         match p.peek() {
             Some(b']') => {
-                p.pos += 1;
+                p.leave();
                 Ok(false)
             }
             Some(b',') if !first => {
@@ -827,7 +928,7 @@ impl<'p, 'de> Members<'p, 'de> {
         let first = std::mem::replace(&mut self.first, false);
         match p.peek() {
             Some(b'}') => {
-                p.pos += 1;
+                p.leave();
                 return Ok(false);
             }
             Some(b',') if !first => p.pos += 1,
@@ -1078,7 +1179,11 @@ mod tests {
             ("trve", "expected ident"),
             ("[] []", "trailing characters"),
         ] {
-            assert_eq!(skip(bad).map_err(|e| e.message()), Err(message), "{bad}");
+            assert_eq!(
+                skip(bad).map_err(|e| e.message().to_string()),
+                Err(message.to_string()),
+                "{bad}"
+            );
         }
     }
 
@@ -1100,15 +1205,64 @@ mod tests {
         );
         let mut p = Parser::from_bytes(b"[] \xff");
         p.skip_value().expect("the array");
-        assert_eq!(p.end().map_err(|e| e.message()), Err("trailing characters"));
+        assert_eq!(
+            p.end().map_err(|e| e.message().to_string()),
+            Err("trailing characters".to_string())
+        );
     }
 
     #[test]
     fn deep_nesting_is_skipped_without_recursion() {
+        let unlimited = Limits {
+            depth: usize::MAX,
+            ..Limits::default()
+        };
+        let skip_all = |json: &str| {
+            let mut p = Parser::new(json).with_limits(unlimited);
+            p.skip_value().and_then(|()| p.end())
+        };
         let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
-        assert_eq!(skip(&deep), Ok(()));
+        assert_eq!(skip_all(&deep), Ok(()));
         let deep = format!("{}1{}", r#"{"a":"#.repeat(500_000), "}".repeat(500_000));
-        assert_eq!(skip(&deep), Ok(()));
+        assert_eq!(skip_all(&deep), Ok(()));
+    }
+
+    #[test]
+    fn nesting_is_refused_past_the_depth_limit_where_it_passes_it() {
+        for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
+            let at = |depth: usize| format!("{}1{}", open.repeat(depth), close.repeat(depth));
+            assert_eq!(skip(&at(1000)), Ok(()));
+            let err = skip(&at(1001)).expect_err("1001 levels");
+            assert!(err.is_limit());
+            assert_eq!(
+                err.message(),
+                "arrays and objects nested deeper than 1000 levels"
+            );
+            assert_eq!(err.column(), 1000 * open.len() + 1);
+        }
+        // Levels left are levels no longer counted.
+        let wide = format!("[{}]", vec!["[[]]"; 2000].join(","));
+        assert_eq!(skip(&wide), Ok(()));
+    }
+
+    #[test]
+    fn numbers_are_refused_past_the_length_limit() {
+        // A fraction, a negative fraction and an exponent, padded with zeros
+        // to 1,000 characters and to 1,001.
+        for (head, tail) in [("0.", "1"), ("-0.", "1"), ("1e", "5")] {
+            let number = |len: usize| format!("{head}{}{tail}", "0".repeat(len - head.len() - 1));
+            let (fits, long) = (number(1000), number(1001));
+            assert_eq!((fits.len(), long.len()), (1000, 1001));
+            assert!(Parser::new(&fits).number().is_ok(), "{head}");
+            assert_eq!(skip(&fits), Ok(()), "{head}");
+            for err in [
+                Parser::new(&long).number().expect_err("read"),
+                skip(&long).expect_err("skipped"),
+            ] {
+                assert!(err.is_limit(), "{head}");
+                assert_eq!(err.message(), "a number of more than 1000 characters");
+            }
+        }
     }
 
     #[test]
@@ -1138,7 +1292,7 @@ mod tests {
             (r#"{"a\\b":1}"#, Some("a\\b")),
         ] {
             let mut p = Parser::new(text);
-            let mut members = p.object();
+            let mut members = p.object().expect("an object");
             assert!(members.next_member().expect(text), "{text}");
             assert_eq!(members.key_is("ab").expect(text), other.is_none(), "{text}");
             if let Some(other) = other {
@@ -1153,18 +1307,18 @@ mod tests {
         }
         // An escaped name equal to the guess is read, and decoded, by `key`.
         let mut p = Parser::new(r#"{"a\u0062":1}"#);
-        let mut members = p.object();
+        let mut members = p.object().expect("an object");
         assert!(members.next_member().expect("a member"));
         assert!(!members.key_is("ab").expect("no syntax error"));
         assert_eq!(&*members.key().expect("a name"), "ab");
         // A taken name still needs its `:`; and a name cut short is not taken.
         let mut p = Parser::new(r#"{"ab" 1}"#);
-        let mut members = p.object();
+        let mut members = p.object().expect("an object");
         assert!(members.next_member().expect("a member"));
         let err = members.key_is("ab").expect_err("no colon");
         assert_eq!(err.message(), "expected `:`");
         let mut p = Parser::new(r#"{"ab"#);
-        let mut members = p.object();
+        let mut members = p.object().expect("an object");
         assert!(members.next_member().expect("a member"));
         assert!(!members.key_is("ab").expect("nothing taken"));
     }

@@ -93,6 +93,13 @@ pub struct Cx<'o> {
     /// Whether readers build values; checking alone keeps nothing, so
     /// strings, list items and map entries are never allocated.
     build: bool,
+    /// Whether lists are held to their item counts: in requests, not in
+    /// responses ([`Options::list_bounds_apply`]).
+    list_bounds: bool,
+    /// Whether the document is the serialized form of a typed value, where
+    /// `null` stands only for a NaN or infinite `f64` (every absent member
+    /// is left out).
+    serialized: bool,
 }
 
 impl<'o> Cx<'o> {
@@ -103,7 +110,38 @@ impl<'o> Cx<'o> {
             violations: Vec::new(),
             omitted: 0,
             build: true,
+            list_bounds: true,
+            serialized: false,
         }
+    }
+
+    /// The pass judges a document of `role`, and every shape nested in it
+    /// as part of it: a request's lists are held to their item counts, a
+    /// response's are not (unless [`Options::exact_outputs`]).
+    pub(crate) fn judging(mut self, role: crate::shape::Role) -> Self {
+        self.list_bounds = self.opts.list_bounds_apply(role);
+        self
+    }
+
+    /// The document is a typed value's own serialized form
+    /// ([`crate::Model::validate`]): a `null` in it was a NaN or an
+    /// infinite `f64`, which JSON cannot carry.
+    pub(crate) fn serialized(mut self) -> Self {
+        self.serialized = true;
+        self
+    }
+
+    /// Whether `null` here stands for a number JSON cannot carry.
+    pub(crate) fn null_is_non_finite(&self) -> bool {
+        self.serialized
+    }
+
+    /// Records a `type` violation: a NaN or infinite number, which JSON
+    /// cannot carry (serde_json writes it as `null`).
+    pub(crate) fn non_finite(&mut self, path: &Path<'_>) {
+        self.report(path, Code::Type, || {
+            "a NaN or infinite number, which JSON cannot carry".to_string()
+        });
     }
 
     /// A pass that only checks: the values it returns are empty stand-ins
@@ -140,11 +178,15 @@ impl<'o> Cx<'o> {
         }
     }
 
-    /// Records malformed JSON, with its line and column.
+    /// Records malformed JSON (or a limit passed), with its line and column.
     pub(crate) fn syntax(&mut self, error: &Syntax) {
         let violation = Violation {
             path: String::new(),
-            code: Code::Syntax,
+            code: if error.is_limit() {
+                Code::Limit
+            } else {
+                Code::Syntax
+            },
             message: error.message().to_string(),
             line: Some(error.line()),
             column: Some(error.column()),
@@ -413,8 +455,8 @@ pub(crate) fn read_any<K: Kind>(
             Some(b) => k.boolean(cx, path, b),
             None => k.null(cx, path),
         },
-        Next::Array => return k.seq(cx, path, p.array()),
-        Next::Object => return k.map(cx, path, p.object()),
+        Next::Array => return k.seq(cx, path, p.array()?),
+        Next::Object => return k.map(cx, path, p.object()?),
     })
 }
 
@@ -853,10 +895,10 @@ impl<K> List<K> {
         mut items: Items<'_, '_>,
         mut read: impl FnMut(&mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<Option<V>, Syntax>,
     ) -> Result<Option<Vec<V>>, Syntax> {
-        let max = self
-            .1
-            .max
-            .map_or(usize::MAX, |m| usize::try_from(m).unwrap_or(usize::MAX));
+        let max = match self.1.max {
+            Some(m) if cx.list_bounds => usize::try_from(m).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
         let mut items_out = Vec::new();
         let mut ok = true;
         let mut count = 0usize;
@@ -873,9 +915,11 @@ impl<K> List<K> {
                 _ => ok = false,
             }
         }
-        if let Some(message) = self.1.check(count as u64) {
-            cx.report(path, Code::Items, || message);
-            ok = false;
+        if cx.list_bounds {
+            if let Some(message) = self.1.check(count as u64) {
+                cx.report(path, Code::Items, || message);
+                ok = false;
+            }
         }
         Ok(ok.then_some(items_out))
     }

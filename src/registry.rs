@@ -29,7 +29,7 @@ pub struct Entry {
     pub(crate) check: Option<CheckFn>,
     /// Its JSON Schema (structures and enums).
     #[cfg(feature = "schema")]
-    pub(crate) schema: Option<fn(bool) -> serde_json::Value>,
+    pub(crate) schema: Option<fn(bool, bool) -> serde_json::Value>,
 }
 
 impl Entry {
@@ -38,16 +38,24 @@ impl Entry {
         self.check.map(|check| check(json, opts))
     }
 
-    /// The self-contained JSON Schema of this structure or enum; `strict`
-    /// refuses members the model does not define.
+    /// The self-contained JSON Schema of this structure or enum, giving the
+    /// verdicts that [`Entry::check`] gives under `opts`: with `strict`, it
+    /// refuses members the model does not define; a response's lists carry
+    /// item counts only with `exact_outputs`.
     #[cfg(feature = "schema")]
-    pub fn schema(&self, strict: bool) -> Option<serde_json::Value> {
-        let mut schema = self.schema.map(|schema| schema(strict))?;
+    pub fn schema(&self, opts: &Options) -> Option<serde_json::Value> {
+        let list_bounds = opts.list_bounds_apply(self.role);
+        let mut schema = self.schema.map(|schema| schema(opts.strict, list_bounds))?;
         if let Some(object) = schema.as_object_mut() {
             let id = format!(
-                "urn:ecr-models:{}:{}{}",
+                "urn:ecr-models:{}:{}{}{}",
                 self.service(),
-                if strict { "strict:" } else { "" },
+                if opts.strict { "strict:" } else { "" },
+                if opts.exact_outputs && self.role.is_response() {
+                    "exact:"
+                } else {
+                    ""
+                },
                 self.name
             );
             object.insert("$id".into(), id.into());

@@ -11,7 +11,8 @@
 //!   [`crate::timestamp::PATTERN`], which is exact to the calendar;
 //! - a blob is canonical padded base64 whose decoded size is in range;
 //! - map keys are checked with `propertyNames`;
-//! - an error shape also allows `__type`, and `Message` for `message`.
+//! - an error shape also allows `__type` and `code`, and `Message` as well
+//!   as `message`.
 //!
 //! What JSON Schema cannot see: a member name given twice in one object
 //! (the Rust side reports `duplicate`; a parser keeps one of them before any
@@ -22,6 +23,7 @@ use schemars::transform::{transform_subschemas, Transform};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
+use crate::json::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{EnumShape, StructShape, Ty};
 use crate::timestamp;
@@ -30,44 +32,35 @@ use crate::timestamp;
 pub fn structure(generator: &mut SchemaGenerator, shape: &StructShape) -> Schema {
     let mut properties = Map::new();
     let mut required = Vec::new();
-    let mut rules = Vec::new();
     for m in shape.members {
         let mut schema = ty(generator, &m.ty);
         describe(&mut schema, m.required, m.shape);
         if !m.required {
             schema = nullable(schema);
         }
-        if let Some(alias) = m.alias {
-            properties.insert(alias.to_string(), schema.clone());
-            // Both spellings name one member: at most one may be given.
-            rules.push(json!({"not": {"required": [m.name, alias]}}));
-            if m.required {
-                rules.push(json!({"anyOf": [{"required": [m.name]}, {"required": [alias]}]}));
-            }
-        } else if m.required {
+        if m.required {
             required.push(Value::from(m.name));
         }
         properties.insert(m.name.to_string(), schema);
     }
     if shape.exception {
-        properties.insert(
-            "__type".into(),
-            json!({"type": "string", "description": "The error's name, with or without a namespace."}),
-        );
+        for name in crate::aws_error::ENVELOPE {
+            properties.insert(
+                name.to_string(),
+                json!({"type": "string", "description": "The error's name, with or without a namespace."}),
+            );
+        }
     }
     let mut object = Map::new();
     object.insert("type".into(), "object".into());
     let mut description = format!("Structure `{}` of {}.", shape.name, shape.service);
     if shape.exception {
-        description.push_str(" An error body: `__type` names the error.");
+        description.push_str(" An error body: `__type` (or `code`) names the error.");
     }
     object.insert("description".into(), description.into());
     object.insert("properties".into(), properties.into());
     if !required.is_empty() {
         object.insert("required".into(), required.into());
-    }
-    if !rules.is_empty() {
-        object.insert("allOf".into(), rules.into());
     }
     Schema::from(object)
 }
@@ -87,11 +80,16 @@ pub fn enumeration(_: &mut SchemaGenerator, shape: &EnumShape) -> Schema {
 }
 
 /// The self-contained schema document of `T`: `$schema`, `title`, `$defs`.
-/// `strict` refuses members the model does not define.
-pub fn document<T: JsonSchema>(strict: bool) -> Value {
+/// `strict` refuses members the model does not define; without
+/// `list_bounds`, lists carry no item counts (a response's, see
+/// [`Options::list_bounds_apply`]).
+pub fn document<T: JsonSchema>(strict: bool, list_bounds: bool) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     if strict {
         settings = settings.with_transform(Strict);
+    }
+    if !list_bounds {
+        settings = settings.with_transform(NoListBounds);
     }
     sorted(
         settings
@@ -110,6 +108,25 @@ impl Transform for Strict {
         if let Some(object) = schema.as_object_mut() {
             if object.contains_key("properties") && !object.contains_key("additionalProperties") {
                 object.insert("additionalProperties".into(), false.into());
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// Takes the item counts that [`items`] writes off every list: in a
+/// response, the Rust side does not check them.
+#[derive(Debug, Clone)]
+struct NoListBounds;
+
+impl Transform for NoListBounds {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            // A list's schema, nullable or not: it has `items`.
+            if object.contains_key("items") {
+                for key in ITEM_COUNTS {
+                    object.remove(key);
+                }
             }
         }
         transform_subschemas(self, schema);
@@ -191,12 +208,16 @@ fn integer(rule: &IntRule) -> Value {
     json!({"type": "integer", "minimum": rule.min, "maximum": rule.max})
 }
 
+/// The keywords of a list's item counts, written by [`items`].
+const ITEM_COUNTS: [&str; 2] = ["minItems", "maxItems"];
+
 fn items(schema: &mut Value, rule: &ItemsRule) {
+    let [min_items, max_items] = ITEM_COUNTS;
     if let Some(min) = rule.min {
-        schema["minItems"] = min.into();
+        schema[min_items] = min.into();
     }
     if let Some(max) = rule.max {
-        schema["maxItems"] = max.into();
+        schema[max_items] = max.into();
     }
 }
 
@@ -269,10 +290,10 @@ fn describe(schema: &mut Value, required: bool, shape: &str) {
 }
 
 /// The exported schema tree: `<service>/<Name>.json` for every structure and
-/// enum of every service, and `index.json`. Paths are relative to the output
-/// folder; texts are pretty-printed with sorted keys, so a regenerated tree
-/// diffs cleanly.
-pub fn export(strict: bool) -> Vec<(String, String)> {
+/// enum of every service, and `index.json`, written for `opts` (its `strict`
+/// and `exact_outputs`). Paths are relative to the output folder; texts are
+/// pretty-printed with sorted keys, so a regenerated tree diffs cleanly.
+pub fn export(opts: &Options) -> Vec<(String, String)> {
     use crate::registry::entries;
     use crate::shape::Service;
 
@@ -280,7 +301,7 @@ pub fn export(strict: bool) -> Vec<(String, String)> {
     let mut index = Vec::new();
     for &service in Service::ALL {
         for entry in entries(service) {
-            let Some(schema) = entry.schema(strict) else {
+            let Some(schema) = entry.schema(opts) else {
                 continue;
             };
             let path = format!("{service}/{}.json", entry.name);

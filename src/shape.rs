@@ -88,6 +88,12 @@ impl Role {
             Role::Scalar => "scalar",
         }
     }
+
+    /// Whether documents of this role come from AWS: an operation's output
+    /// or an error body. Every shape nested in one is judged as part of it.
+    pub fn is_response(self) -> bool {
+        matches!(self, Role::Output | Role::Error)
+    }
 }
 
 /// The type of a member, list item or map entry, with its rules.
@@ -126,15 +132,15 @@ pub struct StructShape {
     pub service: Service,
     /// Members, in model order.
     pub members: &'static [Member],
-    /// Whether this is an error shape: its body also carries `__type`, and
-    /// `message` may be spelled `Message`.
+    /// Whether this is an error shape: its body may also carry the members
+    /// that name the error (`__type`, `code`: [`crate::aws_error`]), and
+    /// `message` also as `Message` (a member of its own here).
     pub exception: bool,
     /// What the shape is for.
     pub role: Role,
     /// The operation whose input, output, paginator or waiter this is.
     pub operation: Option<&'static str>,
-    /// The index in `members` of the member a name on the wire (or its
-    /// alias) stands for.
+    /// The index in `members` of the member a name on the wire stands for.
     pub index: fn(&str) -> Option<usize>,
     /// Which of the first 64 members are required: bit `i` for
     /// `members[i]`, so one comparison tells whether an object has them all.
@@ -150,8 +156,6 @@ pub struct Member {
     pub shape: &'static str,
     /// Whether the member must be present (and not `null`).
     pub required: bool,
-    /// Another accepted spelling of the name (`Message` for `message`).
-    pub alias: Option<&'static str>,
     /// The value's type and rules.
     pub ty: Ty,
 }
@@ -222,6 +226,11 @@ impl Ty {
 /// A checker of one JSON document against a shape.
 pub type CheckFn = fn(&[u8], &crate::Options) -> Result<(), crate::Error>;
 
+/// A checker of one error body of an operation, given the
+/// `X-Amzn-ErrorType` header when there is one.
+pub type CheckErrorFn =
+    fn(&[u8], Option<&str>, &Operation, &crate::Options) -> Result<(), crate::Error>;
+
 /// An operation of a service.
 #[derive(Debug)]
 pub struct Operation {
@@ -239,8 +248,9 @@ pub struct Operation {
     pub check_input: CheckFn,
     /// Checks a response body.
     pub check_output: CheckFn,
-    /// Checks an error body: an error this operation may return.
-    pub check_error: fn(&[u8], &Operation, &crate::Options) -> Result<(), crate::Error>,
+    /// Checks an error body: an error this operation may return, named by
+    /// the `X-Amzn-ErrorType` header when given, else by the body.
+    pub check_error: CheckErrorFn,
 }
 
 impl Operation {

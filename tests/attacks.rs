@@ -381,13 +381,30 @@ fn a_megabyte_of_random_bytes_is_a_syntax_violation() {
 // ---------------------------------------------------------------------------
 // Depth
 
+/// No depth limit: what the readers do with any depth, without recursing.
+fn unlimited() -> Options {
+    Options::default().max_depth(usize::MAX)
+}
+
+/// The single violation of a document refused at the depth limit.
+fn too_deep(shape: &str, doc: &[u8], opts: &Options) {
+    let err = check_with(Service::Ecr, shape, doc, opts).expect_err("too deep");
+    assert_eq!(pairs(&err), [("", Code::Limit)], "{shape}: {err}");
+    let message = &err.violations()[0].message;
+    assert!(message.contains("1000 levels"), "{message}");
+}
+
 #[test]
-fn two_hundred_thousand_nested_arrays_are_a_type_violation_not_a_stack_overflow() {
-    // Well-formed but not an object: a type violation, found without
-    // recursing (skipped values are walked iteratively).
+fn two_hundred_thousand_nested_arrays_are_refused_at_the_depth_limit_and_never_overflow_the_stack()
+{
+    // Well-formed but not an object: without a depth limit, a type
+    // violation, found without recursing (skipped values are walked
+    // iteratively); with the default limit, refused at level 1,001.
     let doc = nested(200_000, "[", "]");
-    let err = rejected("CreateRepositoryRequest", &doc);
+    let err = check_with(Service::Ecr, "CreateRepositoryRequest", &doc, &unlimited())
+        .expect_err("an array");
     assert_eq!(pairs(&err), [("", Code::Type)], "{err}");
+    too_deep("CreateRepositoryRequest", &doc, &Options::default());
     // Inside a member of any type, the same.
     let deep = nested(200_000, "[", "]");
     for (shape, before, after, path) in [
@@ -411,39 +428,54 @@ fn two_hundred_thousand_nested_arrays_are_a_type_violation_not_a_stack_overflow(
         ),
     ] {
         let doc = [before.as_bytes(), &deep, after.as_bytes()].concat();
-        let err = rejected(shape, &doc);
+        let err = check_with(Service::Ecr, shape, &doc, &unlimited()).expect_err("deep");
         assert_eq!(pairs(&err), [(path, Code::Type)], "{shape}: {err}");
+        too_deep(shape, &doc, &Options::default());
     }
-    // Unclosed: the document ends early.
+    // Unclosed: the document ends early, or passes the limit first.
     let doc = "[".repeat(200_000);
-    let message = assert_syntax("CreateRepositoryRequest", doc.as_bytes());
-    assert!(message.contains("EOF"), "{message}");
+    let err = check_with(
+        Service::Ecr,
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &unlimited(),
+    )
+    .expect_err("unclosed");
+    assert_eq!(pairs(&err), [("", Code::Syntax)], "{err}");
+    too_deep(
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &Options::default(),
+    );
 
     let dir = TempDir::new("deep-arrays");
     let file = dir.file("deep.json", nested(200_000, "[", "]"));
     let deep = run(&["--shape", "CreateRepositoryRequest", &file], b"");
     deep.assert_refused();
-    assert!(deep.stdout.contains("[type]"), "{}", deep.stdout);
-    let file = dir.file("open.json", &doc);
-    let unclosed = run(&["--shape", "CreateRepositoryRequest", &file], b"");
-    unclosed.assert_refused();
-    assert!(unclosed.stdout.contains("[syntax]"), "{}", unclosed.stdout);
+    assert!(deep.stdout.contains("[limit]"), "{}", deep.stdout);
 }
 
 #[test]
-fn two_hundred_thousand_nested_objects_are_skipped_without_overflowing_the_stack() {
+fn two_hundred_thousand_nested_objects_in_an_unknown_member_are_refused_at_the_depth_limit() {
     let open = r#"{"a":"#.repeat(200_000);
     let close = "}".repeat(200_000);
     let doc = format!("{open}1{close}");
-    // An unknown member is skipped (default) or refused (strict), walked
-    // without recursion either way; the required member is missing.
-    let err = rejected("CreateRepositoryRequest", doc.as_bytes());
+    // Without a limit, an unknown member is skipped (default) or refused
+    // (strict), walked without recursion either way; the required member
+    // is missing.
+    let err = check_with(
+        Service::Ecr,
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &unlimited(),
+    )
+    .expect_err("refused");
     assert_eq!(pairs(&err), [("/repositoryName", Code::Required)]);
     let err = check_with(
         Service::Ecr,
         "CreateRepositoryRequest",
         doc.as_bytes(),
-        &Options::strict(),
+        &unlimited().with_strict(true),
     )
     .expect_err("refused");
     assert_eq!(
@@ -453,17 +485,37 @@ fn two_hundred_thousand_nested_objects_are_skipped_without_overflowing_the_stack
             ("/repositoryName", Code::Required)
         ]
     );
+    // With the default limit, the depth inside a member the model lacks is
+    // refused too: it is not `valid` because nothing reads it.
+    let doc = format!(
+        r#"{{"repositoryName":"abc","x":{}}}"#,
+        "[".repeat(200_000) + &"]".repeat(200_000)
+    );
+    too_deep(
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &Options::default(),
+    );
     // As the value of a structure member: the structure reads the outer
     // object, and the depth below its unknown member is skipped.
     let doc =
         format!(r#"{{"repositoryName":"my-repo","encryptionConfiguration":{open}null{close}}}"#);
-    let err = rejected("CreateRepositoryRequest", doc.as_bytes());
+    let err = check_with(
+        Service::Ecr,
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &unlimited(),
+    )
+    .expect_err("refused");
     assert_eq!(
         pairs(&err),
         [("/encryptionConfiguration/encryptionType", Code::Required)]
     );
-    // Unclosed.
-    assert_syntax("CreateRepositoryRequest", open.as_bytes());
+    too_deep(
+        "CreateRepositoryRequest",
+        doc.as_bytes(),
+        &Options::default(),
+    );
 
     let dir = TempDir::new("deep-objects");
     let file = dir.file("deep.json", &doc);
@@ -472,15 +524,8 @@ fn two_hundred_thousand_nested_objects_are_skipped_without_overflowing_the_stack
         b"",
     );
     deep.assert_refused();
-    assert!(deep.stdout.contains("[required]"), "{}", deep.stdout);
-    let file = dir.file("open.json", &open);
-    let unclosed = run(&["--shape", "CreateRepositoryRequest", &file], b"");
-    unclosed.assert_refused();
-    assert!(unclosed.stdout.contains("[syntax]"), "{}", unclosed.stdout);
+    assert!(deep.stdout.contains("[limit]"), "{}", deep.stdout);
 }
-
-// ---------------------------------------------------------------------------
-// Size
 
 #[test]
 fn a_50_mb_repository_name_is_a_length_violation_with_a_short_message() {
@@ -721,8 +766,9 @@ fn a_member_given_twice_is_a_duplicate_violation() {
         (path.as_str(), code),
         ("/imageIds/0/imageTag", Code::Duplicate)
     );
-    // An error's message given as both `message` and `Message`.
-    let doc = br#"{"__type":"RepositoryNotFoundException","message":"a","Message":"b"}"#;
+    // An error's message given twice (`message` and `Message` are two
+    // members, and may both be given: see tests/errors.rs).
+    let doc = br#"{"__type":"RepositoryNotFoundException","Message":"a","Message":"b"}"#;
     let (path, code, _) = only("RepositoryNotFoundException", doc);
     assert_eq!((path.as_str(), code), ("/Message", Code::Duplicate));
     cli_refuses(

@@ -644,10 +644,50 @@ fn empty_input_without_jsonl_is_one_invalid_document_with_a_syntax_error() {
 }
 
 #[test]
-fn empty_input_with_jsonl_is_no_documents_and_exit_0() {
-    let run = run(&["--shape", "CreateRepositoryRequest", "--jsonl"], b"\n\n");
-    assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(run.lines(), ["0 documents: 0 valid, 0 invalid"]);
+fn input_without_documents_with_jsonl_exits_1_unless_allowed_empty() {
+    // A CI step fed by a failed upstream command must not pass.
+    for input in [&b""[..], b"\n\n", b"  \n\t\n"] {
+        let refused = run(&["--shape", "CreateRepositoryRequest", "--jsonl"], input);
+        assert_eq!(refused.code, 1, "{refused:?}");
+        assert_eq!(refused.lines(), ["0 documents: 0 valid, 0 invalid"]);
+        assert_eq!(
+            refused.stderr,
+            "ecr-validate: no documents (--allow-empty accepts inputs without any)\n"
+        );
+        let allowed = run(
+            &[
+                "--shape",
+                "CreateRepositoryRequest",
+                "--jsonl",
+                "--allow-empty",
+            ],
+            input,
+        );
+        assert_eq!(allowed.code, 0, "{allowed:?}");
+        assert_eq!(allowed.lines(), ["0 documents: 0 valid, 0 invalid"]);
+        assert_eq!(allowed.stderr, "");
+    }
+    // One document among empty inputs is enough.
+    let dir = TempDir::new("no-documents");
+    let empty = dir.file("empty.jsonl", "");
+    let one = dir.file("one.jsonl", "{\"repositoryName\":\"my-repo\"}\n");
+    let both = run(
+        &[
+            "--shape",
+            "CreateRepositoryRequest",
+            "--jsonl",
+            &empty,
+            &one,
+        ],
+        b"",
+    );
+    assert_eq!(both.code, 0, "{both:?}");
+    // `--allow-empty` belongs to --jsonl.
+    let usage = run(
+        &["--shape", "CreateRepositoryRequest", "--allow-empty"],
+        b"{}",
+    );
+    assert_eq!(usage.code, 2, "{usage:?}");
 }
 
 #[test]

@@ -133,7 +133,7 @@ fn every_declared_error_of_every_operation_is_accepted() {
             );
             for error in op.errors {
                 let body = format!(r#"{{"__type": "{}", "message": "m"}}"#, error.name);
-                let got = (op.check_error)(body.as_bytes(), op, &Options::strict());
+                let got = (op.check_error)(body.as_bytes(), None, op, &Options::strict());
                 assert!(
                     got.is_ok(),
                     "{service} {}: {}: {got:?}",
@@ -183,7 +183,8 @@ fn undeclared_error_is_reported_at_type() {
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
     // Through the registry too.
     let op = ecr_op("DescribeRepositories");
-    let err = (op.check_error)(body.as_bytes(), op, &Options::default()).expect_err("undeclared");
+    let err =
+        (op.check_error)(body.as_bytes(), None, op, &Options::default()).expect_err("undeclared");
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -250,7 +251,7 @@ fn throttling_exception_is_accepted_for_any_operation() {
     }
     for op in ecr_models::registry::operations(Service::EcrPublic) {
         assert!(
-            (op.check_error)(body.as_bytes(), op, &Options::strict()).is_ok(),
+            (op.check_error)(body.as_bytes(), None, op, &Options::strict()).is_ok(),
             "{}",
             op.name
         );
@@ -318,12 +319,26 @@ fn missing_type_is_required_at_type() {
 fn type_that_is_not_a_string_is_a_type_error() {
     for body in [
         r#"{"__type": 5}"#,
-        r#"{"__type": null}"#,
         r#"{"__type": ["ServerException"]}"#,
+        r#"{"code": 5}"#,
     ] {
         let err = ecr_error(body, Some("ListImages"), &Options::default()).expect_err("bad __type");
-        assert_eq!(pairs(&err), [("/__type", Code::Type)], "{body}");
+        let at = if body.contains("code") {
+            "/code"
+        } else {
+            "/__type"
+        };
+        assert_eq!(pairs(&err), [(at, Code::Type)], "{body}");
     }
+    // `null` is absent, as for any optional member (botocore's
+    // `body.get("__type")` reads it so too): then nothing names the error.
+    let err = ecr_error(
+        r#"{"__type": null}"#,
+        Some("ListImages"),
+        &Options::default(),
+    )
+    .expect_err("unnamed");
+    assert_eq!(pairs(&err), [("/__type", Code::Required)]);
 }
 
 #[test]

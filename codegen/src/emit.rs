@@ -403,6 +403,9 @@ pub fn read(service: &Service) -> String {
         out.push_str("fn read_map(mut map: Members<'_, '_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<Option<Self>, Syntax> {\n");
         for m in &st.members {
             let _ = writeln!(out, "let mut {} = Slot::Missing;", local(m));
+            if m.alias.is_some() {
+                let _ = writeln!(out, "let mut {}_alias = Slot::Missing;", local(m));
+            }
         }
         if st.members.is_empty() && !st.exception {
             out.push_str("while let Some(key) = map.next_key()? {\ncx.other_member(&mut map, path, &key)?;\n}\n");
@@ -418,44 +421,57 @@ pub fn read(service: &Service) -> String {
         // table, so a name is compared with at most a few candidates.
         out.push_str("while let Some(key) = map.next_key()? {\nmatch (key.len(), &*key) {\n");
         for m in &st.members {
-            let names = std::iter::once(&m.wire)
-                .chain(&m.alias)
-                .map(|name| format!("({}, {})", name.len(), lit(name)))
-                .collect::<Vec<_>>()
-                .join(" | ");
             let method = if m.required {
                 "read_required"
             } else {
                 "read_optional"
             };
-            let _ = writeln!(
-                out,
-                "{names} => {}.{method}(&mut map, {}, cx, path, &key)?,",
-                local(m),
-                reader(service, &m.shape)
+            let spellings = std::iter::once((&m.wire, local(m))).chain(
+                m.alias
+                    .iter()
+                    .map(|alias| (alias, format!("{}_alias", local(m)))),
             );
+            for (name, slot) in spellings {
+                let _ = writeln!(
+                    out,
+                    "({}, {}) => {slot}.{method}(&mut map, {}, cx, path, &key)?,",
+                    name.len(),
+                    lit(name),
+                    reader(service, &m.shape)
+                );
+            }
         }
         if st.exception {
-            out.push_str("(6, \"__type\") => map.skip_value()?,\n");
+            out.push_str("_ if crate::aws_error::is_envelope(&key) => map.skip_value()?,\n");
         }
         out.push_str("_ => cx.other_member(&mut map, path, &key)?,\n}\n}\n");
         if st.members.is_empty() {
             out.push_str("Ok(Some(Self {}))\n}\n}\n");
         } else {
+            // An optional member's other spelling has a slot of its own;
+            // when a body has both, the model's spelling wins (as botocore
+            // reads `message` before `Message`).
+            let slots = |m: &Member| {
+                std::iter::once(local(m))
+                    .chain(m.alias.as_ref().map(|_| format!("{}_alias", local(m))))
+            };
             let pats: Vec<String> = st
                 .members
                 .iter()
-                .map(|m| format!("Some({})", local(m)))
+                .flat_map(slots)
+                .map(|slot| format!("Some({slot})"))
                 .collect();
             let vals: Vec<String> = st
                 .members
                 .iter()
-                .map(|m| {
-                    if m.required {
-                        format!("{}.required(cx, path, {})", local(m), lit(&m.wire))
-                    } else {
-                        format!("{}.optional()", local(m))
-                    }
+                .flat_map(|m| {
+                    slots(m).map(move |slot| {
+                        if m.required {
+                            format!("{slot}.required(cx, path, {})", lit(&m.wire))
+                        } else {
+                            format!("{slot}.optional()")
+                        }
+                    })
                 })
                 .collect();
             let _ = writeln!(
@@ -467,7 +483,10 @@ pub fn read(service: &Service) -> String {
             let fields: Vec<String> = st
                 .members
                 .iter()
-                .map(|m| format!("{}: {}", field(&m.wire), local(m)))
+                .map(|m| match &m.alias {
+                    Some(_) => format!("{}: {}.or({}_alias)", field(&m.wire), local(m), local(m)),
+                    None => format!("{}: {}", field(&m.wire), local(m)),
+                })
                 .collect();
             let _ = writeln!(out, "Ok(Some(Self {{ {} }}))\n}}\n}}", fields.join(", "));
         }
@@ -591,12 +610,22 @@ pub fn shapes(service: &Service) -> String {
                     .operation
                     .as_ref()
                     .map_or("None".into(), |o| format!("Some({})", lit(o)));
-                let required = st
+                // A member's other spelling (`Message` for `message`) is a
+                // member of its own in the description: a body may carry both.
+                let wire: Vec<(&str, &Member)> = st
                     .members
+                    .iter()
+                    .flat_map(|m| {
+                        std::iter::once(&m.wire)
+                            .chain(&m.alias)
+                            .map(move |n| (n.as_str(), m))
+                    })
+                    .collect();
+                let required = wire
                     .iter()
                     .take(64)
                     .enumerate()
-                    .filter(|(_, m)| m.required)
+                    .filter(|(_, (n, m))| m.required && *n == m.wire)
                     .fold(0u64, |mask, (at, _)| mask | 1 << at);
                 let _ = writeln!(
                     out,
@@ -606,32 +635,23 @@ pub fn shapes(service: &Service) -> String {
                     st.role,
                     index_fn(&id)
                 );
-                for m in &st.members {
-                    let alias = m
-                        .alias
-                        .as_ref()
-                        .map_or("None".into(), |a| format!("Some({})", lit(a)));
+                for (n, m) in &wire {
                     let _ = writeln!(
                         out,
-                        "Member {{ name: {}, shape: {}, required: {}, alias: {alias}, ty: {} }},",
-                        lit(&m.wire),
+                        "Member {{ name: {}, shape: {}, required: {}, ty: {} }},",
+                        lit(n),
                         lit(&m.shape),
-                        m.required,
+                        m.required && *n == m.wire,
                         ty(service, &m.shape)
                     );
                 }
                 out.push_str("] };\n");
                 // Matching on the length first makes a jump table, so a
                 // name is compared with at most a few candidates.
-                let arms: Vec<String> = st
-                    .members
+                let arms: Vec<String> = wire
                     .iter()
                     .enumerate()
-                    .flat_map(|(at, m)| {
-                        std::iter::once(&m.wire)
-                            .chain(&m.alias)
-                            .map(move |n| format!("({}, {}) => Some({at}),", n.len(), lit(n)))
-                    })
+                    .map(|(at, (n, _))| format!("({}, {}) => Some({at}),", n.len(), lit(n)))
                     .collect();
                 let _ = match arms.is_empty() {
                     true => writeln!(out, "fn {}(_: &str) -> Option<usize> {{\nNone\n}}", index_fn(&id)),
@@ -753,12 +773,15 @@ pub fn operations(service: &Service) -> String {
     }
     out.push_str("Self::Common(e) => &e.name,\n}\n}\n");
     out.push_str(
-        "/// Reads an AWS JSON error body (`__type`, with or without a namespace, and `message` or `Message`).\n\
+        "/// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).\n\
          /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).\n\
          pub fn from_json_with(body: &[u8], operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
-         let name = crate::aws_error::read_body(body, opts)?;\n\
-         if let Some(op) = operation {\ncrate::aws_error::check_declared(op, &name)?;\n}\n\
-         match name.as_str() {\n",
+         Self::from_response_with(body, None, operation, opts)\n\
+         }\n\
+         /// [`ServiceError::from_json_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.\n\
+         pub fn from_response_with(body: &[u8], error_type: Option<&str>, operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
+         let code = crate::aws_error::identify(body, error_type, operation, opts)?;\n\
+         match code.name.as_str() {\n",
     );
     for e in &errors {
         let _ = writeln!(
@@ -768,8 +791,8 @@ pub fn operations(service: &Service) -> String {
             e.name
         );
     }
-    let _ = writeln!(out, "_ => crate::aws_error::read_common(body, &name, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
-    out.push_str("fn check_error(body: &[u8], operation: &Operation, opts: &Options) -> Result<(), Error> {\nServiceError::from_json_with(body, Some(operation), opts).map(drop)\n}\n");
+    let _ = writeln!(out, "_ => crate::aws_error::read_common(body, &code, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
+    out.push_str("fn check_error(body: &[u8], error_type: Option<&str>, operation: &Operation, opts: &Options) -> Result<(), Error> {\nServiceError::from_response_with(body, error_type, Some(operation), opts).map(drop)\n}\n");
     out
 }
 

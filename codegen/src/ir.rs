@@ -313,7 +313,7 @@ fn kind(name: &str, def: &ShapeDef) -> Kind {
     let int = |v: Option<f64>| v.map(|v| v as i64);
     match def.kind.as_str() {
         "structure" => {
-            let members = def
+            let members: Vec<Member> = def
                 .members
                 .0
                 .iter()
@@ -333,6 +333,15 @@ fn kind(name: &str, def: &ShapeDef) -> Kind {
                 assert!(
                     def.members.0.iter().any(|(w, _)| w == r),
                     "{name}: required {r} is not a member"
+                );
+            }
+            // Another spelling is read into the member when the model's is
+            // absent: a required member could not say which one it needs.
+            for m in &members {
+                assert!(
+                    !(m.required && m.alias.is_some()),
+                    "{name}: required {} has another spelling",
+                    m.wire
                 );
             }
             Kind::Structure(Structure {

@@ -91,7 +91,8 @@ pub fn operation_index(service: Service, name: &str) -> Option<usize> {
 
 /// The invariants of any rejection under `opts`: at least one violation, at
 /// most `max_violations` listed and the rest counted, bounded messages,
-/// JSON Pointers, line and column only for `syntax`, which comes last.
+/// JSON Pointers, line and column only for `syntax` and `limit`, which end
+/// the pass and so come last.
 pub fn check_error(error: &Error, opts: &Options) {
     let listed = error.violations().len();
     assert!(error.total() > 0, "a rejection has a violation: {error:?}");
@@ -116,13 +117,13 @@ pub fn check_error(error: &Error, opts: &Options) {
             &v.message[..v.message.floor_char_boundary(200)]
         );
         assert!(!v.message.is_empty(), "an empty message: {v:?}");
-        if v.code == Code::Syntax {
-            assert_eq!(i, listed - 1, "syntax ends the pass: {error:?}");
-            assert!(v.path.is_empty(), "syntax is about the document: {v:?}");
+        if v.code == Code::Syntax || v.code == Code::Limit {
+            assert_eq!(i, listed - 1, "{} ends the pass: {error:?}", v.code);
+            assert!(v.path.is_empty(), "{} is about the document: {v:?}", v.code);
         } else {
             assert!(
                 v.line.is_none() && v.column.is_none(),
-                "line and column only for syntax: {v:?}"
+                "line and column only for syntax and limit: {v:?}"
             );
         }
         // Display must not panic and stays bounded by the message and path.
@@ -139,19 +140,28 @@ pub fn parses_as_value(data: &[u8]) -> bool {
 }
 
 /// Whether `data` is one well-formed JSON document by `serde_json`'s most
-/// lenient reading (what skipping an unknown member accepts).
+/// lenient reading (what skipping an unknown member accepts), at any depth.
 pub fn parses_leniently(data: &[u8]) -> bool {
-    serde_json::from_slice::<serde::de::IgnoredAny>(data).is_ok()
+    use serde::Deserialize as _;
+    let mut de = serde_json::Deserializer::from_slice(data);
+    de.disable_recursion_limit();
+    serde::de::IgnoredAny::deserialize(&mut de).is_ok() && de.end().is_ok()
 }
 
 /// The syntax invariants: a document `serde_json` holds as a `Value` has
-/// no `syntax` violation; one it cannot even skip has one.
+/// no `syntax` violation; one it cannot even skip has one, unless reading
+/// stopped at a limit first.
 pub fn check_syntax(data: &[u8], verdict: &Result<(), Error>) {
-    let syntax = verdict.as_ref().err().is_some_and(Error::is_syntax);
+    let violations = verdict.as_ref().err().map_or(&[][..], |e| e.violations());
+    let syntax = violations.iter().any(|v| v.code == Code::Syntax);
+    let limit = violations.iter().any(|v| v.code == Code::Limit);
     if parses_as_value(data) {
         assert!(!syntax, "well-formed JSON reported as syntax: {verdict:?}");
     }
     if !parses_leniently(data) {
-        assert!(syntax, "malformed JSON not reported as syntax: {verdict:?}");
+        assert!(
+            syntax || limit,
+            "malformed JSON not reported as syntax: {verdict:?}"
+        );
     }
 }

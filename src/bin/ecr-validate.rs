@@ -59,13 +59,29 @@ struct Args {
     #[arg(long, conflicts_with = "shape")]
     error: bool,
 
+    /// With --error: the error's name as an `X-Amzn-ErrorType` header gives
+    /// it; it wins over the body's `__type` and `code`.
+    #[arg(long, value_name = "CODE", requires = "error")]
+    error_type: Option<String>,
+
     /// Members the model does not define are violations (unknown_field).
     #[arg(long)]
     strict: bool,
 
+    /// Responses are held to the model's list item counts too (the letter
+    /// of the model; by default only requests are, as AWS's servers and
+    /// SDKs do).
+    #[arg(long)]
+    exact_outputs: bool,
+
     /// Each non-blank line of each input is one document (JSON Lines).
     #[arg(long)]
     jsonl: bool,
+
+    /// With --jsonl: inputs without any document are not a failure (by
+    /// default they exit 1 with "no documents").
+    #[arg(long, requires = "jsonl")]
+    allow_empty: bool,
 
     /// How verdicts are printed.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -197,7 +213,14 @@ fn main() -> ExitCode {
     if files.iter().filter(|f| is_stdin(f)).count() > 1 {
         return usage_error("standard input (`-`) can be read only once");
     }
-    let opts = Options::default().with_strict(args.strict);
+    let opts = Options::default()
+        .with_strict(args.strict)
+        .exact_outputs(args.exact_outputs);
+    let check = Check {
+        target,
+        error_type: args.error_type.as_deref(),
+        opts: &opts,
+    };
 
     let stdout = io::stdout();
     let mut reporter = Reporter::new(BufWriter::new(stdout.lock()), args.format);
@@ -206,9 +229,9 @@ fn main() -> ExitCode {
     for file in &files {
         let name = file.to_string_lossy();
         let checked = if args.jsonl {
-            check_lines(file, &name, &target, &opts, &mut reporter)
+            check_lines(file, &name, &check, &mut reporter)
         } else {
-            check_whole(file, &name, &target, &opts, &mut reporter, &mut buf)
+            check_whole(file, &name, &check, &mut reporter, &mut buf)
         };
         match checked {
             Ok(()) => {}
@@ -225,7 +248,29 @@ fn main() -> ExitCode {
     if let Err(e) = reporter.finish() {
         return write_failed(&e, &reporter, unreadable);
     }
+    // A CI step fed by a failed upstream command must not pass.
+    if args.jsonl && !args.allow_empty && !unreadable && reporter.valid() + reporter.invalid() == 0
+    {
+        let _ = writeln!(
+            io::stderr(),
+            "ecr-validate: no documents (--allow-empty accepts inputs without any)"
+        );
+        return ExitCode::from(1);
+    }
     status(&reporter, unreadable)
+}
+
+/// What each document is checked against, and how.
+struct Check<'a> {
+    target: Target,
+    error_type: Option<&'a str>,
+    opts: &'a Options,
+}
+
+impl Check<'_> {
+    fn document(&self, json: &[u8]) -> Result<(), ecr_models::Error> {
+        self.target.check(json, self.error_type, self.opts)
+    }
 }
 
 fn resolve(args: &Args) -> Result<Target, String> {
@@ -404,8 +449,7 @@ fn is_stdin(file: &Path) -> bool {
 fn check_whole<W: Write>(
     file: &Path,
     name: &str,
-    target: &Target,
-    opts: &Options,
+    check: &Check<'_>,
     reporter: &mut Reporter<W>,
     buf: &mut Vec<u8>,
 ) -> Result<(), Stop> {
@@ -416,7 +460,7 @@ fn check_whole<W: Write>(
         File::open(file).and_then(|mut f| f.read_to_end(buf))
     };
     read.map_err(Stop::Read)?;
-    let verdict = target.check(buf, opts);
+    let verdict = check.document(buf);
     let source = Source { name, line: None };
     reporter.document(source, &verdict).map_err(Stop::Write)
 }
@@ -425,19 +469,17 @@ fn check_whole<W: Write>(
 fn check_lines<W: Write>(
     file: &Path,
     name: &str,
-    target: &Target,
-    opts: &Options,
+    check: &Check<'_>,
     reporter: &mut Reporter<W>,
 ) -> Result<(), Stop> {
     if is_stdin(file) {
-        each_line(io::stdin().lock(), name, target, opts, reporter)
+        each_line(io::stdin().lock(), name, check, reporter)
     } else {
         let f = File::open(file).map_err(Stop::Read)?;
         each_line(
             BufReader::with_capacity(64 * 1024, f),
             name,
-            target,
-            opts,
+            check,
             reporter,
         )
     }
@@ -446,8 +488,7 @@ fn check_lines<W: Write>(
 fn each_line<R: BufRead, W: Write>(
     reader: R,
     name: &str,
-    target: &Target,
-    opts: &Options,
+    check: &Check<'_>,
     reporter: &mut Reporter<W>,
 ) -> Result<(), Stop> {
     // Documents are read in batches and checked on every core; verdicts
@@ -472,7 +513,7 @@ fn each_line<R: BufRead, W: Write>(
         if batch.is_empty() && failed.is_none() {
             return Ok(());
         }
-        let verdicts = batch.check_all(workers, |doc| target.check(doc, opts));
+        let verdicts = batch.check_all(workers, |doc| check.document(doc));
         for (line, verdict) in batch.lines().zip(&verdicts) {
             let source = Source {
                 name,

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use ecr_models::Options;
 
 /// Write (or check) the JSON Schemas of every ECR and ECR Public type.
 #[derive(Parser)]
@@ -19,11 +20,18 @@ struct Args {
     /// Schemas that refuse members the model does not define (the CLI's strict mode).
     #[arg(long)]
     strict: bool,
+    /// Response schemas that keep the model's list item counts too (the
+    /// CLI's --exact-outputs).
+    #[arg(long)]
+    exact_outputs: bool,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let files = ecr_models::schema::export(args.strict);
+    let opts = Options::default()
+        .with_strict(args.strict)
+        .exact_outputs(args.exact_outputs);
+    let files = ecr_models::schema::export(&opts);
     let mut stale = Vec::new();
     let mut written = 0;
     for (path, text) in &files {

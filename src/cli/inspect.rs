@@ -14,7 +14,7 @@ pub fn human(d: &Description) -> String {
     };
     let _ = writeln!(out, "{}: {what}", d.name);
     if d.exception {
-        out.push_str("An error body: `__type` names the error.\n");
+        out.push_str("An error body: `__type` (or `code`) names the error.\n");
     }
     if let Some(members) = &d.members {
         if members.is_empty() {
@@ -23,12 +23,13 @@ pub fn human(d: &Description) -> String {
             out.push_str("\nMembers (wire names):\n");
         }
         for m in members {
-            let mut name = m.name.to_string();
-            if let Some(alias) = m.alias {
-                let _ = write!(name, " (or {alias})");
-            }
             let required = if m.required { ", required" } else { "" };
-            let _ = writeln!(out, "  {name}: {}{required}", label(Some(m.shape), &m.ty));
+            let _ = writeln!(
+                out,
+                "  {}: {}{required}",
+                m.name,
+                label(Some(m.shape), &m.ty)
+            );
             rules(&mut out, &m.ty, 6);
         }
     }

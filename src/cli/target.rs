@@ -74,15 +74,21 @@ impl Target {
         Ok(Target::Operation(op, direction))
     }
 
-    /// Checks one JSON document.
-    pub fn check(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
+    /// Checks one JSON document; an error body's error is named by
+    /// `error_type` (an `X-Amzn-ErrorType` header) when given.
+    pub fn check(
+        &self,
+        json: &[u8],
+        error_type: Option<&str>,
+        opts: &Options,
+    ) -> Result<(), Error> {
         match *self {
             Target::Shape(entry) => entry
                 .check(json, opts)
                 .expect("Target::shape admits only structures, which can be checked"),
             Target::Operation(op, Direction::Input) => (op.check_input)(json, opts),
             Target::Operation(op, Direction::Output) => (op.check_output)(json, opts),
-            Target::Operation(op, Direction::Error) => (op.check_error)(json, op, opts),
+            Target::Operation(op, Direction::Error) => (op.check_error)(json, error_type, op, opts),
         }
     }
 }

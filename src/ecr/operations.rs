@@ -1204,18 +1204,24 @@ impl ServiceError {
             Self::Common(e) => &e.name,
         }
     }
-    /// Reads an AWS JSON error body (`__type`, with or without a namespace, and `message` or `Message`).
+    /// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).
     /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).
     pub fn from_json_with(
         body: &[u8],
         operation: Option<&Operation>,
         opts: &Options,
     ) -> Result<Self, Error> {
-        let name = crate::aws_error::read_body(body, opts)?;
-        if let Some(op) = operation {
-            crate::aws_error::check_declared(op, &name)?;
-        }
-        match name.as_str() {
+        Self::from_response_with(body, None, operation, opts)
+    }
+    /// [`ServiceError::from_json_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.
+    pub fn from_response_with(
+        body: &[u8],
+        error_type: Option<&str>,
+        operation: Option<&Operation>,
+        opts: &Options,
+    ) -> Result<Self, Error> {
+        let code = crate::aws_error::identify(body, error_type, operation, opts)?;
+        match code.name.as_str() {
             "BlockedByOrganizationPolicyException" => {
                 crate::from_slice_with(body, opts)
                     .map(Self::BlockedByOrganizationPolicyException)
@@ -1392,12 +1398,17 @@ impl ServiceError {
                 crate::from_slice_with(body, opts).map(Self::ValidationException)
             }
             _ => {
-                crate::aws_error::read_common(body, &name, Service::Ecr, opts)
+                crate::aws_error::read_common(body, &code, Service::Ecr, opts)
                     .map(Self::Common)
             }
         }
     }
 }
-fn check_error(body: &[u8], operation: &Operation, opts: &Options) -> Result<(), Error> {
-    ServiceError::from_json_with(body, Some(operation), opts).map(drop)
+fn check_error(
+    body: &[u8],
+    error_type: Option<&str>,
+    operation: &Operation,
+    opts: &Options,
+) -> Result<(), Error> {
+    ServiceError::from_response_with(body, error_type, Some(operation), opts).map(drop)
 }

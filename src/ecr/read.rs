@@ -771,20 +771,32 @@ impl ReadStruct for BlockedByOrganizationPolicyException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for BlockedByOrganizationPolicyException {
@@ -4650,20 +4662,32 @@ impl ReadStruct for EmptyUploadException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for EmptyUploadException {
@@ -4966,20 +4990,32 @@ impl ReadStruct for ExclusionAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ExclusionAlreadyExistsException {
@@ -4992,20 +5028,32 @@ impl ReadStruct for ExclusionNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ExclusionNotFoundException {
@@ -6261,20 +6309,32 @@ impl ReadStruct for ImageAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageAlreadyExistsException {
@@ -6287,20 +6347,32 @@ impl ReadStruct for ImageArchivedException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageArchivedException {
@@ -6500,20 +6572,32 @@ impl ReadStruct for ImageDigestDoesNotMatchException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageDigestDoesNotMatchException {
@@ -6627,20 +6711,32 @@ impl ReadStruct for ImageNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageNotFoundException {
@@ -7292,20 +7388,32 @@ impl ReadStruct for ImageStorageClassUpdateNotSupportedException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageStorageClassUpdateNotSupportedException {
@@ -7318,20 +7426,32 @@ impl ReadStruct for ImageTagAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageTagAlreadyExistsException {
@@ -7507,20 +7627,32 @@ impl ReadStruct for InvalidLayerException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidLayerException {
@@ -7537,6 +7669,7 @@ impl ReadStruct for InvalidLayerPartException {
         let mut v_upload_id = Slot::Missing;
         let mut v_last_valid_byte_received = Slot::Missing;
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
                 (10, "registryId") => {
@@ -7579,11 +7712,15 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -7593,12 +7730,14 @@ impl ReadStruct for InvalidLayerPartException {
             Some(v_upload_id),
             Some(v_last_valid_byte_received),
             Some(v_message),
+            Some(v_message_alias),
         ) = (
             v_registry_id.optional(),
             v_repository_name.optional(),
             v_upload_id.optional(),
             v_last_valid_byte_received.optional(),
             v_message.optional(),
+            v_message_alias.optional(),
         ) else {
             return Ok(None);
         };
@@ -7608,7 +7747,7 @@ impl ReadStruct for InvalidLayerPartException {
                 repository_name: v_repository_name,
                 upload_id: v_upload_id,
                 last_valid_byte_received: v_last_valid_byte_received,
-                message: v_message,
+                message: v_message.or(v_message_alias),
             }),
         )
     }
@@ -7623,20 +7762,32 @@ impl ReadStruct for InvalidParameterException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidParameterException {
@@ -7649,20 +7800,32 @@ impl ReadStruct for InvalidTagParameterException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidTagParameterException {
@@ -7675,30 +7838,36 @@ impl ReadStruct for KmsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         let mut v_kms_error = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                (7, "Message") => {
+                    v_message_alias
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
                 (8, "kmsError") => {
                     v_kms_error
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message), Some(v_kms_error)) = (
+        let (Some(v_message), Some(v_message_alias), Some(v_kms_error)) = (
             v_message.optional(),
+            v_message_alias.optional(),
             v_kms_error.optional(),
         ) else {
             return Ok(None);
         };
         Ok(
             Some(Self {
-                message: v_message,
+                message: v_message.or(v_message_alias),
                 kms_error: v_kms_error,
             }),
         )
@@ -7789,20 +7958,32 @@ impl ReadStruct for LayerAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayerAlreadyExistsException {
@@ -7872,20 +8053,32 @@ impl ReadStruct for LayerInaccessibleException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayerInaccessibleException {
@@ -7898,20 +8091,32 @@ impl ReadStruct for LayerPartTooSmallException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayerPartTooSmallException {
@@ -7924,20 +8129,32 @@ impl ReadStruct for LayersNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayersNotFoundException {
@@ -7950,20 +8167,32 @@ impl ReadStruct for LifecyclePolicyNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LifecyclePolicyNotFoundException {
@@ -8127,20 +8356,32 @@ impl ReadStruct for LifecyclePolicyPreviewInProgressException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LifecyclePolicyPreviewInProgressException {
@@ -8153,20 +8394,32 @@ impl ReadStruct for LifecyclePolicyPreviewNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LifecyclePolicyPreviewNotFoundException {
@@ -8384,20 +8637,32 @@ impl ReadStruct for LimitExceededException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LimitExceededException {
@@ -9609,20 +9874,32 @@ impl ReadStruct for PullThroughCacheRuleAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for PullThroughCacheRuleAlreadyExistsException {
@@ -9635,20 +9912,32 @@ impl ReadStruct for PullThroughCacheRuleNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for PullThroughCacheRuleNotFoundException {
@@ -10789,20 +11078,32 @@ impl ReadStruct for ReferencedImagesNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ReferencedImagesNotFoundException {
@@ -10908,20 +11209,32 @@ impl ReadStruct for RegistryPolicyNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RegistryPolicyNotFoundException {
@@ -11075,20 +11388,32 @@ impl ReadStruct for ReplicationBackfillInProgressException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ReplicationBackfillInProgressException {
@@ -11101,20 +11426,32 @@ impl ReadStruct for ReplicationBackfillInvalidStatusException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ReplicationBackfillInvalidStatusException {
@@ -11127,20 +11464,32 @@ impl ReadStruct for ReplicationBackfillNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ReplicationBackfillNotFoundException {
@@ -11719,20 +12068,32 @@ impl ReadStruct for RepositoryAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryAlreadyExistsException {
@@ -11981,20 +12342,32 @@ impl ReadStruct for RepositoryNotEmptyException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryNotEmptyException {
@@ -12007,20 +12380,32 @@ impl ReadStruct for RepositoryNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryNotFoundException {
@@ -12033,20 +12418,32 @@ impl ReadStruct for RepositoryPolicyNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryPolicyNotFoundException {
@@ -12383,20 +12780,32 @@ impl ReadStruct for ScanNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ScanNotFoundException {
@@ -12490,20 +12899,32 @@ impl ReadStruct for SecretNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for SecretNotFoundException {
@@ -12516,20 +12937,32 @@ impl ReadStruct for ServerException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ServerException {
@@ -12729,20 +13162,32 @@ impl ReadStruct for SigningConfigurationNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for SigningConfigurationNotFoundException {
@@ -13626,20 +14071,32 @@ impl ReadStruct for TemplateAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for TemplateAlreadyExistsException {
@@ -13652,20 +14109,32 @@ impl ReadStruct for TemplateNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for TemplateNotFoundException {
@@ -13678,20 +14147,32 @@ impl ReadStruct for TooManyTagsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for TooManyTagsException {
@@ -13754,20 +14235,32 @@ impl ReadStruct for UnableToAccessSecretException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnableToAccessSecretException {
@@ -13780,20 +14273,32 @@ impl ReadStruct for UnableToDecryptSecretValueException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnableToDecryptSecretValueException {
@@ -13806,20 +14311,32 @@ impl ReadStruct for UnableToGetUpstreamImageException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnableToGetUpstreamImageException {
@@ -13832,20 +14349,32 @@ impl ReadStruct for UnableToGetUpstreamLayerException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnableToGetUpstreamLayerException {
@@ -13858,20 +14387,32 @@ impl ReadStruct for UnableToListUpstreamImageReferrersException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnableToListUpstreamImageReferrersException {
@@ -13884,20 +14425,32 @@ impl ReadStruct for UnsupportedImageTypeException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnsupportedImageTypeException {
@@ -13910,20 +14463,32 @@ impl ReadStruct for UnsupportedUpstreamRegistryException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnsupportedUpstreamRegistryException {
@@ -14834,20 +15399,32 @@ impl ReadStruct for UploadNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UploadNotFoundException {
@@ -15042,20 +15619,32 @@ impl ReadStruct for ValidationException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ValidationException {

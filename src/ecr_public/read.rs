@@ -1639,20 +1639,32 @@ impl ReadStruct for EmptyUploadException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for EmptyUploadException {
@@ -2115,20 +2127,32 @@ impl ReadStruct for ImageAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageAlreadyExistsException {
@@ -2256,20 +2280,32 @@ impl ReadStruct for ImageDigestDoesNotMatchException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageDigestDoesNotMatchException {
@@ -2383,20 +2419,32 @@ impl ReadStruct for ImageNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageNotFoundException {
@@ -2409,20 +2457,32 @@ impl ReadStruct for ImageTagAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ImageTagAlreadyExistsException {
@@ -2604,20 +2664,32 @@ impl ReadStruct for InvalidLayerException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidLayerException {
@@ -2634,6 +2706,7 @@ impl ReadStruct for InvalidLayerPartException {
         let mut v_upload_id = Slot::Missing;
         let mut v_last_valid_byte_received = Slot::Missing;
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
                 (10, "registryId") => {
@@ -2676,11 +2749,15 @@ impl ReadStruct for InvalidLayerPartException {
                             &key,
                         )?
                 }
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
@@ -2690,12 +2767,14 @@ impl ReadStruct for InvalidLayerPartException {
             Some(v_upload_id),
             Some(v_last_valid_byte_received),
             Some(v_message),
+            Some(v_message_alias),
         ) = (
             v_registry_id.optional(),
             v_repository_name.optional(),
             v_upload_id.optional(),
             v_last_valid_byte_received.optional(),
             v_message.optional(),
+            v_message_alias.optional(),
         ) else {
             return Ok(None);
         };
@@ -2705,7 +2784,7 @@ impl ReadStruct for InvalidLayerPartException {
                 repository_name: v_repository_name,
                 upload_id: v_upload_id,
                 last_valid_byte_received: v_last_valid_byte_received,
-                message: v_message,
+                message: v_message.or(v_message_alias),
             }),
         )
     }
@@ -2720,20 +2799,32 @@ impl ReadStruct for InvalidParameterException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidParameterException {
@@ -2746,20 +2837,32 @@ impl ReadStruct for InvalidTagParameterException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for InvalidTagParameterException {
@@ -2847,20 +2950,32 @@ impl ReadStruct for LayerAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayerAlreadyExistsException {
@@ -2930,20 +3045,32 @@ impl ReadStruct for LayerPartTooSmallException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayerPartTooSmallException {
@@ -2956,20 +3083,32 @@ impl ReadStruct for LayersNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LayersNotFoundException {
@@ -2982,20 +3121,32 @@ impl ReadStruct for LimitExceededException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for LimitExceededException {
@@ -3563,20 +3714,32 @@ impl ReadStruct for ReferencedImagesNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ReferencedImagesNotFoundException {
@@ -3772,20 +3935,32 @@ impl ReadStruct for RegistryNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RegistryNotFoundException {
@@ -3874,20 +4049,32 @@ impl ReadStruct for RepositoryAlreadyExistsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryAlreadyExistsException {
@@ -4138,20 +4325,32 @@ impl ReadStruct for RepositoryCatalogDataNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryCatalogDataNotFoundException {
@@ -4164,20 +4363,32 @@ impl ReadStruct for RepositoryNotEmptyException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryNotEmptyException {
@@ -4190,20 +4401,32 @@ impl ReadStruct for RepositoryNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryNotFoundException {
@@ -4216,20 +4439,32 @@ impl ReadStruct for RepositoryPolicyNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for RepositoryPolicyNotFoundException {
@@ -4325,20 +4560,32 @@ impl ReadStruct for ServerException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for ServerException {
@@ -4628,20 +4875,32 @@ impl ReadStruct for TooManyTagsException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for TooManyTagsException {
@@ -4654,20 +4913,32 @@ impl ReadStruct for UnsupportedCommandException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UnsupportedCommandException {
@@ -4966,20 +5237,32 @@ impl ReadStruct for UploadNotFoundException {
         path: &Path<'_>,
     ) -> Result<Option<Self>, Syntax> {
         let mut v_message = Slot::Missing;
+        let mut v_message_alias = Slot::Missing;
         while let Some(key) = map.next_key()? {
             match (key.len(), &*key) {
-                (7, "message") | (7, "Message") => {
+                (7, "message") => {
                     v_message
                         .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
                 }
-                (6, "__type") => map.skip_value()?,
+                (7, "Message") => {
+                    v_message_alias
+                        .read_optional(&mut map, r::Str(&StrRule::ANY), cx, path, &key)?
+                }
+                _ if crate::aws_error::is_envelope(&key) => map.skip_value()?,
                 _ => cx.other_member(&mut map, path, &key)?,
             }
         }
-        let (Some(v_message),) = (v_message.optional(),) else {
+        let (Some(v_message), Some(v_message_alias)) = (
+            v_message.optional(),
+            v_message_alias.optional(),
+        ) else {
             return Ok(None);
         };
-        Ok(Some(Self { message: v_message }))
+        Ok(
+            Some(Self {
+                message: v_message.or(v_message_alias),
+            }),
+        )
     }
 }
 impl crate::Model for UploadNotFoundException {
