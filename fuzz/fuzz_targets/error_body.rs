@@ -25,10 +25,10 @@ fuzz_target!(|data: &[u8]| {
             ecr_models::ecr::ServiceError::from_response_with(body, header, operation, &opts)
                 .map(|e| e.name().to_string())
         }
-        Service::EcrPublic => ecr_models::ecr_public::ServiceError::from_response_with(
-            body, header, operation, &opts,
-        )
-        .map(|e| e.name().to_string()),
+        Service::EcrPublic => {
+            ecr_models::ecr_public::ServiceError::from_response_with(body, header, operation, &opts)
+                .map(|e| e.name().to_string())
+        }
     };
     match &verdict {
         Ok(name) => {
