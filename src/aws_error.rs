@@ -199,31 +199,28 @@ pub(crate) fn identify(
     operation: Option<&Operation>,
     opts: &Options,
 ) -> Result<ErrorCode, Error> {
-    let code = match header.map(error_name).filter(|name| !name.is_empty()) {
-        Some(name) => ErrorCode {
-            name: name.to_string(),
-            at: "",
-        },
-        None => {
-            let cx = Cx::new(opts).judging(Role::Error);
-            let found = run_bytes(body, Struct::<Envelope>::new(), cx)?;
-            match (found.type_, found.code) {
-                (Some(name), _) => ErrorCode {
-                    name: error_name(&name).to_string(),
-                    at: "/__type",
-                },
-                (None, Some(name)) => ErrorCode {
-                    name: error_name(&name).to_string(),
-                    at: "/code",
-                },
-                (None, None) => {
-                    return Err(violation(
-                        "/__type",
-                        Code::Required,
-                        "an error body names its error in `__type` or `code`".to_string(),
-                    ))
-                }
-            }
+    // The body is read even when the header names the error, so that a
+    // malformed body is reported as such whatever its error.
+    let cx = Cx::new(opts).judging(Role::Error);
+    let found = run_bytes(body, Struct::<Envelope>::new(), cx)?;
+    let named = |name: &str, at| ErrorCode {
+        name: error_name(name).to_string(),
+        at,
+    };
+    let code = match (
+        header.filter(|h| !error_name(h).is_empty()),
+        found.type_,
+        found.code,
+    ) {
+        (Some(header), _, _) => named(header, ""),
+        (None, Some(name), _) => named(&name, "/__type"),
+        (None, None, Some(name)) => named(&name, "/code"),
+        (None, None, None) => {
+            return Err(violation(
+                "/__type",
+                Code::Required,
+                "an error body names its error in `__type` or `code`".to_string(),
+            ))
         }
     };
     let Some(operation) = operation else {

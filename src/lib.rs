@@ -22,9 +22,6 @@
 mod aws_error;
 pub mod blob;
 mod check;
-#[cfg(feature = "cli")]
-#[doc(hidden)]
-pub mod cli;
 mod enums;
 pub mod error;
 pub mod generate;

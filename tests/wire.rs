@@ -261,6 +261,23 @@ fn the_error_type_header_wins_over_the_body() {
 }
 
 #[test]
+fn a_malformed_body_is_a_syntax_violation_whatever_the_header_names() {
+    // Found by fuzzing (error_body): the header named an undeclared error,
+    // and the malformed body was never read.
+    let op = Some(ecr_op("DescribeRepositories"));
+    for header in ["NoSuchException", "RepositoryNotFoundException"] {
+        let err = ServiceError::from_response_with(
+            br#"{"__type":"x""#,
+            Some(header),
+            op,
+            &Options::default(),
+        )
+        .expect_err("malformed");
+        assert_eq!(pairs(&err), [("", Code::Syntax)], "{header}: {err}");
+    }
+}
+
+#[test]
 fn message_and_capital_message_are_two_members_and_message_wins() {
     let op = Some(ecr_op("DescribeRepositories"));
     // moto sends both on every error body.

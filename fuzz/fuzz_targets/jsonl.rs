@@ -15,8 +15,8 @@
 //!   forge a verdict line.
 #![no_main]
 
-use ecr_models::cli::input::{Batch, Lines};
-use ecr_models::cli::report::{Format, Reporter, Source};
+use ecr_validate::input::{Batch, Lines};
+use ecr_validate::report::{Format, Reporter, Source};
 use ecr_models_fuzz as fz;
 use libfuzzer_sys::fuzz_target;
 

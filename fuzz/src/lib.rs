@@ -14,7 +14,7 @@
 //! means "no operation" (`from_json_with(body, None, ..)`); for `jsonl`
 //! bits 3-4 are the number of threads minus one.
 
-use ecr_models::cli::target::{Direction, Target};
+use ecr_validate::target::{Direction, Target};
 use ecr_models::registry::{self, Entry, ShapeRef};
 use ecr_models::{Code, Error, Operation, Options, Service};
 

@@ -11,9 +11,10 @@ use ecr_models::Options;
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// The output folder.
-    #[arg(long, default_value = "schemas")]
-    out: PathBuf,
+    /// The output folder [default: the repository's `schemas/`, wherever
+    /// the tool is started from].
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Write nothing; exit 1 and name the files that differ from a fresh export.
     #[arg(long)]
     check: bool,
@@ -26,8 +27,15 @@ struct Args {
     exact_outputs: bool,
 }
 
+/// The repository's `schemas/`: beside this crate's folder.
+fn repository_schemas() -> PathBuf {
+    let tools = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    tools.parent().unwrap_or(tools).join("schemas")
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    let out = args.out.clone().unwrap_or_else(repository_schemas);
     let opts = Options::default()
         .with_strict(args.strict)
         .exact_outputs(args.exact_outputs);
@@ -35,7 +43,7 @@ fn main() -> ExitCode {
     let mut stale = Vec::new();
     let mut written = 0;
     for (path, text) in &files {
-        let full = args.out.join(path);
+        let full = out.join(path);
         if std::fs::read_to_string(&full).is_ok_and(|old| &old == text) {
             continue;
         }
@@ -55,8 +63,8 @@ fn main() -> ExitCode {
     }
     // Files from an earlier export that this one no longer writes.
     let expected: std::collections::BTreeSet<PathBuf> =
-        files.iter().map(|(p, _)| args.out.join(p)).collect();
-    let extra: Vec<PathBuf> = std::fs::read_dir(&args.out)
+        files.iter().map(|(p, _)| out.join(p)).collect();
+    let extra: Vec<PathBuf> = std::fs::read_dir(&out)
         .into_iter()
         .flatten()
         .flatten()
@@ -77,7 +85,7 @@ fn main() -> ExitCode {
             println!(
                 "{} schema files in {} are current",
                 files.len(),
-                args.out.display()
+                out.display()
             );
             return ExitCode::SUCCESS;
         }
@@ -100,7 +108,7 @@ fn main() -> ExitCode {
     println!(
         "wrote {written} of {} schema files to {} ({} removed)",
         files.len(),
-        args.out.display(),
+        out.display(),
         extra.len()
     );
     ExitCode::SUCCESS

@@ -1,8 +1,8 @@
 //! What documents are checked against: a registered structure, or an
 //! operation's input, output or errors.
 
-use crate::registry::{self, Entry, ShapeRef};
-use crate::{Error, Operation, Options, Service};
+use ecr_models::registry::{self, Entry, ShapeRef};
+use ecr_models::{Error, Operation, Options, Service};
 
 /// Which side of an operation a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args as ClapArgs, Parser, Subcommand};
-use ecr_models::cli::input::{Batch, Lines};
-use ecr_models::cli::report::{Format, Reporter, Source};
-use ecr_models::cli::target::{self, Direction, Target};
 use ecr_models::generate::{list_pointers, Generator};
 use ecr_models::registry::ShapeRef;
 use ecr_models::{inspect, Code, Options, Service};
+use ecr_validate::input::{Batch, Lines};
+use ecr_validate::report::{Format, Reporter, Source};
+use ecr_validate::target::{self, Direction, Target};
 
 /// Checks JSON documents against the Amazon ECR / ECR Public API model.
 ///
@@ -352,7 +352,7 @@ fn inspect_shape(args: &InspectArgs) -> ExitCode {
     };
     let description = inspect::describe(entry);
     let text = match args.format {
-        Format::Human => ecr_models::cli::inspect::human(&description),
+        Format::Human => ecr_validate::inspect::human(&description),
         Format::Json => match serde_json::to_string(&description) {
             Ok(json) => json + "\n",
             Err(e) => return usage_error(&e.to_string()),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::inspect::{Bounds, Description, OperationUse, TypeInfo};
+use ecr_models::inspect::{Bounds, Description, OperationUse, TypeInfo};
 
 /// The description as text, ending with a newline.
 pub fn human(d: &Description) -> String {
