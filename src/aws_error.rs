@@ -5,9 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error, Violation};
-use crate::json::{run_bytes, Options};
+use crate::options::Options;
 use crate::parse::{Members, Syntax};
-use crate::read::{Cx, Path, ReadStruct, Slot, Str, Struct};
+use crate::read::{run_bytes, Cx, Path, ReadStruct, Slot, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Operation, Role, Service};
 

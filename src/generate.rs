@@ -6,7 +6,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::error::Code;
-use crate::json::Options;
+use crate::options::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, Pattern, StrRule};
 use crate::shape::{StructShape, Ty};
 

@@ -23,8 +23,8 @@ use serde_json::Value;
 
 use crate::check::Checker;
 use crate::error::Error;
-use crate::json::{run_bytes, value_text, Options};
-use crate::read::Cx;
+use crate::options::Options;
+use crate::read::{run_bytes, value_text, Cx};
 use crate::registry::{self, Entry, ShapeRef};
 use crate::rules::IntRule;
 use crate::shape::{Member, Role, ScalarShape, StructShape, Ty};

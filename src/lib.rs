@@ -27,6 +27,7 @@ pub mod error;
 pub mod generate;
 pub mod inspect;
 mod json;
+mod options;
 pub mod parse;
 pub mod read;
 pub mod registry;
@@ -49,8 +50,9 @@ pub use enums::UnknownValue;
 pub use error::{Code, Error, Violation};
 pub use json::{
     check_slice, from_json, from_json_with, from_slice, from_slice_with, from_value,
-    from_value_with, Model, Options,
+    from_value_with, Model,
 };
+pub use options::Options;
 pub use shape::{Operation, Role, Service};
 pub use timestamp::Timestamp;
 

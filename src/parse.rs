@@ -13,7 +13,103 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::read::{Number, Text};
+/// A string from the input: borrowed when the input allows it.
+#[derive(Debug)]
+pub enum Text<'a> {
+    /// Borrowed from the input.
+    Str(&'a str),
+    /// Unescaped into a new string by the parser.
+    Owned(String),
+}
+
+impl Text<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Text::Str(s) => s,
+            Text::Owned(s) => s,
+        }
+    }
+
+    pub(crate) fn into_string(self) -> String {
+        match self {
+            Text::Str(s) => s.to_owned(),
+            Text::Owned(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// A JSON number as the parser gives it.
+#[derive(Debug, Clone, Copy)]
+pub enum Number {
+    /// A negative integer, or any that fits `i64`.
+    I64(i64),
+    /// A non-negative integer.
+    U64(u64),
+    /// A number with a fraction or an exponent.
+    F64(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::I64(n) => write!(f, "{n}"),
+            Number::U64(n) => write!(f, "{n}"),
+            Number::F64(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Number {
+    /// The integer this number is, if it is one (JSON Schema's view: `1.0`
+    /// is an integer), or `Err(true)` when it is an integer beyond `i64`,
+    /// `Err(false)` when it has a fraction.
+    pub(crate) fn integer(self) -> Result<i64, bool> {
+        match self {
+            Number::I64(n) => Ok(n),
+            Number::U64(n) => i64::try_from(n).map_err(|_| true),
+            Number::F64(f) if f.fract() != 0.0 || !f.is_finite() => Err(false),
+            // -2^63 < f < 2^63: the cast is exact for integral values. The
+            // parser hands over integers beyond i64 as rounded floats, and
+            // -9223372036854775809 rounds to exactly -2^63: so -2^63 as a
+            // float counts as out of range (i64::MIN written as an integer
+            // arrives as `I64` and is in range).
+            Number::F64(f)
+                if f > -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 =>
+            {
+                Ok(f as i64)
+            }
+            Number::F64(_) => Err(true),
+        }
+    }
+
+    /// The number as an `f64` when that is exact enough to judge a
+    /// timestamp's range (integers beyond 2^53 are not).
+    pub(crate) fn as_f64_exact(self) -> Option<f64> {
+        match self {
+            Number::I64(n) if n.unsigned_abs() < (1 << 53) => Some(n as f64),
+            Number::U64(n) if n < (1 << 53) => Some(n as f64),
+            Number::F64(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_f64(self) -> f64 {
+        match self {
+            Number::I64(n) => n as f64,
+            Number::U64(n) => n as f64,
+            Number::F64(f) => f,
+        }
+    }
+}
 
 /// Malformed JSON: what is wrong, and where. One word wide, so that every
 /// result of the scanner is returned in registers; the details are boxed,

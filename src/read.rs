@@ -9,13 +9,13 @@
 //! `List::new(Str(&rules::REPOSITORY_NAME), &rules::REPOSITORY_NAME_LIST)`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::marker::PhantomData;
 
 use crate::blob::Blob;
 use crate::error::{Code, Error, Violation};
-use crate::json::Options;
-use crate::parse::{Items, Members, Next, Parser, Syntax};
+use crate::options::Options;
+use crate::parse::{Items, Limits, Members, Next, Parser, Syntax};
+pub use crate::parse::{Number, Text};
 use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
 use crate::timestamp::Timestamp;
 
@@ -260,104 +260,6 @@ impl<'o> Cx<'o> {
             });
         }
         map.skip_value()
-    }
-}
-
-/// A string from the input: borrowed when the input allows it.
-#[derive(Debug)]
-pub enum Text<'a> {
-    /// Borrowed from the input.
-    Str(&'a str),
-    /// Unescaped into a new string by the parser.
-    Owned(String),
-}
-
-impl Text<'_> {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Text::Str(s) => s,
-            Text::Owned(s) => s,
-        }
-    }
-
-    fn into_string(self) -> String {
-        match self {
-            Text::Str(s) => s.to_owned(),
-            Text::Owned(s) => s,
-        }
-    }
-}
-
-impl std::ops::Deref for Text<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// A JSON number as the parser gives it.
-#[derive(Debug, Clone, Copy)]
-pub enum Number {
-    /// A negative integer, or any that fits `i64`.
-    I64(i64),
-    /// A non-negative integer.
-    U64(u64),
-    /// A number with a fraction or an exponent.
-    F64(f64),
-}
-
-impl fmt::Display for Number {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Number::I64(n) => write!(f, "{n}"),
-            Number::U64(n) => write!(f, "{n}"),
-            Number::F64(n) => write!(f, "{n}"),
-        }
-    }
-}
-
-impl Number {
-    /// The integer this number is, if it is one (JSON Schema's view: `1.0`
-    /// is an integer), or `Err(true)` when it is an integer beyond `i64`,
-    /// `Err(false)` when it has a fraction.
-    fn integer(self) -> Result<i64, bool> {
-        match self {
-            Number::I64(n) => Ok(n),
-            Number::U64(n) => i64::try_from(n).map_err(|_| true),
-            Number::F64(f) if f.fract() != 0.0 || !f.is_finite() => Err(false),
-            // -2^63 < f < 2^63: the cast is exact for integral values. The
-            // parser hands over integers beyond i64 as rounded floats, and
-            // -9223372036854775809 rounds to exactly -2^63: so -2^63 as a
-            // float counts as out of range (i64::MIN written as an integer
-            // arrives as `I64` and is in range).
-            Number::F64(f)
-                if f > -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0 =>
-            {
-                Ok(f as i64)
-            }
-            Number::F64(_) => Err(true),
-        }
-    }
-
-    /// The number as an `f64` when that is exact enough to judge a
-    /// timestamp's range (integers beyond 2^53 are not).
-    fn as_f64_exact(self) -> Option<f64> {
-        match self {
-            Number::I64(n) if n.unsigned_abs() < (1 << 53) => Some(n as f64),
-            Number::U64(n) if n < (1 << 53) => Some(n as f64),
-            Number::F64(f) => Some(f),
-            _ => None,
-        }
-    }
-
-    fn as_f64(self) -> f64 {
-        match self {
-            Number::I64(n) => n as f64,
-            Number::U64(n) => n as f64,
-            Number::F64(f) => f,
-        }
     }
 }
 
@@ -1015,5 +917,35 @@ where
             seen.insert(key);
         }
         Ok(ok.then_some(out))
+    }
+}
+
+/// A value's JSON text. Writing a `Value` cannot fail: its map keys are strings.
+pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Reads one document of `kind` from bytes: UTF-8 is checked once, for the
+/// whole input, and a byte that is not UTF-8 is malformed JSON where it is.
+pub(crate) fn run_bytes<K: Kind>(json: &[u8], kind: K, cx: Cx<'_>) -> Result<K::Value, Error> {
+    run(Parser::from_bytes(json), kind, cx)
+}
+
+/// Reads one document of `kind` and nothing after it.
+pub(crate) fn run<K: Kind>(p: Parser<'_>, kind: K, mut cx: Cx<'_>) -> Result<K::Value, Error> {
+    let opts = cx.options();
+    let mut p = p.with_limits(Limits {
+        depth: opts.max_depth,
+        number_length: opts.max_number_length,
+    });
+    let got = kind
+        .read(&mut p, &mut cx, &Path::Root)
+        .and_then(|got| p.end().map(|()| got));
+    match got {
+        Ok(got) => cx.finish(got),
+        Err(e) => {
+            cx.syntax(&e);
+            Err(cx.into_error())
+        }
     }
 }

@@ -2,8 +2,9 @@
 //! command-line tools look up.
 
 use crate::error::Error;
-use crate::json::Options;
-use crate::shape::{CheckFn, EnumShape, Operation, Role, ScalarShape, Service, StructShape};
+use crate::json::check_shape;
+use crate::options::Options;
+use crate::shape::{EnumShape, Operation, Role, ScalarShape, Service, StructShape};
 
 /// A shape found by name.
 #[derive(Debug, Clone, Copy)]
@@ -25,8 +26,6 @@ pub struct Entry {
     pub role: Role,
     /// Its description.
     pub shape: ShapeRef,
-    /// Checks a JSON document against it (structures only).
-    pub(crate) check: Option<CheckFn>,
     /// Its JSON Schema (structures and enums).
     #[cfg(feature = "schema")]
     pub(crate) schema: Option<fn(bool, bool) -> serde_json::Value>,
@@ -35,7 +34,10 @@ pub struct Entry {
 impl Entry {
     /// Checks one JSON document against this structure; `None` for enums and scalars.
     pub fn check(&self, json: &[u8], opts: &Options) -> Option<Result<(), Error>> {
-        self.check.map(|check| check(json, opts))
+        match self.shape {
+            ShapeRef::Structure(shape) => Some(check_shape(shape, json, opts)),
+            ShapeRef::Enum(_) | ShapeRef::Scalar(_) => None,
+        }
     }
 
     /// The self-contained JSON Schema of this structure or enum, giving the
@@ -103,6 +105,56 @@ pub fn operations(service: Service) -> &'static [Operation] {
         Service::EcrPublic => crate::ecr_public::OPERATIONS,
         #[allow(unreachable_patterns)]
         _ => &[],
+    }
+}
+
+impl Operation {
+    /// Checks a request body against the operation's input.
+    pub fn check_input(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
+        check_shape(self.input, json, opts)
+    }
+
+    /// Checks a response body against the operation's output, judged as a
+    /// response.
+    pub fn check_output(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
+        check_shape(self.output, json, opts)
+    }
+
+    /// Checks an error body: an error this operation may return, named by
+    /// `error_type` (the `X-Amzn-ErrorType` header) when given, else by the
+    /// body.
+    pub fn check_error(
+        &self,
+        json: &[u8],
+        error_type: Option<&str>,
+        opts: &Options,
+    ) -> Result<(), Error> {
+        match self.service {
+            #[cfg(feature = "ecr")]
+            Service::Ecr => {
+                crate::ecr::ServiceError::from_response_with(json, error_type, Some(self), opts)
+                    .map(drop)
+            }
+            #[cfg(feature = "ecr-public")]
+            Service::EcrPublic => crate::ecr_public::ServiceError::from_response_with(
+                json,
+                error_type,
+                Some(self),
+                opts,
+            )
+            .map(drop),
+            #[allow(unreachable_patterns)]
+            service => Err(Error::new(
+                vec![crate::Violation {
+                    path: String::new(),
+                    code: crate::Code::UndeclaredError,
+                    message: format!("{service} is not part of this build"),
+                    line: None,
+                    column: None,
+                }],
+                0,
+            )),
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use schemars::transform::{transform_subschemas, Transform};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::json::Options;
+use crate::options::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{EnumShape, StructShape, Ty};
 use crate::timestamp;

@@ -223,14 +223,6 @@ impl Ty {
     }
 }
 
-/// A checker of one JSON document against a shape.
-pub type CheckFn = fn(&[u8], &crate::Options) -> Result<(), crate::Error>;
-
-/// A checker of one error body of an operation, given the
-/// `X-Amzn-ErrorType` header when there is one.
-pub type CheckErrorFn =
-    fn(&[u8], Option<&str>, &Operation, &crate::Options) -> Result<(), crate::Error>;
-
 /// An operation of a service.
 #[derive(Debug)]
 pub struct Operation {
@@ -244,13 +236,6 @@ pub struct Operation {
     pub output: &'static StructShape,
     /// The error shapes the model declares for it.
     pub errors: &'static [&'static StructShape],
-    /// Checks a request body.
-    pub check_input: CheckFn,
-    /// Checks a response body.
-    pub check_output: CheckFn,
-    /// Checks an error body: an error this operation may return, named by
-    /// the `X-Amzn-ErrorType` header when given, else by the body.
-    pub check_error: CheckErrorFn,
 }
 
 impl Operation {

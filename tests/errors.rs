@@ -133,7 +133,7 @@ fn every_declared_error_of_every_operation_is_accepted() {
             );
             for error in op.errors {
                 let body = format!(r#"{{"__type": "{}", "message": "m"}}"#, error.name);
-                let got = (op.check_error)(body.as_bytes(), None, op, &Options::strict());
+                let got = op.check_error(body.as_bytes(), None, &Options::strict());
                 assert!(
                     got.is_ok(),
                     "{service} {}: {}: {got:?}",
@@ -183,8 +183,9 @@ fn undeclared_error_is_reported_at_type() {
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
     // Through the registry too.
     let op = ecr_op("DescribeRepositories");
-    let err =
-        (op.check_error)(body.as_bytes(), None, op, &Options::default()).expect_err("undeclared");
+    let err = op
+        .check_error(body.as_bytes(), None, &Options::default())
+        .expect_err("undeclared");
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -251,7 +252,8 @@ fn throttling_exception_is_accepted_for_any_operation() {
     }
     for op in ecr_models::registry::operations(Service::EcrPublic) {
         assert!(
-            (op.check_error)(body.as_bytes(), None, op, &Options::strict()).is_ok(),
+            op.check_error(body.as_bytes(), None, &Options::strict())
+                .is_ok(),
             "{}",
             op.name
         );

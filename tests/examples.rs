@@ -167,8 +167,8 @@ fn check(
     let op = operation(service, op_name)
         .unwrap_or_else(|| panic!("{service} has no operation {op_name}"));
     match which {
-        Which::Input => (op.check_input)(json, opts),
-        Which::Output => (op.check_output)(json, opts),
+        Which::Input => op.check_input(json, opts),
+        Which::Output => op.check_output(json, opts),
     }
 }
 

@@ -60,7 +60,7 @@ macro_rules! fixture_set {
                 let strict: $ty = read_valid(&text, &Options::strict(), &what);
                 assert_eq!(value, strict, "{what}: default and strict read differently");
                 for opts in [Options::default(), Options::strict()] {
-                    if let Err(e) = (op.check_output)(text.as_bytes(), &opts) {
+                    if let Err(e) = op.check_output(text.as_bytes(), &opts) {
                         panic!("{what}: check_output ({opts:?}) failed: {e}");
                     }
                 }
@@ -237,10 +237,10 @@ fn every_fixture_is_valid_through_the_registry_in_strict_mode() {
         let op = operation(service, op_name).expect("operation exists");
         for form in FORMS {
             let text = read_fixture(dir, op_name, form);
-            let result = (op.check_output)(text.as_bytes(), &Options::strict());
+            let result = op.check_output(text.as_bytes(), &Options::strict());
             assert!(result.is_ok(), "{dir}/{op_name}.{form}.json: {result:?}");
             // A response is not a request: the input shape rejects it.
-            let as_input = (op.check_input)(text.as_bytes(), &Options::strict());
+            let as_input = op.check_input(text.as_bytes(), &Options::strict());
             assert!(
                 as_input.is_err(),
                 "{dir}/{op_name}.{form}.json should not pass as {op_name}'s input in strict mode"

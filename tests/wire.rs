@@ -43,8 +43,9 @@ fn a_response_list_past_its_bound_is_valid_and_the_same_list_in_a_request_is_not
         let response = json!({ "imageIds": ids(n) }).to_string();
         let got = from_json::<ListImagesResponse>(&response).expect("a real ListImages page");
         assert_eq!(got.image_ids.map(|l| l.len()), Some(n));
-        let check_output = ecr_op("ListImages").check_output;
-        assert!(check_output(response.as_bytes(), &Options::default()).is_ok());
+        assert!(ecr_op("ListImages")
+            .check_output(response.as_bytes(), &Options::default())
+            .is_ok());
         // The same list (ImageIdentifierList, 1..=100) in a request.
         let request = json!({"repositoryName": "my-repo", "imageIds": ids(n)}).to_string();
         let err = from_json::<BatchDeleteImageRequest>(&request).expect_err("past 1..=100");

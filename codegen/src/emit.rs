@@ -739,13 +739,11 @@ pub fn operations(service: &Service) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "Operation {{ name: {}, service: {svc}, input: &shapes::{}, output: &shapes::{}, errors: &[{}], check_input: crate::json::check_slice::<{}>, check_output: crate::json::check_slice::<{}>, check_error }},",
+            "Operation {{ name: {}, service: {svc}, input: &shapes::{}, output: &shapes::{}, errors: &[{}] }},",
             lit(&op.name),
             screaming(&op.input),
             screaming(&op.output),
             errs.join(", "),
-            op.input,
-            op.output
         );
     }
     out.push_str("];\n");
@@ -792,7 +790,6 @@ pub fn operations(service: &Service) -> String {
         );
     }
     let _ = writeln!(out, "_ => crate::aws_error::read_common(body, &code, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
-    out.push_str("fn check_error(body: &[u8], error_type: Option<&str>, operation: &Operation, opts: &Options) -> Result<(), Error> {\nServiceError::from_response_with(body, error_type, Some(operation), opts).map(drop)\n}\n");
     out
 }
 
@@ -841,17 +838,15 @@ pub fn registry(service: &Service) -> String {
     for shape in service.shapes.values() {
         let name = &shape.name;
         let id = screaming(name);
-        let (role, shape_ref, check, schema) = match &shape.kind {
+        let (role, shape_ref, schema) = match &shape.kind {
             Kind::Structure(st) => (
                 format!("{:?}", st.role),
                 format!("ShapeRef::Structure(&shapes::{id})"),
-                format!("Some(crate::json::check_slice::<{name}>)"),
                 format!("Some(crate::schema::document::<{name}>)"),
             ),
             Kind::Enum(_) => (
                 "Enum".into(),
                 format!("ShapeRef::Enum(&shapes::{id})"),
-                "None".into(),
                 format!("Some(crate::schema::document::<{name}>)"),
             ),
             Kind::List { .. } | Kind::Map { .. } => continue,
@@ -859,12 +854,11 @@ pub fn registry(service: &Service) -> String {
                 "Scalar".into(),
                 format!("ShapeRef::Scalar(&shapes::{id})"),
                 "None".into(),
-                "None".into(),
             ),
         };
         let _ = writeln!(
             out,
-            "Entry {{ name: {}, role: Role::{role}, shape: {shape_ref}, check: {check}, #[cfg(feature = \"schema\")] schema: {schema} }},",
+            "Entry {{ name: {}, role: Role::{role}, shape: {shape_ref}, #[cfg(feature = \"schema\")] schema: {schema} }},",
             lit(name)
         );
     }

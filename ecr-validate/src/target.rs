@@ -86,9 +86,9 @@ impl Target {
             Target::Shape(entry) => entry
                 .check(json, opts)
                 .expect("Target::shape admits only structures, which can be checked"),
-            Target::Operation(op, Direction::Input) => (op.check_input)(json, opts),
-            Target::Operation(op, Direction::Output) => (op.check_output)(json, opts),
-            Target::Operation(op, Direction::Error) => (op.check_error)(json, error_type, op, opts),
+            Target::Operation(op, Direction::Input) => op.check_input(json, opts),
+            Target::Operation(op, Direction::Output) => op.check_output(json, opts),
+            Target::Operation(op, Direction::Error) => op.check_error(json, error_type, opts),
         }
     }
 }

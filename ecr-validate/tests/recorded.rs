@@ -65,9 +65,9 @@ fn every_recorded_body_is_valid_to_the_library() {
         for opts in [Options::default(), Options::strict()] {
             let body = exchange.body.as_bytes();
             let verdict = match exchange.side.as_str() {
-                "request" => (op.check_input)(body, &opts),
-                "response" => (op.check_output)(body, &opts),
-                _ => (op.check_error)(body, exchange.error_type.as_deref(), op, &opts),
+                "request" => op.check_input(body, &opts),
+                "response" => op.check_output(body, &opts),
+                _ => op.check_error(body, exchange.error_type.as_deref(), &opts),
             };
             if let Err(e) = verdict {
                 panic!(

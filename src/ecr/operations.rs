@@ -15,9 +15,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<BatchCheckLayerAvailabilityRequest>,
-        check_output: crate::json::check_slice::<BatchCheckLayerAvailabilityResponse>,
-        check_error,
     },
     Operation {
         name: "BatchDeleteImage",
@@ -29,9 +26,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<BatchDeleteImageRequest>,
-        check_output: crate::json::check_slice::<BatchDeleteImageResponse>,
-        check_error,
     },
     Operation {
         name: "BatchGetImage",
@@ -45,9 +39,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<BatchGetImageRequest>,
-        check_output: crate::json::check_slice::<BatchGetImageResponse>,
-        check_error,
     },
     Operation {
         name: "BatchGetRepositoryScanningConfiguration",
@@ -60,13 +51,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<
-            BatchGetRepositoryScanningConfigurationRequest,
-        >,
-        check_output: crate::json::check_slice::<
-            BatchGetRepositoryScanningConfigurationResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "CompleteLayerUpload",
@@ -84,9 +68,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::EMPTY_UPLOAD_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CompleteLayerUploadRequest>,
-        check_output: crate::json::check_slice::<CompleteLayerUploadResponse>,
-        check_error,
     },
     Operation {
         name: "CreatePullThroughCacheRule",
@@ -104,9 +85,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::SECRET_NOT_FOUND_EXCEPTION,
             &shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CreatePullThroughCacheRuleRequest>,
-        check_output: crate::json::check_slice::<CreatePullThroughCacheRuleResponse>,
-        check_error,
     },
     Operation {
         name: "CreateRepository",
@@ -122,9 +100,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CreateRepositoryRequest>,
-        check_output: crate::json::check_slice::<CreateRepositoryResponse>,
-        check_error,
     },
     Operation {
         name: "CreateRepositoryCreationTemplate",
@@ -138,11 +113,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CreateRepositoryCreationTemplateRequest>,
-        check_output: crate::json::check_slice::<
-            CreateRepositoryCreationTemplateResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "DeleteLifecyclePolicy",
@@ -156,9 +126,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteLifecyclePolicyRequest>,
-        check_output: crate::json::check_slice::<DeleteLifecyclePolicyResponse>,
-        check_error,
     },
     Operation {
         name: "DeletePullThroughCacheRule",
@@ -171,9 +138,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeletePullThroughCacheRuleRequest>,
-        check_output: crate::json::check_slice::<DeletePullThroughCacheRuleResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteRegistryPolicy",
@@ -186,9 +150,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRegistryPolicyRequest>,
-        check_output: crate::json::check_slice::<DeleteRegistryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteRepository",
@@ -202,9 +163,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRepositoryRequest>,
-        check_output: crate::json::check_slice::<DeleteRepositoryResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteRepositoryCreationTemplate",
@@ -217,11 +175,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::TEMPLATE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRepositoryCreationTemplateRequest>,
-        check_output: crate::json::check_slice::<
-            DeleteRepositoryCreationTemplateResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "DeleteRepositoryPolicy",
@@ -234,9 +187,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<DeleteRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteSigningConfiguration",
@@ -248,9 +198,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteSigningConfigurationRequest>,
-        check_output: crate::json::check_slice::<DeleteSigningConfigurationResponse>,
-        check_error,
     },
     Operation {
         name: "DeregisterPullTimeUpdateExclusion",
@@ -264,13 +211,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<
-            DeregisterPullTimeUpdateExclusionRequest,
-        >,
-        check_output: crate::json::check_slice::<
-            DeregisterPullTimeUpdateExclusionResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "DescribeImageReplicationStatus",
@@ -284,9 +224,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImageReplicationStatusRequest>,
-        check_output: crate::json::check_slice::<DescribeImageReplicationStatusResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeImageScanFindings",
@@ -301,9 +238,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::SCAN_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImageScanFindingsRequest>,
-        check_output: crate::json::check_slice::<DescribeImageScanFindingsResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeImageSigningStatus",
@@ -317,9 +251,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::IMAGE_NOT_FOUND_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImageSigningStatusRequest>,
-        check_output: crate::json::check_slice::<DescribeImageSigningStatusResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeImages",
@@ -332,9 +263,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::IMAGE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImagesRequest>,
-        check_output: crate::json::check_slice::<DescribeImagesResponse>,
-        check_error,
     },
     Operation {
         name: "DescribePullThroughCacheRules",
@@ -347,9 +275,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribePullThroughCacheRulesRequest>,
-        check_output: crate::json::check_slice::<DescribePullThroughCacheRulesResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeRegistry",
@@ -361,9 +286,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeRegistryRequest>,
-        check_output: crate::json::check_slice::<DescribeRegistryResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeReplicationBackfillResults",
@@ -376,13 +298,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<
-            DescribeReplicationBackfillResultsRequest,
-        >,
-        check_output: crate::json::check_slice::<
-            DescribeReplicationBackfillResultsResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "DescribeRepositories",
@@ -394,9 +309,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeRepositoriesRequest>,
-        check_output: crate::json::check_slice::<DescribeRepositoriesResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeRepositoryCreationTemplates",
@@ -408,13 +320,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::INVALID_PARAMETER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<
-            DescribeRepositoryCreationTemplatesRequest,
-        >,
-        check_output: crate::json::check_slice::<
-            DescribeRepositoryCreationTemplatesResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "GetAccountSetting",
@@ -426,9 +331,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::INVALID_PARAMETER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetAccountSettingRequest>,
-        check_output: crate::json::check_slice::<GetAccountSettingResponse>,
-        check_error,
     },
     Operation {
         name: "GetAuthorizationToken",
@@ -436,9 +338,6 @@ pub static OPERATIONS: &[Operation] = &[
         input: &shapes::GET_AUTHORIZATION_TOKEN_REQUEST,
         output: &shapes::GET_AUTHORIZATION_TOKEN_RESPONSE,
         errors: &[&shapes::SERVER_EXCEPTION, &shapes::INVALID_PARAMETER_EXCEPTION],
-        check_input: crate::json::check_slice::<GetAuthorizationTokenRequest>,
-        check_output: crate::json::check_slice::<GetAuthorizationTokenResponse>,
-        check_error,
     },
     Operation {
         name: "GetDownloadUrlForLayer",
@@ -453,9 +352,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetDownloadUrlForLayerRequest>,
-        check_output: crate::json::check_slice::<GetDownloadUrlForLayerResponse>,
-        check_error,
     },
     Operation {
         name: "GetLifecyclePolicy",
@@ -469,9 +365,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetLifecyclePolicyRequest>,
-        check_output: crate::json::check_slice::<GetLifecyclePolicyResponse>,
-        check_error,
     },
     Operation {
         name: "GetLifecyclePolicyPreview",
@@ -485,9 +378,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetLifecyclePolicyPreviewRequest>,
-        check_output: crate::json::check_slice::<GetLifecyclePolicyPreviewResponse>,
-        check_error,
     },
     Operation {
         name: "GetRegistryPolicy",
@@ -500,9 +390,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetRegistryPolicyRequest>,
-        check_output: crate::json::check_slice::<GetRegistryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "GetRegistryScanningConfiguration",
@@ -514,11 +401,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetRegistryScanningConfigurationRequest>,
-        check_output: crate::json::check_slice::<
-            GetRegistryScanningConfigurationResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "GetRepositoryPolicy",
@@ -531,9 +413,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<GetRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "GetSigningConfiguration",
@@ -546,9 +425,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetSigningConfigurationRequest>,
-        check_output: crate::json::check_slice::<GetSigningConfigurationResponse>,
-        check_error,
     },
     Operation {
         name: "InitiateLayerUpload",
@@ -561,9 +437,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<InitiateLayerUploadRequest>,
-        check_output: crate::json::check_slice::<InitiateLayerUploadResponse>,
-        check_error,
     },
     Operation {
         name: "ListImageReferrers",
@@ -577,9 +450,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListImageReferrersRequest>,
-        check_output: crate::json::check_slice::<ListImageReferrersResponse>,
-        check_error,
     },
     Operation {
         name: "ListImages",
@@ -591,9 +461,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListImagesRequest>,
-        check_output: crate::json::check_slice::<ListImagesResponse>,
-        check_error,
     },
     Operation {
         name: "ListPullTimeUpdateExclusions",
@@ -606,9 +473,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListPullTimeUpdateExclusionsRequest>,
-        check_output: crate::json::check_slice::<ListPullTimeUpdateExclusionsResponse>,
-        check_error,
     },
     Operation {
         name: "ListReplicationBackfills",
@@ -620,9 +484,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListReplicationBackfillsRequest>,
-        check_output: crate::json::check_slice::<ListReplicationBackfillsResponse>,
-        check_error,
     },
     Operation {
         name: "ListTagsForResource",
@@ -634,9 +495,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListTagsForResourceRequest>,
-        check_output: crate::json::check_slice::<ListTagsForResourceResponse>,
-        check_error,
     },
     Operation {
         name: "PutAccountSetting",
@@ -649,9 +507,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutAccountSettingRequest>,
-        check_output: crate::json::check_slice::<PutAccountSettingResponse>,
-        check_error,
     },
     Operation {
         name: "PutImage",
@@ -670,9 +525,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutImageRequest>,
-        check_output: crate::json::check_slice::<PutImageResponse>,
-        check_error,
     },
     Operation {
         name: "PutImageScanningConfiguration",
@@ -685,9 +537,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutImageScanningConfigurationRequest>,
-        check_output: crate::json::check_slice::<PutImageScanningConfigurationResponse>,
-        check_error,
     },
     Operation {
         name: "PutImageTagMutability",
@@ -699,9 +548,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutImageTagMutabilityRequest>,
-        check_output: crate::json::check_slice::<PutImageTagMutabilityResponse>,
-        check_error,
     },
     Operation {
         name: "PutLifecyclePolicy",
@@ -714,9 +560,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutLifecyclePolicyRequest>,
-        check_output: crate::json::check_slice::<PutLifecyclePolicyResponse>,
-        check_error,
     },
     Operation {
         name: "PutRegistryPolicy",
@@ -728,9 +571,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutRegistryPolicyRequest>,
-        check_output: crate::json::check_slice::<PutRegistryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "PutRegistryScanningConfiguration",
@@ -743,11 +583,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutRegistryScanningConfigurationRequest>,
-        check_output: crate::json::check_slice::<
-            PutRegistryScanningConfigurationResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "PutReplicationConfiguration",
@@ -759,9 +594,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutReplicationConfigurationRequest>,
-        check_output: crate::json::check_slice::<PutReplicationConfigurationResponse>,
-        check_error,
     },
     Operation {
         name: "PutSigningConfiguration",
@@ -773,9 +605,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutSigningConfigurationRequest>,
-        check_output: crate::json::check_slice::<PutSigningConfigurationResponse>,
-        check_error,
     },
     Operation {
         name: "RegisterPullTimeUpdateExclusion",
@@ -789,11 +618,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<RegisterPullTimeUpdateExclusionRequest>,
-        check_output: crate::json::check_slice::<
-            RegisterPullTimeUpdateExclusionResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "SetRepositoryPolicy",
@@ -805,9 +629,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<SetRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<SetRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "StartImageScan",
@@ -824,9 +645,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::IMAGE_ARCHIVED_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<StartImageScanRequest>,
-        check_output: crate::json::check_slice::<StartImageScanResponse>,
-        check_error,
     },
     Operation {
         name: "StartLifecyclePolicyPreview",
@@ -841,9 +659,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<StartLifecyclePolicyPreviewRequest>,
-        check_output: crate::json::check_slice::<StartLifecyclePolicyPreviewResponse>,
-        check_error,
     },
     Operation {
         name: "StartReplicationBackfill",
@@ -857,9 +672,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<StartReplicationBackfillRequest>,
-        check_output: crate::json::check_slice::<StartReplicationBackfillResponse>,
-        check_error,
     },
     Operation {
         name: "StopReplicationBackfill",
@@ -873,9 +685,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION,
             &shapes::REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<StopReplicationBackfillRequest>,
-        check_output: crate::json::check_slice::<StopReplicationBackfillResponse>,
-        check_error,
     },
     Operation {
         name: "TagResource",
@@ -889,9 +698,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<TagResourceRequest>,
-        check_output: crate::json::check_slice::<TagResourceResponse>,
-        check_error,
     },
     Operation {
         name: "UntagResource",
@@ -905,9 +711,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UntagResourceRequest>,
-        check_output: crate::json::check_slice::<UntagResourceResponse>,
-        check_error,
     },
     Operation {
         name: "UpdateImageStorageClass",
@@ -922,9 +725,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::SERVER_EXCEPTION,
             &shapes::VALIDATION_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UpdateImageStorageClassRequest>,
-        check_output: crate::json::check_slice::<UpdateImageStorageClassResponse>,
-        check_error,
     },
     Operation {
         name: "UpdatePullThroughCacheRule",
@@ -940,9 +740,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::SECRET_NOT_FOUND_EXCEPTION,
             &shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UpdatePullThroughCacheRuleRequest>,
-        check_output: crate::json::check_slice::<UpdatePullThroughCacheRuleResponse>,
-        check_error,
     },
     Operation {
         name: "UpdateRepositoryCreationTemplate",
@@ -955,11 +752,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::TEMPLATE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UpdateRepositoryCreationTemplateRequest>,
-        check_output: crate::json::check_slice::<
-            UpdateRepositoryCreationTemplateResponse,
-        >,
-        check_error,
     },
     Operation {
         name: "UploadLayerPart",
@@ -975,9 +767,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::KMS_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UploadLayerPartRequest>,
-        check_output: crate::json::check_slice::<UploadLayerPartResponse>,
-        check_error,
     },
     Operation {
         name: "ValidatePullThroughCacheRule",
@@ -990,9 +779,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::VALIDATION_EXCEPTION,
             &shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ValidatePullThroughCacheRuleRequest>,
-        check_output: crate::json::check_slice::<ValidatePullThroughCacheRuleResponse>,
-        check_error,
     },
 ];
 /// An error of the Amazon Elastic Container Registry (2015-09-21): a variant per error shape, and [`Common`](Self::Common) for AWS's common errors ([`crate::COMMON_ERRORS`]) that any operation can return.
@@ -1403,12 +1189,4 @@ impl ServiceError {
             }
         }
     }
-}
-fn check_error(
-    body: &[u8],
-    error_type: Option<&str>,
-    operation: &Operation,
-    opts: &Options,
-) -> Result<(), Error> {
-    ServiceError::from_response_with(body, error_type, Some(operation), opts).map(drop)
 }

@@ -9,7 +9,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AccountSettingName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ACCOUNT_SETTING_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -17,7 +16,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AccountSettingValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ACCOUNT_SETTING_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -25,7 +23,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Arch",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ARCH),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -33,7 +30,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Arn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -41,7 +37,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ArtifactStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::ARTIFACT_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ArtifactStatus>),
     },
@@ -49,7 +44,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ArtifactStatusFilter",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::ARTIFACT_STATUS_FILTER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ArtifactStatusFilter>),
     },
@@ -57,7 +51,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ArtifactType",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ARTIFACT_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -65,7 +58,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Attribute",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::ATTRIBUTE),
-        check: Some(crate::json::check_slice::<Attribute>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Attribute>),
     },
@@ -73,7 +65,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AttributeKey",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ATTRIBUTE_KEY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -81,7 +72,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AttributeValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ATTRIBUTE_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -89,7 +79,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Author",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::AUTHOR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -97,7 +86,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AuthorizationData",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::AUTHORIZATION_DATA),
-        check: Some(crate::json::check_slice::<AuthorizationData>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<AuthorizationData>),
     },
@@ -105,7 +93,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AwsEcrContainerImageDetails",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::AWS_ECR_CONTAINER_IMAGE_DETAILS),
-        check: Some(crate::json::check_slice::<AwsEcrContainerImageDetails>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<AwsEcrContainerImageDetails>),
     },
@@ -113,7 +100,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Base64",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::BASE64),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -121,7 +107,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BaseScore",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::BASE_SCORE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -129,7 +114,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchCheckLayerAvailabilityRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST),
-        check: Some(crate::json::check_slice::<BatchCheckLayerAvailabilityRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchCheckLayerAvailabilityRequest>),
     },
@@ -137,7 +121,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchCheckLayerAvailabilityResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE),
-        check: Some(crate::json::check_slice::<BatchCheckLayerAvailabilityResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchCheckLayerAvailabilityResponse>),
     },
@@ -145,7 +128,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchDeleteImageRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::BATCH_DELETE_IMAGE_REQUEST),
-        check: Some(crate::json::check_slice::<BatchDeleteImageRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchDeleteImageRequest>),
     },
@@ -153,7 +135,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchDeleteImageResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::BATCH_DELETE_IMAGE_RESPONSE),
-        check: Some(crate::json::check_slice::<BatchDeleteImageResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchDeleteImageResponse>),
     },
@@ -161,7 +142,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchGetImageRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::BATCH_GET_IMAGE_REQUEST),
-        check: Some(crate::json::check_slice::<BatchGetImageRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchGetImageRequest>),
     },
@@ -169,7 +149,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchGetImageResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::BATCH_GET_IMAGE_RESPONSE),
-        check: Some(crate::json::check_slice::<BatchGetImageResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchGetImageResponse>),
     },
@@ -178,9 +157,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Input,
         shape: ShapeRef::Structure(
             &shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<BatchGetRepositoryScanningConfigurationRequest>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -193,9 +169,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<BatchGetRepositoryScanningConfigurationResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<BatchGetRepositoryScanningConfigurationResponse>,
@@ -205,7 +178,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchedOperationLayerDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::BATCHED_OPERATION_LAYER_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -213,7 +185,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BlockedByOrganizationPolicyException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION),
-        check: Some(crate::json::check_slice::<BlockedByOrganizationPolicyException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BlockedByOrganizationPolicyException>),
     },
@@ -221,7 +192,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CompleteLayerUploadRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::COMPLETE_LAYER_UPLOAD_REQUEST),
-        check: Some(crate::json::check_slice::<CompleteLayerUploadRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CompleteLayerUploadRequest>),
     },
@@ -229,7 +199,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CompleteLayerUploadResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::COMPLETE_LAYER_UPLOAD_RESPONSE),
-        check: Some(crate::json::check_slice::<CompleteLayerUploadResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CompleteLayerUploadResponse>),
     },
@@ -237,7 +206,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreatePullThroughCacheRuleRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::CREATE_PULL_THROUGH_CACHE_RULE_REQUEST),
-        check: Some(crate::json::check_slice::<CreatePullThroughCacheRuleRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreatePullThroughCacheRuleRequest>),
     },
@@ -245,7 +213,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreatePullThroughCacheRuleResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE),
-        check: Some(crate::json::check_slice::<CreatePullThroughCacheRuleResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreatePullThroughCacheRuleResponse>),
     },
@@ -253,7 +220,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreateRepositoryCreationTemplateRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST),
-        check: Some(crate::json::check_slice::<CreateRepositoryCreationTemplateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryCreationTemplateRequest>),
     },
@@ -263,9 +229,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<CreateRepositoryCreationTemplateResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryCreationTemplateResponse>),
     },
@@ -273,7 +236,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreateRepositoryRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::CREATE_REPOSITORY_REQUEST),
-        check: Some(crate::json::check_slice::<CreateRepositoryRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryRequest>),
     },
@@ -281,7 +243,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreateRepositoryResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::CREATE_REPOSITORY_RESPONSE),
-        check: Some(crate::json::check_slice::<CreateRepositoryResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryResponse>),
     },
@@ -289,7 +250,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreationTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::CREATION_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -297,7 +257,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CredentialArn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::CREDENTIAL_ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -305,7 +264,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CustomRoleArn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::CUSTOM_ROLE_ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -313,7 +271,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CvssScore",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::CVSS_SCORE),
-        check: Some(crate::json::check_slice::<CvssScore>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CvssScore>),
     },
@@ -321,7 +278,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CvssScoreAdjustment",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::CVSS_SCORE_ADJUSTMENT),
-        check: Some(crate::json::check_slice::<CvssScoreAdjustment>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CvssScoreAdjustment>),
     },
@@ -329,7 +285,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CvssScoreDetails",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::CVSS_SCORE_DETAILS),
-        check: Some(crate::json::check_slice::<CvssScoreDetails>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CvssScoreDetails>),
     },
@@ -337,7 +292,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Date",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::DATE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -345,7 +299,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteLifecyclePolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_LIFECYCLE_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteLifecyclePolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteLifecyclePolicyRequest>),
     },
@@ -353,7 +306,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteLifecyclePolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_LIFECYCLE_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteLifecyclePolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteLifecyclePolicyResponse>),
     },
@@ -361,7 +313,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeletePullThroughCacheRuleRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_PULL_THROUGH_CACHE_RULE_REQUEST),
-        check: Some(crate::json::check_slice::<DeletePullThroughCacheRuleRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeletePullThroughCacheRuleRequest>),
     },
@@ -369,7 +320,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeletePullThroughCacheRuleResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE),
-        check: Some(crate::json::check_slice::<DeletePullThroughCacheRuleResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeletePullThroughCacheRuleResponse>),
     },
@@ -377,7 +327,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRegistryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REGISTRY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRegistryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRegistryPolicyRequest>),
     },
@@ -385,7 +334,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRegistryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_REGISTRY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteRegistryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRegistryPolicyResponse>),
     },
@@ -393,7 +341,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteReplication",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::DELETE_REPLICATION),
-        check: Some(crate::json::check_slice::<DeleteReplication>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteReplication>),
     },
@@ -401,7 +348,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteReplicationFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::DELETE_REPLICATION_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -409,7 +355,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryCreationTemplateRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRepositoryCreationTemplateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryCreationTemplateRequest>),
     },
@@ -419,9 +364,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<DeleteRepositoryCreationTemplateResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryCreationTemplateResponse>),
     },
@@ -429,7 +371,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryPolicyRequest>),
     },
@@ -437,7 +378,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryPolicyResponse>),
     },
@@ -445,7 +385,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRepositoryRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryRequest>),
     },
@@ -453,7 +392,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteRepositoryResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryResponse>),
     },
@@ -461,7 +399,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteSigningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_SIGNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteSigningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteSigningConfigurationRequest>),
     },
@@ -469,7 +406,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteSigningConfigurationResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_SIGNING_CONFIGURATION_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteSigningConfigurationResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteSigningConfigurationResponse>),
     },
@@ -478,9 +414,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Input,
         shape: ShapeRef::Structure(
             &shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<DeregisterPullTimeUpdateExclusionRequest>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeregisterPullTimeUpdateExclusionRequest>),
@@ -491,9 +424,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<DeregisterPullTimeUpdateExclusionResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<DeregisterPullTimeUpdateExclusionResponse>,
@@ -503,7 +433,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageReplicationStatusRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImageReplicationStatusRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageReplicationStatusRequest>),
     },
@@ -511,7 +440,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageReplicationStatusResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImageReplicationStatusResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageReplicationStatusResponse>),
     },
@@ -521,9 +449,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST,
         ),
-        check: Some(
-            crate::json::check_slice::<DescribeImageScanFindingsPaginateRequest>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageScanFindingsPaginateRequest>),
     },
@@ -531,7 +456,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageScanFindingsRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImageScanFindingsRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageScanFindingsRequest>),
     },
@@ -539,7 +463,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageScanFindingsResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImageScanFindingsResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageScanFindingsResponse>),
     },
@@ -547,7 +470,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageSigningStatusRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImageSigningStatusRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageSigningStatusRequest>),
     },
@@ -555,7 +477,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageSigningStatusResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImageSigningStatusResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageSigningStatusResponse>),
     },
@@ -563,7 +484,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_FILTER),
-        check: Some(crate::json::check_slice::<DescribeImagesFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesFilter>),
     },
@@ -571,7 +491,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImagesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesPaginateRequest>),
     },
@@ -579,7 +498,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImagesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesRequest>),
     },
@@ -587,7 +505,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImagesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesResponse>),
     },
@@ -596,9 +513,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Paginate,
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<DescribePullThroughCacheRulesPaginateRequest>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -609,7 +523,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribePullThroughCacheRulesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribePullThroughCacheRulesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribePullThroughCacheRulesRequest>),
     },
@@ -617,7 +530,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribePullThroughCacheRulesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribePullThroughCacheRulesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribePullThroughCacheRulesResponse>),
     },
@@ -625,7 +537,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRegistryRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REGISTRY_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRegistryRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRegistryRequest>),
     },
@@ -633,7 +544,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRegistryResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REGISTRY_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeRegistryResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRegistryResponse>),
     },
@@ -642,9 +552,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Paginate,
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<DescribeReplicationBackfillResultsPaginateRequest>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -657,9 +564,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST,
         ),
-        check: Some(
-            crate::json::check_slice::<DescribeReplicationBackfillResultsRequest>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<DescribeReplicationBackfillResultsRequest>,
@@ -671,9 +575,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<DescribeReplicationBackfillResultsResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<DescribeReplicationBackfillResultsResponse>,
@@ -683,7 +584,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesPaginateRequest>),
     },
@@ -691,7 +591,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesRequest>),
     },
@@ -699,7 +598,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesResponse>),
     },
@@ -708,11 +606,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Paginate,
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<
-                DescribeRepositoryCreationTemplatesPaginateRequest,
-            >,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -725,9 +618,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST,
         ),
-        check: Some(
-            crate::json::check_slice::<DescribeRepositoryCreationTemplatesRequest>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<DescribeRepositoryCreationTemplatesRequest>,
@@ -739,9 +629,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<DescribeRepositoryCreationTemplatesResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(
             crate::schema::document::<DescribeRepositoryCreationTemplatesResponse>,
@@ -751,7 +638,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EmptyUploadException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::EMPTY_UPLOAD_EXCEPTION),
-        check: Some(crate::json::check_slice::<EmptyUploadException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<EmptyUploadException>),
     },
@@ -759,7 +645,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EncryptionConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::ENCRYPTION_CONFIGURATION),
-        check: Some(crate::json::check_slice::<EncryptionConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<EncryptionConfiguration>),
     },
@@ -768,11 +653,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Nested,
         shape: ShapeRef::Structure(
             &shapes::ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE,
-        ),
-        check: Some(
-            crate::json::check_slice::<
-                EncryptionConfigurationForRepositoryCreationTemplate,
-            >,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -785,7 +665,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EncryptionType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::ENCRYPTION_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<EncryptionType>),
     },
@@ -793,7 +672,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EnhancedImageScanFinding",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::ENHANCED_IMAGE_SCAN_FINDING),
-        check: Some(crate::json::check_slice::<EnhancedImageScanFinding>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<EnhancedImageScanFinding>),
     },
@@ -801,7 +679,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Epoch",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EPOCH),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -809,7 +686,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EvaluationTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EVALUATION_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -817,7 +693,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExceptionMessage",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EXCEPTION_MESSAGE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -825,7 +700,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExclusionAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::EXCLUSION_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ExclusionAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ExclusionAlreadyExistsException>),
     },
@@ -833,7 +707,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExclusionNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::EXCLUSION_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ExclusionNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ExclusionNotFoundException>),
     },
@@ -841,7 +714,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExpirationTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EXPIRATION_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -849,7 +721,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExploitAvailable",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EXPLOIT_AVAILABLE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -857,7 +728,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FiftyMaxResults",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FIFTY_MAX_RESULTS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -865,7 +735,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FilePath",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FILE_PATH),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -873,7 +742,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FindingArn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FINDING_ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -881,7 +749,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FindingDescription",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FINDING_DESCRIPTION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -889,7 +756,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FindingName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FINDING_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -897,7 +763,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FindingSeverity",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::FINDING_SEVERITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<FindingSeverity>),
     },
@@ -905,7 +770,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FixAvailable",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FIX_AVAILABLE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -913,7 +777,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "FixedInVersion",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FIXED_IN_VERSION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -921,7 +784,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ForceFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FORCE_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -929,7 +791,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAccountSettingRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_ACCOUNT_SETTING_REQUEST),
-        check: Some(crate::json::check_slice::<GetAccountSettingRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAccountSettingRequest>),
     },
@@ -937,7 +798,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAccountSettingResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_ACCOUNT_SETTING_RESPONSE),
-        check: Some(crate::json::check_slice::<GetAccountSettingResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAccountSettingResponse>),
     },
@@ -945,7 +805,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAuthorizationTokenRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_AUTHORIZATION_TOKEN_REQUEST),
-        check: Some(crate::json::check_slice::<GetAuthorizationTokenRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAuthorizationTokenRequest>),
     },
@@ -953,7 +812,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAuthorizationTokenResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_AUTHORIZATION_TOKEN_RESPONSE),
-        check: Some(crate::json::check_slice::<GetAuthorizationTokenResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAuthorizationTokenResponse>),
     },
@@ -961,7 +819,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetDownloadUrlForLayerRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_DOWNLOAD_URL_FOR_LAYER_REQUEST),
-        check: Some(crate::json::check_slice::<GetDownloadUrlForLayerRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetDownloadUrlForLayerRequest>),
     },
@@ -969,7 +826,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetDownloadUrlForLayerResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE),
-        check: Some(crate::json::check_slice::<GetDownloadUrlForLayerResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetDownloadUrlForLayerResponse>),
     },
@@ -979,9 +835,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST,
         ),
-        check: Some(
-            crate::json::check_slice::<GetLifecyclePolicyPreviewPaginateRequest>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetLifecyclePolicyPreviewPaginateRequest>),
     },
@@ -989,7 +842,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetLifecyclePolicyPreviewRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_LIFECYCLE_POLICY_PREVIEW_REQUEST),
-        check: Some(crate::json::check_slice::<GetLifecyclePolicyPreviewRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetLifecyclePolicyPreviewRequest>),
     },
@@ -997,7 +849,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetLifecyclePolicyPreviewResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE),
-        check: Some(crate::json::check_slice::<GetLifecyclePolicyPreviewResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetLifecyclePolicyPreviewResponse>),
     },
@@ -1005,7 +856,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetLifecyclePolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_LIFECYCLE_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<GetLifecyclePolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetLifecyclePolicyRequest>),
     },
@@ -1013,7 +863,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetLifecyclePolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_LIFECYCLE_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<GetLifecyclePolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetLifecyclePolicyResponse>),
     },
@@ -1021,7 +870,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRegistryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REGISTRY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<GetRegistryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryPolicyRequest>),
     },
@@ -1029,7 +877,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRegistryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_REGISTRY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<GetRegistryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryPolicyResponse>),
     },
@@ -1037,7 +884,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRegistryScanningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<GetRegistryScanningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryScanningConfigurationRequest>),
     },
@@ -1047,9 +893,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<GetRegistryScanningConfigurationResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryScanningConfigurationResponse>),
     },
@@ -1057,7 +900,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<GetRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryPolicyRequest>),
     },
@@ -1065,7 +907,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<GetRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryPolicyResponse>),
     },
@@ -1073,7 +914,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetSigningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_SIGNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<GetSigningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetSigningConfigurationRequest>),
     },
@@ -1081,7 +921,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetSigningConfigurationResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_SIGNING_CONFIGURATION_RESPONSE),
-        check: Some(crate::json::check_slice::<GetSigningConfigurationResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetSigningConfigurationResponse>),
     },
@@ -1089,7 +928,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Image",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE),
-        check: Some(crate::json::check_slice::<Image>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Image>),
     },
@@ -1097,7 +935,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageActionType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_ACTION_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageActionType>),
     },
@@ -1105,7 +942,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageAlreadyExistsException>),
     },
@@ -1113,7 +949,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageArchivedException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_ARCHIVED_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageArchivedException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageArchivedException>),
     },
@@ -1121,7 +956,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageCount",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_COUNT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1129,7 +963,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDetail",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_DETAIL),
-        check: Some(crate::json::check_slice::<ImageDetail>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageDetail>),
     },
@@ -1137,7 +970,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1145,7 +977,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDigestDoesNotMatchException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageDigestDoesNotMatchException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageDigestDoesNotMatchException>),
     },
@@ -1153,7 +984,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailure",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_FAILURE),
-        check: Some(crate::json::check_slice::<ImageFailure>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageFailure>),
     },
@@ -1161,7 +991,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailureCode",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageFailureCode>),
     },
@@ -1169,7 +998,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1177,7 +1005,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageIdentifier",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_IDENTIFIER),
-        check: Some(crate::json::check_slice::<ImageIdentifier>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageIdentifier>),
     },
@@ -1185,7 +1012,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageManifest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_MANIFEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1193,7 +1019,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageNotFoundException>),
     },
@@ -1201,7 +1026,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageReferrer",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_REFERRER),
-        check: Some(crate::json::check_slice::<ImageReferrer>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageReferrer>),
     },
@@ -1209,7 +1033,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageReplicationStatus",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_REPLICATION_STATUS),
-        check: Some(crate::json::check_slice::<ImageReplicationStatus>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageReplicationStatus>),
     },
@@ -1217,7 +1040,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanCompleteWaitRequest",
         role: Role::Wait,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCAN_COMPLETE_WAIT_REQUEST),
-        check: Some(crate::json::check_slice::<ImageScanCompleteWaitRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanCompleteWaitRequest>),
     },
@@ -1225,7 +1047,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanFinding",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCAN_FINDING),
-        check: Some(crate::json::check_slice::<ImageScanFinding>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanFinding>),
     },
@@ -1233,7 +1054,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanFindings",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCAN_FINDINGS),
-        check: Some(crate::json::check_slice::<ImageScanFindings>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanFindings>),
     },
@@ -1241,7 +1061,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanFindingsSummary",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCAN_FINDINGS_SUMMARY),
-        check: Some(crate::json::check_slice::<ImageScanFindingsSummary>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanFindingsSummary>),
     },
@@ -1249,7 +1068,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanStatus",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCAN_STATUS),
-        check: Some(crate::json::check_slice::<ImageScanStatus>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanStatus>),
     },
@@ -1257,7 +1075,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageScanningConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SCANNING_CONFIGURATION),
-        check: Some(crate::json::check_slice::<ImageScanningConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageScanningConfiguration>),
     },
@@ -1265,7 +1082,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageSigningStatus",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_SIGNING_STATUS),
-        check: Some(crate::json::check_slice::<ImageSigningStatus>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageSigningStatus>),
     },
@@ -1273,7 +1089,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageSizeInBytes",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_SIZE_IN_BYTES),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1281,7 +1096,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageStatus>),
     },
@@ -1289,7 +1103,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageStatusFilter",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_STATUS_FILTER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageStatusFilter>),
     },
@@ -1298,9 +1111,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Error,
         shape: ShapeRef::Structure(
             &shapes::IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION,
-        ),
-        check: Some(
-            crate::json::check_slice::<ImageStorageClassUpdateNotSupportedException>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -1311,7 +1121,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_TAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1319,7 +1128,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageTagAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagAlreadyExistsException>),
     },
@@ -1327,7 +1135,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagMutability",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_TAG_MUTABILITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagMutability>),
     },
@@ -1335,7 +1142,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagMutabilityExclusionFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER),
-        check: Some(crate::json::check_slice::<ImageTagMutabilityExclusionFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagMutabilityExclusionFilter>),
     },
@@ -1343,7 +1149,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagMutabilityExclusionFilterType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagMutabilityExclusionFilterType>),
     },
@@ -1351,7 +1156,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagMutabilityExclusionFilterValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1359,7 +1163,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InUseCount",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IN_USE_COUNT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1367,7 +1170,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InitiateLayerUploadRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::INITIATE_LAYER_UPLOAD_REQUEST),
-        check: Some(crate::json::check_slice::<InitiateLayerUploadRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InitiateLayerUploadRequest>),
     },
@@ -1375,7 +1177,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InitiateLayerUploadResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::INITIATE_LAYER_UPLOAD_RESPONSE),
-        check: Some(crate::json::check_slice::<InitiateLayerUploadResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InitiateLayerUploadResponse>),
     },
@@ -1383,7 +1184,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Integer",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::INTEGER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1391,7 +1191,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidLayerException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_LAYER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidLayerException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidLayerException>),
     },
@@ -1399,7 +1198,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidLayerPartException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_LAYER_PART_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidLayerPartException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidLayerPartException>),
     },
@@ -1407,7 +1205,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidParameterException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_PARAMETER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidParameterException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidParameterException>),
     },
@@ -1415,7 +1212,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidTagParameterException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_TAG_PARAMETER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidTagParameterException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidTagParameterException>),
     },
@@ -1423,7 +1219,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "IsPTCRuleValid",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IS_PTC_RULE_VALID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1431,7 +1226,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "KmsError",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::KMS_ERROR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1439,7 +1233,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "KmsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::KMS_EXCEPTION),
-        check: Some(crate::json::check_slice::<KmsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<KmsException>),
     },
@@ -1447,7 +1240,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "KmsKey",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::KMS_KEY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1455,7 +1247,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "KmsKeyForRepositoryCreationTemplate",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1463,7 +1254,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LastActivatedAtTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAST_ACTIVATED_AT_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1471,7 +1261,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LastArchivedAtTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAST_ARCHIVED_AT_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1479,7 +1268,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Layer",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LAYER),
-        check: Some(crate::json::check_slice::<Layer>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Layer>),
     },
@@ -1487,7 +1275,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYER_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayerAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerAlreadyExistsException>),
     },
@@ -1495,7 +1282,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerAvailability",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LAYER_AVAILABILITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerAvailability>),
     },
@@ -1503,7 +1289,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1511,7 +1296,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailure",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LAYER_FAILURE),
-        check: Some(crate::json::check_slice::<LayerFailure>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerFailure>),
     },
@@ -1519,7 +1303,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailureCode",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LAYER_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerFailureCode>),
     },
@@ -1527,7 +1310,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1535,7 +1317,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerInaccessibleException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYER_INACCESSIBLE_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayerInaccessibleException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerInaccessibleException>),
     },
@@ -1543,7 +1324,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerPartBlob",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_PART_BLOB),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1551,7 +1331,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerPartTooSmallException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYER_PART_TOO_SMALL_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayerPartTooSmallException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerPartTooSmallException>),
     },
@@ -1559,7 +1338,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerSizeInBytes",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_SIZE_IN_BYTES),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1567,7 +1345,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayersNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYERS_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayersNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayersNotFoundException>),
     },
@@ -1575,7 +1352,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<LifecyclePolicyNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyNotFoundException>),
     },
@@ -1584,9 +1360,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Wait,
         shape: ShapeRef::Structure(
             &shapes::LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST,
-        ),
-        check: Some(
-            crate::json::check_slice::<LifecyclePolicyPreviewCompleteWaitRequest>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -1597,7 +1370,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyPreviewFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIFECYCLE_POLICY_PREVIEW_FILTER),
-        check: Some(crate::json::check_slice::<LifecyclePolicyPreviewFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyPreviewFilter>),
     },
@@ -1606,9 +1378,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Error,
         shape: ShapeRef::Structure(
             &shapes::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION,
-        ),
-        check: Some(
-            crate::json::check_slice::<LifecyclePolicyPreviewInProgressException>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -1621,7 +1390,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION,
         ),
-        check: Some(crate::json::check_slice::<LifecyclePolicyPreviewNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyPreviewNotFoundException>),
     },
@@ -1629,7 +1397,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyPreviewResult",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIFECYCLE_POLICY_PREVIEW_RESULT),
-        check: Some(crate::json::check_slice::<LifecyclePolicyPreviewResult>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyPreviewResult>),
     },
@@ -1637,7 +1404,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyPreviewStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LIFECYCLE_POLICY_PREVIEW_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyPreviewStatus>),
     },
@@ -1645,7 +1411,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyPreviewSummary",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIFECYCLE_POLICY_PREVIEW_SUMMARY),
-        check: Some(crate::json::check_slice::<LifecyclePolicyPreviewSummary>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyPreviewSummary>),
     },
@@ -1653,7 +1418,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyRuleAction",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIFECYCLE_POLICY_RULE_ACTION),
-        check: Some(crate::json::check_slice::<LifecyclePolicyRuleAction>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyRuleAction>),
     },
@@ -1661,7 +1425,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyRulePriority",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LIFECYCLE_POLICY_RULE_PRIORITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1669,7 +1432,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyStorageClass",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LIFECYCLE_POLICY_STORAGE_CLASS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyStorageClass>),
     },
@@ -1677,7 +1439,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyTargetStorageClass",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LIFECYCLE_POLICY_TARGET_STORAGE_CLASS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LifecyclePolicyTargetStorageClass>),
     },
@@ -1685,7 +1446,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePolicyText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LIFECYCLE_POLICY_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1695,7 +1455,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Scalar(
             &shapes::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE,
         ),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1703,7 +1462,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LifecyclePreviewMaxResults",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LIFECYCLE_PREVIEW_MAX_RESULTS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1711,7 +1469,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LimitExceededException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LIMIT_EXCEEDED_EXCEPTION),
-        check: Some(crate::json::check_slice::<LimitExceededException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LimitExceededException>),
     },
@@ -1719,7 +1476,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImageReferrersFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGE_REFERRERS_FILTER),
-        check: Some(crate::json::check_slice::<ListImageReferrersFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImageReferrersFilter>),
     },
@@ -1727,7 +1483,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImageReferrersRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGE_REFERRERS_REQUEST),
-        check: Some(crate::json::check_slice::<ListImageReferrersRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImageReferrersRequest>),
     },
@@ -1735,7 +1490,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImageReferrersResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGE_REFERRERS_RESPONSE),
-        check: Some(crate::json::check_slice::<ListImageReferrersResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImageReferrersResponse>),
     },
@@ -1743,7 +1497,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImagesFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGES_FILTER),
-        check: Some(crate::json::check_slice::<ListImagesFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImagesFilter>),
     },
@@ -1751,7 +1504,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImagesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<ListImagesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImagesPaginateRequest>),
     },
@@ -1759,7 +1511,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImagesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGES_REQUEST),
-        check: Some(crate::json::check_slice::<ListImagesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImagesRequest>),
     },
@@ -1767,7 +1518,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListImagesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_IMAGES_RESPONSE),
-        check: Some(crate::json::check_slice::<ListImagesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListImagesResponse>),
     },
@@ -1775,7 +1525,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListPullTimeUpdateExclusionsRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST),
-        check: Some(crate::json::check_slice::<ListPullTimeUpdateExclusionsRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListPullTimeUpdateExclusionsRequest>),
     },
@@ -1783,7 +1532,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListPullTimeUpdateExclusionsResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE),
-        check: Some(crate::json::check_slice::<ListPullTimeUpdateExclusionsResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListPullTimeUpdateExclusionsResponse>),
     },
@@ -1791,7 +1539,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListReplicationBackfillsPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<ListReplicationBackfillsPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListReplicationBackfillsPaginateRequest>),
     },
@@ -1799,7 +1546,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListReplicationBackfillsRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_REPLICATION_BACKFILLS_REQUEST),
-        check: Some(crate::json::check_slice::<ListReplicationBackfillsRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListReplicationBackfillsRequest>),
     },
@@ -1807,7 +1553,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListReplicationBackfillsResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_REPLICATION_BACKFILLS_RESPONSE),
-        check: Some(crate::json::check_slice::<ListReplicationBackfillsResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListReplicationBackfillsResponse>),
     },
@@ -1815,7 +1560,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListTagsForResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_TAGS_FOR_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<ListTagsForResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListTagsForResourceRequest>),
     },
@@ -1823,7 +1567,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListTagsForResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<ListTagsForResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListTagsForResourceResponse>),
     },
@@ -1831,7 +1574,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "MaxResults",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::MAX_RESULTS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1839,7 +1581,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "MediaType",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::MEDIA_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1847,7 +1588,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Metric",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::METRIC),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1855,7 +1595,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "NextToken",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::NEXT_TOKEN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1863,7 +1602,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "NonNegativeInteger",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::NON_NEGATIVE_INTEGER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1871,7 +1609,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PTCValidateFailure",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PTC_VALIDATE_FAILURE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1879,7 +1616,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PackageManager",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PACKAGE_MANAGER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1887,7 +1623,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PackageVulnerabilityDetails",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::PACKAGE_VULNERABILITY_DETAILS),
-        check: Some(crate::json::check_slice::<PackageVulnerabilityDetails>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PackageVulnerabilityDetails>),
     },
@@ -1895,7 +1630,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PaginatorConfig",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::PAGINATOR_CONFIG),
-        check: Some(crate::json::check_slice::<PaginatorConfig>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PaginatorConfig>),
     },
@@ -1903,7 +1637,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PartSize",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PART_SIZE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1911,7 +1644,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Platform",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PLATFORM),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1919,7 +1651,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Prefix",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PREFIX),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1927,7 +1658,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PrincipalArn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PRINCIPAL_ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1935,7 +1665,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ProxyEndpoint",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PROXY_ENDPOINT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1943,7 +1672,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PullThroughCacheRule",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::PULL_THROUGH_CACHE_RULE),
-        check: Some(crate::json::check_slice::<PullThroughCacheRule>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PullThroughCacheRule>),
     },
@@ -1952,9 +1680,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Error,
         shape: ShapeRef::Structure(
             &shapes::PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION,
-        ),
-        check: Some(
-            crate::json::check_slice::<PullThroughCacheRuleAlreadyExistsException>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -1965,7 +1690,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PullThroughCacheRuleNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<PullThroughCacheRuleNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PullThroughCacheRuleNotFoundException>),
     },
@@ -1973,7 +1697,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PullThroughCacheRuleRepositoryPrefix",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1981,7 +1704,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PushTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PUSH_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1989,7 +1711,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutAccountSettingRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_ACCOUNT_SETTING_REQUEST),
-        check: Some(crate::json::check_slice::<PutAccountSettingRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutAccountSettingRequest>),
     },
@@ -1997,7 +1718,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutAccountSettingResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_ACCOUNT_SETTING_RESPONSE),
-        check: Some(crate::json::check_slice::<PutAccountSettingResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutAccountSettingResponse>),
     },
@@ -2005,7 +1725,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_REQUEST),
-        check: Some(crate::json::check_slice::<PutImageRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageRequest>),
     },
@@ -2013,7 +1732,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_RESPONSE),
-        check: Some(crate::json::check_slice::<PutImageResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageResponse>),
     },
@@ -2021,7 +1739,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageScanningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<PutImageScanningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageScanningConfigurationRequest>),
     },
@@ -2029,7 +1746,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageScanningConfigurationResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE),
-        check: Some(crate::json::check_slice::<PutImageScanningConfigurationResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageScanningConfigurationResponse>),
     },
@@ -2037,7 +1753,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageTagMutabilityRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_TAG_MUTABILITY_REQUEST),
-        check: Some(crate::json::check_slice::<PutImageTagMutabilityRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageTagMutabilityRequest>),
     },
@@ -2045,7 +1760,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageTagMutabilityResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_TAG_MUTABILITY_RESPONSE),
-        check: Some(crate::json::check_slice::<PutImageTagMutabilityResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageTagMutabilityResponse>),
     },
@@ -2053,7 +1767,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutLifecyclePolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_LIFECYCLE_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<PutLifecyclePolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutLifecyclePolicyRequest>),
     },
@@ -2061,7 +1774,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutLifecyclePolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_LIFECYCLE_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<PutLifecyclePolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutLifecyclePolicyResponse>),
     },
@@ -2069,7 +1781,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRegistryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_REGISTRY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<PutRegistryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryPolicyRequest>),
     },
@@ -2077,7 +1788,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRegistryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_REGISTRY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<PutRegistryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryPolicyResponse>),
     },
@@ -2085,7 +1795,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRegistryScanningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<PutRegistryScanningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryScanningConfigurationRequest>),
     },
@@ -2095,9 +1804,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<PutRegistryScanningConfigurationResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryScanningConfigurationResponse>),
     },
@@ -2105,7 +1811,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutReplicationConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_REPLICATION_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<PutReplicationConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutReplicationConfigurationRequest>),
     },
@@ -2113,7 +1818,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutReplicationConfigurationResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_REPLICATION_CONFIGURATION_RESPONSE),
-        check: Some(crate::json::check_slice::<PutReplicationConfigurationResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutReplicationConfigurationResponse>),
     },
@@ -2121,7 +1825,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutSigningConfigurationRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_SIGNING_CONFIGURATION_REQUEST),
-        check: Some(crate::json::check_slice::<PutSigningConfigurationRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutSigningConfigurationRequest>),
     },
@@ -2129,7 +1832,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutSigningConfigurationResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_SIGNING_CONFIGURATION_RESPONSE),
-        check: Some(crate::json::check_slice::<PutSigningConfigurationResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutSigningConfigurationResponse>),
     },
@@ -2137,7 +1839,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RCTAppliedFor",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::RCT_APPLIED_FOR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RCTAppliedFor>),
     },
@@ -2145,7 +1846,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Reason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2153,7 +1853,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Recommendation",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::RECOMMENDATION),
-        check: Some(crate::json::check_slice::<Recommendation>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Recommendation>),
     },
@@ -2161,7 +1860,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RecommendationText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RECOMMENDATION_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2169,7 +1867,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RecordedPullTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RECORDED_PULL_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2177,7 +1874,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReferencedImagesNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ReferencedImagesNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReferencedImagesNotFoundException>),
     },
@@ -2185,7 +1881,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Region",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2193,7 +1888,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegisterPullTimeUpdateExclusionRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST),
-        check: Some(crate::json::check_slice::<RegisterPullTimeUpdateExclusionRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegisterPullTimeUpdateExclusionRequest>),
     },
@@ -2203,7 +1897,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
         ),
-        check: Some(crate::json::check_slice::<RegisterPullTimeUpdateExclusionResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegisterPullTimeUpdateExclusionResponse>),
     },
@@ -2211,7 +1904,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2219,7 +1911,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryPolicyNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RegistryPolicyNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryPolicyNotFoundException>),
     },
@@ -2227,7 +1918,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryPolicyText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_POLICY_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2235,7 +1925,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryScanningConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REGISTRY_SCANNING_CONFIGURATION),
-        check: Some(crate::json::check_slice::<RegistryScanningConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryScanningConfiguration>),
     },
@@ -2243,7 +1932,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryScanningRule",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REGISTRY_SCANNING_RULE),
-        check: Some(crate::json::check_slice::<RegistryScanningRule>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryScanningRule>),
     },
@@ -2251,7 +1939,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RelatedVulnerability",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RELATED_VULNERABILITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2259,7 +1946,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Release",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RELEASE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2267,7 +1953,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Remediation",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REMEDIATION),
-        check: Some(crate::json::check_slice::<Remediation>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Remediation>),
     },
@@ -2275,7 +1960,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillError",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPLICATION_BACKFILL_ERROR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2283,7 +1967,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPLICATION_BACKFILL_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2291,7 +1974,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillInProgressException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ReplicationBackfillInProgressException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillInProgressException>),
     },
@@ -2300,9 +1982,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Error,
         shape: ShapeRef::Structure(
             &shapes::REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION,
-        ),
-        check: Some(
-            crate::json::check_slice::<ReplicationBackfillInvalidStatusException>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -2313,7 +1992,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ReplicationBackfillNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillNotFoundException>),
     },
@@ -2321,7 +1999,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillProgress",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_BACKFILL_PROGRESS),
-        check: Some(crate::json::check_slice::<ReplicationBackfillProgress>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillProgress>),
     },
@@ -2329,7 +2006,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillResult",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_BACKFILL_RESULT),
-        check: Some(crate::json::check_slice::<ReplicationBackfillResult>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillResult>),
     },
@@ -2337,7 +2013,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillResultStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::REPLICATION_BACKFILL_RESULT_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillResultStatus>),
     },
@@ -2345,7 +2020,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::REPLICATION_BACKFILL_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillStatus>),
     },
@@ -2353,7 +2027,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationBackfillSummary",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_BACKFILL_SUMMARY),
-        check: Some(crate::json::check_slice::<ReplicationBackfillSummary>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationBackfillSummary>),
     },
@@ -2361,7 +2034,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_CONFIGURATION),
-        check: Some(crate::json::check_slice::<ReplicationConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationConfiguration>),
     },
@@ -2369,7 +2041,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationDestination",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_DESTINATION),
-        check: Some(crate::json::check_slice::<ReplicationDestination>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationDestination>),
     },
@@ -2377,7 +2048,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationError",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPLICATION_ERROR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2385,7 +2055,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationRule",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPLICATION_RULE),
-        check: Some(crate::json::check_slice::<ReplicationRule>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationRule>),
     },
@@ -2393,7 +2062,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReplicationStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::REPLICATION_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReplicationStatus>),
     },
@@ -2401,7 +2069,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Repository",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY),
-        check: Some(crate::json::check_slice::<Repository>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Repository>),
     },
@@ -2409,7 +2076,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryAlreadyExistsException>),
     },
@@ -2417,7 +2083,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryCreationTemplate",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_CREATION_TEMPLATE),
-        check: Some(crate::json::check_slice::<RepositoryCreationTemplate>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryCreationTemplate>),
     },
@@ -2425,7 +2090,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_FILTER),
-        check: Some(crate::json::check_slice::<RepositoryFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryFilter>),
     },
@@ -2433,7 +2097,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryFilterType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::REPOSITORY_FILTER_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryFilterType>),
     },
@@ -2441,7 +2104,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryFilterValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_FILTER_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2449,7 +2111,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2457,7 +2118,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryNotEmptyException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_NOT_EMPTY_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryNotEmptyException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryNotEmptyException>),
     },
@@ -2465,7 +2125,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryNotFoundException>),
     },
@@ -2473,7 +2132,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryPolicyNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryPolicyNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryPolicyNotFoundException>),
     },
@@ -2481,7 +2139,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryPolicyText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_POLICY_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2489,7 +2146,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryScanningConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_SCANNING_CONFIGURATION),
-        check: Some(crate::json::check_slice::<RepositoryScanningConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryScanningConfiguration>),
     },
@@ -2497,7 +2153,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryScanningConfigurationFailure",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_SCANNING_CONFIGURATION_FAILURE),
-        check: Some(crate::json::check_slice::<RepositoryScanningConfigurationFailure>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryScanningConfigurationFailure>),
     },
@@ -2505,7 +2160,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryTemplateDescription",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_TEMPLATE_DESCRIPTION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2513,7 +2167,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Resource",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::RESOURCE),
-        check: Some(crate::json::check_slice::<Resource>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Resource>),
     },
@@ -2521,7 +2174,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ResourceDetails",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::RESOURCE_DETAILS),
-        check: Some(crate::json::check_slice::<ResourceDetails>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ResourceDetails>),
     },
@@ -2529,7 +2181,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ResourceId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RESOURCE_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2537,7 +2188,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ResponseMetadata",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::RESPONSE_METADATA),
-        check: Some(crate::json::check_slice::<ResponseMetadata>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ResponseMetadata>),
     },
@@ -2545,7 +2195,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanFrequency",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SCAN_FREQUENCY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanFrequency>),
     },
@@ -2553,7 +2202,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::SCAN_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ScanNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanNotFoundException>),
     },
@@ -2561,7 +2209,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanOnPushFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCAN_ON_PUSH_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2569,7 +2216,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SCAN_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanStatus>),
     },
@@ -2577,7 +2223,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanStatusDescription",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCAN_STATUS_DESCRIPTION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2585,7 +2230,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCAN_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2593,7 +2237,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SCAN_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanType>),
     },
@@ -2601,7 +2244,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanningConfigurationFailureCode",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SCANNING_CONFIGURATION_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanningConfigurationFailureCode>),
     },
@@ -2609,7 +2251,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanningConfigurationFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCANNING_CONFIGURATION_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2617,7 +2258,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanningRepositoryFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SCANNING_REPOSITORY_FILTER),
-        check: Some(crate::json::check_slice::<ScanningRepositoryFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanningRepositoryFilter>),
     },
@@ -2625,7 +2265,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanningRepositoryFilterType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SCANNING_REPOSITORY_FILTER_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScanningRepositoryFilterType>),
     },
@@ -2633,7 +2272,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScanningRepositoryFilterValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCANNING_REPOSITORY_FILTER_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2641,7 +2279,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Score",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCORE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2649,7 +2286,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScoreDetails",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SCORE_DETAILS),
-        check: Some(crate::json::check_slice::<ScoreDetails>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ScoreDetails>),
     },
@@ -2657,7 +2293,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ScoringVector",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SCORING_VECTOR),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2665,7 +2300,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SecretNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::SECRET_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<SecretNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SecretNotFoundException>),
     },
@@ -2673,7 +2307,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ServerException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::SERVER_EXCEPTION),
-        check: Some(crate::json::check_slice::<ServerException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ServerException>),
     },
@@ -2681,7 +2314,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SetRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::SET_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<SetRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SetRepositoryPolicyRequest>),
     },
@@ -2689,7 +2321,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SetRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::SET_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<SetRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SetRepositoryPolicyResponse>),
     },
@@ -2697,7 +2328,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Severity",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SEVERITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2705,7 +2335,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SeverityCount",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SEVERITY_COUNT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2713,7 +2342,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningConfiguration",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SIGNING_CONFIGURATION),
-        check: Some(crate::json::check_slice::<SigningConfiguration>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningConfiguration>),
     },
@@ -2721,7 +2349,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningConfigurationNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<SigningConfigurationNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningConfigurationNotFoundException>),
     },
@@ -2729,7 +2356,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningProfileArn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SIGNING_PROFILE_ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2737,7 +2363,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningRepositoryFilter",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SIGNING_REPOSITORY_FILTER),
-        check: Some(crate::json::check_slice::<SigningRepositoryFilter>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningRepositoryFilter>),
     },
@@ -2745,7 +2370,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningRepositoryFilterType",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SIGNING_REPOSITORY_FILTER_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningRepositoryFilterType>),
     },
@@ -2753,7 +2377,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningRepositoryFilterValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SIGNING_REPOSITORY_FILTER_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2761,7 +2384,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningRule",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SIGNING_RULE),
-        check: Some(crate::json::check_slice::<SigningRule>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningRule>),
     },
@@ -2769,7 +2391,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::SIGNING_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SigningStatus>),
     },
@@ -2777,7 +2398,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningStatusFailureCode",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SIGNING_STATUS_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2785,7 +2405,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SigningStatusFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SIGNING_STATUS_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2793,7 +2412,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Source",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SOURCE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2801,7 +2419,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SourceLayerHash",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::SOURCE_LAYER_HASH),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2809,7 +2426,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartImageScanRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::START_IMAGE_SCAN_REQUEST),
-        check: Some(crate::json::check_slice::<StartImageScanRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartImageScanRequest>),
     },
@@ -2817,7 +2433,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartImageScanResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::START_IMAGE_SCAN_RESPONSE),
-        check: Some(crate::json::check_slice::<StartImageScanResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartImageScanResponse>),
     },
@@ -2825,7 +2440,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartLifecyclePolicyPreviewRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::START_LIFECYCLE_POLICY_PREVIEW_REQUEST),
-        check: Some(crate::json::check_slice::<StartLifecyclePolicyPreviewRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartLifecyclePolicyPreviewRequest>),
     },
@@ -2833,7 +2447,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartLifecyclePolicyPreviewResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::START_LIFECYCLE_POLICY_PREVIEW_RESPONSE),
-        check: Some(crate::json::check_slice::<StartLifecyclePolicyPreviewResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartLifecyclePolicyPreviewResponse>),
     },
@@ -2841,7 +2454,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartReplicationBackfillRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::START_REPLICATION_BACKFILL_REQUEST),
-        check: Some(crate::json::check_slice::<StartReplicationBackfillRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartReplicationBackfillRequest>),
     },
@@ -2849,7 +2461,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StartReplicationBackfillResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::START_REPLICATION_BACKFILL_RESPONSE),
-        check: Some(crate::json::check_slice::<StartReplicationBackfillResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StartReplicationBackfillResponse>),
     },
@@ -2857,7 +2468,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Status",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2865,7 +2475,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StopReplicationBackfillRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::STOP_REPLICATION_BACKFILL_REQUEST),
-        check: Some(crate::json::check_slice::<StopReplicationBackfillRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StopReplicationBackfillRequest>),
     },
@@ -2873,7 +2482,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "StopReplicationBackfillResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::STOP_REPLICATION_BACKFILL_RESPONSE),
-        check: Some(crate::json::check_slice::<StopReplicationBackfillResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<StopReplicationBackfillResponse>),
     },
@@ -2881,7 +2489,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "String",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::STRING),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2889,7 +2496,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SubjectIdentifier",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::SUBJECT_IDENTIFIER),
-        check: Some(crate::json::check_slice::<SubjectIdentifier>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SubjectIdentifier>),
     },
@@ -2897,7 +2503,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Tag",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::TAG),
-        check: Some(crate::json::check_slice::<Tag>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Tag>),
     },
@@ -2905,7 +2510,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagKey",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TAG_KEY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2913,7 +2517,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::TAG_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<TagResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TagResourceRequest>),
     },
@@ -2921,7 +2524,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::TAG_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<TagResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TagResourceResponse>),
     },
@@ -2929,7 +2531,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::TAG_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TagStatus>),
     },
@@ -2937,7 +2538,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TAG_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2945,7 +2545,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TargetStorageClass",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::TARGET_STORAGE_CLASS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TargetStorageClass>),
     },
@@ -2953,7 +2552,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TemplateAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<TemplateAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TemplateAlreadyExistsException>),
     },
@@ -2961,7 +2559,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TemplateNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::TEMPLATE_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<TemplateNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TemplateNotFoundException>),
     },
@@ -2969,7 +2566,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Title",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TITLE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -2977,7 +2573,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TooManyTagsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::TOO_MANY_TAGS_EXCEPTION),
-        check: Some(crate::json::check_slice::<TooManyTagsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TooManyTagsException>),
     },
@@ -2985,7 +2580,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TransitioningImageTotalCount",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::TRANSITIONING_IMAGE_TOTAL_COUNT),
-        check: Some(crate::json::check_slice::<TransitioningImageTotalCount>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TransitioningImageTotalCount>),
     },
@@ -2993,7 +2587,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Type",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3001,7 +2594,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnableToAccessSecretException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNABLE_TO_ACCESS_SECRET_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnableToAccessSecretException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnableToAccessSecretException>),
     },
@@ -3009,7 +2601,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnableToDecryptSecretValueException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnableToDecryptSecretValueException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnableToDecryptSecretValueException>),
     },
@@ -3017,7 +2608,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnableToGetUpstreamImageException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnableToGetUpstreamImageException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnableToGetUpstreamImageException>),
     },
@@ -3025,7 +2615,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnableToGetUpstreamLayerException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnableToGetUpstreamLayerException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnableToGetUpstreamLayerException>),
     },
@@ -3034,9 +2623,6 @@ pub static ENTRIES: &[Entry] = &[
         role: Role::Error,
         shape: ShapeRef::Structure(
             &shapes::UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION,
-        ),
-        check: Some(
-            crate::json::check_slice::<UnableToListUpstreamImageReferrersException>,
         ),
         #[cfg(feature = "schema")]
         schema: Some(
@@ -3047,7 +2633,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnsupportedImageTypeException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNSUPPORTED_IMAGE_TYPE_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnsupportedImageTypeException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnsupportedImageTypeException>),
     },
@@ -3055,7 +2640,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnsupportedUpstreamRegistryException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnsupportedUpstreamRegistryException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnsupportedUpstreamRegistryException>),
     },
@@ -3063,7 +2647,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UntagResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UNTAG_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<UntagResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UntagResourceRequest>),
     },
@@ -3071,7 +2654,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UntagResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UNTAG_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<UntagResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UntagResourceResponse>),
     },
@@ -3079,7 +2661,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdateImageStorageClassRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UPDATE_IMAGE_STORAGE_CLASS_REQUEST),
-        check: Some(crate::json::check_slice::<UpdateImageStorageClassRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdateImageStorageClassRequest>),
     },
@@ -3087,7 +2668,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdateImageStorageClassResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UPDATE_IMAGE_STORAGE_CLASS_RESPONSE),
-        check: Some(crate::json::check_slice::<UpdateImageStorageClassResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdateImageStorageClassResponse>),
     },
@@ -3095,7 +2675,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdatePullThroughCacheRuleRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST),
-        check: Some(crate::json::check_slice::<UpdatePullThroughCacheRuleRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdatePullThroughCacheRuleRequest>),
     },
@@ -3103,7 +2682,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdatePullThroughCacheRuleResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE),
-        check: Some(crate::json::check_slice::<UpdatePullThroughCacheRuleResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdatePullThroughCacheRuleResponse>),
     },
@@ -3111,7 +2689,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdateRepositoryCreationTemplateRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST),
-        check: Some(crate::json::check_slice::<UpdateRepositoryCreationTemplateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdateRepositoryCreationTemplateRequest>),
     },
@@ -3121,9 +2698,6 @@ pub static ENTRIES: &[Entry] = &[
         shape: ShapeRef::Structure(
             &shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         ),
-        check: Some(
-            crate::json::check_slice::<UpdateRepositoryCreationTemplateResponse>,
-        ),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpdateRepositoryCreationTemplateResponse>),
     },
@@ -3131,7 +2705,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpdatedTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::UPDATED_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3139,7 +2712,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::UPLOAD_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3147,7 +2719,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadLayerPartRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UPLOAD_LAYER_PART_REQUEST),
-        check: Some(crate::json::check_slice::<UploadLayerPartRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadLayerPartRequest>),
     },
@@ -3155,7 +2726,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadLayerPartResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UPLOAD_LAYER_PART_RESPONSE),
-        check: Some(crate::json::check_slice::<UploadLayerPartResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadLayerPartResponse>),
     },
@@ -3163,7 +2733,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UPLOAD_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<UploadNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadNotFoundException>),
     },
@@ -3171,7 +2740,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UpstreamRegistry",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::UPSTREAM_REGISTRY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UpstreamRegistry>),
     },
@@ -3179,7 +2747,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Url",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::URL),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3187,7 +2754,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ValidatePullThroughCacheRuleRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST),
-        check: Some(crate::json::check_slice::<ValidatePullThroughCacheRuleRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ValidatePullThroughCacheRuleRequest>),
     },
@@ -3195,7 +2761,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ValidatePullThroughCacheRuleResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE),
-        check: Some(crate::json::check_slice::<ValidatePullThroughCacheRuleResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ValidatePullThroughCacheRuleResponse>),
     },
@@ -3203,7 +2768,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ValidationException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::VALIDATION_EXCEPTION),
-        check: Some(crate::json::check_slice::<ValidationException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ValidationException>),
     },
@@ -3211,7 +2775,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Version",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::VERSION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3219,7 +2782,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "VulnerabilityId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::VULNERABILITY_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3227,7 +2789,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "VulnerabilitySourceUpdateTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::VULNERABILITY_SOURCE_UPDATE_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3235,7 +2796,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "VulnerablePackage",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::VULNERABLE_PACKAGE),
-        check: Some(crate::json::check_slice::<VulnerablePackage>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<VulnerablePackage>),
     },
@@ -3243,7 +2803,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "VulnerablePackageName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::VULNERABLE_PACKAGE_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -3251,7 +2810,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "WaiterConfig",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::WAITER_CONFIG),
-        check: Some(crate::json::check_slice::<WaiterConfig>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<WaiterConfig>),
     },

@@ -17,9 +17,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<BatchCheckLayerAvailabilityRequest>,
-        check_output: crate::json::check_slice::<BatchCheckLayerAvailabilityResponse>,
-        check_error,
     },
     Operation {
         name: "BatchDeleteImage",
@@ -32,9 +29,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<BatchDeleteImageRequest>,
-        check_output: crate::json::check_slice::<BatchDeleteImageResponse>,
-        check_error,
     },
     Operation {
         name: "CompleteLayerUpload",
@@ -53,9 +47,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CompleteLayerUploadRequest>,
-        check_output: crate::json::check_slice::<CompleteLayerUploadResponse>,
-        check_error,
     },
     Operation {
         name: "CreateRepository",
@@ -71,9 +62,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::LIMIT_EXCEEDED_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<CreateRepositoryRequest>,
-        check_output: crate::json::check_slice::<CreateRepositoryResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteRepository",
@@ -87,9 +75,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRepositoryRequest>,
-        check_output: crate::json::check_slice::<DeleteRepositoryResponse>,
-        check_error,
     },
     Operation {
         name: "DeleteRepositoryPolicy",
@@ -103,9 +88,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DeleteRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<DeleteRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeImageTags",
@@ -118,9 +100,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImageTagsRequest>,
-        check_output: crate::json::check_slice::<DescribeImageTagsResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeImages",
@@ -134,9 +113,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::IMAGE_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeImagesRequest>,
-        check_output: crate::json::check_slice::<DescribeImagesResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeRegistries",
@@ -148,9 +124,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeRegistriesRequest>,
-        check_output: crate::json::check_slice::<DescribeRegistriesResponse>,
-        check_error,
     },
     Operation {
         name: "DescribeRepositories",
@@ -163,9 +136,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<DescribeRepositoriesRequest>,
-        check_output: crate::json::check_slice::<DescribeRepositoriesResponse>,
-        check_error,
     },
     Operation {
         name: "GetAuthorizationToken",
@@ -177,9 +147,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetAuthorizationTokenRequest>,
-        check_output: crate::json::check_slice::<GetAuthorizationTokenResponse>,
-        check_error,
     },
     Operation {
         name: "GetRegistryCatalogData",
@@ -187,9 +154,6 @@ pub static OPERATIONS: &[Operation] = &[
         input: &shapes::GET_REGISTRY_CATALOG_DATA_REQUEST,
         output: &shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE,
         errors: &[&shapes::SERVER_EXCEPTION, &shapes::UNSUPPORTED_COMMAND_EXCEPTION],
-        check_input: crate::json::check_slice::<GetRegistryCatalogDataRequest>,
-        check_output: crate::json::check_slice::<GetRegistryCatalogDataResponse>,
-        check_error,
     },
     Operation {
         name: "GetRepositoryCatalogData",
@@ -203,9 +167,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetRepositoryCatalogDataRequest>,
-        check_output: crate::json::check_slice::<GetRepositoryCatalogDataResponse>,
-        check_error,
     },
     Operation {
         name: "GetRepositoryPolicy",
@@ -219,9 +180,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<GetRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<GetRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "InitiateLayerUpload",
@@ -235,9 +193,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<InitiateLayerUploadRequest>,
-        check_output: crate::json::check_slice::<InitiateLayerUploadResponse>,
-        check_error,
     },
     Operation {
         name: "ListTagsForResource",
@@ -250,9 +205,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<ListTagsForResourceRequest>,
-        check_output: crate::json::check_slice::<ListTagsForResourceResponse>,
-        check_error,
     },
     Operation {
         name: "PutImage",
@@ -272,9 +224,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutImageRequest>,
-        check_output: crate::json::check_slice::<PutImageResponse>,
-        check_error,
     },
     Operation {
         name: "PutRegistryCatalogData",
@@ -286,9 +235,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::INVALID_PARAMETER_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutRegistryCatalogDataRequest>,
-        check_output: crate::json::check_slice::<PutRegistryCatalogDataResponse>,
-        check_error,
     },
     Operation {
         name: "PutRepositoryCatalogData",
@@ -301,9 +247,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<PutRepositoryCatalogDataRequest>,
-        check_output: crate::json::check_slice::<PutRepositoryCatalogDataResponse>,
-        check_error,
     },
     Operation {
         name: "SetRepositoryPolicy",
@@ -316,9 +259,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REPOSITORY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<SetRepositoryPolicyRequest>,
-        check_output: crate::json::check_slice::<SetRepositoryPolicyResponse>,
-        check_error,
     },
     Operation {
         name: "TagResource",
@@ -333,9 +273,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<TagResourceRequest>,
-        check_output: crate::json::check_slice::<TagResourceResponse>,
-        check_error,
     },
     Operation {
         name: "UntagResource",
@@ -350,9 +287,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
             &shapes::SERVER_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UntagResourceRequest>,
-        check_output: crate::json::check_slice::<UntagResourceResponse>,
-        check_error,
     },
     Operation {
         name: "UploadLayerPart",
@@ -369,9 +303,6 @@ pub static OPERATIONS: &[Operation] = &[
             &shapes::REGISTRY_NOT_FOUND_EXCEPTION,
             &shapes::UNSUPPORTED_COMMAND_EXCEPTION,
         ],
-        check_input: crate::json::check_slice::<UploadLayerPartRequest>,
-        check_output: crate::json::check_slice::<UploadLayerPartResponse>,
-        check_error,
     },
 ];
 /// An error of the Amazon Elastic Container Registry Public (2020-10-30): a variant per error shape, and [`Common`](Self::Common) for AWS's common errors ([`crate::COMMON_ERRORS`]) that any operation can return.
@@ -572,12 +503,4 @@ impl ServiceError {
             }
         }
     }
-}
-fn check_error(
-    body: &[u8],
-    error_type: Option<&str>,
-    operation: &Operation,
-    opts: &Options,
-) -> Result<(), Error> {
-    ServiceError::from_response_with(body, error_type, Some(operation), opts).map(drop)
 }

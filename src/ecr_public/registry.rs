@@ -9,7 +9,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AboutText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ABOUT_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -17,7 +16,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Architecture",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ARCHITECTURE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -25,7 +23,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Arn",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::ARN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -33,7 +30,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "AuthorizationData",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::AUTHORIZATION_DATA),
-        check: Some(crate::json::check_slice::<AuthorizationData>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<AuthorizationData>),
     },
@@ -41,7 +37,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Base64",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::BASE64),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -49,7 +44,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchCheckLayerAvailabilityRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST),
-        check: Some(crate::json::check_slice::<BatchCheckLayerAvailabilityRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchCheckLayerAvailabilityRequest>),
     },
@@ -57,7 +51,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchCheckLayerAvailabilityResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE),
-        check: Some(crate::json::check_slice::<BatchCheckLayerAvailabilityResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchCheckLayerAvailabilityResponse>),
     },
@@ -65,7 +58,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchDeleteImageRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::BATCH_DELETE_IMAGE_REQUEST),
-        check: Some(crate::json::check_slice::<BatchDeleteImageRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchDeleteImageRequest>),
     },
@@ -73,7 +65,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchDeleteImageResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::BATCH_DELETE_IMAGE_RESPONSE),
-        check: Some(crate::json::check_slice::<BatchDeleteImageResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<BatchDeleteImageResponse>),
     },
@@ -81,7 +72,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "BatchedOperationLayerDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::BATCHED_OPERATION_LAYER_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -89,7 +79,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CompleteLayerUploadRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::COMPLETE_LAYER_UPLOAD_REQUEST),
-        check: Some(crate::json::check_slice::<CompleteLayerUploadRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CompleteLayerUploadRequest>),
     },
@@ -97,7 +86,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CompleteLayerUploadResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::COMPLETE_LAYER_UPLOAD_RESPONSE),
-        check: Some(crate::json::check_slice::<CompleteLayerUploadResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CompleteLayerUploadResponse>),
     },
@@ -105,7 +93,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreateRepositoryRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::CREATE_REPOSITORY_REQUEST),
-        check: Some(crate::json::check_slice::<CreateRepositoryRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryRequest>),
     },
@@ -113,7 +100,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreateRepositoryResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::CREATE_REPOSITORY_RESPONSE),
-        check: Some(crate::json::check_slice::<CreateRepositoryResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<CreateRepositoryResponse>),
     },
@@ -121,7 +107,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "CreationTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::CREATION_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -129,7 +114,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DefaultRegistryAliasFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::DEFAULT_REGISTRY_ALIAS_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -137,7 +121,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryPolicyRequest>),
     },
@@ -145,7 +128,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryPolicyResponse>),
     },
@@ -153,7 +135,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_REQUEST),
-        check: Some(crate::json::check_slice::<DeleteRepositoryRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryRequest>),
     },
@@ -161,7 +142,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DeleteRepositoryResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DELETE_REPOSITORY_RESPONSE),
-        check: Some(crate::json::check_slice::<DeleteRepositoryResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DeleteRepositoryResponse>),
     },
@@ -169,7 +149,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageTagsPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImageTagsPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageTagsPaginateRequest>),
     },
@@ -177,7 +156,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageTagsRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_TAGS_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImageTagsRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageTagsRequest>),
     },
@@ -185,7 +163,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImageTagsResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGE_TAGS_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImageTagsResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImageTagsResponse>),
     },
@@ -193,7 +170,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImagesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesPaginateRequest>),
     },
@@ -201,7 +177,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeImagesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesRequest>),
     },
@@ -209,7 +184,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeImagesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_IMAGES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeImagesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeImagesResponse>),
     },
@@ -217,7 +191,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRegistriesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REGISTRIES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRegistriesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRegistriesPaginateRequest>),
     },
@@ -225,7 +198,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRegistriesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REGISTRIES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRegistriesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRegistriesRequest>),
     },
@@ -233,7 +205,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRegistriesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REGISTRIES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeRegistriesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRegistriesResponse>),
     },
@@ -241,7 +212,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesPaginateRequest",
         role: Role::Paginate,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesPaginateRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesPaginateRequest>),
     },
@@ -249,7 +219,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_REQUEST),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesRequest>),
     },
@@ -257,7 +226,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "DescribeRepositoriesResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::DESCRIBE_REPOSITORIES_RESPONSE),
-        check: Some(crate::json::check_slice::<DescribeRepositoriesResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<DescribeRepositoriesResponse>),
     },
@@ -265,7 +233,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "EmptyUploadException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::EMPTY_UPLOAD_EXCEPTION),
-        check: Some(crate::json::check_slice::<EmptyUploadException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<EmptyUploadException>),
     },
@@ -273,7 +240,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExceptionMessage",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EXCEPTION_MESSAGE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -281,7 +247,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ExpirationTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::EXPIRATION_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -289,7 +254,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ForceFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::FORCE_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -297,7 +261,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAuthorizationTokenRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_AUTHORIZATION_TOKEN_REQUEST),
-        check: Some(crate::json::check_slice::<GetAuthorizationTokenRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAuthorizationTokenRequest>),
     },
@@ -305,7 +268,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetAuthorizationTokenResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_AUTHORIZATION_TOKEN_RESPONSE),
-        check: Some(crate::json::check_slice::<GetAuthorizationTokenResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetAuthorizationTokenResponse>),
     },
@@ -313,7 +275,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRegistryCatalogDataRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REGISTRY_CATALOG_DATA_REQUEST),
-        check: Some(crate::json::check_slice::<GetRegistryCatalogDataRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryCatalogDataRequest>),
     },
@@ -321,7 +282,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRegistryCatalogDataResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE),
-        check: Some(crate::json::check_slice::<GetRegistryCatalogDataResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRegistryCatalogDataResponse>),
     },
@@ -329,7 +289,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryCatalogDataRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_CATALOG_DATA_REQUEST),
-        check: Some(crate::json::check_slice::<GetRepositoryCatalogDataRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryCatalogDataRequest>),
     },
@@ -337,7 +296,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryCatalogDataResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_CATALOG_DATA_RESPONSE),
-        check: Some(crate::json::check_slice::<GetRepositoryCatalogDataResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryCatalogDataResponse>),
     },
@@ -345,7 +303,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<GetRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryPolicyRequest>),
     },
@@ -353,7 +310,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "GetRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::GET_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<GetRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<GetRepositoryPolicyResponse>),
     },
@@ -361,7 +317,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Image",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE),
-        check: Some(crate::json::check_slice::<Image>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Image>),
     },
@@ -369,7 +324,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageAlreadyExistsException>),
     },
@@ -377,7 +331,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDetail",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_DETAIL),
-        check: Some(crate::json::check_slice::<ImageDetail>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageDetail>),
     },
@@ -385,7 +338,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -393,7 +345,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageDigestDoesNotMatchException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageDigestDoesNotMatchException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageDigestDoesNotMatchException>),
     },
@@ -401,7 +352,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailure",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_FAILURE),
-        check: Some(crate::json::check_slice::<ImageFailure>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageFailure>),
     },
@@ -409,7 +359,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailureCode",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::IMAGE_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageFailureCode>),
     },
@@ -417,7 +366,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -425,7 +373,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageIdentifier",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_IDENTIFIER),
-        check: Some(crate::json::check_slice::<ImageIdentifier>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageIdentifier>),
     },
@@ -433,7 +380,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageManifest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_MANIFEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -441,7 +387,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageNotFoundException>),
     },
@@ -449,7 +394,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageSizeInBytes",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_SIZE_IN_BYTES),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -457,7 +401,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::IMAGE_TAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -465,7 +408,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<ImageTagAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagAlreadyExistsException>),
     },
@@ -473,7 +415,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ImageTagDetail",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::IMAGE_TAG_DETAIL),
-        check: Some(crate::json::check_slice::<ImageTagDetail>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ImageTagDetail>),
     },
@@ -481,7 +422,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InitiateLayerUploadRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::INITIATE_LAYER_UPLOAD_REQUEST),
-        check: Some(crate::json::check_slice::<InitiateLayerUploadRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InitiateLayerUploadRequest>),
     },
@@ -489,7 +429,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InitiateLayerUploadResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::INITIATE_LAYER_UPLOAD_RESPONSE),
-        check: Some(crate::json::check_slice::<InitiateLayerUploadResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InitiateLayerUploadResponse>),
     },
@@ -497,7 +436,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Integer",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::INTEGER),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -505,7 +443,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidLayerException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_LAYER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidLayerException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidLayerException>),
     },
@@ -513,7 +450,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidLayerPartException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_LAYER_PART_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidLayerPartException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidLayerPartException>),
     },
@@ -521,7 +457,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidParameterException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_PARAMETER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidParameterException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidParameterException>),
     },
@@ -529,7 +464,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "InvalidTagParameterException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::INVALID_TAG_PARAMETER_EXCEPTION),
-        check: Some(crate::json::check_slice::<InvalidTagParameterException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<InvalidTagParameterException>),
     },
@@ -537,7 +471,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Layer",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LAYER),
-        check: Some(crate::json::check_slice::<Layer>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Layer>),
     },
@@ -545,7 +478,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYER_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayerAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerAlreadyExistsException>),
     },
@@ -553,7 +485,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerAvailability",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LAYER_AVAILABILITY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerAvailability>),
     },
@@ -561,7 +492,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerDigest",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_DIGEST),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -569,7 +499,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailure",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::LAYER_FAILURE),
-        check: Some(crate::json::check_slice::<LayerFailure>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerFailure>),
     },
@@ -577,7 +506,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailureCode",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::LAYER_FAILURE_CODE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerFailureCode>),
     },
@@ -585,7 +513,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerFailureReason",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_FAILURE_REASON),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -593,7 +520,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerPartBlob",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_PART_BLOB),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -601,7 +527,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerPartTooSmallException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYER_PART_TOO_SMALL_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayerPartTooSmallException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayerPartTooSmallException>),
     },
@@ -609,7 +534,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayerSizeInBytes",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LAYER_SIZE_IN_BYTES),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -617,7 +541,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LayersNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LAYERS_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<LayersNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LayersNotFoundException>),
     },
@@ -625,7 +548,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LimitExceededException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::LIMIT_EXCEEDED_EXCEPTION),
-        check: Some(crate::json::check_slice::<LimitExceededException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<LimitExceededException>),
     },
@@ -633,7 +555,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListTagsForResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::LIST_TAGS_FOR_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<ListTagsForResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListTagsForResourceRequest>),
     },
@@ -641,7 +562,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ListTagsForResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<ListTagsForResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ListTagsForResourceResponse>),
     },
@@ -649,7 +569,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "LogoImageBlob",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::LOGO_IMAGE_BLOB),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -657,7 +576,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "MarketplaceCertified",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::MARKETPLACE_CERTIFIED),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -665,7 +583,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "MaxResults",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::MAX_RESULTS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -673,7 +590,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "MediaType",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::MEDIA_TYPE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -681,7 +597,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "NextToken",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::NEXT_TOKEN),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -689,7 +604,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "OperatingSystem",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::OPERATING_SYSTEM),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -697,7 +611,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PaginatorConfig",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::PAGINATOR_CONFIG),
-        check: Some(crate::json::check_slice::<PaginatorConfig>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PaginatorConfig>),
     },
@@ -705,7 +618,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PartSize",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PART_SIZE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -713,7 +625,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PrimaryRegistryAliasFlag",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PRIMARY_REGISTRY_ALIAS_FLAG),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -721,7 +632,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PushTimestamp",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::PUSH_TIMESTAMP),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -729,7 +639,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_REQUEST),
-        check: Some(crate::json::check_slice::<PutImageRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageRequest>),
     },
@@ -737,7 +646,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutImageResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_IMAGE_RESPONSE),
-        check: Some(crate::json::check_slice::<PutImageResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutImageResponse>),
     },
@@ -745,7 +653,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRegistryCatalogDataRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_REGISTRY_CATALOG_DATA_REQUEST),
-        check: Some(crate::json::check_slice::<PutRegistryCatalogDataRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryCatalogDataRequest>),
     },
@@ -753,7 +660,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRegistryCatalogDataResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_REGISTRY_CATALOG_DATA_RESPONSE),
-        check: Some(crate::json::check_slice::<PutRegistryCatalogDataResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRegistryCatalogDataResponse>),
     },
@@ -761,7 +667,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRepositoryCatalogDataRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::PUT_REPOSITORY_CATALOG_DATA_REQUEST),
-        check: Some(crate::json::check_slice::<PutRepositoryCatalogDataRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRepositoryCatalogDataRequest>),
     },
@@ -769,7 +674,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "PutRepositoryCatalogDataResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::PUT_REPOSITORY_CATALOG_DATA_RESPONSE),
-        check: Some(crate::json::check_slice::<PutRepositoryCatalogDataResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<PutRepositoryCatalogDataResponse>),
     },
@@ -777,7 +681,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReferencedImageDetail",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REFERENCED_IMAGE_DETAIL),
-        check: Some(crate::json::check_slice::<ReferencedImageDetail>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReferencedImageDetail>),
     },
@@ -785,7 +688,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ReferencedImagesNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<ReferencedImagesNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ReferencedImagesNotFoundException>),
     },
@@ -793,7 +695,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Registry",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REGISTRY),
-        check: Some(crate::json::check_slice::<Registry>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Registry>),
     },
@@ -801,7 +702,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryAlias",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REGISTRY_ALIAS),
-        check: Some(crate::json::check_slice::<RegistryAlias>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryAlias>),
     },
@@ -809,7 +709,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryAliasName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_ALIAS_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -817,7 +716,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryAliasStatus",
         role: Role::Enum,
         shape: ShapeRef::Enum(&shapes::REGISTRY_ALIAS_STATUS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryAliasStatus>),
     },
@@ -825,7 +723,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryCatalogData",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REGISTRY_CATALOG_DATA),
-        check: Some(crate::json::check_slice::<RegistryCatalogData>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryCatalogData>),
     },
@@ -833,7 +730,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryDisplayName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_DISPLAY_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -841,7 +737,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -849,7 +744,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryIdOrAlias",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_ID_OR_ALIAS),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -857,7 +751,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REGISTRY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RegistryNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RegistryNotFoundException>),
     },
@@ -865,7 +758,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RegistryVerified",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REGISTRY_VERIFIED),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -873,7 +765,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Repository",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY),
-        check: Some(crate::json::check_slice::<Repository>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Repository>),
     },
@@ -881,7 +772,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryAlreadyExistsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryAlreadyExistsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryAlreadyExistsException>),
     },
@@ -889,7 +779,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryCatalogData",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_CATALOG_DATA),
-        check: Some(crate::json::check_slice::<RepositoryCatalogData>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryCatalogData>),
     },
@@ -897,7 +786,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryCatalogDataInput",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_CATALOG_DATA_INPUT),
-        check: Some(crate::json::check_slice::<RepositoryCatalogDataInput>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryCatalogDataInput>),
     },
@@ -905,7 +793,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryCatalogDataNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryCatalogDataNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryCatalogDataNotFoundException>),
     },
@@ -913,7 +800,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryDescription",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_DESCRIPTION),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -921,7 +807,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryName",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_NAME),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -929,7 +814,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryNotEmptyException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_NOT_EMPTY_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryNotEmptyException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryNotEmptyException>),
     },
@@ -937,7 +821,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryNotFoundException>),
     },
@@ -945,7 +828,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryPolicyNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<RepositoryPolicyNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<RepositoryPolicyNotFoundException>),
     },
@@ -953,7 +835,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "RepositoryPolicyText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::REPOSITORY_POLICY_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -961,7 +842,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ResourceUrl",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::RESOURCE_URL),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -969,7 +849,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ResponseMetadata",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::RESPONSE_METADATA),
-        check: Some(crate::json::check_slice::<ResponseMetadata>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ResponseMetadata>),
     },
@@ -977,7 +856,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "ServerException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::SERVER_EXCEPTION),
-        check: Some(crate::json::check_slice::<ServerException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<ServerException>),
     },
@@ -985,7 +863,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SetRepositoryPolicyRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::SET_REPOSITORY_POLICY_REQUEST),
-        check: Some(crate::json::check_slice::<SetRepositoryPolicyRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SetRepositoryPolicyRequest>),
     },
@@ -993,7 +870,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "SetRepositoryPolicyResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::SET_REPOSITORY_POLICY_RESPONSE),
-        check: Some(crate::json::check_slice::<SetRepositoryPolicyResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<SetRepositoryPolicyResponse>),
     },
@@ -1001,7 +877,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "String",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::STRING),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1009,7 +884,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Tag",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::TAG),
-        check: Some(crate::json::check_slice::<Tag>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<Tag>),
     },
@@ -1017,7 +891,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagKey",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TAG_KEY),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1025,7 +898,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::TAG_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<TagResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TagResourceRequest>),
     },
@@ -1033,7 +905,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::TAG_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<TagResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TagResourceResponse>),
     },
@@ -1041,7 +912,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TagValue",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::TAG_VALUE),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1049,7 +919,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "TooManyTagsException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::TOO_MANY_TAGS_EXCEPTION),
-        check: Some(crate::json::check_slice::<TooManyTagsException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<TooManyTagsException>),
     },
@@ -1057,7 +926,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UnsupportedCommandException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UNSUPPORTED_COMMAND_EXCEPTION),
-        check: Some(crate::json::check_slice::<UnsupportedCommandException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UnsupportedCommandException>),
     },
@@ -1065,7 +933,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UntagResourceRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UNTAG_RESOURCE_REQUEST),
-        check: Some(crate::json::check_slice::<UntagResourceRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UntagResourceRequest>),
     },
@@ -1073,7 +940,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UntagResourceResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UNTAG_RESOURCE_RESPONSE),
-        check: Some(crate::json::check_slice::<UntagResourceResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UntagResourceResponse>),
     },
@@ -1081,7 +947,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadId",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::UPLOAD_ID),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1089,7 +954,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadLayerPartRequest",
         role: Role::Input,
         shape: ShapeRef::Structure(&shapes::UPLOAD_LAYER_PART_REQUEST),
-        check: Some(crate::json::check_slice::<UploadLayerPartRequest>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadLayerPartRequest>),
     },
@@ -1097,7 +961,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadLayerPartResponse",
         role: Role::Output,
         shape: ShapeRef::Structure(&shapes::UPLOAD_LAYER_PART_RESPONSE),
-        check: Some(crate::json::check_slice::<UploadLayerPartResponse>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadLayerPartResponse>),
     },
@@ -1105,7 +968,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UploadNotFoundException",
         role: Role::Error,
         shape: ShapeRef::Structure(&shapes::UPLOAD_NOT_FOUND_EXCEPTION),
-        check: Some(crate::json::check_slice::<UploadNotFoundException>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<UploadNotFoundException>),
     },
@@ -1113,7 +975,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "Url",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::URL),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1121,7 +982,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "UsageText",
         role: Role::Scalar,
         shape: ShapeRef::Scalar(&shapes::USAGE_TEXT),
-        check: None,
         #[cfg(feature = "schema")]
         schema: None,
     },
@@ -1129,7 +989,6 @@ pub static ENTRIES: &[Entry] = &[
         name: "WaiterConfig",
         role: Role::Nested,
         shape: ShapeRef::Structure(&shapes::WAITER_CONFIG),
-        check: Some(crate::json::check_slice::<WaiterConfig>),
         #[cfg(feature = "schema")]
         schema: Some(crate::schema::document::<WaiterConfig>),
     },

@@ -1,0 +1,103 @@
+//! How a document is read: strictness, enums, limits, and which rules a
+//! document's role is held to. The bottom layer, with the errors.
+
+use crate::shape::Role;
+
+/// How strictly to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// Members the model does not define are violations (`unknown_field`)
+    /// instead of being ignored.
+    pub strict: bool,
+    /// Enum values the model does not know are kept (in the enum's
+    /// `Unknown` variant) instead of being violations (`enum`).
+    pub allow_unknown_enums: bool,
+    /// At most this many violations are listed; the rest are only counted.
+    pub max_violations: usize,
+    /// Responses (and error bodies) are also held to the list size bounds
+    /// of the model, which AWS writes for requests: see
+    /// [`Options::list_bounds_apply`].
+    pub exact_outputs: bool,
+    /// Arrays and objects nested deeper than this are refused (`limit`),
+    /// also inside members the model does not define. 1,000 by default:
+    /// Jackson's default (`StreamReadConstraints`), and about where
+    /// Python's `json` stops.
+    pub max_depth: usize,
+    /// A number written with more characters than this is refused
+    /// (`limit`). 1,000 by default, Jackson's default.
+    pub max_number_length: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            strict: false,
+            allow_unknown_enums: false,
+            max_violations: 1000,
+            exact_outputs: false,
+            max_depth: 1000,
+            max_number_length: 1000,
+        }
+    }
+}
+
+impl Options {
+    /// Strict mode: unknown members are violations.
+    pub fn strict() -> Self {
+        Options {
+            strict: true,
+            ..Options::default()
+        }
+    }
+
+    /// Sets strict mode.
+    pub fn with_strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Sets whether unknown enum values are accepted.
+    pub fn with_unknown_enums(mut self, allow: bool) -> Self {
+        self.allow_unknown_enums = allow;
+        self
+    }
+
+    /// Sets how many violations are listed at most.
+    pub fn with_max_violations(mut self, max: usize) -> Self {
+        self.max_violations = max;
+        self
+    }
+
+    /// Sets whether responses are held to the model's list size bounds too.
+    pub fn exact_outputs(mut self, exact: bool) -> Self {
+        self.exact_outputs = exact;
+        self
+    }
+
+    /// Sets the deepest nesting of arrays and objects that is read.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth;
+        self
+    }
+
+    /// Sets the longest number, in characters, that is read.
+    pub fn max_number_length(mut self, length: usize) -> Self {
+        self.max_number_length = length;
+        self
+    }
+
+    /// Whether a document of `role` is held to the item counts of its lists
+    /// (and maps). Requests are. Responses and error bodies are not, unless
+    /// [`Options::exact_outputs`] asks for the letter of the model: Smithy's
+    /// constraint traits bind what a client sends, servers and SDKs do not
+    /// hold responses to them (aws-sdk-rust and botocore check nothing on
+    /// the way in), and real responses break them: `ListImages` with
+    /// `maxResults` 1,000 returns up to 1,000 `imageIds` in a list shape
+    /// that says 1..=100, `BatchDeleteImage` returns `"imageIds": []`, and
+    /// boto3's `build_full_result()` merges pages into lists of any length.
+    /// Every other rule holds in responses too.
+    pub fn list_bounds_apply(&self, role: Role) -> bool {
+        self.exact_outputs || !role.is_response()
+    }
+}
