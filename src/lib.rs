@@ -27,6 +27,8 @@ pub mod error;
 pub mod generate;
 pub mod inspect;
 mod json;
+#[cfg(feature = "schema")]
+mod json_schema;
 mod options;
 pub mod parse;
 pub mod read;

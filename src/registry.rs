@@ -4,18 +4,8 @@
 use crate::error::Error;
 use crate::json::check_shape;
 use crate::options::Options;
+pub use crate::shape::ShapeRef;
 use crate::shape::{EnumShape, Operation, Role, ScalarShape, Service, StructShape};
-
-/// A shape found by name.
-#[derive(Debug, Clone, Copy)]
-pub enum ShapeRef {
-    /// A structure.
-    Structure(&'static StructShape),
-    /// An enum.
-    Enum(&'static EnumShape),
-    /// A scalar with rules (or none).
-    Scalar(&'static ScalarShape),
-}
 
 /// A registered shape.
 #[derive(Debug)]
@@ -26,9 +16,6 @@ pub struct Entry {
     pub role: Role,
     /// Its description.
     pub shape: ShapeRef,
-    /// Its JSON Schema (structures and enums).
-    #[cfg(feature = "schema")]
-    pub(crate) schema: Option<fn(bool, bool) -> serde_json::Value>,
 }
 
 impl Entry {
@@ -47,7 +34,7 @@ impl Entry {
     #[cfg(feature = "schema")]
     pub fn schema(&self, opts: &Options) -> Option<serde_json::Value> {
         let list_bounds = opts.list_bounds_apply(self.role);
-        let mut schema = self.schema.map(|schema| schema(opts.strict, list_bounds))?;
+        let mut schema = crate::json_schema::of(self.shape, opts.strict, list_bounds)?;
         if let Some(object) = schema.as_object_mut() {
             let id = format!(
                 "urn:ecr-models:{}:{}{}{}",
@@ -75,16 +62,53 @@ impl Entry {
     }
 }
 
-/// Every registered shape of `service`, sorted by name.
+/// Every registered shape of `service`, sorted by name: built once, from
+/// the service's shape tables.
 pub fn entries(service: Service) -> &'static [Entry] {
+    use std::sync::OnceLock;
     match service {
         #[cfg(feature = "ecr")]
-        Service::Ecr => crate::ecr::ENTRIES,
+        Service::Ecr => {
+            static ECR: OnceLock<Vec<Entry>> = OnceLock::new();
+            use crate::ecr::shapes::{ENUMS, SCALARS, STRUCTURES};
+            ECR.get_or_init(|| table(STRUCTURES, ENUMS, SCALARS))
+        }
         #[cfg(feature = "ecr-public")]
-        Service::EcrPublic => crate::ecr_public::ENTRIES,
+        Service::EcrPublic => {
+            static ECR_PUBLIC: OnceLock<Vec<Entry>> = OnceLock::new();
+            use crate::ecr_public::shapes::{ENUMS, SCALARS, STRUCTURES};
+            ECR_PUBLIC.get_or_init(|| table(STRUCTURES, ENUMS, SCALARS))
+        }
         #[allow(unreachable_patterns)]
         _ => &[],
     }
+}
+
+/// The entries of one service's shapes, sorted by name.
+#[cfg_attr(not(any(feature = "ecr", feature = "ecr-public")), allow(dead_code))]
+fn table(
+    structures: &'static [&'static StructShape],
+    enums: &'static [&'static EnumShape],
+    scalars: &'static [&'static ScalarShape],
+) -> Vec<Entry> {
+    let structures = structures.iter().map(|&s| Entry {
+        name: s.name,
+        role: s.role,
+        shape: ShapeRef::Structure(s),
+    });
+    let enums = enums.iter().map(|&e| Entry {
+        name: e.name,
+        role: Role::Enum,
+        shape: ShapeRef::Enum(e),
+    });
+    let scalars = scalars.iter().map(|&s| Entry {
+        name: s.name,
+        role: Role::Scalar,
+        shape: ShapeRef::Scalar(s),
+    });
+    let mut entries: Vec<Entry> = structures.chain(enums).chain(scalars).collect();
+    entries.sort_unstable_by_key(|e| e.name);
+    entries
 }
 
 /// The shape `name` of `service`.

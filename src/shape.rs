@@ -123,6 +123,17 @@ pub enum Ty {
     Structure(&'static StructShape),
 }
 
+/// A shape found by name.
+#[derive(Debug, Clone, Copy)]
+pub enum ShapeRef {
+    /// A structure.
+    Structure(&'static StructShape),
+    /// An enum.
+    Enum(&'static EnumShape),
+    /// A scalar with rules (or none).
+    Scalar(&'static ScalarShape),
+}
+
 /// A structure shape.
 #[derive(Debug)]
 pub struct StructShape {
@@ -133,7 +144,7 @@ pub struct StructShape {
     /// Members, in model order.
     pub members: &'static [Member],
     /// Whether this is an error shape: its body may also carry the members
-    /// that name the error (`__type`, `code`: [`crate::aws_error`]), and
+    /// that name the error (`__type`, `code`), and
     /// `message` also as `Message` (a member of its own here).
     pub exception: bool,
     /// What the shape is for.

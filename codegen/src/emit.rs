@@ -814,55 +814,12 @@ pub fn schema(service: &Service) -> String {
             "impl JsonSchema for {name} {{\n\
              fn schema_name() -> Cow<'static, str> {{\nCow::Borrowed({n})\n}}\n\
              fn schema_id() -> Cow<'static, str> {{\nCow::Borrowed({id})\n}}\n\
-             fn json_schema(generator: &mut SchemaGenerator) -> Schema {{\ncrate::schema::{writer}(generator, &shapes::{s})\n}}\n}}",
+             fn json_schema(generator: &mut SchemaGenerator) -> Schema {{\ncrate::json_schema::{writer}(generator, &shapes::{s})\n}}\n}}",
             n = lit(name),
             id = lit(&format!("ecr_models::{}::{name} ({kind})", service.info.module)),
             s = screaming(name)
         );
     }
-    out
-}
-
-/// `registry.rs`: every shape by name, with its role and its checker.
-pub fn registry(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! Every shape of the {} by name, for the tools.",
-        title(service)
-    );
-    out.push_str(
-        "use crate::registry::{Entry, ShapeRef};\nuse crate::shape::Role;\nuse super::*;\n",
-    );
-    out.push_str("/// Every structure, enum and scalar shape, sorted by name.\npub static ENTRIES: &[Entry] = &[\n");
-    for shape in service.shapes.values() {
-        let name = &shape.name;
-        let id = screaming(name);
-        let (role, shape_ref, schema) = match &shape.kind {
-            Kind::Structure(st) => (
-                format!("{:?}", st.role),
-                format!("ShapeRef::Structure(&shapes::{id})"),
-                format!("Some(crate::schema::document::<{name}>)"),
-            ),
-            Kind::Enum(_) => (
-                "Enum".into(),
-                format!("ShapeRef::Enum(&shapes::{id})"),
-                format!("Some(crate::schema::document::<{name}>)"),
-            ),
-            Kind::List { .. } | Kind::Map { .. } => continue,
-            _ => (
-                "Scalar".into(),
-                format!("ShapeRef::Scalar(&shapes::{id})"),
-                "None".into(),
-            ),
-        };
-        let _ = writeln!(
-            out,
-            "Entry {{ name: {}, role: Role::{role}, shape: {shape_ref}, #[cfg(feature = \"schema\")] schema: {schema} }},",
-            lit(name)
-        );
-    }
-    out.push_str("];\n");
     out
 }
 
@@ -875,7 +832,7 @@ pub fn module(service: &Service) -> String {
         title(service),
         service.operations.len()
     );
-    out.push_str("mod operations;\nmod read;\nmod registry;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
-    out.push_str("pub use operations::{ServiceError, OPERATIONS};\npub(crate) use registry::ENTRIES;\npub use types::*;\n");
+    out.push_str("mod operations;\nmod read;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
+    out.push_str("pub use operations::{ServiceError, OPERATIONS};\npub use types::*;\n");
     out
 }

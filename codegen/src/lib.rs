@@ -20,7 +20,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
     for info in ir::SERVICES {
         let service = ir::load(&root.join("codegen/model"), info);
         let dir = PathBuf::from("src").join(info.module);
-        let parts: [(&str, Writer); 8] = [
+        let parts: [(&str, Writer); 7] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
             ("read.rs", emit::read),
@@ -28,7 +28,6 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
             ("shapes.rs", emit::shapes),
             ("operations.rs", emit::operations),
             ("schema.rs", emit::schema),
-            ("registry.rs", emit::registry),
         ];
         for (file, write) in parts {
             files.push((dir.join(file), emit::format(&service, &write(&service))));

@@ -11,7 +11,7 @@ impl JsonSchema for ArtifactStatus {
         Cow::Borrowed("ecr_models::ecr::ArtifactStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::ARTIFACT_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::ARTIFACT_STATUS)
     }
 }
 impl JsonSchema for ArtifactStatusFilter {
@@ -22,7 +22,7 @@ impl JsonSchema for ArtifactStatusFilter {
         Cow::Borrowed("ecr_models::ecr::ArtifactStatusFilter (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::ARTIFACT_STATUS_FILTER)
+        crate::json_schema::enumeration(generator, &shapes::ARTIFACT_STATUS_FILTER)
     }
 }
 impl JsonSchema for Attribute {
@@ -33,7 +33,7 @@ impl JsonSchema for Attribute {
         Cow::Borrowed("ecr_models::ecr::Attribute (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::ATTRIBUTE)
+        crate::json_schema::structure(generator, &shapes::ATTRIBUTE)
     }
 }
 impl JsonSchema for AuthorizationData {
@@ -44,7 +44,7 @@ impl JsonSchema for AuthorizationData {
         Cow::Borrowed("ecr_models::ecr::AuthorizationData (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::AUTHORIZATION_DATA)
+        crate::json_schema::structure(generator, &shapes::AUTHORIZATION_DATA)
     }
 }
 impl JsonSchema for AwsEcrContainerImageDetails {
@@ -55,7 +55,10 @@ impl JsonSchema for AwsEcrContainerImageDetails {
         Cow::Borrowed("ecr_models::ecr::AwsEcrContainerImageDetails (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::AWS_ECR_CONTAINER_IMAGE_DETAILS)
+        crate::json_schema::structure(
+            generator,
+            &shapes::AWS_ECR_CONTAINER_IMAGE_DETAILS,
+        )
     }
 }
 impl JsonSchema for BatchCheckLayerAvailabilityRequest {
@@ -66,7 +69,7 @@ impl JsonSchema for BatchCheckLayerAvailabilityRequest {
         Cow::Borrowed("ecr_models::ecr::BatchCheckLayerAvailabilityRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST,
         )
@@ -80,7 +83,7 @@ impl JsonSchema for BatchCheckLayerAvailabilityResponse {
         Cow::Borrowed("ecr_models::ecr::BatchCheckLayerAvailabilityResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE,
         )
@@ -94,7 +97,7 @@ impl JsonSchema for BatchDeleteImageRequest {
         Cow::Borrowed("ecr_models::ecr::BatchDeleteImageRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_REQUEST)
     }
 }
 impl JsonSchema for BatchDeleteImageResponse {
@@ -105,7 +108,7 @@ impl JsonSchema for BatchDeleteImageResponse {
         Cow::Borrowed("ecr_models::ecr::BatchDeleteImageResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_RESPONSE)
     }
 }
 impl JsonSchema for BatchGetImageRequest {
@@ -116,7 +119,7 @@ impl JsonSchema for BatchGetImageRequest {
         Cow::Borrowed("ecr_models::ecr::BatchGetImageRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_GET_IMAGE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::BATCH_GET_IMAGE_REQUEST)
     }
 }
 impl JsonSchema for BatchGetImageResponse {
@@ -127,7 +130,7 @@ impl JsonSchema for BatchGetImageResponse {
         Cow::Borrowed("ecr_models::ecr::BatchGetImageResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_GET_IMAGE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::BATCH_GET_IMAGE_RESPONSE)
     }
 }
 impl JsonSchema for BatchGetRepositoryScanningConfigurationRequest {
@@ -140,7 +143,7 @@ impl JsonSchema for BatchGetRepositoryScanningConfigurationRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST,
         )
@@ -156,7 +159,7 @@ impl JsonSchema for BatchGetRepositoryScanningConfigurationResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE,
         )
@@ -172,7 +175,7 @@ impl JsonSchema for BlockedByOrganizationPolicyException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION,
         )
@@ -186,7 +189,7 @@ impl JsonSchema for CompleteLayerUploadRequest {
         Cow::Borrowed("ecr_models::ecr::CompleteLayerUploadRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_REQUEST)
+        crate::json_schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_REQUEST)
     }
 }
 impl JsonSchema for CompleteLayerUploadResponse {
@@ -197,7 +200,7 @@ impl JsonSchema for CompleteLayerUploadResponse {
         Cow::Borrowed("ecr_models::ecr::CompleteLayerUploadResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_RESPONSE)
     }
 }
 impl JsonSchema for CreatePullThroughCacheRuleRequest {
@@ -208,7 +211,7 @@ impl JsonSchema for CreatePullThroughCacheRuleRequest {
         Cow::Borrowed("ecr_models::ecr::CreatePullThroughCacheRuleRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::CREATE_PULL_THROUGH_CACHE_RULE_REQUEST,
         )
@@ -222,7 +225,7 @@ impl JsonSchema for CreatePullThroughCacheRuleResponse {
         Cow::Borrowed("ecr_models::ecr::CreatePullThroughCacheRuleResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
         )
@@ -238,7 +241,7 @@ impl JsonSchema for CreateRepositoryCreationTemplateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
         )
@@ -254,7 +257,7 @@ impl JsonSchema for CreateRepositoryCreationTemplateResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         )
@@ -268,7 +271,7 @@ impl JsonSchema for CreateRepositoryRequest {
         Cow::Borrowed("ecr_models::ecr::CreateRepositoryRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CREATE_REPOSITORY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::CREATE_REPOSITORY_REQUEST)
     }
 }
 impl JsonSchema for CreateRepositoryResponse {
@@ -279,7 +282,7 @@ impl JsonSchema for CreateRepositoryResponse {
         Cow::Borrowed("ecr_models::ecr::CreateRepositoryResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CREATE_REPOSITORY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::CREATE_REPOSITORY_RESPONSE)
     }
 }
 impl JsonSchema for CvssScore {
@@ -290,7 +293,7 @@ impl JsonSchema for CvssScore {
         Cow::Borrowed("ecr_models::ecr::CvssScore (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CVSS_SCORE)
+        crate::json_schema::structure(generator, &shapes::CVSS_SCORE)
     }
 }
 impl JsonSchema for CvssScoreAdjustment {
@@ -301,7 +304,7 @@ impl JsonSchema for CvssScoreAdjustment {
         Cow::Borrowed("ecr_models::ecr::CvssScoreAdjustment (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CVSS_SCORE_ADJUSTMENT)
+        crate::json_schema::structure(generator, &shapes::CVSS_SCORE_ADJUSTMENT)
     }
 }
 impl JsonSchema for CvssScoreDetails {
@@ -312,7 +315,7 @@ impl JsonSchema for CvssScoreDetails {
         Cow::Borrowed("ecr_models::ecr::CvssScoreDetails (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CVSS_SCORE_DETAILS)
+        crate::json_schema::structure(generator, &shapes::CVSS_SCORE_DETAILS)
     }
 }
 impl JsonSchema for DeleteLifecyclePolicyRequest {
@@ -323,7 +326,10 @@ impl JsonSchema for DeleteLifecyclePolicyRequest {
         Cow::Borrowed("ecr_models::ecr::DeleteLifecyclePolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_LIFECYCLE_POLICY_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_LIFECYCLE_POLICY_REQUEST,
+        )
     }
 }
 impl JsonSchema for DeleteLifecyclePolicyResponse {
@@ -334,7 +340,10 @@ impl JsonSchema for DeleteLifecyclePolicyResponse {
         Cow::Borrowed("ecr_models::ecr::DeleteLifecyclePolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_LIFECYCLE_POLICY_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_LIFECYCLE_POLICY_RESPONSE,
+        )
     }
 }
 impl JsonSchema for DeletePullThroughCacheRuleRequest {
@@ -345,7 +354,7 @@ impl JsonSchema for DeletePullThroughCacheRuleRequest {
         Cow::Borrowed("ecr_models::ecr::DeletePullThroughCacheRuleRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_PULL_THROUGH_CACHE_RULE_REQUEST,
         )
@@ -359,7 +368,7 @@ impl JsonSchema for DeletePullThroughCacheRuleResponse {
         Cow::Borrowed("ecr_models::ecr::DeletePullThroughCacheRuleResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE,
         )
@@ -373,7 +382,7 @@ impl JsonSchema for DeleteRegistryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::DeleteRegistryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REGISTRY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DELETE_REGISTRY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for DeleteRegistryPolicyResponse {
@@ -384,7 +393,10 @@ impl JsonSchema for DeleteRegistryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::DeleteRegistryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REGISTRY_POLICY_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_REGISTRY_POLICY_RESPONSE,
+        )
     }
 }
 impl JsonSchema for DeleteReplication {
@@ -395,7 +407,7 @@ impl JsonSchema for DeleteReplication {
         Cow::Borrowed("ecr_models::ecr::DeleteReplication (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPLICATION)
+        crate::json_schema::structure(generator, &shapes::DELETE_REPLICATION)
     }
 }
 impl JsonSchema for DeleteRepositoryCreationTemplateRequest {
@@ -408,7 +420,7 @@ impl JsonSchema for DeleteRepositoryCreationTemplateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
         )
@@ -424,7 +436,7 @@ impl JsonSchema for DeleteRepositoryCreationTemplateResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         )
@@ -438,7 +450,10 @@ impl JsonSchema for DeleteRepositoryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::DeleteRepositoryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_REPOSITORY_POLICY_REQUEST,
+        )
     }
 }
 impl JsonSchema for DeleteRepositoryPolicyResponse {
@@ -449,7 +464,10 @@ impl JsonSchema for DeleteRepositoryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::DeleteRepositoryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_REPOSITORY_POLICY_RESPONSE,
+        )
     }
 }
 impl JsonSchema for DeleteRepositoryRequest {
@@ -460,7 +478,7 @@ impl JsonSchema for DeleteRepositoryRequest {
         Cow::Borrowed("ecr_models::ecr::DeleteRepositoryRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DELETE_REPOSITORY_REQUEST)
     }
 }
 impl JsonSchema for DeleteRepositoryResponse {
@@ -471,7 +489,7 @@ impl JsonSchema for DeleteRepositoryResponse {
         Cow::Borrowed("ecr_models::ecr::DeleteRepositoryResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DELETE_REPOSITORY_RESPONSE)
     }
 }
 impl JsonSchema for DeleteSigningConfigurationRequest {
@@ -482,7 +500,7 @@ impl JsonSchema for DeleteSigningConfigurationRequest {
         Cow::Borrowed("ecr_models::ecr::DeleteSigningConfigurationRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_SIGNING_CONFIGURATION_REQUEST,
         )
@@ -496,7 +514,7 @@ impl JsonSchema for DeleteSigningConfigurationResponse {
         Cow::Borrowed("ecr_models::ecr::DeleteSigningConfigurationResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DELETE_SIGNING_CONFIGURATION_RESPONSE,
         )
@@ -512,7 +530,7 @@ impl JsonSchema for DeregisterPullTimeUpdateExclusionRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST,
         )
@@ -528,7 +546,7 @@ impl JsonSchema for DeregisterPullTimeUpdateExclusionResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
         )
@@ -544,7 +562,7 @@ impl JsonSchema for DescribeImageReplicationStatusRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST,
         )
@@ -560,7 +578,7 @@ impl JsonSchema for DescribeImageReplicationStatusResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE,
         )
@@ -576,7 +594,7 @@ impl JsonSchema for DescribeImageScanFindingsPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST,
         )
@@ -590,7 +608,7 @@ impl JsonSchema for DescribeImageScanFindingsRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeImageScanFindingsRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST,
         )
@@ -604,7 +622,7 @@ impl JsonSchema for DescribeImageScanFindingsResponse {
         Cow::Borrowed("ecr_models::ecr::DescribeImageScanFindingsResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE,
         )
@@ -618,7 +636,7 @@ impl JsonSchema for DescribeImageSigningStatusRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeImageSigningStatusRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST,
         )
@@ -632,7 +650,7 @@ impl JsonSchema for DescribeImageSigningStatusResponse {
         Cow::Borrowed("ecr_models::ecr::DescribeImageSigningStatusResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE,
         )
@@ -646,7 +664,7 @@ impl JsonSchema for DescribeImagesFilter {
         Cow::Borrowed("ecr_models::ecr::DescribeImagesFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_FILTER)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGES_FILTER)
     }
 }
 impl JsonSchema for DescribeImagesPaginateRequest {
@@ -657,7 +675,10 @@ impl JsonSchema for DescribeImagesPaginateRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeImagesPaginateRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST,
+        )
     }
 }
 impl JsonSchema for DescribeImagesRequest {
@@ -668,7 +689,7 @@ impl JsonSchema for DescribeImagesRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeImagesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGES_REQUEST)
     }
 }
 impl JsonSchema for DescribeImagesResponse {
@@ -679,7 +700,7 @@ impl JsonSchema for DescribeImagesResponse {
         Cow::Borrowed("ecr_models::ecr::DescribeImagesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGES_RESPONSE)
     }
 }
 impl JsonSchema for DescribePullThroughCacheRulesPaginateRequest {
@@ -692,7 +713,7 @@ impl JsonSchema for DescribePullThroughCacheRulesPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST,
         )
@@ -708,7 +729,7 @@ impl JsonSchema for DescribePullThroughCacheRulesRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST,
         )
@@ -724,7 +745,7 @@ impl JsonSchema for DescribePullThroughCacheRulesResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE,
         )
@@ -738,7 +759,7 @@ impl JsonSchema for DescribeRegistryRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeRegistryRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REGISTRY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REGISTRY_REQUEST)
     }
 }
 impl JsonSchema for DescribeRegistryResponse {
@@ -749,7 +770,7 @@ impl JsonSchema for DescribeRegistryResponse {
         Cow::Borrowed("ecr_models::ecr::DescribeRegistryResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REGISTRY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REGISTRY_RESPONSE)
     }
 }
 impl JsonSchema for DescribeReplicationBackfillResultsPaginateRequest {
@@ -762,7 +783,7 @@ impl JsonSchema for DescribeReplicationBackfillResultsPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST,
         )
@@ -778,7 +799,7 @@ impl JsonSchema for DescribeReplicationBackfillResultsRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST,
         )
@@ -794,7 +815,7 @@ impl JsonSchema for DescribeReplicationBackfillResultsResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE,
         )
@@ -808,7 +829,7 @@ impl JsonSchema for DescribeRepositoriesPaginateRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeRepositoriesPaginateRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST,
         )
@@ -822,7 +843,7 @@ impl JsonSchema for DescribeRepositoriesRequest {
         Cow::Borrowed("ecr_models::ecr::DescribeRepositoriesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_REQUEST)
     }
 }
 impl JsonSchema for DescribeRepositoriesResponse {
@@ -833,7 +854,7 @@ impl JsonSchema for DescribeRepositoriesResponse {
         Cow::Borrowed("ecr_models::ecr::DescribeRepositoriesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_RESPONSE)
     }
 }
 impl JsonSchema for DescribeRepositoryCreationTemplatesPaginateRequest {
@@ -846,7 +867,7 @@ impl JsonSchema for DescribeRepositoryCreationTemplatesPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST,
         )
@@ -862,7 +883,7 @@ impl JsonSchema for DescribeRepositoryCreationTemplatesRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST,
         )
@@ -878,7 +899,7 @@ impl JsonSchema for DescribeRepositoryCreationTemplatesResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE,
         )
@@ -892,7 +913,7 @@ impl JsonSchema for EmptyUploadException {
         Cow::Borrowed("ecr_models::ecr::EmptyUploadException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::EMPTY_UPLOAD_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::EMPTY_UPLOAD_EXCEPTION)
     }
 }
 impl JsonSchema for EncryptionConfiguration {
@@ -903,7 +924,7 @@ impl JsonSchema for EncryptionConfiguration {
         Cow::Borrowed("ecr_models::ecr::EncryptionConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::ENCRYPTION_CONFIGURATION)
+        crate::json_schema::structure(generator, &shapes::ENCRYPTION_CONFIGURATION)
     }
 }
 impl JsonSchema for EncryptionConfigurationForRepositoryCreationTemplate {
@@ -916,7 +937,7 @@ impl JsonSchema for EncryptionConfigurationForRepositoryCreationTemplate {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE,
         )
@@ -930,7 +951,7 @@ impl JsonSchema for EncryptionType {
         Cow::Borrowed("ecr_models::ecr::EncryptionType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::ENCRYPTION_TYPE)
+        crate::json_schema::enumeration(generator, &shapes::ENCRYPTION_TYPE)
     }
 }
 impl JsonSchema for EnhancedImageScanFinding {
@@ -941,7 +962,7 @@ impl JsonSchema for EnhancedImageScanFinding {
         Cow::Borrowed("ecr_models::ecr::EnhancedImageScanFinding (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::ENHANCED_IMAGE_SCAN_FINDING)
+        crate::json_schema::structure(generator, &shapes::ENHANCED_IMAGE_SCAN_FINDING)
     }
 }
 impl JsonSchema for ExclusionAlreadyExistsException {
@@ -952,7 +973,10 @@ impl JsonSchema for ExclusionAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::ExclusionAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::EXCLUSION_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::EXCLUSION_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for ExclusionNotFoundException {
@@ -963,7 +987,7 @@ impl JsonSchema for ExclusionNotFoundException {
         Cow::Borrowed("ecr_models::ecr::ExclusionNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::EXCLUSION_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::EXCLUSION_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for FindingSeverity {
@@ -974,7 +998,7 @@ impl JsonSchema for FindingSeverity {
         Cow::Borrowed("ecr_models::ecr::FindingSeverity (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::FINDING_SEVERITY)
+        crate::json_schema::enumeration(generator, &shapes::FINDING_SEVERITY)
     }
 }
 impl JsonSchema for GetAccountSettingRequest {
@@ -985,7 +1009,7 @@ impl JsonSchema for GetAccountSettingRequest {
         Cow::Borrowed("ecr_models::ecr::GetAccountSettingRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_ACCOUNT_SETTING_REQUEST)
+        crate::json_schema::structure(generator, &shapes::GET_ACCOUNT_SETTING_REQUEST)
     }
 }
 impl JsonSchema for GetAccountSettingResponse {
@@ -996,7 +1020,7 @@ impl JsonSchema for GetAccountSettingResponse {
         Cow::Borrowed("ecr_models::ecr::GetAccountSettingResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_ACCOUNT_SETTING_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::GET_ACCOUNT_SETTING_RESPONSE)
     }
 }
 impl JsonSchema for GetAuthorizationTokenRequest {
@@ -1007,7 +1031,10 @@ impl JsonSchema for GetAuthorizationTokenRequest {
         Cow::Borrowed("ecr_models::ecr::GetAuthorizationTokenRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_AUTHORIZATION_TOKEN_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_AUTHORIZATION_TOKEN_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetAuthorizationTokenResponse {
@@ -1018,7 +1045,10 @@ impl JsonSchema for GetAuthorizationTokenResponse {
         Cow::Borrowed("ecr_models::ecr::GetAuthorizationTokenResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_AUTHORIZATION_TOKEN_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_AUTHORIZATION_TOKEN_RESPONSE,
+        )
     }
 }
 impl JsonSchema for GetDownloadUrlForLayerRequest {
@@ -1029,7 +1059,10 @@ impl JsonSchema for GetDownloadUrlForLayerRequest {
         Cow::Borrowed("ecr_models::ecr::GetDownloadUrlForLayerRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_DOWNLOAD_URL_FOR_LAYER_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_DOWNLOAD_URL_FOR_LAYER_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetDownloadUrlForLayerResponse {
@@ -1040,7 +1073,10 @@ impl JsonSchema for GetDownloadUrlForLayerResponse {
         Cow::Borrowed("ecr_models::ecr::GetDownloadUrlForLayerResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE,
+        )
     }
 }
 impl JsonSchema for GetLifecyclePolicyPreviewPaginateRequest {
@@ -1053,7 +1089,7 @@ impl JsonSchema for GetLifecyclePolicyPreviewPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST,
         )
@@ -1067,7 +1103,7 @@ impl JsonSchema for GetLifecyclePolicyPreviewRequest {
         Cow::Borrowed("ecr_models::ecr::GetLifecyclePolicyPreviewRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_LIFECYCLE_POLICY_PREVIEW_REQUEST,
         )
@@ -1081,7 +1117,7 @@ impl JsonSchema for GetLifecyclePolicyPreviewResponse {
         Cow::Borrowed("ecr_models::ecr::GetLifecyclePolicyPreviewResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE,
         )
@@ -1095,7 +1131,7 @@ impl JsonSchema for GetLifecyclePolicyRequest {
         Cow::Borrowed("ecr_models::ecr::GetLifecyclePolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_LIFECYCLE_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::GET_LIFECYCLE_POLICY_REQUEST)
     }
 }
 impl JsonSchema for GetLifecyclePolicyResponse {
@@ -1106,7 +1142,7 @@ impl JsonSchema for GetLifecyclePolicyResponse {
         Cow::Borrowed("ecr_models::ecr::GetLifecyclePolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_LIFECYCLE_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::GET_LIFECYCLE_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for GetRegistryPolicyRequest {
@@ -1117,7 +1153,7 @@ impl JsonSchema for GetRegistryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::GetRegistryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REGISTRY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::GET_REGISTRY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for GetRegistryPolicyResponse {
@@ -1128,7 +1164,7 @@ impl JsonSchema for GetRegistryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::GetRegistryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REGISTRY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::GET_REGISTRY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for GetRegistryScanningConfigurationRequest {
@@ -1141,7 +1177,7 @@ impl JsonSchema for GetRegistryScanningConfigurationRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST,
         )
@@ -1157,7 +1193,7 @@ impl JsonSchema for GetRegistryScanningConfigurationResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
         )
@@ -1171,7 +1207,7 @@ impl JsonSchema for GetRepositoryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::GetRepositoryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for GetRepositoryPolicyResponse {
@@ -1182,7 +1218,7 @@ impl JsonSchema for GetRepositoryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::GetRepositoryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for GetSigningConfigurationRequest {
@@ -1193,7 +1229,10 @@ impl JsonSchema for GetSigningConfigurationRequest {
         Cow::Borrowed("ecr_models::ecr::GetSigningConfigurationRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_SIGNING_CONFIGURATION_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_SIGNING_CONFIGURATION_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetSigningConfigurationResponse {
@@ -1204,7 +1243,10 @@ impl JsonSchema for GetSigningConfigurationResponse {
         Cow::Borrowed("ecr_models::ecr::GetSigningConfigurationResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_SIGNING_CONFIGURATION_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_SIGNING_CONFIGURATION_RESPONSE,
+        )
     }
 }
 impl JsonSchema for Image {
@@ -1215,7 +1257,7 @@ impl JsonSchema for Image {
         Cow::Borrowed("ecr_models::ecr::Image (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE)
+        crate::json_schema::structure(generator, &shapes::IMAGE)
     }
 }
 impl JsonSchema for ImageActionType {
@@ -1226,7 +1268,7 @@ impl JsonSchema for ImageActionType {
         Cow::Borrowed("ecr_models::ecr::ImageActionType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_ACTION_TYPE)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_ACTION_TYPE)
     }
 }
 impl JsonSchema for ImageAlreadyExistsException {
@@ -1237,7 +1279,7 @@ impl JsonSchema for ImageAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::ImageAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_ALREADY_EXISTS_EXCEPTION)
     }
 }
 impl JsonSchema for ImageArchivedException {
@@ -1248,7 +1290,7 @@ impl JsonSchema for ImageArchivedException {
         Cow::Borrowed("ecr_models::ecr::ImageArchivedException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_ARCHIVED_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_ARCHIVED_EXCEPTION)
     }
 }
 impl JsonSchema for ImageDetail {
@@ -1259,7 +1301,7 @@ impl JsonSchema for ImageDetail {
         Cow::Borrowed("ecr_models::ecr::ImageDetail (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_DETAIL)
+        crate::json_schema::structure(generator, &shapes::IMAGE_DETAIL)
     }
 }
 impl JsonSchema for ImageDigestDoesNotMatchException {
@@ -1270,7 +1312,7 @@ impl JsonSchema for ImageDigestDoesNotMatchException {
         Cow::Borrowed("ecr_models::ecr::ImageDigestDoesNotMatchException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION,
         )
@@ -1284,7 +1326,7 @@ impl JsonSchema for ImageFailure {
         Cow::Borrowed("ecr_models::ecr::ImageFailure (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_FAILURE)
+        crate::json_schema::structure(generator, &shapes::IMAGE_FAILURE)
     }
 }
 impl JsonSchema for ImageFailureCode {
@@ -1295,7 +1337,7 @@ impl JsonSchema for ImageFailureCode {
         Cow::Borrowed("ecr_models::ecr::ImageFailureCode (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_FAILURE_CODE)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_FAILURE_CODE)
     }
 }
 impl JsonSchema for ImageIdentifier {
@@ -1306,7 +1348,7 @@ impl JsonSchema for ImageIdentifier {
         Cow::Borrowed("ecr_models::ecr::ImageIdentifier (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_IDENTIFIER)
+        crate::json_schema::structure(generator, &shapes::IMAGE_IDENTIFIER)
     }
 }
 impl JsonSchema for ImageNotFoundException {
@@ -1317,7 +1359,7 @@ impl JsonSchema for ImageNotFoundException {
         Cow::Borrowed("ecr_models::ecr::ImageNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for ImageReferrer {
@@ -1328,7 +1370,7 @@ impl JsonSchema for ImageReferrer {
         Cow::Borrowed("ecr_models::ecr::ImageReferrer (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_REFERRER)
+        crate::json_schema::structure(generator, &shapes::IMAGE_REFERRER)
     }
 }
 impl JsonSchema for ImageReplicationStatus {
@@ -1339,7 +1381,7 @@ impl JsonSchema for ImageReplicationStatus {
         Cow::Borrowed("ecr_models::ecr::ImageReplicationStatus (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_REPLICATION_STATUS)
+        crate::json_schema::structure(generator, &shapes::IMAGE_REPLICATION_STATUS)
     }
 }
 impl JsonSchema for ImageScanCompleteWaitRequest {
@@ -1350,7 +1392,10 @@ impl JsonSchema for ImageScanCompleteWaitRequest {
         Cow::Borrowed("ecr_models::ecr::ImageScanCompleteWaitRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCAN_COMPLETE_WAIT_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::IMAGE_SCAN_COMPLETE_WAIT_REQUEST,
+        )
     }
 }
 impl JsonSchema for ImageScanFinding {
@@ -1361,7 +1406,7 @@ impl JsonSchema for ImageScanFinding {
         Cow::Borrowed("ecr_models::ecr::ImageScanFinding (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCAN_FINDING)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SCAN_FINDING)
     }
 }
 impl JsonSchema for ImageScanFindings {
@@ -1372,7 +1417,7 @@ impl JsonSchema for ImageScanFindings {
         Cow::Borrowed("ecr_models::ecr::ImageScanFindings (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCAN_FINDINGS)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SCAN_FINDINGS)
     }
 }
 impl JsonSchema for ImageScanFindingsSummary {
@@ -1383,7 +1428,7 @@ impl JsonSchema for ImageScanFindingsSummary {
         Cow::Borrowed("ecr_models::ecr::ImageScanFindingsSummary (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCAN_FINDINGS_SUMMARY)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SCAN_FINDINGS_SUMMARY)
     }
 }
 impl JsonSchema for ImageScanStatus {
@@ -1394,7 +1439,7 @@ impl JsonSchema for ImageScanStatus {
         Cow::Borrowed("ecr_models::ecr::ImageScanStatus (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCAN_STATUS)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SCAN_STATUS)
     }
 }
 impl JsonSchema for ImageScanningConfiguration {
@@ -1405,7 +1450,7 @@ impl JsonSchema for ImageScanningConfiguration {
         Cow::Borrowed("ecr_models::ecr::ImageScanningConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SCANNING_CONFIGURATION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SCANNING_CONFIGURATION)
     }
 }
 impl JsonSchema for ImageSigningStatus {
@@ -1416,7 +1461,7 @@ impl JsonSchema for ImageSigningStatus {
         Cow::Borrowed("ecr_models::ecr::ImageSigningStatus (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_SIGNING_STATUS)
+        crate::json_schema::structure(generator, &shapes::IMAGE_SIGNING_STATUS)
     }
 }
 impl JsonSchema for ImageStatus {
@@ -1427,7 +1472,7 @@ impl JsonSchema for ImageStatus {
         Cow::Borrowed("ecr_models::ecr::ImageStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_STATUS)
     }
 }
 impl JsonSchema for ImageStatusFilter {
@@ -1438,7 +1483,7 @@ impl JsonSchema for ImageStatusFilter {
         Cow::Borrowed("ecr_models::ecr::ImageStatusFilter (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_STATUS_FILTER)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_STATUS_FILTER)
     }
 }
 impl JsonSchema for ImageStorageClassUpdateNotSupportedException {
@@ -1451,7 +1496,7 @@ impl JsonSchema for ImageStorageClassUpdateNotSupportedException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION,
         )
@@ -1465,7 +1510,10 @@ impl JsonSchema for ImageTagAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::ImageTagAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for ImageTagMutability {
@@ -1476,7 +1524,7 @@ impl JsonSchema for ImageTagMutability {
         Cow::Borrowed("ecr_models::ecr::ImageTagMutability (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_TAG_MUTABILITY)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_TAG_MUTABILITY)
     }
 }
 impl JsonSchema for ImageTagMutabilityExclusionFilter {
@@ -1487,7 +1535,7 @@ impl JsonSchema for ImageTagMutabilityExclusionFilter {
         Cow::Borrowed("ecr_models::ecr::ImageTagMutabilityExclusionFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER,
         )
@@ -1501,7 +1549,7 @@ impl JsonSchema for ImageTagMutabilityExclusionFilterType {
         Cow::Borrowed("ecr_models::ecr::ImageTagMutabilityExclusionFilterType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(
+        crate::json_schema::enumeration(
             generator,
             &shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE,
         )
@@ -1515,7 +1563,7 @@ impl JsonSchema for InitiateLayerUploadRequest {
         Cow::Borrowed("ecr_models::ecr::InitiateLayerUploadRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_REQUEST)
+        crate::json_schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_REQUEST)
     }
 }
 impl JsonSchema for InitiateLayerUploadResponse {
@@ -1526,7 +1574,7 @@ impl JsonSchema for InitiateLayerUploadResponse {
         Cow::Borrowed("ecr_models::ecr::InitiateLayerUploadResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_RESPONSE)
     }
 }
 impl JsonSchema for InvalidLayerException {
@@ -1537,7 +1585,7 @@ impl JsonSchema for InvalidLayerException {
         Cow::Borrowed("ecr_models::ecr::InvalidLayerException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_LAYER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_LAYER_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidLayerPartException {
@@ -1548,7 +1596,7 @@ impl JsonSchema for InvalidLayerPartException {
         Cow::Borrowed("ecr_models::ecr::InvalidLayerPartException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_LAYER_PART_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_LAYER_PART_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidParameterException {
@@ -1559,7 +1607,7 @@ impl JsonSchema for InvalidParameterException {
         Cow::Borrowed("ecr_models::ecr::InvalidParameterException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_PARAMETER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_PARAMETER_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidTagParameterException {
@@ -1570,7 +1618,10 @@ impl JsonSchema for InvalidTagParameterException {
         Cow::Borrowed("ecr_models::ecr::InvalidTagParameterException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_TAG_PARAMETER_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::INVALID_TAG_PARAMETER_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for KmsException {
@@ -1581,7 +1632,7 @@ impl JsonSchema for KmsException {
         Cow::Borrowed("ecr_models::ecr::KmsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::KMS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::KMS_EXCEPTION)
     }
 }
 impl JsonSchema for Layer {
@@ -1592,7 +1643,7 @@ impl JsonSchema for Layer {
         Cow::Borrowed("ecr_models::ecr::Layer (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER)
+        crate::json_schema::structure(generator, &shapes::LAYER)
     }
 }
 impl JsonSchema for LayerAlreadyExistsException {
@@ -1603,7 +1654,7 @@ impl JsonSchema for LayerAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::LayerAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYER_ALREADY_EXISTS_EXCEPTION)
     }
 }
 impl JsonSchema for LayerAvailability {
@@ -1614,7 +1665,7 @@ impl JsonSchema for LayerAvailability {
         Cow::Borrowed("ecr_models::ecr::LayerAvailability (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LAYER_AVAILABILITY)
+        crate::json_schema::enumeration(generator, &shapes::LAYER_AVAILABILITY)
     }
 }
 impl JsonSchema for LayerFailure {
@@ -1625,7 +1676,7 @@ impl JsonSchema for LayerFailure {
         Cow::Borrowed("ecr_models::ecr::LayerFailure (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_FAILURE)
+        crate::json_schema::structure(generator, &shapes::LAYER_FAILURE)
     }
 }
 impl JsonSchema for LayerFailureCode {
@@ -1636,7 +1687,7 @@ impl JsonSchema for LayerFailureCode {
         Cow::Borrowed("ecr_models::ecr::LayerFailureCode (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LAYER_FAILURE_CODE)
+        crate::json_schema::enumeration(generator, &shapes::LAYER_FAILURE_CODE)
     }
 }
 impl JsonSchema for LayerInaccessibleException {
@@ -1647,7 +1698,7 @@ impl JsonSchema for LayerInaccessibleException {
         Cow::Borrowed("ecr_models::ecr::LayerInaccessibleException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_INACCESSIBLE_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYER_INACCESSIBLE_EXCEPTION)
     }
 }
 impl JsonSchema for LayerPartTooSmallException {
@@ -1658,7 +1709,7 @@ impl JsonSchema for LayerPartTooSmallException {
         Cow::Borrowed("ecr_models::ecr::LayerPartTooSmallException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_PART_TOO_SMALL_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYER_PART_TOO_SMALL_EXCEPTION)
     }
 }
 impl JsonSchema for LayersNotFoundException {
@@ -1669,7 +1720,7 @@ impl JsonSchema for LayersNotFoundException {
         Cow::Borrowed("ecr_models::ecr::LayersNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYERS_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYERS_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for LifecyclePolicyNotFoundException {
@@ -1680,7 +1731,7 @@ impl JsonSchema for LifecyclePolicyNotFoundException {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION,
         )
@@ -1696,7 +1747,7 @@ impl JsonSchema for LifecyclePolicyPreviewCompleteWaitRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST,
         )
@@ -1710,7 +1761,10 @@ impl JsonSchema for LifecyclePolicyPreviewFilter {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyPreviewFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIFECYCLE_POLICY_PREVIEW_FILTER)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIFECYCLE_POLICY_PREVIEW_FILTER,
+        )
     }
 }
 impl JsonSchema for LifecyclePolicyPreviewInProgressException {
@@ -1723,7 +1777,7 @@ impl JsonSchema for LifecyclePolicyPreviewInProgressException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION,
         )
@@ -1739,7 +1793,7 @@ impl JsonSchema for LifecyclePolicyPreviewNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION,
         )
@@ -1753,7 +1807,10 @@ impl JsonSchema for LifecyclePolicyPreviewResult {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyPreviewResult (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIFECYCLE_POLICY_PREVIEW_RESULT)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIFECYCLE_POLICY_PREVIEW_RESULT,
+        )
     }
 }
 impl JsonSchema for LifecyclePolicyPreviewStatus {
@@ -1764,7 +1821,10 @@ impl JsonSchema for LifecyclePolicyPreviewStatus {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyPreviewStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LIFECYCLE_POLICY_PREVIEW_STATUS)
+        crate::json_schema::enumeration(
+            generator,
+            &shapes::LIFECYCLE_POLICY_PREVIEW_STATUS,
+        )
     }
 }
 impl JsonSchema for LifecyclePolicyPreviewSummary {
@@ -1775,7 +1835,10 @@ impl JsonSchema for LifecyclePolicyPreviewSummary {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyPreviewSummary (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIFECYCLE_POLICY_PREVIEW_SUMMARY)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIFECYCLE_POLICY_PREVIEW_SUMMARY,
+        )
     }
 }
 impl JsonSchema for LifecyclePolicyRuleAction {
@@ -1786,7 +1849,7 @@ impl JsonSchema for LifecyclePolicyRuleAction {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyRuleAction (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIFECYCLE_POLICY_RULE_ACTION)
+        crate::json_schema::structure(generator, &shapes::LIFECYCLE_POLICY_RULE_ACTION)
     }
 }
 impl JsonSchema for LifecyclePolicyStorageClass {
@@ -1797,7 +1860,10 @@ impl JsonSchema for LifecyclePolicyStorageClass {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyStorageClass (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LIFECYCLE_POLICY_STORAGE_CLASS)
+        crate::json_schema::enumeration(
+            generator,
+            &shapes::LIFECYCLE_POLICY_STORAGE_CLASS,
+        )
     }
 }
 impl JsonSchema for LifecyclePolicyTargetStorageClass {
@@ -1808,7 +1874,7 @@ impl JsonSchema for LifecyclePolicyTargetStorageClass {
         Cow::Borrowed("ecr_models::ecr::LifecyclePolicyTargetStorageClass (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(
+        crate::json_schema::enumeration(
             generator,
             &shapes::LIFECYCLE_POLICY_TARGET_STORAGE_CLASS,
         )
@@ -1822,7 +1888,7 @@ impl JsonSchema for LimitExceededException {
         Cow::Borrowed("ecr_models::ecr::LimitExceededException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIMIT_EXCEEDED_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LIMIT_EXCEEDED_EXCEPTION)
     }
 }
 impl JsonSchema for ListImageReferrersFilter {
@@ -1833,7 +1899,7 @@ impl JsonSchema for ListImageReferrersFilter {
         Cow::Borrowed("ecr_models::ecr::ListImageReferrersFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_FILTER)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_FILTER)
     }
 }
 impl JsonSchema for ListImageReferrersRequest {
@@ -1844,7 +1910,7 @@ impl JsonSchema for ListImageReferrersRequest {
         Cow::Borrowed("ecr_models::ecr::ListImageReferrersRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_REQUEST)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_REQUEST)
     }
 }
 impl JsonSchema for ListImageReferrersResponse {
@@ -1855,7 +1921,7 @@ impl JsonSchema for ListImageReferrersResponse {
         Cow::Borrowed("ecr_models::ecr::ListImageReferrersResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGE_REFERRERS_RESPONSE)
     }
 }
 impl JsonSchema for ListImagesFilter {
@@ -1866,7 +1932,7 @@ impl JsonSchema for ListImagesFilter {
         Cow::Borrowed("ecr_models::ecr::ListImagesFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGES_FILTER)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGES_FILTER)
     }
 }
 impl JsonSchema for ListImagesPaginateRequest {
@@ -1877,7 +1943,7 @@ impl JsonSchema for ListImagesPaginateRequest {
         Cow::Borrowed("ecr_models::ecr::ListImagesPaginateRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGES_PAGINATE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGES_PAGINATE_REQUEST)
     }
 }
 impl JsonSchema for ListImagesRequest {
@@ -1888,7 +1954,7 @@ impl JsonSchema for ListImagesRequest {
         Cow::Borrowed("ecr_models::ecr::ListImagesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGES_REQUEST)
     }
 }
 impl JsonSchema for ListImagesResponse {
@@ -1899,7 +1965,7 @@ impl JsonSchema for ListImagesResponse {
         Cow::Borrowed("ecr_models::ecr::ListImagesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_IMAGES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::LIST_IMAGES_RESPONSE)
     }
 }
 impl JsonSchema for ListPullTimeUpdateExclusionsRequest {
@@ -1910,7 +1976,7 @@ impl JsonSchema for ListPullTimeUpdateExclusionsRequest {
         Cow::Borrowed("ecr_models::ecr::ListPullTimeUpdateExclusionsRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST,
         )
@@ -1926,7 +1992,7 @@ impl JsonSchema for ListPullTimeUpdateExclusionsResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE,
         )
@@ -1942,7 +2008,7 @@ impl JsonSchema for ListReplicationBackfillsPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST,
         )
@@ -1956,7 +2022,10 @@ impl JsonSchema for ListReplicationBackfillsRequest {
         Cow::Borrowed("ecr_models::ecr::ListReplicationBackfillsRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_REPLICATION_BACKFILLS_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIST_REPLICATION_BACKFILLS_REQUEST,
+        )
     }
 }
 impl JsonSchema for ListReplicationBackfillsResponse {
@@ -1967,7 +2036,10 @@ impl JsonSchema for ListReplicationBackfillsResponse {
         Cow::Borrowed("ecr_models::ecr::ListReplicationBackfillsResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_REPLICATION_BACKFILLS_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIST_REPLICATION_BACKFILLS_RESPONSE,
+        )
     }
 }
 impl JsonSchema for ListTagsForResourceRequest {
@@ -1978,7 +2050,7 @@ impl JsonSchema for ListTagsForResourceRequest {
         Cow::Borrowed("ecr_models::ecr::ListTagsForResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for ListTagsForResourceResponse {
@@ -1989,7 +2061,10 @@ impl JsonSchema for ListTagsForResourceResponse {
         Cow::Borrowed("ecr_models::ecr::ListTagsForResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE,
+        )
     }
 }
 impl JsonSchema for PackageVulnerabilityDetails {
@@ -2000,7 +2075,7 @@ impl JsonSchema for PackageVulnerabilityDetails {
         Cow::Borrowed("ecr_models::ecr::PackageVulnerabilityDetails (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PACKAGE_VULNERABILITY_DETAILS)
+        crate::json_schema::structure(generator, &shapes::PACKAGE_VULNERABILITY_DETAILS)
     }
 }
 impl JsonSchema for PaginatorConfig {
@@ -2011,7 +2086,7 @@ impl JsonSchema for PaginatorConfig {
         Cow::Borrowed("ecr_models::ecr::PaginatorConfig (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PAGINATOR_CONFIG)
+        crate::json_schema::structure(generator, &shapes::PAGINATOR_CONFIG)
     }
 }
 impl JsonSchema for PullThroughCacheRule {
@@ -2022,7 +2097,7 @@ impl JsonSchema for PullThroughCacheRule {
         Cow::Borrowed("ecr_models::ecr::PullThroughCacheRule (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PULL_THROUGH_CACHE_RULE)
+        crate::json_schema::structure(generator, &shapes::PULL_THROUGH_CACHE_RULE)
     }
 }
 impl JsonSchema for PullThroughCacheRuleAlreadyExistsException {
@@ -2035,7 +2110,7 @@ impl JsonSchema for PullThroughCacheRuleAlreadyExistsException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION,
         )
@@ -2051,7 +2126,7 @@ impl JsonSchema for PullThroughCacheRuleNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION,
         )
@@ -2065,7 +2140,7 @@ impl JsonSchema for PutAccountSettingRequest {
         Cow::Borrowed("ecr_models::ecr::PutAccountSettingRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_ACCOUNT_SETTING_REQUEST)
+        crate::json_schema::structure(generator, &shapes::PUT_ACCOUNT_SETTING_REQUEST)
     }
 }
 impl JsonSchema for PutAccountSettingResponse {
@@ -2076,7 +2151,7 @@ impl JsonSchema for PutAccountSettingResponse {
         Cow::Borrowed("ecr_models::ecr::PutAccountSettingResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_ACCOUNT_SETTING_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::PUT_ACCOUNT_SETTING_RESPONSE)
     }
 }
 impl JsonSchema for PutImageRequest {
@@ -2087,7 +2162,7 @@ impl JsonSchema for PutImageRequest {
         Cow::Borrowed("ecr_models::ecr::PutImageRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::PUT_IMAGE_REQUEST)
     }
 }
 impl JsonSchema for PutImageResponse {
@@ -2098,7 +2173,7 @@ impl JsonSchema for PutImageResponse {
         Cow::Borrowed("ecr_models::ecr::PutImageResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::PUT_IMAGE_RESPONSE)
     }
 }
 impl JsonSchema for PutImageScanningConfigurationRequest {
@@ -2111,7 +2186,7 @@ impl JsonSchema for PutImageScanningConfigurationRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST,
         )
@@ -2127,7 +2202,7 @@ impl JsonSchema for PutImageScanningConfigurationResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE,
         )
@@ -2141,7 +2216,10 @@ impl JsonSchema for PutImageTagMutabilityRequest {
         Cow::Borrowed("ecr_models::ecr::PutImageTagMutabilityRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_TAG_MUTABILITY_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_IMAGE_TAG_MUTABILITY_REQUEST,
+        )
     }
 }
 impl JsonSchema for PutImageTagMutabilityResponse {
@@ -2152,7 +2230,10 @@ impl JsonSchema for PutImageTagMutabilityResponse {
         Cow::Borrowed("ecr_models::ecr::PutImageTagMutabilityResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_TAG_MUTABILITY_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_IMAGE_TAG_MUTABILITY_RESPONSE,
+        )
     }
 }
 impl JsonSchema for PutLifecyclePolicyRequest {
@@ -2163,7 +2244,7 @@ impl JsonSchema for PutLifecyclePolicyRequest {
         Cow::Borrowed("ecr_models::ecr::PutLifecyclePolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_LIFECYCLE_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::PUT_LIFECYCLE_POLICY_REQUEST)
     }
 }
 impl JsonSchema for PutLifecyclePolicyResponse {
@@ -2174,7 +2255,7 @@ impl JsonSchema for PutLifecyclePolicyResponse {
         Cow::Borrowed("ecr_models::ecr::PutLifecyclePolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_LIFECYCLE_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::PUT_LIFECYCLE_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for PutRegistryPolicyRequest {
@@ -2185,7 +2266,7 @@ impl JsonSchema for PutRegistryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::PutRegistryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_REGISTRY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::PUT_REGISTRY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for PutRegistryPolicyResponse {
@@ -2196,7 +2277,7 @@ impl JsonSchema for PutRegistryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::PutRegistryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_REGISTRY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::PUT_REGISTRY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for PutRegistryScanningConfigurationRequest {
@@ -2209,7 +2290,7 @@ impl JsonSchema for PutRegistryScanningConfigurationRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST,
         )
@@ -2225,7 +2306,7 @@ impl JsonSchema for PutRegistryScanningConfigurationResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
         )
@@ -2239,7 +2320,7 @@ impl JsonSchema for PutReplicationConfigurationRequest {
         Cow::Borrowed("ecr_models::ecr::PutReplicationConfigurationRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_REPLICATION_CONFIGURATION_REQUEST,
         )
@@ -2253,7 +2334,7 @@ impl JsonSchema for PutReplicationConfigurationResponse {
         Cow::Borrowed("ecr_models::ecr::PutReplicationConfigurationResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_REPLICATION_CONFIGURATION_RESPONSE,
         )
@@ -2267,7 +2348,10 @@ impl JsonSchema for PutSigningConfigurationRequest {
         Cow::Borrowed("ecr_models::ecr::PutSigningConfigurationRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_SIGNING_CONFIGURATION_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_SIGNING_CONFIGURATION_REQUEST,
+        )
     }
 }
 impl JsonSchema for PutSigningConfigurationResponse {
@@ -2278,7 +2362,10 @@ impl JsonSchema for PutSigningConfigurationResponse {
         Cow::Borrowed("ecr_models::ecr::PutSigningConfigurationResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_SIGNING_CONFIGURATION_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_SIGNING_CONFIGURATION_RESPONSE,
+        )
     }
 }
 impl JsonSchema for RCTAppliedFor {
@@ -2289,7 +2376,7 @@ impl JsonSchema for RCTAppliedFor {
         Cow::Borrowed("ecr_models::ecr::RCTAppliedFor (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::RCT_APPLIED_FOR)
+        crate::json_schema::enumeration(generator, &shapes::RCT_APPLIED_FOR)
     }
 }
 impl JsonSchema for Recommendation {
@@ -2300,7 +2387,7 @@ impl JsonSchema for Recommendation {
         Cow::Borrowed("ecr_models::ecr::Recommendation (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::RECOMMENDATION)
+        crate::json_schema::structure(generator, &shapes::RECOMMENDATION)
     }
 }
 impl JsonSchema for ReferencedImagesNotFoundException {
@@ -2311,7 +2398,7 @@ impl JsonSchema for ReferencedImagesNotFoundException {
         Cow::Borrowed("ecr_models::ecr::ReferencedImagesNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION,
         )
@@ -2327,7 +2414,7 @@ impl JsonSchema for RegisterPullTimeUpdateExclusionRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST,
         )
@@ -2343,7 +2430,7 @@ impl JsonSchema for RegisterPullTimeUpdateExclusionResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
         )
@@ -2357,7 +2444,10 @@ impl JsonSchema for RegistryPolicyNotFoundException {
         Cow::Borrowed("ecr_models::ecr::RegistryPolicyNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for RegistryScanningConfiguration {
@@ -2368,7 +2458,10 @@ impl JsonSchema for RegistryScanningConfiguration {
         Cow::Borrowed("ecr_models::ecr::RegistryScanningConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_SCANNING_CONFIGURATION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::REGISTRY_SCANNING_CONFIGURATION,
+        )
     }
 }
 impl JsonSchema for RegistryScanningRule {
@@ -2379,7 +2472,7 @@ impl JsonSchema for RegistryScanningRule {
         Cow::Borrowed("ecr_models::ecr::RegistryScanningRule (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_SCANNING_RULE)
+        crate::json_schema::structure(generator, &shapes::REGISTRY_SCANNING_RULE)
     }
 }
 impl JsonSchema for Remediation {
@@ -2390,7 +2483,7 @@ impl JsonSchema for Remediation {
         Cow::Borrowed("ecr_models::ecr::Remediation (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REMEDIATION)
+        crate::json_schema::structure(generator, &shapes::REMEDIATION)
     }
 }
 impl JsonSchema for ReplicationBackfillInProgressException {
@@ -2403,7 +2496,7 @@ impl JsonSchema for ReplicationBackfillInProgressException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION,
         )
@@ -2419,7 +2512,7 @@ impl JsonSchema for ReplicationBackfillInvalidStatusException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION,
         )
@@ -2435,7 +2528,7 @@ impl JsonSchema for ReplicationBackfillNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION,
         )
@@ -2449,7 +2542,7 @@ impl JsonSchema for ReplicationBackfillProgress {
         Cow::Borrowed("ecr_models::ecr::ReplicationBackfillProgress (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_BACKFILL_PROGRESS)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_BACKFILL_PROGRESS)
     }
 }
 impl JsonSchema for ReplicationBackfillResult {
@@ -2460,7 +2553,7 @@ impl JsonSchema for ReplicationBackfillResult {
         Cow::Borrowed("ecr_models::ecr::ReplicationBackfillResult (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_BACKFILL_RESULT)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_BACKFILL_RESULT)
     }
 }
 impl JsonSchema for ReplicationBackfillResultStatus {
@@ -2471,7 +2564,7 @@ impl JsonSchema for ReplicationBackfillResultStatus {
         Cow::Borrowed("ecr_models::ecr::ReplicationBackfillResultStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(
+        crate::json_schema::enumeration(
             generator,
             &shapes::REPLICATION_BACKFILL_RESULT_STATUS,
         )
@@ -2485,7 +2578,7 @@ impl JsonSchema for ReplicationBackfillStatus {
         Cow::Borrowed("ecr_models::ecr::ReplicationBackfillStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::REPLICATION_BACKFILL_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::REPLICATION_BACKFILL_STATUS)
     }
 }
 impl JsonSchema for ReplicationBackfillSummary {
@@ -2496,7 +2589,7 @@ impl JsonSchema for ReplicationBackfillSummary {
         Cow::Borrowed("ecr_models::ecr::ReplicationBackfillSummary (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_BACKFILL_SUMMARY)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_BACKFILL_SUMMARY)
     }
 }
 impl JsonSchema for ReplicationConfiguration {
@@ -2507,7 +2600,7 @@ impl JsonSchema for ReplicationConfiguration {
         Cow::Borrowed("ecr_models::ecr::ReplicationConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_CONFIGURATION)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_CONFIGURATION)
     }
 }
 impl JsonSchema for ReplicationDestination {
@@ -2518,7 +2611,7 @@ impl JsonSchema for ReplicationDestination {
         Cow::Borrowed("ecr_models::ecr::ReplicationDestination (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_DESTINATION)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_DESTINATION)
     }
 }
 impl JsonSchema for ReplicationRule {
@@ -2529,7 +2622,7 @@ impl JsonSchema for ReplicationRule {
         Cow::Borrowed("ecr_models::ecr::ReplicationRule (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPLICATION_RULE)
+        crate::json_schema::structure(generator, &shapes::REPLICATION_RULE)
     }
 }
 impl JsonSchema for ReplicationStatus {
@@ -2540,7 +2633,7 @@ impl JsonSchema for ReplicationStatus {
         Cow::Borrowed("ecr_models::ecr::ReplicationStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::REPLICATION_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::REPLICATION_STATUS)
     }
 }
 impl JsonSchema for Repository {
@@ -2551,7 +2644,7 @@ impl JsonSchema for Repository {
         Cow::Borrowed("ecr_models::ecr::Repository (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY)
     }
 }
 impl JsonSchema for RepositoryAlreadyExistsException {
@@ -2562,7 +2655,10 @@ impl JsonSchema for RepositoryAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::RepositoryAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for RepositoryCreationTemplate {
@@ -2573,7 +2669,7 @@ impl JsonSchema for RepositoryCreationTemplate {
         Cow::Borrowed("ecr_models::ecr::RepositoryCreationTemplate (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_CREATION_TEMPLATE)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_CREATION_TEMPLATE)
     }
 }
 impl JsonSchema for RepositoryFilter {
@@ -2584,7 +2680,7 @@ impl JsonSchema for RepositoryFilter {
         Cow::Borrowed("ecr_models::ecr::RepositoryFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_FILTER)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_FILTER)
     }
 }
 impl JsonSchema for RepositoryFilterType {
@@ -2595,7 +2691,7 @@ impl JsonSchema for RepositoryFilterType {
         Cow::Borrowed("ecr_models::ecr::RepositoryFilterType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::REPOSITORY_FILTER_TYPE)
+        crate::json_schema::enumeration(generator, &shapes::REPOSITORY_FILTER_TYPE)
     }
 }
 impl JsonSchema for RepositoryNotEmptyException {
@@ -2606,7 +2702,7 @@ impl JsonSchema for RepositoryNotEmptyException {
         Cow::Borrowed("ecr_models::ecr::RepositoryNotEmptyException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION)
     }
 }
 impl JsonSchema for RepositoryNotFoundException {
@@ -2617,7 +2713,7 @@ impl JsonSchema for RepositoryNotFoundException {
         Cow::Borrowed("ecr_models::ecr::RepositoryNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for RepositoryPolicyNotFoundException {
@@ -2628,7 +2724,7 @@ impl JsonSchema for RepositoryPolicyNotFoundException {
         Cow::Borrowed("ecr_models::ecr::RepositoryPolicyNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
         )
@@ -2642,7 +2738,10 @@ impl JsonSchema for RepositoryScanningConfiguration {
         Cow::Borrowed("ecr_models::ecr::RepositoryScanningConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_SCANNING_CONFIGURATION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::REPOSITORY_SCANNING_CONFIGURATION,
+        )
     }
 }
 impl JsonSchema for RepositoryScanningConfigurationFailure {
@@ -2655,7 +2754,7 @@ impl JsonSchema for RepositoryScanningConfigurationFailure {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPOSITORY_SCANNING_CONFIGURATION_FAILURE,
         )
@@ -2669,7 +2768,7 @@ impl JsonSchema for Resource {
         Cow::Borrowed("ecr_models::ecr::Resource (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::RESOURCE)
+        crate::json_schema::structure(generator, &shapes::RESOURCE)
     }
 }
 impl JsonSchema for ResourceDetails {
@@ -2680,7 +2779,7 @@ impl JsonSchema for ResourceDetails {
         Cow::Borrowed("ecr_models::ecr::ResourceDetails (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::RESOURCE_DETAILS)
+        crate::json_schema::structure(generator, &shapes::RESOURCE_DETAILS)
     }
 }
 impl JsonSchema for ResponseMetadata {
@@ -2691,7 +2790,7 @@ impl JsonSchema for ResponseMetadata {
         Cow::Borrowed("ecr_models::ecr::ResponseMetadata (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::RESPONSE_METADATA)
+        crate::json_schema::structure(generator, &shapes::RESPONSE_METADATA)
     }
 }
 impl JsonSchema for ScanFrequency {
@@ -2702,7 +2801,7 @@ impl JsonSchema for ScanFrequency {
         Cow::Borrowed("ecr_models::ecr::ScanFrequency (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SCAN_FREQUENCY)
+        crate::json_schema::enumeration(generator, &shapes::SCAN_FREQUENCY)
     }
 }
 impl JsonSchema for ScanNotFoundException {
@@ -2713,7 +2812,7 @@ impl JsonSchema for ScanNotFoundException {
         Cow::Borrowed("ecr_models::ecr::ScanNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SCAN_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::SCAN_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for ScanStatus {
@@ -2724,7 +2823,7 @@ impl JsonSchema for ScanStatus {
         Cow::Borrowed("ecr_models::ecr::ScanStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SCAN_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::SCAN_STATUS)
     }
 }
 impl JsonSchema for ScanType {
@@ -2735,7 +2834,7 @@ impl JsonSchema for ScanType {
         Cow::Borrowed("ecr_models::ecr::ScanType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SCAN_TYPE)
+        crate::json_schema::enumeration(generator, &shapes::SCAN_TYPE)
     }
 }
 impl JsonSchema for ScanningConfigurationFailureCode {
@@ -2746,7 +2845,7 @@ impl JsonSchema for ScanningConfigurationFailureCode {
         Cow::Borrowed("ecr_models::ecr::ScanningConfigurationFailureCode (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(
+        crate::json_schema::enumeration(
             generator,
             &shapes::SCANNING_CONFIGURATION_FAILURE_CODE,
         )
@@ -2760,7 +2859,7 @@ impl JsonSchema for ScanningRepositoryFilter {
         Cow::Borrowed("ecr_models::ecr::ScanningRepositoryFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SCANNING_REPOSITORY_FILTER)
+        crate::json_schema::structure(generator, &shapes::SCANNING_REPOSITORY_FILTER)
     }
 }
 impl JsonSchema for ScanningRepositoryFilterType {
@@ -2771,7 +2870,10 @@ impl JsonSchema for ScanningRepositoryFilterType {
         Cow::Borrowed("ecr_models::ecr::ScanningRepositoryFilterType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SCANNING_REPOSITORY_FILTER_TYPE)
+        crate::json_schema::enumeration(
+            generator,
+            &shapes::SCANNING_REPOSITORY_FILTER_TYPE,
+        )
     }
 }
 impl JsonSchema for ScoreDetails {
@@ -2782,7 +2884,7 @@ impl JsonSchema for ScoreDetails {
         Cow::Borrowed("ecr_models::ecr::ScoreDetails (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SCORE_DETAILS)
+        crate::json_schema::structure(generator, &shapes::SCORE_DETAILS)
     }
 }
 impl JsonSchema for SecretNotFoundException {
@@ -2793,7 +2895,7 @@ impl JsonSchema for SecretNotFoundException {
         Cow::Borrowed("ecr_models::ecr::SecretNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SECRET_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::SECRET_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for ServerException {
@@ -2804,7 +2906,7 @@ impl JsonSchema for ServerException {
         Cow::Borrowed("ecr_models::ecr::ServerException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SERVER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::SERVER_EXCEPTION)
     }
 }
 impl JsonSchema for SetRepositoryPolicyRequest {
@@ -2815,7 +2917,7 @@ impl JsonSchema for SetRepositoryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr::SetRepositoryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for SetRepositoryPolicyResponse {
@@ -2826,7 +2928,7 @@ impl JsonSchema for SetRepositoryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr::SetRepositoryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for SigningConfiguration {
@@ -2837,7 +2939,7 @@ impl JsonSchema for SigningConfiguration {
         Cow::Borrowed("ecr_models::ecr::SigningConfiguration (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SIGNING_CONFIGURATION)
+        crate::json_schema::structure(generator, &shapes::SIGNING_CONFIGURATION)
     }
 }
 impl JsonSchema for SigningConfigurationNotFoundException {
@@ -2850,7 +2952,7 @@ impl JsonSchema for SigningConfigurationNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION,
         )
@@ -2864,7 +2966,7 @@ impl JsonSchema for SigningRepositoryFilter {
         Cow::Borrowed("ecr_models::ecr::SigningRepositoryFilter (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SIGNING_REPOSITORY_FILTER)
+        crate::json_schema::structure(generator, &shapes::SIGNING_REPOSITORY_FILTER)
     }
 }
 impl JsonSchema for SigningRepositoryFilterType {
@@ -2875,7 +2977,10 @@ impl JsonSchema for SigningRepositoryFilterType {
         Cow::Borrowed("ecr_models::ecr::SigningRepositoryFilterType (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SIGNING_REPOSITORY_FILTER_TYPE)
+        crate::json_schema::enumeration(
+            generator,
+            &shapes::SIGNING_REPOSITORY_FILTER_TYPE,
+        )
     }
 }
 impl JsonSchema for SigningRule {
@@ -2886,7 +2991,7 @@ impl JsonSchema for SigningRule {
         Cow::Borrowed("ecr_models::ecr::SigningRule (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SIGNING_RULE)
+        crate::json_schema::structure(generator, &shapes::SIGNING_RULE)
     }
 }
 impl JsonSchema for SigningStatus {
@@ -2897,7 +3002,7 @@ impl JsonSchema for SigningStatus {
         Cow::Borrowed("ecr_models::ecr::SigningStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::SIGNING_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::SIGNING_STATUS)
     }
 }
 impl JsonSchema for StartImageScanRequest {
@@ -2908,7 +3013,7 @@ impl JsonSchema for StartImageScanRequest {
         Cow::Borrowed("ecr_models::ecr::StartImageScanRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::START_IMAGE_SCAN_REQUEST)
+        crate::json_schema::structure(generator, &shapes::START_IMAGE_SCAN_REQUEST)
     }
 }
 impl JsonSchema for StartImageScanResponse {
@@ -2919,7 +3024,7 @@ impl JsonSchema for StartImageScanResponse {
         Cow::Borrowed("ecr_models::ecr::StartImageScanResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::START_IMAGE_SCAN_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::START_IMAGE_SCAN_RESPONSE)
     }
 }
 impl JsonSchema for StartLifecyclePolicyPreviewRequest {
@@ -2930,7 +3035,7 @@ impl JsonSchema for StartLifecyclePolicyPreviewRequest {
         Cow::Borrowed("ecr_models::ecr::StartLifecyclePolicyPreviewRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::START_LIFECYCLE_POLICY_PREVIEW_REQUEST,
         )
@@ -2944,7 +3049,7 @@ impl JsonSchema for StartLifecyclePolicyPreviewResponse {
         Cow::Borrowed("ecr_models::ecr::StartLifecyclePolicyPreviewResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::START_LIFECYCLE_POLICY_PREVIEW_RESPONSE,
         )
@@ -2958,7 +3063,10 @@ impl JsonSchema for StartReplicationBackfillRequest {
         Cow::Borrowed("ecr_models::ecr::StartReplicationBackfillRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::START_REPLICATION_BACKFILL_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::START_REPLICATION_BACKFILL_REQUEST,
+        )
     }
 }
 impl JsonSchema for StartReplicationBackfillResponse {
@@ -2969,7 +3077,10 @@ impl JsonSchema for StartReplicationBackfillResponse {
         Cow::Borrowed("ecr_models::ecr::StartReplicationBackfillResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::START_REPLICATION_BACKFILL_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::START_REPLICATION_BACKFILL_RESPONSE,
+        )
     }
 }
 impl JsonSchema for StopReplicationBackfillRequest {
@@ -2980,7 +3091,10 @@ impl JsonSchema for StopReplicationBackfillRequest {
         Cow::Borrowed("ecr_models::ecr::StopReplicationBackfillRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::STOP_REPLICATION_BACKFILL_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::STOP_REPLICATION_BACKFILL_REQUEST,
+        )
     }
 }
 impl JsonSchema for StopReplicationBackfillResponse {
@@ -2991,7 +3105,10 @@ impl JsonSchema for StopReplicationBackfillResponse {
         Cow::Borrowed("ecr_models::ecr::StopReplicationBackfillResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::STOP_REPLICATION_BACKFILL_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::STOP_REPLICATION_BACKFILL_RESPONSE,
+        )
     }
 }
 impl JsonSchema for SubjectIdentifier {
@@ -3002,7 +3119,7 @@ impl JsonSchema for SubjectIdentifier {
         Cow::Borrowed("ecr_models::ecr::SubjectIdentifier (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SUBJECT_IDENTIFIER)
+        crate::json_schema::structure(generator, &shapes::SUBJECT_IDENTIFIER)
     }
 }
 impl JsonSchema for Tag {
@@ -3013,7 +3130,7 @@ impl JsonSchema for Tag {
         Cow::Borrowed("ecr_models::ecr::Tag (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG)
+        crate::json_schema::structure(generator, &shapes::TAG)
     }
 }
 impl JsonSchema for TagResourceRequest {
@@ -3024,7 +3141,7 @@ impl JsonSchema for TagResourceRequest {
         Cow::Borrowed("ecr_models::ecr::TagResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::TAG_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for TagResourceResponse {
@@ -3035,7 +3152,7 @@ impl JsonSchema for TagResourceResponse {
         Cow::Borrowed("ecr_models::ecr::TagResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG_RESOURCE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::TAG_RESOURCE_RESPONSE)
     }
 }
 impl JsonSchema for TagStatus {
@@ -3046,7 +3163,7 @@ impl JsonSchema for TagStatus {
         Cow::Borrowed("ecr_models::ecr::TagStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::TAG_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::TAG_STATUS)
     }
 }
 impl JsonSchema for TargetStorageClass {
@@ -3057,7 +3174,7 @@ impl JsonSchema for TargetStorageClass {
         Cow::Borrowed("ecr_models::ecr::TargetStorageClass (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::TARGET_STORAGE_CLASS)
+        crate::json_schema::enumeration(generator, &shapes::TARGET_STORAGE_CLASS)
     }
 }
 impl JsonSchema for TemplateAlreadyExistsException {
@@ -3068,7 +3185,10 @@ impl JsonSchema for TemplateAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr::TemplateAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for TemplateNotFoundException {
@@ -3079,7 +3199,7 @@ impl JsonSchema for TemplateNotFoundException {
         Cow::Borrowed("ecr_models::ecr::TemplateNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TEMPLATE_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::TEMPLATE_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for TooManyTagsException {
@@ -3090,7 +3210,7 @@ impl JsonSchema for TooManyTagsException {
         Cow::Borrowed("ecr_models::ecr::TooManyTagsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TOO_MANY_TAGS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::TOO_MANY_TAGS_EXCEPTION)
     }
 }
 impl JsonSchema for TransitioningImageTotalCount {
@@ -3101,7 +3221,10 @@ impl JsonSchema for TransitioningImageTotalCount {
         Cow::Borrowed("ecr_models::ecr::TransitioningImageTotalCount (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TRANSITIONING_IMAGE_TOTAL_COUNT)
+        crate::json_schema::structure(
+            generator,
+            &shapes::TRANSITIONING_IMAGE_TOTAL_COUNT,
+        )
     }
 }
 impl JsonSchema for UnableToAccessSecretException {
@@ -3112,7 +3235,10 @@ impl JsonSchema for UnableToAccessSecretException {
         Cow::Borrowed("ecr_models::ecr::UnableToAccessSecretException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNABLE_TO_ACCESS_SECRET_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::UNABLE_TO_ACCESS_SECRET_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for UnableToDecryptSecretValueException {
@@ -3123,7 +3249,7 @@ impl JsonSchema for UnableToDecryptSecretValueException {
         Cow::Borrowed("ecr_models::ecr::UnableToDecryptSecretValueException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION,
         )
@@ -3137,7 +3263,7 @@ impl JsonSchema for UnableToGetUpstreamImageException {
         Cow::Borrowed("ecr_models::ecr::UnableToGetUpstreamImageException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION,
         )
@@ -3151,7 +3277,7 @@ impl JsonSchema for UnableToGetUpstreamLayerException {
         Cow::Borrowed("ecr_models::ecr::UnableToGetUpstreamLayerException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION,
         )
@@ -3167,7 +3293,7 @@ impl JsonSchema for UnableToListUpstreamImageReferrersException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION,
         )
@@ -3181,7 +3307,10 @@ impl JsonSchema for UnsupportedImageTypeException {
         Cow::Borrowed("ecr_models::ecr::UnsupportedImageTypeException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNSUPPORTED_IMAGE_TYPE_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::UNSUPPORTED_IMAGE_TYPE_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for UnsupportedUpstreamRegistryException {
@@ -3194,7 +3323,7 @@ impl JsonSchema for UnsupportedUpstreamRegistryException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION,
         )
@@ -3208,7 +3337,7 @@ impl JsonSchema for UntagResourceRequest {
         Cow::Borrowed("ecr_models::ecr::UntagResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNTAG_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::UNTAG_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for UntagResourceResponse {
@@ -3219,7 +3348,7 @@ impl JsonSchema for UntagResourceResponse {
         Cow::Borrowed("ecr_models::ecr::UntagResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNTAG_RESOURCE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::UNTAG_RESOURCE_RESPONSE)
     }
 }
 impl JsonSchema for UpdateImageStorageClassRequest {
@@ -3230,7 +3359,10 @@ impl JsonSchema for UpdateImageStorageClassRequest {
         Cow::Borrowed("ecr_models::ecr::UpdateImageStorageClassRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPDATE_IMAGE_STORAGE_CLASS_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::UPDATE_IMAGE_STORAGE_CLASS_REQUEST,
+        )
     }
 }
 impl JsonSchema for UpdateImageStorageClassResponse {
@@ -3241,7 +3373,10 @@ impl JsonSchema for UpdateImageStorageClassResponse {
         Cow::Borrowed("ecr_models::ecr::UpdateImageStorageClassResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPDATE_IMAGE_STORAGE_CLASS_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::UPDATE_IMAGE_STORAGE_CLASS_RESPONSE,
+        )
     }
 }
 impl JsonSchema for UpdatePullThroughCacheRuleRequest {
@@ -3252,7 +3387,7 @@ impl JsonSchema for UpdatePullThroughCacheRuleRequest {
         Cow::Borrowed("ecr_models::ecr::UpdatePullThroughCacheRuleRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST,
         )
@@ -3266,7 +3401,7 @@ impl JsonSchema for UpdatePullThroughCacheRuleResponse {
         Cow::Borrowed("ecr_models::ecr::UpdatePullThroughCacheRuleResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
         )
@@ -3282,7 +3417,7 @@ impl JsonSchema for UpdateRepositoryCreationTemplateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
         )
@@ -3298,7 +3433,7 @@ impl JsonSchema for UpdateRepositoryCreationTemplateResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
         )
@@ -3312,7 +3447,7 @@ impl JsonSchema for UploadLayerPartRequest {
         Cow::Borrowed("ecr_models::ecr::UploadLayerPartRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_LAYER_PART_REQUEST)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_LAYER_PART_REQUEST)
     }
 }
 impl JsonSchema for UploadLayerPartResponse {
@@ -3323,7 +3458,7 @@ impl JsonSchema for UploadLayerPartResponse {
         Cow::Borrowed("ecr_models::ecr::UploadLayerPartResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_LAYER_PART_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_LAYER_PART_RESPONSE)
     }
 }
 impl JsonSchema for UploadNotFoundException {
@@ -3334,7 +3469,7 @@ impl JsonSchema for UploadNotFoundException {
         Cow::Borrowed("ecr_models::ecr::UploadNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for UpstreamRegistry {
@@ -3345,7 +3480,7 @@ impl JsonSchema for UpstreamRegistry {
         Cow::Borrowed("ecr_models::ecr::UpstreamRegistry (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::UPSTREAM_REGISTRY)
+        crate::json_schema::enumeration(generator, &shapes::UPSTREAM_REGISTRY)
     }
 }
 impl JsonSchema for ValidatePullThroughCacheRuleRequest {
@@ -3356,7 +3491,7 @@ impl JsonSchema for ValidatePullThroughCacheRuleRequest {
         Cow::Borrowed("ecr_models::ecr::ValidatePullThroughCacheRuleRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST,
         )
@@ -3372,7 +3507,7 @@ impl JsonSchema for ValidatePullThroughCacheRuleResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
         )
@@ -3386,7 +3521,7 @@ impl JsonSchema for ValidationException {
         Cow::Borrowed("ecr_models::ecr::ValidationException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::VALIDATION_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::VALIDATION_EXCEPTION)
     }
 }
 impl JsonSchema for VulnerablePackage {
@@ -3397,7 +3532,7 @@ impl JsonSchema for VulnerablePackage {
         Cow::Borrowed("ecr_models::ecr::VulnerablePackage (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::VULNERABLE_PACKAGE)
+        crate::json_schema::structure(generator, &shapes::VULNERABLE_PACKAGE)
     }
 }
 impl JsonSchema for WaiterConfig {
@@ -3408,6 +3543,6 @@ impl JsonSchema for WaiterConfig {
         Cow::Borrowed("ecr_models::ecr::WaiterConfig (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::WAITER_CONFIG)
+        crate::json_schema::structure(generator, &shapes::WAITER_CONFIG)
     }
 }

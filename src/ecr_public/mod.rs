@@ -4,12 +4,10 @@
 //! Generated from AWS's service model; see [`OPERATIONS`], [`ServiceError`] and the [`shapes`] descriptions.
 mod operations;
 mod read;
-mod registry;
 pub mod rules;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod shapes;
 mod types;
 pub use operations::{ServiceError, OPERATIONS};
-pub(crate) use registry::ENTRIES;
 pub use types::*;

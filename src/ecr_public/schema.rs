@@ -11,7 +11,7 @@ impl JsonSchema for AuthorizationData {
         Cow::Borrowed("ecr_models::ecr_public::AuthorizationData (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::AUTHORIZATION_DATA)
+        crate::json_schema::structure(generator, &shapes::AUTHORIZATION_DATA)
     }
 }
 impl JsonSchema for BatchCheckLayerAvailabilityRequest {
@@ -24,7 +24,7 @@ impl JsonSchema for BatchCheckLayerAvailabilityRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST,
         )
@@ -40,7 +40,7 @@ impl JsonSchema for BatchCheckLayerAvailabilityResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE,
         )
@@ -54,7 +54,7 @@ impl JsonSchema for BatchDeleteImageRequest {
         Cow::Borrowed("ecr_models::ecr_public::BatchDeleteImageRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_REQUEST)
     }
 }
 impl JsonSchema for BatchDeleteImageResponse {
@@ -65,7 +65,7 @@ impl JsonSchema for BatchDeleteImageResponse {
         Cow::Borrowed("ecr_models::ecr_public::BatchDeleteImageResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::BATCH_DELETE_IMAGE_RESPONSE)
     }
 }
 impl JsonSchema for CompleteLayerUploadRequest {
@@ -76,7 +76,7 @@ impl JsonSchema for CompleteLayerUploadRequest {
         Cow::Borrowed("ecr_models::ecr_public::CompleteLayerUploadRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_REQUEST)
+        crate::json_schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_REQUEST)
     }
 }
 impl JsonSchema for CompleteLayerUploadResponse {
@@ -87,7 +87,7 @@ impl JsonSchema for CompleteLayerUploadResponse {
         Cow::Borrowed("ecr_models::ecr_public::CompleteLayerUploadResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::COMPLETE_LAYER_UPLOAD_RESPONSE)
     }
 }
 impl JsonSchema for CreateRepositoryRequest {
@@ -98,7 +98,7 @@ impl JsonSchema for CreateRepositoryRequest {
         Cow::Borrowed("ecr_models::ecr_public::CreateRepositoryRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CREATE_REPOSITORY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::CREATE_REPOSITORY_REQUEST)
     }
 }
 impl JsonSchema for CreateRepositoryResponse {
@@ -109,7 +109,7 @@ impl JsonSchema for CreateRepositoryResponse {
         Cow::Borrowed("ecr_models::ecr_public::CreateRepositoryResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::CREATE_REPOSITORY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::CREATE_REPOSITORY_RESPONSE)
     }
 }
 impl JsonSchema for DeleteRepositoryPolicyRequest {
@@ -122,7 +122,10 @@ impl JsonSchema for DeleteRepositoryPolicyRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_REPOSITORY_POLICY_REQUEST,
+        )
     }
 }
 impl JsonSchema for DeleteRepositoryPolicyResponse {
@@ -135,7 +138,10 @@ impl JsonSchema for DeleteRepositoryPolicyResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DELETE_REPOSITORY_POLICY_RESPONSE,
+        )
     }
 }
 impl JsonSchema for DeleteRepositoryRequest {
@@ -146,7 +152,7 @@ impl JsonSchema for DeleteRepositoryRequest {
         Cow::Borrowed("ecr_models::ecr_public::DeleteRepositoryRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DELETE_REPOSITORY_REQUEST)
     }
 }
 impl JsonSchema for DeleteRepositoryResponse {
@@ -157,7 +163,7 @@ impl JsonSchema for DeleteRepositoryResponse {
         Cow::Borrowed("ecr_models::ecr_public::DeleteRepositoryResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DELETE_REPOSITORY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DELETE_REPOSITORY_RESPONSE)
     }
 }
 impl JsonSchema for DescribeImageTagsPaginateRequest {
@@ -170,7 +176,7 @@ impl JsonSchema for DescribeImageTagsPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST,
         )
@@ -184,7 +190,7 @@ impl JsonSchema for DescribeImageTagsRequest {
         Cow::Borrowed("ecr_models::ecr_public::DescribeImageTagsRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGE_TAGS_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGE_TAGS_REQUEST)
     }
 }
 impl JsonSchema for DescribeImageTagsResponse {
@@ -195,7 +201,7 @@ impl JsonSchema for DescribeImageTagsResponse {
         Cow::Borrowed("ecr_models::ecr_public::DescribeImageTagsResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGE_TAGS_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGE_TAGS_RESPONSE)
     }
 }
 impl JsonSchema for DescribeImagesPaginateRequest {
@@ -208,7 +214,10 @@ impl JsonSchema for DescribeImagesPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST,
+        )
     }
 }
 impl JsonSchema for DescribeImagesRequest {
@@ -219,7 +228,7 @@ impl JsonSchema for DescribeImagesRequest {
         Cow::Borrowed("ecr_models::ecr_public::DescribeImagesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGES_REQUEST)
     }
 }
 impl JsonSchema for DescribeImagesResponse {
@@ -230,7 +239,7 @@ impl JsonSchema for DescribeImagesResponse {
         Cow::Borrowed("ecr_models::ecr_public::DescribeImagesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_IMAGES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_IMAGES_RESPONSE)
     }
 }
 impl JsonSchema for DescribeRegistriesPaginateRequest {
@@ -243,7 +252,7 @@ impl JsonSchema for DescribeRegistriesPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REGISTRIES_PAGINATE_REQUEST,
         )
@@ -257,7 +266,7 @@ impl JsonSchema for DescribeRegistriesRequest {
         Cow::Borrowed("ecr_models::ecr_public::DescribeRegistriesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REGISTRIES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REGISTRIES_REQUEST)
     }
 }
 impl JsonSchema for DescribeRegistriesResponse {
@@ -268,7 +277,7 @@ impl JsonSchema for DescribeRegistriesResponse {
         Cow::Borrowed("ecr_models::ecr_public::DescribeRegistriesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REGISTRIES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REGISTRIES_RESPONSE)
     }
 }
 impl JsonSchema for DescribeRepositoriesPaginateRequest {
@@ -281,7 +290,7 @@ impl JsonSchema for DescribeRepositoriesPaginateRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST,
         )
@@ -295,7 +304,7 @@ impl JsonSchema for DescribeRepositoriesRequest {
         Cow::Borrowed("ecr_models::ecr_public::DescribeRepositoriesRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_REQUEST)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_REQUEST)
     }
 }
 impl JsonSchema for DescribeRepositoriesResponse {
@@ -306,7 +315,7 @@ impl JsonSchema for DescribeRepositoriesResponse {
         Cow::Borrowed("ecr_models::ecr_public::DescribeRepositoriesResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::DESCRIBE_REPOSITORIES_RESPONSE)
     }
 }
 impl JsonSchema for EmptyUploadException {
@@ -317,7 +326,7 @@ impl JsonSchema for EmptyUploadException {
         Cow::Borrowed("ecr_models::ecr_public::EmptyUploadException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::EMPTY_UPLOAD_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::EMPTY_UPLOAD_EXCEPTION)
     }
 }
 impl JsonSchema for GetAuthorizationTokenRequest {
@@ -328,7 +337,10 @@ impl JsonSchema for GetAuthorizationTokenRequest {
         Cow::Borrowed("ecr_models::ecr_public::GetAuthorizationTokenRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_AUTHORIZATION_TOKEN_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_AUTHORIZATION_TOKEN_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetAuthorizationTokenResponse {
@@ -341,7 +353,10 @@ impl JsonSchema for GetAuthorizationTokenResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_AUTHORIZATION_TOKEN_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_AUTHORIZATION_TOKEN_RESPONSE,
+        )
     }
 }
 impl JsonSchema for GetRegistryCatalogDataRequest {
@@ -354,7 +369,10 @@ impl JsonSchema for GetRegistryCatalogDataRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REGISTRY_CATALOG_DATA_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_REGISTRY_CATALOG_DATA_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetRegistryCatalogDataResponse {
@@ -367,7 +385,10 @@ impl JsonSchema for GetRegistryCatalogDataResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE,
+        )
     }
 }
 impl JsonSchema for GetRepositoryCatalogDataRequest {
@@ -380,7 +401,10 @@ impl JsonSchema for GetRepositoryCatalogDataRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REPOSITORY_CATALOG_DATA_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::GET_REPOSITORY_CATALOG_DATA_REQUEST,
+        )
     }
 }
 impl JsonSchema for GetRepositoryCatalogDataResponse {
@@ -393,7 +417,7 @@ impl JsonSchema for GetRepositoryCatalogDataResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::GET_REPOSITORY_CATALOG_DATA_RESPONSE,
         )
@@ -407,7 +431,7 @@ impl JsonSchema for GetRepositoryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr_public::GetRepositoryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for GetRepositoryPolicyResponse {
@@ -418,7 +442,7 @@ impl JsonSchema for GetRepositoryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr_public::GetRepositoryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::GET_REPOSITORY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for Image {
@@ -429,7 +453,7 @@ impl JsonSchema for Image {
         Cow::Borrowed("ecr_models::ecr_public::Image (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE)
+        crate::json_schema::structure(generator, &shapes::IMAGE)
     }
 }
 impl JsonSchema for ImageAlreadyExistsException {
@@ -440,7 +464,7 @@ impl JsonSchema for ImageAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr_public::ImageAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_ALREADY_EXISTS_EXCEPTION)
     }
 }
 impl JsonSchema for ImageDetail {
@@ -451,7 +475,7 @@ impl JsonSchema for ImageDetail {
         Cow::Borrowed("ecr_models::ecr_public::ImageDetail (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_DETAIL)
+        crate::json_schema::structure(generator, &shapes::IMAGE_DETAIL)
     }
 }
 impl JsonSchema for ImageDigestDoesNotMatchException {
@@ -464,7 +488,7 @@ impl JsonSchema for ImageDigestDoesNotMatchException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION,
         )
@@ -478,7 +502,7 @@ impl JsonSchema for ImageFailure {
         Cow::Borrowed("ecr_models::ecr_public::ImageFailure (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_FAILURE)
+        crate::json_schema::structure(generator, &shapes::IMAGE_FAILURE)
     }
 }
 impl JsonSchema for ImageFailureCode {
@@ -489,7 +513,7 @@ impl JsonSchema for ImageFailureCode {
         Cow::Borrowed("ecr_models::ecr_public::ImageFailureCode (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::IMAGE_FAILURE_CODE)
+        crate::json_schema::enumeration(generator, &shapes::IMAGE_FAILURE_CODE)
     }
 }
 impl JsonSchema for ImageIdentifier {
@@ -500,7 +524,7 @@ impl JsonSchema for ImageIdentifier {
         Cow::Borrowed("ecr_models::ecr_public::ImageIdentifier (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_IDENTIFIER)
+        crate::json_schema::structure(generator, &shapes::IMAGE_IDENTIFIER)
     }
 }
 impl JsonSchema for ImageNotFoundException {
@@ -511,7 +535,7 @@ impl JsonSchema for ImageNotFoundException {
         Cow::Borrowed("ecr_models::ecr_public::ImageNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::IMAGE_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for ImageTagAlreadyExistsException {
@@ -524,7 +548,10 @@ impl JsonSchema for ImageTagAlreadyExistsException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for ImageTagDetail {
@@ -535,7 +562,7 @@ impl JsonSchema for ImageTagDetail {
         Cow::Borrowed("ecr_models::ecr_public::ImageTagDetail (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::IMAGE_TAG_DETAIL)
+        crate::json_schema::structure(generator, &shapes::IMAGE_TAG_DETAIL)
     }
 }
 impl JsonSchema for InitiateLayerUploadRequest {
@@ -546,7 +573,7 @@ impl JsonSchema for InitiateLayerUploadRequest {
         Cow::Borrowed("ecr_models::ecr_public::InitiateLayerUploadRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_REQUEST)
+        crate::json_schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_REQUEST)
     }
 }
 impl JsonSchema for InitiateLayerUploadResponse {
@@ -557,7 +584,7 @@ impl JsonSchema for InitiateLayerUploadResponse {
         Cow::Borrowed("ecr_models::ecr_public::InitiateLayerUploadResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::INITIATE_LAYER_UPLOAD_RESPONSE)
     }
 }
 impl JsonSchema for InvalidLayerException {
@@ -568,7 +595,7 @@ impl JsonSchema for InvalidLayerException {
         Cow::Borrowed("ecr_models::ecr_public::InvalidLayerException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_LAYER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_LAYER_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidLayerPartException {
@@ -579,7 +606,7 @@ impl JsonSchema for InvalidLayerPartException {
         Cow::Borrowed("ecr_models::ecr_public::InvalidLayerPartException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_LAYER_PART_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_LAYER_PART_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidParameterException {
@@ -590,7 +617,7 @@ impl JsonSchema for InvalidParameterException {
         Cow::Borrowed("ecr_models::ecr_public::InvalidParameterException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_PARAMETER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::INVALID_PARAMETER_EXCEPTION)
     }
 }
 impl JsonSchema for InvalidTagParameterException {
@@ -601,7 +628,10 @@ impl JsonSchema for InvalidTagParameterException {
         Cow::Borrowed("ecr_models::ecr_public::InvalidTagParameterException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::INVALID_TAG_PARAMETER_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::INVALID_TAG_PARAMETER_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for Layer {
@@ -612,7 +642,7 @@ impl JsonSchema for Layer {
         Cow::Borrowed("ecr_models::ecr_public::Layer (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER)
+        crate::json_schema::structure(generator, &shapes::LAYER)
     }
 }
 impl JsonSchema for LayerAlreadyExistsException {
@@ -623,7 +653,7 @@ impl JsonSchema for LayerAlreadyExistsException {
         Cow::Borrowed("ecr_models::ecr_public::LayerAlreadyExistsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYER_ALREADY_EXISTS_EXCEPTION)
     }
 }
 impl JsonSchema for LayerAvailability {
@@ -634,7 +664,7 @@ impl JsonSchema for LayerAvailability {
         Cow::Borrowed("ecr_models::ecr_public::LayerAvailability (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LAYER_AVAILABILITY)
+        crate::json_schema::enumeration(generator, &shapes::LAYER_AVAILABILITY)
     }
 }
 impl JsonSchema for LayerFailure {
@@ -645,7 +675,7 @@ impl JsonSchema for LayerFailure {
         Cow::Borrowed("ecr_models::ecr_public::LayerFailure (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_FAILURE)
+        crate::json_schema::structure(generator, &shapes::LAYER_FAILURE)
     }
 }
 impl JsonSchema for LayerFailureCode {
@@ -656,7 +686,7 @@ impl JsonSchema for LayerFailureCode {
         Cow::Borrowed("ecr_models::ecr_public::LayerFailureCode (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::LAYER_FAILURE_CODE)
+        crate::json_schema::enumeration(generator, &shapes::LAYER_FAILURE_CODE)
     }
 }
 impl JsonSchema for LayerPartTooSmallException {
@@ -667,7 +697,7 @@ impl JsonSchema for LayerPartTooSmallException {
         Cow::Borrowed("ecr_models::ecr_public::LayerPartTooSmallException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYER_PART_TOO_SMALL_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYER_PART_TOO_SMALL_EXCEPTION)
     }
 }
 impl JsonSchema for LayersNotFoundException {
@@ -678,7 +708,7 @@ impl JsonSchema for LayersNotFoundException {
         Cow::Borrowed("ecr_models::ecr_public::LayersNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LAYERS_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LAYERS_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for LimitExceededException {
@@ -689,7 +719,7 @@ impl JsonSchema for LimitExceededException {
         Cow::Borrowed("ecr_models::ecr_public::LimitExceededException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIMIT_EXCEEDED_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::LIMIT_EXCEEDED_EXCEPTION)
     }
 }
 impl JsonSchema for ListTagsForResourceRequest {
@@ -700,7 +730,7 @@ impl JsonSchema for ListTagsForResourceRequest {
         Cow::Borrowed("ecr_models::ecr_public::ListTagsForResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for ListTagsForResourceResponse {
@@ -711,7 +741,10 @@ impl JsonSchema for ListTagsForResourceResponse {
         Cow::Borrowed("ecr_models::ecr_public::ListTagsForResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE,
+        )
     }
 }
 impl JsonSchema for PaginatorConfig {
@@ -722,7 +755,7 @@ impl JsonSchema for PaginatorConfig {
         Cow::Borrowed("ecr_models::ecr_public::PaginatorConfig (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PAGINATOR_CONFIG)
+        crate::json_schema::structure(generator, &shapes::PAGINATOR_CONFIG)
     }
 }
 impl JsonSchema for PutImageRequest {
@@ -733,7 +766,7 @@ impl JsonSchema for PutImageRequest {
         Cow::Borrowed("ecr_models::ecr_public::PutImageRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::PUT_IMAGE_REQUEST)
     }
 }
 impl JsonSchema for PutImageResponse {
@@ -744,7 +777,7 @@ impl JsonSchema for PutImageResponse {
         Cow::Borrowed("ecr_models::ecr_public::PutImageResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_IMAGE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::PUT_IMAGE_RESPONSE)
     }
 }
 impl JsonSchema for PutRegistryCatalogDataRequest {
@@ -757,7 +790,10 @@ impl JsonSchema for PutRegistryCatalogDataRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_REGISTRY_CATALOG_DATA_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_REGISTRY_CATALOG_DATA_REQUEST,
+        )
     }
 }
 impl JsonSchema for PutRegistryCatalogDataResponse {
@@ -770,7 +806,10 @@ impl JsonSchema for PutRegistryCatalogDataResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_REGISTRY_CATALOG_DATA_RESPONSE)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_REGISTRY_CATALOG_DATA_RESPONSE,
+        )
     }
 }
 impl JsonSchema for PutRepositoryCatalogDataRequest {
@@ -783,7 +822,10 @@ impl JsonSchema for PutRepositoryCatalogDataRequest {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::PUT_REPOSITORY_CATALOG_DATA_REQUEST)
+        crate::json_schema::structure(
+            generator,
+            &shapes::PUT_REPOSITORY_CATALOG_DATA_REQUEST,
+        )
     }
 }
 impl JsonSchema for PutRepositoryCatalogDataResponse {
@@ -796,7 +838,7 @@ impl JsonSchema for PutRepositoryCatalogDataResponse {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::PUT_REPOSITORY_CATALOG_DATA_RESPONSE,
         )
@@ -810,7 +852,7 @@ impl JsonSchema for ReferencedImageDetail {
         Cow::Borrowed("ecr_models::ecr_public::ReferencedImageDetail (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REFERENCED_IMAGE_DETAIL)
+        crate::json_schema::structure(generator, &shapes::REFERENCED_IMAGE_DETAIL)
     }
 }
 impl JsonSchema for ReferencedImagesNotFoundException {
@@ -823,7 +865,7 @@ impl JsonSchema for ReferencedImagesNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION,
         )
@@ -837,7 +879,7 @@ impl JsonSchema for Registry {
         Cow::Borrowed("ecr_models::ecr_public::Registry (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY)
+        crate::json_schema::structure(generator, &shapes::REGISTRY)
     }
 }
 impl JsonSchema for RegistryAlias {
@@ -848,7 +890,7 @@ impl JsonSchema for RegistryAlias {
         Cow::Borrowed("ecr_models::ecr_public::RegistryAlias (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_ALIAS)
+        crate::json_schema::structure(generator, &shapes::REGISTRY_ALIAS)
     }
 }
 impl JsonSchema for RegistryAliasStatus {
@@ -859,7 +901,7 @@ impl JsonSchema for RegistryAliasStatus {
         Cow::Borrowed("ecr_models::ecr_public::RegistryAliasStatus (enum)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::enumeration(generator, &shapes::REGISTRY_ALIAS_STATUS)
+        crate::json_schema::enumeration(generator, &shapes::REGISTRY_ALIAS_STATUS)
     }
 }
 impl JsonSchema for RegistryCatalogData {
@@ -870,7 +912,7 @@ impl JsonSchema for RegistryCatalogData {
         Cow::Borrowed("ecr_models::ecr_public::RegistryCatalogData (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_CATALOG_DATA)
+        crate::json_schema::structure(generator, &shapes::REGISTRY_CATALOG_DATA)
     }
 }
 impl JsonSchema for RegistryNotFoundException {
@@ -881,7 +923,7 @@ impl JsonSchema for RegistryNotFoundException {
         Cow::Borrowed("ecr_models::ecr_public::RegistryNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REGISTRY_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::REGISTRY_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for Repository {
@@ -892,7 +934,7 @@ impl JsonSchema for Repository {
         Cow::Borrowed("ecr_models::ecr_public::Repository (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY)
     }
 }
 impl JsonSchema for RepositoryAlreadyExistsException {
@@ -905,7 +947,10 @@ impl JsonSchema for RepositoryAlreadyExistsException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION)
+        crate::json_schema::structure(
+            generator,
+            &shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION,
+        )
     }
 }
 impl JsonSchema for RepositoryCatalogData {
@@ -916,7 +961,7 @@ impl JsonSchema for RepositoryCatalogData {
         Cow::Borrowed("ecr_models::ecr_public::RepositoryCatalogData (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_CATALOG_DATA)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_CATALOG_DATA)
     }
 }
 impl JsonSchema for RepositoryCatalogDataInput {
@@ -927,7 +972,7 @@ impl JsonSchema for RepositoryCatalogDataInput {
         Cow::Borrowed("ecr_models::ecr_public::RepositoryCatalogDataInput (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_CATALOG_DATA_INPUT)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_CATALOG_DATA_INPUT)
     }
 }
 impl JsonSchema for RepositoryCatalogDataNotFoundException {
@@ -940,7 +985,7 @@ impl JsonSchema for RepositoryCatalogDataNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION,
         )
@@ -954,7 +999,7 @@ impl JsonSchema for RepositoryNotEmptyException {
         Cow::Borrowed("ecr_models::ecr_public::RepositoryNotEmptyException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_NOT_EMPTY_EXCEPTION)
     }
 }
 impl JsonSchema for RepositoryNotFoundException {
@@ -965,7 +1010,7 @@ impl JsonSchema for RepositoryNotFoundException {
         Cow::Borrowed("ecr_models::ecr_public::RepositoryNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::REPOSITORY_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::REPOSITORY_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for RepositoryPolicyNotFoundException {
@@ -978,7 +1023,7 @@ impl JsonSchema for RepositoryPolicyNotFoundException {
         )
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(
+        crate::json_schema::structure(
             generator,
             &shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
         )
@@ -992,7 +1037,7 @@ impl JsonSchema for ResponseMetadata {
         Cow::Borrowed("ecr_models::ecr_public::ResponseMetadata (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::RESPONSE_METADATA)
+        crate::json_schema::structure(generator, &shapes::RESPONSE_METADATA)
     }
 }
 impl JsonSchema for ServerException {
@@ -1003,7 +1048,7 @@ impl JsonSchema for ServerException {
         Cow::Borrowed("ecr_models::ecr_public::ServerException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SERVER_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::SERVER_EXCEPTION)
     }
 }
 impl JsonSchema for SetRepositoryPolicyRequest {
@@ -1014,7 +1059,7 @@ impl JsonSchema for SetRepositoryPolicyRequest {
         Cow::Borrowed("ecr_models::ecr_public::SetRepositoryPolicyRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_REQUEST)
+        crate::json_schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_REQUEST)
     }
 }
 impl JsonSchema for SetRepositoryPolicyResponse {
@@ -1025,7 +1070,7 @@ impl JsonSchema for SetRepositoryPolicyResponse {
         Cow::Borrowed("ecr_models::ecr_public::SetRepositoryPolicyResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::SET_REPOSITORY_POLICY_RESPONSE)
     }
 }
 impl JsonSchema for Tag {
@@ -1036,7 +1081,7 @@ impl JsonSchema for Tag {
         Cow::Borrowed("ecr_models::ecr_public::Tag (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG)
+        crate::json_schema::structure(generator, &shapes::TAG)
     }
 }
 impl JsonSchema for TagResourceRequest {
@@ -1047,7 +1092,7 @@ impl JsonSchema for TagResourceRequest {
         Cow::Borrowed("ecr_models::ecr_public::TagResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::TAG_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for TagResourceResponse {
@@ -1058,7 +1103,7 @@ impl JsonSchema for TagResourceResponse {
         Cow::Borrowed("ecr_models::ecr_public::TagResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TAG_RESOURCE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::TAG_RESOURCE_RESPONSE)
     }
 }
 impl JsonSchema for TooManyTagsException {
@@ -1069,7 +1114,7 @@ impl JsonSchema for TooManyTagsException {
         Cow::Borrowed("ecr_models::ecr_public::TooManyTagsException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::TOO_MANY_TAGS_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::TOO_MANY_TAGS_EXCEPTION)
     }
 }
 impl JsonSchema for UnsupportedCommandException {
@@ -1080,7 +1125,7 @@ impl JsonSchema for UnsupportedCommandException {
         Cow::Borrowed("ecr_models::ecr_public::UnsupportedCommandException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNSUPPORTED_COMMAND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::UNSUPPORTED_COMMAND_EXCEPTION)
     }
 }
 impl JsonSchema for UntagResourceRequest {
@@ -1091,7 +1136,7 @@ impl JsonSchema for UntagResourceRequest {
         Cow::Borrowed("ecr_models::ecr_public::UntagResourceRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNTAG_RESOURCE_REQUEST)
+        crate::json_schema::structure(generator, &shapes::UNTAG_RESOURCE_REQUEST)
     }
 }
 impl JsonSchema for UntagResourceResponse {
@@ -1102,7 +1147,7 @@ impl JsonSchema for UntagResourceResponse {
         Cow::Borrowed("ecr_models::ecr_public::UntagResourceResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UNTAG_RESOURCE_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::UNTAG_RESOURCE_RESPONSE)
     }
 }
 impl JsonSchema for UploadLayerPartRequest {
@@ -1113,7 +1158,7 @@ impl JsonSchema for UploadLayerPartRequest {
         Cow::Borrowed("ecr_models::ecr_public::UploadLayerPartRequest (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_LAYER_PART_REQUEST)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_LAYER_PART_REQUEST)
     }
 }
 impl JsonSchema for UploadLayerPartResponse {
@@ -1124,7 +1169,7 @@ impl JsonSchema for UploadLayerPartResponse {
         Cow::Borrowed("ecr_models::ecr_public::UploadLayerPartResponse (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_LAYER_PART_RESPONSE)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_LAYER_PART_RESPONSE)
     }
 }
 impl JsonSchema for UploadNotFoundException {
@@ -1135,7 +1180,7 @@ impl JsonSchema for UploadNotFoundException {
         Cow::Borrowed("ecr_models::ecr_public::UploadNotFoundException (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::UPLOAD_NOT_FOUND_EXCEPTION)
+        crate::json_schema::structure(generator, &shapes::UPLOAD_NOT_FOUND_EXCEPTION)
     }
 }
 impl JsonSchema for WaiterConfig {
@@ -1146,6 +1191,6 @@ impl JsonSchema for WaiterConfig {
         Cow::Borrowed("ecr_models::ecr_public::WaiterConfig (structure)")
     }
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::schema::structure(generator, &shapes::WAITER_CONFIG)
+        crate::json_schema::structure(generator, &shapes::WAITER_CONFIG)
     }
 }
