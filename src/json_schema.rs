@@ -27,6 +27,26 @@ use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{EnumShape, ShapeRef, StructShape, Ty};
 use crate::timestamp;
 
+/// `schemars::JsonSchema` for a generated type, written from its shape
+/// description by `structure` or `enumeration`:
+/// `impl_json_schema!(Type, writer, shapes::STATIC, "schema id")`.
+macro_rules! impl_json_schema {
+    ($ty:ident, $writer:ident, $shape:path, $id:literal) => {
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($ty))
+            }
+            fn schema_id() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed($id)
+            }
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::json_schema::$writer(generator, &$shape)
+            }
+        }
+    };
+}
+pub(crate) use impl_json_schema;
+
 /// The schema of a structure, its nested shapes under `$defs`.
 pub fn structure(generator: &mut SchemaGenerator, shape: &StructShape) -> Schema {
     let mut properties = Map::new();

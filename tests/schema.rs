@@ -296,3 +296,38 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
             .join("\n\n")
     );
 }
+
+/// The schemars impls of the Rust types and the registry's schemas are
+/// written by one writer: they give the same document (less the `$id`
+/// that the registry adds).
+#[test]
+fn a_types_json_schema_is_its_registered_schema() {
+    use ecr_models::ecr::{CreateRepositoryRequest, DescribeImagesResponse, ScanType};
+    use ecr_models::schema::document;
+    let registered = |name: &str, opts: &Options| {
+        let mut schema = ecr_models::registry::find(Service::Ecr, name)
+            .and_then(|e| e.schema(opts))
+            .expect("registered");
+        schema.as_object_mut().expect("an object").remove("$id");
+        schema
+    };
+    for strict in [false, true] {
+        let opts = Options::default().with_strict(strict);
+        assert_eq!(
+            document::<CreateRepositoryRequest>(strict, true),
+            registered("CreateRepositoryRequest", &opts)
+        );
+        assert_eq!(
+            document::<DescribeImagesResponse>(strict, false),
+            registered("DescribeImagesResponse", &opts)
+        );
+        assert_eq!(
+            document::<DescribeImagesResponse>(strict, true),
+            registered("DescribeImagesResponse", &opts.clone().exact_outputs(true))
+        );
+        assert_eq!(
+            document::<ScanType>(strict, true),
+            registered("ScanType", &opts)
+        );
+    }
+}

@@ -801,7 +801,7 @@ pub fn schema(service: &Service) -> String {
         "//! JSON Schemas of the structures and enums of the {}, written from their descriptions.",
         title(service)
     );
-    out.push_str("use std::borrow::Cow;\nuse schemars::{JsonSchema, Schema, SchemaGenerator};\nuse super::*;\n");
+    out.push_str("use super::*;\nuse crate::json_schema::impl_json_schema;\n");
     for shape in service.shapes.values() {
         let (writer, kind) = match &shape.kind {
             Kind::Structure(_) => ("structure", "structure"),
@@ -811,13 +811,12 @@ pub fn schema(service: &Service) -> String {
         let name = &shape.name;
         let _ = writeln!(
             out,
-            "impl JsonSchema for {name} {{\n\
-             fn schema_name() -> Cow<'static, str> {{\nCow::Borrowed({n})\n}}\n\
-             fn schema_id() -> Cow<'static, str> {{\nCow::Borrowed({id})\n}}\n\
-             fn json_schema(generator: &mut SchemaGenerator) -> Schema {{\ncrate::json_schema::{writer}(generator, &shapes::{s})\n}}\n}}",
-            n = lit(name),
-            id = lit(&format!("ecr_models::{}::{name} ({kind})", service.info.module)),
-            s = screaming(name)
+            "impl_json_schema!({name}, {writer}, shapes::{}, {});",
+            screaming(name),
+            lit(&format!(
+                "ecr_models::{}::{name} ({kind})",
+                service.info.module
+            )),
         );
     }
     out
