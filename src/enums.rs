@@ -10,6 +10,71 @@ pub struct UnknownValue {
     pub expected: String,
 }
 
+/// A generated enum: its variants (each a known value, and `Unknown` for
+/// any other), `VALUES`, `as_str`, `values`, `is_known`, the reader's
+/// [`crate::read::ModelEnum`], and the traits of [`model_enum_traits`]:
+/// `model_enum!(Name, "docs", [Variant = "VALUE", ...])`.
+macro_rules! model_enum {
+    ($name:ident, $doc:literal, [$($variant:ident = $value:literal),* $(,)?]) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", $value, "`")]
+                $variant,
+            )*
+            /// A value this version of the model does not know.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every known value, in model order.
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            /// The value on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+
+            /// Every known value, in model order.
+            pub fn values() -> &'static [&'static str] {
+                Self::VALUES
+            }
+
+            /// Whether the value is one the model knows.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Unknown(_))
+            }
+        }
+
+        impl $crate::read::ModelEnum for $name {
+            const VALUES: &'static [&'static str] = Self::VALUES;
+
+            fn from_known(value: &str) -> Option<Self> {
+                match value {
+                    $($value => Some(Self::$variant),)*
+                    _ => None,
+                }
+            }
+
+            fn from_unknown(value: String) -> Self {
+                Self::Unknown(value)
+            }
+
+            fn as_str(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        $crate::enums::model_enum_traits!($name);
+    };
+}
+
+pub(crate) use model_enum;
+
 /// Implements `Display`, `FromStr` (known values only), `From<&str>` and
 /// `From<String>` (keeping unknown values), `Serialize` and `Deserialize`
 /// (keeping unknown values) for a generated enum.

@@ -344,45 +344,27 @@ fn structure(service: &Service, shape: &Shape, st: &Structure, out: &mut String)
 fn enumeration(service: &Service, shape: &Shape, values: &[String], out: &mut String) {
     let name = &shape.name;
     let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-    doc(
-        out,
-        &format!(
-            "Enum `{name}` of the {}: {}.\n\nA value the model does not know is kept in [`{name}::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
-            title(service),
-            shown.join(", ")
-        ),
+    let docs = format!(
+        "Enum `{name}` of the {}: {}.\n\nA value the model does not know is kept in [`{name}::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+        title(service),
+        shown.join(", ")
     );
     let variants: Vec<String> = values.iter().map(|v| variant(v)).collect();
     let mut seen = std::collections::BTreeSet::new();
     for v in &variants {
         assert!(seen.insert(v), "{name}: two values become variant {v}");
     }
-    out.push_str("#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
-    let _ = writeln!(out, "pub enum {name} {{");
-    for (value, v) in values.iter().zip(&variants) {
-        let _ = writeln!(out, "/// `{value}`\n{v},");
-    }
-    out.push_str("/// A value this version of the model does not know.\nUnknown(String),\n}\n");
-    let _ = writeln!(out, "impl {name} {{");
-    let list: Vec<String> = values.iter().map(|v| lit(v)).collect();
-    let _ = writeln!(out, "/// Every known value, in model order.\npub const VALUES: &'static [&'static str] = &[{}];", list.join(", "));
-    out.push_str("/// The value on the wire.\npub fn as_str(&self) -> &str {\nmatch self {\n");
-    for (value, v) in values.iter().zip(&variants) {
-        let _ = writeln!(out, "Self::{v} => {},", lit(value));
-    }
-    out.push_str("Self::Unknown(value) => value,\n}\n}\n");
-    out.push_str("/// Every known value, in model order.\npub fn values() -> &'static [&'static str] {\nSelf::VALUES\n}\n");
-    out.push_str("/// Whether the value is one the model knows.\npub fn is_known(&self) -> bool {\n!matches!(self, Self::Unknown(_))\n}\n}\n");
-    let _ = writeln!(out, "impl crate::read::ModelEnum for {name} {{");
-    out.push_str("const VALUES: &'static [&'static str] = Self::VALUES;\n");
-    out.push_str("fn from_known(value: &str) -> Option<Self> {\nmatch value {\n");
-    for (value, v) in values.iter().zip(&variants) {
-        let _ = writeln!(out, "{} => Some(Self::{v}),", lit(value));
-    }
-    out.push_str("_ => None,\n}\n}\n");
-    out.push_str("fn from_unknown(value: String) -> Self {\nSelf::Unknown(value)\n}\n");
-    out.push_str("fn as_str(&self) -> &str {\nself.as_str()\n}\n}\n");
-    let _ = writeln!(out, "crate::enums::model_enum_traits!({name});");
+    let arms: Vec<String> = values
+        .iter()
+        .zip(&variants)
+        .map(|(value, v)| format!("{v} = {}", lit(value)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "crate::enums::model_enum!({name}, {}, [{}]);",
+        lit(&docs),
+        arms.join(", ")
+    );
 }
 
 /// `read.rs`: each structure reads and validates itself.

@@ -4,121 +4,16 @@
 use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use crate::{Blob, Timestamp};
-/// Enum `ArtifactStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
-///
-/// A value the model does not know is kept in [`ArtifactStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ArtifactStatus {
-    /// `ACTIVE`
-    Active,
-    /// `ARCHIVED`
-    Archived,
-    /// `ACTIVATING`
-    Activating,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ArtifactStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["ACTIVE", "ARCHIVED", "ACTIVATING"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Archived => "ARCHIVED",
-            Self::Activating => "ACTIVATING",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ArtifactStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ACTIVE" => Some(Self::Active),
-            "ARCHIVED" => Some(Self::Archived),
-            "ACTIVATING" => Some(Self::Activating),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ArtifactStatus);
-/// Enum `ArtifactStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
-///
-/// A value the model does not know is kept in [`ArtifactStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ArtifactStatusFilter {
-    /// `ACTIVE`
-    Active,
-    /// `ARCHIVED`
-    Archived,
-    /// `ACTIVATING`
-    Activating,
-    /// `ANY`
-    Any,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ArtifactStatusFilter {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "ACTIVE",
-        "ARCHIVED",
-        "ACTIVATING",
-        "ANY",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Archived => "ARCHIVED",
-            Self::Activating => "ACTIVATING",
-            Self::Any => "ANY",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ArtifactStatusFilter {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ACTIVE" => Some(Self::Active),
-            "ARCHIVED" => Some(Self::Archived),
-            "ACTIVATING" => Some(Self::Activating),
-            "ANY" => Some(Self::Any),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ArtifactStatusFilter);
+crate::enums::model_enum!(
+    ArtifactStatus,
+    "Enum `ArtifactStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ArtifactStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING"]
+);
+crate::enums::model_enum!(
+    ArtifactStatusFilter,
+    "Enum `ArtifactStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ArtifactStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING", Any = "ANY"]
+);
 /// The `Attribute` structure.
 ///
 /// Structure `Attribute` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Attribute.html)
@@ -1565,59 +1460,11 @@ pub struct EncryptionConfigurationForRepositoryCreationTemplate {
     #[serde(rename = "kmsKey", default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
 }
-/// Enum `EncryptionType` of the Amazon Elastic Container Registry (2015-09-21): `AES256`, `KMS`, `KMS_DSSE`.
-///
-/// A value the model does not know is kept in [`EncryptionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EncryptionType {
-    /// `AES256`
-    Aes256,
-    /// `KMS`
-    Kms,
-    /// `KMS_DSSE`
-    KmsDsse,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl EncryptionType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["AES256", "KMS", "KMS_DSSE"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aes256 => "AES256",
-            Self::Kms => "KMS",
-            Self::KmsDsse => "KMS_DSSE",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for EncryptionType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "AES256" => Some(Self::Aes256),
-            "KMS" => Some(Self::Kms),
-            "KMS_DSSE" => Some(Self::KmsDsse),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(EncryptionType);
+crate::enums::model_enum!(
+    EncryptionType,
+    "Enum `EncryptionType` of the Amazon Elastic Container Registry (2015-09-21): `AES256`, `KMS`, `KMS_DSSE`.\n\nA value the model does not know is kept in [`EncryptionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Aes256 = "AES256", Kms = "KMS", KmsDsse = "KMS_DSSE"]
+);
 /// The `EnhancedImageScanFinding` structure.
 ///
 /// Structure `EnhancedImageScanFinding` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EnhancedImageScanFinding.html)
@@ -1715,78 +1562,12 @@ pub struct ExclusionNotFoundException {
     )]
     pub message: Option<String>,
 }
-/// Enum `FindingSeverity` of the Amazon Elastic Container Registry (2015-09-21): `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.
-///
-/// A value the model does not know is kept in [`FindingSeverity::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FindingSeverity {
-    /// `INFORMATIONAL`
-    Informational,
-    /// `LOW`
-    Low,
-    /// `MEDIUM`
-    Medium,
-    /// `HIGH`
-    High,
-    /// `CRITICAL`
-    Critical,
-    /// `UNDEFINED`
-    Undefined,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl FindingSeverity {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "INFORMATIONAL",
-        "LOW",
-        "MEDIUM",
-        "HIGH",
-        "CRITICAL",
-        "UNDEFINED",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Informational => "INFORMATIONAL",
-            Self::Low => "LOW",
-            Self::Medium => "MEDIUM",
-            Self::High => "HIGH",
-            Self::Critical => "CRITICAL",
-            Self::Undefined => "UNDEFINED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for FindingSeverity {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "INFORMATIONAL" => Some(Self::Informational),
-            "LOW" => Some(Self::Low),
-            "MEDIUM" => Some(Self::Medium),
-            "HIGH" => Some(Self::High),
-            "CRITICAL" => Some(Self::Critical),
-            "UNDEFINED" => Some(Self::Undefined),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(FindingSeverity);
+crate::enums::model_enum!(
+    FindingSeverity,
+    "Enum `FindingSeverity` of the Amazon Elastic Container Registry (2015-09-21): `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.\n\nA value the model does not know is kept in [`FindingSeverity::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Informational = "INFORMATIONAL", Low = "LOW", Medium = "MEDIUM", High = "HIGH",
+    Critical = "CRITICAL", Undefined = "UNDEFINED"]
+);
 /// The input of the `GetAccountSetting` operation.
 ///
 /// Structure `GetAccountSettingRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAccountSetting.html)
@@ -2151,55 +1932,11 @@ pub struct Image {
     )]
     pub image_manifest_media_type: Option<String>,
 }
-/// Enum `ImageActionType` of the Amazon Elastic Container Registry (2015-09-21): `EXPIRE`, `TRANSITION`.
-///
-/// A value the model does not know is kept in [`ImageActionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageActionType {
-    /// `EXPIRE`
-    Expire,
-    /// `TRANSITION`
-    Transition,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageActionType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["EXPIRE", "TRANSITION"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Expire => "EXPIRE",
-            Self::Transition => "TRANSITION",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageActionType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "EXPIRE" => Some(Self::Expire),
-            "TRANSITION" => Some(Self::Transition),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageActionType);
+crate::enums::model_enum!(
+    ImageActionType,
+    "Enum `ImageActionType` of the Amazon Elastic Container Registry (2015-09-21): `EXPIRE`, `TRANSITION`.\n\nA value the model does not know is kept in [`ImageActionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Expire = "EXPIRE", Transition = "TRANSITION"]
+);
 /// An error body (`__type` ImageAlreadyExistsException). Declared by `PutImage`.
 ///
 /// Structure `ImageAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageAlreadyExistsException.html)
@@ -2340,103 +2077,17 @@ pub struct ImageFailure {
     #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
 }
-/// Enum `ImageFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.
-///
-/// A value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageFailureCode {
-    /// `InvalidImageDigest`
-    InvalidImageDigest,
-    /// `InvalidImageTag`
-    InvalidImageTag,
-    /// `ImageTagDoesNotMatchDigest`
-    ImageTagDoesNotMatchDigest,
-    /// `ImageNotFound`
-    ImageNotFound,
-    /// `MissingDigestAndTag`
-    MissingDigestAndTag,
-    /// `ImageReferencedByManifestList`
-    ImageReferencedByManifestList,
-    /// `KmsError`
-    KmsError,
-    /// `UpstreamAccessDenied`
-    UpstreamAccessDenied,
-    /// `UpstreamTooManyRequests`
-    UpstreamTooManyRequests,
-    /// `UpstreamUnavailable`
-    UpstreamUnavailable,
-    /// `ImageInaccessible`
-    ImageInaccessible,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageFailureCode {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "InvalidImageDigest",
-        "InvalidImageTag",
-        "ImageTagDoesNotMatchDigest",
-        "ImageNotFound",
-        "MissingDigestAndTag",
-        "ImageReferencedByManifestList",
-        "KmsError",
-        "UpstreamAccessDenied",
-        "UpstreamTooManyRequests",
-        "UpstreamUnavailable",
-        "ImageInaccessible",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidImageDigest => "InvalidImageDigest",
-            Self::InvalidImageTag => "InvalidImageTag",
-            Self::ImageTagDoesNotMatchDigest => "ImageTagDoesNotMatchDigest",
-            Self::ImageNotFound => "ImageNotFound",
-            Self::MissingDigestAndTag => "MissingDigestAndTag",
-            Self::ImageReferencedByManifestList => "ImageReferencedByManifestList",
-            Self::KmsError => "KmsError",
-            Self::UpstreamAccessDenied => "UpstreamAccessDenied",
-            Self::UpstreamTooManyRequests => "UpstreamTooManyRequests",
-            Self::UpstreamUnavailable => "UpstreamUnavailable",
-            Self::ImageInaccessible => "ImageInaccessible",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageFailureCode {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "InvalidImageDigest" => Some(Self::InvalidImageDigest),
-            "InvalidImageTag" => Some(Self::InvalidImageTag),
-            "ImageTagDoesNotMatchDigest" => Some(Self::ImageTagDoesNotMatchDigest),
-            "ImageNotFound" => Some(Self::ImageNotFound),
-            "MissingDigestAndTag" => Some(Self::MissingDigestAndTag),
-            "ImageReferencedByManifestList" => Some(Self::ImageReferencedByManifestList),
-            "KmsError" => Some(Self::KmsError),
-            "UpstreamAccessDenied" => Some(Self::UpstreamAccessDenied),
-            "UpstreamTooManyRequests" => Some(Self::UpstreamTooManyRequests),
-            "UpstreamUnavailable" => Some(Self::UpstreamUnavailable),
-            "ImageInaccessible" => Some(Self::ImageInaccessible),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageFailureCode);
+crate::enums::model_enum!(
+    ImageFailureCode,
+    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InvalidImageDigest = "InvalidImageDigest", InvalidImageTag = "InvalidImageTag",
+    ImageTagDoesNotMatchDigest = "ImageTagDoesNotMatchDigest", ImageNotFound =
+    "ImageNotFound", MissingDigestAndTag = "MissingDigestAndTag",
+    ImageReferencedByManifestList = "ImageReferencedByManifestList", KmsError =
+    "KmsError", UpstreamAccessDenied = "UpstreamAccessDenied", UpstreamTooManyRequests =
+    "UpstreamTooManyRequests", UpstreamUnavailable = "UpstreamUnavailable",
+    ImageInaccessible = "ImageInaccessible"]
+);
 /// The `ImageIdentifier` structure.
 ///
 /// Structure `ImageIdentifier` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageIdentifier.html)
@@ -2657,121 +2308,16 @@ pub struct ImageSigningStatus {
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<SigningStatus>,
 }
-/// Enum `ImageStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
-///
-/// A value the model does not know is kept in [`ImageStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageStatus {
-    /// `ACTIVE`
-    Active,
-    /// `ARCHIVED`
-    Archived,
-    /// `ACTIVATING`
-    Activating,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["ACTIVE", "ARCHIVED", "ACTIVATING"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Archived => "ARCHIVED",
-            Self::Activating => "ACTIVATING",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ACTIVE" => Some(Self::Active),
-            "ARCHIVED" => Some(Self::Archived),
-            "ACTIVATING" => Some(Self::Activating),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageStatus);
-/// Enum `ImageStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
-///
-/// A value the model does not know is kept in [`ImageStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageStatusFilter {
-    /// `ACTIVE`
-    Active,
-    /// `ARCHIVED`
-    Archived,
-    /// `ACTIVATING`
-    Activating,
-    /// `ANY`
-    Any,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageStatusFilter {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "ACTIVE",
-        "ARCHIVED",
-        "ACTIVATING",
-        "ANY",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Archived => "ARCHIVED",
-            Self::Activating => "ACTIVATING",
-            Self::Any => "ANY",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageStatusFilter {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ACTIVE" => Some(Self::Active),
-            "ARCHIVED" => Some(Self::Archived),
-            "ACTIVATING" => Some(Self::Activating),
-            "ANY" => Some(Self::Any),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageStatusFilter);
+crate::enums::model_enum!(
+    ImageStatus,
+    "Enum `ImageStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ImageStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING"]
+);
+crate::enums::model_enum!(
+    ImageStatusFilter,
+    "Enum `ImageStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ImageStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING", Any = "ANY"]
+);
 /// An error body (`__type` ImageStorageClassUpdateNotSupportedException). Declared by `UpdateImageStorageClass`.
 ///
 /// Structure `ImageStorageClassUpdateNotSupportedException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageStorageClassUpdateNotSupportedException.html)
@@ -2800,68 +2346,12 @@ pub struct ImageTagAlreadyExistsException {
     )]
     pub message: Option<String>,
 }
-/// Enum `ImageTagMutability` of the Amazon Elastic Container Registry (2015-09-21): `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
-///
-/// A value the model does not know is kept in [`ImageTagMutability::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageTagMutability {
-    /// `MUTABLE`
-    Mutable,
-    /// `IMMUTABLE`
-    Immutable,
-    /// `IMMUTABLE_WITH_EXCLUSION`
-    ImmutableWithExclusion,
-    /// `MUTABLE_WITH_EXCLUSION`
-    MutableWithExclusion,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageTagMutability {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "MUTABLE",
-        "IMMUTABLE",
-        "IMMUTABLE_WITH_EXCLUSION",
-        "MUTABLE_WITH_EXCLUSION",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mutable => "MUTABLE",
-            Self::Immutable => "IMMUTABLE",
-            Self::ImmutableWithExclusion => "IMMUTABLE_WITH_EXCLUSION",
-            Self::MutableWithExclusion => "MUTABLE_WITH_EXCLUSION",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageTagMutability {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "MUTABLE" => Some(Self::Mutable),
-            "IMMUTABLE" => Some(Self::Immutable),
-            "IMMUTABLE_WITH_EXCLUSION" => Some(Self::ImmutableWithExclusion),
-            "MUTABLE_WITH_EXCLUSION" => Some(Self::MutableWithExclusion),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageTagMutability);
+crate::enums::model_enum!(
+    ImageTagMutability,
+    "Enum `ImageTagMutability` of the Amazon Elastic Container Registry (2015-09-21): `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.\n\nA value the model does not know is kept in [`ImageTagMutability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Mutable = "MUTABLE", Immutable = "IMMUTABLE", ImmutableWithExclusion =
+    "IMMUTABLE_WITH_EXCLUSION", MutableWithExclusion = "MUTABLE_WITH_EXCLUSION"]
+);
 /// The `ImageTagMutabilityExclusionFilter` structure.
 ///
 /// Structure `ImageTagMutabilityExclusionFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageTagMutabilityExclusionFilter.html)
@@ -2874,51 +2364,11 @@ pub struct ImageTagMutabilityExclusionFilter {
     #[serde(rename = "filter")]
     pub filter: String,
 }
-/// Enum `ImageTagMutabilityExclusionFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.
-///
-/// A value the model does not know is kept in [`ImageTagMutabilityExclusionFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageTagMutabilityExclusionFilterType {
-    /// `WILDCARD`
-    Wildcard,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageTagMutabilityExclusionFilterType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["WILDCARD"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Wildcard => "WILDCARD",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageTagMutabilityExclusionFilterType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "WILDCARD" => Some(Self::Wildcard),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageTagMutabilityExclusionFilterType);
+crate::enums::model_enum!(
+    ImageTagMutabilityExclusionFilterType,
+    "Enum `ImageTagMutabilityExclusionFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ImageTagMutabilityExclusionFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Wildcard = "WILDCARD"]
+);
 /// The input of the `InitiateLayerUpload` operation.
 ///
 /// Structure `InitiateLayerUploadRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InitiateLayerUpload.html)
@@ -3075,63 +2525,11 @@ pub struct LayerAlreadyExistsException {
     )]
     pub message: Option<String>,
 }
-/// Enum `LayerAvailability` of the Amazon Elastic Container Registry (2015-09-21): `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.
-///
-/// A value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LayerAvailability {
-    /// `AVAILABLE`
-    Available,
-    /// `UNAVAILABLE`
-    Unavailable,
-    /// `ARCHIVED`
-    Archived,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LayerAvailability {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "AVAILABLE",
-        "UNAVAILABLE",
-        "ARCHIVED",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Unavailable => "UNAVAILABLE",
-            Self::Archived => "ARCHIVED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LayerAvailability {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "AVAILABLE" => Some(Self::Available),
-            "UNAVAILABLE" => Some(Self::Unavailable),
-            "ARCHIVED" => Some(Self::Archived),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LayerAvailability);
+crate::enums::model_enum!(
+    LayerAvailability,
+    "Enum `LayerAvailability` of the Amazon Elastic Container Registry (2015-09-21): `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Available = "AVAILABLE", Unavailable = "UNAVAILABLE", Archived = "ARCHIVED"]
+);
 /// The `LayerFailure` structure.
 ///
 /// Structure `LayerFailure` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerFailure.html)
@@ -3147,58 +2545,12 @@ pub struct LayerFailure {
     #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
 }
-/// Enum `LayerFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidLayerDigest`, `MissingLayerDigest`.
-///
-/// A value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LayerFailureCode {
-    /// `InvalidLayerDigest`
-    InvalidLayerDigest,
-    /// `MissingLayerDigest`
-    MissingLayerDigest,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LayerFailureCode {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "InvalidLayerDigest",
-        "MissingLayerDigest",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidLayerDigest => "InvalidLayerDigest",
-            Self::MissingLayerDigest => "MissingLayerDigest",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LayerFailureCode {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "InvalidLayerDigest" => Some(Self::InvalidLayerDigest),
-            "MissingLayerDigest" => Some(Self::MissingLayerDigest),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LayerFailureCode);
+crate::enums::model_enum!(
+    LayerFailureCode,
+    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InvalidLayerDigest = "InvalidLayerDigest", MissingLayerDigest =
+    "MissingLayerDigest"]
+);
 /// An error body (`__type` LayerInaccessibleException). Declared by `GetDownloadUrlForLayer`.
 ///
 /// Structure `LayerInaccessibleException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerInaccessibleException.html)
@@ -3347,68 +2699,12 @@ pub struct LifecyclePolicyPreviewResult {
     #[serde(rename = "storageClass", default, skip_serializing_if = "Option::is_none")]
     pub storage_class: Option<LifecyclePolicyStorageClass>,
 }
-/// Enum `LifecyclePolicyPreviewStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.
-///
-/// A value the model does not know is kept in [`LifecyclePolicyPreviewStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LifecyclePolicyPreviewStatus {
-    /// `IN_PROGRESS`
-    InProgress,
-    /// `COMPLETE`
-    Complete,
-    /// `EXPIRED`
-    Expired,
-    /// `FAILED`
-    Failed,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LifecyclePolicyPreviewStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "IN_PROGRESS",
-        "COMPLETE",
-        "EXPIRED",
-        "FAILED",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "IN_PROGRESS",
-            Self::Complete => "COMPLETE",
-            Self::Expired => "EXPIRED",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LifecyclePolicyPreviewStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "IN_PROGRESS" => Some(Self::InProgress),
-            "COMPLETE" => Some(Self::Complete),
-            "EXPIRED" => Some(Self::Expired),
-            "FAILED" => Some(Self::Failed),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LifecyclePolicyPreviewStatus);
+crate::enums::model_enum!(
+    LifecyclePolicyPreviewStatus,
+    "Enum `LifecyclePolicyPreviewStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.\n\nA value the model does not know is kept in [`LifecyclePolicyPreviewStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Expired = "EXPIRED", Failed =
+    "FAILED"]
+);
 /// The `LifecyclePolicyPreviewSummary` structure.
 ///
 /// Structure `LifecyclePolicyPreviewSummary` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewSummary.html)
@@ -3445,100 +2741,16 @@ pub struct LifecyclePolicyRuleAction {
     )]
     pub target_storage_class: Option<LifecyclePolicyTargetStorageClass>,
 }
-/// Enum `LifecyclePolicyStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`, `STANDARD`.
-///
-/// A value the model does not know is kept in [`LifecyclePolicyStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LifecyclePolicyStorageClass {
-    /// `ARCHIVE`
-    Archive,
-    /// `STANDARD`
-    Standard,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LifecyclePolicyStorageClass {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["ARCHIVE", "STANDARD"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Archive => "ARCHIVE",
-            Self::Standard => "STANDARD",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LifecyclePolicyStorageClass {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ARCHIVE" => Some(Self::Archive),
-            "STANDARD" => Some(Self::Standard),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LifecyclePolicyStorageClass);
-/// Enum `LifecyclePolicyTargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`.
-///
-/// A value the model does not know is kept in [`LifecyclePolicyTargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LifecyclePolicyTargetStorageClass {
-    /// `ARCHIVE`
-    Archive,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LifecyclePolicyTargetStorageClass {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["ARCHIVE"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Archive => "ARCHIVE",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LifecyclePolicyTargetStorageClass {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ARCHIVE" => Some(Self::Archive),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LifecyclePolicyTargetStorageClass);
+crate::enums::model_enum!(
+    LifecyclePolicyStorageClass,
+    "Enum `LifecyclePolicyStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`, `STANDARD`.\n\nA value the model does not know is kept in [`LifecyclePolicyStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Archive = "ARCHIVE", Standard = "STANDARD"]
+);
+crate::enums::model_enum!(
+    LifecyclePolicyTargetStorageClass,
+    "Enum `LifecyclePolicyTargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`.\n\nA value the model does not know is kept in [`LifecyclePolicyTargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Archive = "ARCHIVE"]
+);
 /// An error body (`__type` LimitExceededException). Declared by `BatchGetImage`, `CreatePullThroughCacheRule`, `CreateRepository`, `CreateRepositoryCreationTemplate`, `DeregisterPullTimeUpdateExclusion`, `ListPullTimeUpdateExclusions`, `PutAccountSetting`, `PutImage`, `RegisterPullTimeUpdateExclusion`, `StartImageScan`, `StartReplicationBackfill`, `UploadLayerPart`.
 ///
 /// Structure `LimitExceededException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LimitExceededException.html)
@@ -4277,63 +3489,12 @@ pub struct PutSigningConfigurationResponse {
     )]
     pub response_metadata: Option<ResponseMetadata>,
 }
-/// Enum `RCTAppliedFor` of the Amazon Elastic Container Registry (2015-09-21): `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
-///
-/// A value the model does not know is kept in [`RCTAppliedFor::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RCTAppliedFor {
-    /// `REPLICATION`
-    Replication,
-    /// `PULL_THROUGH_CACHE`
-    PullThroughCache,
-    /// `CREATE_ON_PUSH`
-    CreateOnPush,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl RCTAppliedFor {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "REPLICATION",
-        "PULL_THROUGH_CACHE",
-        "CREATE_ON_PUSH",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Replication => "REPLICATION",
-            Self::PullThroughCache => "PULL_THROUGH_CACHE",
-            Self::CreateOnPush => "CREATE_ON_PUSH",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for RCTAppliedFor {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "REPLICATION" => Some(Self::Replication),
-            "PULL_THROUGH_CACHE" => Some(Self::PullThroughCache),
-            "CREATE_ON_PUSH" => Some(Self::CreateOnPush),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(RCTAppliedFor);
+crate::enums::model_enum!(
+    RCTAppliedFor,
+    "Enum `RCTAppliedFor` of the Amazon Elastic Container Registry (2015-09-21): `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.\n\nA value the model does not know is kept in [`RCTAppliedFor::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Replication = "REPLICATION", PullThroughCache = "PULL_THROUGH_CACHE", CreateOnPush =
+    "CREATE_ON_PUSH"]
+);
 /// The `Recommendation` structure.
 ///
 /// Structure `Recommendation` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Recommendation.html)
@@ -4520,127 +3681,17 @@ pub struct ReplicationBackfillResult {
     )]
     pub sub_image_failure_codes: Option<Vec<String>>,
 }
-/// Enum `ReplicationBackfillResultStatus` of the Amazon Elastic Container Registry (2015-09-21): `COMPLETE`, `FAILED`.
-///
-/// A value the model does not know is kept in [`ReplicationBackfillResultStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ReplicationBackfillResultStatus {
-    /// `COMPLETE`
-    Complete,
-    /// `FAILED`
-    Failed,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ReplicationBackfillResultStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["COMPLETE", "FAILED"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Complete => "COMPLETE",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ReplicationBackfillResultStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "COMPLETE" => Some(Self::Complete),
-            "FAILED" => Some(Self::Failed),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ReplicationBackfillResultStatus);
-/// Enum `ReplicationBackfillStatus` of the Amazon Elastic Container Registry (2015-09-21): `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
-///
-/// A value the model does not know is kept in [`ReplicationBackfillStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ReplicationBackfillStatus {
-    /// `PREPARING`
-    Preparing,
-    /// `IN_PROGRESS`
-    InProgress,
-    /// `COMPLETE`
-    Complete,
-    /// `FAILED`
-    Failed,
-    /// `STOPPING`
-    Stopping,
-    /// `STOPPED`
-    Stopped,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ReplicationBackfillStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "PREPARING",
-        "IN_PROGRESS",
-        "COMPLETE",
-        "FAILED",
-        "STOPPING",
-        "STOPPED",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Preparing => "PREPARING",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Complete => "COMPLETE",
-            Self::Failed => "FAILED",
-            Self::Stopping => "STOPPING",
-            Self::Stopped => "STOPPED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ReplicationBackfillStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "PREPARING" => Some(Self::Preparing),
-            "IN_PROGRESS" => Some(Self::InProgress),
-            "COMPLETE" => Some(Self::Complete),
-            "FAILED" => Some(Self::Failed),
-            "STOPPING" => Some(Self::Stopping),
-            "STOPPED" => Some(Self::Stopped),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ReplicationBackfillStatus);
+crate::enums::model_enum!(
+    ReplicationBackfillResultStatus,
+    "Enum `ReplicationBackfillResultStatus` of the Amazon Elastic Container Registry (2015-09-21): `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationBackfillResultStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Complete = "COMPLETE", Failed = "FAILED"]
+);
+crate::enums::model_enum!(
+    ReplicationBackfillStatus,
+    "Enum `ReplicationBackfillStatus` of the Amazon Elastic Container Registry (2015-09-21): `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.\n\nA value the model does not know is kept in [`ReplicationBackfillStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Preparing = "PREPARING", InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed =
+    "FAILED", Stopping = "STOPPING", Stopped = "STOPPED"]
+);
 /// The `ReplicationBackfillSummary` structure.
 ///
 /// Structure `ReplicationBackfillSummary` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillSummary.html)
@@ -4712,59 +3763,11 @@ pub struct ReplicationRule {
     )]
     pub delete_replication: Option<DeleteReplication>,
 }
-/// Enum `ReplicationStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.
-///
-/// A value the model does not know is kept in [`ReplicationStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ReplicationStatus {
-    /// `IN_PROGRESS`
-    InProgress,
-    /// `COMPLETE`
-    Complete,
-    /// `FAILED`
-    Failed,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ReplicationStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["IN_PROGRESS", "COMPLETE", "FAILED"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "IN_PROGRESS",
-            Self::Complete => "COMPLETE",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ReplicationStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "IN_PROGRESS" => Some(Self::InProgress),
-            "COMPLETE" => Some(Self::Complete),
-            "FAILED" => Some(Self::Failed),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ReplicationStatus);
+crate::enums::model_enum!(
+    ReplicationStatus,
+    "Enum `ReplicationStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED"]
+);
 /// The `Repository` structure.
 ///
 /// Structure `Repository` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Repository.html)
@@ -4908,51 +3911,11 @@ pub struct RepositoryFilter {
     #[serde(rename = "filterType")]
     pub filter_type: RepositoryFilterType,
 }
-/// Enum `RepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `PREFIX_MATCH`.
-///
-/// A value the model does not know is kept in [`RepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RepositoryFilterType {
-    /// `PREFIX_MATCH`
-    PrefixMatch,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl RepositoryFilterType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["PREFIX_MATCH"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrefixMatch => "PREFIX_MATCH",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for RepositoryFilterType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "PREFIX_MATCH" => Some(Self::PrefixMatch),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(RepositoryFilterType);
+crate::enums::model_enum!(
+    RepositoryFilterType,
+    "Enum `RepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `PREFIX_MATCH`.\n\nA value the model does not know is kept in [`RepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [PrefixMatch = "PREFIX_MATCH"]
+);
 /// An error body (`__type` RepositoryNotEmptyException). Declared by `DeleteRepository`.
 ///
 /// Structure `RepositoryNotEmptyException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryNotEmptyException.html)
@@ -5087,63 +4050,11 @@ pub struct ResponseMetadata {
     #[serde(rename = "HostId", default, skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
 }
-/// Enum `ScanFrequency` of the Amazon Elastic Container Registry (2015-09-21): `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
-///
-/// A value the model does not know is kept in [`ScanFrequency::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScanFrequency {
-    /// `SCAN_ON_PUSH`
-    ScanOnPush,
-    /// `CONTINUOUS_SCAN`
-    ContinuousScan,
-    /// `MANUAL`
-    Manual,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ScanFrequency {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "SCAN_ON_PUSH",
-        "CONTINUOUS_SCAN",
-        "MANUAL",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ScanOnPush => "SCAN_ON_PUSH",
-            Self::ContinuousScan => "CONTINUOUS_SCAN",
-            Self::Manual => "MANUAL",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ScanFrequency {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "SCAN_ON_PUSH" => Some(Self::ScanOnPush),
-            "CONTINUOUS_SCAN" => Some(Self::ContinuousScan),
-            "MANUAL" => Some(Self::Manual),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ScanFrequency);
+crate::enums::model_enum!(
+    ScanFrequency,
+    "Enum `ScanFrequency` of the Amazon Elastic Container Registry (2015-09-21): `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.\n\nA value the model does not know is kept in [`ScanFrequency::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [ScanOnPush = "SCAN_ON_PUSH", ContinuousScan = "CONTINUOUS_SCAN", Manual = "MANUAL"]
+);
 /// An error body (`__type` ScanNotFoundException). Declared by `DescribeImageScanFindings`.
 ///
 /// Structure `ScanNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScanNotFoundException.html)
@@ -5158,197 +4069,25 @@ pub struct ScanNotFoundException {
     )]
     pub message: Option<String>,
 }
-/// Enum `ScanStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.
-///
-/// A value the model does not know is kept in [`ScanStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScanStatus {
-    /// `IN_PROGRESS`
-    InProgress,
-    /// `COMPLETE`
-    Complete,
-    /// `FAILED`
-    Failed,
-    /// `UNSUPPORTED_IMAGE`
-    UnsupportedImage,
-    /// `ACTIVE`
-    Active,
-    /// `PENDING`
-    Pending,
-    /// `SCAN_ELIGIBILITY_EXPIRED`
-    ScanEligibilityExpired,
-    /// `FINDINGS_UNAVAILABLE`
-    FindingsUnavailable,
-    /// `LIMIT_EXCEEDED`
-    LimitExceeded,
-    /// `IMAGE_ARCHIVED`
-    ImageArchived,
-    /// `IMAGE_SIZE_EXCEEDED`
-    ImageSizeExceeded,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ScanStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "IN_PROGRESS",
-        "COMPLETE",
-        "FAILED",
-        "UNSUPPORTED_IMAGE",
-        "ACTIVE",
-        "PENDING",
-        "SCAN_ELIGIBILITY_EXPIRED",
-        "FINDINGS_UNAVAILABLE",
-        "LIMIT_EXCEEDED",
-        "IMAGE_ARCHIVED",
-        "IMAGE_SIZE_EXCEEDED",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "IN_PROGRESS",
-            Self::Complete => "COMPLETE",
-            Self::Failed => "FAILED",
-            Self::UnsupportedImage => "UNSUPPORTED_IMAGE",
-            Self::Active => "ACTIVE",
-            Self::Pending => "PENDING",
-            Self::ScanEligibilityExpired => "SCAN_ELIGIBILITY_EXPIRED",
-            Self::FindingsUnavailable => "FINDINGS_UNAVAILABLE",
-            Self::LimitExceeded => "LIMIT_EXCEEDED",
-            Self::ImageArchived => "IMAGE_ARCHIVED",
-            Self::ImageSizeExceeded => "IMAGE_SIZE_EXCEEDED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ScanStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "IN_PROGRESS" => Some(Self::InProgress),
-            "COMPLETE" => Some(Self::Complete),
-            "FAILED" => Some(Self::Failed),
-            "UNSUPPORTED_IMAGE" => Some(Self::UnsupportedImage),
-            "ACTIVE" => Some(Self::Active),
-            "PENDING" => Some(Self::Pending),
-            "SCAN_ELIGIBILITY_EXPIRED" => Some(Self::ScanEligibilityExpired),
-            "FINDINGS_UNAVAILABLE" => Some(Self::FindingsUnavailable),
-            "LIMIT_EXCEEDED" => Some(Self::LimitExceeded),
-            "IMAGE_ARCHIVED" => Some(Self::ImageArchived),
-            "IMAGE_SIZE_EXCEEDED" => Some(Self::ImageSizeExceeded),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ScanStatus);
-/// Enum `ScanType` of the Amazon Elastic Container Registry (2015-09-21): `BASIC`, `ENHANCED`.
-///
-/// A value the model does not know is kept in [`ScanType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScanType {
-    /// `BASIC`
-    Basic,
-    /// `ENHANCED`
-    Enhanced,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ScanType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["BASIC", "ENHANCED"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Basic => "BASIC",
-            Self::Enhanced => "ENHANCED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ScanType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "BASIC" => Some(Self::Basic),
-            "ENHANCED" => Some(Self::Enhanced),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ScanType);
-/// Enum `ScanningConfigurationFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `REPOSITORY_NOT_FOUND`.
-///
-/// A value the model does not know is kept in [`ScanningConfigurationFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScanningConfigurationFailureCode {
-    /// `REPOSITORY_NOT_FOUND`
-    RepositoryNotFound,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ScanningConfigurationFailureCode {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["REPOSITORY_NOT_FOUND"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RepositoryNotFound => "REPOSITORY_NOT_FOUND",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ScanningConfigurationFailureCode {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "REPOSITORY_NOT_FOUND" => Some(Self::RepositoryNotFound),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ScanningConfigurationFailureCode);
+crate::enums::model_enum!(
+    ScanStatus,
+    "Enum `ScanStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.\n\nA value the model does not know is kept in [`ScanStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED",
+    UnsupportedImage = "UNSUPPORTED_IMAGE", Active = "ACTIVE", Pending = "PENDING",
+    ScanEligibilityExpired = "SCAN_ELIGIBILITY_EXPIRED", FindingsUnavailable =
+    "FINDINGS_UNAVAILABLE", LimitExceeded = "LIMIT_EXCEEDED", ImageArchived =
+    "IMAGE_ARCHIVED", ImageSizeExceeded = "IMAGE_SIZE_EXCEEDED"]
+);
+crate::enums::model_enum!(
+    ScanType,
+    "Enum `ScanType` of the Amazon Elastic Container Registry (2015-09-21): `BASIC`, `ENHANCED`.\n\nA value the model does not know is kept in [`ScanType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Basic = "BASIC", Enhanced = "ENHANCED"]
+);
+crate::enums::model_enum!(
+    ScanningConfigurationFailureCode,
+    "Enum `ScanningConfigurationFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `REPOSITORY_NOT_FOUND`.\n\nA value the model does not know is kept in [`ScanningConfigurationFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [RepositoryNotFound = "REPOSITORY_NOT_FOUND"]
+);
 /// The `ScanningRepositoryFilter` structure.
 ///
 /// Structure `ScanningRepositoryFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScanningRepositoryFilter.html)
@@ -5361,51 +4100,11 @@ pub struct ScanningRepositoryFilter {
     #[serde(rename = "filterType")]
     pub filter_type: ScanningRepositoryFilterType,
 }
-/// Enum `ScanningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.
-///
-/// A value the model does not know is kept in [`ScanningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScanningRepositoryFilterType {
-    /// `WILDCARD`
-    Wildcard,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ScanningRepositoryFilterType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["WILDCARD"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Wildcard => "WILDCARD",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ScanningRepositoryFilterType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "WILDCARD" => Some(Self::Wildcard),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ScanningRepositoryFilterType);
+crate::enums::model_enum!(
+    ScanningRepositoryFilterType,
+    "Enum `ScanningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ScanningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Wildcard = "WILDCARD"]
+);
 /// The `ScoreDetails` structure.
 ///
 /// Structure `ScoreDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScoreDetails.html)
@@ -5518,51 +4217,11 @@ pub struct SigningRepositoryFilter {
     #[serde(rename = "filterType")]
     pub filter_type: SigningRepositoryFilterType,
 }
-/// Enum `SigningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD_MATCH`.
-///
-/// A value the model does not know is kept in [`SigningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SigningRepositoryFilterType {
-    /// `WILDCARD_MATCH`
-    WildcardMatch,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl SigningRepositoryFilterType {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["WILDCARD_MATCH"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WildcardMatch => "WILDCARD_MATCH",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for SigningRepositoryFilterType {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "WILDCARD_MATCH" => Some(Self::WildcardMatch),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(SigningRepositoryFilterType);
+crate::enums::model_enum!(
+    SigningRepositoryFilterType,
+    "Enum `SigningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD_MATCH`.\n\nA value the model does not know is kept in [`SigningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [WildcardMatch = "WILDCARD_MATCH"]
+);
 /// The `SigningRule` structure.
 ///
 /// Structure `SigningRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningRule.html)
@@ -5579,59 +4238,11 @@ pub struct SigningRule {
     )]
     pub repository_filters: Option<Vec<SigningRepositoryFilter>>,
 }
-/// Enum `SigningStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.
-///
-/// A value the model does not know is kept in [`SigningStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SigningStatus {
-    /// `IN_PROGRESS`
-    InProgress,
-    /// `COMPLETE`
-    Complete,
-    /// `FAILED`
-    Failed,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl SigningStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["IN_PROGRESS", "COMPLETE", "FAILED"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "IN_PROGRESS",
-            Self::Complete => "COMPLETE",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for SigningStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "IN_PROGRESS" => Some(Self::InProgress),
-            "COMPLETE" => Some(Self::Complete),
-            "FAILED" => Some(Self::Failed),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(SigningStatus);
+crate::enums::model_enum!(
+    SigningStatus,
+    "Enum `SigningStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`SigningStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED"]
+);
 /// The input of the `StartImageScan` operation.
 ///
 /// Structure `StartImageScanRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html)
@@ -5858,108 +4469,16 @@ pub struct TagResourceResponse {
     )]
     pub response_metadata: Option<ResponseMetadata>,
 }
-/// Enum `TagStatus` of the Amazon Elastic Container Registry (2015-09-21): `TAGGED`, `UNTAGGED`, `ANY`.
-///
-/// A value the model does not know is kept in [`TagStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TagStatus {
-    /// `TAGGED`
-    Tagged,
-    /// `UNTAGGED`
-    Untagged,
-    /// `ANY`
-    Any,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl TagStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["TAGGED", "UNTAGGED", "ANY"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tagged => "TAGGED",
-            Self::Untagged => "UNTAGGED",
-            Self::Any => "ANY",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for TagStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "TAGGED" => Some(Self::Tagged),
-            "UNTAGGED" => Some(Self::Untagged),
-            "ANY" => Some(Self::Any),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(TagStatus);
-/// Enum `TargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `STANDARD`, `ARCHIVE`.
-///
-/// A value the model does not know is kept in [`TargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum TargetStorageClass {
-    /// `STANDARD`
-    Standard,
-    /// `ARCHIVE`
-    Archive,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl TargetStorageClass {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["STANDARD", "ARCHIVE"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "STANDARD",
-            Self::Archive => "ARCHIVE",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for TargetStorageClass {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "STANDARD" => Some(Self::Standard),
-            "ARCHIVE" => Some(Self::Archive),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(TargetStorageClass);
+crate::enums::model_enum!(
+    TagStatus,
+    "Enum `TagStatus` of the Amazon Elastic Container Registry (2015-09-21): `TAGGED`, `UNTAGGED`, `ANY`.\n\nA value the model does not know is kept in [`TagStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Tagged = "TAGGED", Untagged = "UNTAGGED", Any = "ANY"]
+);
+crate::enums::model_enum!(
+    TargetStorageClass,
+    "Enum `TargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `STANDARD`, `ARCHIVE`.\n\nA value the model does not know is kept in [`TargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Standard = "STANDARD", Archive = "ARCHIVE"]
+);
 /// An error body (`__type` TemplateAlreadyExistsException). Declared by `CreateRepositoryCreationTemplate`.
 ///
 /// Structure `TemplateAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TemplateAlreadyExistsException.html)
@@ -6395,93 +4914,14 @@ pub struct UploadNotFoundException {
     )]
     pub message: Option<String>,
 }
-/// Enum `UpstreamRegistry` of the Amazon Elastic Container Registry (2015-09-21): `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
-///
-/// A value the model does not know is kept in [`UpstreamRegistry::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum UpstreamRegistry {
-    /// `ecr`
-    Ecr,
-    /// `ecr-public`
-    EcrPublic,
-    /// `quay`
-    Quay,
-    /// `k8s`
-    K8s,
-    /// `docker-hub`
-    DockerHub,
-    /// `github-container-registry`
-    GithubContainerRegistry,
-    /// `azure-container-registry`
-    AzureContainerRegistry,
-    /// `gitlab-container-registry`
-    GitlabContainerRegistry,
-    /// `chainguard`
-    Chainguard,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl UpstreamRegistry {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "ecr",
-        "ecr-public",
-        "quay",
-        "k8s",
-        "docker-hub",
-        "github-container-registry",
-        "azure-container-registry",
-        "gitlab-container-registry",
-        "chainguard",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ecr => "ecr",
-            Self::EcrPublic => "ecr-public",
-            Self::Quay => "quay",
-            Self::K8s => "k8s",
-            Self::DockerHub => "docker-hub",
-            Self::GithubContainerRegistry => "github-container-registry",
-            Self::AzureContainerRegistry => "azure-container-registry",
-            Self::GitlabContainerRegistry => "gitlab-container-registry",
-            Self::Chainguard => "chainguard",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for UpstreamRegistry {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ecr" => Some(Self::Ecr),
-            "ecr-public" => Some(Self::EcrPublic),
-            "quay" => Some(Self::Quay),
-            "k8s" => Some(Self::K8s),
-            "docker-hub" => Some(Self::DockerHub),
-            "github-container-registry" => Some(Self::GithubContainerRegistry),
-            "azure-container-registry" => Some(Self::AzureContainerRegistry),
-            "gitlab-container-registry" => Some(Self::GitlabContainerRegistry),
-            "chainguard" => Some(Self::Chainguard),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(UpstreamRegistry);
+crate::enums::model_enum!(
+    UpstreamRegistry,
+    "Enum `UpstreamRegistry` of the Amazon Elastic Container Registry (2015-09-21): `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.\n\nA value the model does not know is kept in [`UpstreamRegistry::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Ecr = "ecr", EcrPublic = "ecr-public", Quay = "quay", K8s = "k8s", DockerHub =
+    "docker-hub", GithubContainerRegistry = "github-container-registry",
+    AzureContainerRegistry = "azure-container-registry", GitlabContainerRegistry =
+    "gitlab-container-registry", Chainguard = "chainguard"]
+);
 /// The input of the `ValidatePullThroughCacheRule` operation.
 ///
 /// Structure `ValidatePullThroughCacheRuleRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidatePullThroughCacheRule.html)

@@ -703,83 +703,15 @@ pub struct ImageFailure {
     #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
 }
-/// Enum `ImageFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.
-///
-/// A value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImageFailureCode {
-    /// `InvalidImageDigest`
-    InvalidImageDigest,
-    /// `InvalidImageTag`
-    InvalidImageTag,
-    /// `ImageTagDoesNotMatchDigest`
-    ImageTagDoesNotMatchDigest,
-    /// `ImageNotFound`
-    ImageNotFound,
-    /// `MissingDigestAndTag`
-    MissingDigestAndTag,
-    /// `ImageReferencedByManifestList`
-    ImageReferencedByManifestList,
-    /// `KmsError`
-    KmsError,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl ImageFailureCode {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "InvalidImageDigest",
-        "InvalidImageTag",
-        "ImageTagDoesNotMatchDigest",
-        "ImageNotFound",
-        "MissingDigestAndTag",
-        "ImageReferencedByManifestList",
-        "KmsError",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidImageDigest => "InvalidImageDigest",
-            Self::InvalidImageTag => "InvalidImageTag",
-            Self::ImageTagDoesNotMatchDigest => "ImageTagDoesNotMatchDigest",
-            Self::ImageNotFound => "ImageNotFound",
-            Self::MissingDigestAndTag => "MissingDigestAndTag",
-            Self::ImageReferencedByManifestList => "ImageReferencedByManifestList",
-            Self::KmsError => "KmsError",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for ImageFailureCode {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "InvalidImageDigest" => Some(Self::InvalidImageDigest),
-            "InvalidImageTag" => Some(Self::InvalidImageTag),
-            "ImageTagDoesNotMatchDigest" => Some(Self::ImageTagDoesNotMatchDigest),
-            "ImageNotFound" => Some(Self::ImageNotFound),
-            "MissingDigestAndTag" => Some(Self::MissingDigestAndTag),
-            "ImageReferencedByManifestList" => Some(Self::ImageReferencedByManifestList),
-            "KmsError" => Some(Self::KmsError),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(ImageFailureCode);
+crate::enums::model_enum!(
+    ImageFailureCode,
+    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InvalidImageDigest = "InvalidImageDigest", InvalidImageTag = "InvalidImageTag",
+    ImageTagDoesNotMatchDigest = "ImageTagDoesNotMatchDigest", ImageNotFound =
+    "ImageNotFound", MissingDigestAndTag = "MissingDigestAndTag",
+    ImageReferencedByManifestList = "ImageReferencedByManifestList", KmsError =
+    "KmsError"]
+);
 /// The `ImageIdentifier` structure.
 ///
 /// Structure `ImageIdentifier` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageIdentifier.html)
@@ -974,55 +906,11 @@ pub struct LayerAlreadyExistsException {
     )]
     pub message: Option<String>,
 }
-/// Enum `LayerAvailability` of the Amazon Elastic Container Registry Public (2020-10-30): `AVAILABLE`, `UNAVAILABLE`.
-///
-/// A value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LayerAvailability {
-    /// `AVAILABLE`
-    Available,
-    /// `UNAVAILABLE`
-    Unavailable,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LayerAvailability {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["AVAILABLE", "UNAVAILABLE"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Available => "AVAILABLE",
-            Self::Unavailable => "UNAVAILABLE",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LayerAvailability {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "AVAILABLE" => Some(Self::Available),
-            "UNAVAILABLE" => Some(Self::Unavailable),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LayerAvailability);
+crate::enums::model_enum!(
+    LayerAvailability,
+    "Enum `LayerAvailability` of the Amazon Elastic Container Registry Public (2020-10-30): `AVAILABLE`, `UNAVAILABLE`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Available = "AVAILABLE", Unavailable = "UNAVAILABLE"]
+);
 /// The `LayerFailure` structure.
 ///
 /// Structure `LayerFailure` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayerFailure.html)
@@ -1038,58 +926,12 @@ pub struct LayerFailure {
     #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
     pub failure_reason: Option<String>,
 }
-/// Enum `LayerFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidLayerDigest`, `MissingLayerDigest`.
-///
-/// A value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum LayerFailureCode {
-    /// `InvalidLayerDigest`
-    InvalidLayerDigest,
-    /// `MissingLayerDigest`
-    MissingLayerDigest,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl LayerFailureCode {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &[
-        "InvalidLayerDigest",
-        "MissingLayerDigest",
-    ];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidLayerDigest => "InvalidLayerDigest",
-            Self::MissingLayerDigest => "MissingLayerDigest",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for LayerFailureCode {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "InvalidLayerDigest" => Some(Self::InvalidLayerDigest),
-            "MissingLayerDigest" => Some(Self::MissingLayerDigest),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(LayerFailureCode);
+crate::enums::model_enum!(
+    LayerFailureCode,
+    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [InvalidLayerDigest = "InvalidLayerDigest", MissingLayerDigest =
+    "MissingLayerDigest"]
+);
 /// An error body (`__type` LayerPartTooSmallException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `LayerPartTooSmallException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayerPartTooSmallException.html)
@@ -1358,59 +1200,11 @@ pub struct RegistryAlias {
     #[serde(rename = "defaultRegistryAlias")]
     pub default_registry_alias: bool,
 }
-/// Enum `RegistryAliasStatus` of the Amazon Elastic Container Registry Public (2020-10-30): `ACTIVE`, `PENDING`, `REJECTED`.
-///
-/// A value the model does not know is kept in [`RegistryAliasStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RegistryAliasStatus {
-    /// `ACTIVE`
-    Active,
-    /// `PENDING`
-    Pending,
-    /// `REJECTED`
-    Rejected,
-    /// A value this version of the model does not know.
-    Unknown(String),
-}
-impl RegistryAliasStatus {
-    /// Every known value, in model order.
-    pub const VALUES: &'static [&'static str] = &["ACTIVE", "PENDING", "REJECTED"];
-    /// The value on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "ACTIVE",
-            Self::Pending => "PENDING",
-            Self::Rejected => "REJECTED",
-            Self::Unknown(value) => value,
-        }
-    }
-    /// Every known value, in model order.
-    pub fn values() -> &'static [&'static str] {
-        Self::VALUES
-    }
-    /// Whether the value is one the model knows.
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Self::Unknown(_))
-    }
-}
-impl crate::read::ModelEnum for RegistryAliasStatus {
-    const VALUES: &'static [&'static str] = Self::VALUES;
-    fn from_known(value: &str) -> Option<Self> {
-        match value {
-            "ACTIVE" => Some(Self::Active),
-            "PENDING" => Some(Self::Pending),
-            "REJECTED" => Some(Self::Rejected),
-            _ => None,
-        }
-    }
-    fn from_unknown(value: String) -> Self {
-        Self::Unknown(value)
-    }
-    fn as_str(&self) -> &str {
-        self.as_str()
-    }
-}
-crate::enums::model_enum_traits!(RegistryAliasStatus);
+crate::enums::model_enum!(
+    RegistryAliasStatus,
+    "Enum `RegistryAliasStatus` of the Amazon Elastic Container Registry Public (2020-10-30): `ACTIVE`, `PENDING`, `REJECTED`.\n\nA value the model does not know is kept in [`RegistryAliasStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [Active = "ACTIVE", Pending = "PENDING", Rejected = "REJECTED"]
+);
 /// The `RegistryCatalogData` structure.
 ///
 /// Structure `RegistryCatalogData` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RegistryCatalogData.html)
