@@ -1,5 +1,6 @@
 //! How a document is read: strictness, enums, limits, and which rules a
-//! document's role is held to. The bottom layer, with the errors.
+//! document's role is held to. Above the shape descriptions (whose roles it
+//! judges) and below every reader.
 
 use crate::shape::Role;
 
