@@ -1,8 +1,10 @@
-//! (b) `check_slice` and (d) serde_json `IgnoredAny` measured alternately in
-//! one process, for the ratio (b)/(d) on a machine whose speed drifts:
-//! criterion measures the two seconds apart, this takes 31 rounds of one
-//! pass each (about 20 MB per pass) and prints the medians and the median
-//! of the per-round ratios.
+//! Two paths measured alternately in one process, for their ratio on a
+//! machine whose speed drifts: criterion measures the two seconds apart,
+//! this takes 31 rounds of one pass each (about 20 MB per pass) and prints
+//! the medians and the median of the per-round ratios. Validate-only (b)
+//! `check_slice` against (d) serde_json `IgnoredAny`, and typed (a)
+//! `from_slice` against (c) serde_json's derived `Deserialize` of the same
+//! type.
 //!
 //! Usage: `cargo run --release --example interleaved [images|findings|stream|small]`
 
@@ -13,7 +15,7 @@ use ecr_models::ecr::{
     CreateRepositoryRequest, DescribeImageScanFindingsResponse, DescribeImagesResponse,
 };
 use ecr_models::{Model, Options};
-use serde::de::IgnoredAny;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -35,7 +37,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-fn compare<T: Model>(name: &str, text: &[u8]) {
+fn compare<T: Model + DeserializeOwned>(name: &str, text: &[u8]) {
     let opts = Options::default();
     assert!(
         ecr_models::check_slice::<T>(text, &opts).is_ok(),
@@ -43,14 +45,22 @@ fn compare<T: Model>(name: &str, text: &[u8]) {
     );
     alternate(
         name,
+        ["b", "d"],
         text.len(),
         || ecr_models::check_slice::<T>(black_box(text), &opts).is_ok(),
         || serde_json::from_slice::<IgnoredAny>(black_box(text)).is_ok(),
     );
+    alternate(
+        name,
+        ["a", "c"],
+        text.len(),
+        || ecr_models::from_slice_with::<T>(black_box(text), &opts).is_ok(),
+        || serde_json::from_slice::<T>(black_box(text)).is_ok(),
+    );
 }
 
 /// The JSON Lines stream, line by line, as the criterion bench reads it.
-fn compare_lines<T: Model>(name: &str, stream: &[u8]) {
+fn compare_lines<T: Model + DeserializeOwned>(name: &str, stream: &[u8]) {
     let opts = Options::default();
     let lines = payloads::lines(stream);
     let lines = || lines.iter().copied();
@@ -60,30 +70,39 @@ fn compare_lines<T: Model>(name: &str, stream: &[u8]) {
     );
     alternate(
         name,
+        ["b", "d"],
         stream.len(),
         || lines().all(|l| ecr_models::check_slice::<T>(black_box(l), &opts).is_ok()),
         || lines().all(|l| serde_json::from_slice::<IgnoredAny>(black_box(l)).is_ok()),
     );
+    alternate(
+        name,
+        ["a", "c"],
+        stream.len(),
+        || lines().all(|l| ecr_models::from_slice_with::<T>(black_box(l), &opts).is_ok()),
+        || lines().all(|l| serde_json::from_slice::<T>(black_box(l)).is_ok()),
+    );
 }
 
-/// Runs `check` and `skip` alternately over `len` bytes, and prints the
-/// medians and the median of the per-round ratios.
+/// Runs `ours` and `theirs` alternately over `len` bytes, and prints the
+/// medians and the median of the per-round ratios, with the paths' labels.
 fn alternate(
     name: &str,
+    [x, y]: [&str; 2],
     len: usize,
-    mut check: impl FnMut() -> bool,
-    mut skip: impl FnMut() -> bool,
+    mut ours: impl FnMut() -> bool,
+    mut theirs: impl FnMut() -> bool,
 ) {
     let (mut b, mut d, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
-        let checked = speed(len, &mut check);
-        let skipped = speed(len, &mut skip);
-        b.push(checked);
-        d.push(skipped);
-        ratio.push(checked / skipped);
+        let first = speed(len, &mut ours);
+        let second = speed(len, &mut theirs);
+        b.push(first);
+        d.push(second);
+        ratio.push(first / second);
     }
     println!(
-        "{name:20} (b) {:5.0} MB/s  (d) {:5.0} MB/s  (b)/(d) {:.2}",
+        "{name:22} ({x}) {:5.0} MB/s  ({y}) {:5.0} MB/s  ({x})/({y}) {:.2}",
         median(b),
         median(d),
         median(ratio)

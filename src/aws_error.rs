@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error, Violation};
 use crate::options::Options;
-use crate::parse::{Members, Syntax};
-use crate::read::{run_bytes, Cx, Path, ReadStruct, Slot, Str, Struct};
+use crate::parse::{Parser, Syntax};
+use crate::read::{optional, run_bytes, Cx, Fields, Path, Str, Struct};
 use crate::rules::{quote, StrRule};
-use crate::shape::{Operation, Role, Service};
+use crate::shape::{Member, Operation, Role, Service, StructShape, Ty, ENVELOPE};
 
 /// AWS's common errors: any operation may return them, whatever its model
 /// declares. Each name is spelled as it arrives on the wire; where it comes
@@ -66,17 +66,6 @@ pub const COMMON_ERRORS: &[&str] = &[
     "TooManyRequestsException",
 ];
 
-/// The members of an error body that name its error, in the order the SDKs
-/// read them: `__type` first, then `code` (botocore's JSON parser, the Go
-/// and JS SDKs and smithy-rs's `parse_error_metadata` all read both).
-pub(crate) const ENVELOPE: [&str; 2] = ["__type", "code"];
-
-/// Whether `key` is a member that names an error body's error
-/// ([`ENVELOPE`]): read to find the error, skipped in its shape.
-pub(crate) fn is_envelope(key: &str) -> bool {
-    ENVELOPE.contains(&key)
-}
-
 /// One of AWS's common errors ([`COMMON_ERRORS`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommonError {
@@ -86,33 +75,64 @@ pub struct CommonError {
     pub message: Option<String>,
 }
 
-/// The members of a common error's body: `message` and `Message` are two
-/// members (moto sends both on every error); the first wins, as in botocore.
-struct CommonBody {
-    message: Option<String>,
+/// A member of an error body that is any string, optional.
+const fn any_string(name: &'static str) -> Member {
+    Member {
+        name,
+        shape: "String",
+        required: false,
+        ty: Ty::String(&StrRule::ANY),
+    }
 }
 
-impl ReadStruct for CommonBody {
-    fn read_map(
-        mut map: Members<'_, '_>,
+/// The body of a common error, as a shape: `message` and `Message` are two
+/// members (moto sends both on every error); the first wins, as in
+/// botocore. An error shape, so the members that name the error are
+/// skipped like any error body's.
+static COMMON_BODY: StructShape = StructShape {
+    name: "CommonError",
+    // Read for both services alike; the reader never asks.
+    service: Service::Ecr,
+    members: &[any_string("message"), any_string("Message")],
+    exception: true,
+    role: Role::Error,
+    operation: None,
+    index: |key| ["message", "Message"].iter().position(|name| *name == key),
+    required: 0,
+};
+
+/// The slots of [`COMMON_BODY`]: its two messages.
+#[derive(Default)]
+struct CommonBody {
+    message: [Option<String>; 2],
+}
+
+impl Fields for CommonBody {
+    type Value = Option<String>;
+
+    fn index(&self, key: &str) -> Option<usize> {
+        (COMMON_BODY.index)(key)
+    }
+
+    fn read(
+        &mut self,
+        at: usize,
+        _: &'static Member,
+        p: &mut Parser<'_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, Syntax> {
-        let (mut message, mut upper) = (Slot::Missing, Slot::Missing);
-        while let Some(key) = map.next_key()? {
-            match &*key {
-                "message" => message.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
-                "Message" => upper.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
-                _ if is_envelope(&key) => map.skip_value()?,
-                _ => cx.other_member(&mut map, path, &key)?,
-            }
+    ) -> Result<bool, Syntax> {
+        let mut slot = None;
+        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
+        if let Some(message) = self.message.get_mut(at) {
+            *message = slot;
         }
-        let (Some(message), Some(upper)) = (message.optional(), upper.optional()) else {
-            return Ok(None);
-        };
-        Ok(Some(CommonBody {
-            message: message.or(upper),
-        }))
+        Ok(valid)
+    }
+
+    fn build(self) -> Option<Option<String>> {
+        let [message, upper] = self.message;
+        Some(message.or(upper))
     }
 }
 
@@ -144,30 +164,52 @@ fn violation(path: &str, code: Code, message: String) -> Error {
 }
 
 /// The members of an error body before its error is known: `__type` and
-/// `code`, each any string.
+/// `code` ([`ENVELOPE`]), each any string. The body's other members are
+/// its error shape's, read once the error is known, so they are skipped
+/// here whatever the options.
+static ENVELOPE_SHAPE: StructShape = StructShape {
+    name: "ErrorEnvelope",
+    // Read for both services alike; the reader never asks.
+    service: Service::Ecr,
+    members: &[any_string(ENVELOPE[0]), any_string(ENVELOPE[1])],
+    exception: false,
+    role: Role::Error,
+    operation: None,
+    index: |key| ENVELOPE.iter().position(|name| *name == key),
+    required: 0,
+};
+
+/// The slots of [`ENVELOPE_SHAPE`]: `__type`, then `code`.
+#[derive(Default)]
 struct Envelope {
-    type_: Option<String>,
-    code: Option<String>,
+    names: [Option<String>; 2],
 }
 
-impl ReadStruct for Envelope {
-    fn read_map(
-        mut map: Members<'_, '_>,
+impl Fields for Envelope {
+    type Value = [Option<String>; 2];
+
+    fn index(&self, key: &str) -> Option<usize> {
+        (ENVELOPE_SHAPE.index)(key)
+    }
+
+    fn read(
+        &mut self,
+        at: usize,
+        _: &'static Member,
+        p: &mut Parser<'_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, Syntax> {
-        let (mut type_, mut code) = (Slot::Missing, Slot::Missing);
-        while let Some(key) = map.next_key()? {
-            match &*key {
-                "__type" => type_.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
-                "code" => code.read_optional(&mut map, Str(&StrRule::ANY), cx, path, &key)?,
-                _ => map.skip_value()?,
-            }
+    ) -> Result<bool, Syntax> {
+        let mut slot = None;
+        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
+        if let Some(name) = self.names.get_mut(at) {
+            *name = slot;
         }
-        let (Some(type_), Some(code)) = (type_.optional(), code.optional()) else {
-            return Ok(None);
-        };
-        Ok(Some(Envelope { type_, code }))
+        Ok(valid)
+    }
+
+    fn build(self) -> Option<[Option<String>; 2]> {
+        Some(self.names)
     }
 }
 
@@ -201,17 +243,17 @@ pub(crate) fn identify(
 ) -> Result<ErrorCode, Error> {
     // The body is read even when the header names the error, so that a
     // malformed body is reported as such whatever its error.
-    let cx = Cx::new(opts).judging(Role::Error);
-    let found = run_bytes(body, Struct::<Envelope>::new(), cx)?;
+    let lenient = Options {
+        strict: false,
+        ..opts.clone()
+    };
+    let cx = Cx::new(&lenient).judging(Role::Error);
+    let [type_, code] = run_bytes(body, Struct::<Envelope>::new(&ENVELOPE_SHAPE), cx)?;
     let named = |name: &str, at| ErrorCode {
         name: error_name(name).to_string(),
         at,
     };
-    let code = match (
-        header.filter(|h| !error_name(h).is_empty()),
-        found.type_,
-        found.code,
-    ) {
+    let code = match (header.filter(|h| !error_name(h).is_empty()), type_, code) {
         (Some(header), _, _) => named(header, ""),
         (None, Some(name), _) => named(&name, "/__type"),
         (None, None, Some(name)) => named(&name, "/code"),
@@ -262,9 +304,9 @@ pub(crate) fn read_common(
         ));
     }
     let cx = Cx::new(opts).judging(Role::Error);
-    let body = run_bytes(body, Struct::<CommonBody>::new(), cx)?;
+    let message = run_bytes(body, Struct::<CommonBody>::new(&COMMON_BODY), cx)?;
     Ok(CommonError {
         name: code.name.clone(),
-        message: body.message,
+        message,
     })
 }

@@ -5,14 +5,17 @@
 //! are the same; structures and enums are read from their descriptions.
 //!
 //! One reader serves every shape, so nothing here is instantiated per
-//! structure, and no value, slot or structure is ever assembled: what
+//! structure, and no value, string, list or structure is ever assembled
+//! (the reader's values are `()`): what
 //! [`crate::check_slice`], the registry and `ecr-validate` need.
 
 use crate::parse::{Items, Members, Next, Parser, Syntax};
 use crate::read::{
-    read_any, Bool, Bytes, Cx, Double, Int, Kind, List, Map, Number, Path, Str, Text, Time,
+    enum_value, read_any, read_struct, Bool, Bytes, Cx, Double, Fields, Int, Kind, List, Map,
+    Number, Order, Path, Str, Text, Time,
 };
-use crate::shape::{EnumShape, ListShape, MapShape, StructShape, Ty};
+use crate::rules::StrRule;
+use crate::shape::{EnumShape, ListShape, MapShape, Member, StructShape, Ty};
 
 /// The reader of a [`Ty`], chosen at run time. It keeps nothing: its value
 /// is `Some(())` when the value it read is valid, `None` when it is not.
@@ -24,8 +27,8 @@ macro_rules! with_reader {
     ($ty:expr, |$k:ident| $body:expr) => {
         match $ty {
             Ty::String(rule) => {
-                let $k = Str(rule);
-                $body.map(drop)
+                let $k = StrValues(rule);
+                $body
             }
             Ty::Integer(rule) => {
                 let $k = Int::<i32>::new(rule);
@@ -44,8 +47,8 @@ macro_rules! with_reader {
                 $body.map(drop)
             }
             Ty::Timestamp => {
-                let $k = Time;
-                $body.map(drop)
+                let $k = TimeValues;
+                $body
             }
             Ty::Blob(rule) => {
                 let $k = Bytes(rule);
@@ -85,9 +88,9 @@ impl Checker {
         required: bool,
     ) -> Result<Option<()>, Syntax> {
         Ok(match (p.next_value()?, self.0) {
-            (Next::String, Ty::String(rule)) => Str(rule).text(cx, path, p.string()?).map(drop),
+            (Next::String, Ty::String(rule)) => StrValues(rule).text(cx, path, p.string()?),
             (Next::String, Ty::Enum(shape)) => EnumValues(shape).text(cx, path, p.string()?),
-            (Next::Number, Ty::Timestamp) => Time.number(cx, path, p.number()?).map(drop),
+            (Next::Number, Ty::Timestamp) => TimeValues.number(cx, path, p.number()?),
             (Next::Number, Ty::Integer(rule)) => Int::<i32>::new(rule)
                 .number(cx, path, p.number()?)
                 .map(drop),
@@ -174,7 +177,7 @@ fn list_of(shape: &'static ListShape) -> List<Checker> {
 
 /// Reads a list of structures. Items of one list tend to name their
 /// members in the same order, so each item's names are first compared with
-/// the names of the item before it, place by place ([`StructValues::members`]).
+/// the names of the item before it, place by place ([`read_struct`]).
 fn structures(
     shape: &'static ListShape,
     item: &'static StructShape,
@@ -184,7 +187,10 @@ fn structures(
 ) -> Result<Option<()>, Syntax> {
     let mut order = Order::default();
     let read = |p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>| match p.next_value()? {
-        Next::Object => StructValues(item).members(cx, path, p.object()?, Some(&mut order)),
+        Next::Object => {
+            let item = StructValues(item);
+            read_struct(item.0, item, cx, path, p.object()?, Some(&mut order))
+        }
         _ => read_any(Checker(shape.member), p, cx, path),
     };
     Ok(list_of(shape).items(cx, path, items, read)?.map(drop))
@@ -211,8 +217,8 @@ fn with_expected(ty: Ty) -> &'static str {
     }
 }
 
-/// An enum by its description: what `read::Enum<E>` checks, with the same
-/// message (and unknown values accepted under `allow_unknown_enums`).
+/// An enum by its description: the rule `read::Enum<E>` reads with
+/// ([`enum_value`]), unknown values accepted under `allow_unknown_enums`.
 #[derive(Clone, Copy)]
 struct EnumValues(&'static EnumShape);
 
@@ -225,17 +231,52 @@ impl Kind for EnumValues {
 
     #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
-        if self.0.values.contains(&text.as_str()) || cx.options().allow_unknown_enums {
-            return Some(());
-        }
-        cx.not_one_of(path, &text, self.0.values);
-        None
+        enum_value(self.0.values, cx, path, text.as_str()).map(drop)
     }
 }
 
-/// A structure by its description: what the generated `read_map` checks,
-/// in the same order. Members are reported as they come, then the
-/// required members that never came, in model order.
+/// A string by its rule, kept nowhere.
+#[derive(Clone, Copy)]
+struct StrValues(&'static StrRule);
+
+impl Kind for StrValues {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        Str(self.0).expected()
+    }
+
+    #[inline]
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
+        Str(self.0).holds(cx, path, text.as_str()).then_some(())
+    }
+}
+
+/// A timestamp whose date is never needed: epoch seconds are settled by
+/// their range.
+#[derive(Clone, Copy)]
+struct TimeValues;
+
+impl Kind for TimeValues {
+    type Value = ();
+
+    fn expected(&self) -> &'static str {
+        Time.expected()
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
+        Time.text(cx, path, text).map(drop)
+    }
+
+    #[inline]
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<()> {
+        Time.number_holds(cx, path, n).then_some(())
+    }
+}
+
+/// A structure by its description, read by the one structure reader
+/// ([`read_struct`]) into slots that keep nothing: each member is checked
+/// by its own description.
 #[derive(Clone, Copy)]
 struct StructValues(&'static StructShape);
 
@@ -252,141 +293,33 @@ impl Kind for StructValues {
         path: &Path<'_>,
         members: Members<'_, '_>,
     ) -> Result<Option<()>, Syntax> {
-        self.members(cx, path, members, None)
+        read_struct(self.0, self, cx, path, members, None)
     }
 }
 
-impl StructValues {
-    /// Reads the members of one object. With `order`, the members of the
-    /// object before it in the order they came: each name is first
-    /// compared with the name at its place there, as written
-    /// ([`Members::key_is`]), and only looked up when it differs; `order`
-    /// is left holding this object's order.
-    #[inline(always)]
-    fn members(
-        self,
+impl Fields for StructValues {
+    type Value = ();
+
+    #[inline]
+    fn index(&self, key: &str) -> Option<usize> {
+        (self.0.index)(key)
+    }
+
+    #[inline]
+    fn read(
+        &mut self,
+        _: usize,
+        member: &'static Member,
+        p: &mut Parser<'_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-        mut map: Members<'_, '_>,
-        mut order: Option<&mut Order>,
-    ) -> Result<Option<()>, Syntax> {
-        let shape = self.0;
-        let mut seen = Seen::default();
-        let mut ok = true;
-        let mut place = 0;
-        while map.next_member()? {
-            let guess = order
-                .as_deref()
-                .and_then(|order| order.get(place))
-                .and_then(|at| Some((at, shape.members.get(at)?)));
-            let key;
-            let (at, member, name) = match guess {
-                Some((at, member)) if map.key_is(member.name)? => (at, member, member.name),
-                _ => {
-                    key = map.key()?;
-                    let found =
-                        (shape.index)(&key).and_then(|at| Some((at, shape.members.get(at)?)));
-                    let Some((at, member)) = found else {
-                        if shape.exception && crate::aws_error::is_envelope(&key) {
-                            map.skip_value()?;
-                        } else {
-                            cx.other_member(&mut map, path, &key)?;
-                        }
-                        continue;
-                    };
-                    if let Some(order) = order.as_deref_mut() {
-                        order.set(place, at);
-                    }
-                    (at, member, &*key)
-                }
-            };
-            place += 1;
-            let member_path = path.key(name);
-            let duplicate = seen.insert(at);
-            if duplicate {
-                cx.duplicate_member(&member_path);
-            }
-            let valid = Checker(member.ty)
-                .read_member(map.parser(), cx, &member_path, member.required)?
-                .is_some();
-            ok &= valid && !duplicate;
-        }
-        if seen.first & shape.required != shape.required || shape.members.len() > 64 {
-            for (at, member) in shape.members.iter().enumerate() {
-                if member.required && !seen.contains(at) {
-                    cx.missing_member(&path.key(member.name));
-                    ok = false;
-                }
-            }
-        }
-        Ok(ok.then_some(()))
-    }
-}
-
-/// The members of an object in the order they came, by their place in the
-/// shape: the first 32, on the stack (the largest structure of either model
-/// has 17 members; past 32, nothing is guessed).
-#[derive(Default)]
-struct Order {
-    at: [u8; 32],
-    len: usize,
-}
-
-impl Order {
-    /// The member that came at `place`.
-    fn get(&self, place: usize) -> Option<usize> {
-        self.at
-            .get(..self.len)?
-            .get(place)
-            .map(|&at| usize::from(at))
+    ) -> Result<bool, Syntax> {
+        Ok(Checker(member.ty)
+            .read_member(p, cx, path, member.required)?
+            .is_some())
     }
 
-    /// Member `at` came at `place`: what came after it is forgotten.
-    fn set(&mut self, place: usize, at: usize) {
-        match (self.at.get_mut(place), u8::try_from(at)) {
-            (Some(slot), Ok(at)) if place <= self.len => {
-                *slot = at;
-                self.len = place + 1;
-            }
-            _ => self.len = self.len.min(place),
-        }
-    }
-}
-
-/// Which members of one object were seen: a bit each, on the stack for the
-/// first 64 (every structure of both models has fewer).
-#[derive(Default)]
-struct Seen {
-    first: u64,
-    rest: Vec<usize>,
-}
-
-impl Seen {
-    /// Marks member `at` as seen; whether it already was.
-    fn insert(&mut self, at: usize) -> bool {
-        match Self::bit(at) {
-            Some(bit) => {
-                let seen = self.first & bit != 0;
-                self.first |= bit;
-                seen
-            }
-            None if self.rest.contains(&at) => true,
-            None => {
-                self.rest.push(at);
-                false
-            }
-        }
-    }
-
-    fn contains(&self, at: usize) -> bool {
-        match Self::bit(at) {
-            Some(bit) => self.first & bit != 0,
-            None => self.rest.contains(&at),
-        }
-    }
-
-    /// Member `at`'s bit in `first`, for the first 64.
-    fn bit(at: usize) -> Option<u64> {
-        u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at))
+    fn build(self) -> Option<()> {
+        Some(())
     }
 }

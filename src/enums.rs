@@ -1,5 +1,31 @@
 //! What every generated enum shares: text conversions and serde, written once.
 
+/// An enum that keeps values the model does not know: generated for every
+/// enum shape by [`model_enum!`].
+pub trait ModelEnum: Sized {
+    /// Every known value, in model order.
+    const VALUES: &'static [&'static str];
+
+    /// The variant of the known value at `at` in [`ModelEnum::VALUES`].
+    fn from_index(at: usize) -> Option<Self>;
+
+    /// The variant that keeps an unknown value.
+    fn from_unknown(value: String) -> Self;
+
+    /// The variant of a known value.
+    fn from_known(value: &str) -> Option<Self> {
+        Self::from_index(position(Self::VALUES, value)?)
+    }
+}
+
+/// Where `value` is among an enum's known `values`, compared exactly
+/// (case-sensitive): enum membership, for the typed enums and for the
+/// checker alike.
+#[inline]
+pub(crate) fn position(values: &[&str], value: &str) -> Option<usize> {
+    values.iter().position(|known| *known == value)
+}
+
 /// A string that is not one of an enum's known values.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{value:?} is not one of {expected}")]
@@ -12,8 +38,11 @@ pub struct UnknownValue {
 
 /// A generated enum: its variants (each a known value, and `Unknown` for
 /// any other), `VALUES`, `as_str`, `values`, `is_known`, the reader's
-/// [`crate::read::ModelEnum`], and the traits of [`model_enum_traits`]:
+/// [`ModelEnum`], and the traits of [`model_enum_traits`]:
 /// `model_enum!(Name, "docs", [Variant = "VALUE", ...])`.
+///
+/// A value's variant is found by its place in `VALUES` ([`position`]), so
+/// the one membership rule serves the typed enums and the checker.
 macro_rules! model_enum {
     ($name:ident, $doc:literal, [$($variant:ident = $value:literal),* $(,)?]) => {
         #[doc = $doc]
@@ -50,22 +79,24 @@ macro_rules! model_enum {
             }
         }
 
-        impl $crate::read::ModelEnum for $name {
+        impl $crate::enums::ModelEnum for $name {
             const VALUES: &'static [&'static str] = Self::VALUES;
 
-            fn from_known(value: &str) -> Option<Self> {
-                match value {
-                    $($value => Some(Self::$variant),)*
-                    _ => None,
-                }
+            fn from_index(at: usize) -> Option<Self> {
+                // The variants in model order, counted as they are tried.
+                let mut place = 0;
+                $(
+                    if at == place {
+                        return Some(Self::$variant);
+                    }
+                    place += 1;
+                )*
+                let _ = place;
+                None
             }
 
             fn from_unknown(value: String) -> Self {
                 Self::Unknown(value)
-            }
-
-            fn as_str(&self) -> &str {
-                self.as_str()
             }
         }
 
@@ -91,7 +122,7 @@ macro_rules! model_enum_traits {
 
             /// Parses a known value; an unknown one is an error.
             fn from_str(value: &str) -> Result<Self, Self::Err> {
-                <Self as $crate::read::ModelEnum>::from_known(value).ok_or_else(|| {
+                <Self as $crate::enums::ModelEnum>::from_known(value).ok_or_else(|| {
                     $crate::enums::UnknownValue {
                         value: value.to_string(),
                         expected: Self::VALUES.join(", "),
@@ -102,14 +133,14 @@ macro_rules! model_enum_traits {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                <Self as $crate::read::ModelEnum>::from_known(value)
+                <Self as $crate::enums::ModelEnum>::from_known(value)
                     .unwrap_or_else(|| Self::Unknown(value.to_string()))
             }
         }
 
         impl From<String> for $name {
             fn from(value: String) -> Self {
-                <Self as $crate::read::ModelEnum>::from_known(&value)
+                <Self as $crate::enums::ModelEnum>::from_known(&value)
                     .unwrap_or(Self::Unknown(value))
             }
         }

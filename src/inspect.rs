@@ -418,5 +418,5 @@ pub fn check_value(entry: &Entry, value: &Value, opts: &Options) -> Result<(), E
 /// Checks one JSON value against a type and its rules, as a document's
 /// member of that type is checked.
 pub fn check_ty(ty: &Ty, value: &Value, opts: &Options) -> Result<(), Error> {
-    run_bytes(&value_text(value), Checker(*ty), Cx::checking(opts))
+    run_bytes(&value_text(value), Checker(*ty), Cx::new(opts))
 }

@@ -63,7 +63,7 @@ pub fn structure(generator: &mut SchemaGenerator, shape: &StructShape) -> Schema
         properties.insert(m.name.to_string(), schema);
     }
     if shape.exception {
-        for name in crate::aws_error::ENVELOPE {
+        for name in crate::shape::ENVELOPE {
             properties.insert(
                 name.to_string(),
                 json!({"type": "string", "description": "The error's name, with or without a namespace."}),

@@ -19,24 +19,27 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(test)]
+mod agreement;
 mod aws_error;
 pub mod blob;
 mod check;
 mod enums;
 pub mod error;
-pub mod generate;
 pub mod inspect;
 mod json;
 #[cfg(feature = "schema")]
 mod json_schema;
+mod model;
 mod options;
-pub mod parse;
-pub mod read;
+mod parse;
+mod read;
 pub mod registry;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod shape;
+pub mod testdata;
 pub mod timestamp;
 
 #[cfg(feature = "ecr")]
@@ -52,11 +55,19 @@ pub use enums::UnknownValue;
 pub use error::{Code, Error, Violation};
 pub use json::{
     check_slice, from_json, from_json_with, from_slice, from_slice_with, from_value,
-    from_value_with, Model,
+    from_value_with,
 };
+pub use model::Model;
 pub use options::Options;
 pub use shape::{Operation, Role, Service};
 pub use timestamp::Timestamp;
+
+/// The JSON scanner, for the crate's own tests of it against serde_json:
+/// not part of the API.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::parse::{Next, Number, Parser, Text};
+}
 
 /// Stands in for a secret in `Debug` output.
 #[derive(Clone, Copy)]

@@ -1018,7 +1018,7 @@ impl<'p, 'de> Members<'p, 'de> {
 
     /// Moves to the next member, at its name: `false` at the end of the
     /// object. [`Members::key`] or [`Members::key_is`] reads the name.
-    #[inline]
+    #[inline(always)]
     pub fn next_member(&mut self) -> Result<bool, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
@@ -1038,7 +1038,7 @@ impl<'p, 'de> Members<'p, 'de> {
 
     /// The name of the member [`Members::next_member`] moved to, with the
     /// reader at its value.
-    #[inline]
+    #[inline(always)]
     pub fn key(&mut self) -> Result<Text<'de>, Syntax> {
         let key = self.p.string()?;
         self.p.colon()?;

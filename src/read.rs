@@ -12,11 +12,13 @@ use std::collections::BTreeMap;
 use std::marker::PhantomData;
 
 use crate::blob::Blob;
+use crate::enums::ModelEnum;
 use crate::error::{Code, Error, Violation};
 use crate::options::Options;
 use crate::parse::{Items, Limits, Members, Next, Parser, Syntax};
 pub use crate::parse::{Number, Text};
 use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
+use crate::shape::{Member, StructShape};
 use crate::timestamp::Timestamp;
 
 /// Where a value sits in the document, as a chain of segments on the stack:
@@ -90,9 +92,6 @@ pub struct Cx<'o> {
     opts: &'o Options,
     violations: Vec<Violation>,
     omitted: usize,
-    /// Whether readers build values; checking alone keeps nothing, so
-    /// strings, list items and map entries are never allocated.
-    build: bool,
     /// Whether lists are held to their item counts: in requests, not in
     /// responses ([`Options::list_bounds_apply`]).
     list_bounds: bool,
@@ -109,7 +108,6 @@ impl<'o> Cx<'o> {
             opts,
             violations: Vec::new(),
             omitted: 0,
-            build: true,
             list_bounds: true,
             serialized: false,
         }
@@ -142,20 +140,6 @@ impl<'o> Cx<'o> {
         self.report(path, Code::Type, || {
             "a NaN or infinite number, which JSON cannot carry".to_string()
         });
-    }
-
-    /// A pass that only checks: the values it returns are empty stand-ins
-    /// (empty strings and lists), and only the verdict counts.
-    pub fn checking(opts: &'o Options) -> Self {
-        Cx {
-            build: false,
-            ..Cx::new(opts)
-        }
-    }
-
-    /// Whether this pass builds values.
-    pub fn builds(&self) -> bool {
-        self.build
     }
 
     /// The options of this pass.
@@ -220,6 +204,14 @@ impl<'o> Cx<'o> {
         Error::new(self.violations, self.omitted)
     }
 
+    /// Records an `enum` violation: `value` is none of `values`.
+    #[cold]
+    fn not_one_of(&mut self, path: &Path<'_>, value: &str, values: &[&str]) {
+        self.report(path, Code::Enum, || {
+            format!("{} is not one of {}", quote(value), values.join(", "))
+        });
+    }
+
     /// Records a `duplicate` violation: the member at `path` came before.
     pub(crate) fn duplicate_member(&mut self, path: &Path<'_>) {
         self.report(path, Code::Duplicate, || {
@@ -231,13 +223,6 @@ impl<'o> Cx<'o> {
     pub(crate) fn missing_member(&mut self, path: &Path<'_>) {
         self.report(path, Code::Required, || {
             "required member is missing".to_string()
-        });
-    }
-
-    /// Records an `enum` violation: `value` is none of `values`.
-    pub(crate) fn not_one_of(&mut self, path: &Path<'_>, value: &str, values: &[&str]) {
-        self.report(path, Code::Enum, || {
-            format!("{} is not one of {}", quote(value), values.join(", "))
         });
     }
 
@@ -410,118 +395,205 @@ impl<K: Kind> Kind for Optional<K> {
     }
 }
 
-/// One member of a structure being read.
-pub enum Slot<T> {
-    /// Not seen.
-    Missing,
-    /// Seen as `null` (optional members only).
-    Null,
-    /// Seen, and broke a rule (or appeared twice).
-    Invalid,
-    /// Seen and valid.
-    Valid(T),
-}
+/// What the structure reader ([`read_struct`]) does with the value of each
+/// member it finds: a typed structure's slots (generated for each
+/// structure), the checker's (which keep nothing) or an error body's.
+pub trait Fields {
+    /// What the members of a valid object make.
+    type Value;
 
-impl<T> Slot<T> {
-    fn seen(&self, cx: &mut Cx<'_>, path: &Path<'_>) -> bool {
-        let seen = !matches!(self, Slot::Missing);
-        if seen {
-            cx.duplicate_member(path);
-        }
-        seen
-    }
+    /// The place in the shape's members of the member `key` names on the
+    /// wire (the shape's generated index).
+    fn index(&self, key: &str) -> Option<usize>;
 
-    /// Reads a required member's value: `null` is a `type` violation.
-    pub fn read_required<K: Kind<Value = T>>(
+    /// Reads the value of the member at place `at` (`member`, always one
+    /// of the shape's) into its slot, checking its rules; whether it is
+    /// valid. A required member's `null` is a `type` violation; an
+    /// optional member's means absent.
+    fn read(
         &mut self,
-        map: &mut Members<'_, '_>,
-        kind: K,
-        cx: &mut Cx<'_>,
-        parent: &Path<'_>,
-        name: &str,
-    ) -> Result<(), Syntax> {
-        let path = parent.key(name);
-        let duplicate = self.seen(cx, &path);
-        let got = kind.read(map.parser(), cx, &path)?;
-        *self = match got {
-            Some(value) if !duplicate => Slot::Valid(value),
-            _ => Slot::Invalid,
-        };
-        Ok(())
-    }
-
-    /// Reads an optional member's value: `null` means absent.
-    pub fn read_optional<K: Kind<Value = T>>(
-        &mut self,
-        map: &mut Members<'_, '_>,
-        kind: K,
-        cx: &mut Cx<'_>,
-        parent: &Path<'_>,
-        name: &str,
-    ) -> Result<(), Syntax> {
-        let path = parent.key(name);
-        let duplicate = self.seen(cx, &path);
-        let got = Optional(kind).read(map.parser(), cx, &path)?;
-        *self = match got {
-            _ if duplicate => Slot::Invalid,
-            Some(None) => Slot::Null,
-            None => Slot::Invalid,
-            Some(Some(value)) => Slot::Valid(value),
-        };
-        Ok(())
-    }
-
-    /// The value of a required member; a `required` violation when absent.
-    pub fn required(self, cx: &mut Cx<'_>, parent: &Path<'_>, name: &str) -> Option<T> {
-        match self {
-            Slot::Valid(value) => Some(value),
-            Slot::Missing => {
-                cx.missing_member(&parent.key(name));
-                None
-            }
-            Slot::Null | Slot::Invalid => None,
-        }
-    }
-
-    /// The value of an optional member: `Some(None)` when absent or `null`,
-    /// `None` when invalid.
-    pub fn optional(self) -> Option<Option<T>> {
-        match self {
-            Slot::Valid(value) => Some(Some(value)),
-            Slot::Missing | Slot::Null => Some(None),
-            Slot::Invalid => None,
-        }
-    }
-}
-
-/// A structure that reads itself from a JSON object: generated for every
-/// structure shape.
-pub trait ReadStruct: Sized {
-    /// The JSON type for messages.
-    const EXPECTED: &'static str = "an object";
-
-    /// Reads the members of one object.
-    fn read_map(
-        map: Members<'_, '_>,
+        at: usize,
+        member: &'static Member,
+        p: &mut Parser<'_>,
         cx: &mut Cx<'_>,
         path: &Path<'_>,
-    ) -> Result<Option<Self>, Syntax>;
+    ) -> Result<bool, Syntax>;
+
+    /// The value of an object that broke no rule: every required member's
+    /// slot is filled.
+    fn build(self) -> Option<Self::Value>;
 }
 
-/// An enum that keeps values the model does not know: generated for every
-/// enum shape.
-pub trait ModelEnum: Sized {
-    /// Every known value, in model order.
-    const VALUES: &'static [&'static str];
+/// Reads the members of one object of `shape` into `fields`. This is where
+/// every structure-level rule lives, once, for every reader: each member
+/// found by its name on the wire, a member given twice (`duplicate`), a
+/// member the shape does not have (skipped; `unknown_field` in strict
+/// mode), the members that name an error body's error (skipped in error
+/// shapes), and the required members that never came (`required`, in model
+/// order, after the members in the order they came).
+///
+/// With `order`, the members of the object before this one (an earlier
+/// item of the same list) in the order they came: each name is first
+/// compared with the name at its place there, as written
+/// ([`Members::key_is`]), and only looked up when it differs; `order` is
+/// left holding this object's order.
+#[inline(always)]
+pub(crate) fn read_struct<F: Fields>(
+    shape: &'static StructShape,
+    mut fields: F,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    mut map: Members<'_, '_>,
+    mut order: Option<&mut Order>,
+) -> Result<Option<F::Value>, Syntax> {
+    let mut seen = Seen::default();
+    let mut ok = true;
+    let mut place = 0;
+    while map.next_member()? {
+        let guess = order
+            .as_deref()
+            .and_then(|order| order.get(place))
+            .and_then(|at| Some((at, shape.members.get(at)?)));
+        let (at, member) = match guess {
+            Some((at, member)) if map.key_is(member.name)? => (at, member),
+            _ => {
+                let key = map.key()?;
+                let found = fields
+                    .index(&key)
+                    .and_then(|at| Some((at, shape.members.get(at)?)));
+                let Some((at, member)) = found else {
+                    if shape.names_the_error(&key) {
+                        map.skip_value()?;
+                    } else {
+                        cx.other_member(&mut map, path, &key)?;
+                    }
+                    continue;
+                };
+                if let Some(order) = order.as_deref_mut() {
+                    order.set(place, at);
+                }
+                (at, member)
+            }
+        };
+        place += 1;
+        let member_path = path.key(member.name);
+        let duplicate = seen.insert(at);
+        if duplicate {
+            cx.duplicate_member(&member_path);
+        }
+        let valid = fields.read(at, member, map.parser(), cx, &member_path)?;
+        ok &= valid && !duplicate;
+    }
+    if seen.first & shape.required != shape.required || shape.members.len() > 64 {
+        for (at, member) in shape.members.iter().enumerate() {
+            if member.required && !seen.contains(at) {
+                cx.missing_member(&path.key(member.name));
+                ok = false;
+            }
+        }
+    }
+    Ok(if ok { fields.build() } else { None })
+}
 
-    /// The variant of a known value.
-    fn from_known(value: &str) -> Option<Self>;
+/// Reads a required member's value into `slot`: `null` is a `type`
+/// violation. Whether it is valid.
+#[inline]
+pub fn required<K: Kind>(
+    slot: &mut Option<K::Value>,
+    kind: K,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<bool, Syntax> {
+    *slot = kind.read(p, cx, path)?;
+    Ok(slot.is_some())
+}
 
-    /// The variant that keeps an unknown value.
-    fn from_unknown(value: String) -> Self;
+/// Reads an optional member's value into `slot`: `null` means absent.
+/// Whether it is valid.
+#[inline]
+pub fn optional<K: Kind>(
+    slot: &mut Option<K::Value>,
+    kind: K,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<bool, Syntax> {
+    match Optional(kind).read(p, cx, path)? {
+        Some(value) => {
+            *slot = value;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
 
-    /// The value on the wire.
-    fn as_str(&self) -> &str;
+/// The members of an object in the order they came, by their place in the
+/// shape: the first 32, on the stack (the largest structure of either model
+/// has 17 members; past 32, nothing is guessed).
+#[derive(Default)]
+pub(crate) struct Order {
+    at: [u8; 32],
+    len: usize,
+}
+
+impl Order {
+    /// The member that came at `place`.
+    fn get(&self, place: usize) -> Option<usize> {
+        self.at
+            .get(..self.len)?
+            .get(place)
+            .map(|&at| usize::from(at))
+    }
+
+    /// Member `at` came at `place`: what came after it is forgotten.
+    fn set(&mut self, place: usize, at: usize) {
+        match (self.at.get_mut(place), u8::try_from(at)) {
+            (Some(slot), Ok(at)) if place <= self.len => {
+                *slot = at;
+                self.len = place + 1;
+            }
+            _ => self.len = self.len.min(place),
+        }
+    }
+}
+
+/// Which members of one object were seen: a bit each, on the stack for the
+/// first 64 (every structure of both models has fewer).
+#[derive(Default)]
+struct Seen {
+    first: u64,
+    rest: Vec<usize>,
+}
+
+impl Seen {
+    /// Marks member `at` as seen; whether it already was.
+    fn insert(&mut self, at: usize) -> bool {
+        match Self::bit(at) {
+            Some(bit) => {
+                let seen = self.first & bit != 0;
+                self.first |= bit;
+                seen
+            }
+            None if self.rest.contains(&at) => true,
+            None => {
+                self.rest.push(at);
+                false
+            }
+        }
+    }
+
+    fn contains(&self, at: usize) -> bool {
+        match Self::bit(at) {
+            Some(bit) => self.first & bit != 0,
+            None => self.rest.contains(&at),
+        }
+    }
+
+    /// Member `at`'s bit in `first`, for the first 64.
+    fn bit(at: usize) -> Option<u64> {
+        u32::try_from(at).ok().and_then(|at| 1u64.checked_shl(at))
+    }
 }
 
 /// A string shape.
@@ -537,16 +609,21 @@ impl Kind for Str {
 
     #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
+        self.holds(cx, path, text.as_str())
+            .then(|| text.into_string())
+    }
+}
+
+impl Str {
+    /// Whether `s` keeps the string's rules; each one it breaks is recorded.
+    #[inline]
+    pub(crate) fn holds(self, cx: &mut Cx<'_>, path: &Path<'_>, s: &str) -> bool {
         let mut ok = true;
-        self.0.check(text.as_str(), |code, message| {
+        self.0.check(s, |code, message| {
             ok = false;
             cx.report(path, code, || message);
         });
-        match ok {
-            false => None,
-            true if cx.build => Some(text.into_string()),
-            true => Some(String::new()),
-        }
+        ok
     }
 }
 
@@ -646,12 +723,6 @@ impl Kind for Time {
 
     #[inline]
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Timestamp> {
-        if !cx.build {
-            // The verdict needs only the range, not the date.
-            if n.as_f64_exact().is_some_and(Timestamp::surely_in_range) {
-                return Some(Timestamp::UNIX_EPOCH);
-            }
-        }
         let parsed = match n {
             Number::I64(v) => Timestamp::from_epoch_seconds_i64(v),
             Number::U64(v) => Timestamp::from_epoch_seconds_u64(v),
@@ -660,6 +731,16 @@ impl Kind for Time {
         parsed
             .map_err(|e| cx.report(path, Code::Timestamp, || e.to_string()))
             .ok()
+    }
+}
+
+impl Time {
+    /// Whether epoch seconds `n` make a timestamp; if not, it is recorded.
+    /// The verdict needs only the range, not the date.
+    #[inline]
+    pub(crate) fn number_holds(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> bool {
+        n.as_f64_exact().is_some_and(Timestamp::surely_in_range)
+            || self.number(cx, path, n).is_some()
     }
 }
 
@@ -723,48 +804,60 @@ impl<E: ModelEnum> Kind for Enum<E> {
         "a string"
     }
 
+    #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<E> {
-        if let Some(known) = E::from_known(text.as_str()) {
-            return Some(known);
+        match enum_value(E::VALUES, cx, path, text.as_str())? {
+            Some(at) => E::from_index(at),
+            None => Some(E::from_unknown(text.into_string())),
         }
-        if cx.options().allow_unknown_enums {
-            return Some(E::from_unknown(text.into_string()));
-        }
-        cx.not_one_of(path, text.as_str(), E::VALUES);
-        None
     }
 }
 
-/// A structure shape.
-#[derive(Debug)]
-pub struct Struct<T>(PhantomData<T>);
+/// The enum rule, for every reader: `Some(Some(at))` for the known value at
+/// `at` in `values` (case-sensitive), `Some(None)` for an unknown value
+/// under [`Options::allow_unknown_enums`], `None` (and an `enum`
+/// violation) for any other.
+#[inline]
+pub(crate) fn enum_value(
+    values: &'static [&'static str],
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    value: &str,
+) -> Option<Option<usize>> {
+    if let Some(at) = crate::enums::position(values, value) {
+        return Some(Some(at));
+    }
+    if cx.options().allow_unknown_enums {
+        return Some(None);
+    }
+    cx.not_one_of(path, value, values);
+    None
+}
 
-impl<T> Clone for Struct<T> {
+/// A structure shape, read into the slots `F` by [`read_struct`].
+#[derive(Debug)]
+pub struct Struct<F>(&'static StructShape, PhantomData<F>);
+
+impl<F> Clone for Struct<F> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Struct<T> {}
+impl<F> Copy for Struct<F> {}
 
-impl<T> Struct<T> {
-    /// The reader.
-    pub const fn new() -> Self {
-        Struct(PhantomData)
+impl<F> Struct<F> {
+    /// The reader of `shape` into `F`.
+    pub const fn new(shape: &'static StructShape) -> Self {
+        Struct(shape, PhantomData)
     }
 }
 
-impl<T> Default for Struct<T> {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<T: ReadStruct> Kind for Struct<T> {
-    type Value = T;
+impl<F: Fields + Default> Kind for Struct<F> {
+    type Value = F::Value;
 
     fn expected(&self) -> &'static str {
-        T::EXPECTED
+        "an object"
     }
 
     fn map(
@@ -772,8 +865,8 @@ impl<T: ReadStruct> Kind for Struct<T> {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         members: Members<'_, '_>,
-    ) -> Result<Option<T>, Syntax> {
-        T::read_map(members, cx, path)
+    ) -> Result<Option<F::Value>, Syntax> {
+        read_struct(self.0, F::default(), cx, path, members, None)
     }
 }
 
@@ -809,11 +902,7 @@ impl<K> List<K> {
             count += 1;
             match item {
                 // Past the limit the list is invalid anyway: keep nothing.
-                Some(item) if ok && count <= max => {
-                    if cx.build {
-                        items_out.push(item);
-                    }
-                }
+                Some(item) if ok && count <= max => items_out.push(item),
                 _ => ok = false,
             }
         }
@@ -908,10 +997,9 @@ where
                 ok = false;
             }
             match (k, v) {
-                (Some(k), Some(v)) if ok && cx.build => {
+                (Some(k), Some(v)) if ok => {
                     out.insert(k, v);
                 }
-                (Some(_), Some(_)) => {}
                 _ => ok = false,
             }
             seen.insert(key);

@@ -158,6 +158,20 @@ pub struct StructShape {
     pub required: u64,
 }
 
+/// The members of an error body that name its error, in the order the SDKs
+/// read them: `__type` first, then `code` (botocore's JSON parser, the Go
+/// and JS SDKs and smithy-rs's `parse_error_metadata` all read both).
+pub(crate) const ENVELOPE: [&str; 2] = ["__type", "code"];
+
+impl StructShape {
+    /// Whether `key` is a member that names an error body's error
+    /// ([`ENVELOPE`]) in a body of this shape: read to find the error,
+    /// skipped in its shape.
+    pub(crate) fn names_the_error(&self, key: &str) -> bool {
+        self.exception && ENVELOPE.contains(&key)
+    }
+}
+
 /// A member of a structure.
 #[derive(Debug)]
 pub struct Member {

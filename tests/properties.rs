@@ -13,9 +13,9 @@
 
 use std::sync::OnceLock;
 
-use ecr_models::generate::{self, Fault, Generator};
 use ecr_models::registry::{self, Entry, ShapeRef};
 use ecr_models::shape::{StructShape, Ty};
+use ecr_models::testdata::{self, Fault, Generator};
 use ecr_models::{check_slice, from_slice_with, Code, Error, Model, Options, Service};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
@@ -333,13 +333,13 @@ fn structure_and_document() -> impl Strategy<Value = (&'static Entry, Json)> {
 }
 
 /// A valid document of `entry` drawn with `seed`, with some of its
-/// single-fault variants (`generate::faults`) applied together, and `grafts`
+/// single-fault variants (`testdata::faults`) applied together, and `grafts`
 /// of arbitrary values put in at arbitrary places.
 fn grafted(entry: &Entry, seed: u64, faults: &[Index], grafts: &[(Index, Json)]) -> Json {
     let shape = shape_of(entry);
     let valid = Generator::new(seed).structure(shape);
     let mut doc = valid.clone();
-    let all: Vec<Fault> = generate::faults(shape, &valid).collect();
+    let all: Vec<Fault> = testdata::faults(shape, &valid).collect();
     if !all.is_empty() {
         for at in faults {
             apply(&mut doc, at.get(&all));

@@ -1314,9 +1314,9 @@ fn model_pattern(service: &str, shape: &str) -> String {
 /// cut short, extended, with a space, a non-ASCII letter or a changed case.
 #[test]
 fn every_model_pattern_has_a_dfa_that_agrees_with_regex() {
-    use ecr_models::generate::Generator;
     use ecr_models::registry::{self, ShapeRef};
     use ecr_models::shape::Ty;
+    use ecr_models::testdata::Generator;
     let mut generator = Generator::new(11);
     let mut patterns = 0;
     for &service in ecr_models::Service::ALL {

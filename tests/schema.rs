@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::Path;
 
-use ecr_models::generate::{faults, Generator};
 use ecr_models::registry::{entries, ShapeRef};
+use ecr_models::testdata::{faults, Generator};
 use ecr_models::{Options, Service};
 use serde_json::{json, Value};
 

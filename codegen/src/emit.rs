@@ -94,7 +94,11 @@ fn reader(service: &Service, name: &str) -> String {
         }
     };
     match &shape.kind {
-        Kind::Structure(_) => format!("r::Struct::<{name}>::new()"),
+        Kind::Structure(_) => format!(
+            "r::Struct::<{}>::new(&shapes::{})",
+            fields_name(name),
+            screaming(name)
+        ),
         Kind::Enum(_) => format!("r::Enum::<{name}>::new()"),
         Kind::String { .. } => format!("r::Str({})", rule("&StrRule::ANY")),
         Kind::Integer { .. } => format!("r::Int::<i32>::new({})", rule("&IntRule::I32")),
@@ -367,117 +371,130 @@ fn enumeration(service: &Service, shape: &Shape, values: &[String], out: &mut St
     );
 }
 
-/// `read.rs`: each structure reads and validates itself.
-pub fn read(service: &Service) -> String {
+/// The name of the slots a structure is read into.
+fn fields_name(name: &str) -> String {
+    format!("{name}Fields")
+}
+
+/// `model.rs`: each structure as a `Model`, and the slots the one structure
+/// reader (`read::read_struct`) fills for it: a slot per member and per
+/// other spelling, read by its place in the shape description.
+pub fn model(service: &Service) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "//! Reading and validating the structures of the {} in one pass.",
+        "//! The structures of the {} as [`Model`](crate::Model)s: the slots each is read into, member by member, by the one structure reader.",
         title(service)
     );
-    out.push_str("use crate::parse::{Members, Syntax};\n");
-    out.push_str("use crate::read::{self as r, Cx, Path, ReadStruct, Slot};\n");
+    out.push_str("use crate::parse::{Parser, Syntax};\n");
+    out.push_str("use crate::read::{self as r, Cx, Fields, Path};\n");
+    out.push_str("use crate::shape::{Member, StructShape};\n");
     out.push_str("#[allow(unused_imports)]\nuse crate::rules::{BlobRule, IntRule, StrRule};\n");
+    out.push_str("#[allow(unused_imports)]\nuse crate::{Blob, Timestamp};\n");
+    out.push_str("#[allow(unused_imports)]\nuse std::collections::BTreeMap;\n");
     out.push_str("use super::*;\n");
     for (shape, st) in service.structures() {
         let name = &shape.name;
-        let _ = writeln!(out, "impl ReadStruct for {name} {{");
-        out.push_str("fn read_map(mut map: Members<'_, '_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<Option<Self>, Syntax> {\n");
-        for m in &st.members {
-            let _ = writeln!(out, "let mut {} = Slot::Missing;", local(m));
-            if m.alias.is_some() {
-                let _ = writeln!(out, "let mut {}_alias = Slot::Missing;", local(m));
-            }
-        }
-        if st.members.is_empty() && !st.exception {
-            out.push_str("while let Some(key) = map.next_key()? {\ncx.other_member(&mut map, path, &key)?;\n}\n");
-            out.push_str("Ok(Some(Self {}))\n}\n}\n");
-            let _ = writeln!(
-                out,
-                "impl crate::Model for {name} {{\nconst SHAPE: &'static crate::shape::StructShape = &shapes::{};\n}}",
-                screaming(name)
-            );
-            continue;
-        }
-        // Matching on the length first turns the dispatch into a jump
-        // table, so a name is compared with at most a few candidates.
-        out.push_str("while let Some(key) = map.next_key()? {\nmatch (key.len(), &*key) {\n");
-        for m in &st.members {
-            let method = if m.required {
-                "read_required"
-            } else {
-                "read_optional"
-            };
-            let spellings = std::iter::once((&m.wire, local(m))).chain(
-                m.alias
-                    .iter()
-                    .map(|alias| (alias, format!("{}_alias", local(m)))),
-            );
-            for (name, slot) in spellings {
-                let _ = writeln!(
-                    out,
-                    "({}, {}) => {slot}.{method}(&mut map, {}, cx, path, &key)?,",
-                    name.len(),
-                    lit(name),
-                    reader(service, &m.shape)
-                );
-            }
-        }
-        if st.exception {
-            out.push_str("_ if crate::aws_error::is_envelope(&key) => map.skip_value()?,\n");
-        }
-        out.push_str("_ => cx.other_member(&mut map, path, &key)?,\n}\n}\n");
-        if st.members.is_empty() {
-            out.push_str("Ok(Some(Self {}))\n}\n}\n");
-        } else {
-            // An optional member's other spelling has a slot of its own;
-            // when a body has both, the model's spelling wins (as botocore
-            // reads `message` before `Message`).
-            let slots = |m: &Member| {
-                std::iter::once(local(m))
-                    .chain(m.alias.as_ref().map(|_| format!("{}_alias", local(m))))
-            };
-            let pats: Vec<String> = st
-                .members
-                .iter()
-                .flat_map(slots)
-                .map(|slot| format!("Some({slot})"))
-                .collect();
-            let vals: Vec<String> = st
-                .members
-                .iter()
-                .flat_map(|m| {
-                    slots(m).map(move |slot| {
-                        if m.required {
-                            format!("{slot}.required(cx, path, {})", lit(&m.wire))
-                        } else {
-                            format!("{slot}.optional()")
-                        }
-                    })
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "let ({},) = ({},) else {{\nreturn Ok(None);\n}};",
-                pats.join(", "),
-                vals.join(", ")
-            );
-            let fields: Vec<String> = st
-                .members
-                .iter()
-                .map(|m| match &m.alias {
-                    Some(_) => format!("{}: {}.or({}_alias)", field(&m.wire), local(m), local(m)),
-                    None => format!("{}: {}", field(&m.wire), local(m)),
-                })
-                .collect();
-            let _ = writeln!(out, "Ok(Some(Self {{ {} }}))\n}}\n}}", fields.join(", "));
-        }
+        let slots = fields_name(name);
+        assert!(
+            !service.shapes.contains_key(&slots),
+            "the slots of {name} would take the name of the shape {slots}"
+        );
+        // Each spelling on the wire, in the order of the shape description's
+        // members (a member, then its other spelling): its slot, its member
+        // and whether it is required.
+        let spellings: Vec<(String, &Member, bool)> = st
+            .members
+            .iter()
+            .flat_map(|m| {
+                std::iter::once((local(m), m, m.required)).chain(
+                    m.alias
+                        .iter()
+                        .map(move |_| (format!("{}_alias", local(m)), m, false)),
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "impl crate::Model for {name} {{\nconst SHAPE: &'static crate::shape::StructShape = &shapes::{};\n}}",
+            "/// The slots of [`{name}`] as it is read.\n#[derive(Default)]\npub struct {slots} {{"
+        );
+        for (slot, m, _) in &spellings {
+            let _ = writeln!(out, "{slot}: Option<{}>,", rust_type(service, &m.shape));
+        }
+        out.push_str("}\n");
+        let _ = writeln!(out, "impl Fields for {slots} {{\ntype Value = {name};");
+        let _ = writeln!(
+            out,
+            "#[inline]\nfn index(&self, key: &str) -> Option<usize> {{\nshapes::{}(key)\n}}",
+            index_fn(&screaming(name))
+        );
+        out.push_str("#[inline(always)]\nfn read(&mut self, at: usize, _: &'static Member, p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<bool, Syntax> {\n");
+        if spellings.is_empty() {
+            out.push_str("// No member: the index finds none, so nothing is read here.\nlet _ = (at, cx, path);\np.skip_value().map(|()| false)\n}\n");
+        } else if let [(slot, m, required)] = spellings.as_slice() {
+            let method = if *required { "required" } else { "optional" };
+            let _ = writeln!(
+                out,
+                "// The one member.\nlet _ = at;\nr::{method}(&mut self.{slot}, {}, p, cx, path)\n}}",
+                reader(service, &m.shape)
+            );
+        } else {
+            out.push_str("match at {\n");
+            let last = spellings.len() - 1;
+            for (at, (slot, m, required)) in spellings.iter().enumerate() {
+                let method = if *required { "required" } else { "optional" };
+                let call = format!(
+                    "r::{method}(&mut self.{slot}, {}, p, cx, path),",
+                    reader(service, &m.shape)
+                );
+                // The index finds no place past the last member.
+                let _ = match at == last {
+                    true => writeln!(out, "_ => {call}"),
+                    false => writeln!(out, "{at} => {call}"),
+                };
+            }
+            out.push_str("}\n}\n");
+        }
+        // A member's other spelling has a slot of its own; when a body has
+        // both, the model's spelling wins (as botocore reads `message`
+        // before `Message`). A required member's slot is filled in every
+        // object that broke no rule.
+        let values: Vec<String> = st
+            .members
+            .iter()
+            .map(|m| {
+                let value = match &m.alias {
+                    Some(_) => format!("self.{0}.or(self.{0}_alias)", local(m)),
+                    None => format!("self.{}", local(m)),
+                };
+                let value = if m.required {
+                    format!("{value}?")
+                } else {
+                    value
+                };
+                format!("{}: {value}", field(&m.wire))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "fn build(self) -> Option<{name}> {{\nSome({name} {{ {} }})\n}}\n}}",
+            values.join(", ")
+        );
+        let _ = writeln!(
+            out,
+            "impl crate::Model for {name} {{\nconst SHAPE: &'static StructShape = &shapes::{};\ntype Fields = {slots};\n}}",
             screaming(name)
         );
     }
+    let names: Vec<&str> = service
+        .structures()
+        .map(|(shape, _)| shape.name.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "#[cfg(test)]\ncrate::json::typed_readers!({});",
+        names.join(", ")
+    );
     out
 }
 
@@ -636,10 +653,10 @@ pub fn shapes(service: &Service) -> String {
                     .map(|(at, (n, _))| format!("({}, {}) => Some({at}),", n.len(), lit(n)))
                     .collect();
                 let _ = match arms.is_empty() {
-                    true => writeln!(out, "fn {}(_: &str) -> Option<usize> {{\nNone\n}}", index_fn(&id)),
+                    true => writeln!(out, "#[inline]\npub(crate) fn {}(_: &str) -> Option<usize> {{\nNone\n}}", index_fn(&id)),
                     false => writeln!(
                         out,
-                        "fn {}(key: &str) -> Option<usize> {{\nmatch (key.len(), key) {{\n{}\n_ => None,\n}}\n}}",
+                        "#[inline]\npub(crate) fn {}(key: &str) -> Option<usize> {{\nmatch (key.len(), key) {{\n{}\n_ => None,\n}}\n}}",
                         index_fn(&id),
                         arms.join("\n")
                     ),
@@ -813,7 +830,7 @@ pub fn module(service: &Service) -> String {
         title(service),
         service.operations.len()
     );
-    out.push_str("mod operations;\nmod read;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
+    out.push_str("pub(crate) mod model;\nmod operations;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
     out.push_str("pub use operations::{ServiceError, OPERATIONS};\npub use types::*;\n");
     out
 }

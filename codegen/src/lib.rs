@@ -23,7 +23,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         let parts: [(&str, Writer); 7] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
-            ("read.rs", emit::read),
+            ("model.rs", emit::model),
             ("rules.rs", emit::rules),
             ("shapes.rs", emit::shapes),
             ("operations.rs", emit::operations),

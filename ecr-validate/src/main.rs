@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{ArgGroup, Args as ClapArgs, Parser, Subcommand};
-use ecr_models::generate::{list_pointers, Generator};
 use ecr_models::registry::ShapeRef;
+use ecr_models::testdata::{list_pointers, Generator};
 use ecr_models::{inspect, Code, Options, Service};
 use ecr_validate::input::{Batch, Lines};
 use ecr_validate::report::{Format, Reporter, Source};

@@ -829,7 +829,7 @@ fn generate_prints_valid_documents_deterministic_for_a_seed() {
     );
     assert_ne!(other.stdout, run1.stdout);
     // The same as the library draws.
-    let mut generator = ecr_models::generate::Generator::new(9);
+    let mut generator = ecr_models::testdata::Generator::new(9);
     let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("registered");
     let registry::ShapeRef::Structure(shape) = entry.shape else {
         panic!("a structure")

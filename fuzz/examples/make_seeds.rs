@@ -1,5 +1,5 @@
 //! Writes the seed corpus, `fuzz/corpus/<target>/`: valid documents of
-//! several shapes drawn by `ecr_models::generate::Generator`, the response
+//! several shapes drawn by `ecr_models::testdata::Generator`, the response
 //! fixtures of `tests/fixtures/`, error bodies, JSON Lines and timestamps,
 //! each behind the selector bytes its target reads (see `src/lib.rs`).
 //!
@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ecr_models::generate::Generator;
+use ecr_models::testdata::Generator;
 use ecr_models::registry::ShapeRef;
 use ecr_models::Service;
 use ecr_models_fuzz as fz;

@@ -2,8 +2,8 @@
 //! The Amazon Elastic Container Registry (2015-09-21): 62 operations, every request, response, error and nested shape.
 //!
 //! Generated from AWS's service model; see [`OPERATIONS`], [`ServiceError`] and the [`shapes`] descriptions.
+pub(crate) mod model;
 mod operations;
-mod read;
 pub mod rules;
 #[cfg(feature = "schema")]
 mod schema;

@@ -87,7 +87,8 @@ pub static ATTRIBUTE: StructShape = StructShape {
         },
     ],
 };
-fn attribute_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn attribute_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (3, "key") => Some(0),
         (5, "value") => Some(1),
@@ -151,7 +152,8 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
         },
     ],
 };
-fn authorization_data_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (18, "authorizationToken") => Some(0),
         (9, "expiresAt") => Some(1),
@@ -237,7 +239,8 @@ pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
         },
     ],
 };
-fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "architecture") => Some(0),
         (6, "author") => Some(1),
@@ -294,7 +297,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -332,7 +336,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "layers") => Some(0),
         (8, "failures") => Some(1),
@@ -370,7 +375,8 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn batch_delete_image_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -408,7 +414,8 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn batch_delete_image_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "imageIds") => Some(0),
         (8, "failures") => Some(1),
@@ -452,7 +459,8 @@ pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn batch_get_image_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_get_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -491,7 +499,8 @@ pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn batch_get_image_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_get_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "images") => Some(0),
         (8, "failures") => Some(1),
@@ -517,7 +526,8 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = St
         },
     ],
 };
-fn batch_get_repository_scanning_configuration_request_index(
+#[inline]
+pub(crate) fn batch_get_repository_scanning_configuration_request_index(
     key: &str,
 ) -> Option<usize> {
     match (key.len(), key) {
@@ -555,7 +565,8 @@ pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = S
         },
     ],
 };
-fn batch_get_repository_scanning_configuration_response_index(
+#[inline]
+pub(crate) fn batch_get_repository_scanning_configuration_response_index(
     key: &str,
 ) -> Option<usize> {
     match (key.len(), key) {
@@ -604,7 +615,10 @@ pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn blocked_by_organization_policy_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn blocked_by_organization_policy_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -647,7 +661,8 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -698,7 +713,8 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -762,7 +778,8 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn create_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (19, "upstreamRegistryUrl") => Some(1),
@@ -840,7 +857,8 @@ pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn create_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (19, "upstreamRegistryUrl") => Some(1),
@@ -928,7 +946,10 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn create_repository_creation_template_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_creation_template_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         (11, "description") => Some(1),
@@ -973,7 +994,10 @@ pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn create_repository_creation_template_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_creation_template_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -1035,7 +1059,8 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn create_repository_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1071,7 +1096,8 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn create_repository_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "repository") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1132,7 +1158,8 @@ pub static CVSS_SCORE: StructShape = StructShape {
         },
     ],
 };
-fn cvss_score_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn cvss_score_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "baseScore") => Some(0),
         (13, "scoringVector") => Some(1),
@@ -1165,7 +1192,8 @@ pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
         },
     ],
 };
-fn cvss_score_adjustment_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn cvss_score_adjustment_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "metric") => Some(0),
         (6, "reason") => Some(1),
@@ -1220,7 +1248,8 @@ pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
         },
     ],
 };
-fn cvss_score_details_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn cvss_score_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "adjustments") => Some(0),
         (5, "score") => Some(1),
@@ -1266,7 +1295,8 @@ pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1315,7 +1345,8 @@ pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1349,7 +1380,8 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -1416,7 +1448,8 @@ pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (19, "upstreamRegistryUrl") => Some(1),
@@ -1440,7 +1473,8 @@ pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn delete_registry_policy_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_registry_policy_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DeleteRegistryPolicyResponse`](super::DeleteRegistryPolicyResponse).
@@ -1473,7 +1507,8 @@ pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_registry_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (10, "policyText") => Some(1),
@@ -1499,7 +1534,8 @@ pub static DELETE_REPLICATION: StructShape = StructShape {
         },
     ],
 };
-fn delete_replication_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_replication_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "enabled") => Some(0),
         _ => None,
@@ -1529,7 +1565,10 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn delete_repository_creation_template_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_creation_template_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         _ => None,
@@ -1565,7 +1604,10 @@ pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn delete_repository_creation_template_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_creation_template_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -1597,7 +1639,8 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1640,7 +1683,8 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1679,7 +1723,8 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1711,7 +1756,8 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "repository") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1729,7 +1775,8 @@ pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn delete_signing_configuration_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_signing_configuration_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DeleteSigningConfigurationResponse`](super::DeleteSigningConfigurationResponse).
@@ -1762,7 +1809,8 @@ pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_signing_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (20, "signingConfiguration") => Some(1),
@@ -1788,7 +1836,10 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructSh
         },
     ],
 };
-fn deregister_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn deregister_pull_time_update_exclusion_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         _ => None,
@@ -1818,7 +1869,10 @@ pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructS
         },
     ],
 };
-fn deregister_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn deregister_pull_time_update_exclusion_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1855,7 +1909,10 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape 
         },
     ],
 };
-fn describe_image_replication_status_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_replication_status_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -1899,7 +1956,10 @@ pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape
         },
     ],
 };
-fn describe_image_replication_status_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_replication_status_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -1944,7 +2004,10 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructSh
         },
     ],
 };
-fn describe_image_scan_findings_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_scan_findings_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1995,7 +2058,8 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_scan_findings_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_scan_findings_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2059,7 +2123,8 @@ pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_scan_findings_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_scan_findings_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2101,7 +2166,8 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_signing_status_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_signing_status_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -2151,7 +2217,8 @@ pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_signing_status_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_signing_status_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -2185,7 +2252,8 @@ pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "tagStatus") => Some(0),
         (11, "imageStatus") => Some(1),
@@ -2234,7 +2302,8 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2292,7 +2361,8 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2333,7 +2403,8 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "imageDetails") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2371,7 +2442,10 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = Str
         },
     ],
 };
-fn describe_pull_through_cache_rules_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_pull_through_cache_rules_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "ecrRepositoryPrefixes") => Some(1),
@@ -2415,7 +2489,10 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape 
         },
     ],
 };
-fn describe_pull_through_cache_rules_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_pull_through_cache_rules_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "ecrRepositoryPrefixes") => Some(1),
@@ -2454,7 +2531,10 @@ pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape
         },
     ],
 };
-fn describe_pull_through_cache_rules_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_pull_through_cache_rules_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (21, "pullThroughCacheRules") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2473,7 +2553,8 @@ pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn describe_registry_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_registry_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DescribeRegistryResponse`](super::DescribeRegistryResponse).
@@ -2506,7 +2587,8 @@ pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_registry_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_registry_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (24, "replicationConfiguration") => Some(1),
@@ -2550,7 +2632,8 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape =
         },
     ],
 };
-fn describe_replication_backfill_results_paginate_request_index(
+#[inline]
+pub(crate) fn describe_replication_backfill_results_paginate_request_index(
     key: &str,
 ) -> Option<usize> {
     match (key.len(), key) {
@@ -2603,7 +2686,10 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructSh
         },
     ],
 };
-fn describe_replication_backfill_results_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_replication_backfill_results_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -2691,7 +2777,10 @@ pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructS
         },
     ],
 };
-fn describe_replication_backfill_results_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_replication_backfill_results_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -2737,7 +2826,8 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (15, "repositoryNames") => Some(1),
@@ -2781,7 +2871,8 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (15, "repositoryNames") => Some(1),
@@ -2820,7 +2911,8 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "repositories") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2852,7 +2944,8 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape 
         },
     ],
 };
-fn describe_repository_creation_templates_paginate_request_index(
+#[inline]
+pub(crate) fn describe_repository_creation_templates_paginate_request_index(
     key: &str,
 ) -> Option<usize> {
     match (key.len(), key) {
@@ -2891,7 +2984,10 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructS
         },
     ],
 };
-fn describe_repository_creation_templates_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repository_creation_templates_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (8, "prefixes") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2935,7 +3031,10 @@ pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = Struct
         },
     ],
 };
-fn describe_repository_creation_templates_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repository_creation_templates_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (27, "repositoryCreationTemplates") => Some(1),
@@ -2968,7 +3067,8 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn empty_upload_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2999,7 +3099,8 @@ pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn encryption_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn encryption_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "encryptionType") => Some(0),
         (6, "kmsKey") => Some(1),
@@ -3030,7 +3131,8 @@ pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShap
         },
     ],
 };
-fn encryption_configuration_for_repository_creation_template_index(
+#[inline]
+pub(crate) fn encryption_configuration_for_repository_creation_template_index(
     key: &str,
 ) -> Option<usize> {
     match (key.len(), key) {
@@ -3159,7 +3261,8 @@ pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
-fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "awsAccountId") => Some(0),
         (11, "description") => Some(1),
@@ -3229,7 +3332,8 @@ pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn exclusion_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn exclusion_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3260,7 +3364,8 @@ pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3357,7 +3462,8 @@ pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_account_setting_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_account_setting_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         _ => None,
@@ -3393,7 +3499,8 @@ pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_account_setting_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_account_setting_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         (5, "value") => Some(1),
@@ -3428,7 +3535,8 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_authorization_token_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_authorization_token_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "registryIds") => Some(0),
         _ => None,
@@ -3458,7 +3566,8 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_authorization_token_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (17, "authorizationData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -3495,7 +3604,8 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_download_url_for_layer_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_download_url_for_layer_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3533,7 +3643,8 @@ pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_download_url_for_layer_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_download_url_for_layer_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "downloadUrl") => Some(0),
         (11, "layerDigest") => Some(1),
@@ -3583,7 +3694,10 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructSh
         },
     ],
 };
-fn get_lifecycle_policy_preview_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_lifecycle_policy_preview_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3641,7 +3755,8 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3712,7 +3827,8 @@ pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3749,7 +3865,8 @@ pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3798,7 +3915,8 @@ pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3819,7 +3937,8 @@ pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn get_registry_policy_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_policy_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryPolicyResponse`](super::GetRegistryPolicyResponse).
@@ -3852,7 +3971,8 @@ pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_registry_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (10, "policyText") => Some(1),
@@ -3871,7 +3991,10 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
     required: 0x0,
     members: &[],
 };
-fn get_registry_scanning_configuration_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_scanning_configuration_request_index(
+    _: &str,
+) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryScanningConfigurationResponse`](super::GetRegistryScanningConfigurationResponse).
@@ -3904,7 +4027,10 @@ pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn get_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_scanning_configuration_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "scanningConfiguration") => Some(1),
@@ -3936,7 +4062,8 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3979,7 +4106,8 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3999,7 +4127,8 @@ pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn get_signing_configuration_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_signing_configuration_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetSigningConfigurationResponse`](super::GetSigningConfigurationResponse).
@@ -4032,7 +4161,8 @@ pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_signing_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (20, "signingConfiguration") => Some(1),
@@ -4088,7 +4218,8 @@ pub static IMAGE: StructShape = StructShape {
         },
     ],
 };
-fn image_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -4128,7 +4259,8 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -4159,7 +4291,8 @@ pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_archived_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_archived_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -4274,7 +4407,8 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
-fn image_detail_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -4330,7 +4464,8 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -4367,7 +4502,8 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
         },
     ],
 };
-fn image_failure_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "imageId") => Some(0),
         (11, "failureCode") => Some(1),
@@ -4429,7 +4565,8 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
-fn image_identifier_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "imageDigest") => Some(0),
         (8, "imageTag") => Some(1),
@@ -4481,7 +4618,8 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -4536,7 +4674,8 @@ pub static IMAGE_REFERRER: StructShape = StructShape {
         },
     ],
 };
-fn image_referrer_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_referrer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "digest") => Some(0),
         (9, "mediaType") => Some(1),
@@ -4589,7 +4728,8 @@ pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
         },
     ],
 };
-fn image_replication_status_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_replication_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "region") => Some(0),
         (10, "registryId") => Some(1),
@@ -4652,7 +4792,8 @@ pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn image_scan_complete_wait_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scan_complete_wait_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -4705,7 +4846,8 @@ pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
         },
     ],
 };
-fn image_scan_finding_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scan_finding_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         (11, "description") => Some(1),
@@ -4763,7 +4905,8 @@ pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
         },
     ],
 };
-fn image_scan_findings_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scan_findings_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (20, "imageScanCompletedAt") => Some(0),
         (28, "vulnerabilitySourceUpdatedAt") => Some(1),
@@ -4803,7 +4946,8 @@ pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
         },
     ],
 };
-fn image_scan_findings_summary_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scan_findings_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (20, "imageScanCompletedAt") => Some(0),
         (28, "vulnerabilitySourceUpdatedAt") => Some(1),
@@ -4835,7 +4979,8 @@ pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
         },
     ],
 };
-fn image_scan_status_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scan_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "status") => Some(0),
         (11, "description") => Some(1),
@@ -4860,7 +5005,8 @@ pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn image_scanning_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "scanOnPush") => Some(0),
         _ => None,
@@ -4902,7 +5048,8 @@ pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
         },
     ],
 };
-fn image_signing_status_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_signing_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (17, "signingProfileArn") => Some(0),
         (11, "failureCode") => Some(1),
@@ -4959,7 +5106,10 @@ pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = Str
         },
     ],
 };
-fn image_storage_class_update_not_supported_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_storage_class_update_not_supported_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -4996,7 +5146,8 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5044,7 +5195,8 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "filterType") => Some(0),
         (6, "filter") => Some(1),
@@ -5108,7 +5260,8 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -5145,7 +5298,8 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "uploadId") => Some(0),
         (8, "partSize") => Some(1),
@@ -5183,7 +5337,8 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_layer_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5238,7 +5393,8 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -5273,7 +5429,8 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5304,7 +5461,8 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5353,7 +5511,8 @@ pub static KMS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn kms_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn kms_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5421,7 +5580,8 @@ pub static LAYER: StructShape = StructShape {
         },
     ],
 };
-fn layer_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "layerDigest") => Some(0),
         (17, "layerAvailability") => Some(1),
@@ -5454,7 +5614,8 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5512,7 +5673,8 @@ pub static LAYER_FAILURE: StructShape = StructShape {
         },
     ],
 };
-fn layer_failure_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "layerDigest") => Some(0),
         (11, "failureCode") => Some(1),
@@ -5562,7 +5724,8 @@ pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layer_inaccessible_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_inaccessible_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5605,7 +5768,8 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5642,7 +5806,8 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layers_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5673,7 +5838,8 @@ pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn lifecycle_policy_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5734,7 +5900,10 @@ pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructS
         },
     ],
 };
-fn lifecycle_policy_preview_complete_wait_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_complete_wait_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -5764,7 +5933,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn lifecycle_policy_preview_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "tagStatus") => Some(0),
         _ => None,
@@ -5794,7 +5964,10 @@ pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructS
         },
     ],
 };
-fn lifecycle_policy_preview_in_progress_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_in_progress_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5825,7 +5998,10 @@ pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructSha
         },
     ],
 };
-fn lifecycle_policy_preview_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_not_found_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5880,7 +6056,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
         },
     ],
 };
-fn lifecycle_policy_preview_result_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_result_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "imageTags") => Some(0),
         (11, "imageDigest") => Some(1),
@@ -5927,7 +6104,8 @@ pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
         },
     ],
 };
-fn lifecycle_policy_preview_summary_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_preview_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (23, "expiringImageTotalCount") => Some(0),
         (29, "transitioningImageTotalCounts") => Some(1),
@@ -5958,7 +6136,8 @@ pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
         },
     ],
 };
-fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "type") => Some(0),
         (18, "targetStorageClass") => Some(1),
@@ -6025,7 +6204,8 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -6056,7 +6236,8 @@ pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn list_image_referrers_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_image_referrers_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (13, "artifactTypes") => Some(0),
         (14, "artifactStatus") => Some(1),
@@ -6111,7 +6292,8 @@ pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_image_referrers_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_image_referrers_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -6152,7 +6334,8 @@ pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn list_image_referrers_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_image_referrers_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "referrers") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6184,7 +6367,8 @@ pub static LIST_IMAGES_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn list_images_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_images_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "tagStatus") => Some(0),
         (11, "imageStatus") => Some(1),
@@ -6227,7 +6411,8 @@ pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_images_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -6278,7 +6463,8 @@ pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_images_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -6318,7 +6504,8 @@ pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn list_images_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "imageIds") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6350,7 +6537,10 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_pull_time_update_exclusions_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_pull_time_update_exclusions_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "maxResults") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6387,7 +6577,10 @@ pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape 
         },
     ],
 };
-fn list_pull_time_update_exclusions_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_pull_time_update_exclusions_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (24, "pullTimeUpdateExclusions") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6419,7 +6612,10 @@ pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn list_replication_backfills_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_replication_backfills_paginate_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (16, "PaginationConfig") => Some(1),
@@ -6456,7 +6652,8 @@ pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_replication_backfills_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_replication_backfills_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (10, "maxResults") => Some(1),
@@ -6500,7 +6697,8 @@ pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn list_replication_backfills_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_replication_backfills_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (9, "backfills") => Some(1),
@@ -6527,7 +6725,8 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         _ => None,
@@ -6557,7 +6756,8 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "tags") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -6687,7 +6887,8 @@ pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
         },
     ],
 };
-fn package_vulnerability_details_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn package_vulnerability_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "cvss") => Some(0),
         (13, "referenceUrls") => Some(1),
@@ -6732,7 +6933,8 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
         },
     ],
 };
-fn paginator_config_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "MaxItems") => Some(0),
         (8, "PageSize") => Some(1),
@@ -6842,7 +7044,8 @@ pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
         },
     ],
 };
-fn pull_through_cache_rule_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn pull_through_cache_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (19, "upstreamRegistryUrl") => Some(1),
@@ -6880,7 +7083,10 @@ pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = Struc
         },
     ],
 };
-fn pull_through_cache_rule_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn pull_through_cache_rule_already_exists_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -6917,7 +7123,10 @@ pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShap
         },
     ],
 };
-fn pull_through_cache_rule_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn pull_through_cache_rule_not_found_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -6978,7 +7187,8 @@ pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_account_setting_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_account_setting_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         (5, "value") => Some(1),
@@ -7015,7 +7225,8 @@ pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_account_setting_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_account_setting_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         (5, "value") => Some(1),
@@ -7071,7 +7282,8 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_image_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7106,7 +7318,8 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_image_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "image") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -7143,7 +7356,10 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_image_scanning_configuration_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_scanning_configuration_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7187,7 +7403,10 @@ pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape 
         },
     ],
 };
-fn put_image_scanning_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_scanning_configuration_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7232,7 +7451,8 @@ pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_image_tag_mutability_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_tag_mutability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7283,7 +7503,8 @@ pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_image_tag_mutability_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_tag_mutability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7323,7 +7544,8 @@ pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_lifecycle_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7367,7 +7589,8 @@ pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_lifecycle_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7394,7 +7617,8 @@ pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_registry_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "policyText") => Some(0),
         _ => None,
@@ -7430,7 +7654,8 @@ pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_registry_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (10, "policyText") => Some(1),
@@ -7462,7 +7687,10 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn put_registry_scanning_configuration_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_scanning_configuration_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (8, "scanType") => Some(0),
         (5, "rules") => Some(1),
@@ -7493,7 +7721,10 @@ pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn put_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_scanning_configuration_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (29, "registryScanningConfiguration") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -7518,7 +7749,8 @@ pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_replication_configuration_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_replication_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (24, "replicationConfiguration") => Some(0),
         _ => None,
@@ -7548,7 +7780,8 @@ pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_replication_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_replication_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (24, "replicationConfiguration") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -7573,7 +7806,8 @@ pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_signing_configuration_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_signing_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (20, "signingConfiguration") => Some(0),
         _ => None,
@@ -7603,7 +7837,8 @@ pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_signing_configuration_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (20, "signingConfiguration") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -7652,7 +7887,8 @@ pub static RECOMMENDATION: StructShape = StructShape {
         },
     ],
 };
-fn recommendation_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn recommendation_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (3, "url") => Some(0),
         (4, "text") => Some(1),
@@ -7701,7 +7937,8 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -7732,7 +7969,10 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn register_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn register_pull_time_update_exclusion_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         _ => None,
@@ -7768,7 +8008,10 @@ pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn register_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn register_pull_time_update_exclusion_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         (9, "createdAt") => Some(1),
@@ -7806,7 +8049,8 @@ pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn registry_policy_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -7843,7 +8087,8 @@ pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn registry_scanning_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "scanType") => Some(0),
         (5, "rules") => Some(1),
@@ -7874,7 +8119,8 @@ pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
         },
     ],
 };
-fn registry_scanning_rule_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_scanning_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (13, "scanFrequency") => Some(0),
         (17, "repositoryFilters") => Some(1),
@@ -7926,7 +8172,8 @@ pub static REMEDIATION: StructShape = StructShape {
         },
     ],
 };
-fn remediation_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn remediation_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "recommendation") => Some(0),
         _ => None,
@@ -7968,7 +8215,10 @@ pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape
         },
     ],
 };
-fn replication_backfill_in_progress_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_in_progress_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -7999,7 +8249,10 @@ pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructSh
         },
     ],
 };
-fn replication_backfill_invalid_status_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_invalid_status_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8030,7 +8283,10 @@ pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn replication_backfill_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_not_found_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8073,7 +8329,8 @@ pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
         },
     ],
 };
-fn replication_backfill_progress_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_progress_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (21, "totalReplicationCount") => Some(0),
         (25, "completedReplicationCount") => Some(1),
@@ -8124,7 +8381,8 @@ pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
         },
     ],
 };
-fn replication_backfill_result_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_result_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -8206,7 +8464,8 @@ pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
         },
     ],
 };
-fn replication_backfill_summary_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_backfill_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (21, "replicationBackfillId") => Some(0),
         (11, "destination") => Some(1),
@@ -8242,7 +8501,8 @@ pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn replication_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "rules") => Some(0),
         _ => None,
@@ -8272,7 +8532,8 @@ pub static REPLICATION_DESTINATION: StructShape = StructShape {
         },
     ],
 };
-fn replication_destination_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_destination_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "region") => Some(0),
         (10, "registryId") => Some(1),
@@ -8330,7 +8591,8 @@ pub static REPLICATION_RULE: StructShape = StructShape {
         },
     ],
 };
-fn replication_rule_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn replication_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "destinations") => Some(0),
         (17, "repositoryFilters") => Some(1),
@@ -8419,7 +8681,8 @@ pub static REPOSITORY: StructShape = StructShape {
         },
     ],
 };
-fn repository_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (13, "repositoryArn") => Some(0),
         (10, "registryId") => Some(1),
@@ -8457,7 +8720,8 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8550,7 +8814,8 @@ pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
         },
     ],
 };
-fn repository_creation_template_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_creation_template_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         (11, "description") => Some(1),
@@ -8597,7 +8862,8 @@ pub static REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn repository_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "filter") => Some(0),
         (10, "filterType") => Some(1),
@@ -8670,7 +8936,8 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8701,7 +8968,8 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8732,7 +9000,8 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8787,7 +9056,8 @@ pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn repository_scanning_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (13, "repositoryArn") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -8827,7 +9097,10 @@ pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape 
         },
     ],
 };
-fn repository_scanning_configuration_failure_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_scanning_configuration_failure_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (11, "failureCode") => Some(1),
@@ -8889,7 +9162,8 @@ pub static RESOURCE: StructShape = StructShape {
         },
     ],
 };
-fn resource_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn resource_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "details") => Some(0),
         (2, "id") => Some(1),
@@ -8916,7 +9190,8 @@ pub static RESOURCE_DETAILS: StructShape = StructShape {
         },
     ],
 };
-fn resource_details_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn resource_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (20, "awsEcrContainerImage") => Some(0),
         _ => None,
@@ -8976,7 +9251,8 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
         },
     ],
 };
-fn response_metadata_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "RequestId") => Some(0),
         (14, "HTTPStatusCode") => Some(1),
@@ -9016,7 +9292,8 @@ pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn scan_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn scan_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -9110,7 +9387,8 @@ pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn scanning_repository_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn scanning_repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "filter") => Some(0),
         (10, "filterType") => Some(1),
@@ -9162,7 +9440,8 @@ pub static SCORE_DETAILS: StructShape = StructShape {
         },
     ],
 };
-fn score_details_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn score_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "cvss") => Some(0),
         _ => None,
@@ -9198,7 +9477,8 @@ pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn secret_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn secret_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -9229,7 +9509,8 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn server_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -9272,7 +9553,8 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn set_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9317,7 +9599,8 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn set_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9356,7 +9639,8 @@ pub static SIGNING_CONFIGURATION: StructShape = StructShape {
         },
     ],
 };
-fn signing_configuration_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn signing_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "rules") => Some(0),
         _ => None,
@@ -9386,7 +9670,10 @@ pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape 
         },
     ],
 };
-fn signing_configuration_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn signing_configuration_not_found_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -9423,7 +9710,8 @@ pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
         },
     ],
 };
-fn signing_repository_filter_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn signing_repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "filter") => Some(0),
         (10, "filterType") => Some(1),
@@ -9475,7 +9763,8 @@ pub static SIGNING_RULE: StructShape = StructShape {
         },
     ],
 };
-fn signing_rule_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn signing_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (17, "signingProfileArn") => Some(0),
         (17, "repositoryFilters") => Some(1),
@@ -9551,7 +9840,8 @@ pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn start_image_scan_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_image_scan_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9601,7 +9891,8 @@ pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn start_image_scan_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_image_scan_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9641,7 +9932,8 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn start_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9691,7 +9983,8 @@ pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn start_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -9725,7 +10018,8 @@ pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn start_replication_backfill_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_replication_backfill_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (11, "destination") => Some(1),
@@ -9780,7 +10074,8 @@ pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn start_replication_backfill_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn start_replication_backfill_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (21, "replicationBackfillId") => Some(0),
         (10, "registryId") => Some(1),
@@ -9821,7 +10116,8 @@ pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn stop_replication_backfill_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn stop_replication_backfill_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -9876,7 +10172,8 @@ pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn stop_replication_backfill_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn stop_replication_backfill_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -9911,7 +10208,8 @@ pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
-fn subject_identifier_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn subject_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "imageDigest") => Some(0),
         _ => None,
@@ -9941,7 +10239,8 @@ pub static TAG: StructShape = StructShape {
         },
     ],
 };
-fn tag_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (3, "Key") => Some(0),
         (5, "Value") => Some(1),
@@ -9990,7 +10289,8 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn tag_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         (4, "tags") => Some(1),
@@ -10015,7 +10315,8 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn tag_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (16, "ResponseMetadata") => Some(0),
         _ => None,
@@ -10069,7 +10370,8 @@ pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn template_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn template_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10100,7 +10402,8 @@ pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn template_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn template_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10137,7 +10440,8 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn too_many_tags_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10168,7 +10472,8 @@ pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
         },
     ],
 };
-fn transitioning_image_total_count_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn transitioning_image_total_count_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (18, "targetStorageClass") => Some(0),
         (15, "imageTotalCount") => Some(1),
@@ -10211,7 +10516,8 @@ pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unable_to_access_secret_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unable_to_access_secret_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10242,7 +10548,10 @@ pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unable_to_decrypt_secret_value_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unable_to_decrypt_secret_value_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10273,7 +10582,8 @@ pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unable_to_get_upstream_image_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unable_to_get_upstream_image_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10304,7 +10614,8 @@ pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unable_to_get_upstream_layer_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unable_to_get_upstream_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10335,7 +10646,10 @@ pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = Stru
         },
     ],
 };
-fn unable_to_list_upstream_image_referrers_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unable_to_list_upstream_image_referrers_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10366,7 +10680,8 @@ pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unsupported_image_type_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unsupported_image_type_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10397,7 +10712,8 @@ pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unsupported_upstream_registry_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unsupported_upstream_registry_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10428,7 +10744,8 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn untag_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         (7, "tagKeys") => Some(1),
@@ -10453,7 +10770,8 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn untag_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (16, "ResponseMetadata") => Some(0),
         _ => None,
@@ -10495,7 +10813,8 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn update_image_storage_class_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_image_storage_class_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -10546,7 +10865,8 @@ pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn update_image_storage_class_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_image_storage_class_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -10592,7 +10912,8 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn update_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (19, "ecrRepositoryPrefix") => Some(1),
@@ -10655,7 +10976,8 @@ pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn update_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -10741,7 +11063,10 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShap
         },
     ],
 };
-fn update_repository_creation_template_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_repository_creation_template_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         (11, "description") => Some(1),
@@ -10786,7 +11111,10 @@ pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructSha
         },
     ],
 };
-fn update_repository_creation_template_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn update_repository_creation_template_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -10854,7 +11182,8 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn upload_layer_part_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -10907,7 +11236,8 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn upload_layer_part_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -10941,7 +11271,8 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn upload_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10994,7 +11325,10 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn validate_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn validate_pull_through_cache_rule_request_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -11067,7 +11401,10 @@ pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape 
         },
     ],
 };
-fn validate_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn validate_pull_through_cache_rule_response_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -11105,7 +11442,8 @@ pub static VALIDATION_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn validation_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn validation_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -11196,7 +11534,8 @@ pub static VULNERABLE_PACKAGE: StructShape = StructShape {
         },
     ],
 };
-fn vulnerable_package_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn vulnerable_package_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "arch") => Some(0),
         (5, "epoch") => Some(1),
@@ -11246,7 +11585,8 @@ pub static WAITER_CONFIG: StructShape = StructShape {
         },
     ],
 };
-fn waiter_config_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "Delay") => Some(0),
         (11, "MaxAttempts") => Some(1),

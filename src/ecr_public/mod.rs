@@ -2,8 +2,8 @@
 //! The Amazon Elastic Container Registry Public (2020-10-30): 23 operations, every request, response, error and nested shape.
 //!
 //! Generated from AWS's service model; see [`OPERATIONS`], [`ServiceError`] and the [`shapes`] descriptions.
+pub(crate) mod model;
 mod operations;
-mod read;
 pub mod rules;
 #[cfg(feature = "schema")]
 mod schema;

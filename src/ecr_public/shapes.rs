@@ -57,7 +57,8 @@ pub static AUTHORIZATION_DATA: StructShape = StructShape {
         },
     ],
 };
-fn authorization_data_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (18, "authorizationToken") => Some(0),
         (9, "expiresAt") => Some(1),
@@ -100,7 +101,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -138,7 +140,8 @@ pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "layers") => Some(0),
         (8, "failures") => Some(1),
@@ -176,7 +179,8 @@ pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn batch_delete_image_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -214,7 +218,8 @@ pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn batch_delete_image_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "imageIds") => Some(0),
         (8, "failures") => Some(1),
@@ -273,7 +278,8 @@ pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -324,7 +330,8 @@ pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -364,7 +371,8 @@ pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn create_repository_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (11, "catalogData") => Some(1),
@@ -402,7 +410,8 @@ pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn create_repository_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "repository") => Some(0),
         (11, "catalogData") => Some(1),
@@ -446,7 +455,8 @@ pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -489,7 +499,8 @@ pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -528,7 +539,8 @@ pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -560,7 +572,8 @@ pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn delete_repository_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "repository") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -597,7 +610,8 @@ pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_tags_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_tags_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -641,7 +655,8 @@ pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_tags_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_tags_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -680,7 +695,8 @@ pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_image_tags_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_image_tags_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (15, "imageTagDetails") => Some(0),
         (9, "nextToken") => Some(1),
@@ -724,7 +740,8 @@ pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -775,7 +792,8 @@ pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -815,7 +833,8 @@ pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_images_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "imageDetails") => Some(0),
         (9, "nextToken") => Some(1),
@@ -841,7 +860,8 @@ pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_registries_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_registries_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (16, "PaginationConfig") => Some(0),
         _ => None,
@@ -871,7 +891,8 @@ pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_registries_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_registries_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "nextToken") => Some(0),
         (10, "maxResults") => Some(1),
@@ -908,7 +929,8 @@ pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_registries_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_registries_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registries") => Some(0),
         (9, "nextToken") => Some(1),
@@ -946,7 +968,8 @@ pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (15, "repositoryNames") => Some(1),
@@ -990,7 +1013,8 @@ pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (15, "repositoryNames") => Some(1),
@@ -1029,7 +1053,8 @@ pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn describe_repositories_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "repositories") => Some(0),
         (9, "nextToken") => Some(1),
@@ -1061,7 +1086,8 @@ pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn empty_upload_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1097,7 +1123,8 @@ pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn get_authorization_token_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_authorization_token_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
@@ -1124,7 +1151,8 @@ pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_authorization_token_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (17, "authorizationData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1142,7 +1170,8 @@ pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
     required: 0x0,
     members: &[],
 };
-fn get_registry_catalog_data_request_index(_: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_catalog_data_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryCatalogDataResponse`](super::GetRegistryCatalogDataResponse).
@@ -1169,7 +1198,8 @@ pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_registry_catalog_data_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_registry_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "registryCatalogData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1200,7 +1230,8 @@ pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_catalog_data_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1231,7 +1262,8 @@ pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_catalog_data_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "catalogData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1262,7 +1294,8 @@ pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1305,7 +1338,8 @@ pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn get_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1362,7 +1396,8 @@ pub static IMAGE: StructShape = StructShape {
         },
     ],
 };
-fn image_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1396,7 +1431,8 @@ pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1463,7 +1499,8 @@ pub static IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
-fn image_detail_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1512,7 +1549,8 @@ pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1549,7 +1587,8 @@ pub static IMAGE_FAILURE: StructShape = StructShape {
         },
     ],
 };
-fn image_failure_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "imageId") => Some(0),
         (11, "failureCode") => Some(1),
@@ -1607,7 +1646,8 @@ pub static IMAGE_IDENTIFIER: StructShape = StructShape {
         },
     ],
 };
-fn image_identifier_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "imageDigest") => Some(0),
         (8, "imageTag") => Some(1),
@@ -1653,7 +1693,8 @@ pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1696,7 +1737,8 @@ pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1733,7 +1775,8 @@ pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
         },
     ],
 };
-fn image_tag_detail_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn image_tag_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "imageTag") => Some(0),
         (9, "createdAt") => Some(1),
@@ -1777,7 +1820,8 @@ pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1814,7 +1858,8 @@ pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "uploadId") => Some(0),
         (8, "partSize") => Some(1),
@@ -1852,7 +1897,8 @@ pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_layer_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1907,7 +1953,8 @@ pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -1942,7 +1989,8 @@ pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -1973,7 +2021,8 @@ pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2016,7 +2065,8 @@ pub static LAYER: StructShape = StructShape {
         },
     ],
 };
-fn layer_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "layerDigest") => Some(0),
         (17, "layerAvailability") => Some(1),
@@ -2049,7 +2099,8 @@ pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2107,7 +2158,8 @@ pub static LAYER_FAILURE: StructShape = StructShape {
         },
     ],
 };
-fn layer_failure_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "layerDigest") => Some(0),
         (11, "failureCode") => Some(1),
@@ -2169,7 +2221,8 @@ pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2206,7 +2259,8 @@ pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn layers_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2237,7 +2291,8 @@ pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2262,7 +2317,8 @@ pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         _ => None,
@@ -2292,7 +2348,8 @@ pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "tags") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -2374,7 +2431,8 @@ pub static PAGINATOR_CONFIG: StructShape = StructShape {
         },
     ],
 };
-fn paginator_config_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "MaxItems") => Some(0),
         (8, "PageSize") => Some(1),
@@ -2448,7 +2506,8 @@ pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_image_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2483,7 +2542,8 @@ pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_image_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "image") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -2508,7 +2568,8 @@ pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_registry_catalog_data_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "displayName") => Some(0),
         _ => None,
@@ -2538,7 +2599,8 @@ pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_registry_catalog_data_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_registry_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "registryCatalogData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -2575,7 +2637,8 @@ pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn put_repository_catalog_data_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_repository_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2607,7 +2670,8 @@ pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn put_repository_catalog_data_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn put_repository_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "catalogData") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -2656,7 +2720,8 @@ pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
         },
     ],
 };
-fn referenced_image_detail_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn referenced_image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "imageDigest") => Some(0),
         (16, "imageSizeInBytes") => Some(1),
@@ -2690,7 +2755,8 @@ pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2739,7 +2805,8 @@ pub static REGISTRY: StructShape = StructShape {
         },
     ],
 };
-fn registry_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (11, "registryArn") => Some(1),
@@ -2785,7 +2852,8 @@ pub static REGISTRY_ALIAS: StructShape = StructShape {
         },
     ],
 };
-fn registry_alias_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_alias_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (4, "name") => Some(0),
         (6, "status") => Some(1),
@@ -2830,7 +2898,8 @@ pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
         },
     ],
 };
-fn registry_catalog_data_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_catalog_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "displayName") => Some(0),
         _ => None,
@@ -2884,7 +2953,8 @@ pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn registry_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn registry_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -2939,7 +3009,8 @@ pub static REPOSITORY: StructShape = StructShape {
         },
     ],
 };
-fn repository_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (13, "repositoryArn") => Some(0),
         (10, "registryId") => Some(1),
@@ -2973,7 +3044,8 @@ pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3034,7 +3106,8 @@ pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
         },
     ],
 };
-fn repository_catalog_data_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_catalog_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "description") => Some(0),
         (13, "architectures") => Some(1),
@@ -3094,7 +3167,8 @@ pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
         },
     ],
 };
-fn repository_catalog_data_input_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_catalog_data_input_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "description") => Some(0),
         (13, "architectures") => Some(1),
@@ -3129,7 +3203,10 @@ pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShap
         },
     ],
 };
-fn repository_catalog_data_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_catalog_data_not_found_exception_index(
+    key: &str,
+) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3187,7 +3264,8 @@ pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3218,7 +3296,8 @@ pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3249,7 +3328,8 @@ pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3310,7 +3390,8 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
         },
     ],
 };
-fn response_metadata_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (9, "RequestId") => Some(0),
         (14, "HTTPStatusCode") => Some(1),
@@ -3344,7 +3425,8 @@ pub static SERVER_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn server_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3387,7 +3469,8 @@ pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn set_repository_policy_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3432,7 +3515,8 @@ pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn set_repository_policy_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3471,7 +3555,8 @@ pub static TAG: StructShape = StructShape {
         },
     ],
 };
-fn tag_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (3, "Key") => Some(0),
         (5, "Value") => Some(1),
@@ -3526,7 +3611,8 @@ pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn tag_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         (4, "tags") => Some(1),
@@ -3551,7 +3637,8 @@ pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn tag_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (16, "ResponseMetadata") => Some(0),
         _ => None,
@@ -3587,7 +3674,8 @@ pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn too_many_tags_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3618,7 +3706,8 @@ pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn unsupported_command_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn unsupported_command_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3649,7 +3738,8 @@ pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn untag_resource_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (11, "resourceArn") => Some(0),
         (7, "tagKeys") => Some(1),
@@ -3674,7 +3764,8 @@ pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn untag_resource_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (16, "ResponseMetadata") => Some(0),
         _ => None,
@@ -3734,7 +3825,8 @@ pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
         },
     ],
 };
-fn upload_layer_part_request_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3787,7 +3879,8 @@ pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
         },
     ],
 };
-fn upload_layer_part_response_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3821,7 +3914,8 @@ pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
         },
     ],
 };
-fn upload_not_found_exception_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3864,7 +3958,8 @@ pub static WAITER_CONFIG: StructShape = StructShape {
         },
     ],
 };
-fn waiter_config_index(key: &str) -> Option<usize> {
+#[inline]
+pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (5, "Delay") => Some(0),
         (11, "MaxAttempts") => Some(1),

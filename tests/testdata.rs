@@ -4,10 +4,10 @@
 //! `proptest` strategies; bare values checked like document members; and
 //! the lookup tables each structure's description carries.
 
-use ecr_models::generate::{faults, list_pointers, Generator};
 use ecr_models::inspect::check_value;
 use ecr_models::registry::{self, entries, Entry, ShapeRef};
 use ecr_models::shape::{StructShape, Ty};
+use ecr_models::testdata::{faults, list_pointers, Generator};
 use ecr_models::{Code, Options, Service};
 use serde_json::Value;
 
@@ -392,7 +392,7 @@ fn unknown_enum_values_pass_a_bare_check_only_when_allowed() {
 #[cfg(feature = "proptest")]
 mod strategies {
     use ecr_models::ecr::{CreateRepositoryRequest, DescribeImagesResponse, PutImageRequest};
-    use ecr_models::generate::{strategy, typed_strategy};
+    use ecr_models::testdata::{strategy, typed_strategy};
     use ecr_models::{Model, Options};
     use proptest::prelude::*;
 
@@ -480,8 +480,9 @@ mod strategies {
 fn the_readme_example_runs() {
     use ecr_models::ecr::{CreateRepositoryRequest, DescribeImagesResponse};
     use ecr_models::{
-        generate::{faults, Generator},
-        inspect, registry, Model, Options, Service,
+        inspect, registry,
+        testdata::{faults, Generator},
+        Model, Options, Service,
     };
 
     let big = Generator::new(0)

@@ -707,7 +707,7 @@ const STRATEGY_DEPTH: usize = 32;
 /// mode too).
 ///
 /// ```
-/// use ecr_models::{ecr::CreateRepositoryRequest, generate::strategy, Model};
+/// use ecr_models::{ecr::CreateRepositoryRequest, testdata::strategy, Model};
 /// use proptest::prelude::*;
 ///
 /// proptest! {
@@ -727,7 +727,7 @@ pub fn strategy(shape: &'static StructShape) -> impl proptest::strategy::Strateg
 /// from [`strategy`]`(T::SHAPE)`, read into `T`.
 ///
 /// ```
-/// use ecr_models::{ecr::DescribeImagesResponse, generate::typed_strategy, Model};
+/// use ecr_models::{ecr::DescribeImagesResponse, testdata::typed_strategy, Model};
 /// use proptest::prelude::*;
 ///
 /// proptest! {
@@ -744,7 +744,7 @@ pub fn typed_strategy<T: crate::Model + std::fmt::Debug>(
     use proptest::strategy::Strategy;
     strategy(T::SHAPE).prop_map(|doc| match crate::from_value::<T>(&doc) {
         Ok(value) => value,
-        // The strategy draws valid documents only; `tests/generate.rs` pins it.
+        // The strategy draws valid documents only; `tests/testdata.rs` pins it.
         Err(e) => panic!("a drawn {} is invalid: {e}\n{doc}", T::SHAPE.name),
     })
 }
