@@ -34,6 +34,8 @@ mod model;
 mod options;
 mod parse;
 mod read;
+#[cfg(all(feature = "ecr", feature = "ecr-public"))]
+pub mod refs;
 pub mod registry;
 pub mod rules;
 #[cfg(feature = "schema")]

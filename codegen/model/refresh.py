@@ -1,4 +1,5 @@
-"""Vendors botocore's ECR and ECR Public models: documentation stripped, uncompressed.
+"""Vendors botocore's ECR and ECR Public models (documentation stripped,
+uncompressed) and its partitions.json (AWS's partitions and regions, as is).
 
 Usage: python3 codegen/model/refresh.py VERSION   (from the workspace root)
 """
@@ -42,6 +43,10 @@ def main(version):
                 target = out / service / name.removesuffix(".gz")
                 target.write_text(json.dumps(data, indent=1) + "\n")
                 print("wrote", target)
+        partitions = json.loads(wheel.read("botocore/data/partitions.json"))
+        target = out / "partitions.json"
+        target.write_text(json.dumps(partitions, indent=1) + "\n")
+        print("wrote", target)
 
 
 if __name__ == "__main__":

@@ -17,9 +17,14 @@ pub fn header(service: &Service) -> String {
 
 /// Formats generated source: parse with syn, print with prettyplease.
 pub fn format(service: &Service, source: &str) -> String {
+    pretty(&header(service), source)
+}
+
+/// Formats generated source under its first line, `header`.
+pub fn pretty(header: &str, source: &str) -> String {
     let file = syn::parse_file(source)
         .unwrap_or_else(|e| panic!("generated code does not parse: {e}\n{source}"));
-    format!("{}{}", header(service), prettyplease::unparse(&file))
+    format!("{header}{}", prettyplease::unparse(&file))
 }
 
 fn lit(s: &str) -> String {

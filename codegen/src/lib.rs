@@ -7,6 +7,7 @@ pub mod emit;
 pub mod ir;
 pub mod model;
 pub mod names;
+pub mod partitions;
 pub mod pattern;
 
 use std::path::{Path, PathBuf};
@@ -33,5 +34,10 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
             files.push((dir.join(file), emit::format(&service, &write(&service))));
         }
     }
+    let partitions = partitions::emit(&root.join("codegen/model"));
+    files.push((
+        PathBuf::from("src/refs/partitions.rs"),
+        emit::pretty(partitions::HEADER, &partitions),
+    ));
     files
 }

@@ -106,6 +106,31 @@ enum Command {
     /// Checks one bare value against a scalar or enum shape: exit 0 valid,
     /// 1 invalid.
     Check(CheckArgs),
+    /// Parses and checks image references, repository references and
+    /// repository ARNs: exit 0 all valid, 1 any invalid.
+    Ref(RefArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+struct RefArgs {
+    /// How verdicts are printed: human (text) or json (JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    format: Format,
+
+    /// A file of references, one a line (blank lines skipped); each result
+    /// carries its line.
+    #[arg(long, value_name = "FILE")]
+    lines: Option<PathBuf>,
+
+    /// Regions the vendored table does not name are accepted where they
+    /// have the form of the partition's regions.
+    #[arg(long)]
+    allow_unknown_regions: bool,
+
+    /// References: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1`,
+    /// `public.ecr.aws/alias/app`, `arn:aws:ecr:...:repository/app`.
+    #[arg(value_name = "VALUE")]
+    values: Vec<String>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -200,6 +225,7 @@ fn main() -> ExitCode {
         Some(Command::Generate(g)) => return generate(&g),
         Some(Command::Inspect(i)) => return inspect_shape(&i),
         Some(Command::Check(c)) => return check_value(&c),
+        Some(Command::Ref(r)) => return check_refs(&r),
         None => {}
     }
     let target = match resolve(&args) {
@@ -527,6 +553,35 @@ fn each_line<R: BufRead, W: Write>(
         if !batch.is_full() {
             return Ok(());
         }
+    }
+}
+
+/// `ref`: each value, then each line of `--lines`.
+fn check_refs(args: &RefArgs) -> ExitCode {
+    let text = match &args.lines {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some((path.display().to_string(), text)),
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        },
+        None => None,
+    };
+    if args.values.is_empty() && text.is_none() {
+        return usage_error("give references to check, or --lines FILE");
+    }
+    let given = args.values.iter().map(|v| (v.as_str(), None));
+    let lines = text.iter().flat_map(|(file, text)| {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(move |(at, l)| (l.trim(), Some((file.as_str(), at + 1))))
+    });
+    let opts = Options::default().with_unknown_enums(args.allow_unknown_regions);
+    let mut out = io::stdout().lock();
+    match ecr_validate::refs::check_all(&mut out, args.format, given.chain(lines), &opts) {
+        Ok((_, 0)) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(1),
+        Err(e) => usage_error(&format!("standard output: {e}")),
     }
 }
 

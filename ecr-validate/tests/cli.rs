@@ -1155,3 +1155,65 @@ fn a_file_named_like_a_subcommand_is_still_a_file_after_the_options() {
         "check: valid\n1 document: 1 valid, 0 invalid\n"
     );
 }
+
+#[test]
+fn ref_prints_every_part_as_json_and_null_for_the_parts_a_reference_lacks() {
+    let image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1.4.2";
+    let arn = "arn:aws:ecr-public::123456789012:repository/app";
+    let run = run(&["ref", "--format", "json", image, arn], b"");
+    assert_eq!(run.code, 0, "{run:?}");
+    let records = run.records();
+    assert_eq!(
+        records[0],
+        json!({
+            "input": image, "valid": true, "kind": "image", "registry": "private",
+            "registry_id": "123456789012", "registry_alias": null, "region": "eu-west-1",
+            "partition": "aws", "fips": false, "dual_stack": false, "repository": "team/app",
+            "tag": "1.4.2", "digest": null, "errors": []
+        })
+    );
+    assert_eq!(
+        records[1],
+        json!({
+            "input": arn, "valid": true, "kind": "arn", "registry": "public",
+            "registry_id": "123456789012", "registry_alias": null, "region": null,
+            "partition": "aws", "fips": null, "dual_stack": null, "repository": "app",
+            "tag": null, "digest": null, "errors": []
+        })
+    );
+}
+
+#[test]
+fn ref_lines_checks_an_inventory_and_gives_each_result_its_line() {
+    let dir = TempDir::new("ref-lines");
+    let file = dir.file(
+        "refs.txt",
+        "public.ecr.aws/docker/library/python:3.12\n\n123456789012.dkr.ecr.us-east-1.amazonaws.com/Team/App:1\n",
+    );
+    let run = run(&["ref", "--format", "json", "--lines", &file], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    let records = run.records();
+    assert_eq!(records.len(), 2);
+    assert_eq!(
+        (&records[0]["line"], &records[0]["valid"]),
+        (&json!(1), &json!(true))
+    );
+    assert_eq!(
+        (&records[1]["line"], &records[1]["valid"]),
+        (&json!(3), &json!(false))
+    );
+    assert_eq!(records[1]["errors"][0]["path"], "/repository");
+    assert_eq!(records[1]["errors"][0]["code"], "pattern");
+    assert_eq!(records[1]["kind"], Value::Null);
+    let human = run_human(&["ref", "--lines", &file]);
+    assert!(human.contains(":3: 123456789012.dkr.ecr"), "{human}");
+    assert!(
+        human.ends_with("2 references: 1 valid, 1 invalid\n"),
+        "{human}"
+    );
+    assert_eq!(self::run(&["ref"], b"").code, 2);
+}
+
+fn run_human(args: &[&str]) -> String {
+    run(args, b"").stdout
+}

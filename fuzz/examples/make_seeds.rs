@@ -142,6 +142,26 @@ fn main() {
         write(&dir, &format!("{i}-{service}-{name}"), &bytes);
     }
 
+    // refs: mode bit 0 allows unknown regions; each host form, ARNs, and
+    // a few broken ones.
+    let dir = corpus.join("refs");
+    let refs = [
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/app:1.4.2",
+        "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "123456789012.dkr-ecr.eu-west-1.on.aws/a/b:latest",
+        "123456789012.dkr-ecr-fips.us-east-2.on.aws/app",
+        "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:v1",
+        "123456789012.dkr.ecr.us-east-7.amazonaws.com/app:v1",
+        "public.ecr.aws/docker/library/python:3.12",
+        "ecr-public.aws.com/nginx/nginx",
+        "arn:aws:ecr:us-east-1:123456789012:repository/team/app",
+        "arn:aws:ecr-public::123456789012:repository/app",
+        "https://12345678901.dkr.ecr.cn-north-1.amazonaws.com/Team/App:v1/x",
+    ];
+    for (i, r) in refs.iter().enumerate() {
+        write(&dir, &format!("ref-{i}"), &[&[(i % 2) as u8][..], r.as_bytes()].concat());
+    }
+
     // timestamp: mode 0 strings, 1 f64 bits, 2 i64 bits, 3 number text.
     let dir = corpus.join("timestamp");
     let strings = [
