@@ -420,3 +420,111 @@ pub fn check_value(entry: &Entry, value: &Value, opts: &Options) -> Result<(), E
 pub fn check_ty(ty: &Ty, value: &Value, opts: &Options) -> Result<(), Error> {
     run_bytes(&value_text(value), Checker(*ty), Cx::new(opts))
 }
+
+/// An operation described: what [`describe_operation`] returns, and what
+/// `ecr-validate inspect --operation NAME --format json` prints. Tokens and
+/// keys are always lists, in model order.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationDescription {
+    /// The model's name: `DescribeImages`.
+    pub name: &'static str,
+    /// The service: `ecr` or `ecr-public`.
+    pub service: &'static str,
+    /// boto3's method: `describe_images`.
+    pub method: &'static str,
+    /// The input shape.
+    pub input: &'static str,
+    /// The output shape.
+    pub output: &'static str,
+    /// The declared error shapes, in model order.
+    pub errors: Vec<&'static str>,
+    /// The paginator, or `null`.
+    pub paginator: Option<PaginatorInfo>,
+    /// The waiters that poll the operation.
+    pub waiters: Vec<WaiterInfo>,
+}
+
+/// An operation's paginator.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaginatorInfo {
+    /// boto3's paginator name.
+    pub name: &'static str,
+    /// The request members that carry the token.
+    pub input_token: &'static [&'static str],
+    /// The response members that carry the next token.
+    pub output_token: &'static [&'static str],
+    /// The request member that limits a page, or `null`.
+    pub limit_key: Option<&'static str>,
+    /// The response members whose lists make up the result.
+    pub result_key: &'static [&'static str],
+    /// The response members that are the same on every page.
+    pub non_aggregate_keys: &'static [&'static str],
+}
+
+/// A waiter.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiterInfo {
+    /// boto3's waiter name: `image_scan_complete`.
+    pub name: &'static str,
+    /// The operation it polls.
+    pub operation: &'static str,
+    /// Seconds between attempts.
+    pub delay: u32,
+    /// Attempts before it gives up.
+    pub max_attempts: u32,
+    /// Its acceptors, in order.
+    pub acceptors: Vec<AcceptorInfo>,
+}
+
+/// A waiter's acceptor.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcceptorInfo {
+    /// `success`, `failure` or `retry`.
+    pub state: &'static str,
+    /// `path`, `pathAll`, `pathAny`, `status` or `error`.
+    pub matcher: &'static str,
+    /// The JMESPath expression, or `null`.
+    pub argument: Option<&'static str>,
+    /// The value matched against.
+    pub expected: Value,
+}
+
+/// Describes an operation: its boto3 method, shapes, paginator and waiters.
+pub fn describe_operation(op: &'static crate::shape::Operation) -> OperationDescription {
+    OperationDescription {
+        name: op.name,
+        service: op.service.name(),
+        method: op.method,
+        input: op.input.name,
+        output: op.output.name,
+        errors: op.errors.iter().map(|e| e.name).collect(),
+        paginator: op.paginator.map(|p| PaginatorInfo {
+            name: p.name,
+            input_token: p.input_token,
+            output_token: p.output_token,
+            limit_key: p.limit_key,
+            result_key: p.result_key,
+            non_aggregate_keys: p.non_aggregate_keys,
+        }),
+        waiters: op
+            .waiters
+            .iter()
+            .map(|w| WaiterInfo {
+                name: w.name,
+                operation: w.operation,
+                delay: w.delay,
+                max_attempts: w.max_attempts,
+                acceptors: w
+                    .acceptors
+                    .iter()
+                    .map(|a| AcceptorInfo {
+                        state: a.state.as_str(),
+                        matcher: a.matcher.as_str(),
+                        argument: a.argument,
+                        expected: a.expected.to_json(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}

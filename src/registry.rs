@@ -182,7 +182,19 @@ impl Operation {
     }
 }
 
-/// The operation `name` of `service`.
+/// The operation `name` of `service`, by any of its names:
+/// `DescribeImages`, `describe_images` (boto3) or `describe-images` (the
+/// AWS CLI).
+///
+/// ```
+/// use ecr_models::{registry, Service};
+///
+/// let op = registry::operation(Service::Ecr, "describe-image-scan-findings").unwrap();
+/// assert_eq!((op.name, op.method), ("DescribeImageScanFindings", "describe_image_scan_findings"));
+/// let paginator = op.paginator.unwrap();
+/// assert_eq!(paginator.result_key, ["imageScanFindings.findings", "imageScanFindings.enhancedFindings"]);
+/// assert_eq!(op.waiters[0].name, "image_scan_complete");
+/// ```
 pub fn operation(service: Service, name: &str) -> Option<&'static Operation> {
-    operations(service).iter().find(|o| o.name == name)
+    operations(service).iter().find(|o| o.is_named(name))
 }

@@ -23,6 +23,12 @@ impl Service {
         Service::EcrPublic,
     ];
 
+    /// boto3's name for the service (`boto3.client(name)`, the stubs'
+    /// `ECRServiceName`): `ecr`, `ecr-public`; also the command-line name.
+    pub fn boto3_name(self) -> &'static str {
+        self.name()
+    }
+
     /// The name used on the command line and in schema paths: `ecr`, `ecr-public`.
     pub fn name(self) -> &'static str {
         match self {
@@ -261,9 +267,147 @@ pub struct Operation {
     pub output: &'static StructShape,
     /// The error shapes the model declares for it.
     pub errors: &'static [&'static StructShape],
+    /// boto3's method for it (botocore's `xform_name`): `describe_images`.
+    pub method: &'static str,
+    /// The AWS CLI's command for it: `describe-images`.
+    pub cli: &'static str,
+    /// Its paginator, if it has one (`paginators-1.json`).
+    pub paginator: Option<&'static Paginator>,
+    /// The waiters that poll it (`waiters-2.json`).
+    pub waiters: &'static [Waiter],
+}
+
+/// An operation's paginator, as `paginators-1.json` writes it: every token
+/// and key as a list, in model order (a result key may be a path:
+/// `imageScanFindings.findings`).
+#[derive(Debug)]
+pub struct Paginator {
+    /// boto3's paginator name (`client.get_paginator(name)`): the
+    /// operation's method name.
+    pub name: &'static str,
+    /// The request members that carry the token.
+    pub input_token: &'static [&'static str],
+    /// The response members that carry the next token.
+    pub output_token: &'static [&'static str],
+    /// The request member that limits a page, if any.
+    pub limit_key: Option<&'static str>,
+    /// The response members whose lists make up the result.
+    pub result_key: &'static [&'static str],
+    /// The response members that are the same on every page.
+    pub non_aggregate_keys: &'static [&'static str],
+}
+
+/// A waiter, as `waiters-2.json` writes it.
+#[derive(Debug)]
+pub struct Waiter {
+    /// boto3's name (`client.get_waiter(name)`): `image_scan_complete`.
+    pub name: &'static str,
+    /// The model's name: `ImageScanComplete`.
+    pub model_name: &'static str,
+    /// The operation it polls.
+    pub operation: &'static str,
+    /// Seconds between attempts.
+    pub delay: u32,
+    /// Attempts before it gives up.
+    pub max_attempts: u32,
+    /// What each response means, tried in order.
+    pub acceptors: &'static [Acceptor],
+}
+
+/// One acceptor of a waiter: when it matches, the waiter reaches `state`.
+#[derive(Debug)]
+pub struct Acceptor {
+    /// Where the waiter goes.
+    pub state: WaiterState,
+    /// How the response is matched.
+    pub matcher: Matcher,
+    /// The JMESPath expression (`path` matchers), if any.
+    pub argument: Option<&'static str>,
+    /// The value matched against.
+    pub expected: Expected,
+}
+
+/// The states a waiter reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaiterState {
+    /// Done.
+    Success,
+    /// Given up.
+    Failure,
+    /// Polled again.
+    Retry,
+}
+
+impl WaiterState {
+    /// As `waiters-2.json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaiterState::Success => "success",
+            WaiterState::Failure => "failure",
+            WaiterState::Retry => "retry",
+        }
+    }
+}
+
+/// botocore's acceptor matchers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matcher {
+    /// The expression's value equals `expected`.
+    Path,
+    /// Every element of the expression's list equals `expected`.
+    PathAll,
+    /// Some element of the expression's list equals `expected`.
+    PathAny,
+    /// The HTTP status equals `expected`.
+    Status,
+    /// The error code equals `expected` (or, with `true`/`false`, any
+    /// error or none).
+    Error,
+}
+
+impl Matcher {
+    /// As `waiters-2.json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Matcher::Path => "path",
+            Matcher::PathAll => "pathAll",
+            Matcher::PathAny => "pathAny",
+            Matcher::Status => "status",
+            Matcher::Error => "error",
+        }
+    }
+}
+
+/// An acceptor's expected value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A string.
+    Str(&'static str),
+    /// A number (an HTTP status).
+    Int(i64),
+    /// `true` or `false`.
+    Bool(bool),
+}
+
+impl Expected {
+    /// As JSON.
+    pub fn to_json(self) -> serde_json::Value {
+        match self {
+            Expected::Str(s) => s.into(),
+            Expected::Int(n) => n.into(),
+            Expected::Bool(b) => b.into(),
+        }
+    }
 }
 
 impl Operation {
+    /// Whether `name` names this operation: as the model writes it
+    /// (`DescribeImages`), as boto3 does (`describe_images`) or as the AWS
+    /// CLI does (`describe-images`).
+    pub fn is_named(&self, name: &str) -> bool {
+        self.name == name || self.method == name || self.cli == name
+    }
+
     /// Whether the model declares the error `name` for this operation.
     pub fn declares(&self, name: &str) -> bool {
         self.errors.iter().any(|e| e.name == name)

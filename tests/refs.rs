@@ -291,6 +291,12 @@ fn a_repository_response_parses_its_uri_and_arn() {
         ecr_models::from_json(r#"{"repositoryUri":"public.ecr.aws/team/web"}"#).expect("valid");
     assert!(public.repository_ref().expect("present").is_ok());
     assert!(public.parsed_arn().is_none());
+    let scanning: ecr_models::ecr::RepositoryScanningConfiguration = ecr_models::from_json(
+        r#"{"repositoryArn":"arn:aws:ecr:eu-west-1:123456789012:repository/Web"}"#,
+    )
+    .expect("valid: the model has no rule for an Arn");
+    let err = scanning.parsed_arn().expect("present").unwrap_err();
+    assert_eq!(err.violations()[0].path, "/repository");
 }
 
 #[test]

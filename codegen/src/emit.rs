@@ -508,6 +508,75 @@ fn index_fn(id: &str) -> String {
     format!("{}_index", id.to_lowercase())
 }
 
+/// A list of names as a static slice.
+fn names(list: &[String]) -> String {
+    let items: Vec<String> = list.iter().map(|n| lit(n)).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// An operation's paginator, as an `Option<&Paginator>` expression.
+fn paginator(op: &crate::ir::Operation) -> String {
+    let Some(p) = &op.paginator else {
+        return "None".into();
+    };
+    format!(
+        "Some(&Paginator {{ name: {}, input_token: {}, output_token: {}, limit_key: {}, result_key: {}, non_aggregate_keys: {} }})",
+        lit(&op.method),
+        names(&p.input_token),
+        names(&p.output_token),
+        p.limit_key.as_ref().map_or("None".into(), |k| format!("Some({})", lit(k))),
+        names(&p.result_key),
+        names(&p.non_aggregate_keys),
+    )
+}
+
+/// A waiter of `op`, as a `Waiter` expression.
+fn waiter(op: &crate::ir::Operation, w: &crate::ir::Waiter) -> String {
+    let acceptors: Vec<String> = w
+        .acceptors
+        .iter()
+        .map(|a| {
+            let state = match a.state.as_str() {
+                "success" => "Success",
+                "failure" => "Failure",
+                "retry" => "Retry",
+                other => panic!("{}: unknown waiter state {other}", w.name),
+            };
+            let matcher = match a.matcher.as_str() {
+                "path" => "Path",
+                "pathAll" => "PathAll",
+                "pathAny" => "PathAny",
+                "status" => "Status",
+                "error" => "Error",
+                other => panic!("{}: unknown matcher {other}", w.name),
+            };
+            let expected = match &a.expected {
+                serde_json::Value::String(s) => format!("Expected::Str({})", lit(s)),
+                serde_json::Value::Bool(b) => format!("Expected::Bool({b})"),
+                serde_json::Value::Number(n) => format!(
+                    "Expected::Int({})",
+                    n.as_i64()
+                        .unwrap_or_else(|| panic!("{}: expected {n} is not an integer", w.name))
+                ),
+                other => panic!("{}: unsupported expected value {other}", w.name),
+            };
+            format!(
+                "Acceptor {{ state: WaiterState::{state}, matcher: Matcher::{matcher}, argument: {}, expected: {expected} }}",
+                a.argument.as_ref().map_or("None".into(), |x| format!("Some({})", lit(x)))
+            )
+        })
+        .collect();
+    format!(
+        "Waiter {{ name: {}, model_name: {}, operation: {}, delay: {}, max_attempts: {}, acceptors: &[{}] }}",
+        lit(&w.boto3),
+        lit(&w.name),
+        lit(&op.name),
+        w.delay,
+        w.max_attempts,
+        acceptors.join(", ")
+    )
+}
+
 /// `rules.rs`: one static per constrained scalar shape.
 pub fn rules(service: &Service) -> String {
     let mut out = String::new();
@@ -731,7 +800,7 @@ pub fn operations(service: &Service) -> String {
         title(service)
     );
     out.push_str(
-        "use crate::shape::{Operation, Service};\nuse crate::{Error, Options};\nuse super::*;\n",
+        "#[allow(unused_imports)]\nuse crate::shape::{Acceptor, Expected, Matcher, Operation, Paginator, Service, Waiter, WaiterState};\nuse crate::{Error, Options};\nuse super::*;\n",
     );
     let svc = format!("Service::{}", service.info.variant);
     out.push_str("/// Every operation: its input, output and declared errors.\npub static OPERATIONS: &[Operation] = &[\n");
@@ -743,11 +812,15 @@ pub fn operations(service: &Service) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "Operation {{ name: {}, service: {svc}, input: &shapes::{}, output: &shapes::{}, errors: &[{}] }},",
+            "Operation {{ name: {}, service: {svc}, input: &shapes::{}, output: &shapes::{}, errors: &[{}], method: {}, cli: {}, paginator: {}, waiters: &[{}] }},",
             lit(&op.name),
             screaming(&op.input),
             screaming(&op.output),
             errs.join(", "),
+            lit(&op.method),
+            lit(&op.cli),
+            paginator(op),
+            op.waiters.iter().map(|w| waiter(op, w)).collect::<Vec<_>>().join(", "),
         );
     }
     out.push_str("];\n");

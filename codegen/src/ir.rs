@@ -120,6 +120,33 @@ pub struct Operation {
     pub input: String,
     pub output: String,
     pub errors: Vec<String>,
+    /// boto3's method (and paginator) name: `describe_images`.
+    pub method: String,
+    /// The AWS CLI's command: `describe-images`.
+    pub cli: String,
+    pub paginator: Option<Paginator>,
+    pub waiters: Vec<Waiter>,
+}
+
+/// An operation's paginator, as `paginators-1.json` writes it (every token
+/// and key as a list, in model order).
+pub struct Paginator {
+    pub input_token: Vec<String>,
+    pub output_token: Vec<String>,
+    pub limit_key: Option<String>,
+    pub result_key: Vec<String>,
+    pub non_aggregate_keys: Vec<String>,
+}
+
+/// A waiter, as `waiters-2.json` writes it.
+pub struct Waiter {
+    /// The model's name: `ImageScanComplete`.
+    pub name: String,
+    /// boto3's: `image_scan_complete`.
+    pub boto3: String,
+    pub delay: u32,
+    pub max_attempts: u32,
+    pub acceptors: Vec<crate::model::AcceptorDef>,
 }
 
 pub struct Service {
@@ -244,6 +271,10 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             input,
             output,
             errors,
+            method: crate::names::xform(&op.name, "_"),
+            cli: crate::names::xform(&op.name, "-"),
+            paginator: None,
+            waiters: Vec::new(),
         });
     }
     for (op_name, p) in &paginators.pagination {
@@ -264,6 +295,18 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             Role::Paginate,
             Some(op_name.clone()),
         );
+        let op = service
+            .operations
+            .iter_mut()
+            .find(|o| &o.name == op_name)
+            .expect("paginated operation exists");
+        op.paginator = Some(Paginator {
+            input_token: p.input_token.names(),
+            output_token: p.output_token.names(),
+            limit_key: p.limit_key.clone(),
+            result_key: p.result_key.as_ref().map(|k| k.names()).unwrap_or_default(),
+            non_aggregate_keys: p.non_aggregate_keys.clone(),
+        });
     }
     for (waiter, w) in waiters.iter().flat_map(|w| &w.waiters) {
         let op = service
@@ -280,6 +323,50 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             Role::Wait,
             Some(w.operation.clone()),
         );
+        let op = service
+            .operations
+            .iter_mut()
+            .find(|o| o.name == w.operation)
+            .expect("waited operation exists");
+        op.waiters.push(Waiter {
+            name: waiter.clone(),
+            boto3: crate::names::xform(waiter, "_"),
+            delay: w.delay,
+            max_attempts: w.max_attempts,
+            acceptors: w.acceptors.clone(),
+        });
+    }
+    // boto3's literal names (the stubs' `PaginatorName` and `WaiterName`),
+    // as enums: ECR Public has no waiters, so no `WaiterName`.
+    let paginator_names: Vec<String> = service
+        .operations
+        .iter()
+        .filter(|o| o.paginator.is_some())
+        .map(|o| o.method.clone())
+        .collect();
+    let waiter_names: Vec<String> = service
+        .operations
+        .iter()
+        .flat_map(|o| o.waiters.iter().map(|w| w.boto3.clone()))
+        .collect();
+    for (name, values) in [
+        ("PaginatorName", paginator_names),
+        ("WaiterName", waiter_names),
+    ] {
+        assert!(
+            !service.shapes.contains_key(name),
+            "{}: boto3's {name} would take the name of a model shape",
+            info.key
+        );
+        if !values.is_empty() {
+            service.shapes.insert(
+                name.to_string(),
+                Shape {
+                    name: name.to_string(),
+                    kind: Kind::Enum(values),
+                },
+            );
+        }
     }
     check(&service);
     service

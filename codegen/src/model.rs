@@ -100,7 +100,11 @@ pub struct PaginatorsFile {
 #[derive(Debug, Deserialize)]
 pub struct PaginatorDef {
     pub input_token: StringOrList,
+    pub output_token: StringOrList,
     pub limit_key: Option<String>,
+    pub result_key: Option<StringOrList>,
+    #[serde(default)]
+    pub non_aggregate_keys: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +130,18 @@ pub struct WaitersFile {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WaiterDef {
     pub operation: String,
+    pub delay: u32,
+    pub max_attempts: u32,
+    pub acceptors: Vec<AcceptorDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AcceptorDef {
+    pub state: String,
+    pub matcher: String,
+    pub argument: Option<String>,
+    pub expected: serde_json::Value,
 }

@@ -67,6 +67,35 @@ pub fn variant(value: &str) -> String {
     out
 }
 
+/// An operation or waiter name as botocore's `xform_name` writes it, with
+/// `sep` between words: `DescribeImages` → `describe_images` (boto3's
+/// method, paginator and waiter names) or `describe-images` (the AWS
+/// CLI's). The same three steps as botocore: a trailing run of capitals
+/// before an `s` (`ARNs`) becomes one word, then a separator before each
+/// capitalised word (`(.)([A-Z][a-z]+)`) and between a lower-case letter
+/// or digit and a capital (`([a-z0-9])([A-Z])`), then lower case.
+pub fn xform(name: &str, sep: &str) -> String {
+    use regex::Regex;
+    use std::sync::OnceLock;
+    static RES: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [special, first_cap, end_cap] = RES.get_or_init(|| {
+        ["[A-Z]{2,}s$", "(.)([A-Z][a-z]+)", "([a-z0-9])([A-Z])"]
+            .map(|re| Regex::new(re).expect("botocore's pattern compiles"))
+    });
+    if name.contains(sep) {
+        return name.to_string();
+    }
+    let mut name = name.to_string();
+    if let Some(m) = special.find(&name) {
+        name = format!("{}{sep}{}", &name[..m.start()], m.as_str().to_lowercase());
+    }
+    let replacement = format!("${{1}}{sep}${{2}}");
+    let s1 = first_cap.replace_all(&name, replacement.as_str());
+    end_cap
+        .replace_all(&s1, replacement.as_str())
+        .to_lowercase()
+}
+
 const KEYWORDS: &[&str] = &[
     "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
     "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use ecr_models::inspect::{Bounds, Description, OperationUse, TypeInfo};
+use ecr_models::inspect::{Bounds, Description, OperationDescription, OperationUse, TypeInfo};
 
 /// The description as text, ending with a newline.
 pub fn human(d: &Description) -> String {
@@ -140,4 +140,47 @@ fn used_by(out: &mut String, operations: &[OperationUse]) {
             .collect();
         let _ = writeln!(out, "  {:width$}  {}", o.operation, text.join(", "));
     }
+}
+
+/// An operation for people: its method, shapes, paginator and waiters.
+pub fn human_operation(d: &OperationDescription) -> String {
+    let mut out = format!(
+        "{} (operation of {}; boto3 method {})\n  input:  {}\n  output: {}\n",
+        d.name, d.service, d.method, d.input, d.output
+    );
+    out.push_str(&format!("  errors: {}\n", d.errors.join(", ")));
+    match &d.paginator {
+        None => out.push_str("  paginator: none\n"),
+        Some(p) => {
+            out.push_str(&format!(
+                "  paginator {}: input token {}, output token {}, limit key {}, result key {}",
+                p.name,
+                p.input_token.join(", "),
+                p.output_token.join(", "),
+                p.limit_key.unwrap_or("none"),
+                p.result_key.join(", ")
+            ));
+            if !p.non_aggregate_keys.is_empty() {
+                out.push_str(&format!(
+                    ", non-aggregate keys {}",
+                    p.non_aggregate_keys.join(", ")
+                ));
+            }
+            out.push('\n');
+        }
+    }
+    for w in &d.waiters {
+        out.push_str(&format!(
+            "  waiter {}: every {} s, at most {} attempts\n",
+            w.name, w.delay, w.max_attempts
+        ));
+        for a in &w.acceptors {
+            let argument = a.argument.map(|x| format!(" {x}")).unwrap_or_default();
+            out.push_str(&format!(
+                "    {}: {}{argument} == {}\n",
+                a.state, a.matcher, a.expected
+            ));
+        }
+    }
+    out
 }

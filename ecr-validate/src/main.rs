@@ -168,9 +168,15 @@ struct InspectArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
     format: Format,
 
+    /// Describes an operation instead: its boto3 method, input, output,
+    /// declared errors, paginator and waiters. Any spelling:
+    /// `DescribeImages`, `describe_images`, `describe-images`.
+    #[arg(long, value_name = "NAME", conflicts_with = "name")]
+    operation: Option<String>,
+
     /// Any structure, enum or scalar shape of the service.
-    #[arg(value_name = "NAME")]
-    name: String,
+    #[arg(value_name = "NAME", required_unless_present = "operation")]
+    name: Option<String>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -372,13 +378,35 @@ fn generate(args: &GenerateArgs) -> ExitCode {
 
 /// `inspect`: a shape described, as text or one JSON object.
 fn inspect_shape(args: &InspectArgs) -> ExitCode {
-    let entry = match target::entry(args.service, &args.name) {
+    if let Some(name) = &args.operation {
+        return inspect_operation(args, name);
+    }
+    let name = args.name.as_deref().unwrap_or_default();
+    let entry = match target::entry(args.service, name) {
         Ok(entry) => entry,
         Err(message) => return usage_error(&message),
     };
     let description = inspect::describe(entry);
     let text = match args.format {
         Format::Human => ecr_validate::inspect::human(&description),
+        Format::Json => match serde_json::to_string(&description) {
+            Ok(json) => json + "\n",
+            Err(e) => return usage_error(&e.to_string()),
+        },
+    };
+    print_all(&text, ExitCode::SUCCESS)
+}
+
+/// `inspect --operation NAME`.
+fn inspect_operation(args: &InspectArgs, name: &str) -> ExitCode {
+    let op = match Target::operation(args.service, name, Direction::Input) {
+        Ok(Target::Operation(op, _)) => op,
+        Ok(Target::Shape(_)) => return usage_error("not an operation"),
+        Err(message) => return usage_error(&message),
+    };
+    let description = inspect::describe_operation(op);
+    let text = match args.format {
+        Format::Human => ecr_validate::inspect::human_operation(&description),
         Format::Json => match serde_json::to_string(&description) {
             Ok(json) => json + "\n",
             Err(e) => return usage_error(&e.to_string()),

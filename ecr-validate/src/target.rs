@@ -65,7 +65,7 @@ impl Target {
             add_hints(
                 &mut message,
                 name,
-                registry::operations(service).iter().map(|o| o.name),
+                registry::operations(service).iter().map(spelled_like(name)),
                 service,
                 |other| registry::operation(other, name).is_some(),
             );
@@ -116,6 +116,17 @@ fn is_structure(entry: &Entry) -> bool {
 
 /// Appends "did you mean" names and, when the name belongs to another
 /// service, which `--service` to use.
+/// An operation's name in the spelling `query` uses: boto3's
+/// (`describe_images`), the AWS CLI's (`describe-images`) or the model's.
+fn spelled_like(query: &str) -> impl Fn(&'static Operation) -> &'static str {
+    let (snake, kebab) = (query.contains('_'), query.contains('-'));
+    move |op| match (snake, kebab) {
+        (true, _) => op.method,
+        (false, true) => op.cli,
+        (false, false) => op.name,
+    }
+}
+
 fn add_hints<'a>(
     message: &mut String,
     name: &str,

@@ -1217,3 +1217,62 @@ fn ref_lines_checks_an_inventory_and_gives_each_result_its_line() {
 fn run_human(args: &[&str]) -> String {
     run(args, b"").stdout
 }
+
+#[test]
+fn operation_accepts_the_model_boto3_and_aws_cli_spellings_and_suggests_in_kind() {
+    for name in ["CreateRepository", "create_repository", "create-repository"] {
+        let run = run(&["--operation", name, "--input"], VALID_REQUEST.as_bytes());
+        assert_eq!(run.code, 0, "{name}: {run:?}");
+    }
+    for (wrong, close) in [
+        ("describe_imagez", "describe_images"),
+        ("describe-imagez", "describe-images"),
+        ("DescribeImagez", "DescribeImages"),
+    ] {
+        let run = run(&["--operation", wrong, "--output"], b"{}");
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.contains(&format!("did you mean {close}")),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn inspect_operation_prints_the_method_paginator_and_waiters_as_json() {
+    let run = run(
+        &[
+            "inspect",
+            "--operation",
+            "describe-image-scan-findings",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let record = &run.records()[0];
+    assert_eq!(record["method"], "describe_image_scan_findings");
+    assert_eq!(
+        record["paginator"]["result_key"],
+        json!([
+            "imageScanFindings.findings",
+            "imageScanFindings.enhancedFindings"
+        ])
+    );
+    assert_eq!(record["waiters"][0]["name"], "image_scan_complete");
+    assert_eq!(
+        record["waiters"][0]["acceptors"][1],
+        json!({"state": "failure", "matcher": "path", "argument": "imageScanStatus.status", "expected": "FAILED"})
+    );
+    let public = run_human(&[
+        "inspect",
+        "--service",
+        "ecr-public",
+        "--operation",
+        "DescribeImages",
+    ]);
+    assert!(public.contains("boto3 method describe_images"), "{public}");
+    assert!(public.contains("paginator describe_images"), "{public}");
+}

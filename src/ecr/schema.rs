@@ -704,6 +704,10 @@ impl_json_schema!(
     "ecr_models::ecr::PaginatorConfig (structure)"
 );
 impl_json_schema!(
+    PaginatorName, enumeration, shapes::PAGINATOR_NAME,
+    "ecr_models::ecr::PaginatorName (enum)"
+);
+impl_json_schema!(
     PullThroughCacheRule, structure, shapes::PULL_THROUGH_CACHE_RULE,
     "ecr_models::ecr::PullThroughCacheRule (structure)"
 );
@@ -1195,4 +1199,7 @@ impl_json_schema!(
 impl_json_schema!(
     WaiterConfig, structure, shapes::WAITER_CONFIG,
     "ecr_models::ecr::WaiterConfig (structure)"
+);
+impl_json_schema!(
+    WaiterName, enumeration, shapes::WAITER_NAME, "ecr_models::ecr::WaiterName (enum)"
 );

@@ -6942,6 +6942,22 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
+/// Enum [`PaginatorName`](super::PaginatorName).
+pub static PAGINATOR_NAME: EnumShape = EnumShape {
+    name: "PaginatorName",
+    service: Service::Ecr,
+    values: &[
+        "describe_image_scan_findings",
+        "describe_images",
+        "describe_pull_through_cache_rules",
+        "describe_replication_backfill_results",
+        "describe_repositories",
+        "describe_repository_creation_templates",
+        "get_lifecycle_policy_preview",
+        "list_images",
+        "list_replication_backfills",
+    ],
+};
 /// The long (`i64`) `PartSize`: range 0...
 pub static PART_SIZE: ScalarShape = ScalarShape {
     name: "PartSize",
@@ -11593,6 +11609,12 @@ pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
+/// Enum [`WaiterName`](super::WaiterName).
+pub static WAITER_NAME: EnumShape = EnumShape {
+    name: "WaiterName",
+    service: Service::Ecr,
+    values: &["image_scan_complete", "lifecycle_policy_preview_complete"],
+};
 /// Every structure shape.
 pub static STRUCTURES: &[&StructShape] = &[
     &ATTRIBUTE,
@@ -11861,6 +11883,7 @@ pub static ENUMS: &[&EnumShape] = &[
     &LIFECYCLE_POLICY_PREVIEW_STATUS,
     &LIFECYCLE_POLICY_STORAGE_CLASS,
     &LIFECYCLE_POLICY_TARGET_STORAGE_CLASS,
+    &PAGINATOR_NAME,
     &RCT_APPLIED_FOR,
     &REPLICATION_BACKFILL_RESULT_STATUS,
     &REPLICATION_BACKFILL_STATUS,
@@ -11876,6 +11899,7 @@ pub static ENUMS: &[&EnumShape] = &[
     &TAG_STATUS,
     &TARGET_STORAGE_CLASS,
     &UPSTREAM_REGISTRY,
+    &WAITER_NAME,
 ];
 /// Every scalar shape (strings, numbers, booleans, timestamps, blobs).
 pub static SCALARS: &[&ScalarShape] = &[

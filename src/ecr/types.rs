@@ -3078,6 +3078,18 @@ pub struct PaginatorConfig {
     #[serde(rename = "StartingToken", default, skip_serializing_if = "Option::is_none")]
     pub starting_token: Option<String>,
 }
+crate::enums::model_enum!(
+    PaginatorName,
+    "Enum `PaginatorName` of the Amazon Elastic Container Registry (2015-09-21): `describe_image_scan_findings`, `describe_images`, `describe_pull_through_cache_rules`, `describe_replication_backfill_results`, `describe_repositories`, `describe_repository_creation_templates`, `get_lifecycle_policy_preview`, `list_images`, `list_replication_backfills`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [DescribeImageScanFindings = "describe_image_scan_findings", DescribeImages =
+    "describe_images", DescribePullThroughCacheRules =
+    "describe_pull_through_cache_rules", DescribeReplicationBackfillResults =
+    "describe_replication_backfill_results", DescribeRepositories =
+    "describe_repositories", DescribeRepositoryCreationTemplates =
+    "describe_repository_creation_templates", GetLifecyclePolicyPreview =
+    "get_lifecycle_policy_preview", ListImages = "list_images", ListReplicationBackfills
+    = "list_replication_backfills"]
+);
 /// The `PullThroughCacheRule` structure.
 ///
 /// Structure `PullThroughCacheRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PullThroughCacheRule.html)
@@ -5046,3 +5058,9 @@ pub struct WaiterConfig {
     #[serde(rename = "MaxAttempts", default, skip_serializing_if = "Option::is_none")]
     pub max_attempts: Option<i32>,
 }
+crate::enums::model_enum!(
+    WaiterName,
+    "Enum `WaiterName` of the Amazon Elastic Container Registry (2015-09-21): `image_scan_complete`, `lifecycle_policy_preview_complete`.\n\nA value the model does not know is kept in [`WaiterName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [ImageScanComplete = "image_scan_complete", LifecyclePolicyPreviewComplete =
+    "lifecycle_policy_preview_complete"]
+);

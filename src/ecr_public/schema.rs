@@ -255,6 +255,10 @@ impl_json_schema!(
     "ecr_models::ecr_public::PaginatorConfig (structure)"
 );
 impl_json_schema!(
+    PaginatorName, enumeration, shapes::PAGINATOR_NAME,
+    "ecr_models::ecr_public::PaginatorName (enum)"
+);
+impl_json_schema!(
     PutImageRequest, structure, shapes::PUT_IMAGE_REQUEST,
     "ecr_models::ecr_public::PutImageRequest (structure)"
 );

@@ -2440,6 +2440,17 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
+/// Enum [`PaginatorName`](super::PaginatorName).
+pub static PAGINATOR_NAME: EnumShape = EnumShape {
+    name: "PaginatorName",
+    service: Service::EcrPublic,
+    values: &[
+        "describe_image_tags",
+        "describe_images",
+        "describe_registries",
+        "describe_repositories",
+    ],
+};
 /// The long (`i64`) `PartSize`: range 0...
 pub static PART_SIZE: ScalarShape = ScalarShape {
     name: "PartSize",
@@ -4067,6 +4078,7 @@ pub static ENUMS: &[&EnumShape] = &[
     &IMAGE_FAILURE_CODE,
     &LAYER_AVAILABILITY,
     &LAYER_FAILURE_CODE,
+    &PAGINATOR_NAME,
     &REGISTRY_ALIAS_STATUS,
 ];
 /// Every scalar shape (strings, numbers, booleans, timestamps, blobs).

@@ -1014,6 +1014,13 @@ pub struct PaginatorConfig {
     #[serde(rename = "StartingToken", default, skip_serializing_if = "Option::is_none")]
     pub starting_token: Option<String>,
 }
+crate::enums::model_enum!(
+    PaginatorName,
+    "Enum `PaginatorName` of the Amazon Elastic Container Registry Public (2020-10-30): `describe_image_tags`, `describe_images`, `describe_registries`, `describe_repositories`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    [DescribeImageTags = "describe_image_tags", DescribeImages = "describe_images",
+    DescribeRegistries = "describe_registries", DescribeRepositories =
+    "describe_repositories"]
+);
 /// The input of the `PutImage` operation.
 ///
 /// Structure `PutImageRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutImage.html)

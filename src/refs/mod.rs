@@ -736,6 +736,13 @@ impl crate::ecr::Repository {
     }
 }
 
+impl crate::ecr::RepositoryScanningConfiguration {
+    /// `repositoryArn`, parsed and checked: `None` when absent.
+    pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
+        self.repository_arn.as_deref().map(RepositoryArn::parse)
+    }
+}
+
 impl crate::ecr_public::Repository {
     /// `repositoryUri`, parsed and checked: `None` when absent.
     pub fn repository_ref(&self) -> Option<Result<RepositoryRef, Error>> {
