@@ -43,6 +43,8 @@ pub mod schema;
 pub mod shape;
 pub mod testdata;
 pub mod timestamp;
+#[cfg(feature = "waiters")]
+pub mod waiter;
 
 #[cfg(feature = "ecr")]
 #[rustfmt::skip]
@@ -61,7 +63,7 @@ pub use json::{
 };
 pub use model::Model;
 pub use options::Options;
-pub use shape::{Operation, Role, Service};
+pub use shape::{Operation, Role, Service, WaiterState};
 pub use timestamp::Timestamp;
 
 /// The JSON scanner, for the crate's own tests of it against serde_json:

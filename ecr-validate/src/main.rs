@@ -109,6 +109,33 @@ enum Command {
     /// Parses and checks image references, repository references and
     /// repository ARNs: exit 0 all valid, 1 any invalid.
     Ref(RefArgs),
+    /// The state a waiter reaches on each recorded response of its
+    /// operation: success, failure, or retry (no acceptor matched).
+    WaitState(WaitStateArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+struct WaitStateArgs {
+    /// The waiter: boto3's name (`image_scan_complete`) or the model's
+    /// (`ImageScanComplete`).
+    #[arg(long, value_name = "NAME")]
+    waiter: String,
+
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    service: Service,
+
+    /// How verdicts are printed: human (text) or json (JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    format: Format,
+
+    /// The files are error bodies of the operation, not responses.
+    #[arg(long)]
+    error: bool,
+
+    /// One response body a file; `-` is standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -232,6 +259,7 @@ fn main() -> ExitCode {
         Some(Command::Inspect(i)) => return inspect_shape(&i),
         Some(Command::Check(c)) => return check_value(&c),
         Some(Command::Ref(r)) => return check_refs(&r),
+        Some(Command::WaitState(w)) => return wait_state(&w),
         None => {}
     }
     let target = match resolve(&args) {
@@ -582,6 +610,105 @@ fn each_line<R: BufRead, W: Write>(
             return Ok(());
         }
     }
+}
+
+/// `wait-state`: each response checked as the waiter's operation's output
+/// (or error), then the state the waiter reaches on it.
+fn wait_state(args: &WaitStateArgs) -> ExitCode {
+    use ecr_models::waiter::Response;
+    let ops = ecr_models::registry::operations(args.service);
+    let found = ops
+        .iter()
+        .flat_map(|op| op.waiters.iter().map(move |w| (op, w)))
+        .find(|(_, w)| w.name == args.waiter || w.model_name == args.waiter);
+    let Some((op, waiter)) = found else {
+        let known: Vec<&str> = ops.iter().flat_map(|o| o.waiters).map(|w| w.name).collect();
+        let known = match known.is_empty() {
+            true => "it has none".to_string(),
+            false => format!("its waiters: {}", known.join(", ")),
+        };
+        return usage_error(&format!(
+            "unknown waiter `{}` in {} ({known})",
+            args.waiter, args.service
+        ));
+    };
+    let opts = Options::default();
+    // The reporter prints invalid documents as everywhere else; the states
+    // go to the same output, between them.
+    let mut reporter = Reporter::new(io::stdout().lock(), args.format);
+    let mut status = ExitCode::SUCCESS;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = match read_file(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let _ = writeln!(io::stderr(), "ecr-validate: {name}: {e}");
+                status = ExitCode::from(2);
+                continue;
+            }
+        };
+        let verdict = match args.error {
+            true => op.check_error(&bytes, None, &opts),
+            false => op.check_output(&bytes, &opts),
+        };
+        let source = Source {
+            name: &name,
+            line: None,
+        };
+        if verdict.is_err() {
+            if reporter.document(source, &verdict).is_err() {
+                return ExitCode::from(2);
+            }
+            status = ExitCode::from(1);
+            continue;
+        }
+        // A valid document is valid JSON.
+        let Ok(body) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            continue;
+        };
+        let code = ["__type", "code"]
+            .iter()
+            .find_map(|k| body.get(*k).and_then(|v| v.as_str()))
+            .map(ecr_models::error_name)
+            .unwrap_or_default();
+        let response = match args.error {
+            true => Response::Error { code, status: 400 },
+            false => Response::Output {
+                body: &body,
+                status: 200,
+            },
+        };
+        let outcome = waiter.state_of(response);
+        let line = match args.format {
+            Format::Json => serde_json::json!({
+                "source": name,
+                "state": outcome.state.as_str(),
+                "acceptor": outcome.acceptor,
+            })
+            .to_string(),
+            Format::Human => match outcome.acceptor {
+                Some(at) => format!("{name}: {} (acceptor {at})", outcome.state.as_str()),
+                None => format!("{name}: {} (no acceptor matched)", outcome.state.as_str()),
+            },
+        };
+        if writeln!(reporter.out_mut(), "{line}").is_err() {
+            return ExitCode::from(2);
+        }
+    }
+    if reporter.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    status
+}
+
+/// A file's bytes; `-` is standard input.
+fn read_file(path: &Path) -> io::Result<Vec<u8>> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    std::fs::read(path)
 }
 
 /// `ref`: each value, then each line of `--lines`.

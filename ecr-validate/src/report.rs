@@ -142,6 +142,11 @@ impl<W: Write> Reporter<W> {
         Ok(())
     }
 
+    /// The output, for lines of a command's own between the verdicts.
+    pub fn out_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
     /// Flushes what is printed so far (before a message to standard error,
     /// so the two read in order on a terminal).
     pub fn flush(&mut self) -> io::Result<()> {

@@ -1276,3 +1276,101 @@ fn inspect_operation_prints_the_method_paginator_and_waiters_as_json() {
     assert!(public.contains("boto3 method describe_images"), "{public}");
     assert!(public.contains("paginator describe_images"), "{public}");
 }
+
+/// The state botocore 1.44.5's waiter reaches on each response, as its own
+/// acceptors decide (checked with botocore's `WaiterModel`: the first
+/// acceptor whose `matcher_func` matches; none on a response is `retry`,
+/// none on an error is `failure`).
+#[test]
+fn wait_state_gives_botocores_state_on_each_scan_and_preview_status() {
+    let dir = TempDir::new("wait-state");
+    let scans = [
+        (
+            r#"{"imageScanStatus":{"status":"COMPLETE"}}"#,
+            "success",
+            json!(0),
+        ),
+        (
+            r#"{"imageScanStatus":{"status":"FAILED"}}"#,
+            "failure",
+            json!(1),
+        ),
+        (
+            r#"{"imageScanStatus":{"status":"IN_PROGRESS"}}"#,
+            "retry",
+            Value::Null,
+        ),
+        (r#"{"registryId":"123456789012"}"#, "retry", Value::Null),
+    ];
+    let previews = [
+        (r#"{"status":"COMPLETE"}"#, "success", json!(0)),
+        (r#"{"status":"FAILED"}"#, "failure", json!(1)),
+        (r#"{"status":"IN_PROGRESS"}"#, "retry", Value::Null),
+        (r#"{"status":"EXPIRED"}"#, "retry", Value::Null),
+    ];
+    for (waiter, cases) in [
+        ("image_scan_complete", &scans),
+        ("LifecyclePolicyPreviewComplete", &previews),
+    ] {
+        let files: Vec<String> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, (body, ..))| dir.file(&format!("{waiter}-{i}.json"), body))
+            .collect();
+        let mut args = vec!["wait-state", "--waiter", waiter, "--format", "json"];
+        args.extend(files.iter().map(String::as_str));
+        let run = run(&args, b"");
+        assert_eq!(run.code, 0, "{run:?}");
+        let records = run.records();
+        for ((file, (_, state, acceptor)), record) in files.iter().zip(cases.iter()).zip(&records) {
+            assert_eq!(
+                record,
+                &json!({"source": file, "state": state, "acceptor": acceptor}),
+                "{waiter}"
+            );
+        }
+    }
+    // An error body no acceptor names: the waiter fails, as botocore's does.
+    let error = dir.file(
+        "error.json",
+        r#"{"__type":"ScanNotFoundException","message":"no scan"}"#,
+    );
+    let run = run(
+        &[
+            "wait-state",
+            "--waiter",
+            "image_scan_complete",
+            "--error",
+            &error,
+        ],
+        b"",
+    );
+    assert_eq!(
+        run.stdout,
+        format!("{error}: failure (no acceptor matched)\n")
+    );
+    // A response that is not a valid output is reported, and no state given.
+    let run = self::run(
+        &["wait-state", "--waiter", "image_scan_complete", "-"],
+        br#"{"imageScanStatus":{"status":"DONE"}}"#,
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.starts_with("-: invalid (1 violation)"),
+        "{}",
+        run.stdout
+    );
+    let run = self::run(
+        &[
+            "wait-state",
+            "--service",
+            "ecr-public",
+            "--waiter",
+            "x",
+            "-",
+        ],
+        b"{}",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("it has none"), "{}", run.stderr);
+}
