@@ -32,6 +32,7 @@ mod json;
 mod json_schema;
 mod model;
 mod options;
+mod paginate;
 mod parse;
 mod read;
 #[cfg(all(feature = "ecr", feature = "ecr-public"))]

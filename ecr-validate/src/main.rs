@@ -112,6 +112,26 @@ enum Command {
     /// The state a waiter reaches on each recorded response of its
     /// operation: success, failure, or retry (no acceptor matched).
     WaitState(WaitStateArgs),
+    /// Merges the pages of one paginated call as boto3's
+    /// `build_full_result()` does, after checking each as the operation's
+    /// output.
+    MergePages(MergePagesArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+struct MergePagesArgs {
+    /// The paginated operation, in any spelling.
+    #[arg(long, value_name = "NAME")]
+    operation: String,
+
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    service: Service,
+
+    /// The pages, in order: JSON Lines (a page a line) or one page a file;
+    /// `-` is standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -260,6 +280,7 @@ fn main() -> ExitCode {
         Some(Command::Check(c)) => return check_value(&c),
         Some(Command::Ref(r)) => return check_refs(&r),
         Some(Command::WaitState(w)) => return wait_state(&w),
+        Some(Command::MergePages(m)) => return merge_pages(&m),
         None => {}
     }
     let target = match resolve(&args) {
@@ -699,6 +720,71 @@ fn wait_state(args: &WaitStateArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     status
+}
+
+/// `merge-pages`: every page checked, then merged; a page that is not a
+/// valid output is reported with its index, and nothing is merged.
+fn merge_pages(args: &MergePagesArgs) -> ExitCode {
+    let op = match Target::operation(args.service, &args.operation, Direction::Output) {
+        Ok(Target::Operation(op, _)) => op,
+        Ok(Target::Shape(_)) => return usage_error("not an operation"),
+        Err(message) => return usage_error(&message),
+    };
+    let Some(paginator) = op.paginator else {
+        return usage_error(&format!(
+            "{} of {} does not paginate",
+            op.name, args.service
+        ));
+    };
+    let opts = Options::default();
+    let mut pages = Vec::new();
+    let mut reporter = Reporter::new(io::stdout().lock(), Format::Human);
+    let mut invalid = false;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = match read_file(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return usage_error(&format!("{name}: {e}")),
+        };
+        // One page a file, unless the file holds several lines of JSON.
+        let whole = serde_json::from_slice::<serde_json::Value>(&bytes).is_ok();
+        let docs: Vec<(Option<usize>, &[u8])> = match whole {
+            true => vec![(None, &bytes[..])],
+            false => bytes
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+                .map(|(at, l)| (Some(at + 1), l))
+                .collect(),
+        };
+        for (line, doc) in docs {
+            let index = pages.len();
+            match op.check_output(doc, &opts) {
+                Ok(()) => match serde_json::from_slice(doc) {
+                    Ok(page) => pages.push(page),
+                    Err(e) => return usage_error(&format!("{name}: {e}")),
+                },
+                Err(e) => {
+                    invalid = true;
+                    pages.push(serde_json::Value::Null);
+                    let label = format!("page {index} ({name})");
+                    let source = Source { name: &label, line };
+                    if reporter.document(source, &Err(e)).is_err() {
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        }
+    }
+    if invalid {
+        let _ = reporter.flush();
+        return ExitCode::from(1);
+    }
+    let merged = paginator.merge(&pages);
+    match writeln!(reporter.out_mut(), "{merged}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
 }
 
 /// A file's bytes; `-` is standard input.

@@ -1374,3 +1374,68 @@ fn wait_state_gives_botocores_state_on_each_scan_and_preview_status() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("it has none"), "{}", run.stderr);
 }
+
+/// Pages drawn by `generate`, chained by nextToken, and what botocore
+/// 1.44.5's own `build_full_result()` made of them, stored beside them by
+/// `tests/recordings/pages/record_pages.py`.
+#[test]
+fn merge_pages_prints_what_botocores_build_full_result_returns() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/recordings/pages");
+    for (name, operation) in [
+        ("images-250", "DescribeImages"),
+        ("scan-findings", "describe_image_scan_findings"),
+        ("lifecycle-preview", "get-lifecycle-policy-preview"),
+    ] {
+        let pages = path_str(&dir.join(format!("{name}.pages.jsonl")));
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{name}.merged.json"))).expect("merged"),
+        )
+        .expect("botocore's result");
+        let run = run(&["merge-pages", "--operation", operation, &pages], b"");
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let merged: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+        assert_eq!(merged, expected, "{name}");
+    }
+    // One page a file works the same.
+    let dir_pages = TempDir::new("merge-pages");
+    let text = std::fs::read_to_string(dir.join("lifecycle-preview.pages.jsonl")).expect("pages");
+    let files: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| dir_pages.file(&format!("page-{i}.json"), l))
+        .collect();
+    let mut args = vec!["merge-pages", "--operation", "GetLifecyclePolicyPreview"];
+    args.extend(files.iter().map(String::as_str));
+    let run = self::run(&args, b"");
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("lifecycle-preview.merged.json")).expect("merged"),
+    )
+    .expect("json");
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).expect("json"),
+        expected
+    );
+}
+
+#[test]
+fn merge_pages_reports_an_invalid_page_by_its_index_and_merges_nothing() {
+    let pages = "{\"imageIds\":[{\"imageTag\":\"a\"}],\"nextToken\":\"t\"}\n{\"imageIds\":[{\"imageTag\":7}]}\n";
+    let run = run(
+        &["merge-pages", "--operation", "list_images", "-"],
+        pages.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("page 1 (-):2: invalid (1 violation)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("\"imageIds\""), "{}", run.stdout);
+    let run = self::run(
+        &["merge-pages", "--operation", "CreateRepository", "-"],
+        b"{}",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("does not paginate"), "{}", run.stderr);
+}
