@@ -7,6 +7,12 @@
 //! violation for any other, consuming the value so the pass goes on.
 //! Generated code composes readers per member, e.g.
 //! `List::new(Str(&rules::REPOSITORY_NAME), &rules::REPOSITORY_NAME_LIST)`.
+//!
+//! Every object of a structure is read by one routine, [`read_struct`],
+//! which holds every structure-level rule and hands each member's value to
+//! a sink ([`Fields`]): a structure's generated slots, the checker's
+//! (`check.rs`), or an error body's (`aws_error.rs`). What a reader keeps
+//! is its value type: the checker's readers yield `()`.
 
 use std::collections::BTreeMap;
 use std::marker::PhantomData;

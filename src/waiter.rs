@@ -116,11 +116,24 @@ fn matches(acceptor: &Acceptor, response: Response<'_>) -> bool {
 
 /// The value of JMESPath expression `expression` in `body`; `None` when it
 /// does not compile or fails (no model expression does: a test compiles
-/// every one).
-fn search(expression: &str, body: &Value) -> Option<Value> {
-    let compiled = jmespath::compile(expression).ok()?;
+/// every one). Each expression is compiled once a thread (`jmespath`'s
+/// expressions are not `Sync` without its `sync` feature).
+fn search(expression: &'static str, body: &Value) -> Option<Value> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static COMPILED: RefCell<HashMap<&'static str, Option<jmespath::Expression<'static>>>> =
+            RefCell::new(HashMap::new());
+    }
     let data = jmespath::Variable::from_serializable(body).ok()?;
-    let found = compiled.search(data).ok()?;
+    let found = COMPILED.with(|compiled| {
+        let mut compiled = compiled.borrow_mut();
+        let expr = compiled
+            .entry(expression)
+            .or_insert_with(|| jmespath::compile(expression).ok())
+            .as_ref()?;
+        expr.search(data).ok()
+    })?;
     serde_json::to_value(&*found).ok()
 }
 
