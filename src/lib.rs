@@ -44,6 +44,7 @@ pub mod schema;
 pub mod shape;
 pub mod testdata;
 pub mod timestamp;
+mod validated;
 #[cfg(feature = "waiters")]
 pub mod waiter;
 
@@ -66,6 +67,7 @@ pub use model::Model;
 pub use options::Options;
 pub use shape::{Operation, Role, Service, WaiterState};
 pub use timestamp::Timestamp;
+pub use validated::Validated;
 
 /// The JSON scanner, for the crate's own tests of it against serde_json:
 /// not part of the API.

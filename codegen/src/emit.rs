@@ -289,6 +289,7 @@ fn structure(service: &Service, shape: &Shape, st: &Structure, out: &mut String)
     if st.boto3.is_none() {
         let _ = write!(text, " [API reference]({})", page(service, shape, st));
     }
+    text.push_str("\n\nIts derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.");
     doc(out, &text);
     let secret = st.members.iter().any(|m| m.secret);
     let default = if service.has_default(name) {

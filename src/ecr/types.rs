@@ -17,6 +17,8 @@ crate::enums::model_enum!(
 /// The `Attribute` structure.
 ///
 /// Structure `Attribute` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Attribute.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Attribute {
     /// `key`: required; string `AttributeKey`: length 1..=128.
@@ -29,6 +31,8 @@ pub struct Attribute {
 /// The `AuthorizationData` structure.
 ///
 /// Structure `AuthorizationData` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_AuthorizationData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthorizationData {
     /// `authorizationToken`: optional; string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
@@ -60,6 +64,8 @@ impl std::fmt::Debug for AuthorizationData {
 /// The `AwsEcrContainerImageDetails` structure.
 ///
 /// Structure `AwsEcrContainerImageDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_AwsEcrContainerImageDetails.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AwsEcrContainerImageDetails {
     /// `architecture`: optional; string `Arch`.
@@ -96,6 +102,8 @@ pub struct AwsEcrContainerImageDetails {
 /// The input of the `BatchCheckLayerAvailability` operation.
 ///
 /// Structure `BatchCheckLayerAvailabilityRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchCheckLayerAvailability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -111,6 +119,8 @@ pub struct BatchCheckLayerAvailabilityRequest {
 /// The output of the `BatchCheckLayerAvailability` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchCheckLayerAvailabilityResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchCheckLayerAvailability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityResponse {
     /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
@@ -130,6 +140,8 @@ pub struct BatchCheckLayerAvailabilityResponse {
 /// The input of the `BatchDeleteImage` operation.
 ///
 /// Structure `BatchDeleteImageRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -145,6 +157,8 @@ pub struct BatchDeleteImageRequest {
 /// The output of the `BatchDeleteImage` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchDeleteImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -164,6 +178,8 @@ pub struct BatchDeleteImageResponse {
 /// The input of the `BatchGetImage` operation.
 ///
 /// Structure `BatchGetImageRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetImageRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -186,6 +202,8 @@ pub struct BatchGetImageRequest {
 /// The output of the `BatchGetImage` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchGetImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetImageResponse {
     /// `images`: optional; list `ImageList` of structure [`Image`](super::Image).
@@ -205,6 +223,8 @@ pub struct BatchGetImageResponse {
 /// The input of the `BatchGetRepositoryScanningConfiguration` operation.
 ///
 /// Structure `BatchGetRepositoryScanningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetRepositoryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetRepositoryScanningConfigurationRequest {
     /// `repositoryNames`: required; list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=25.
@@ -214,6 +234,8 @@ pub struct BatchGetRepositoryScanningConfigurationRequest {
 /// The output of the `BatchGetRepositoryScanningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchGetRepositoryScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetRepositoryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetRepositoryScanningConfigurationResponse {
     /// `scanningConfigurations`: optional; list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
@@ -237,6 +259,8 @@ pub struct BatchGetRepositoryScanningConfigurationResponse {
 /// An error body (`__type` BlockedByOrganizationPolicyException). Declared by `PutRegistryScanningConfiguration`.
 ///
 /// Structure `BlockedByOrganizationPolicyException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BlockedByOrganizationPolicyException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BlockedByOrganizationPolicyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -251,6 +275,8 @@ pub struct BlockedByOrganizationPolicyException {
 /// The input of the `CompleteLayerUpload` operation.
 ///
 /// Structure `CompleteLayerUploadRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CompleteLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -269,6 +295,8 @@ pub struct CompleteLayerUploadRequest {
 /// The output of the `CompleteLayerUpload` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CompleteLayerUploadResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CompleteLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -294,6 +322,8 @@ pub struct CompleteLayerUploadResponse {
 /// The input of the `CreatePullThroughCacheRule` operation.
 ///
 /// Structure `CreatePullThroughCacheRuleRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreatePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -329,6 +359,8 @@ pub struct CreatePullThroughCacheRuleRequest {
 /// The output of the `CreatePullThroughCacheRule` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CreatePullThroughCacheRuleResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -382,6 +414,8 @@ pub struct CreatePullThroughCacheRuleResponse {
 /// The input of the `CreateRepositoryCreationTemplate` operation.
 ///
 /// Structure `CreateRepositoryCreationTemplateRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -442,6 +476,8 @@ pub struct CreateRepositoryCreationTemplateRequest {
 /// The output of the `CreateRepositoryCreationTemplate` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CreateRepositoryCreationTemplateResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -465,6 +501,8 @@ pub struct CreateRepositoryCreationTemplateResponse {
 /// The input of the `CreateRepository` operation.
 ///
 /// Structure `CreateRepositoryRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -510,6 +548,8 @@ pub struct CreateRepositoryRequest {
 /// The output of the `CreateRepository` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CreateRepositoryResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
@@ -526,6 +566,8 @@ pub struct CreateRepositoryResponse {
 /// The `CvssScore` structure.
 ///
 /// Structure `CvssScore` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CvssScore.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CvssScore {
     /// `baseScore`: optional; double `BaseScore`.
@@ -544,6 +586,8 @@ pub struct CvssScore {
 /// The `CvssScoreAdjustment` structure.
 ///
 /// Structure `CvssScoreAdjustment` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CvssScoreAdjustment.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CvssScoreAdjustment {
     /// `metric`: optional; string `Metric`.
@@ -556,6 +600,8 @@ pub struct CvssScoreAdjustment {
 /// The `CvssScoreDetails` structure.
 ///
 /// Structure `CvssScoreDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CvssScoreDetails.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CvssScoreDetails {
     /// `adjustments`: optional; list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
@@ -577,6 +623,8 @@ pub struct CvssScoreDetails {
 /// The input of the `DeleteLifecyclePolicy` operation.
 ///
 /// Structure `DeleteLifecyclePolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -589,6 +637,8 @@ pub struct DeleteLifecyclePolicyRequest {
 /// The output of the `DeleteLifecyclePolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteLifecyclePolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -622,6 +672,8 @@ pub struct DeleteLifecyclePolicyResponse {
 /// The input of the `DeletePullThroughCacheRule` operation.
 ///
 /// Structure `DeletePullThroughCacheRuleRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeletePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeletePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -634,6 +686,8 @@ pub struct DeletePullThroughCacheRuleRequest {
 /// The output of the `DeletePullThroughCacheRule` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeletePullThroughCacheRuleResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeletePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeletePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -680,11 +734,15 @@ pub struct DeletePullThroughCacheRuleResponse {
 /// The input of the `DeleteRegistryPolicy` operation.
 ///
 /// Structure `DeleteRegistryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRegistryPolicyRequest {}
 /// The output of the `DeleteRegistryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRegistryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -704,6 +762,8 @@ pub struct DeleteRegistryPolicyResponse {
 /// The `DeleteReplication` structure.
 ///
 /// Structure `DeleteReplication` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteReplication.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteReplication {
     /// `enabled`: required; boolean `DeleteReplicationFlag`.
@@ -713,6 +773,8 @@ pub struct DeleteReplication {
 /// The input of the `DeleteRepositoryCreationTemplate` operation.
 ///
 /// Structure `DeleteRepositoryCreationTemplateRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -722,6 +784,8 @@ pub struct DeleteRepositoryCreationTemplateRequest {
 /// The output of the `DeleteRepositoryCreationTemplate` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRepositoryCreationTemplateResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -745,6 +809,8 @@ pub struct DeleteRepositoryCreationTemplateResponse {
 /// The input of the `DeleteRepositoryPolicy` operation.
 ///
 /// Structure `DeleteRepositoryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -757,6 +823,8 @@ pub struct DeleteRepositoryPolicyRequest {
 /// The output of the `DeleteRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRepositoryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -779,6 +847,8 @@ pub struct DeleteRepositoryPolicyResponse {
 /// The input of the `DeleteRepository` operation.
 ///
 /// Structure `DeleteRepositoryRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -794,6 +864,8 @@ pub struct DeleteRepositoryRequest {
 /// The output of the `DeleteRepository` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRepositoryResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
@@ -810,11 +882,15 @@ pub struct DeleteRepositoryResponse {
 /// The input of the `DeleteSigningConfiguration` operation.
 ///
 /// Structure `DeleteSigningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteSigningConfigurationRequest {}
 /// The output of the `DeleteSigningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteSigningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeleteSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -838,6 +914,8 @@ pub struct DeleteSigningConfigurationResponse {
 /// The input of the `DeregisterPullTimeUpdateExclusion` operation.
 ///
 /// Structure `DeregisterPullTimeUpdateExclusionRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeregisterPullTimeUpdateExclusion.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeregisterPullTimeUpdateExclusionRequest {
     /// `principalArn`: required; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
@@ -847,6 +925,8 @@ pub struct DeregisterPullTimeUpdateExclusionRequest {
 /// The output of the `DeregisterPullTimeUpdateExclusion` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeregisterPullTimeUpdateExclusionResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DeregisterPullTimeUpdateExclusion.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeregisterPullTimeUpdateExclusionResponse {
     /// `principalArn`: optional; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
@@ -863,6 +943,8 @@ pub struct DeregisterPullTimeUpdateExclusionResponse {
 /// The input of the `DescribeImageReplicationStatus` operation.
 ///
 /// Structure `DescribeImageReplicationStatusRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageReplicationStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageReplicationStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -878,6 +960,8 @@ pub struct DescribeImageReplicationStatusRequest {
 /// The output of the `DescribeImageReplicationStatus` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImageReplicationStatusResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageReplicationStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageReplicationStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -904,6 +988,8 @@ pub struct DescribeImageReplicationStatusResponse {
 /// The arguments of boto3's `DescribeImageScanFindings` paginator: the input of `DescribeImageScanFindings` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeImageScanFindingsPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -926,6 +1012,8 @@ pub struct DescribeImageScanFindingsPaginateRequest {
 /// The input of the `DescribeImageScanFindings` operation.
 ///
 /// Structure `DescribeImageScanFindingsRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -947,6 +1035,8 @@ pub struct DescribeImageScanFindingsRequest {
 /// The output of the `DescribeImageScanFindings` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImageScanFindingsResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -986,6 +1076,8 @@ pub struct DescribeImageScanFindingsResponse {
 /// The input of the `DescribeImageSigningStatus` operation.
 ///
 /// Structure `DescribeImageSigningStatusRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageSigningStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -1001,6 +1093,8 @@ pub struct DescribeImageSigningStatusRequest {
 /// The output of the `DescribeImageSigningStatus` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImageSigningStatusResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageSigningStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -1030,6 +1124,8 @@ pub struct DescribeImageSigningStatusResponse {
 /// The `DescribeImagesFilter` structure.
 ///
 /// Structure `DescribeImagesFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImagesFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
@@ -1042,6 +1138,8 @@ pub struct DescribeImagesFilter {
 /// The arguments of boto3's `DescribeImages` paginator: the input of `DescribeImages` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeImagesPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1067,6 +1165,8 @@ pub struct DescribeImagesPaginateRequest {
 /// The input of the `DescribeImages` operation.
 ///
 /// Structure `DescribeImagesRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1091,6 +1191,8 @@ pub struct DescribeImagesRequest {
 /// The output of the `DescribeImages` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImagesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesResponse {
     /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
@@ -1110,6 +1212,8 @@ pub struct DescribeImagesResponse {
 /// The arguments of boto3's `DescribePullThroughCacheRules` paginator: the input of `DescribePullThroughCacheRules` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribePullThroughCacheRulesPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1133,6 +1237,8 @@ pub struct DescribePullThroughCacheRulesPaginateRequest {
 /// The input of the `DescribePullThroughCacheRules` operation.
 ///
 /// Structure `DescribePullThroughCacheRulesRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribePullThroughCacheRules.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1155,6 +1261,8 @@ pub struct DescribePullThroughCacheRulesRequest {
 /// The output of the `DescribePullThroughCacheRules` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribePullThroughCacheRulesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribePullThroughCacheRules.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesResponse {
     /// `pullThroughCacheRules`: optional; list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
@@ -1178,11 +1286,15 @@ pub struct DescribePullThroughCacheRulesResponse {
 /// The input of the `DescribeRegistry` operation.
 ///
 /// Structure `DescribeRegistryRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRegistry.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistryRequest {}
 /// The output of the `DescribeRegistry` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeRegistryResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRegistry.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistryResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1206,6 +1318,8 @@ pub struct DescribeRegistryResponse {
 /// The arguments of boto3's `DescribeReplicationBackfillResults` paginator: the input of `DescribeReplicationBackfillResults` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeReplicationBackfillResultsPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1232,6 +1346,8 @@ pub struct DescribeReplicationBackfillResultsPaginateRequest {
 /// The input of the `DescribeReplicationBackfillResults` operation.
 ///
 /// Structure `DescribeReplicationBackfillResultsRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeReplicationBackfillResults.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1257,6 +1373,8 @@ pub struct DescribeReplicationBackfillResultsRequest {
 /// The output of the `DescribeReplicationBackfillResults` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeReplicationBackfillResultsResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeReplicationBackfillResults.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1304,6 +1422,8 @@ pub struct DescribeReplicationBackfillResultsResponse {
 /// The arguments of boto3's `DescribeRepositories` paginator: the input of `DescribeRepositories` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeRepositoriesPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1327,6 +1447,8 @@ pub struct DescribeRepositoriesPaginateRequest {
 /// The input of the `DescribeRepositories` operation.
 ///
 /// Structure `DescribeRepositoriesRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositories.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1349,6 +1471,8 @@ pub struct DescribeRepositoriesRequest {
 /// The output of the `DescribeRepositories` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeRepositoriesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositories.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesResponse {
     /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
@@ -1368,6 +1492,8 @@ pub struct DescribeRepositoriesResponse {
 /// The arguments of boto3's `DescribeRepositoryCreationTemplates` paginator: the input of `DescribeRepositoryCreationTemplates` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeRepositoryCreationTemplatesPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
     /// `prefixes`: optional; list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -1384,6 +1510,8 @@ pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
 /// The input of the `DescribeRepositoryCreationTemplates` operation.
 ///
 /// Structure `DescribeRepositoryCreationTemplatesRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositoryCreationTemplates.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesRequest {
     /// `prefixes`: optional; list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -1399,6 +1527,8 @@ pub struct DescribeRepositoryCreationTemplatesRequest {
 /// The output of the `DescribeRepositoryCreationTemplates` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeRepositoryCreationTemplatesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeRepositoryCreationTemplates.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1425,6 +1555,8 @@ pub struct DescribeRepositoryCreationTemplatesResponse {
 /// An error body (`__type` EmptyUploadException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `EmptyUploadException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EmptyUploadException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EmptyUploadException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1439,6 +1571,8 @@ pub struct EmptyUploadException {
 /// The `EncryptionConfiguration` structure.
 ///
 /// Structure `EncryptionConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EncryptionConfiguration {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
@@ -1451,6 +1585,8 @@ pub struct EncryptionConfiguration {
 /// The `EncryptionConfigurationForRepositoryCreationTemplate` structure.
 ///
 /// Structure `EncryptionConfigurationForRepositoryCreationTemplate` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EncryptionConfigurationForRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EncryptionConfigurationForRepositoryCreationTemplate {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
@@ -1468,6 +1604,8 @@ crate::enums::model_enum!(
 /// The `EnhancedImageScanFinding` structure.
 ///
 /// Structure `EnhancedImageScanFinding` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_EnhancedImageScanFinding.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EnhancedImageScanFinding {
     /// `awsAccountId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1537,6 +1675,8 @@ pub struct EnhancedImageScanFinding {
 /// An error body (`__type` ExclusionAlreadyExistsException). Declared by `RegisterPullTimeUpdateExclusion`.
 ///
 /// Structure `ExclusionAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ExclusionAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ExclusionAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1551,6 +1691,8 @@ pub struct ExclusionAlreadyExistsException {
 /// An error body (`__type` ExclusionNotFoundException). Declared by `DeregisterPullTimeUpdateExclusion`.
 ///
 /// Structure `ExclusionNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ExclusionNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ExclusionNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1571,6 +1713,8 @@ crate::enums::model_enum!(
 /// The input of the `GetAccountSetting` operation.
 ///
 /// Structure `GetAccountSettingRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAccountSetting.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAccountSettingRequest {
     /// `name`: required; string `AccountSettingName`: length 1..=64.
@@ -1580,6 +1724,8 @@ pub struct GetAccountSettingRequest {
 /// The output of the `GetAccountSetting` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetAccountSettingResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAccountSetting.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAccountSettingResponse {
     /// `name`: optional; string `AccountSettingName`: length 1..=64.
@@ -1599,6 +1745,8 @@ pub struct GetAccountSettingResponse {
 /// The input of the `GetAuthorizationToken` operation.
 ///
 /// Structure `GetAuthorizationTokenRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenRequest {
     /// `registryIds`: optional; list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: whole value matches `^(?:[0-9]{12})$`: items 1..=10.
@@ -1610,6 +1758,8 @@ pub struct GetAuthorizationTokenRequest {
 /// The output of the `GetAuthorizationToken` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetAuthorizationTokenResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenResponse {
     /// `authorizationData`: optional; list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
@@ -1630,6 +1780,8 @@ pub struct GetAuthorizationTokenResponse {
 /// The input of the `GetDownloadUrlForLayer` operation.
 ///
 /// Structure `GetDownloadUrlForLayerRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetDownloadUrlForLayer.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetDownloadUrlForLayerRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1645,6 +1797,8 @@ pub struct GetDownloadUrlForLayerRequest {
 /// The output of the `GetDownloadUrlForLayer` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetDownloadUrlForLayerResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetDownloadUrlForLayer.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetDownloadUrlForLayerResponse {
     /// `downloadUrl`: optional; string `Url`.
@@ -1664,6 +1818,8 @@ pub struct GetDownloadUrlForLayerResponse {
 /// The arguments of boto3's `GetLifecyclePolicyPreview` paginator: the input of `GetLifecyclePolicyPreview` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `GetLifecyclePolicyPreviewPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1689,6 +1845,8 @@ pub struct GetLifecyclePolicyPreviewPaginateRequest {
 /// The input of the `GetLifecyclePolicyPreview` operation.
 ///
 /// Structure `GetLifecyclePolicyPreviewRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicyPreview.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1713,6 +1871,8 @@ pub struct GetLifecyclePolicyPreviewRequest {
 /// The output of the `GetLifecyclePolicyPreview` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetLifecyclePolicyPreviewResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicyPreview.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1751,6 +1911,8 @@ pub struct GetLifecyclePolicyPreviewResponse {
 /// The input of the `GetLifecyclePolicy` operation.
 ///
 /// Structure `GetLifecyclePolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1763,6 +1925,8 @@ pub struct GetLifecyclePolicyRequest {
 /// The output of the `GetLifecyclePolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetLifecyclePolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1796,11 +1960,15 @@ pub struct GetLifecyclePolicyResponse {
 /// The input of the `GetRegistryPolicy` operation.
 ///
 /// Structure `GetRegistryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryPolicyRequest {}
 /// The output of the `GetRegistryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRegistryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1820,11 +1988,15 @@ pub struct GetRegistryPolicyResponse {
 /// The input of the `GetRegistryScanningConfiguration` operation.
 ///
 /// Structure `GetRegistryScanningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryScanningConfigurationRequest {}
 /// The output of the `GetRegistryScanningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRegistryScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRegistryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryScanningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1848,6 +2020,8 @@ pub struct GetRegistryScanningConfigurationResponse {
 /// The input of the `GetRepositoryPolicy` operation.
 ///
 /// Structure `GetRepositoryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1860,6 +2034,8 @@ pub struct GetRepositoryPolicyRequest {
 /// The output of the `GetRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRepositoryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1882,11 +2058,15 @@ pub struct GetRepositoryPolicyResponse {
 /// The input of the `GetSigningConfiguration` operation.
 ///
 /// Structure `GetSigningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetSigningConfigurationRequest {}
 /// The output of the `GetSigningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetSigningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1910,6 +2090,8 @@ pub struct GetSigningConfigurationResponse {
 /// The `Image` structure.
 ///
 /// Structure `Image` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Image.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Image {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1940,6 +2122,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` ImageAlreadyExistsException). Declared by `PutImage`.
 ///
 /// Structure `ImageAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1954,6 +2138,8 @@ pub struct ImageAlreadyExistsException {
 /// An error body (`__type` ImageArchivedException). Declared by `StartImageScan`.
 ///
 /// Structure `ImageArchivedException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageArchivedException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageArchivedException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1968,6 +2154,8 @@ pub struct ImageArchivedException {
 /// The `ImageDetail` structure.
 ///
 /// Structure `ImageDetail` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageDetail.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDetail {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2051,6 +2239,8 @@ pub struct ImageDetail {
 /// An error body (`__type` ImageDigestDoesNotMatchException). Declared by `PutImage`.
 ///
 /// Structure `ImageDigestDoesNotMatchException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageDigestDoesNotMatchException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDigestDoesNotMatchException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2065,6 +2255,8 @@ pub struct ImageDigestDoesNotMatchException {
 /// The `ImageFailure` structure.
 ///
 /// Structure `ImageFailure` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageFailure.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageFailure {
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -2091,6 +2283,8 @@ crate::enums::model_enum!(
 /// The `ImageIdentifier` structure.
 ///
 /// Structure `ImageIdentifier` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageIdentifier.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
@@ -2103,6 +2297,8 @@ pub struct ImageIdentifier {
 /// An error body (`__type` ImageNotFoundException). Declared by `DescribeImageReplicationStatus`, `DescribeImageScanFindings`, `DescribeImageSigningStatus`, `DescribeImages`, `StartImageScan`, `UpdateImageStorageClass`.
 ///
 /// Structure `ImageNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2117,6 +2313,8 @@ pub struct ImageNotFoundException {
 /// The `ImageReferrer` structure.
 ///
 /// Structure `ImageReferrer` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageReferrer.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageReferrer {
     /// `digest`: required; string `ImageDigest`.
@@ -2141,6 +2339,8 @@ pub struct ImageReferrer {
 /// The `ImageReplicationStatus` structure.
 ///
 /// Structure `ImageReplicationStatus` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageReplicationStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageReplicationStatus {
     /// `region`: optional; string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
@@ -2159,6 +2359,8 @@ pub struct ImageReplicationStatus {
 /// The arguments of a boto3 waiter on `DescribeImageScanFindings`: its input plus `WaiterConfig`.
 ///
 /// Structure `ImageScanCompleteWaitRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanCompleteWaitRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2183,6 +2385,8 @@ pub struct ImageScanCompleteWaitRequest {
 /// The `ImageScanFinding` structure.
 ///
 /// Structure `ImageScanFinding` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanFinding.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanFinding {
     /// `name`: optional; string `FindingName`.
@@ -2204,6 +2408,8 @@ pub struct ImageScanFinding {
 /// The `ImageScanFindings` structure.
 ///
 /// Structure `ImageScanFindings` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanFindings.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanFindings {
     /// `imageScanCompletedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
@@ -2241,6 +2447,8 @@ pub struct ImageScanFindings {
 /// The `ImageScanFindingsSummary` structure.
 ///
 /// Structure `ImageScanFindingsSummary` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanFindingsSummary.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanFindingsSummary {
     /// `imageScanCompletedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
@@ -2268,6 +2476,8 @@ pub struct ImageScanFindingsSummary {
 /// The `ImageScanStatus` structure.
 ///
 /// Structure `ImageScanStatus` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanStatus {
     /// `status`: optional; enum [`ScanStatus`](super::ScanStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.
@@ -2280,6 +2490,8 @@ pub struct ImageScanStatus {
 /// The `ImageScanningConfiguration` structure.
 ///
 /// Structure `ImageScanningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanningConfiguration {
     /// `scanOnPush`: optional; boolean `ScanOnPushFlag`.
@@ -2289,6 +2501,8 @@ pub struct ImageScanningConfiguration {
 /// The `ImageSigningStatus` structure.
 ///
 /// Structure `ImageSigningStatus` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageSigningStatus.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageSigningStatus {
     /// `signingProfileArn`: optional; string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
@@ -2321,6 +2535,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` ImageStorageClassUpdateNotSupportedException). Declared by `UpdateImageStorageClass`.
 ///
 /// Structure `ImageStorageClassUpdateNotSupportedException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageStorageClassUpdateNotSupportedException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageStorageClassUpdateNotSupportedException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2335,6 +2551,8 @@ pub struct ImageStorageClassUpdateNotSupportedException {
 /// An error body (`__type` ImageTagAlreadyExistsException). Declared by `PutImage`.
 ///
 /// Structure `ImageTagAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageTagAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageTagAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2355,6 +2573,8 @@ crate::enums::model_enum!(
 /// The `ImageTagMutabilityExclusionFilter` structure.
 ///
 /// Structure `ImageTagMutabilityExclusionFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ImageTagMutabilityExclusionFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImageTagMutabilityExclusionFilter {
     /// `filterType`: required; enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType): one of `WILDCARD`.
@@ -2372,6 +2592,8 @@ crate::enums::model_enum!(
 /// The input of the `InitiateLayerUpload` operation.
 ///
 /// Structure `InitiateLayerUploadRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InitiateLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2384,6 +2606,8 @@ pub struct InitiateLayerUploadRequest {
 /// The output of the `InitiateLayerUpload` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `InitiateLayerUploadResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InitiateLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadResponse {
     /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
@@ -2403,6 +2627,8 @@ pub struct InitiateLayerUploadResponse {
 /// An error body (`__type` InvalidLayerException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `InvalidLayerException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InvalidLayerException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2417,6 +2643,8 @@ pub struct InvalidLayerException {
 /// An error body (`__type` InvalidLayerPartException). Declared by `UploadLayerPart`.
 ///
 /// Structure `InvalidLayerPartException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InvalidLayerPartException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerPartException {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2447,6 +2675,8 @@ pub struct InvalidLayerPartException {
 /// An error body (`__type` InvalidParameterException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `BatchGetImage`, `BatchGetRepositoryScanningConfiguration`, `CompleteLayerUpload`, `CreatePullThroughCacheRule`, `CreateRepository`, `CreateRepositoryCreationTemplate`, `DeleteLifecyclePolicy`, `DeletePullThroughCacheRule`, `DeleteRegistryPolicy`, `DeleteRepository`, `DeleteRepositoryCreationTemplate`, `DeleteRepositoryPolicy`, `DeregisterPullTimeUpdateExclusion`, `DescribeImageReplicationStatus`, `DescribeImageScanFindings`, `DescribeImageSigningStatus`, `DescribeImages`, `DescribePullThroughCacheRules`, `DescribeRegistry`, `DescribeReplicationBackfillResults`, `DescribeRepositories`, `DescribeRepositoryCreationTemplates`, `GetAccountSetting`, `GetAuthorizationToken`, `GetDownloadUrlForLayer`, `GetLifecyclePolicy`, `GetLifecyclePolicyPreview`, `GetRegistryPolicy`, `GetRegistryScanningConfiguration`, `GetRepositoryPolicy`, `GetSigningConfiguration`, `InitiateLayerUpload`, `ListImageReferrers`, `ListImages`, `ListPullTimeUpdateExclusions`, `ListReplicationBackfills`, `ListTagsForResource`, `PutAccountSetting`, `PutImage`, `PutImageScanningConfiguration`, `PutImageTagMutability`, `PutLifecyclePolicy`, `PutRegistryPolicy`, `PutRegistryScanningConfiguration`, `PutReplicationConfiguration`, `PutSigningConfiguration`, `RegisterPullTimeUpdateExclusion`, `SetRepositoryPolicy`, `StartImageScan`, `StartLifecyclePolicyPreview`, `StartReplicationBackfill`, `StopReplicationBackfill`, `TagResource`, `UntagResource`, `UpdateImageStorageClass`, `UpdatePullThroughCacheRule`, `UpdateRepositoryCreationTemplate`, `UploadLayerPart`, `ValidatePullThroughCacheRule`.
 ///
 /// Structure `InvalidParameterException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InvalidParameterException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2461,6 +2691,8 @@ pub struct InvalidParameterException {
 /// An error body (`__type` InvalidTagParameterException). Declared by `CreateRepository`, `TagResource`, `UntagResource`.
 ///
 /// Structure `InvalidTagParameterException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_InvalidTagParameterException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidTagParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2475,6 +2707,8 @@ pub struct InvalidTagParameterException {
 /// An error body (`__type` KmsException). Declared by `CompleteLayerUpload`, `CreateRepository`, `DeleteRepository`, `InitiateLayerUpload`, `PutImage`, `UploadLayerPart`.
 ///
 /// Structure `KmsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_KmsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct KmsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2492,6 +2726,8 @@ pub struct KmsException {
 /// The `Layer` structure.
 ///
 /// Structure `Layer` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Layer.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
@@ -2514,6 +2750,8 @@ pub struct Layer {
 /// An error body (`__type` LayerAlreadyExistsException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `LayerAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2533,6 +2771,8 @@ crate::enums::model_enum!(
 /// The `LayerFailure` structure.
 ///
 /// Structure `LayerFailure` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerFailure.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
@@ -2554,6 +2794,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` LayerInaccessibleException). Declared by `GetDownloadUrlForLayer`.
 ///
 /// Structure `LayerInaccessibleException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerInaccessibleException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerInaccessibleException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2568,6 +2810,8 @@ pub struct LayerInaccessibleException {
 /// An error body (`__type` LayerPartTooSmallException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `LayerPartTooSmallException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayerPartTooSmallException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerPartTooSmallException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2582,6 +2826,8 @@ pub struct LayerPartTooSmallException {
 /// An error body (`__type` LayersNotFoundException). Declared by `GetDownloadUrlForLayer`, `PutImage`.
 ///
 /// Structure `LayersNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LayersNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayersNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2596,6 +2842,8 @@ pub struct LayersNotFoundException {
 /// An error body (`__type` LifecyclePolicyNotFoundException). Declared by `DeleteLifecyclePolicy`, `GetLifecyclePolicy`, `StartLifecyclePolicyPreview`.
 ///
 /// Structure `LifecyclePolicyNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2610,6 +2858,8 @@ pub struct LifecyclePolicyNotFoundException {
 /// The arguments of a boto3 waiter on `GetLifecyclePolicyPreview`: its input plus `WaiterConfig`.
 ///
 /// Structure `LifecyclePolicyPreviewCompleteWaitRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewCompleteWaitRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2637,6 +2887,8 @@ pub struct LifecyclePolicyPreviewCompleteWaitRequest {
 /// The `LifecyclePolicyPreviewFilter` structure.
 ///
 /// Structure `LifecyclePolicyPreviewFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
@@ -2646,6 +2898,8 @@ pub struct LifecyclePolicyPreviewFilter {
 /// An error body (`__type` LifecyclePolicyPreviewInProgressException). Declared by `StartLifecyclePolicyPreview`.
 ///
 /// Structure `LifecyclePolicyPreviewInProgressException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewInProgressException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewInProgressException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2660,6 +2914,8 @@ pub struct LifecyclePolicyPreviewInProgressException {
 /// An error body (`__type` LifecyclePolicyPreviewNotFoundException). Declared by `GetLifecyclePolicyPreview`.
 ///
 /// Structure `LifecyclePolicyPreviewNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2674,6 +2930,8 @@ pub struct LifecyclePolicyPreviewNotFoundException {
 /// The `LifecyclePolicyPreviewResult` structure.
 ///
 /// Structure `LifecyclePolicyPreviewResult` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewResult.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewResult {
     /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: length 1..=300.
@@ -2708,6 +2966,8 @@ crate::enums::model_enum!(
 /// The `LifecyclePolicyPreviewSummary` structure.
 ///
 /// Structure `LifecyclePolicyPreviewSummary` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyPreviewSummary.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewSummary {
     /// `expiringImageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0...
@@ -2728,6 +2988,8 @@ pub struct LifecyclePolicyPreviewSummary {
 /// The `LifecyclePolicyRuleAction` structure.
 ///
 /// Structure `LifecyclePolicyRuleAction` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LifecyclePolicyRuleAction.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyRuleAction {
     /// `type`: optional; enum [`ImageActionType`](super::ImageActionType): one of `EXPIRE`, `TRANSITION`.
@@ -2754,6 +3016,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` LimitExceededException). Declared by `BatchGetImage`, `CreatePullThroughCacheRule`, `CreateRepository`, `CreateRepositoryCreationTemplate`, `DeregisterPullTimeUpdateExclusion`, `ListPullTimeUpdateExclusions`, `PutAccountSetting`, `PutImage`, `RegisterPullTimeUpdateExclusion`, `StartImageScan`, `StartReplicationBackfill`, `UploadLayerPart`.
 ///
 /// Structure `LimitExceededException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_LimitExceededException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LimitExceededException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -2768,6 +3032,8 @@ pub struct LimitExceededException {
 /// The `ListImageReferrersFilter` structure.
 ///
 /// Structure `ListImageReferrersFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrersFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersFilter {
     /// `artifactTypes`: optional; list `ArtifactTypeList` of string `ArtifactType`: length 1..=255: items 0..=5.
@@ -2780,6 +3046,8 @@ pub struct ListImageReferrersFilter {
 /// The input of the `ListImageReferrers` operation.
 ///
 /// Structure `ListImageReferrersRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrers.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2804,6 +3072,8 @@ pub struct ListImageReferrersRequest {
 /// The output of the `ListImageReferrers` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListImageReferrersResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImageReferrers.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersResponse {
     /// `referrers`: optional; list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
@@ -2823,6 +3093,8 @@ pub struct ListImageReferrersResponse {
 /// The `ListImagesFilter` structure.
 ///
 /// Structure `ListImagesFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImagesFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
@@ -2835,6 +3107,8 @@ pub struct ListImagesFilter {
 /// The arguments of boto3's `ListImages` paginator: the input of `ListImages` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `ListImagesPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2857,6 +3131,8 @@ pub struct ListImagesPaginateRequest {
 /// The input of the `ListImages` operation.
 ///
 /// Structure `ListImagesRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2878,6 +3154,8 @@ pub struct ListImagesRequest {
 /// The output of the `ListImages` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListImagesResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -2897,6 +3175,8 @@ pub struct ListImagesResponse {
 /// The input of the `ListPullTimeUpdateExclusions` operation.
 ///
 /// Structure `ListPullTimeUpdateExclusionsRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListPullTimeUpdateExclusions.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListPullTimeUpdateExclusionsRequest {
     /// `maxResults`: optional; integer (`i32`) `MaxResults`: range 1..=1000.
@@ -2909,6 +3189,8 @@ pub struct ListPullTimeUpdateExclusionsRequest {
 /// The output of the `ListPullTimeUpdateExclusions` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListPullTimeUpdateExclusionsResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListPullTimeUpdateExclusions.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListPullTimeUpdateExclusionsResponse {
     /// `pullTimeUpdateExclusions`: optional; list `PullTimeUpdateExclusionList` of string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`: items 0..=100.
@@ -2932,6 +3214,8 @@ pub struct ListPullTimeUpdateExclusionsResponse {
 /// The arguments of boto3's `ListReplicationBackfills` paginator: the input of `ListReplicationBackfills` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `ListReplicationBackfillsPaginateRequest` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2948,6 +3232,8 @@ pub struct ListReplicationBackfillsPaginateRequest {
 /// The input of the `ListReplicationBackfills` operation.
 ///
 /// Structure `ListReplicationBackfillsRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListReplicationBackfills.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2963,6 +3249,8 @@ pub struct ListReplicationBackfillsRequest {
 /// The output of the `ListReplicationBackfills` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListReplicationBackfillsResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListReplicationBackfills.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -2985,6 +3273,8 @@ pub struct ListReplicationBackfillsResponse {
 /// The input of the `ListTagsForResource` operation.
 ///
 /// Structure `ListTagsForResourceRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceRequest {
     /// `resourceArn`: required; string `Arn`.
@@ -2994,6 +3284,8 @@ pub struct ListTagsForResourceRequest {
 /// The output of the `ListTagsForResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListTagsForResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ListTagsForResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceResponse {
     /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag).
@@ -3010,6 +3302,8 @@ pub struct ListTagsForResourceResponse {
 /// The `PackageVulnerabilityDetails` structure.
 ///
 /// Structure `PackageVulnerabilityDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PackageVulnerabilityDetails.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PackageVulnerabilityDetails {
     /// `cvss`: optional; list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
@@ -3066,6 +3360,8 @@ pub struct PackageVulnerabilityDetails {
 /// boto3's `PaginatorConfig`, as mypy-boto3 declares it.
 ///
 /// Structure `PaginatorConfig` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaginatorConfig {
     /// `MaxItems`: optional; integer (`i32`) `Integer`.
@@ -3093,6 +3389,8 @@ crate::enums::model_enum!(
 /// The `PullThroughCacheRule` structure.
 ///
 /// Structure `PullThroughCacheRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PullThroughCacheRule {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -3142,6 +3440,8 @@ pub struct PullThroughCacheRule {
 /// An error body (`__type` PullThroughCacheRuleAlreadyExistsException). Declared by `CreatePullThroughCacheRule`.
 ///
 /// Structure `PullThroughCacheRuleAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PullThroughCacheRuleAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PullThroughCacheRuleAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3156,6 +3456,8 @@ pub struct PullThroughCacheRuleAlreadyExistsException {
 /// An error body (`__type` PullThroughCacheRuleNotFoundException). Declared by `DeletePullThroughCacheRule`, `DescribePullThroughCacheRules`, `UpdatePullThroughCacheRule`, `ValidatePullThroughCacheRule`.
 ///
 /// Structure `PullThroughCacheRuleNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PullThroughCacheRuleNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PullThroughCacheRuleNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3170,6 +3472,8 @@ pub struct PullThroughCacheRuleNotFoundException {
 /// The input of the `PutAccountSetting` operation.
 ///
 /// Structure `PutAccountSettingRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutAccountSetting.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutAccountSettingRequest {
     /// `name`: required; string `AccountSettingName`: length 1..=64.
@@ -3182,6 +3486,8 @@ pub struct PutAccountSettingRequest {
 /// The output of the `PutAccountSetting` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutAccountSettingResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutAccountSetting.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutAccountSettingResponse {
     /// `name`: optional; string `AccountSettingName`: length 1..=64.
@@ -3201,6 +3507,8 @@ pub struct PutAccountSettingResponse {
 /// The input of the `PutImage` operation.
 ///
 /// Structure `PutImageRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3229,6 +3537,8 @@ pub struct PutImageRequest {
 /// The output of the `PutImage` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutImageResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageResponse {
     /// `image`: optional; structure [`Image`](super::Image).
@@ -3245,6 +3555,8 @@ pub struct PutImageResponse {
 /// The input of the `PutImageScanningConfiguration` operation.
 ///
 /// Structure `PutImageScanningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageScanningConfigurationRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3260,6 +3572,8 @@ pub struct PutImageScanningConfigurationRequest {
 /// The output of the `PutImageScanningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutImageScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageScanningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3286,6 +3600,8 @@ pub struct PutImageScanningConfigurationResponse {
 /// The input of the `PutImageTagMutability` operation.
 ///
 /// Structure `PutImageTagMutabilityRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PutImageTagMutabilityRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3310,6 +3626,8 @@ pub struct PutImageTagMutabilityRequest {
 /// The output of the `PutImageTagMutability` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutImageTagMutabilityResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImageTagMutability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageTagMutabilityResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3345,6 +3663,8 @@ pub struct PutImageTagMutabilityResponse {
 /// The input of the `PutLifecyclePolicy` operation.
 ///
 /// Structure `PutLifecyclePolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3360,6 +3680,8 @@ pub struct PutLifecyclePolicyRequest {
 /// The output of the `PutLifecyclePolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutLifecyclePolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3386,6 +3708,8 @@ pub struct PutLifecyclePolicyResponse {
 /// The input of the `PutRegistryPolicy` operation.
 ///
 /// Structure `PutRegistryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryPolicyRequest {
     /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240.
@@ -3395,6 +3719,8 @@ pub struct PutRegistryPolicyRequest {
 /// The output of the `PutRegistryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutRegistryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -3414,6 +3740,8 @@ pub struct PutRegistryPolicyResponse {
 /// The input of the `PutRegistryScanningConfiguration` operation.
 ///
 /// Structure `PutRegistryScanningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryScanningConfigurationRequest {
     /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
@@ -3426,6 +3754,8 @@ pub struct PutRegistryScanningConfigurationRequest {
 /// The output of the `PutRegistryScanningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutRegistryScanningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutRegistryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryScanningConfigurationResponse {
     /// `registryScanningConfiguration`: optional; structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
@@ -3446,6 +3776,8 @@ pub struct PutRegistryScanningConfigurationResponse {
 /// The input of the `PutReplicationConfiguration` operation.
 ///
 /// Structure `PutReplicationConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutReplicationConfigurationRequest {
     /// `replicationConfiguration`: required; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
@@ -3455,6 +3787,8 @@ pub struct PutReplicationConfigurationRequest {
 /// The output of the `PutReplicationConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutReplicationConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutReplicationConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutReplicationConfigurationResponse {
     /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
@@ -3475,6 +3809,8 @@ pub struct PutReplicationConfigurationResponse {
 /// The input of the `PutSigningConfiguration` operation.
 ///
 /// Structure `PutSigningConfigurationRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutSigningConfigurationRequest {
     /// `signingConfiguration`: required; structure [`SigningConfiguration`](super::SigningConfiguration).
@@ -3484,6 +3820,8 @@ pub struct PutSigningConfigurationRequest {
 /// The output of the `PutSigningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutSigningConfigurationResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutSigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutSigningConfigurationResponse {
     /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
@@ -3510,6 +3848,8 @@ crate::enums::model_enum!(
 /// The `Recommendation` structure.
 ///
 /// Structure `Recommendation` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Recommendation.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Recommendation {
     /// `url`: optional; string `Url`.
@@ -3522,6 +3862,8 @@ pub struct Recommendation {
 /// An error body (`__type` ReferencedImagesNotFoundException). Declared by `PutImage`.
 ///
 /// Structure `ReferencedImagesNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReferencedImagesNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReferencedImagesNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3536,6 +3878,8 @@ pub struct ReferencedImagesNotFoundException {
 /// The input of the `RegisterPullTimeUpdateExclusion` operation.
 ///
 /// Structure `RegisterPullTimeUpdateExclusionRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegisterPullTimeUpdateExclusion.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterPullTimeUpdateExclusionRequest {
     /// `principalArn`: required; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
@@ -3545,6 +3889,8 @@ pub struct RegisterPullTimeUpdateExclusionRequest {
 /// The output of the `RegisterPullTimeUpdateExclusion` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `RegisterPullTimeUpdateExclusionResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegisterPullTimeUpdateExclusion.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterPullTimeUpdateExclusionResponse {
     /// `principalArn`: optional; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
@@ -3564,6 +3910,8 @@ pub struct RegisterPullTimeUpdateExclusionResponse {
 /// An error body (`__type` RegistryPolicyNotFoundException). Declared by `DeleteRegistryPolicy`, `GetRegistryPolicy`.
 ///
 /// Structure `RegistryPolicyNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegistryPolicyNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3578,6 +3926,8 @@ pub struct RegistryPolicyNotFoundException {
 /// The `RegistryScanningConfiguration` structure.
 ///
 /// Structure `RegistryScanningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegistryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryScanningConfiguration {
     /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
@@ -3590,6 +3940,8 @@ pub struct RegistryScanningConfiguration {
 /// The `RegistryScanningRule` structure.
 ///
 /// Structure `RegistryScanningRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RegistryScanningRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegistryScanningRule {
     /// `scanFrequency`: required; enum [`ScanFrequency`](super::ScanFrequency): one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
@@ -3602,6 +3954,8 @@ pub struct RegistryScanningRule {
 /// The `Remediation` structure.
 ///
 /// Structure `Remediation` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Remediation.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Remediation {
     /// `recommendation`: optional; structure [`Recommendation`](super::Recommendation).
@@ -3611,6 +3965,8 @@ pub struct Remediation {
 /// An error body (`__type` ReplicationBackfillInProgressException). Declared by `StartReplicationBackfill`.
 ///
 /// Structure `ReplicationBackfillInProgressException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillInProgressException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationBackfillInProgressException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3625,6 +3981,8 @@ pub struct ReplicationBackfillInProgressException {
 /// An error body (`__type` ReplicationBackfillInvalidStatusException). Declared by `StopReplicationBackfill`.
 ///
 /// Structure `ReplicationBackfillInvalidStatusException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillInvalidStatusException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationBackfillInvalidStatusException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3639,6 +3997,8 @@ pub struct ReplicationBackfillInvalidStatusException {
 /// An error body (`__type` ReplicationBackfillNotFoundException). Declared by `DescribeReplicationBackfillResults`, `StopReplicationBackfill`.
 ///
 /// Structure `ReplicationBackfillNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationBackfillNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3653,6 +4013,8 @@ pub struct ReplicationBackfillNotFoundException {
 /// The `ReplicationBackfillProgress` structure.
 ///
 /// Structure `ReplicationBackfillProgress` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillProgress.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationBackfillProgress {
     /// `totalReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0...
@@ -3671,6 +4033,8 @@ pub struct ReplicationBackfillProgress {
 /// The `ReplicationBackfillResult` structure.
 ///
 /// Structure `ReplicationBackfillResult` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillResult.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplicationBackfillResult {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -3707,6 +4071,8 @@ crate::enums::model_enum!(
 /// The `ReplicationBackfillSummary` structure.
 ///
 /// Structure `ReplicationBackfillSummary` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationBackfillSummary.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplicationBackfillSummary {
     /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
@@ -3734,6 +4100,8 @@ pub struct ReplicationBackfillSummary {
 /// The `ReplicationConfiguration` structure.
 ///
 /// Structure `ReplicationConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationConfiguration {
     /// `rules`: required; list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
@@ -3743,6 +4111,8 @@ pub struct ReplicationConfiguration {
 /// The `ReplicationDestination` structure.
 ///
 /// Structure `ReplicationDestination` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationDestination.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationDestination {
     /// `region`: required; string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
@@ -3755,6 +4125,8 @@ pub struct ReplicationDestination {
 /// The `ReplicationRule` structure.
 ///
 /// Structure `ReplicationRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationRule {
     /// `destinations`: required; list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
@@ -3783,6 +4155,8 @@ crate::enums::model_enum!(
 /// The `Repository` structure.
 ///
 /// Structure `Repository` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Repository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Repository {
     /// `repositoryArn`: optional; string `Arn`.
@@ -3834,6 +4208,8 @@ pub struct Repository {
 /// An error body (`__type` RepositoryAlreadyExistsException). Declared by `CreateRepository`.
 ///
 /// Structure `RepositoryAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3848,6 +4224,8 @@ pub struct RepositoryAlreadyExistsException {
 /// The `RepositoryCreationTemplate` structure.
 ///
 /// Structure `RepositoryCreationTemplate` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCreationTemplate {
     /// `prefix`: optional; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -3914,6 +4292,8 @@ pub struct RepositoryCreationTemplate {
 /// The `RepositoryFilter` structure.
 ///
 /// Structure `RepositoryFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RepositoryFilter {
     /// `filter`: required; string `RepositoryFilterValue`: length 2..=256, whole value matches `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
@@ -3931,6 +4311,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` RepositoryNotEmptyException). Declared by `DeleteRepository`.
 ///
 /// Structure `RepositoryNotEmptyException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryNotEmptyException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryNotEmptyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3945,6 +4327,8 @@ pub struct RepositoryNotEmptyException {
 /// An error body (`__type` RepositoryNotFoundException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `BatchGetImage`, `BatchGetRepositoryScanningConfiguration`, `CompleteLayerUpload`, `DeleteLifecyclePolicy`, `DeleteRepository`, `DeleteRepositoryPolicy`, `DescribeImageReplicationStatus`, `DescribeImageScanFindings`, `DescribeImageSigningStatus`, `DescribeImages`, `DescribeRepositories`, `GetDownloadUrlForLayer`, `GetLifecyclePolicy`, `GetLifecyclePolicyPreview`, `GetRepositoryPolicy`, `InitiateLayerUpload`, `ListImageReferrers`, `ListImages`, `ListTagsForResource`, `PutImage`, `PutImageScanningConfiguration`, `PutImageTagMutability`, `PutLifecyclePolicy`, `SetRepositoryPolicy`, `StartImageScan`, `StartLifecyclePolicyPreview`, `TagResource`, `UntagResource`, `UpdateImageStorageClass`, `UploadLayerPart`.
 ///
 /// Structure `RepositoryNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3959,6 +4343,8 @@ pub struct RepositoryNotFoundException {
 /// An error body (`__type` RepositoryPolicyNotFoundException). Declared by `DeleteRepositoryPolicy`, `GetRepositoryPolicy`.
 ///
 /// Structure `RepositoryPolicyNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryPolicyNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -3973,6 +4359,8 @@ pub struct RepositoryPolicyNotFoundException {
 /// The `RepositoryScanningConfiguration` structure.
 ///
 /// Structure `RepositoryScanningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryScanningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryScanningConfiguration {
     /// `repositoryArn`: optional; string `Arn`.
@@ -3998,6 +4386,8 @@ pub struct RepositoryScanningConfiguration {
 /// The `RepositoryScanningConfigurationFailure` structure.
 ///
 /// Structure `RepositoryScanningConfigurationFailure` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryScanningConfigurationFailure.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryScanningConfigurationFailure {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
@@ -4013,6 +4403,8 @@ pub struct RepositoryScanningConfigurationFailure {
 /// The `Resource` structure.
 ///
 /// Structure `Resource` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Resource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Resource {
     /// `details`: optional; structure [`ResourceDetails`](super::ResourceDetails).
@@ -4031,6 +4423,8 @@ pub struct Resource {
 /// The `ResourceDetails` structure.
 ///
 /// Structure `ResourceDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ResourceDetails.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResourceDetails {
     /// `awsEcrContainerImage`: optional; structure [`AwsEcrContainerImageDetails`](super::AwsEcrContainerImageDetails).
@@ -4044,6 +4438,8 @@ pub struct ResourceDetails {
 /// boto3's `ResponseMetadata`, as mypy-boto3 declares it.
 ///
 /// Structure `ResponseMetadata` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResponseMetadata {
     /// `RequestId`: required; string `String`.
@@ -4070,6 +4466,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` ScanNotFoundException). Declared by `DescribeImageScanFindings`.
 ///
 /// Structure `ScanNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScanNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ScanNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4103,6 +4501,8 @@ crate::enums::model_enum!(
 /// The `ScanningRepositoryFilter` structure.
 ///
 /// Structure `ScanningRepositoryFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScanningRepositoryFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScanningRepositoryFilter {
     /// `filter`: required; string `ScanningRepositoryFilterValue`: length 1..=255, whole value matches `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
@@ -4120,6 +4520,8 @@ crate::enums::model_enum!(
 /// The `ScoreDetails` structure.
 ///
 /// Structure `ScoreDetails` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ScoreDetails.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ScoreDetails {
     /// `cvss`: optional; structure [`CvssScoreDetails`](super::CvssScoreDetails).
@@ -4129,6 +4531,8 @@ pub struct ScoreDetails {
 /// An error body (`__type` SecretNotFoundException). Declared by `CreatePullThroughCacheRule`, `UpdatePullThroughCacheRule`.
 ///
 /// Structure `SecretNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SecretNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SecretNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4143,6 +4547,8 @@ pub struct SecretNotFoundException {
 /// An error body (`__type` ServerException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `BatchGetImage`, `BatchGetRepositoryScanningConfiguration`, `CompleteLayerUpload`, `CreatePullThroughCacheRule`, `CreateRepository`, `CreateRepositoryCreationTemplate`, `DeleteLifecyclePolicy`, `DeletePullThroughCacheRule`, `DeleteRegistryPolicy`, `DeleteRepository`, `DeleteRepositoryCreationTemplate`, `DeleteRepositoryPolicy`, `DeleteSigningConfiguration`, `DeregisterPullTimeUpdateExclusion`, `DescribeImageReplicationStatus`, `DescribeImageScanFindings`, `DescribeImageSigningStatus`, `DescribeImages`, `DescribePullThroughCacheRules`, `DescribeRegistry`, `DescribeReplicationBackfillResults`, `DescribeRepositories`, `DescribeRepositoryCreationTemplates`, `GetAccountSetting`, `GetAuthorizationToken`, `GetDownloadUrlForLayer`, `GetLifecyclePolicy`, `GetLifecyclePolicyPreview`, `GetRegistryPolicy`, `GetRegistryScanningConfiguration`, `GetRepositoryPolicy`, `GetSigningConfiguration`, `InitiateLayerUpload`, `ListImageReferrers`, `ListImages`, `ListPullTimeUpdateExclusions`, `ListReplicationBackfills`, `ListTagsForResource`, `PutAccountSetting`, `PutImage`, `PutImageScanningConfiguration`, `PutImageTagMutability`, `PutLifecyclePolicy`, `PutRegistryPolicy`, `PutRegistryScanningConfiguration`, `PutReplicationConfiguration`, `PutSigningConfiguration`, `RegisterPullTimeUpdateExclusion`, `SetRepositoryPolicy`, `StartImageScan`, `StartLifecyclePolicyPreview`, `StartReplicationBackfill`, `StopReplicationBackfill`, `TagResource`, `UntagResource`, `UpdateImageStorageClass`, `UpdatePullThroughCacheRule`, `UpdateRepositoryCreationTemplate`, `UploadLayerPart`, `ValidatePullThroughCacheRule`.
 ///
 /// Structure `ServerException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ServerException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ServerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4157,6 +4563,8 @@ pub struct ServerException {
 /// The input of the `SetRepositoryPolicy` operation.
 ///
 /// Structure `SetRepositoryPolicyRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4175,6 +4583,8 @@ pub struct SetRepositoryPolicyRequest {
 /// The output of the `SetRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `SetRepositoryPolicyResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4197,6 +4607,8 @@ pub struct SetRepositoryPolicyResponse {
 /// The `SigningConfiguration` structure.
 ///
 /// Structure `SigningConfiguration` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningConfiguration.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SigningConfiguration {
     /// `rules`: required; list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
@@ -4206,6 +4618,8 @@ pub struct SigningConfiguration {
 /// An error body (`__type` SigningConfigurationNotFoundException). Declared by `DeleteSigningConfiguration`, `GetSigningConfiguration`.
 ///
 /// Structure `SigningConfigurationNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningConfigurationNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SigningConfigurationNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4220,6 +4634,8 @@ pub struct SigningConfigurationNotFoundException {
 /// The `SigningRepositoryFilter` structure.
 ///
 /// Structure `SigningRepositoryFilter` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningRepositoryFilter.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SigningRepositoryFilter {
     /// `filter`: required; string `SigningRepositoryFilterValue`: length 1..=256, whole value matches `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
@@ -4237,6 +4653,8 @@ crate::enums::model_enum!(
 /// The `SigningRule` structure.
 ///
 /// Structure `SigningRule` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SigningRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SigningRule {
     /// `signingProfileArn`: required; string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
@@ -4258,6 +4676,8 @@ crate::enums::model_enum!(
 /// The input of the `StartImageScan` operation.
 ///
 /// Structure `StartImageScanRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartImageScanRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4273,6 +4693,8 @@ pub struct StartImageScanRequest {
 /// The output of the `StartImageScan` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `StartImageScanResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartImageScan.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartImageScanResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4302,6 +4724,8 @@ pub struct StartImageScanResponse {
 /// The input of the `StartLifecyclePolicyPreview` operation.
 ///
 /// Structure `StartLifecyclePolicyPreviewRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartLifecyclePolicyPreview.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartLifecyclePolicyPreviewRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4321,6 +4745,8 @@ pub struct StartLifecyclePolicyPreviewRequest {
 /// The output of the `StartLifecyclePolicyPreview` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `StartLifecyclePolicyPreviewResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartLifecyclePolicyPreview.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartLifecyclePolicyPreviewResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4350,6 +4776,8 @@ pub struct StartLifecyclePolicyPreviewResponse {
 /// The input of the `StartReplicationBackfill` operation.
 ///
 /// Structure `StartReplicationBackfillRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartReplicationBackfill.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartReplicationBackfillRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4362,6 +4790,8 @@ pub struct StartReplicationBackfillRequest {
 /// The output of the `StartReplicationBackfill` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `StartReplicationBackfillResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StartReplicationBackfill.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartReplicationBackfillResponse {
     /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
@@ -4394,6 +4824,8 @@ pub struct StartReplicationBackfillResponse {
 /// The input of the `StopReplicationBackfill` operation.
 ///
 /// Structure `StopReplicationBackfillRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StopReplicationBackfill.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StopReplicationBackfillRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4406,6 +4838,8 @@ pub struct StopReplicationBackfillRequest {
 /// The output of the `StopReplicationBackfill` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `StopReplicationBackfillResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_StopReplicationBackfill.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StopReplicationBackfillResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4438,6 +4872,8 @@ pub struct StopReplicationBackfillResponse {
 /// The `SubjectIdentifier` structure.
 ///
 /// Structure `SubjectIdentifier` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_SubjectIdentifier.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SubjectIdentifier {
     /// `imageDigest`: required; string `ImageDigest`.
@@ -4447,6 +4883,8 @@ pub struct SubjectIdentifier {
 /// The `Tag` structure.
 ///
 /// Structure `Tag` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Tag.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Tag {
     /// `Key`: required; string `TagKey`.
@@ -4459,6 +4897,8 @@ pub struct Tag {
 /// The input of the `TagResource` operation.
 ///
 /// Structure `TagResourceRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`.
@@ -4471,6 +4911,8 @@ pub struct TagResourceRequest {
 /// The output of the `TagResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `TagResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4494,6 +4936,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` TemplateAlreadyExistsException). Declared by `CreateRepositoryCreationTemplate`.
 ///
 /// Structure `TemplateAlreadyExistsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TemplateAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TemplateAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4508,6 +4952,8 @@ pub struct TemplateAlreadyExistsException {
 /// An error body (`__type` TemplateNotFoundException). Declared by `DeleteRepositoryCreationTemplate`, `UpdateRepositoryCreationTemplate`.
 ///
 /// Structure `TemplateNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TemplateNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TemplateNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4522,6 +4968,8 @@ pub struct TemplateNotFoundException {
 /// An error body (`__type` TooManyTagsException). Declared by `CreateRepository`, `TagResource`, `UntagResource`.
 ///
 /// Structure `TooManyTagsException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TooManyTagsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TooManyTagsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4536,6 +4984,8 @@ pub struct TooManyTagsException {
 /// The `TransitioningImageTotalCount` structure.
 ///
 /// Structure `TransitioningImageTotalCount` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_TransitioningImageTotalCount.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TransitioningImageTotalCount {
     /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass): one of `ARCHIVE`.
@@ -4556,6 +5006,8 @@ pub struct TransitioningImageTotalCount {
 /// An error body (`__type` UnableToAccessSecretException). Declared by `CreatePullThroughCacheRule`, `UpdatePullThroughCacheRule`.
 ///
 /// Structure `UnableToAccessSecretException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnableToAccessSecretException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnableToAccessSecretException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4570,6 +5022,8 @@ pub struct UnableToAccessSecretException {
 /// An error body (`__type` UnableToDecryptSecretValueException). Declared by `CreatePullThroughCacheRule`, `UpdatePullThroughCacheRule`.
 ///
 /// Structure `UnableToDecryptSecretValueException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnableToDecryptSecretValueException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnableToDecryptSecretValueException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4584,6 +5038,8 @@ pub struct UnableToDecryptSecretValueException {
 /// An error body (`__type` UnableToGetUpstreamImageException). Declared by `BatchGetImage`.
 ///
 /// Structure `UnableToGetUpstreamImageException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnableToGetUpstreamImageException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnableToGetUpstreamImageException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4598,6 +5054,8 @@ pub struct UnableToGetUpstreamImageException {
 /// An error body (`__type` UnableToGetUpstreamLayerException). Declared by `GetDownloadUrlForLayer`.
 ///
 /// Structure `UnableToGetUpstreamLayerException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnableToGetUpstreamLayerException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnableToGetUpstreamLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4612,6 +5070,8 @@ pub struct UnableToGetUpstreamLayerException {
 /// An error body (`__type` UnableToListUpstreamImageReferrersException). Declared by `ListImageReferrers`.
 ///
 /// Structure `UnableToListUpstreamImageReferrersException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnableToListUpstreamImageReferrersException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnableToListUpstreamImageReferrersException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4626,6 +5086,8 @@ pub struct UnableToListUpstreamImageReferrersException {
 /// An error body (`__type` UnsupportedImageTypeException). Declared by `StartImageScan`.
 ///
 /// Structure `UnsupportedImageTypeException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnsupportedImageTypeException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnsupportedImageTypeException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4640,6 +5102,8 @@ pub struct UnsupportedImageTypeException {
 /// An error body (`__type` UnsupportedUpstreamRegistryException). Declared by `CreatePullThroughCacheRule`.
 ///
 /// Structure `UnsupportedUpstreamRegistryException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UnsupportedUpstreamRegistryException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnsupportedUpstreamRegistryException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4654,6 +5118,8 @@ pub struct UnsupportedUpstreamRegistryException {
 /// The input of the `UntagResource` operation.
 ///
 /// Structure `UntagResourceRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceRequest {
     /// `resourceArn`: required; string `Arn`.
@@ -4666,6 +5132,8 @@ pub struct UntagResourceRequest {
 /// The output of the `UntagResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UntagResourceResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UntagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4679,6 +5147,8 @@ pub struct UntagResourceResponse {
 /// The input of the `UpdateImageStorageClass` operation.
 ///
 /// Structure `UpdateImageStorageClassRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateImageStorageClass.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateImageStorageClassRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4697,6 +5167,8 @@ pub struct UpdateImageStorageClassRequest {
 /// The output of the `UpdateImageStorageClass` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UpdateImageStorageClassResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateImageStorageClass.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateImageStorageClassResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4722,6 +5194,8 @@ pub struct UpdateImageStorageClassResponse {
 /// The input of the `UpdatePullThroughCacheRule` operation.
 ///
 /// Structure `UpdatePullThroughCacheRuleRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdatePullThroughCacheRuleRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4740,6 +5214,8 @@ pub struct UpdatePullThroughCacheRuleRequest {
 /// The output of the `UpdatePullThroughCacheRule` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UpdatePullThroughCacheRuleResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -4779,6 +5255,8 @@ pub struct UpdatePullThroughCacheRuleResponse {
 /// The input of the `UpdateRepositoryCreationTemplate` operation.
 ///
 /// Structure `UpdateRepositoryCreationTemplateRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -4839,6 +5317,8 @@ pub struct UpdateRepositoryCreationTemplateRequest {
 /// The output of the `UpdateRepositoryCreationTemplate` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UpdateRepositoryCreationTemplateResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateRepositoryCreationTemplate.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4862,6 +5342,8 @@ pub struct UpdateRepositoryCreationTemplateResponse {
 /// The input of the `UploadLayerPart` operation.
 ///
 /// Structure `UploadLayerPartRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UploadLayerPart.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4886,6 +5368,8 @@ pub struct UploadLayerPartRequest {
 /// The output of the `UploadLayerPart` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UploadLayerPartResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UploadLayerPart.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -4915,6 +5399,8 @@ pub struct UploadLayerPartResponse {
 /// An error body (`__type` UploadNotFoundException). Declared by `CompleteLayerUpload`, `UploadLayerPart`.
 ///
 /// Structure `UploadNotFoundException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UploadNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -4937,6 +5423,8 @@ crate::enums::model_enum!(
 /// The input of the `ValidatePullThroughCacheRule` operation.
 ///
 /// Structure `ValidatePullThroughCacheRuleRequest` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidatePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -4949,6 +5437,8 @@ pub struct ValidatePullThroughCacheRuleRequest {
 /// The output of the `ValidatePullThroughCacheRule` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ValidatePullThroughCacheRuleResponse` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidatePullThroughCacheRule.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
@@ -4998,6 +5488,8 @@ pub struct ValidatePullThroughCacheRuleResponse {
 /// An error body (`__type` ValidationException). Declared by `BatchGetRepositoryScanningConfiguration`, `CreatePullThroughCacheRule`, `CreateRepositoryCreationTemplate`, `DeleteLifecyclePolicy`, `DeletePullThroughCacheRule`, `DeleteRegistryPolicy`, `DeleteRepositoryCreationTemplate`, `DeleteSigningConfiguration`, `DeregisterPullTimeUpdateExclusion`, `DescribeImageReplicationStatus`, `DescribeImageScanFindings`, `DescribeImageSigningStatus`, `DescribePullThroughCacheRules`, `DescribeRegistry`, `DescribeReplicationBackfillResults`, `DescribeRepositoryCreationTemplates`, `GetAccountSetting`, `GetLifecyclePolicy`, `GetLifecyclePolicyPreview`, `GetRegistryPolicy`, `GetRegistryScanningConfiguration`, `GetSigningConfiguration`, `ListImageReferrers`, `ListPullTimeUpdateExclusions`, `ListReplicationBackfills`, `PutAccountSetting`, `PutImageScanningConfiguration`, `PutLifecyclePolicy`, `PutRegistryPolicy`, `PutRegistryScanningConfiguration`, `PutReplicationConfiguration`, `PutSigningConfiguration`, `RegisterPullTimeUpdateExclusion`, `StartImageScan`, `StartLifecyclePolicyPreview`, `StartReplicationBackfill`, `StopReplicationBackfill`, `UpdateImageStorageClass`, `UpdatePullThroughCacheRule`, `UpdateRepositoryCreationTemplate`, `ValidatePullThroughCacheRule`.
 ///
 /// Structure `ValidationException` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ValidationException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidationException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -5012,6 +5504,8 @@ pub struct ValidationException {
 /// The `VulnerablePackage` structure.
 ///
 /// Structure `VulnerablePackage` of the Amazon Elastic Container Registry (2015-09-21). [API reference](https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_VulnerablePackage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct VulnerablePackage {
     /// `arch`: optional; string `Arch`.
@@ -5049,6 +5543,8 @@ pub struct VulnerablePackage {
 /// boto3's `WaiterConfig`, as mypy-boto3 declares it.
 ///
 /// Structure `WaiterConfig` of the Amazon Elastic Container Registry (2015-09-21).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct WaiterConfig {
     /// `Delay`: optional; integer (`i32`) `Integer`.

@@ -7,6 +7,8 @@ use crate::{Blob, Timestamp};
 /// The `AuthorizationData` structure.
 ///
 /// Structure `AuthorizationData` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_AuthorizationData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthorizationData {
     /// `authorizationToken`: optional; string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
@@ -34,6 +36,8 @@ impl std::fmt::Debug for AuthorizationData {
 /// The input of the `BatchCheckLayerAvailability` operation.
 ///
 /// Structure `BatchCheckLayerAvailabilityRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchCheckLayerAvailability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -49,6 +53,8 @@ pub struct BatchCheckLayerAvailabilityRequest {
 /// The output of the `BatchCheckLayerAvailability` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchCheckLayerAvailabilityResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchCheckLayerAvailability.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityResponse {
     /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
@@ -68,6 +74,8 @@ pub struct BatchCheckLayerAvailabilityResponse {
 /// The input of the `BatchDeleteImage` operation.
 ///
 /// Structure `BatchDeleteImageRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchDeleteImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -83,6 +91,8 @@ pub struct BatchDeleteImageRequest {
 /// The output of the `BatchDeleteImage` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `BatchDeleteImageResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_BatchDeleteImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -102,6 +112,8 @@ pub struct BatchDeleteImageResponse {
 /// The input of the `CompleteLayerUpload` operation.
 ///
 /// Structure `CompleteLayerUploadRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_CompleteLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -120,6 +132,8 @@ pub struct CompleteLayerUploadRequest {
 /// The output of the `CompleteLayerUpload` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CompleteLayerUploadResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_CompleteLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -145,6 +159,8 @@ pub struct CompleteLayerUploadResponse {
 /// The input of the `CreateRepository` operation.
 ///
 /// Structure `CreateRepositoryRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_CreateRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
@@ -160,6 +176,8 @@ pub struct CreateRepositoryRequest {
 /// The output of the `CreateRepository` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `CreateRepositoryResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_CreateRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
@@ -179,6 +197,8 @@ pub struct CreateRepositoryResponse {
 /// The input of the `DeleteRepositoryPolicy` operation.
 ///
 /// Structure `DeleteRepositoryPolicyRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DeleteRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -191,6 +211,8 @@ pub struct DeleteRepositoryPolicyRequest {
 /// The output of the `DeleteRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRepositoryPolicyResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DeleteRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -213,6 +235,8 @@ pub struct DeleteRepositoryPolicyResponse {
 /// The input of the `DeleteRepository` operation.
 ///
 /// Structure `DeleteRepositoryRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DeleteRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -228,6 +252,8 @@ pub struct DeleteRepositoryRequest {
 /// The output of the `DeleteRepository` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DeleteRepositoryResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DeleteRepository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
@@ -244,6 +270,8 @@ pub struct DeleteRepositoryResponse {
 /// The arguments of boto3's `DescribeImageTags` paginator: the input of `DescribeImageTags` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeImageTagsPaginateRequest` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -263,6 +291,8 @@ pub struct DescribeImageTagsPaginateRequest {
 /// The input of the `DescribeImageTags` operation.
 ///
 /// Structure `DescribeImageTagsRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImageTags.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -281,6 +311,8 @@ pub struct DescribeImageTagsRequest {
 /// The output of the `DescribeImageTags` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImageTagsResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImageTags.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsResponse {
     /// `imageTagDetails`: optional; list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
@@ -304,6 +336,8 @@ pub struct DescribeImageTagsResponse {
 /// The arguments of boto3's `DescribeImages` paginator: the input of `DescribeImages` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeImagesPaginateRequest` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -326,6 +360,8 @@ pub struct DescribeImagesPaginateRequest {
 /// The input of the `DescribeImages` operation.
 ///
 /// Structure `DescribeImagesRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -347,6 +383,8 @@ pub struct DescribeImagesRequest {
 /// The output of the `DescribeImages` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeImagesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeImages.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesResponse {
     /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
@@ -366,6 +404,8 @@ pub struct DescribeImagesResponse {
 /// The arguments of boto3's `DescribeRegistries` paginator: the input of `DescribeRegistries` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeRegistriesPaginateRequest` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistriesPaginateRequest {
     /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
@@ -379,6 +419,8 @@ pub struct DescribeRegistriesPaginateRequest {
 /// The input of the `DescribeRegistries` operation.
 ///
 /// Structure `DescribeRegistriesRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRegistries.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistriesRequest {
     /// `nextToken`: optional; string `NextToken`.
@@ -391,6 +433,8 @@ pub struct DescribeRegistriesRequest {
 /// The output of the `DescribeRegistries` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeRegistriesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRegistries.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistriesResponse {
     /// `registries`: required; list `RegistryList` of structure [`Registry`](super::Registry).
@@ -410,6 +454,8 @@ pub struct DescribeRegistriesResponse {
 /// The arguments of boto3's `DescribeRepositories` paginator: the input of `DescribeRepositories` without its page token and page size, plus `PaginationConfig`.
 ///
 /// Structure `DescribeRepositoriesPaginateRequest` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -433,6 +479,8 @@ pub struct DescribeRepositoriesPaginateRequest {
 /// The input of the `DescribeRepositories` operation.
 ///
 /// Structure `DescribeRepositoriesRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRepositories.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -455,6 +503,8 @@ pub struct DescribeRepositoriesRequest {
 /// The output of the `DescribeRepositories` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `DescribeRepositoriesResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_DescribeRepositories.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesResponse {
     /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
@@ -474,6 +524,8 @@ pub struct DescribeRepositoriesResponse {
 /// An error body (`__type` EmptyUploadException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `EmptyUploadException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_EmptyUploadException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EmptyUploadException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -488,11 +540,15 @@ pub struct EmptyUploadException {
 /// The input of the `GetAuthorizationToken` operation.
 ///
 /// Structure `GetAuthorizationTokenRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetAuthorizationToken.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenRequest {}
 /// The output of the `GetAuthorizationToken` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetAuthorizationTokenResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetAuthorizationToken.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenResponse {
     /// `authorizationData`: optional; structure [`AuthorizationData`](super::AuthorizationData).
@@ -513,11 +569,15 @@ pub struct GetAuthorizationTokenResponse {
 /// The input of the `GetRegistryCatalogData` operation.
 ///
 /// Structure `GetRegistryCatalogDataRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRegistryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryCatalogDataRequest {}
 /// The output of the `GetRegistryCatalogData` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRegistryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRegistryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryCatalogDataResponse {
     /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
@@ -534,6 +594,8 @@ pub struct GetRegistryCatalogDataResponse {
 /// The input of the `GetRepositoryCatalogData` operation.
 ///
 /// Structure `GetRepositoryCatalogDataRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRepositoryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryCatalogDataRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -546,6 +608,8 @@ pub struct GetRepositoryCatalogDataRequest {
 /// The output of the `GetRepositoryCatalogData` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRepositoryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRepositoryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryCatalogDataResponse {
     /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
@@ -562,6 +626,8 @@ pub struct GetRepositoryCatalogDataResponse {
 /// The input of the `GetRepositoryPolicy` operation.
 ///
 /// Structure `GetRepositoryPolicyRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -574,6 +640,8 @@ pub struct GetRepositoryPolicyRequest {
 /// The output of the `GetRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `GetRepositoryPolicyResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_GetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -596,6 +664,8 @@ pub struct GetRepositoryPolicyResponse {
 /// The `Image` structure.
 ///
 /// Structure `Image` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_Image.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Image {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -621,6 +691,8 @@ pub struct Image {
 /// An error body (`__type` ImageAlreadyExistsException). Declared by `PutImage`.
 ///
 /// Structure `ImageAlreadyExistsException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -635,6 +707,8 @@ pub struct ImageAlreadyExistsException {
 /// The `ImageDetail` structure.
 ///
 /// Structure `ImageDetail` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageDetail.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDetail {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -677,6 +751,8 @@ pub struct ImageDetail {
 /// An error body (`__type` ImageDigestDoesNotMatchException). Declared by `PutImage`.
 ///
 /// Structure `ImageDigestDoesNotMatchException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageDigestDoesNotMatchException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDigestDoesNotMatchException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -691,6 +767,8 @@ pub struct ImageDigestDoesNotMatchException {
 /// The `ImageFailure` structure.
 ///
 /// Structure `ImageFailure` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageFailure.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageFailure {
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -715,6 +793,8 @@ crate::enums::model_enum!(
 /// The `ImageIdentifier` structure.
 ///
 /// Structure `ImageIdentifier` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageIdentifier.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
@@ -727,6 +807,8 @@ pub struct ImageIdentifier {
 /// An error body (`__type` ImageNotFoundException). Declared by `DescribeImages`.
 ///
 /// Structure `ImageNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -741,6 +823,8 @@ pub struct ImageNotFoundException {
 /// An error body (`__type` ImageTagAlreadyExistsException). Declared by `PutImage`.
 ///
 /// Structure `ImageTagAlreadyExistsException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageTagAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageTagAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -755,6 +839,8 @@ pub struct ImageTagAlreadyExistsException {
 /// The `ImageTagDetail` structure.
 ///
 /// Structure `ImageTagDetail` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ImageTagDetail.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageTagDetail {
     /// `imageTag`: optional; string `ImageTag`: length 1..=300.
@@ -770,6 +856,8 @@ pub struct ImageTagDetail {
 /// The input of the `InitiateLayerUpload` operation.
 ///
 /// Structure `InitiateLayerUploadRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InitiateLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -782,6 +870,8 @@ pub struct InitiateLayerUploadRequest {
 /// The output of the `InitiateLayerUpload` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `InitiateLayerUploadResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InitiateLayerUpload.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadResponse {
     /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
@@ -801,6 +891,8 @@ pub struct InitiateLayerUploadResponse {
 /// An error body (`__type` InvalidLayerException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `InvalidLayerException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InvalidLayerException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -815,6 +907,8 @@ pub struct InvalidLayerException {
 /// An error body (`__type` InvalidLayerPartException). Declared by `UploadLayerPart`.
 ///
 /// Structure `InvalidLayerPartException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InvalidLayerPartException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerPartException {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -845,6 +939,8 @@ pub struct InvalidLayerPartException {
 /// An error body (`__type` InvalidParameterException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `CompleteLayerUpload`, `CreateRepository`, `DeleteRepository`, `DeleteRepositoryPolicy`, `DescribeImageTags`, `DescribeImages`, `DescribeRegistries`, `DescribeRepositories`, `GetAuthorizationToken`, `GetRepositoryCatalogData`, `GetRepositoryPolicy`, `InitiateLayerUpload`, `ListTagsForResource`, `PutImage`, `PutRegistryCatalogData`, `PutRepositoryCatalogData`, `SetRepositoryPolicy`, `TagResource`, `UntagResource`, `UploadLayerPart`.
 ///
 /// Structure `InvalidParameterException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InvalidParameterException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -859,6 +955,8 @@ pub struct InvalidParameterException {
 /// An error body (`__type` InvalidTagParameterException). Declared by `CreateRepository`, `TagResource`, `UntagResource`.
 ///
 /// Structure `InvalidTagParameterException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_InvalidTagParameterException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidTagParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -873,6 +971,8 @@ pub struct InvalidTagParameterException {
 /// The `Layer` structure.
 ///
 /// Structure `Layer` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_Layer.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
@@ -895,6 +995,8 @@ pub struct Layer {
 /// An error body (`__type` LayerAlreadyExistsException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `LayerAlreadyExistsException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayerAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -914,6 +1016,8 @@ crate::enums::model_enum!(
 /// The `LayerFailure` structure.
 ///
 /// Structure `LayerFailure` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayerFailure.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
@@ -935,6 +1039,8 @@ crate::enums::model_enum!(
 /// An error body (`__type` LayerPartTooSmallException). Declared by `CompleteLayerUpload`.
 ///
 /// Structure `LayerPartTooSmallException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayerPartTooSmallException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerPartTooSmallException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -949,6 +1055,8 @@ pub struct LayerPartTooSmallException {
 /// An error body (`__type` LayersNotFoundException). Declared by `PutImage`.
 ///
 /// Structure `LayersNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LayersNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayersNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -963,6 +1071,8 @@ pub struct LayersNotFoundException {
 /// An error body (`__type` LimitExceededException). Declared by `CreateRepository`, `PutImage`, `UploadLayerPart`.
 ///
 /// Structure `LimitExceededException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_LimitExceededException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LimitExceededException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -977,6 +1087,8 @@ pub struct LimitExceededException {
 /// The input of the `ListTagsForResource` operation.
 ///
 /// Structure `ListTagsForResourceRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ListTagsForResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048.
@@ -986,6 +1098,8 @@ pub struct ListTagsForResourceRequest {
 /// The output of the `ListTagsForResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `ListTagsForResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ListTagsForResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceResponse {
     /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
@@ -1002,6 +1116,8 @@ pub struct ListTagsForResourceResponse {
 /// boto3's `PaginatorConfig`, as mypy-boto3 declares it.
 ///
 /// Structure `PaginatorConfig` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaginatorConfig {
     /// `MaxItems`: optional; integer (`i32`) `Integer`.
@@ -1024,6 +1140,8 @@ crate::enums::model_enum!(
 /// The input of the `PutImage` operation.
 ///
 /// Structure `PutImageRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -1052,6 +1170,8 @@ pub struct PutImageRequest {
 /// The output of the `PutImage` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutImageResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutImage.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageResponse {
     /// `image`: optional; structure [`Image`](super::Image).
@@ -1068,6 +1188,8 @@ pub struct PutImageResponse {
 /// The input of the `PutRegistryCatalogData` operation.
 ///
 /// Structure `PutRegistryCatalogDataRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRegistryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryCatalogDataRequest {
     /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100.
@@ -1077,6 +1199,8 @@ pub struct PutRegistryCatalogDataRequest {
 /// The output of the `PutRegistryCatalogData` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutRegistryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRegistryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryCatalogDataResponse {
     /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
@@ -1093,6 +1217,8 @@ pub struct PutRegistryCatalogDataResponse {
 /// The input of the `PutRepositoryCatalogData` operation.
 ///
 /// Structure `PutRepositoryCatalogDataRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRepositoryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRepositoryCatalogDataRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1108,6 +1234,8 @@ pub struct PutRepositoryCatalogDataRequest {
 /// The output of the `PutRepositoryCatalogData` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `PutRepositoryCatalogDataResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_PutRepositoryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRepositoryCatalogDataResponse {
     /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
@@ -1124,6 +1252,8 @@ pub struct PutRepositoryCatalogDataResponse {
 /// The `ReferencedImageDetail` structure.
 ///
 /// Structure `ReferencedImageDetail` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ReferencedImageDetail.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReferencedImageDetail {
     /// `imageDigest`: optional; string `ImageDigest`.
@@ -1157,6 +1287,8 @@ pub struct ReferencedImageDetail {
 /// An error body (`__type` ReferencedImagesNotFoundException). Declared by `PutImage`.
 ///
 /// Structure `ReferencedImagesNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ReferencedImagesNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReferencedImagesNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1171,6 +1303,8 @@ pub struct ReferencedImagesNotFoundException {
 /// The `Registry` structure.
 ///
 /// Structure `Registry` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_Registry.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Registry {
     /// `registryId`: required; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1192,6 +1326,8 @@ pub struct Registry {
 /// The `RegistryAlias` structure.
 ///
 /// Structure `RegistryAlias` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RegistryAlias.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegistryAlias {
     /// `name`: required; string `RegistryAliasName`: length 2..=50, whole value matches `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
@@ -1215,6 +1351,8 @@ crate::enums::model_enum!(
 /// The `RegistryCatalogData` structure.
 ///
 /// Structure `RegistryCatalogData` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RegistryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryCatalogData {
     /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100.
@@ -1224,6 +1362,8 @@ pub struct RegistryCatalogData {
 /// An error body (`__type` RegistryNotFoundException). Declared by `BatchCheckLayerAvailability`, `CompleteLayerUpload`, `InitiateLayerUpload`, `PutImage`, `UploadLayerPart`.
 ///
 /// Structure `RegistryNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RegistryNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1238,6 +1378,8 @@ pub struct RegistryNotFoundException {
 /// The `Repository` structure.
 ///
 /// Structure `Repository` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_Repository.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Repository {
     /// `repositoryArn`: optional; string `Arn`: length 1..=2048.
@@ -1259,6 +1401,8 @@ pub struct Repository {
 /// An error body (`__type` RepositoryAlreadyExistsException). Declared by `CreateRepository`.
 ///
 /// Structure `RepositoryAlreadyExistsException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryAlreadyExistsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1273,6 +1417,8 @@ pub struct RepositoryAlreadyExistsException {
 /// The `RepositoryCatalogData` structure.
 ///
 /// Structure `RepositoryCatalogData` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogData.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCatalogData {
     /// `description`: optional; string `RepositoryDescription`: length ..=1024.
@@ -1308,6 +1454,8 @@ pub struct RepositoryCatalogData {
 /// The `RepositoryCatalogDataInput` structure.
 ///
 /// Structure `RepositoryCatalogDataInput` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataInput.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCatalogDataInput {
     /// `description`: optional; string `RepositoryDescription`: length ..=1024.
@@ -1336,6 +1484,8 @@ pub struct RepositoryCatalogDataInput {
 /// An error body (`__type` RepositoryCatalogDataNotFoundException). Declared by `GetRepositoryCatalogData`.
 ///
 /// Structure `RepositoryCatalogDataNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryCatalogDataNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCatalogDataNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1350,6 +1500,8 @@ pub struct RepositoryCatalogDataNotFoundException {
 /// An error body (`__type` RepositoryNotEmptyException). Declared by `DeleteRepository`.
 ///
 /// Structure `RepositoryNotEmptyException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryNotEmptyException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryNotEmptyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1364,6 +1516,8 @@ pub struct RepositoryNotEmptyException {
 /// An error body (`__type` RepositoryNotFoundException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `CompleteLayerUpload`, `DeleteRepository`, `DeleteRepositoryPolicy`, `DescribeImageTags`, `DescribeImages`, `DescribeRepositories`, `GetRepositoryCatalogData`, `GetRepositoryPolicy`, `InitiateLayerUpload`, `ListTagsForResource`, `PutImage`, `PutRepositoryCatalogData`, `SetRepositoryPolicy`, `TagResource`, `UntagResource`, `UploadLayerPart`.
 ///
 /// Structure `RepositoryNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1378,6 +1532,8 @@ pub struct RepositoryNotFoundException {
 /// An error body (`__type` RepositoryPolicyNotFoundException). Declared by `DeleteRepositoryPolicy`, `GetRepositoryPolicy`.
 ///
 /// Structure `RepositoryPolicyNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_RepositoryPolicyNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1392,6 +1548,8 @@ pub struct RepositoryPolicyNotFoundException {
 /// boto3's `ResponseMetadata`, as mypy-boto3 declares it.
 ///
 /// Structure `ResponseMetadata` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResponseMetadata {
     /// `RequestId`: required; string `String`.
@@ -1413,6 +1571,8 @@ pub struct ResponseMetadata {
 /// An error body (`__type` ServerException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `CompleteLayerUpload`, `CreateRepository`, `DeleteRepository`, `DeleteRepositoryPolicy`, `DescribeImageTags`, `DescribeImages`, `DescribeRegistries`, `DescribeRepositories`, `GetAuthorizationToken`, `GetRegistryCatalogData`, `GetRepositoryCatalogData`, `GetRepositoryPolicy`, `InitiateLayerUpload`, `ListTagsForResource`, `PutImage`, `PutRegistryCatalogData`, `PutRepositoryCatalogData`, `SetRepositoryPolicy`, `TagResource`, `UntagResource`, `UploadLayerPart`.
 ///
 /// Structure `ServerException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_ServerException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ServerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1427,6 +1587,8 @@ pub struct ServerException {
 /// The input of the `SetRepositoryPolicy` operation.
 ///
 /// Structure `SetRepositoryPolicyRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_SetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1445,6 +1607,8 @@ pub struct SetRepositoryPolicyRequest {
 /// The output of the `SetRepositoryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `SetRepositoryPolicyResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_SetRepositoryPolicy.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1467,6 +1631,8 @@ pub struct SetRepositoryPolicyResponse {
 /// The `Tag` structure.
 ///
 /// Structure `Tag` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_Tag.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Tag {
     /// `Key`: optional; string `TagKey`: length 1..=128.
@@ -1479,6 +1645,8 @@ pub struct Tag {
 /// The input of the `TagResource` operation.
 ///
 /// Structure `TagResourceRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_TagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048.
@@ -1491,6 +1659,8 @@ pub struct TagResourceRequest {
 /// The output of the `TagResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `TagResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_TagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1504,6 +1674,8 @@ pub struct TagResourceResponse {
 /// An error body (`__type` TooManyTagsException). Declared by `CreateRepository`, `TagResource`, `UntagResource`.
 ///
 /// Structure `TooManyTagsException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_TooManyTagsException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TooManyTagsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1518,6 +1690,8 @@ pub struct TooManyTagsException {
 /// An error body (`__type` UnsupportedCommandException). Declared by `BatchCheckLayerAvailability`, `BatchDeleteImage`, `CompleteLayerUpload`, `CreateRepository`, `DeleteRepository`, `DeleteRepositoryPolicy`, `DescribeImageTags`, `DescribeImages`, `DescribeRegistries`, `DescribeRepositories`, `GetAuthorizationToken`, `GetRegistryCatalogData`, `GetRepositoryCatalogData`, `GetRepositoryPolicy`, `InitiateLayerUpload`, `ListTagsForResource`, `PutImage`, `PutRegistryCatalogData`, `PutRepositoryCatalogData`, `SetRepositoryPolicy`, `TagResource`, `UntagResource`, `UploadLayerPart`.
 ///
 /// Structure `UnsupportedCommandException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UnsupportedCommandException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnsupportedCommandException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1532,6 +1706,8 @@ pub struct UnsupportedCommandException {
 /// The input of the `UntagResource` operation.
 ///
 /// Structure `UntagResourceRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UntagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048.
@@ -1544,6 +1720,8 @@ pub struct UntagResourceRequest {
 /// The output of the `UntagResource` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UntagResourceResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UntagResource.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1557,6 +1735,8 @@ pub struct UntagResourceResponse {
 /// The input of the `UploadLayerPart` operation.
 ///
 /// Structure `UploadLayerPartRequest` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UploadLayerPart.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
@@ -1581,6 +1761,8 @@ pub struct UploadLayerPartRequest {
 /// The output of the `UploadLayerPart` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
 /// Structure `UploadLayerPartResponse` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UploadLayerPart.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartResponse {
     /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
@@ -1610,6 +1792,8 @@ pub struct UploadLayerPartResponse {
 /// An error body (`__type` UploadNotFoundException). Declared by `CompleteLayerUpload`, `UploadLayerPart`.
 ///
 /// Structure `UploadNotFoundException` of the Amazon Elastic Container Registry Public (2020-10-30). [API reference](https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/API_UploadNotFoundException.html)
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
@@ -1624,6 +1808,8 @@ pub struct UploadNotFoundException {
 /// boto3's `WaiterConfig`, as mypy-boto3 declares it.
 ///
 /// Structure `WaiterConfig` of the Amazon Elastic Container Registry Public (2020-10-30).
+///
+/// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct WaiterConfig {
     /// `Delay`: optional; integer (`i32`) `Integer`.
