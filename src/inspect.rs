@@ -21,10 +21,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::check::Checker;
 use crate::error::Error;
 use crate::options::Options;
-use crate::read::{run_bytes, value_text, Cx};
+use crate::read::value_text;
 use crate::registry::{self, Entry, ShapeRef};
 use crate::rules::IntRule;
 use crate::shape::{Member, Role, ScalarShape, StructShape, Ty};
@@ -408,17 +407,13 @@ fn same_rules(a: &Ty, b: &Ty) -> bool {
 /// assert!(check_value(scan_type, &json!("ENHANCED"), &Options::default()).is_ok());
 /// ```
 pub fn check_value(entry: &Entry, value: &Value, opts: &Options) -> Result<(), Error> {
-    match entry.shape {
-        ShapeRef::Scalar(s) => check_ty(&s.ty, value, opts),
-        ShapeRef::Enum(e) => check_ty(&Ty::Enum(e), value, opts),
-        ShapeRef::Structure(s) => check_ty(&Ty::Structure(s), value, opts),
-    }
+    entry.check(&value_text(value), opts)
 }
 
 /// Checks one JSON value against a type and its rules, as a document's
 /// member of that type is checked.
 pub fn check_ty(ty: &Ty, value: &Value, opts: &Options) -> Result<(), Error> {
-    run_bytes(&value_text(value), Checker(*ty), Cx::new(opts))
+    crate::json::check_ty(*ty, &value_text(value), opts)
 }
 
 /// An operation described: what [`describe_operation`] returns, and what

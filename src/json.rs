@@ -53,11 +53,18 @@ pub(crate) fn check_shape(
     json: &[u8],
     opts: &Options,
 ) -> Result<(), Error> {
-    run_bytes(
-        json,
-        Checker(Ty::Structure(shape)),
-        Cx::new(opts).judging(shape.role),
-    )
+    check_ty(Ty::Structure(shape), json, opts)
+}
+
+/// Checks a JSON document against any type by its description: a
+/// structure judged as its role, an enum's or scalar's bare value as a
+/// member of that type is checked.
+pub(crate) fn check_ty(ty: Ty, json: &[u8], opts: &Options) -> Result<(), Error> {
+    let role = match ty {
+        Ty::Structure(shape) => shape.role,
+        _ => crate::shape::Role::Nested,
+    };
+    run_bytes(json, Checker(ty), Cx::new(opts).judging(role))
 }
 
 /// The reader of `T`.

@@ -2,10 +2,10 @@
 //! command-line tools look up.
 
 use crate::error::Error;
-use crate::json::check_shape;
+use crate::json::{check_shape, check_ty};
 use crate::options::Options;
 pub use crate::shape::ShapeRef;
-use crate::shape::{EnumShape, Operation, Role, ScalarShape, Service, StructShape};
+use crate::shape::{EnumShape, Operation, Role, ScalarShape, Service, StructShape, Ty};
 
 /// A registered shape.
 #[derive(Debug)]
@@ -19,11 +19,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Checks one JSON document against this structure; `None` for enums and scalars.
-    pub fn check(&self, json: &[u8], opts: &Options) -> Option<Result<(), Error>> {
+    /// Checks one JSON document against this shape: a structure's object
+    /// (judged as its role), or an enum's or scalar's bare value
+    /// (`"IMMUTABLE"`, `1001`), as a member of that shape is checked.
+    pub fn check(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
         match self.shape {
-            ShapeRef::Structure(shape) => Some(check_shape(shape, json, opts)),
-            ShapeRef::Enum(_) | ShapeRef::Scalar(_) => None,
+            ShapeRef::Structure(shape) => check_shape(shape, json, opts),
+            ShapeRef::Enum(shape) => check_ty(Ty::Enum(shape), json, opts),
+            ShapeRef::Scalar(shape) => check_ty(shape.ty, json, opts),
         }
     }
 

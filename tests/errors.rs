@@ -31,11 +31,11 @@ fn public_op(name: &str) -> &'static Operation {
 }
 
 fn ecr_error(body: &str, op: Option<&str>, opts: &Options) -> Result<ServiceError, Error> {
-    ServiceError::from_json_with(body.as_bytes(), op.map(ecr_op), opts)
+    ServiceError::from_slice_with(body.as_bytes(), op.map(ecr_op), opts)
 }
 
 fn public_error(body: &str, op: Option<&str>, opts: &Options) -> Result<PublicServiceError, Error> {
-    PublicServiceError::from_json_with(body.as_bytes(), op.map(public_op), opts)
+    PublicServiceError::from_slice_with(body.as_bytes(), op.map(public_op), opts)
 }
 
 fn pairs(err: &Error) -> Vec<(&str, Code)> {
@@ -238,7 +238,7 @@ fn error_names_are_case_sensitive() {
 fn throttling_exception_is_accepted_for_any_operation() {
     let body = r#"{"__type": "ThrottlingException", "message": "Rate exceeded"}"#;
     for op in ecr_models::registry::operations(Service::Ecr) {
-        let got = ServiceError::from_json_with(body.as_bytes(), Some(op), &Options::strict())
+        let got = ServiceError::from_slice_with(body.as_bytes(), Some(op), &Options::strict())
             .unwrap_or_else(|e| panic!("{}: {e}", op.name));
         assert_eq!(
             got,

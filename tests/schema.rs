@@ -235,7 +235,7 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
             });
         let text = serde_json::to_string(&case.document).expect("serializes");
         let opts = Options::default().with_strict(case.strict);
-        let rust = entry.check(text.as_bytes(), &opts).expect("structure");
+        let rust = entry.check(text.as_bytes(), &opts);
         let schema_valid = validator.is_valid(&case.document);
         match (&case.expect, &rust) {
             (None, Err(e)) => disagreements.push(format!(

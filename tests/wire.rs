@@ -81,13 +81,9 @@ fn exact_outputs_holds_responses_to_the_letter_of_the_model() {
     );
     // The checker and `validate` judge alike.
     let entry = registry::find(Service::Ecr, "ListImagesResponse").expect("registered");
-    assert!(entry
-        .check(response.as_bytes(), &exact)
-        .expect("a structure")
-        .is_err());
+    assert!(entry.check(response.as_bytes(), &exact).is_err());
     assert!(entry
         .check(response.as_bytes(), &Options::default())
-        .expect("a structure")
         .is_ok());
     let value = from_json::<ListImagesResponse>(&response).expect("default");
     assert!(value.validate().is_ok());
@@ -121,7 +117,6 @@ fn a_nested_shape_is_judged_by_the_document_it_is_in() {
     let entry = registry::find(Service::Ecr, "DescribeImageScanFindingsResponse").expect("shape");
     assert!(entry
         .check(response.as_bytes(), &Options::default())
-        .expect("a structure")
         .is_ok());
     // The request side of ListImages has no list; its filter is a structure.
     assert!(from_json::<ListImagesRequest>(r#"{"repositoryName":"my-repo"}"#).is_ok());
@@ -196,17 +191,17 @@ fn the_error_code_is_read_from_type_or_else_code_in_every_spelling() {
             "com.amazonaws.ecr#RepositoryNotFoundException:http://internal.amazon.com/",
         ] {
             let body = json!({ member: code, "message": "gone" }).to_string();
-            let got = ServiceError::from_json_with(body.as_bytes(), op, &Options::strict())
+            let got = ServiceError::from_slice_with(body.as_bytes(), op, &Options::strict())
                 .unwrap_or_else(|e| panic!("{body}: {e}"));
             assert_eq!(got.name(), "RepositoryNotFoundException", "{body}");
         }
     }
     // `__type` wins over `code`.
     let body = br#"{"code":"ServerException","__type":"RepositoryNotFoundException"}"#;
-    let got = ServiceError::from_json_with(body, op, &Options::strict()).expect("read");
+    let got = ServiceError::from_slice_with(body, op, &Options::strict()).expect("read");
     assert_eq!(got.name(), "RepositoryNotFoundException");
     // Neither: the body does not say which error it is.
-    let err = ServiceError::from_json_with(br#"{"message":"x"}"#, op, &Options::default())
+    let err = ServiceError::from_slice_with(br#"{"message":"x"}"#, op, &Options::default())
         .expect_err("no code");
     assert_eq!(pairs(&err), [("/__type", Code::Required)]);
     assert_eq!(
@@ -214,7 +209,7 @@ fn the_error_code_is_read_from_type_or_else_code_in_every_spelling() {
         "an error body names its error in `__type` or `code`"
     );
     // An undeclared error named by `code` is reported there.
-    let err = ServiceError::from_json_with(
+    let err = ServiceError::from_slice_with(
         br#"{"code":"ImageNotFoundException"}"#,
         op,
         &Options::default(),
@@ -284,7 +279,7 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
     // moto sends both on every error body.
     let body = br#"{"__type":"RepositoryNotFoundException","message":"lower","Message":"upper"}"#;
     for opts in [Options::default(), Options::strict()] {
-        match ServiceError::from_json_with(body, op, &opts).expect("both may be given") {
+        match ServiceError::from_slice_with(body, op, &opts).expect("both may be given") {
             ServiceError::RepositoryNotFoundException(e) => {
                 assert_eq!(e.message.as_deref(), Some("lower"))
             }
@@ -292,7 +287,7 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
         }
     }
     let body = br#"{"__type":"RepositoryNotFoundException","Message":"upper"}"#;
-    match ServiceError::from_json_with(body, op, &Options::strict()).expect("read") {
+    match ServiceError::from_slice_with(body, op, &Options::strict()).expect("read") {
         ServiceError::RepositoryNotFoundException(e) => {
             assert_eq!(e.message.as_deref(), Some("upper"))
         }
@@ -300,18 +295,18 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
     }
     // And in a common error, of either service.
     let body = br#"{"__type":"ThrottlingException","message":"slow","Message":"down"}"#;
-    match ServiceError::from_json_with(body, op, &Options::strict()).expect("common") {
+    match ServiceError::from_slice_with(body, op, &Options::strict()).expect("common") {
         ServiceError::Common(e) => assert_eq!(e.message.as_deref(), Some("slow")),
         other => panic!("{other:?}"),
     }
     let public = operation(Service::EcrPublic, "DescribeRepositories");
-    match PublicServiceError::from_json_with(body, public, &Options::strict()).expect("common") {
+    match PublicServiceError::from_slice_with(body, public, &Options::strict()).expect("common") {
         PublicServiceError::Common(e) => assert_eq!(e.message.as_deref(), Some("slow")),
         other => panic!("{other:?}"),
     }
     // Each spelling still holds its own rules.
     let body = br#"{"__type":"RepositoryNotFoundException","message":"a","Message":1}"#;
-    let err = ServiceError::from_json_with(body, op, &Options::default()).expect_err("type");
+    let err = ServiceError::from_slice_with(body, op, &Options::default()).expect_err("type");
     assert_eq!(pairs(&err), [("/Message", Code::Type)]);
 }
 
@@ -332,12 +327,12 @@ fn the_json_front_end_spellings_of_common_errors_are_common() {
         // ECR: an operation that does not declare ValidationException.
         let op = ecr_op("CreateRepository");
         assert!(!op.declares("ValidationException"));
-        let got = ServiceError::from_json_with(body.as_bytes(), Some(op), &Options::strict())
+        let got = ServiceError::from_slice_with(body.as_bytes(), Some(op), &Options::strict())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(got.name(), name);
         // ECR Public, which has no ValidationException shape at all.
         let op = operation(Service::EcrPublic, "CreateRepository");
-        match PublicServiceError::from_json_with(body.as_bytes(), op, &Options::strict()) {
+        match PublicServiceError::from_slice_with(body.as_bytes(), op, &Options::strict()) {
             Ok(PublicServiceError::Common(e)) => assert_eq!(e.name, name),
             other => panic!("{name}: {other:?}"),
         }
@@ -345,7 +340,7 @@ fn the_json_front_end_spellings_of_common_errors_are_common() {
     // Neither declared nor common: still undeclared.
     let body = br#"{"__type":"NoSuchThingException"}"#;
     let err =
-        ServiceError::from_json_with(body, Some(ecr_op("CreateRepository")), &Options::default())
+        ServiceError::from_slice_with(body, Some(ecr_op("CreateRepository")), &Options::default())
             .expect_err("undeclared");
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
@@ -386,12 +381,10 @@ fn nesting_is_refused_past_1000_levels_also_inside_unknown_members() {
     assert_eq!(pairs(&err), [("", Code::Limit)]);
     // The checker, the same.
     let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("shape");
-    let verdict = entry
-        .check(
-            nested_in_unknown_member(1001).as_bytes(),
-            &Options::strict(),
-        )
-        .expect("a structure");
+    let verdict = entry.check(
+        nested_in_unknown_member(1001).as_bytes(),
+        &Options::strict(),
+    );
     assert_eq!(
         pairs(&verdict.expect_err("too deep")),
         [("/x", Code::UnknownField), ("", Code::Limit)]
@@ -418,14 +411,10 @@ fn numbers_are_refused_past_1000_characters() {
     let entry = registry::find(Service::Ecr, "DescribeImageScanFindingsResponse").expect("shape");
     let err = entry
         .check(body.as_bytes(), &Options::default())
-        .expect("a structure")
         .expect_err("too long");
     assert_eq!(pairs(&err), [("", Code::Limit)]);
     let opts = Options::default().max_number_length(2000);
-    assert!(entry
-        .check(body.as_bytes(), &opts)
-        .expect("a structure")
-        .is_ok());
+    assert!(entry.check(body.as_bytes(), &opts).is_ok());
 }
 
 #[test]

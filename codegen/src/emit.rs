@@ -851,10 +851,22 @@ pub fn operations(service: &Service) -> String {
     out.push_str(
         "/// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).\n\
          /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).\n\
-         pub fn from_json_with(body: &[u8], operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
+         pub fn from_slice_with(body: &[u8], operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
          Self::from_response_with(body, None, operation, opts)\n\
          }\n\
-         /// [`ServiceError::from_json_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.\n\
+         /// [`ServiceError::from_slice_with`] with default options and no operation.\n\
+         pub fn from_slice(body: &[u8]) -> Result<Self, Error> {\n\
+         Self::from_slice_with(body, None, &Options::default())\n\
+         }\n\
+         /// [`ServiceError::from_slice_with`] for JSON text.\n\
+         pub fn from_json_with(body: &str, operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
+         Self::from_slice_with(body.as_bytes(), operation, opts)\n\
+         }\n\
+         /// [`ServiceError::from_json_with`] with default options and no operation.\n\
+         pub fn from_json(body: &str) -> Result<Self, Error> {\n\
+         Self::from_slice_with(body.as_bytes(), None, &Options::default())\n\
+         }\n\
+         /// [`ServiceError::from_slice_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.\n\
          pub fn from_response_with(body: &[u8], error_type: Option<&str>, operation: Option<&Operation>, opts: &Options) -> Result<Self, Error> {\n\
          let code = crate::aws_error::identify(body, error_type, operation, opts)?;\n\
          match code.name.as_str() {\n",

@@ -83,9 +83,7 @@ impl Target {
         opts: &Options,
     ) -> Result<(), Error> {
         match *self {
-            Target::Shape(entry) => entry
-                .check(json, opts)
-                .expect("Target::shape admits only structures, which can be checked"),
+            Target::Shape(entry) => entry.check(json, opts),
             Target::Operation(op, Direction::Input) => op.check_input(json, opts),
             Target::Operation(op, Direction::Output) => op.check_output(json, opts),
             Target::Operation(op, Direction::Error) => op.check_error(json, error_type, opts),

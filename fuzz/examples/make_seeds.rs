@@ -9,8 +9,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use ecr_models::testdata::Generator;
 use ecr_models::registry::ShapeRef;
+use ecr_models::testdata::Generator;
 use ecr_models::Service;
 use ecr_models_fuzz as fz;
 
@@ -159,7 +159,11 @@ fn main() {
         "https://12345678901.dkr.ecr.cn-north-1.amazonaws.com/Team/App:v1/x",
     ];
     for (i, r) in refs.iter().enumerate() {
-        write(&dir, &format!("ref-{i}"), &[&[(i % 2) as u8][..], r.as_bytes()].concat());
+        write(
+            &dir,
+            &format!("ref-{i}"),
+            &[&[(i % 2) as u8][..], r.as_bytes()].concat(),
+        );
     }
 
     // timestamp: mode 0 strings, 1 f64 bits, 2 i64 bits, 3 number text.

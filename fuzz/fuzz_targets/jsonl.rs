@@ -15,9 +15,9 @@
 //!   forge a verdict line.
 #![no_main]
 
+use ecr_models_fuzz as fz;
 use ecr_validate::input::{Batch, Lines};
 use ecr_validate::report::{Format, Reporter, Source};
-use ecr_models_fuzz as fz;
 use libfuzzer_sys::fuzz_target;
 
 const NAME: &str = "in.jsonl";

@@ -45,10 +45,16 @@ fuzz_target!(|data: &[u8]| {
                 RepositoryRef::parse_with(&text, &opts).is_ok(),
                 kind == "repository"
             );
-            assert_eq!(RepositoryArn::parse_with(&text, &opts).is_ok(), kind == "arn");
+            assert_eq!(
+                RepositoryArn::parse_with(&text, &opts).is_ok(),
+                kind == "arn"
+            );
         }
         Err(e) => {
-            assert!(!e.violations().is_empty(), "{text:?} refused with nothing said");
+            assert!(
+                !e.violations().is_empty(),
+                "{text:?} refused with nothing said"
+            );
             for v in e.violations() {
                 assert!(PARTS.contains(&v.path.as_str()), "{text:?}: {v:?}");
                 assert!(!v.message.is_empty());

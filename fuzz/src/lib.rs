@@ -14,9 +14,9 @@
 //! means "no operation" (`from_json_with(body, None, ..)`); for `jsonl`
 //! bits 3-4 are the number of threads minus one.
 
-use ecr_validate::target::{Direction, Target};
 use ecr_models::registry::{self, Entry, ShapeRef};
 use ecr_models::{Code, Error, Operation, Options, Service};
+use ecr_validate::target::{Direction, Target};
 
 /// The longest message any violation may have, in bytes. Values are quoted
 /// to about 100 characters; the rest of a message is the rule (a model

@@ -533,14 +533,30 @@ impl ServiceError {
     }
     /// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).
     /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).
-    pub fn from_json_with(
+    pub fn from_slice_with(
         body: &[u8],
         operation: Option<&Operation>,
         opts: &Options,
     ) -> Result<Self, Error> {
         Self::from_response_with(body, None, operation, opts)
     }
-    /// [`ServiceError::from_json_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.
+    /// [`ServiceError::from_slice_with`] with default options and no operation.
+    pub fn from_slice(body: &[u8]) -> Result<Self, Error> {
+        Self::from_slice_with(body, None, &Options::default())
+    }
+    /// [`ServiceError::from_slice_with`] for JSON text.
+    pub fn from_json_with(
+        body: &str,
+        operation: Option<&Operation>,
+        opts: &Options,
+    ) -> Result<Self, Error> {
+        Self::from_slice_with(body.as_bytes(), operation, opts)
+    }
+    /// [`ServiceError::from_json_with`] with default options and no operation.
+    pub fn from_json(body: &str) -> Result<Self, Error> {
+        Self::from_slice_with(body.as_bytes(), None, &Options::default())
+    }
+    /// [`ServiceError::from_slice_with`] for a response whose `X-Amzn-ErrorType` header is `error_type`: the header names the error when given, as in the SDKs.
     pub fn from_response_with(
         body: &[u8],
         error_type: Option<&str>,
