@@ -456,9 +456,25 @@ impl<'de> Parser<'de> {
             Some(b'n') => Next::Null,
             Some(b'[') => Next::Array,
             Some(b'{') => Next::Object,
-            Some(_) => return Err(self.error("expected value")),
+            Some(_) => return Err(self.unexpected()),
             None => return Err(self.eof("EOF while parsing a value")),
         })
+    }
+
+    /// No value starts here: `expected value`, or, for a byte order mark
+    /// (mostly before the document, as some editors write it), a message
+    /// that says so (JSON text has none:
+    /// RFC 8259, section 8.1; AWS refuses one as any other stray byte).
+    #[cold]
+    #[inline(never)]
+    fn unexpected(&self) -> Syntax {
+        const BOM: &[u8] = "\u{feff}".as_bytes();
+        match self.bytes().get(self.pos..) {
+            Some(rest) if rest.starts_with(BOM) => self.error(
+                "a UTF-8 byte order mark (U+FEFF) where a value should be: JSON text has none (RFC 8259, section 8.1)",
+            ),
+            _ => self.error("expected value"),
+        }
     }
 
     /// Reads the string that [`Parser::next_value`] found.

@@ -548,3 +548,21 @@ fn ecr_public_unsupported_command_and_common_errors() {
     .expect_err("unknown member");
     assert_eq!(pairs(&err), [("/extra", Code::UnknownField)]);
 }
+
+#[test]
+fn a_byte_order_mark_is_refused_and_named() {
+    let err = ecr_models::from_json::<ecr_models::ecr::CreateRepositoryRequest>(
+        "\u{feff}{\"repositoryName\":\"a-b\"}",
+    )
+    .unwrap_err();
+    let v = &err.violations()[0];
+    assert_eq!((v.code, v.line, v.column), (Code::Syntax, Some(1), Some(1)));
+    assert!(
+        v.message.starts_with("a UTF-8 byte order mark (U+FEFF)"),
+        "{}",
+        v.message
+    );
+    // Any other stray byte is what it was.
+    let err = ecr_models::from_json::<ecr_models::ecr::CreateRepositoryRequest>("x{}").unwrap_err();
+    assert_eq!(err.violations()[0].message, "expected value");
+}

@@ -283,6 +283,18 @@ fn main() -> ExitCode {
         Some(Command::MergePages(m)) => return merge_pages(&m),
         None => {}
     }
+    // An option before a subcommand makes clap read the subcommand's name
+    // as a file to check: say how to write it.
+    if let Some(first) = args.files.first().and_then(|f| f.to_str()) {
+        let is_subcommand = <Args as clap::CommandFactory>::command()
+            .find_subcommand(first)
+            .is_some();
+        if is_subcommand && !Path::new(first).exists() {
+            return usage_error(&format!(
+                "`{first}` is a subcommand: subcommands come first, their options after them (`ecr-validate {first} ...`)"
+            ));
+        }
+    }
     let target = match resolve(&args) {
         Ok(target) => target,
         Err(message) => return usage_error(&message),

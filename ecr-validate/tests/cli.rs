@@ -1433,3 +1433,15 @@ fn merge_pages_reports_an_invalid_page_by_its_index_and_merges_nothing() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("does not paginate"), "{}", run.stderr);
 }
+
+#[test]
+fn an_option_before_a_subcommand_says_that_subcommands_come_first() {
+    let run = run(&["--strict", "--shape", "ImageTag", "check", "1.0"], b"");
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("`check` is a subcommand: subcommands come first"),
+        "{}",
+        run.stderr
+    );
+}
