@@ -90,7 +90,11 @@ impl fmt::Display for Code {
 }
 
 /// One broken rule: where (a JSON Pointer, RFC 6901), which rule, and why.
+/// Its `Display` is the one way a violation is written for people (the
+/// command prints it too): `/repositoryName: ... [pattern]`, and for a
+/// syntax error ` at line L column C`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Violation {
     /// JSON Pointer to the offending value; `""` is the whole document.
     pub path: String,
@@ -109,12 +113,18 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(document)"
-        } else {
-            &self.path
-        };
-        write!(f, "{path}: {} [{}]", self.message, self.code)?;
+        if self.path.is_empty() {
+            f.write_str("(document)")?;
+        }
+        // A member name may hold control characters: written escaped, so
+        // that a terminal shows them instead of obeying them.
+        for c in self.path.chars() {
+            match c.is_control() {
+                true => write!(f, "{}", c.escape_unicode())?,
+                false => write!(f, "{c}")?,
+            }
+        }
+        write!(f, ": {} [{}]", self.message, self.code)?;
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, " at line {line} column {column}")?;
         }

@@ -123,18 +123,7 @@ impl<W: Write> Reporter<W> {
             s(total)
         )?;
         for v in error.violations() {
-            let path = if v.path.is_empty() {
-                "(document)".to_string()
-            } else {
-                printable(&v.path)
-            };
-            write!(self.out, "  {path}: {} [{}]", v.message, v.code)?;
-            match (v.line, v.column) {
-                (Some(line), Some(column)) => write!(self.out, " (line {line}, column {column})")?,
-                (Some(line), None) => write!(self.out, " (line {line})")?,
-                _ => {}
-            }
-            writeln!(self.out)?;
+            writeln!(self.out, "  {v}")?;
         }
         if error.omitted() > 0 {
             writeln!(self.out, "  ... and {} more", error.omitted())?;
@@ -176,18 +165,4 @@ fn s(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// A path for a terminal: member names come from the input, so control
-/// characters (a newline, an escape sequence) are written as `\u{..}`.
-fn printable(path: &str) -> String {
-    path.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }

@@ -405,7 +405,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
     assert_eq!(lines[1233], format!("{file}:1234: invalid (1 violation)"));
     assert!(lines[1234].starts_with("  (document): "), "{}", lines[1234]);
     assert!(
-        lines[1234].contains(" [syntax] (line 1, column "),
+        lines[1234].contains(" [syntax] at line 1 column "),
         "{}",
         lines[1234]
     );
