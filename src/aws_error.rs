@@ -85,6 +85,23 @@ const fn any_string(name: &'static str) -> Member {
     }
 }
 
+/// Reads the member at place `at`, an optional string of any value, into
+/// its slot: what both error-body sinks below do with each member.
+fn read_string(
+    slots: &mut [Option<String>],
+    at: usize,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<bool, Syntax> {
+    let mut slot = None;
+    let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
+    if let Some(target) = slots.get_mut(at) {
+        *target = slot;
+    }
+    Ok(valid)
+}
+
 /// The body of a common error, as a shape: `message` and `Message` are two
 /// members (moto sends both on every error); the first wins, as in
 /// botocore. An error shape, so the members that name the error are
@@ -122,12 +139,7 @@ impl Fields for CommonBody {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
     ) -> Result<bool, Syntax> {
-        let mut slot = None;
-        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
-        if let Some(message) = self.message.get_mut(at) {
-            *message = slot;
-        }
-        Ok(valid)
+        read_string(&mut self.message, at, p, cx, path)
     }
 
     fn build(self) -> Option<Option<String>> {
@@ -200,12 +212,7 @@ impl Fields for Envelope {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
     ) -> Result<bool, Syntax> {
-        let mut slot = None;
-        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
-        if let Some(name) = self.names.get_mut(at) {
-            *name = slot;
-        }
-        Ok(valid)
+        read_string(&mut self.names, at, p, cx, path)
     }
 
     fn build(self) -> Option<[Option<String>; 2]> {
