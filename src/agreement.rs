@@ -37,11 +37,12 @@ fn structures() -> impl Iterator<Item = &'static TypedReader> {
 
 /// The options that change a verdict, alone and together.
 fn option_sets() -> Vec<Options> {
-    let strict = Options::default().with_strict(true);
-    let enums = Options::default().with_unknown_enums(true);
+    let strict = Options::default().strict(true);
+    let enums = Options::default().allow_unknown_enums(true);
     let exact = Options::default().exact_outputs(true);
-    let all = Options::strict()
-        .with_unknown_enums(true)
+    let all = Options::default()
+        .strict(true)
+        .allow_unknown_enums(true)
         .exact_outputs(true);
     vec![Options::default(), strict, enums, exact, all]
 }
@@ -117,7 +118,7 @@ fn typed_reading_and_checking_agree_on_every_member_given_every_json_type() {
     ];
     let sets = [
         Options::default(),
-        Options::strict().with_unknown_enums(true),
+        Options::default().strict(true).allow_unknown_enums(true),
     ];
     for typed in structures() {
         let names = typed.0.members.iter().map(|m| m.name).chain([

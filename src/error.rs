@@ -41,6 +41,10 @@ pub enum Code {
     /// [`crate::Options::max_depth`] or a number longer than
     /// [`crate::Options::max_number_length`] (line and column given).
     Limit,
+    /// An input could not be read: a file the command-line tool was given,
+    /// or the reader a recording was read from (see `From<io::Error>` for
+    /// [`Error`]).
+    Io,
 }
 
 impl Code {
@@ -60,6 +64,7 @@ impl Code {
         Code::UndeclaredError,
         Code::Duplicate,
         Code::Limit,
+        Code::Io,
     ];
 
     /// The code as it appears in reports, e.g. `unknown_field`.
@@ -79,6 +84,7 @@ impl Code {
             Code::UndeclaredError => "undeclared_error",
             Code::Duplicate => "duplicate",
             Code::Limit => "limit",
+            Code::Io => "io",
         }
     }
 }
@@ -171,6 +177,23 @@ impl Error {
     /// Consumes the error, giving its violations.
     pub fn into_violations(self) -> Vec<Violation> {
         self.violations
+    }
+}
+
+/// An input that could not be read, as one violation of the whole input:
+/// code [`Code::Io`], the I/O error's text as the message.
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::new(
+            vec![Violation {
+                path: String::new(),
+                code: Code::Io,
+                message: e.to_string(),
+                line: None,
+                column: None,
+            }],
+            0,
+        )
     }
 }
 

@@ -5,6 +5,11 @@
 use crate::shape::Role;
 
 /// How strictly to read.
+///
+/// The struct is `#[non_exhaustive]` so that options can be added without
+/// breaking callers: build it from [`Options::new`] (the defaults) and the
+/// setters, which bear the names of the fields they set. The fields stay
+/// public to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Options {
@@ -44,45 +49,51 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Strict mode: unknown members are violations.
-    pub fn strict() -> Self {
-        Options {
-            strict: true,
-            ..Options::default()
-        }
+    /// The defaults, as [`Options::default`]: the start of a chain of
+    /// setters, each named after the field it sets.
+    ///
+    /// ```
+    /// use ecr_models::Options;
+    ///
+    /// let opts = Options::new().strict(true).allow_unknown_enums(true);
+    /// assert!(opts.strict && opts.allow_unknown_enums);
+    /// ```
+    pub fn new() -> Self {
+        Options::default()
     }
 
-    /// Sets strict mode.
-    pub fn with_strict(mut self, strict: bool) -> Self {
+    /// Sets [`Options::strict`]: unknown members are violations.
+    pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
         self
     }
 
-    /// Sets whether unknown enum values are accepted.
-    pub fn with_unknown_enums(mut self, allow: bool) -> Self {
+    /// Sets [`Options::allow_unknown_enums`].
+    pub fn allow_unknown_enums(mut self, allow: bool) -> Self {
         self.allow_unknown_enums = allow;
         self
     }
 
-    /// Sets how many violations are listed at most.
-    pub fn with_max_violations(mut self, max: usize) -> Self {
+    /// Sets [`Options::max_violations`].
+    pub fn max_violations(mut self, max: usize) -> Self {
         self.max_violations = max;
         self
     }
 
-    /// Sets whether responses are held to the model's list size bounds too.
+    /// Sets [`Options::exact_outputs`]: responses are held to the model's
+    /// list size bounds too.
     pub fn exact_outputs(mut self, exact: bool) -> Self {
         self.exact_outputs = exact;
         self
     }
 
-    /// Sets the deepest nesting of arrays and objects that is read.
+    /// Sets [`Options::max_depth`].
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth;
         self
     }
 
-    /// Sets the longest number, in characters, that is read.
+    /// Sets [`Options::max_number_length`].
     pub fn max_number_length(mut self, length: usize) -> Self {
         self.max_number_length = length;
         self

@@ -114,13 +114,143 @@ fn table(
     entries
 }
 
-/// The shape `name` of `service`.
+/// The shape `name` of `service`: the shape so named, else the one whose
+/// name differs from `name` only in ASCII case (no two shapes of a service
+/// differ only in case, which a test keeps true).
+///
+/// ```
+/// use ecr_models::{registry, Service};
+///
+/// let entry = registry::find(Service::Ecr, "createrepositoryrequest").unwrap();
+/// assert_eq!(entry.name, "CreateRepositoryRequest");
+/// ```
 pub fn find(service: Service, name: &str) -> Option<&'static Entry> {
     let entries = entries(service);
-    entries
-        .binary_search_by(|e| e.name.cmp(name))
-        .ok()
-        .map(|i| &entries[i])
+    match entries.binary_search_by(|e| e.name.cmp(name)) {
+        Ok(i) => Some(&entries[i]),
+        Err(_) => entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)),
+    }
+}
+
+/// At most this many close names are suggested for an unknown one.
+const MAX_SUGGESTIONS: usize = 5;
+
+/// Names of `service`'s shapes close to `name`, which names none: for "did
+/// you mean" messages. See [`close_names`] for what is close.
+///
+/// ```
+/// use ecr_models::{registry, Service};
+///
+/// assert_eq!(registry::suggest(Service::Ecr, "CreateRepositoryReqest"), ["CreateRepositoryRequest"]);
+/// assert!(registry::suggest(Service::Ecr, "CreateRepositry").contains(&"CreateRepositoryRequest"));
+/// ```
+pub fn suggest(service: Service, name: &str) -> Vec<&'static str> {
+    close_names(name, entries(service).iter().map(|e| e.name))
+}
+
+/// Names of `service`'s operations close to `name`, in the spelling `name`
+/// is written in: boto3's (`describe_images`) when it holds a `_`, the AWS
+/// CLI's (`describe-images`) when it holds a `-`, else the model's.
+///
+/// ```
+/// use ecr_models::{registry, Service};
+///
+/// assert_eq!(registry::suggest_operation(Service::Ecr, "describe_imagez"), ["describe_images"]);
+/// ```
+pub fn suggest_operation(service: Service, name: &str) -> Vec<&'static str> {
+    let (snake, kebab) = (name.contains('_'), name.contains('-'));
+    let spelled = operations(service).iter().map(|op| match (snake, kebab) {
+        (true, _) => op.method,
+        (false, true) => op.cli,
+        (false, false) => op.name,
+    });
+    close_names(name, spelled)
+}
+
+/// The candidates close to `name`, ignoring ASCII case, at most five:
+///
+/// 1. equal to it;
+/// 2. starting with it, or (for candidates of 3 characters or more) a
+///    start of it;
+/// 3. containing it (for a query of 3 characters or more);
+///
+/// nearest in length first within each rank. When none of those exist,
+/// the candidates the fewest typos away (a letter dropped, added or
+/// changed), if that is at most a quarter of the query's length and at
+/// most 3: whole names (`repositry` finds `Repository`) and, when none is
+/// so near, names with a start so near (`CreateRepositry` finds
+/// `CreateRepositoryRequest`). Nearest in length first.
+pub fn close_names<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let query: Vec<char> = name.to_lowercase().chars().collect();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let candidates: Vec<(&str, Vec<char>)> = candidates
+        .into_iter()
+        .map(|c| (c, c.to_lowercase().chars().collect()))
+        .collect();
+    let mut ranked: Vec<(usize, usize, &str)> = candidates
+        .iter()
+        .filter_map(|(candidate, lower)| {
+            let rank = if *lower == query {
+                0
+            } else if lower.starts_with(&query) || (lower.len() >= 3 && query.starts_with(lower)) {
+                1
+            } else if query.len() >= 3 && lower.windows(query.len()).any(|w| w == query) {
+                2
+            } else {
+                return None;
+            };
+            Some((rank, lower.len().abs_diff(query.len()), *candidate))
+        })
+        .collect();
+    if ranked.is_empty() {
+        let limit = (query.len() / 4).min(3);
+        let typos: Vec<((usize, usize), &str, usize)> = candidates
+            .iter()
+            .map(|(candidate, lower)| (distances(&query, lower), *candidate, lower.len()))
+            .collect();
+        // Whole names a few typos away, else names with a start so near.
+        for pick in [|d: (usize, usize)| d.1, |d: (usize, usize)| d.0] {
+            let fewest = typos.iter().map(|t| pick(t.0)).min().unwrap_or(usize::MAX);
+            if fewest <= limit {
+                ranked = typos
+                    .iter()
+                    .filter(|t| pick(t.0) == fewest)
+                    .map(|&(_, candidate, len)| (fewest, len.abs_diff(query.len()), candidate))
+                    .collect();
+                break;
+            }
+        }
+    }
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, _, candidate)| candidate)
+        .collect()
+}
+
+/// The fewest single-character edits (insert, delete, replace) that turn
+/// `query` into a start of `candidate`, and into the whole of it: the
+/// Levenshtein distances to the nearest prefix and to the candidate.
+fn distances(query: &[char], candidate: &[char]) -> (usize, usize) {
+    // row[j]: the distance between the query's first i characters and the
+    // candidate's first j.
+    let mut row: Vec<usize> = (0..=candidate.len()).collect();
+    for (i, &q) in query.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &c) in candidate.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(q != c))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    let whole = row[candidate.len()];
+    (row.into_iter().min().unwrap_or(whole), whole)
 }
 
 /// Every operation of `service`.

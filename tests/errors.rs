@@ -82,7 +82,7 @@ fn type_without_the_namespace_prefix_is_read() {
 fn message_may_be_spelled_message_or_capital_message() {
     for key in ["message", "Message"] {
         let body = format!(r#"{{"__type": "ServerException", "{key}": "Internal error"}}"#);
-        for opts in [Options::default(), Options::strict()] {
+        for opts in [Options::default(), Options::default().strict(true)] {
             let got = ecr_error(&body, Some("ListImages"), &opts).expect("valid");
             let ServiceError::ServerException(e) = got else {
                 panic!("{key}: expected ServerException, got {got:?}");
@@ -97,7 +97,7 @@ fn message_is_optional() {
     let got = ecr_error(
         r#"{"__type": "LimitExceededException"}"#,
         Some("BatchGetImage"),
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect("valid");
     assert_eq!(got.name(), "LimitExceededException");
@@ -133,7 +133,7 @@ fn every_declared_error_of_every_operation_is_accepted() {
             );
             for error in op.errors {
                 let body = format!(r#"{{"__type": "{}", "message": "m"}}"#, error.name);
-                let got = op.check_error(body.as_bytes(), None, &Options::strict());
+                let got = op.check_error(body.as_bytes(), None, &Options::default().strict(true));
                 assert!(
                     got.is_ok(),
                     "{service} {}: {}: {got:?}",
@@ -194,7 +194,7 @@ fn without_an_operation_any_error_of_the_service_is_accepted() {
     let got = ecr_error(
         r#"{"__type": "ImageNotFoundException", "message": "x"}"#,
         None,
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect("an ecr error");
     assert_eq!(got.name(), "ImageNotFoundException");
@@ -238,8 +238,12 @@ fn error_names_are_case_sensitive() {
 fn throttling_exception_is_accepted_for_any_operation() {
     let body = r#"{"__type": "ThrottlingException", "message": "Rate exceeded"}"#;
     for op in ecr_models::registry::operations(Service::Ecr) {
-        let got = ServiceError::from_slice_with(body.as_bytes(), Some(op), &Options::strict())
-            .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+        let got = ServiceError::from_slice_with(
+            body.as_bytes(),
+            Some(op),
+            &Options::default().strict(true),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", op.name));
         assert_eq!(
             got,
             ServiceError::Common(CommonError {
@@ -252,7 +256,7 @@ fn throttling_exception_is_accepted_for_any_operation() {
     }
     for op in ecr_models::registry::operations(Service::EcrPublic) {
         assert!(
-            op.check_error(body.as_bytes(), None, &Options::strict())
+            op.check_error(body.as_bytes(), None, &Options::default().strict(true))
                 .is_ok(),
             "{}",
             op.name
@@ -267,8 +271,12 @@ fn access_denied_exception_is_accepted_with_any_prefix_and_message_spelling() {
         r#"{"__type": "com.amazon.coral.service#AccessDeniedException", "Message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken"}"#,
         r#"{"__type": "AccessDeniedException", "message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken"}"#,
     ] {
-        let got = ecr_error(body, Some("GetAuthorizationToken"), &Options::strict())
-            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let got = ecr_error(
+            body,
+            Some("GetAuthorizationToken"),
+            &Options::default().strict(true),
+        )
+        .unwrap_or_else(|e| panic!("{body}: {e}"));
         let ServiceError::Common(common) = &got else {
             panic!("{body}: expected a common error, got {got:?}");
         };
@@ -375,8 +383,12 @@ fn malformed_body_is_a_syntax_error_with_line_and_column() {
 fn strict_mode_refuses_an_extra_member_in_an_error_body() {
     let body = r#"{"__type": "com.amazonaws.ecr#RepositoryNotFoundException", "message": "x", "requestId": "abc"}"#;
     assert!(ecr_error(body, Some("DescribeRepositories"), &Options::default()).is_ok());
-    let err = ecr_error(body, Some("DescribeRepositories"), &Options::strict())
-        .expect_err("unknown member");
+    let err = ecr_error(
+        body,
+        Some("DescribeRepositories"),
+        &Options::default().strict(true),
+    )
+    .expect_err("unknown member");
     assert_eq!(pairs(&err), [("/requestId", Code::UnknownField)]);
 }
 
@@ -384,7 +396,8 @@ fn strict_mode_refuses_an_extra_member_in_an_error_body() {
 fn strict_mode_refuses_an_extra_member_in_a_common_error_body() {
     let body = r#"{"__type": "ThrottlingException", "message": "Rate exceeded", "retryAfter": 3}"#;
     assert!(ecr_error(body, Some("ListImages"), &Options::default()).is_ok());
-    let err = ecr_error(body, Some("ListImages"), &Options::strict()).expect_err("unknown member");
+    let err = ecr_error(body, Some("ListImages"), &Options::default().strict(true))
+        .expect_err("unknown member");
     assert_eq!(pairs(&err), [("/retryAfter", Code::UnknownField)]);
 }
 
@@ -397,14 +410,14 @@ fn type_itself_is_never_an_unknown_member() {
         r#"{"__type": "ThrottlingException", "Message": "x"}"#,
     ] {
         assert!(
-            ecr_error(body, Some("ListImages"), &Options::strict()).is_ok(),
+            ecr_error(body, Some("ListImages"), &Options::default().strict(true)).is_ok(),
             "{body}"
         );
     }
     // Nor when the error shape is read on its own.
     let got = ecr_models::from_json_with::<RepositoryNotFoundException>(
         r#"{"__type": "RepositoryNotFoundException", "message": "x"}"#,
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect("__type is part of every error body");
     assert_eq!(got.message.as_deref(), Some("x"));
@@ -415,7 +428,12 @@ fn error_members_beyond_message_follow_their_rules() {
     let valid = r#"{"__type": "InvalidLayerPartException", "message": "The layer part is invalid",
         "registryId": "123456789012", "repositoryName": "ubuntu",
         "uploadId": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "lastValidByteReceived": 10485759}"#;
-    let got = ecr_error(valid, Some("UploadLayerPart"), &Options::strict()).expect("valid");
+    let got = ecr_error(
+        valid,
+        Some("UploadLayerPart"),
+        &Options::default().strict(true),
+    )
+    .expect("valid");
     let ServiceError::InvalidLayerPartException(InvalidLayerPartException {
         last_valid_byte_received,
         registry_id,
@@ -441,7 +459,12 @@ fn error_members_beyond_message_follow_their_rules() {
     );
 
     let kms = r#"{"__type": "KmsException", "message": "KMS key is disabled", "kmsError": "DisabledException"}"#;
-    let got = ecr_error(kms, Some("CreateRepository"), &Options::strict()).expect("valid");
+    let got = ecr_error(
+        kms,
+        Some("CreateRepository"),
+        &Options::default().strict(true),
+    )
+    .expect("valid");
     assert_eq!(
         got,
         ServiceError::KmsException(KmsException {
@@ -487,8 +510,12 @@ fn ecr_public_declared_error_is_accepted_with_and_without_prefix() {
         let body = format!(
             r#"{{"__type": "{prefix}RepositoryCatalogDataNotFoundException", "message": "The repository catalog data does not exist"}}"#
         );
-        let got = public_error(&body, Some("GetRepositoryCatalogData"), &Options::strict())
-            .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let got = public_error(
+            &body,
+            Some("GetRepositoryCatalogData"),
+            &Options::default().strict(true),
+        )
+        .unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!(
             got,
             PublicServiceError::RepositoryCatalogDataNotFoundException(
@@ -512,9 +539,18 @@ fn ecr_public_undeclared_error_is_reported_at_type() {
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
     // RegistryNotFoundException is declared for UploadLayerPart, not GetAuthorizationToken.
     let body = r#"{"__type": "RegistryNotFoundException", "Message": "x"}"#;
-    assert!(public_error(body, Some("UploadLayerPart"), &Options::strict()).is_ok());
-    let err = public_error(body, Some("GetAuthorizationToken"), &Options::strict())
-        .expect_err("undeclared");
+    assert!(public_error(
+        body,
+        Some("UploadLayerPart"),
+        &Options::default().strict(true)
+    )
+    .is_ok());
+    let err = public_error(
+        body,
+        Some("GetAuthorizationToken"),
+        &Options::default().strict(true),
+    )
+    .expect_err("undeclared");
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -523,14 +559,14 @@ fn ecr_public_unsupported_command_and_common_errors() {
     let got = public_error(
         r#"{"__type": "UnsupportedCommandException", "message": "This command is only supported in us-east-1"}"#,
         Some("DescribeRegistries"),
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect("declared");
     assert_eq!(got.name(), "UnsupportedCommandException");
     let got = public_error(
         r#"{"__type": "AccessDeniedException", "Message": "denied"}"#,
         Some("GetAuthorizationToken"),
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect("common");
     assert_eq!(
@@ -543,7 +579,7 @@ fn ecr_public_unsupported_command_and_common_errors() {
     let err = public_error(
         r#"{"__type": "UnsupportedCommandException", "message": "x", "extra": true}"#,
         Some("DescribeRegistries"),
-        &Options::strict(),
+        &Options::default().strict(true),
     )
     .expect_err("unknown member");
     assert_eq!(pairs(&err), [("/extra", Code::UnknownField)]);

@@ -57,9 +57,9 @@ macro_rules! fixture_set {
 
                 // Valid in default and strict mode, typed and via the registry.
                 let value: $ty = read_valid(&text, &Options::default(), &what);
-                let strict: $ty = read_valid(&text, &Options::strict(), &what);
+                let strict: $ty = read_valid(&text, &Options::default().strict(true), &what);
                 assert_eq!(value, strict, "{what}: default and strict read differently");
-                for opts in [Options::default(), Options::strict()] {
+                for opts in [Options::default(), Options::default().strict(true)] {
                     if let Err(e) = op.check_output(text.as_bytes(), &opts) {
                         panic!("{what}: check_output ({opts:?}) failed: {e}");
                     }
@@ -71,8 +71,11 @@ macro_rules! fixture_set {
 
                 // Round trip: deserialize, serialize, deserialize again.
                 let json = serde_json::to_string(&value).expect("serializes");
-                let again: $ty =
-                    read_valid(&json, &Options::strict(), &format!("{what} re-serialized"));
+                let again: $ty = read_valid(
+                    &json,
+                    &Options::default().strict(true),
+                    &format!("{what} re-serialized"),
+                );
                 assert_eq!(again, value, "{what}: round trip changed the value");
 
                 // serde's derived `Deserialize` reads the same value.
@@ -237,10 +240,10 @@ fn every_fixture_is_valid_through_the_registry_in_strict_mode() {
         let op = operation(service, op_name).expect("operation exists");
         for form in FORMS {
             let text = read_fixture(dir, op_name, form);
-            let result = op.check_output(text.as_bytes(), &Options::strict());
+            let result = op.check_output(text.as_bytes(), &Options::default().strict(true));
             assert!(result.is_ok(), "{dir}/{op_name}.{form}.json: {result:?}");
             // A response is not a request: the input shape rejects it.
-            let as_input = op.check_input(text.as_bytes(), &Options::strict());
+            let as_input = op.check_input(text.as_bytes(), &Options::default().strict(true));
             assert!(
                 as_input.is_err(),
                 "{dir}/{op_name}.{form}.json should not pass as {op_name}'s input in strict mode"
@@ -255,7 +258,7 @@ fn timestamps_in_the_three_forms_denote_the_same_instants() {
     let read = |form| {
         read_valid::<DescribeImagesResponse>(
             &read_fixture("ecr", "DescribeImages", form),
-            &Options::strict(),
+            &Options::default().strict(true),
             form,
         )
     };
@@ -279,7 +282,8 @@ fn timestamps_in_the_three_forms_denote_the_same_instants() {
 fn boto3_response_metadata_is_read_with_its_headers() {
     use ecr_models::ecr::GetAuthorizationTokenResponse;
     let text = read_fixture("ecr", "GetAuthorizationToken", "boto3");
-    let value: GetAuthorizationTokenResponse = read_valid(&text, &Options::strict(), "boto3");
+    let value: GetAuthorizationTokenResponse =
+        read_valid(&text, &Options::default().strict(true), "boto3");
     let meta = value.response_metadata.expect("ResponseMetadata");
     assert_eq!(meta.request_id, "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d");
     assert_eq!(meta.http_status_code, 200);

@@ -406,8 +406,8 @@ fn assert_order_free(doc: &Json, check: impl Fn(&[u8]) -> Result<(), Error>) {
 
 fn options(strict: bool, unknown_enums: bool) -> Options {
     Options::default()
-        .with_strict(strict)
-        .with_unknown_enums(unknown_enums)
+        .strict(strict)
+        .allow_unknown_enums(unknown_enums)
 }
 
 proptest! {

@@ -162,7 +162,7 @@ fn each_broken_part_is_reported_where_it_is_and_all_at_once() {
 fn a_region_newer_than_the_table_is_accepted_only_when_unknown_values_are() {
     let value = "123456789012.dkr.ecr.us-east-7.amazonaws.com/app:1";
     assert!(Reference::parse(value).is_err());
-    let lenient = Options::default().with_unknown_enums(true);
+    let lenient = Options::default().allow_unknown_enums(true);
     let Ok(Reference::Image(image)) = Reference::parse_with(value, &lenient) else {
         panic!("accepted")
     };

@@ -37,3 +37,64 @@ fn entry_check_takes_every_kind_of_shape() {
         Err(vec![Code::Syntax])
     );
 }
+
+#[test]
+fn every_shape_is_found_in_any_case_and_no_two_differ_only_in_case() {
+    for service in Service::ALL.iter().copied() {
+        for entry in registry::entries(service) {
+            for spelling in [
+                entry.name.to_ascii_lowercase(),
+                entry.name.to_ascii_uppercase(),
+            ] {
+                let found = registry::find(service, &spelling).map(|e| e.name);
+                assert_eq!(found, Some(entry.name), "{service} {spelling}");
+            }
+        }
+    }
+}
+
+#[test]
+fn suggestions_find_case_slips_prefixes_and_dropped_letters() {
+    let shapes = |name| registry::suggest(Service::Ecr, name);
+    // A letter dropped from the middle of a whole name.
+    assert_eq!(
+        shapes("CreateRepositoryReqest"),
+        ["CreateRepositoryRequest"]
+    );
+    // A letter dropped from a start of the names: the operation's name
+    // written where a shape is wanted.
+    assert_eq!(
+        shapes("CreateRepositry"),
+        [
+            "CreateRepositoryRequest",
+            "CreateRepositoryResponse",
+            "CreateRepositoryCreationTemplateRequest",
+            "CreateRepositoryCreationTemplateResponse"
+        ]
+    );
+    assert_eq!(shapes("repositry"), ["Repository"]);
+    // A start, in any case; nearest in length first, at most five.
+    assert_eq!(
+        shapes("describeimages"),
+        [
+            "DescribeImagesFilter",
+            "DescribeImagesRequest",
+            "DescribeImagesResponse",
+            "DescribeImagesPaginateRequest",
+            "DescribeImageScanFindingsRequest"
+        ]
+    );
+    // Too short to guess a typo in, and nothing close.
+    assert!(shapes("Tga").is_empty());
+    assert!(shapes("Zzzzzzzzzzzz").is_empty());
+    assert!(shapes("").is_empty());
+
+    let ops = |name| registry::suggest_operation(Service::Ecr, name);
+    assert_eq!(ops("CreateRepositry")[0], "CreateRepository");
+    assert_eq!(ops("describe_imagez")[0], "describe_images");
+    assert_eq!(ops("describe-imagez")[0], "describe-images");
+    assert_eq!(
+        registry::suggest_operation(Service::EcrPublic, "PutRegistryCatalogDat"),
+        ["PutRegistryCatalogData"]
+    );
+}

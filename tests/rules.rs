@@ -500,7 +500,7 @@ fn enum_membership_is_case_sensitive() {
 
 #[test]
 fn unknown_enum_value_is_kept_when_allowed() {
-    let opts = Options::default().with_unknown_enums(true);
+    let opts = Options::default().allow_unknown_enums(true);
     let got = from_json_with::<PutRegistryScanningConfigurationRequest>(
         r#"{"scanType": "basic"}"#,
         &opts,
@@ -545,7 +545,7 @@ fn enum_map_key_violation_points_at_the_entry() {
 fn enum_map_key_unknown_value_is_kept_when_allowed() {
     let got = from_json_with::<ImageScanFindingsSummary>(
         r#"{"findingSeverityCounts": {"SEVERE": 2}}"#,
-        &Options::default().with_unknown_enums(true),
+        &Options::default().allow_unknown_enums(true),
     )
     .expect("unknown enum keys are allowed");
     let counts = got.finding_severity_counts.expect("present");
@@ -579,7 +579,7 @@ fn null_for_an_optional_member_is_the_same_as_absent() {
     assert_eq!(
         violations_with::<DescribeRepositoriesRequest>(
             r#"{"maxResults": null}"#,
-            &Options::strict()
+            &Options::default().strict(true)
         ),
         vec![]
     );
@@ -665,7 +665,7 @@ fn unknown_members_are_ignored_by_default_and_refused_in_strict_mode() {
     let got: CreateRepositoryRequest = ok(json);
     assert_eq!(got.repository_name, "ubuntu");
     assert_eq!(
-        violations_with::<CreateRepositoryRequest>(json, &Options::strict()),
+        violations_with::<CreateRepositoryRequest>(json, &Options::default().strict(true)),
         vec![
             ("/colour".to_string(), Code::UnknownField),
             ("/nested".to_string(), Code::UnknownField),
@@ -675,7 +675,7 @@ fn unknown_members_are_ignored_by_default_and_refused_in_strict_mode() {
     assert_eq!(
         violations_with::<CreateRepositoryRequest>(
             r#"{"RepositoryName": "ubuntu"}"#,
-            &Options::strict()
+            &Options::default().strict(true)
         ),
         vec![
             ("/RepositoryName".to_string(), Code::UnknownField),
@@ -689,7 +689,7 @@ fn unknown_members_in_nested_structures_are_refused_in_strict_mode() {
     let json = r#"{"repositoryName": "ubuntu", "imageIds": [{"imageTag": "a", "digest": "x"}]}"#;
     ok::<BatchGetImageRequest>(json);
     assert_eq!(
-        violations_with::<BatchGetImageRequest>(json, &Options::strict()),
+        violations_with::<BatchGetImageRequest>(json, &Options::default().strict(true)),
         one("/imageIds/0/digest", Code::UnknownField)
     );
 }
@@ -996,7 +996,7 @@ fn json_pointer_escapes_slash_and_tilde_in_map_keys() {
     assert_eq!(
         violations_with::<CreateRepositoryRequest>(
             r#"{"repositoryName": "ubuntu", "a/b": 1, "~": 2, "": 3}"#,
-            &Options::strict()
+            &Options::default().strict(true)
         ),
         vec![
             ("/a~1b".to_string(), Code::UnknownField),
@@ -1070,7 +1070,7 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
         [("/imageTagMutability", Code::Enum)]
     );
     assert!(valid
-        .validate_with(&Options::default().with_unknown_enums(true))
+        .validate_with(&Options::default().allow_unknown_enums(true))
         .is_ok());
 }
 
@@ -1104,7 +1104,7 @@ fn max_violations_caps_the_list_and_counts_the_rest() {
     assert_eq!(all.omitted(), 0);
 
     let capped =
-        from_json_with::<BatchGetImageRequest>(&json, &Options::default().with_max_violations(10))
+        from_json_with::<BatchGetImageRequest>(&json, &Options::default().max_violations(10))
             .expect_err("invalid");
     assert_eq!(capped.violations().len(), 10);
     assert_eq!(capped.omitted(), 90);
@@ -1123,7 +1123,7 @@ fn max_violations_caps_the_list_and_counts_the_rest() {
 fn max_violations_of_zero_still_fails_the_document() {
     let err = from_json_with::<CreateRepositoryRequest>(
         r#"{"repositoryName": "A"}"#,
-        &Options::default().with_max_violations(0),
+        &Options::default().max_violations(0),
     )
     .expect_err("invalid");
     assert!(err.violations().is_empty());
@@ -1253,7 +1253,7 @@ fn paginate_request_has_no_page_token_or_size_but_a_pagination_config() {
     assert_eq!(
         violations_with::<DescribeImagesPaginateRequest>(
             r#"{"repositoryName": "ubuntu", "maxResults": 5, "nextToken": "t"}"#,
-            &Options::strict()
+            &Options::default().strict(true)
         ),
         vec![
             ("/maxResults".to_string(), Code::UnknownField),

@@ -38,7 +38,7 @@ fn checked_in_schemas_are_a_fresh_export() {
 #[test]
 fn every_schema_is_valid_draft_2020_12_in_both_modes() {
     for strict in [false, true] {
-        for (path, text) in ecr_models::schema::export(&Options::default().with_strict(strict)) {
+        for (path, text) in ecr_models::schema::export(&Options::default().strict(strict)) {
             let schema: Value = serde_json::from_str(&text).expect("export writes JSON");
             if path != "index.json" {
                 assert_eq!(
@@ -229,12 +229,12 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
         let validator = validators
             .entry((case.service, case.shape, case.strict))
             .or_insert_with(|| {
-                let opts = Options::default().with_strict(case.strict);
+                let opts = Options::default().strict(case.strict);
                 let schema = entry.schema(&opts).expect("structure schema");
                 jsonschema::draft202012::new(&schema).expect("schema compiles")
             });
         let text = serde_json::to_string(&case.document).expect("serializes");
-        let opts = Options::default().with_strict(case.strict);
+        let opts = Options::default().strict(case.strict);
         let rust = entry.check(text.as_bytes(), &opts);
         let schema_valid = validator.is_valid(&case.document);
         match (&case.expect, &rust) {
@@ -312,7 +312,7 @@ fn a_types_json_schema_is_its_registered_schema() {
         schema
     };
     for strict in [false, true] {
-        let opts = Options::default().with_strict(strict);
+        let opts = Options::default().strict(strict);
         assert_eq!(
             document::<CreateRepositoryRequest>(strict, true),
             registered("CreateRepositoryRequest", &opts)

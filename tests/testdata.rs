@@ -75,7 +75,7 @@ fn can_vary(ty: &Ty) -> bool {
 
 #[test]
 fn every_structure_gives_valid_strict_documents_that_vary_across_seeds() {
-    let strict = Options::strict();
+    let strict = Options::default().strict(true);
     let (mut shapes, mut invalid, mut same) = (0, Vec::new(), Vec::new());
     for (entry, shape) in structures() {
         shapes += 1;
@@ -135,7 +135,7 @@ fn the_same_seed_gives_the_same_documents_and_one_run_varies() {
 
 #[test]
 fn every_fault_produces_its_path_and_code_in_its_mode() {
-    let (default, strict) = (Options::default(), Options::strict());
+    let (default, strict) = (Options::default(), Options::default().strict(true));
     let exact = Options::default().exact_outputs(true);
     let (mut checked, mut wrong) = (0, Vec::new());
     for (entry, shape) in structures() {
@@ -199,7 +199,7 @@ fn structure(name: &str) -> &'static StructShape {
 
 #[test]
 fn items_gives_a_list_that_many_items_each_valid() {
-    let strict = Options::strict();
+    let strict = Options::default().strict(true);
     let shape = structure("DescribeImagesResponse");
     let doc = Generator::new(0)
         .with_items("/imageDetails", 1000)
@@ -242,7 +242,12 @@ fn items_are_clamped_to_the_lists_bounds() {
             Some(got),
             "{asked}"
         );
-        check(ecr("BatchGetImageRequest"), &doc, &Options::strict()).expect("valid");
+        check(
+            ecr("BatchGetImageRequest"),
+            &doc,
+            &Options::default().strict(true),
+        )
+        .expect("valid");
     }
     // A prefix of a member's name is not that member.
     let doc = Generator::new(2)
@@ -261,7 +266,7 @@ fn list_pointers_name_every_list_items_accepts() {
     for (entry, shape) in structures() {
         for pointer in list_pointers(shape) {
             let doc = Generator::new(5).with_items(&pointer, 2).structure(shape);
-            check(entry, &doc, &Options::strict()).expect("valid");
+            check(entry, &doc, &Options::default().strict(true)).expect("valid");
             let mut lengths = Vec::new();
             lists_at(&doc, pointer.trim_start_matches('/'), &mut lengths);
             // Two items, or one where the list allows no more; every time.
@@ -381,7 +386,7 @@ fn unknown_enum_values_pass_a_bare_check_only_when_allowed() {
         err.violations()[0].message,
         "\"basic\" is not one of BASIC, ENHANCED"
     );
-    let lenient = Options::default().with_unknown_enums(true);
+    let lenient = Options::default().allow_unknown_enums(true);
     assert!(check_value(scan_type, &value, &lenient).is_ok());
     // A structure is checked as a document.
     let tag = ecr("Tag");
@@ -399,7 +404,7 @@ mod strategies {
     fn strict_valid(service: ecr_models::Service, name: &str, doc: &serde_json::Value) -> bool {
         let entry = ecr_models::registry::find(service, name).expect("registered");
         let text = serde_json::to_vec(doc).expect("serializes");
-        entry.check(&text, &Options::strict()).is_ok()
+        entry.check(&text, &Options::default().strict(true)).is_ok()
     }
 
     proptest! {
@@ -428,8 +433,8 @@ mod strategies {
             request in typed_strategy::<CreateRepositoryRequest>(),
             response in typed_strategy::<DescribeImagesResponse>(),
         ) {
-            prop_assert!(request.validate_with(&Options::strict()).is_ok());
-            prop_assert!(response.validate_with(&Options::strict()).is_ok());
+            prop_assert!(request.validate_with(&Options::default().strict(true)).is_ok());
+            prop_assert!(response.validate_with(&Options::default().strict(true)).is_ok());
         }
     }
 

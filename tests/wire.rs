@@ -191,14 +191,19 @@ fn the_error_code_is_read_from_type_or_else_code_in_every_spelling() {
             "com.amazonaws.ecr#RepositoryNotFoundException:http://internal.amazon.com/",
         ] {
             let body = json!({ member: code, "message": "gone" }).to_string();
-            let got = ServiceError::from_slice_with(body.as_bytes(), op, &Options::strict())
-                .unwrap_or_else(|e| panic!("{body}: {e}"));
+            let got = ServiceError::from_slice_with(
+                body.as_bytes(),
+                op,
+                &Options::default().strict(true),
+            )
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
             assert_eq!(got.name(), "RepositoryNotFoundException", "{body}");
         }
     }
     // `__type` wins over `code`.
     let body = br#"{"code":"ServerException","__type":"RepositoryNotFoundException"}"#;
-    let got = ServiceError::from_slice_with(body, op, &Options::strict()).expect("read");
+    let got =
+        ServiceError::from_slice_with(body, op, &Options::default().strict(true)).expect("read");
     assert_eq!(got.name(), "RepositoryNotFoundException");
     // Neither: the body does not say which error it is.
     let err = ServiceError::from_slice_with(br#"{"message":"x"}"#, op, &Options::default())
@@ -278,7 +283,7 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
     let op = Some(ecr_op("DescribeRepositories"));
     // moto sends both on every error body.
     let body = br#"{"__type":"RepositoryNotFoundException","message":"lower","Message":"upper"}"#;
-    for opts in [Options::default(), Options::strict()] {
+    for opts in [Options::default(), Options::default().strict(true)] {
         match ServiceError::from_slice_with(body, op, &opts).expect("both may be given") {
             ServiceError::RepositoryNotFoundException(e) => {
                 assert_eq!(e.message.as_deref(), Some("lower"))
@@ -287,7 +292,7 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
         }
     }
     let body = br#"{"__type":"RepositoryNotFoundException","Message":"upper"}"#;
-    match ServiceError::from_slice_with(body, op, &Options::strict()).expect("read") {
+    match ServiceError::from_slice_with(body, op, &Options::default().strict(true)).expect("read") {
         ServiceError::RepositoryNotFoundException(e) => {
             assert_eq!(e.message.as_deref(), Some("upper"))
         }
@@ -295,12 +300,15 @@ fn message_and_capital_message_are_two_members_and_message_wins() {
     }
     // And in a common error, of either service.
     let body = br#"{"__type":"ThrottlingException","message":"slow","Message":"down"}"#;
-    match ServiceError::from_slice_with(body, op, &Options::strict()).expect("common") {
+    match ServiceError::from_slice_with(body, op, &Options::default().strict(true)).expect("common")
+    {
         ServiceError::Common(e) => assert_eq!(e.message.as_deref(), Some("slow")),
         other => panic!("{other:?}"),
     }
     let public = operation(Service::EcrPublic, "DescribeRepositories");
-    match PublicServiceError::from_slice_with(body, public, &Options::strict()).expect("common") {
+    match PublicServiceError::from_slice_with(body, public, &Options::default().strict(true))
+        .expect("common")
+    {
         PublicServiceError::Common(e) => assert_eq!(e.message.as_deref(), Some("slow")),
         other => panic!("{other:?}"),
     }
@@ -327,12 +335,20 @@ fn the_json_front_end_spellings_of_common_errors_are_common() {
         // ECR: an operation that does not declare ValidationException.
         let op = ecr_op("CreateRepository");
         assert!(!op.declares("ValidationException"));
-        let got = ServiceError::from_slice_with(body.as_bytes(), Some(op), &Options::strict())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = ServiceError::from_slice_with(
+            body.as_bytes(),
+            Some(op),
+            &Options::default().strict(true),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(got.name(), name);
         // ECR Public, which has no ValidationException shape at all.
         let op = operation(Service::EcrPublic, "CreateRepository");
-        match PublicServiceError::from_slice_with(body.as_bytes(), op, &Options::strict()) {
+        match PublicServiceError::from_slice_with(
+            body.as_bytes(),
+            op,
+            &Options::default().strict(true),
+        ) {
             Ok(PublicServiceError::Common(e)) => assert_eq!(e.name, name),
             other => panic!("{name}: {other:?}"),
         }
@@ -383,7 +399,7 @@ fn nesting_is_refused_past_1000_levels_also_inside_unknown_members() {
     let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("shape");
     let verdict = entry.check(
         nested_in_unknown_member(1001).as_bytes(),
-        &Options::strict(),
+        &Options::default().strict(true),
     );
     assert_eq!(
         pairs(&verdict.expect_err("too deep")),

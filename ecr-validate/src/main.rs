@@ -307,7 +307,7 @@ fn main() -> ExitCode {
         return usage_error("standard input (`-`) can be read only once");
     }
     let opts = Options::default()
-        .with_strict(args.strict)
+        .strict(args.strict)
         .exact_outputs(args.exact_outputs);
     let check = Check {
         target,
@@ -330,10 +330,9 @@ fn main() -> ExitCode {
             Ok(()) => {}
             Err(Stop::Read(e)) => {
                 unreadable = true;
-                if let Err(e) = reporter.flush() {
+                if let Err(e) = reporter.unreadable(&name, e) {
                     return write_failed(&e, &reporter, unreadable);
                 }
-                let _ = writeln!(io::stderr(), "ecr-validate: {name}: {e}");
             }
             Err(Stop::Write(e)) => return write_failed(&e, &reporter, unreadable),
         }
@@ -675,8 +674,10 @@ fn wait_state(args: &WaitStateArgs) -> ExitCode {
         let bytes = match read_file(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                let _ = writeln!(io::stderr(), "ecr-validate: {name}: {e}");
                 status = ExitCode::from(2);
+                if reporter.unreadable(&name, e).is_err() {
+                    return status;
+                }
                 continue;
             }
         };
@@ -828,7 +829,7 @@ fn check_refs(args: &RefArgs) -> ExitCode {
             .filter(|(_, l)| !l.trim().is_empty())
             .map(move |(at, l)| (l.trim(), Some((file.as_str(), at + 1))))
     });
-    let opts = Options::default().with_unknown_enums(args.allow_unknown_regions);
+    let opts = Options::default().allow_unknown_enums(args.allow_unknown_regions);
     let mut out = io::stdout().lock();
     match ecr_validate::refs::check_all(&mut out, args.format, given.chain(lines), &opts) {
         Ok((_, 0)) => ExitCode::SUCCESS,

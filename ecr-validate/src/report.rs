@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use ecr_models::{Error, Violation};
 
@@ -37,16 +37,13 @@ impl fmt::Display for Source<'_> {
     }
 }
 
-impl Serialize for Source<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-/// One document's verdict as printed by `--format json`.
+/// One document's verdict as printed by `--format json`: the file as
+/// `source`, and a JSON Lines document's line as `line`.
 #[derive(Serialize)]
 struct Record<'a> {
-    source: Source<'a>,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
     valid: bool,
     errors: &'a [Violation],
     #[serde(skip_serializing_if = "is_zero")]
@@ -100,7 +97,8 @@ impl<W: Write> Reporter<W> {
                     Err(e) => (e.violations(), e.omitted()),
                 };
                 let record = Record {
-                    source,
+                    source: source.name,
+                    line: source.line,
                     valid: verdict.is_ok(),
                     errors,
                     omitted,
@@ -113,6 +111,29 @@ impl<W: Write> Reporter<W> {
                 Err(e) => self.human_errors(source, e),
             },
         }
+    }
+
+    /// Reports an input that could not be read: a line on standard error
+    /// and, in JSON, a record too (code `io`), so that a consumer of the
+    /// records sees every input. Counted as neither valid nor invalid: the
+    /// command's status says an input was unreadable.
+    pub fn unreadable(&mut self, name: &str, e: io::Error) -> io::Result<()> {
+        let message = format!("ecr-validate: {name}: {e}");
+        if self.format == Format::Json {
+            let error = Error::from(e);
+            let record = Record {
+                source: name,
+                line: None,
+                valid: false,
+                errors: error.violations(),
+                omitted: 0,
+            };
+            serde_json::to_writer(&mut self.out, &record)?;
+            self.out.write_all(b"\n")?;
+        }
+        self.out.flush()?;
+        let _ = writeln!(io::stderr(), "{message}");
+        Ok(())
     }
 
     fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {

@@ -474,7 +474,7 @@ fn two_hundred_thousand_nested_objects_in_an_unknown_member_are_refused_at_the_d
         Service::Ecr,
         "CreateRepositoryRequest",
         doc.as_bytes(),
-        &unlimited().with_strict(true),
+        &unlimited().strict(true),
     )
     .expect_err("refused");
     assert_eq!(
@@ -803,7 +803,7 @@ fn a_lone_surrogate_escape_in_a_string_member_is_a_syntax_violation_and_skipped_
             Service::Ecr,
             "CreateRepositoryRequest",
             doc.as_bytes(),
-            &Options::strict(),
+            &Options::default().strict(true),
         )
         .expect_err("strict");
         assert_eq!(pairs(&err), [("/x", Code::UnknownField)]);
@@ -910,7 +910,8 @@ fn one_broken_line_among_thousands_is_reported_by_number_and_the_rest_are_judged
     let records = json.records();
     assert_eq!(records.len(), lines);
     for (i, record) in records.iter().enumerate() {
-        assert_eq!(record["source"], format!("-:{}", i + 1));
+        assert_eq!(record["source"], "-");
+        assert_eq!(record["line"], i + 1);
         assert_eq!(record["valid"], i + 1 != broken, "{record}");
     }
     assert_eq!(records[broken - 1]["errors"][0]["code"], "syntax");
@@ -953,7 +954,8 @@ fn json_lines_judges_every_line_of_a_long_input_in_order() {
     let records = json.records();
     assert_eq!(records.len(), lines + 1);
     for (i, record) in records.iter().enumerate() {
-        assert_eq!(record["source"], format!("{file}:{}", i + 1));
+        assert_eq!(record["source"], file.as_str());
+        assert_eq!(record["line"], i + 1);
         assert_eq!(record["valid"], i < lines, "{record}");
     }
 }
@@ -1053,7 +1055,7 @@ fn a_valid_authorization_token_never_shows_in_debug_output() {
 #[test]
 fn an_invalid_authorization_token_is_a_pattern_violation_that_never_quotes_it() {
     for (service, doc) in token_documents(SPACED_TOKEN) {
-        for opts in [Options::default(), Options::strict()] {
+        for opts in [Options::default(), Options::default().strict(true)] {
             let err = check_with(
                 service,
                 "GetAuthorizationTokenResponse",

@@ -100,7 +100,7 @@ fn path_str(path: &Path) -> String {
 /// `shape` of ECR, serialized as the command prints them.
 fn library_errors(shape: &str, doc: &[u8], strict: bool) -> Value {
     let entry = registry::find(Service::Ecr, shape).expect("registered shape");
-    let opts = Options::default().with_strict(strict);
+    let opts = Options::default().strict(strict);
     let err = entry.check(doc, &opts).expect_err("an invalid document");
     serde_json::to_value(err.violations()).expect("violations serialize")
 }
@@ -375,7 +375,10 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
     for (i, record) in records.iter().enumerate() {
         let n = i + 1;
         if n == 1234 {
-            assert_eq!(record["source"], format!("{file}:1234"));
+            assert_eq!(
+                (&record["source"], &record["line"]),
+                (&json!(file), &json!(1234))
+            );
             assert_eq!(record["valid"], false);
             let errors = record["errors"].as_array().expect("errors");
             assert_eq!(errors.len(), 1, "{errors:?}");
@@ -385,7 +388,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
         } else {
             assert_eq!(
                 *record,
-                json!({"source": format!("{file}:{n}"), "valid": true, "errors": []})
+                json!({"source": file, "line": n, "valid": true, "errors": []})
             );
         }
     }
@@ -431,8 +434,12 @@ fn jsonl_skips_blank_lines_strips_crlf_and_keeps_physical_line_numbers() {
     );
     assert_eq!(run.code, 1, "{run:?}");
     let records = run.records();
-    let sources: Vec<&Value> = records.iter().map(|r| &r["source"]).collect();
-    assert_eq!(sources, [&json!("-:1"), &json!("-:5"), &json!("-:6")]);
+    let lines: Vec<(&Value, &Value)> = records.iter().map(|r| (&r["source"], &r["line"])).collect();
+    let dash = json!("-");
+    assert_eq!(
+        lines,
+        [(&dash, &json!(1)), (&dash, &json!(5)), (&dash, &json!(6))]
+    );
     let valid: Vec<&Value> = records.iter().map(|r| &r["valid"]).collect();
     assert_eq!(valid, [&json!(true), &json!(false), &json!(true)]);
     assert_eq!(records[1]["errors"][0]["path"], "/repositoryName");
@@ -456,7 +463,10 @@ fn jsonl_reports_a_line_that_is_not_utf8_as_syntax() {
     let records = run.records();
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["valid"], true);
-    assert_eq!(records[1]["source"], "-:2");
+    assert_eq!(
+        (&records[1]["source"], &records[1]["line"]),
+        (&json!("-"), &json!(2))
+    );
     assert_eq!(records[1]["errors"][0]["code"], "syntax");
 }
 
@@ -483,8 +493,8 @@ fn stdin_is_read_when_no_file_is_given_or_dash_and_is_named_dash() {
     assert_eq!(
         jsonl.records(),
         [
-            json!({"source": "-:1", "valid": true, "errors": []}),
-            json!({"source": "-:2", "valid": true, "errors": []}),
+            json!({"source": "-", "line": 1, "valid": true, "errors": []}),
+            json!({"source": "-", "line": 2, "valid": true, "errors": []}),
         ]
     );
 }
@@ -514,16 +524,24 @@ fn several_files_are_checked_in_order() {
 
 #[test]
 fn an_unknown_shape_is_a_usage_error_suggesting_close_names() {
-    let run = run(
-        &["--shape", "createrepositoryrequest"],
-        VALID_REQUEST.as_bytes(),
-    );
+    let run = run(&["--shape", "CreateRepositry"], VALID_REQUEST.as_bytes());
     assert_eq!(run.code, 2, "{run:?}");
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "ecr-validate: unknown shape `createrepositoryrequest` in ecr; did you mean CreateRepositoryRequest?\n"
+        "ecr-validate: unknown shape `CreateRepositry` in ecr; did you mean CreateRepositoryRequest, \
+         CreateRepositoryResponse, CreateRepositoryCreationTemplateRequest, \
+         CreateRepositoryCreationTemplateResponse?\n"
     );
+}
+
+#[test]
+fn a_shape_name_is_found_in_any_case() {
+    let run = run(
+        &["--shape", "createrepositoryrequest"],
+        VALID_REQUEST.as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 #[test]
@@ -621,6 +639,44 @@ fn an_unreadable_file_is_reported_and_the_others_still_checked_then_exit_2() {
             "{}",
             errs[1]
         );
+    }
+}
+
+#[test]
+fn an_unreadable_file_is_a_json_record_too_with_code_io() {
+    let dir = TempDir::new("unreadable-json");
+    let good = dir.file("good.jsonl", &format!("{VALID_REQUEST}\n{VALID_REQUEST}\n"));
+    let missing = path_str(&dir.0.join("missing.json"));
+    for jsonl in [false, true] {
+        let mut args = vec!["--shape", "CreateRepositoryRequest", "--format", "json"];
+        if jsonl {
+            args.push("--jsonl");
+        }
+        args.extend([missing.as_str(), good.as_str()]);
+        let run = run(&args, b"");
+        assert_eq!(run.code, 2, "{run:?}");
+        let records = run.records();
+        assert_eq!(records[0]["source"], missing.as_str());
+        assert_eq!(records[0]["valid"], false);
+        assert_eq!(records[0]["errors"][0]["code"], "io");
+        assert_eq!(records[0]["errors"][0]["path"], "");
+        assert!(records[0].get("line").is_none(), "{}", records[0]);
+        assert!(run
+            .stderr
+            .starts_with(&format!("ecr-validate: {missing}: ")));
+        // The file stays the source; a JSON Lines document's line is its own
+        // member.
+        assert_eq!(records[1]["source"], good.as_str());
+        match jsonl {
+            true => {
+                assert_eq!(records.len(), 3);
+                assert_eq!(
+                    (&records[1]["line"], &records[2]["line"]),
+                    (&json!(1), &json!(2))
+                );
+            }
+            false => assert!(records[1].get("line").is_none()),
+        }
     }
 }
 
@@ -771,7 +827,7 @@ fn strictly_valid_lines(run: &Run, shape: &str) -> Vec<Value> {
     run.stdout
         .lines()
         .map(|line| {
-            let verdict = entry.check(line.as_bytes(), &Options::strict());
+            let verdict = entry.check(line.as_bytes(), &Options::default().strict(true));
             assert!(verdict.is_ok(), "{verdict:?}: {line}");
             serde_json::from_str(line).expect("JSON")
         })

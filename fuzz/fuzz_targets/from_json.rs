@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
 
     if flags & 8 != 0 {
         let limit = 1 + usize::from((flags >> 4) & 7);
-        let small = opts.clone().with_max_violations(limit);
+        let small = opts.clone().max_violations(limit);
         let again = entry.check(doc, &small);
         match (&verdict, &again) {
             (Ok(()), Ok(())) => {}

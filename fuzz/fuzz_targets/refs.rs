@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let opts = Options::default().with_unknown_enums(mode & 1 == 1);
+    let opts = Options::default().allow_unknown_enums(mode & 1 == 1);
     let text = String::from_utf8_lossy(rest);
     match Reference::parse_with(&text, &opts) {
         Ok(reference) => {

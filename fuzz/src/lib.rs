@@ -32,8 +32,8 @@ pub fn service(flags: u8) -> Service {
 /// The options a flags byte chooses (strict and unknown enums).
 pub fn options(flags: u8) -> Options {
     Options::default()
-        .with_strict(flags & 2 != 0)
-        .with_unknown_enums(flags & 4 != 0)
+        .strict(flags & 2 != 0)
+        .allow_unknown_enums(flags & 4 != 0)
 }
 
 /// Every structure of `service`: the shapes that can be checked as documents.

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let out = args.out.clone().unwrap_or_else(repository_schemas);
     let opts = Options::default()
-        .with_strict(args.strict)
+        .strict(args.strict)
         .exact_outputs(args.exact_outputs);
     let files = ecr_models::schema::export(&opts);
     let mut stale = Vec::new();
