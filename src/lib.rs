@@ -1,23 +1,183 @@
-//! Typed, validated models of the Amazon ECR and ECR Public APIs, generated
-//! from AWS's own service model.
+//! Typed, validated models of the Amazon ECR (2015-09-21) and ECR Public
+//! (2020-10-30) APIs, generated from AWS's own service model: every
+//! request, response, error and nested shape as a Rust type, the model's
+//! rules checked exactly, and a JSON Schema for each type.
 //!
-//! Hand any request, response or error body to [`from_json`] and get either
-//! the typed value or every rule it breaks, each with a JSON Pointer, a
-//! stable [`Code`] and a message:
+//! ```toml
+//! [dependencies]
+//! ecr-models = "0.1"
+//! ```
+//!
+//! # Validate a payload
+//!
+//! Hand any request, response or error body to [`from_json`] (or
+//! [`from_slice`], [`from_value`]) and get either the typed value or every
+//! rule it breaks, each with a JSON Pointer, a stable [`Code`] and a
+//! message:
 //!
 //! ```
-//! use ecr_models::{ecr::CreateRepositoryRequest, from_json};
+//! use ecr_models::{ecr::CreateRepositoryRequest, from_json, Code};
 //!
-//! let err = from_json::<CreateRepositoryRequest>(r#"{"repositoryName": "MyRepo"}"#).unwrap_err();
-//! assert_eq!(err.violations()[0].path, "/repositoryName");
-//! assert_eq!(err.violations()[0].code, ecr_models::Code::Pattern);
+//! let request: CreateRepositoryRequest = from_json(r#"{"repositoryName": "team/app"}"#).unwrap();
+//! assert_eq!(request.repository_name, "team/app");
+//!
+//! let err = from_json::<CreateRepositoryRequest>(r#"{"repositoryName": "MyRepo", "tags": 1}"#)
+//!     .unwrap_err();
+//! let found: Vec<(&str, Code)> = err.violations().iter().map(|v| (v.path.as_str(), v.code)).collect();
+//! assert_eq!(found, [("/repositoryName", Code::Pattern), ("/tags", Code::Type)]);
 //! ```
 //!
 //! The rules are the model's, as AWS enforces them: required members,
 //! lengths in Unicode scalar values, ranges (and the `i32`/`i64` limits),
 //! whole-value patterns, enum values, list sizes, timestamps and base64.
+//! Where real traffic departs from the model's letter, the wire wins:
+//! responses are not held to list sizes (AWS's own responses break them),
+//! and error bodies are named as the SDKs name them.
+//!
+//! [`check_slice`] gives the same verdict without building the value.
+//!
+//! ## Options
+//!
+//! The `_with` forms take [`Options`], built from [`Options::new`] and
+//! setters named after its fields:
+//!
+//! ```
+//! use ecr_models::{ecr::CreateRepositoryRequest, from_json_with, Code, Options};
+//!
+//! let strict = Options::new().strict(true);
+//! let err = from_json_with::<CreateRepositoryRequest>(r#"{"repositoryName": "app", "colour": 1}"#, &strict)
+//!     .unwrap_err();
+//! assert_eq!(err.violations()[0].code, Code::UnknownField);
+//!
+//! // An enum value newer than the model is kept, not refused.
+//! let lenient = Options::new().allow_unknown_enums(true);
+//! let request: CreateRepositoryRequest =
+//!     from_json_with(r#"{"repositoryName": "app", "imageTagMutability": "SOMEDAY"}"#, &lenient).unwrap();
+//! assert_eq!(request.image_tag_mutability.unwrap().as_str(), "SOMEDAY");
+//! ```
+//!
+//! ## Values built in code: [`Model::validate`]
+//!
+//! ```
+//! use ecr_models::{ecr::CreateRepositoryRequest, Model};
+//!
+//! let request = CreateRepositoryRequest {
+//!     repository_name: "MyRepo".into(),
+//!     ..Default::default()
+//! };
+//! assert_eq!(request.validate().unwrap_err().violations()[0].path, "/repositoryName");
+//! ```
+//!
+//! `validate` uses the default options: a value read with
+//! `allow_unknown_enums` that holds an unknown enum value fails it; check
+//! such a value with [`Model::validate_with`] and the options it was read
+//! with.
+//!
+//! ## serde, and [`Validated<T>`]
+//!
+//! Every type derives `Serialize` and `Deserialize`, in the wire's member
+//! names. The derived `Deserialize` is a plain typed parse that **checks no
+//! rule**: `serde_json::from_str::<CreateRepositoryRequest>` accepts
+//! `"MyRepo"`. Where a payload is read through serde (a config file in
+//! YAML or TOML, a field of a larger struct), wrap it in [`Validated<T>`],
+//! whose `Deserialize` reads `T` and then checks it, failing with every
+//! violation as the format's own error:
+//!
+//! ```
+//! use ecr_models::{ecr::CreateRepositoryRequest, Validated};
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Config {
+//!     repository: Validated<CreateRepositoryRequest>,
+//! }
+//!
+//! let err = serde_json::from_str::<Config>(r#"{"repository": {"repositoryName": "MyRepo"}}"#).err().unwrap();
+//! assert!(err.to_string().contains("/repositoryName"), "{err}");
+//! ```
+//!
+//! ## Error bodies: `ServiceError`
+//!
+//! [`ecr::ServiceError`] and [`ecr_public::ServiceError`] read AWS's JSON
+//! error bodies into the error the body names, and know which errors each
+//! operation declares:
+//!
+//! ```
+//! use ecr_models::ecr::{ServiceError, OPERATIONS};
+//! use ecr_models::{registry, Options, Service};
+//!
+//! let body = r#"{"__type": "RepositoryNotFoundException", "message": "The repository does not exist"}"#;
+//! let error = ServiceError::from_json(body).unwrap();
+//! assert_eq!(error.name(), "RepositoryNotFoundException");
+//!
+//! // An error the operation does not declare is a violation.
+//! let op = registry::operation(Service::Ecr, "GetAuthorizationToken").unwrap();
+//! let err = ServiceError::from_json_with(body, Some(op), &Options::new()).unwrap_err();
+//! assert_eq!(err.violations()[0].code, ecr_models::Code::UndeclaredError);
+//! # assert!(!OPERATIONS.is_empty());
+//! ```
+//!
+//! # Check recorded responses
+//!
+//! Each operation of [`ecr::OPERATIONS`] (and [`registry::operation`], by
+//! any of its names) checks the documents of its calls: `check_input`,
+//! `check_output` (judged as a response) and `check_error`. The
+//! `ecr-validate` command does the same for files and JSON Lines streams.
+//!
+//! ```
+//! use ecr_models::{registry, Options, Service};
+//!
+//! let op = registry::operation(Service::Ecr, "describe_images").unwrap();
+//! let opts = Options::new();
+//! assert!(op.check_output(br#"{"imageDetails": []}"#, &opts).is_ok());
+//! assert!(op.check_error(br#"{"__type": "ImageNotFoundException"}"#, None, &opts).is_ok());
+//! ```
+//!
+//! # Export JSON Schemas
+//!
+//! With the `schema` feature (on by default), every type implements
+//! `schemars::JsonSchema`, and [`registry::Entry::schema`] gives the
+//! self-contained JSON Schema (2020-12) of a shape, with the same verdicts
+//! in ajv and Python's `jsonschema`. The repository's `schemas/` holds them
+//! all, written by `cargo run --bin export-schemas`.
+//!
+//! ```
+//! # #[cfg(feature = "schema")] {
+//! use ecr_models::{registry, Options, Service};
+//!
+//! let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").unwrap();
+//! let schema = entry.schema(&Options::new()).unwrap();
+//! assert_eq!(schema["required"], serde_json::json!(["repositoryName"]));
+//! # }
+//! ```
+//!
+//! # Features
+//!
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `ecr` | yes | the ECR API: [`ecr`] |
+//! | `ecr-public` | yes | the ECR Public API: [`ecr_public`] (with `ecr`, also [`refs`]) |
+//! | `schema` | yes | `schemars::JsonSchema` for every type, and [`schema`] |
+//! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
+//! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
+//!
+//! # Modules
+//!
+//! - [`ecr`], [`ecr_public`]: the types, `OPERATIONS` and `ServiceError` of
+//!   each service;
+//! - [`registry`]: every shape and operation by name, at run time;
+//! - [`inspect`]: what a shape is and which operations use it;
+//! - [`testdata`]: valid documents of any shape, and single-fault variants;
+//! - [`refs`]: image URIs, repository URIs and ARNs, parsed and checked;
+//! - [`shape`], [`rules`]: the run-time description of the model that the
+//!   registry hands out.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// A build with neither service has the machinery and no models: what only
+// the models use is unused there, and that is no defect.
+#![cfg_attr(
+    not(any(feature = "ecr", feature = "ecr-public")),
+    allow(dead_code, unused_imports, unused_macros, unused_variables)
+)]
 
 #[cfg(test)]
 mod agreement;
@@ -75,6 +235,12 @@ pub use validated::Validated;
 pub mod testing {
     pub use crate::parse::{Next, Number, Parser, Text};
 }
+
+/// The README's Rust examples, compiled and run as doc tests (CI runs them
+/// with every feature: one example needs `proptest`).
+#[cfg(all(doctest, feature = "proptest"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 /// Stands in for a secret in `Debug` output.
 #[derive(Clone, Copy)]

@@ -88,7 +88,6 @@ pub fn entries(service: Service) -> &'static [Entry] {
 }
 
 /// The entries of one service's shapes, sorted by name.
-#[cfg_attr(not(any(feature = "ecr", feature = "ecr-public")), allow(dead_code))]
 fn table(
     structures: &'static [&'static StructShape],
     enums: &'static [&'static EnumShape],

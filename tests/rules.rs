@@ -219,7 +219,11 @@ fn my_repository_fails_pattern_although_the_unanchored_model_pattern_matches_ins
     // The model's pattern as written is unanchored; a search finds `y` (and
     // `epository`) inside `MyRepository`. AWS applies patterns to the whole
     // value, so the name is refused.
-    let model = model_pattern("ecr", "RepositoryName");
+    let model = model_pattern(ecr_models::Service::Ecr, "RepositoryName");
+    assert_eq!(
+        model,
+        r"[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*"
+    );
     // Rust's `regex` does not need (or, depending on version, accept) the
     // Java escape `\/`; it means `/`.
     let unanchored = regex::Regex::new(&model.replace("\\/", "/")).expect("compiles");
@@ -1295,18 +1299,20 @@ fn wait_request_is_the_operation_input_plus_waiter_config() {
 
 // ------------------------------------------------------------------ helpers
 
-/// The pattern of a string shape, as `service-2.json` writes it.
-fn model_pattern(service: &str, shape: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("codegen/model")
-        .join(service)
-        .join("service-2.json");
-    let text = std::fs::read_to_string(&path).expect("model file");
-    let model: serde_json::Value = serde_json::from_str(&text).expect("model JSON");
-    model["shapes"][shape]["pattern"]
-        .as_str()
-        .expect("a pattern")
-        .to_string()
+/// The pattern of a string shape, as `service-2.json` writes it (the
+/// generated `Pattern::model`, which codegen/tests/current.rs keeps equal
+/// to the vendored model).
+fn model_pattern(service: ecr_models::Service, shape: &str) -> &'static str {
+    use ecr_models::registry::{self, ShapeRef};
+    use ecr_models::shape::Ty;
+    let entry = registry::find(service, shape).expect("a shape");
+    match entry.shape {
+        ShapeRef::Scalar(scalar) => match scalar.ty {
+            Ty::String(rule) => rule.pattern.expect("a pattern").model,
+            _ => panic!("{shape} is not a string shape"),
+        },
+        _ => panic!("{shape} is not a scalar shape"),
+    }
 }
 
 /// Every model pattern is matched by a full DFA, and the DFA gives the

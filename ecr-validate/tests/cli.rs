@@ -645,7 +645,7 @@ fn an_unreadable_file_is_reported_and_the_others_still_checked_then_exit_2() {
 #[test]
 fn an_unreadable_file_is_a_json_record_too_with_code_io() {
     let dir = TempDir::new("unreadable-json");
-    let good = dir.file("good.jsonl", &format!("{VALID_REQUEST}\n{VALID_REQUEST}\n"));
+    let good = dir.file("good.jsonl", format!("{VALID_REQUEST}\n{VALID_REQUEST}\n"));
     let missing = path_str(&dir.0.join("missing.json"));
     for jsonl in [false, true] {
         let mut args = vec!["--shape", "CreateRepositoryRequest", "--format", "json"];

@@ -137,7 +137,7 @@ fn examples() -> Vec<(Service, String, usize, Which, Value)> {
     let mut out = Vec::new();
     for service in [Service::Ecr, Service::EcrPublic] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("codegen/model")
+            .join("model")
             .join(service.name())
             .join("examples-1.json");
         let text =

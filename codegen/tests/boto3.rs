@@ -1,5 +1,5 @@
 //! boto3's client surface: every operation's method and AWS CLI names
-//! against botocore's own `xform_name` (`tests/boto3-names.json`,
+//! against botocore's own `xform_name` (`codegen/tests/boto3-names.json`,
 //! written by botocore 1.44.5), and its paginator and waiters against the
 //! vendored `paginators-1.json` and `waiters-2.json`, read here directly.
 
@@ -60,7 +60,7 @@ fn every_operation_is_named_as_botocore_names_it() {
 #[test]
 fn every_operation_describes_its_paginator_and_waiters_as_the_model_files_do() {
     for &service in Service::ALL {
-        let dir = root().join("codegen/model").join(service.name());
+        let dir = root().join("model").join(service.name());
         let paginators = read(&dir.join("paginators-1.json"));
         let waiters_file = dir.join("waiters-2.json");
         let waiters = waiters_file
