@@ -45,6 +45,12 @@ pub enum Code {
     /// or the reader a recording was read from (see `From<io::Error>` for
     /// [`Error`]).
     Io,
+    /// An exchange of recorded traffic names an operation (in its
+    /// `X-Amz-Target` header) that the service's model lacks.
+    UnknownOperation,
+    /// An exchange of recorded traffic has no response to check: the
+    /// recording lacks it, or the call failed before one came.
+    NoResponse,
 }
 
 impl Code {
@@ -65,6 +71,8 @@ impl Code {
         Code::Duplicate,
         Code::Limit,
         Code::Io,
+        Code::UnknownOperation,
+        Code::NoResponse,
     ];
 
     /// The code as it appears in reports, e.g. `unknown_field`.
@@ -85,6 +93,8 @@ impl Code {
             Code::Duplicate => "duplicate",
             Code::Limit => "limit",
             Code::Io => "io",
+            Code::UnknownOperation => "unknown_operation",
+            Code::NoResponse => "no_response",
         }
     }
 }

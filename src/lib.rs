@@ -159,6 +159,7 @@
 //! | `schema` | yes | `schemars::JsonSchema` for every type, and [`schema`] |
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
+//! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
 //!
 //! # Modules
 //!
@@ -168,6 +169,8 @@
 //! - [`inspect`]: what a shape is and which operations use it;
 //! - [`testdata`]: valid documents of any shape, and single-fault variants;
 //! - [`refs`]: image URIs, repository URIs and ARNs, parsed and checked;
+//! - `traffic` (feature `traffic`): HAR files and aws-smithy dvr
+//!   recordings, checked exchange by exchange;
 //! - [`shape`], [`rules`]: the run-time description of the model that the
 //!   registry hands out.
 #![forbid(unsafe_code)]
@@ -204,6 +207,8 @@ pub mod schema;
 pub mod shape;
 pub mod testdata;
 pub mod timestamp;
+#[cfg(feature = "traffic")]
+pub mod traffic;
 mod validated;
 #[cfg(feature = "waiters")]
 pub mod waiter;

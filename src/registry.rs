@@ -314,6 +314,74 @@ impl Operation {
     }
 }
 
+/// The `X-Amz-Target` header's prefix of `service`'s requests, as the model
+/// gives it (`AmazonEC2ContainerRegistry_V20150921` for ECR,
+/// `SpencerFrontendService` for ECR Public); `None` when the service is not
+/// part of this build.
+pub fn target_prefix(service: Service) -> Option<&'static str> {
+    match service {
+        #[cfg(feature = "ecr")]
+        Service::Ecr => Some(crate::ecr::TARGET_PREFIX),
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic => Some(crate::ecr_public::TARGET_PREFIX),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    }
+}
+
+/// What an `X-Amz-Target` header names.
+#[derive(Debug, Clone, Copy)]
+pub enum Target<'a> {
+    /// An operation of a service of this build.
+    Operation(&'static Operation),
+    /// A service of this build, but an operation its model lacks.
+    UnknownOperation {
+        /// The service the prefix names.
+        service: Service,
+        /// The name after the prefix.
+        operation: &'a str,
+    },
+    /// Another service's traffic (or no target at all).
+    Other,
+}
+
+/// The operation an `X-Amz-Target` header names: the service by the prefix
+/// before the `.` (exactly, as AWS routes it), then the operation by its
+/// model name.
+///
+/// ```
+/// use ecr_models::registry::{self, Target};
+///
+/// let Target::Operation(op) = registry::by_target("SpencerFrontendService.CreateRepository") else {
+///     panic!()
+/// };
+/// assert_eq!((op.service.name(), op.name), ("ecr-public", "CreateRepository"));
+/// assert!(matches!(
+///     registry::by_target("AmazonEC2ContainerRegistry_V20150921.Frobnicate"),
+///     Target::UnknownOperation { operation: "Frobnicate", .. }
+/// ));
+/// assert!(matches!(registry::by_target("DynamoDB_20120810.GetItem"), Target::Other));
+/// ```
+pub fn by_target(target: &str) -> Target<'_> {
+    let Some((prefix, name)) = target.split_once('.') else {
+        return Target::Other;
+    };
+    let Some(service) = Service::ALL
+        .iter()
+        .copied()
+        .find(|&s| target_prefix(s) == Some(prefix))
+    else {
+        return Target::Other;
+    };
+    match operations(service).iter().find(|op| op.name == name) {
+        Some(op) => Target::Operation(op),
+        None => Target::UnknownOperation {
+            service,
+            operation: name,
+        },
+    }
+}
+
 /// The operation `name` of `service`, by any of its names:
 /// `DescribeImages`, `describe_images` (boto3) or `describe-images` (the
 /// AWS CLI).

@@ -804,6 +804,12 @@ pub fn operations(service: &Service) -> String {
         "#[allow(unused_imports)]\nuse crate::shape::{Acceptor, Expected, Matcher, Operation, Paginator, Service, Waiter, WaiterState};\nuse crate::{Error, Options};\nuse super::*;\n",
     );
     let svc = format!("Service::{}", service.info.variant);
+    let _ = writeln!(
+        out,
+        "/// The prefix of the `X-Amz-Target` header of every request: `{}.<Operation>`.\npub const TARGET_PREFIX: &str = {};",
+        service.target_prefix,
+        lit(&service.target_prefix)
+    );
     out.push_str("/// Every operation: its input, output and declared errors.\npub static OPERATIONS: &[Operation] = &[\n");
     for op in &service.operations {
         let errs: Vec<String> = op
@@ -922,6 +928,8 @@ pub fn module(service: &Service) -> String {
         service.operations.len()
     );
     out.push_str("pub(crate) mod model;\nmod operations;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
-    out.push_str("pub use operations::{ServiceError, OPERATIONS};\npub use types::*;\n");
+    out.push_str(
+        "pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};\npub use types::*;\n",
+    );
     out
 }

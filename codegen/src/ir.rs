@@ -153,6 +153,7 @@ pub struct Service {
     pub info: &'static ServiceInfo,
     pub full_name: String,
     pub api_version: String,
+    pub target_prefix: String,
     pub shapes: BTreeMap<String, Shape>,
     pub operations: Vec<Operation>,
 }
@@ -233,6 +234,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         info,
         full_name: file.metadata.service_full_name.clone(),
         api_version: file.metadata.api_version.clone(),
+        target_prefix: file.metadata.target_prefix.clone(),
         shapes,
         operations: Vec::new(),
     };

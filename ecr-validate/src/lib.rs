@@ -2,7 +2,8 @@
 //! checked against ([`target`]), how input splits into documents
 //! ([`input`]), how verdicts are printed ([`report`]), and how shapes are
 //! described by `ecr-validate inspect` ([`inspect`]), and how references
-//! are checked by `ecr-validate ref` ([`refs`]). Not a stable API: the
+//! are checked by `ecr-validate ref` ([`refs`]), and how recordings are
+//! checked by `ecr-validate traffic` ([`traffic`]). Not a stable API: the
 //! library is `ecr-models`.
 #![forbid(unsafe_code)]
 
@@ -11,3 +12,4 @@ pub mod inspect;
 pub mod refs;
 pub mod report;
 pub mod target;
+pub mod traffic;

@@ -116,6 +116,30 @@ enum Command {
     /// `build_full_result()` does, after checking each as the operation's
     /// output.
     MergePages(MergePagesArgs),
+    /// Checks every ECR and ECR Public exchange of HAR files and aws-smithy
+    /// dvr recordings: each request as its operation's input, each response
+    /// as its output or one of its errors. Exit 0 all valid, 1 any invalid.
+    Traffic(TrafficArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+struct TrafficArgs {
+    /// Members the model does not define are violations.
+    #[arg(long)]
+    strict: bool,
+
+    /// Hold responses to the model's list size bounds too.
+    #[arg(long)]
+    exact_outputs: bool,
+
+    /// How verdicts are printed: human (text) or json (JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    format: Format,
+
+    /// Recordings, HAR or dvr (told apart by their content); `-` is
+    /// standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Debug, ClapArgs)]
@@ -281,6 +305,7 @@ fn main() -> ExitCode {
         Some(Command::Ref(r)) => return check_refs(&r),
         Some(Command::WaitState(w)) => return wait_state(&w),
         Some(Command::MergePages(m)) => return merge_pages(&m),
+        Some(Command::Traffic(t)) => return check_traffic(&t),
         None => {}
     }
     // An option before a subcommand makes clap read the subcommand's name
@@ -808,6 +833,86 @@ fn read_file(path: &Path) -> io::Result<Vec<u8>> {
         return Ok(bytes);
     }
     std::fs::read(path)
+}
+
+/// `traffic`: each recording's exchanges, then the summary.
+fn check_traffic(args: &TrafficArgs) -> ExitCode {
+    use ecr_validate::traffic::{self, Stop, Tally};
+    if args.files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return usage_error("standard input (`-`) can be read only once");
+    }
+    let opts = Options::default()
+        .strict(args.strict)
+        .exact_outputs(args.exact_outputs);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut tally = Tally::default();
+    let mut broken = false;
+    for path in &args.files {
+        let name = path.to_string_lossy();
+        let reader: Box<dyn Read> = match is_stdin(path) {
+            true => Box::new(io::stdin().lock()),
+            false => match File::open(path) {
+                Ok(file) => Box::new(file),
+                Err(e) => {
+                    broken = true;
+                    if recording_failed(&mut out, args.format, &name, e.into()).is_err() {
+                        return ExitCode::from(2);
+                    }
+                    continue;
+                }
+            },
+        };
+        match traffic::check_recording(&mut out, args.format, &name, reader, &opts, &mut tally) {
+            Ok(()) => {}
+            Err(Stop::Recording(e)) => {
+                broken = true;
+                if recording_failed(&mut out, args.format, &name, e.into()).is_err() {
+                    return ExitCode::from(2);
+                }
+            }
+            Err(Stop::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => {
+                return ExitCode::from(2)
+            }
+            Err(Stop::Write(e)) => {
+                let _ = writeln!(io::stderr(), "ecr-validate: cannot write the output: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if traffic::summary(&mut out, args.format, &tally)
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    match (broken, tally.invalid) {
+        (true, _) => ExitCode::from(2),
+        (false, 0) => ExitCode::SUCCESS,
+        (false, _) => ExitCode::from(1),
+    }
+}
+
+/// A recording that cannot be read (on): a line on standard error and, in
+/// JSON, a record with the violation (`io`, or `syntax` with where).
+fn recording_failed<W: Write>(
+    out: &mut W,
+    format: Format,
+    name: &str,
+    error: ecr_models::Error,
+) -> io::Result<()> {
+    if format == Format::Json {
+        let record = serde_json::json!({
+            "source": name,
+            "valid": false,
+            "errors": error.violations(),
+        });
+        writeln!(out, "{record}")?;
+    }
+    out.flush()?;
+    for v in error.violations() {
+        let _ = writeln!(io::stderr(), "ecr-validate: {name}: {v}");
+    }
+    Ok(())
 }
 
 /// `ref`: each value, then each line of `--lines`.

@@ -209,4 +209,113 @@ fn main() {
             &[&[3u8][..], s.as_bytes()].concat(),
         );
     }
+
+    // har, dvr: a flags byte (the options), then a recording: the moto
+    // recordings of tests/recordings/, and small ones, one case each.
+    let recordings = root.join("../tests/recordings");
+    for (target, file) in [("har", "moto.har"), ("dvr", "moto.dvr.json")] {
+        let bytes = fs::read(recordings.join(file)).expect("a moto recording");
+        write(&corpus.join(target), "moto", &[&[0u8][..], &bytes].concat());
+    }
+    let entry = |target: &str, request: &str, status: u16, headers: &str, content: &str| {
+        format!(
+            r#"{{"request":{{"headers":[{{"name":"x-amz-target","value":"{target}"}}],"postData":{{"text":{request:?}}}}},"response":{{"status":{status},"headers":[{headers}],"content":{content}}}}}"#
+        )
+    };
+    let hars = [
+        entry(
+            "AmazonEC2ContainerRegistry_V20150921.CreateRepository",
+            r#"{"repositoryName":"MyRepo"}"#,
+            400,
+            r#"{"name":"X-Amzn-ErrorType","value":"InvalidParameterException"}"#,
+            r#"{"text":"{}"}"#,
+        ),
+        entry(
+            "SpencerFrontendService.DescribeRegistries",
+            "{}",
+            200,
+            "",
+            r#"{"text":"eyJyZWdpc3RyaWVzIjpbXX0=","encoding":"base64"}"#,
+        ),
+        entry(
+            "AmazonEC2ContainerRegistry_V20150921.ListImages",
+            r#"{"repositoryName":"app"}"#,
+            200,
+            r#"{"name":"Content-Encoding","value":"gzip"}"#,
+            r#"{"text":"H4sIAAAAAAACA6tWysxNTE/1TClWsoquhnBCEtOVrJRyEktSi0uUamNrAWSO/CMkAAAA","encoding":"base64"}"#,
+        ),
+        entry("DynamoDB_20120810.GetItem", "{}", 0, "", "null"),
+    ];
+    for (i, e) in hars.iter().enumerate() {
+        let har = format!(r#"{{"log":{{"version":"1.2","entries":[{e}]}}}}"#);
+        write(
+            &corpus.join("har"),
+            &format!("entry-{i}"),
+            &[&[i as u8][..], har.as_bytes()].concat(),
+        );
+    }
+    let event = |id: u8, action: &str| format!(r#"{{"connection_id":{id},"action":{action}}}"#);
+    let request = |id: u8, op: &str| {
+        event(
+            id,
+            &format!(
+                r#"{{"Request":{{"request":{{"uri":"https://api.ecr.us-east-1.amazonaws.com/","headers":{{"x-amz-target":["AmazonEC2ContainerRegistry_V20150921.{op}"]}},"method":"POST"}}}}}}"#
+            ),
+        )
+    };
+    let data = |id: u8, dir: &str, data: &str| {
+        event(
+            id,
+            &format!(r#"{{"Data":{{"data":{data},"direction":"{dir}"}}}}"#),
+        )
+    };
+    let eof = |id: u8, dir: &str, ok: bool| {
+        event(
+            id,
+            &format!(r#"{{"Eof":{{"ok":{ok},"direction":"{dir}"}}}}"#),
+        )
+    };
+    let response = |id: u8, status: u16| {
+        event(
+            id,
+            &format!(
+                r#"{{"Response":{{"response":{{"Ok":{{"status":{status},"headers":{{}}}}}}}}}}"#
+            ),
+        )
+    };
+    let dvrs = [
+        vec![
+            request(0, "DescribeRegistry"),
+            request(1, "GetRegistryPolicy"),
+            data(0, "Request", r#"{"Utf8":"{}"}"#),
+            eof(0, "Request", true),
+            data(1, "Request", r#"{"Base64":"e30="}"#),
+            eof(1, "Request", true),
+            response(1, 200),
+            data(1, "Response", r#"{"Utf8":"{}"}"#),
+            eof(1, "Response", true),
+            response(0, 400),
+            data(
+                0,
+                "Response",
+                r#"{"Utf8":"{\"__type\":\"ServerException\"}"}"#,
+            ),
+            eof(0, "Response", false),
+        ],
+        vec![
+            request(5, "ListImages"),
+            event(5, r#"{"Response":{"response":{"Err":"timeout"}}}"#),
+        ],
+    ];
+    for (i, events) in dvrs.iter().enumerate() {
+        let dvr = format!(
+            r#"{{"events":[{}],"docs":null,"version":"V0"}}"#,
+            events.join(",")
+        );
+        write(
+            &corpus.join("dvr"),
+            &format!("events-{i}"),
+            &[&[i as u8][..], dvr.as_bytes()].concat(),
+        );
+    }
 }

@@ -165,3 +165,38 @@ pub fn check_syntax(data: &[u8], verdict: &Result<(), Error>) {
         );
     }
 }
+
+/// Reads `recording` as `format` (options from `flags`) and checks every
+/// exchange: numbered from 1 in order, each once; an ECR exchange has a
+/// request verdict and at most one more, each rejection keeping the
+/// invariants of [`check_error`]; a recording error has a position and a
+/// message that quotes nothing.
+pub fn check_traffic(recording: &[u8], flags: u8, format: ecr_models::traffic::Format) {
+    use ecr_models::traffic::{self, Exchange, Format, Side};
+    use std::ops::ControlFlow;
+    let opts = options(flags);
+    let mut last = 0;
+    let each = |exchange: Exchange| {
+        assert_eq!(exchange.index, last + 1, "exchanges out of order");
+        last = exchange.index;
+        if let Some(checked) = traffic::check(&exchange, &opts) {
+            assert!(!checked.sides.is_empty() && checked.sides.len() <= 2);
+            assert_eq!(checked.sides[0].side, Side::Request);
+            for side in &checked.sides {
+                if let Err(e) = &side.verdict {
+                    check_error(e, &opts);
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    };
+    let result = match format {
+        Format::Har => traffic::read_har(recording, each),
+        Format::Dvr => traffic::read_dvr(recording, each),
+    };
+    if let Err(e) = result {
+        assert!(e.line >= 1, "no line: {e:?}");
+        assert!(!e.message.is_empty());
+        assert!(!e.message.contains('"'), "a quoted value: {}", e.message);
+    }
+}

@@ -9,5 +9,5 @@ pub mod rules;
 mod schema;
 pub mod shapes;
 mod types;
-pub use operations::{ServiceError, OPERATIONS};
+pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};
 pub use types::*;

@@ -6,6 +6,8 @@ use crate::shape::{
 };
 use crate::{Error, Options};
 use super::*;
+/// The prefix of the `X-Amz-Target` header of every request: `AmazonEC2ContainerRegistry_V20150921.<Operation>`.
+pub const TARGET_PREFIX: &str = "AmazonEC2ContainerRegistry_V20150921";
 /// Every operation: its input, output and declared errors.
 pub static OPERATIONS: &[Operation] = &[
     Operation {

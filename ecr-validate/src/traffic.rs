@@ -1,0 +1,204 @@
+//! `ecr-validate traffic`: each ECR and ECR Public exchange of HAR files
+//! and aws-smithy dvr recordings ([`ecr_models::traffic`]), each side
+//! checked and printed as it is read.
+
+use std::io::{self, Read, Write};
+use std::ops::ControlFlow;
+
+use serde::Serialize;
+
+use ecr_models::traffic::{self, Exchange, RecordingError};
+use ecr_models::{Error, Options, Service, Violation};
+
+use crate::report::Format;
+
+/// What the recordings held, counted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Exchanges read, of any service.
+    pub exchanges: usize,
+    /// Exchanges of other services (or without `X-Amz-Target`), skipped.
+    pub skipped: usize,
+    /// Sides found valid.
+    pub valid: usize,
+    /// Sides found invalid.
+    pub invalid: usize,
+}
+
+/// One side's verdict as `--format json` prints it.
+#[derive(Serialize)]
+struct Record<'a> {
+    source: &'a str,
+    exchange: usize,
+    operation: &'a str,
+    service: &'a str,
+    side: &'a str,
+    status: Option<u16>,
+    valid: bool,
+    errors: &'a [Violation],
+    #[serde(skip_serializing_if = "is_zero")]
+    omitted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The summary `--format json` ends with, as `{"summary": ...}`.
+#[derive(Serialize)]
+struct Summary {
+    exchanges: usize,
+    checked: usize,
+    skipped: usize,
+    valid: usize,
+    invalid: usize,
+}
+
+#[derive(Serialize)]
+struct SummaryRecord {
+    summary: Summary,
+}
+
+/// Why checking a recording stopped early.
+#[derive(Debug)]
+pub enum Stop {
+    /// The recording cannot be read on (the exchanges before were checked).
+    Recording(RecordingError),
+    /// The output could not be written.
+    Write(io::Error),
+}
+
+/// Checks every exchange of one recording, printing a verdict per side.
+pub fn check_recording<W: Write>(
+    out: &mut W,
+    format: Format,
+    source: &str,
+    reader: impl Read,
+    opts: &Options,
+    tally: &mut Tally,
+) -> Result<(), Stop> {
+    let mut failed = None;
+    let read = traffic::read(reader, |exchange| {
+        tally.exchanges += 1;
+        match print_exchange(out, format, source, &exchange, opts, tally) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(Stop::Write(e));
+    }
+    read.map(drop).map_err(Stop::Recording)
+}
+
+fn print_exchange<W: Write>(
+    out: &mut W,
+    format: Format,
+    source: &str,
+    exchange: &Exchange,
+    opts: &Options,
+    tally: &mut Tally,
+) -> io::Result<()> {
+    let Some(checked) = traffic::check(exchange, opts) else {
+        tally.skipped += 1;
+        return Ok(());
+    };
+    for side in &checked.sides {
+        match side.verdict {
+            Ok(()) => tally.valid += 1,
+            Err(_) => tally.invalid += 1,
+        }
+        match format {
+            Format::Json => {
+                let (errors, omitted) = match &side.verdict {
+                    Ok(()) => (&[][..], 0),
+                    Err(e) => (e.violations(), e.omitted()),
+                };
+                let record = Record {
+                    source,
+                    exchange: exchange.index,
+                    operation: checked.operation,
+                    service: checked.service.name(),
+                    side: side.side.as_str(),
+                    status: side.status,
+                    valid: side.verdict.is_ok(),
+                    errors,
+                    omitted,
+                };
+                serde_json::to_writer(&mut *out, &record)?;
+                out.write_all(b"\n")?;
+            }
+            Format::Human => {
+                let service = match checked.service {
+                    Service::EcrPublic => "ecr-public ",
+                    _ => "",
+                };
+                let status = side.status.map(|s| format!(" ({s})")).unwrap_or_default();
+                let label = format!(
+                    "{source}#{} {service}{} {}{status}",
+                    exchange.index,
+                    checked.operation,
+                    side.side.as_str()
+                );
+                match &side.verdict {
+                    Ok(()) => writeln!(out, "{label}: valid")?,
+                    Err(e) => human_errors(out, &label, e)?,
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn human_errors<W: Write>(out: &mut W, label: &str, error: &Error) -> io::Result<()> {
+    let total = error.total();
+    let s = if total == 1 { "" } else { "s" };
+    writeln!(out, "{label}: invalid ({total} violation{s})")?;
+    for v in error.violations() {
+        writeln!(out, "  {v}")?;
+    }
+    if error.omitted() > 0 {
+        writeln!(out, "  ... and {} more", error.omitted())?;
+    }
+    Ok(())
+}
+
+/// Prints the summary: a line for people, or one JSON object.
+pub fn summary<W: Write>(out: &mut W, format: Format, tally: &Tally) -> io::Result<()> {
+    let results = tally.valid + tally.invalid;
+    let checked = tally.exchanges - tally.skipped;
+    match format {
+        Format::Json => {
+            let summary = Summary {
+                exchanges: tally.exchanges,
+                checked,
+                skipped: tally.skipped,
+                valid: tally.valid,
+                invalid: tally.invalid,
+            };
+            serde_json::to_writer(&mut *out, &SummaryRecord { summary })?;
+            out.write_all(b"\n")
+        }
+        Format::Human => writeln!(
+            out,
+            "{results} result{} of {checked} exchange{}: {} valid, {} invalid; {} other exchange{} skipped",
+            plural(results),
+            plural(checked),
+            tally.valid,
+            tally.invalid,
+            tally.skipped,
+            plural(tally.skipped)
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

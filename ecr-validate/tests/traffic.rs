@@ -1,0 +1,232 @@
+//! `ecr-validate traffic`, run as a process on the moto recordings
+//! (`tests/recordings/` of ecr-models: the same exchanges as a HAR file and
+//! as an aws-smithy dvr recording) and on broken copies of them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+
+fn recording(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/recordings")
+        .join(name)
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let output = Command::new(BIN)
+        .arg("traffic")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("ecr-validate runs");
+    Run {
+        code: output.status.code().expect("exited"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8"),
+    }
+}
+
+fn records(run: &Run) -> Vec<Value> {
+    run.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The secrets the recordings hold: boto3's signature and the token moto
+/// hands out.
+fn secrets() -> [String; 2] {
+    let har: Value =
+        serde_json::from_slice(&std::fs::read(recording("moto.har")).unwrap()).unwrap();
+    let entries = har["log"]["entries"].as_array().unwrap();
+    let authorization = entries[0]["request"]["headers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["name"] == "Authorization")
+        .expect("boto3 signs")["value"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token_body: Value =
+        serde_json::from_str(entries[5]["response"]["content"]["text"].as_str().unwrap()).unwrap();
+    let token = token_body["authorizationData"][0]["authorizationToken"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        authorization.starts_with("AWS4-HMAC-SHA256 "),
+        "{authorization}"
+    );
+    [authorization, token]
+}
+
+fn assert_no_secret(run: &Run) {
+    for secret in secrets() {
+        // The signature's own part is what must never leak.
+        let secret = secret.rsplit("Signature=").next().unwrap();
+        assert!(!run.stdout.contains(secret), "leaked to stdout: {secret}");
+        assert!(!run.stderr.contains(secret), "leaked to stderr: {secret}");
+    }
+}
+
+#[test]
+fn a_har_is_checked_exchange_by_exchange_for_people() {
+    let har = recording("moto.har");
+    let har = har.to_str().unwrap();
+    let run = run(&[har]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], format!("{har}#1 CreateRepository request: valid"));
+    assert_eq!(
+        lines[1],
+        format!("{har}#1 CreateRepository response (200): valid")
+    );
+    assert_eq!(
+        lines[3],
+        format!("{har}#2 CreateRepository error (400): valid")
+    );
+    assert_eq!(
+        lines[4],
+        format!("{har}#3 CreateRepository request: invalid (1 violation)")
+    );
+    assert!(lines[5].starts_with("  /repositoryName: \"MyRepo\" does not match the pattern"));
+    // Exchange 7 is STS: skipped, so 6 is followed by 8.
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with(&format!("{har}#8 PutImage request"))));
+    assert!(!lines.iter().any(|l| l.contains("#7 ")));
+    assert_eq!(
+        *lines.last().unwrap(),
+        "29 results of 15 exchanges: 26 valid, 3 invalid; 1 other exchange skipped"
+    );
+    assert_no_secret(&run);
+}
+
+#[test]
+fn json_lines_give_every_exchange_and_side_of_both_formats_alike() {
+    let mut verdicts = Vec::new();
+    for name in ["moto.har", "moto.dvr.json"] {
+        let path = recording(name);
+        let run = run(&["--format", "json", path.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_no_secret(&run);
+        let mut records = records(&run);
+        let summary = records.pop().unwrap();
+        assert_eq!(
+            summary,
+            serde_json::json!({"summary": {"exchanges": 16, "checked": 15, "skipped": 1, "valid": 26, "invalid": 3}})
+        );
+        // The members in the documented order (a parsed Value sorts them).
+        let line = run.stdout.lines().next().unwrap();
+        let at: Vec<usize> = [
+            "source",
+            "exchange",
+            "operation",
+            "service",
+            "side",
+            "status",
+            "valid",
+            "errors",
+        ]
+        .iter()
+        .map(|k| {
+            line.find(&format!("\"{k}\":"))
+                .unwrap_or_else(|| panic!("{k}: {line}"))
+        })
+        .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{line}");
+        let first = &records[0];
+        assert_eq!(first["source"], path.to_str().unwrap());
+        verdicts.push(
+            records
+                .iter()
+                .map(|r| {
+                    let codes: Vec<Value> = r["errors"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|e| e["code"].clone())
+                        .collect();
+                    (
+                        r["exchange"].clone(),
+                        r["operation"].clone(),
+                        r["side"].clone(),
+                        r["status"].clone(),
+                        codes,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(verdicts[0], verdicts[1]);
+    let invalid: Vec<String> = verdicts[0]
+        .iter()
+        .filter(|v| !v.4.is_empty())
+        .map(|v| format!("{} {} {} {:?}", v.0, v.1, v.2, v.4))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            r#"3 "CreateRepository" "request" [String("pattern")]"#,
+            r#"15 "DescribeRepositoriez" "request" [String("unknown_operation")]"#,
+            r#"16 "ListImages" "response" [String("no_response")]"#,
+        ]
+    );
+}
+
+#[test]
+fn a_truncated_recording_is_reported_with_where_after_its_first_exchanges_and_exits_2() {
+    let dir = std::env::temp_dir().join(format!("ecr-validate-traffic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["moto.har", "moto.dvr.json"] {
+        let bytes = std::fs::read(recording(name)).unwrap();
+        let cut = dir.join(name);
+        std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
+        let cut = cut.to_str().unwrap();
+        let human = run(&[cut]);
+        assert_eq!(human.code, 2, "{}", human.stderr);
+        assert!(
+            human.stdout.contains("#1 CreateRepository request: valid"),
+            "{}",
+            human.stdout
+        );
+        assert!(
+            human.stderr.starts_with(&format!(
+                "ecr-validate: {cut}: (document): the recording ends too early (truncated?) [syntax] at line "
+            )),
+            "{}",
+            human.stderr
+        );
+        assert_no_secret(&human);
+        let json = run(&["--format", "json", cut]);
+        assert_eq!(json.code, 2);
+        let records = records(&json);
+        let failure = &records[records.len() - 2];
+        assert_eq!(failure["source"], cut);
+        assert_eq!(failure["errors"][0]["code"], "syntax");
+        assert!(failure["errors"][0]["line"].as_u64().unwrap() > 1);
+        assert_no_secret(&json);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_missing_recording_is_an_io_record_and_the_others_are_still_checked() {
+    let har = recording("moto.har");
+    let run = run(&["--format", "json", "no-such.har", har.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    let records = records(&run);
+    assert_eq!(records[0]["source"], "no-such.har");
+    assert_eq!(records[0]["errors"][0]["code"], "io");
+    assert_eq!(records.len(), 1 + 29 + 1);
+}

@@ -1,0 +1,16 @@
+//! Any bytes as a HAR file (the seeds are the moto recording and small
+//! ones, for the fuzzer to mutate): never a panic or a hang; exchanges come
+//! numbered 1, 2, 3...; each ECR exchange's verdicts keep the invariants of
+//! `ecr_models_fuzz::check_traffic`; a recording error says where and
+//! quotes nothing of the recording.
+#![no_main]
+
+use ecr_models_fuzz as fz;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&flags, recording)) = data.split_first() else {
+        return;
+    };
+    fz::check_traffic(recording, flags, ecr_models::traffic::Format::Har);
+});
