@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use ecr_models::refs::{Reference, Registry};
 use ecr_models::{Error, Options};
 
-use crate::report::Format;
+use crate::report::{plural, Format};
 
 /// One reference's verdict as `--format json` prints it: every part, null
 /// where the reference has none (or is invalid), and the violations.
@@ -107,14 +107,6 @@ pub fn human(input: &str, source: Option<&str>, verdict: &Result<Reference, Erro
             }
             text
         }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
 

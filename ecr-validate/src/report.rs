@@ -50,7 +50,8 @@ struct Record<'a> {
     omitted: usize,
 }
 
-fn is_zero(n: &usize) -> bool {
+/// For `skip_serializing_if`: a count of none is left out.
+pub fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
@@ -137,19 +138,7 @@ impl<W: Write> Reporter<W> {
     }
 
     fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {
-        let total = error.total();
-        writeln!(
-            self.out,
-            "{source}: invalid ({total} violation{})",
-            s(total)
-        )?;
-        for v in error.violations() {
-            writeln!(self.out, "  {v}")?;
-        }
-        if error.omitted() > 0 {
-            writeln!(self.out, "  ... and {} more", error.omitted())?;
-        }
-        Ok(())
+        write_invalid(&mut self.out, source, error)
     }
 
     /// The output, for lines of a command's own between the verdicts.
@@ -170,7 +159,7 @@ impl<W: Write> Reporter<W> {
             writeln!(
                 self.out,
                 "{total} document{}: {} valid, {} invalid",
-                s(total),
+                plural(total),
                 self.valid,
                 self.invalid
             )?;
@@ -179,8 +168,27 @@ impl<W: Write> Reporter<W> {
     }
 }
 
+/// Writes an invalid document's lines for people: `label: invalid (N
+/// violations)`, then each violation indented, then how many more there
+/// were.
+pub fn write_invalid<W: Write>(
+    out: &mut W,
+    label: impl fmt::Display,
+    error: &Error,
+) -> io::Result<()> {
+    let total = error.total();
+    writeln!(out, "{label}: invalid ({total} violation{})", plural(total))?;
+    for v in error.violations() {
+        writeln!(out, "  {v}")?;
+    }
+    if error.omitted() > 0 {
+        writeln!(out, "  ... and {} more", error.omitted())?;
+    }
+    Ok(())
+}
+
 /// The plural ending for `n` things.
-fn s(n: usize) -> &'static str {
+pub fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {

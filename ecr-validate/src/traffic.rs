@@ -8,9 +8,9 @@ use std::ops::ControlFlow;
 use serde::Serialize;
 
 use ecr_models::traffic::{self, Exchange, RecordingError};
-use ecr_models::{Error, Options, Service, Violation};
+use ecr_models::{Options, Service, Violation};
 
-use crate::report::Format;
+use crate::report::{is_zero, plural, write_invalid, Format};
 
 /// What the recordings held, counted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +38,6 @@ struct Record<'a> {
     errors: &'a [Violation],
     #[serde(skip_serializing_if = "is_zero")]
     omitted: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// The summary `--format json` ends with, as `{"summary": ...}`.
@@ -145,23 +141,10 @@ fn print_exchange<W: Write>(
                 );
                 match &side.verdict {
                     Ok(()) => writeln!(out, "{label}: valid")?,
-                    Err(e) => human_errors(out, &label, e)?,
+                    Err(e) => write_invalid(out, &label, e)?,
                 }
             }
         }
-    }
-    Ok(())
-}
-
-fn human_errors<W: Write>(out: &mut W, label: &str, error: &Error) -> io::Result<()> {
-    let total = error.total();
-    let s = if total == 1 { "" } else { "s" };
-    writeln!(out, "{label}: invalid ({total} violation{s})")?;
-    for v in error.violations() {
-        writeln!(out, "  {v}")?;
-    }
-    if error.omitted() > 0 {
-        writeln!(out, "  ... and {} more", error.omitted())?;
     }
     Ok(())
 }
@@ -192,13 +175,5 @@ pub fn summary<W: Write>(out: &mut W, format: Format, tally: &Tally) -> io::Resu
             tally.skipped,
             plural(tally.skipped)
         ),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }
