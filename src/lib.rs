@@ -160,6 +160,7 @@
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
 //! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
+//! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk::ValidatingInterceptor`: the SDK clients' requests checked before they leave (adds the SDK's runtime crates; Rust 1.94.1) |
 //!
 //! # Modules
 //!
@@ -204,6 +205,8 @@ pub mod registry;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
+pub mod sdk;
 pub mod shape;
 pub mod testdata;
 pub mod timestamp;
