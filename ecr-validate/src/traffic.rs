@@ -136,7 +136,7 @@ fn print_exchange<W: Write>(
                 let label = format!(
                     "{source}#{} {service}{} {}{status}",
                     exchange.index,
-                    checked.operation,
+                    shown(checked.operation),
                     side.side.as_str()
                 );
                 match &side.verdict {
@@ -176,4 +176,21 @@ pub fn summary<W: Write>(out: &mut W, format: Format, tally: &Tally) -> io::Resu
             plural(tally.skipped)
         ),
     }
+}
+
+/// An operation name as a recording gives it, for a terminal: control
+/// characters escaped (a header could hold any), at most 100 characters.
+fn shown(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .take(100)
+        .map(|c| match c.is_control() {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect();
+    if name.chars().count() > 100 {
+        out.push_str("...");
+    }
+    out
 }

@@ -230,3 +230,38 @@ fn a_missing_recording_is_an_io_record_and_the_others_are_still_checked() {
     assert_eq!(records[0]["errors"][0]["code"], "io");
     assert_eq!(records.len(), 1 + 29 + 1);
 }
+
+#[test]
+fn an_operation_name_from_a_recording_is_escaped_and_bounded_in_every_output() {
+    let name = format!("\u{1b}[31m{}", "X".repeat(5000));
+    let har = serde_json::json!({"log": {"entries": [{
+        "request": {"headers": [{"name": "X-Amz-Target",
+            "value": format!("AmazonEC2ContainerRegistry_V20150921.{name}")}],
+            "postData": {"text": "{}"}},
+        "response": {"status": 200, "headers": [], "content": {"text": "{}"}}
+    }]}});
+    let dir =
+        std::env::temp_dir().join(format!("ecr-validate-traffic-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("odd.har");
+    std::fs::write(&file, har.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let human = run(&[file]);
+    assert_eq!(human.code, 1);
+    assert!(
+        !human.stdout.contains('\u{1b}'),
+        "a raw escape reached the terminal"
+    );
+    assert!(human.stdout.contains("\\u{1b}[31m"), "{}", human.stdout);
+    assert!(
+        human.stdout.lines().all(|l| l.len() < 400),
+        "{}",
+        human.stdout
+    );
+    let json = run(&["--format", "json", file]);
+    let records = records(&json);
+    let message = records[0]["errors"][0]["message"].as_str().unwrap();
+    assert!(message.len() < 400, "{message}");
+    assert!(message.ends_with("(and 4905 more characters)"), "{message}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

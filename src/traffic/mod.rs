@@ -259,7 +259,10 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
     let op = match exchange.operation() {
         Target::Other => return None,
         Target::UnknownOperation { service, operation } => {
-            let message = format!("the {service} model has no operation {operation}");
+            let message = format!(
+                "the {service} model has no operation {}",
+                crate::rules::quote(operation)
+            );
             return Some(Checked {
                 service,
                 operation,
@@ -295,7 +298,10 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
             status: None,
             verdict: Err(one(
                 Code::NoResponse,
-                format!("the call failed before a response came: {reason}"),
+                format!(
+                    "the call failed before a response came: {}",
+                    crate::rules::quote(reason)
+                ),
             )),
         },
         Reply::Missing => SideVerdict {
