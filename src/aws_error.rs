@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Code, Error, Violation};
+use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::parse::{Parser, Syntax};
 use crate::read::{optional, run_bytes, Cx, Fields, Path, Str, Struct};
@@ -162,19 +162,6 @@ pub fn error_name(code: &str) -> &str {
     }
 }
 
-fn violation(path: &str, code: Code, message: String) -> Error {
-    Error::new(
-        vec![Violation {
-            path: path.to_string(),
-            code,
-            message,
-            line: None,
-            column: None,
-        }],
-        0,
-    )
-}
-
 /// The members of an error body before its error is known: `__type` and
 /// `code` ([`ENVELOPE`]), each any string. The body's other members are
 /// its error shape's, read once the error is known, so they are skipped
@@ -265,7 +252,7 @@ pub(crate) fn identify(
         (None, Some(name), _) => named(&name, "/__type"),
         (None, None, Some(name)) => named(&name, "/code"),
         (None, None, None) => {
-            return Err(violation(
+            return Err(Error::one(
                 "/__type",
                 Code::Required,
                 "an error body names its error in `__type` or `code`".to_string(),
@@ -279,7 +266,7 @@ pub(crate) fn identify(
         return Ok(code);
     }
     let declared: Vec<&str> = operation.errors.iter().map(|e| e.name).collect();
-    Err(violation(
+    Err(Error::one(
         code.at,
         Code::UndeclaredError,
         format!(
@@ -300,7 +287,7 @@ pub(crate) fn read_common(
     opts: &Options,
 ) -> Result<CommonError, Error> {
     if !COMMON_ERRORS.contains(&code.name.as_str()) {
-        return Err(violation(
+        return Err(Error::one(
             code.at,
             Code::UndeclaredError,
             format!(

@@ -164,6 +164,20 @@ impl Error {
         }
     }
 
+    /// An error of one violation at `path`, without a position.
+    pub(crate) fn one(path: &str, code: Code, message: String) -> Self {
+        Error::new(
+            vec![Violation {
+                path: path.to_string(),
+                code,
+                message,
+                line: None,
+                column: None,
+            }],
+            0,
+        )
+    }
+
     /// The violations listed, in document order.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
@@ -194,16 +208,7 @@ impl Error {
 /// code [`Code::Io`], the I/O error's text as the message.
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::new(
-            vec![Violation {
-                path: String::new(),
-                code: Code::Io,
-                message: e.to_string(),
-                line: None,
-                column: None,
-            }],
-            0,
-        )
+        Error::one("", Code::Io, e.to_string())
     }
 }
 

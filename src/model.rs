@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::check::Checker;
-use crate::error::{Code, Error, Violation};
+use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::read::{run_bytes, Cx, Fields};
 use crate::shape::{StructShape, Ty};
@@ -36,18 +36,8 @@ pub trait Model: Serialize + Sized + 'static {
         // every absent member out, any `null` in this text is one: the check
         // reports it where it stands. Text, not a `Value`, so that
         // violations come in member order.
-        let json = serde_json::to_vec(self).map_err(|e| {
-            Error::new(
-                vec![Violation {
-                    path: String::new(),
-                    code: Code::Type,
-                    message: e.to_string(),
-                    line: None,
-                    column: None,
-                }],
-                0,
-            )
-        })?;
+        let json =
+            serde_json::to_vec(self).map_err(|e| Error::one("", Code::Type, e.to_string()))?;
         run_bytes(
             &json,
             Checker(Ty::Structure(Self::SHAPE)),

@@ -300,15 +300,10 @@ impl Operation {
             )
             .map(drop),
             #[allow(unreachable_patterns)]
-            service => Err(Error::new(
-                vec![crate::Violation {
-                    path: String::new(),
-                    code: crate::Code::UndeclaredError,
-                    message: format!("{service} is not part of this build"),
-                    line: None,
-                    column: None,
-                }],
-                0,
+            service => Err(Error::one(
+                "",
+                crate::Code::UndeclaredError,
+                format!("{service} is not part of this build"),
             )),
         }
     }

@@ -269,7 +269,7 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
                 sides: vec![SideVerdict {
                     side: Side::Request,
                     status: None,
-                    verdict: Err(one(Code::UnknownOperation, message)),
+                    verdict: Err(Error::one("", Code::UnknownOperation, message)),
                 }],
             });
         }
@@ -296,7 +296,8 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
         Reply::Failed(reason) => SideVerdict {
             side: Side::Response,
             status: None,
-            verdict: Err(one(
+            verdict: Err(Error::one(
+                "",
                 Code::NoResponse,
                 format!(
                     "the call failed before a response came: {}",
@@ -307,7 +308,8 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
         Reply::Missing => SideVerdict {
             side: Side::Response,
             status: None,
-            verdict: Err(one(
+            verdict: Err(Error::one(
+                "",
                 Code::NoResponse,
                 "the recording has no response to this request".into(),
             )),
@@ -321,21 +323,13 @@ pub fn check<'e>(exchange: &'e Exchange, opts: &Options) -> Option<Checked<'e>> 
 }
 
 fn decoded(body: &Body) -> Result<&[u8], Error> {
-    body.as_deref()
-        .map_err(|e| one(e.code, format!("the body cannot be decoded: {}", e.message)))
-}
-
-fn one(code: Code, message: String) -> Error {
-    Error::new(
-        vec![Violation {
-            path: String::new(),
-            code,
-            message,
-            line: None,
-            column: None,
-        }],
-        0,
-    )
+    body.as_deref().map_err(|e| {
+        Error::one(
+            "",
+            e.code,
+            format!("the body cannot be decoded: {}", e.message),
+        )
+    })
 }
 
 // ------------------------------------------------------------ the readers
