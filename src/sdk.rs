@@ -3,6 +3,9 @@
 //! rules, so that a request the service would refuse is refused before it
 //! leaves.
 //!
+//! A sketch (it needs an SDK client, which this crate does not depend on;
+//! the repository's `sdk-tests/tests/interceptor.rs` is the complete form):
+//!
 //! ```ignore
 //! let config = aws_sdk_ecr::Config::builder()
 //!     .interceptor(ecr_models::sdk::ValidatingInterceptor::new())
