@@ -26,7 +26,7 @@ use crate::options::Options;
 use crate::read::value_text;
 use crate::registry::{self, Entry, ShapeRef};
 use crate::rules::IntRule;
-use crate::shape::{Member, Role, ScalarShape, StructShape, Ty};
+use crate::shape::{Member, Paginator, Role, ScalarShape, StructShape, Ty};
 
 /// A shape described: what [`describe`] returns, and what
 /// `ecr-validate inspect --format json` prints.
@@ -434,26 +434,9 @@ pub struct OperationDescription {
     /// The declared error shapes, in model order.
     pub errors: Vec<&'static str>,
     /// The paginator, or `null`.
-    pub paginator: Option<PaginatorInfo>,
+    pub paginator: Option<&'static Paginator>,
     /// The waiters that poll the operation.
     pub waiters: Vec<WaiterInfo>,
-}
-
-/// An operation's paginator.
-#[derive(Debug, Clone, Serialize)]
-pub struct PaginatorInfo {
-    /// boto3's paginator name.
-    pub name: &'static str,
-    /// The request members that carry the token.
-    pub input_token: &'static [&'static str],
-    /// The response members that carry the next token.
-    pub output_token: &'static [&'static str],
-    /// The request member that limits a page, or `null`.
-    pub limit_key: Option<&'static str>,
-    /// The response members whose lists make up the result.
-    pub result_key: &'static [&'static str],
-    /// The response members that are the same on every page.
-    pub non_aggregate_keys: &'static [&'static str],
 }
 
 /// A waiter.
@@ -493,14 +476,7 @@ pub fn describe_operation(op: &'static crate::shape::Operation) -> OperationDesc
         input: op.input.name,
         output: op.output.name,
         errors: op.errors.iter().map(|e| e.name).collect(),
-        paginator: op.paginator.map(|p| PaginatorInfo {
-            name: p.name,
-            input_token: p.input_token,
-            output_token: p.output_token,
-            limit_key: p.limit_key,
-            result_key: p.result_key,
-            non_aggregate_keys: p.non_aggregate_keys,
-        }),
+        paginator: op.paginator,
         waiters: op
             .waiters
             .iter()

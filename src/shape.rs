@@ -280,7 +280,7 @@ pub struct Operation {
 /// An operation's paginator, as `paginators-1.json` writes it: every token
 /// and key as a list, in model order (a result key may be a path:
 /// `imageScanFindings.findings`).
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Paginator {
     /// boto3's paginator name (`client.get_paginator(name)`): the
     /// operation's method name.
