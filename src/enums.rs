@@ -106,7 +106,7 @@ macro_rules! model_enum {
 
 pub(crate) use model_enum;
 
-/// Implements `Display`, `FromStr` (known values only), `From<&str>` and
+/// Implements `Display`, `AsRef<str>`, `FromStr` (known values only), `From<&str>` and
 /// `From<String>` (keeping unknown values), `Serialize` and `Deserialize`
 /// (keeping unknown values) for a generated enum.
 macro_rules! model_enum_traits {
@@ -114,6 +114,12 @@ macro_rules! model_enum_traits {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 

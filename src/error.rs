@@ -51,6 +51,10 @@ pub enum Code {
     /// An exchange of recorded traffic has no response to check: the
     /// recording lacks it, or the call failed before one came.
     NoResponse,
+    /// A value cannot be converted to the Rust SDK's type without loss:
+    /// the SDK release lacks the member that holds it (features
+    /// `aws-sdk-ecr`, `aws-sdk-ecrpublic`).
+    NotInSdk,
 }
 
 impl Code {
@@ -73,6 +77,7 @@ impl Code {
         Code::Io,
         Code::UnknownOperation,
         Code::NoResponse,
+        Code::NotInSdk,
     ];
 
     /// The code as it appears in reports, e.g. `unknown_field`.
@@ -95,6 +100,7 @@ impl Code {
             Code::Io => "io",
             Code::UnknownOperation => "unknown_operation",
             Code::NoResponse => "no_response",
+            Code::NotInSdk => "not_in_sdk",
         }
     }
 }
@@ -176,6 +182,19 @@ impl Error {
             }],
             0,
         )
+    }
+
+    /// The same violations, each under `pointer`: the error of a value,
+    /// placed where the value sits in a larger one.
+    #[cfg_attr(
+        not(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic")),
+        allow(dead_code)
+    )]
+    pub(crate) fn under(mut self, pointer: &str) -> Self {
+        for v in &mut self.violations {
+            v.path.insert_str(0, pointer);
+        }
+        self
     }
 
     /// The violations listed, in document order.

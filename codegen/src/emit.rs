@@ -49,7 +49,7 @@ fn page(service: &Service, shape: &Shape, st: &Structure) -> String {
     format!("{}API_{name}.html", service.info.reference)
 }
 
-fn title(service: &Service) -> String {
+pub(crate) fn title(service: &Service) -> String {
     format!("{} ({})", service.full_name, service.api_version)
 }
 
@@ -854,6 +854,16 @@ pub fn operations(service: &Service) -> String {
         let _ = writeln!(out, "Self::{0}(_) => {1},", e.name, lit(&e.name));
     }
     out.push_str("Self::Common(e) => &e.name,\n}\n}\n");
+    out.push_str("/// The error's message, when its body gave one.\npub fn message(&self) -> Option<&str> {\nmatch self {\n");
+    for e in &errors {
+        let has = matches!(&e.kind, Kind::Structure(st) if st.members.iter().any(|m| m.wire == "message"));
+        if has {
+            let _ = writeln!(out, "Self::{}(e) => e.message.as_deref(),", e.name);
+        } else {
+            let _ = writeln!(out, "Self::{}(_) => None,", e.name);
+        }
+    }
+    out.push_str("Self::Common(e) => e.message.as_deref(),\n}\n}\n");
     out.push_str(
         "/// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).\n\
          /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).\n\
@@ -928,6 +938,11 @@ pub fn module(service: &Service) -> String {
         service.operations.len()
     );
     out.push_str("pub(crate) mod model;\nmod operations;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
+    let _ = writeln!(
+        out,
+        "#[cfg(feature = {:?})]\npub mod sdk;",
+        service.info.sdk_package
+    );
     out.push_str(
         "pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};\npub use types::*;\n",
     );

@@ -23,6 +23,11 @@ pub struct ServiceInfo {
     pub feature: &'static str,
     /// The API reference root.
     pub reference: &'static str,
+    /// The Rust SDK's package, also the cargo feature of its bridge:
+    /// `aws-sdk-ecr`.
+    pub sdk_package: &'static str,
+    /// The Rust SDK's crate: `aws_sdk_ecr`.
+    pub sdk_crate: &'static str,
 }
 
 pub const SERVICES: &[ServiceInfo] = &[
@@ -32,6 +37,8 @@ pub const SERVICES: &[ServiceInfo] = &[
         variant: "Ecr",
         feature: "ecr",
         reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/",
+        sdk_package: "aws-sdk-ecr",
+        sdk_crate: "aws_sdk_ecr",
     },
     ServiceInfo {
         key: "ecr-public",
@@ -39,6 +46,8 @@ pub const SERVICES: &[ServiceInfo] = &[
         variant: "EcrPublic",
         feature: "ecr-public",
         reference: "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/",
+        sdk_package: "aws-sdk-ecrpublic",
+        sdk_crate: "aws_sdk_ecrpublic",
     },
 ];
 
@@ -156,6 +165,21 @@ pub struct Service {
     pub target_prefix: String,
     pub shapes: BTreeMap<String, Shape>,
     pub operations: Vec<Operation>,
+    /// What the Rust SDK's types hold (`codegen/model/<key>/<sdk_package>.json`).
+    pub sdk: SdkSurface,
+}
+
+/// The public structures of one Rust SDK release, as
+/// `codegen/model/sdk_surface.py` reads them from its sources: each by its
+/// path in the crate (`types::Repository`,
+/// `operation::create_repository::CreateRepositoryInput`), each field by
+/// its Rust name, `true` when it is an `Option`.
+#[derive(serde::Deserialize)]
+pub struct SdkSurface {
+    #[serde(rename = "crate")]
+    pub package: String,
+    pub version: String,
+    pub structures: BTreeMap<String, BTreeMap<String, bool>>,
 }
 
 impl Service {
@@ -237,6 +261,8 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         target_prefix: file.metadata.target_prefix.clone(),
         shapes,
         operations: Vec::new(),
+        sdk: serde_json::from_str(&read(&format!("{}.json", info.sdk_package)))
+            .expect("the SDK surface parses"),
     };
 
     add_boto3_shapes(&mut service);

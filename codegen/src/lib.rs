@@ -9,6 +9,7 @@ pub mod model;
 pub mod names;
 pub mod partitions;
 pub mod pattern;
+pub mod sdk;
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +22,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
     for info in ir::SERVICES {
         let service = ir::load(&root.join("codegen/model"), info);
         let dir = PathBuf::from("src").join(info.module);
-        let parts: [(&str, Writer); 7] = [
+        let parts: [(&str, Writer); 8] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
             ("model.rs", emit::model),
@@ -29,10 +30,16 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
             ("shapes.rs", emit::shapes),
             ("operations.rs", emit::operations),
             ("schema.rs", emit::schema),
+            ("sdk.rs", sdk::emit),
         ];
         for (file, write) in parts {
             files.push((dir.join(file), emit::format(&service, &write(&service))));
         }
+        // The bridge's round-trip tests, over every converted pair.
+        files.push((
+            PathBuf::from(format!("sdk-tests/tests/round_trip/{}.rs", info.module)),
+            emit::format(&service, &sdk::round_trips(&service)),
+        ));
     }
     let partitions = partitions::emit(&root.join("codegen/model"));
     files.push((

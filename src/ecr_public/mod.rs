@@ -9,5 +9,7 @@ pub mod rules;
 mod schema;
 pub mod shapes;
 mod types;
+#[cfg(feature = "aws-sdk-ecrpublic")]
+pub mod sdk;
 pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};
 pub use types::*;

@@ -533,6 +533,36 @@ impl ServiceError {
             Self::Common(e) => &e.name,
         }
     }
+    /// The error's message, when its body gave one.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Self::EmptyUploadException(e) => e.message.as_deref(),
+            Self::ImageAlreadyExistsException(e) => e.message.as_deref(),
+            Self::ImageDigestDoesNotMatchException(e) => e.message.as_deref(),
+            Self::ImageNotFoundException(e) => e.message.as_deref(),
+            Self::ImageTagAlreadyExistsException(e) => e.message.as_deref(),
+            Self::InvalidLayerException(e) => e.message.as_deref(),
+            Self::InvalidLayerPartException(e) => e.message.as_deref(),
+            Self::InvalidParameterException(e) => e.message.as_deref(),
+            Self::InvalidTagParameterException(e) => e.message.as_deref(),
+            Self::LayerAlreadyExistsException(e) => e.message.as_deref(),
+            Self::LayerPartTooSmallException(e) => e.message.as_deref(),
+            Self::LayersNotFoundException(e) => e.message.as_deref(),
+            Self::LimitExceededException(e) => e.message.as_deref(),
+            Self::ReferencedImagesNotFoundException(e) => e.message.as_deref(),
+            Self::RegistryNotFoundException(e) => e.message.as_deref(),
+            Self::RepositoryAlreadyExistsException(e) => e.message.as_deref(),
+            Self::RepositoryCatalogDataNotFoundException(e) => e.message.as_deref(),
+            Self::RepositoryNotEmptyException(e) => e.message.as_deref(),
+            Self::RepositoryNotFoundException(e) => e.message.as_deref(),
+            Self::RepositoryPolicyNotFoundException(e) => e.message.as_deref(),
+            Self::ServerException(e) => e.message.as_deref(),
+            Self::TooManyTagsException(e) => e.message.as_deref(),
+            Self::UnsupportedCommandException(e) => e.message.as_deref(),
+            Self::UploadNotFoundException(e) => e.message.as_deref(),
+            Self::Common(e) => e.message.as_deref(),
+        }
+    }
     /// Reads an AWS JSON error body: the error named by `__type` or else `code` (sanitized as the SDKs do: [`crate::error_name`]), its members, and `message` or `Message` (both may be given; `message` wins).
     /// With an operation, an error that operation does not declare (and that is not a common error) is a violation (`undeclared_error`).
     pub fn from_slice_with(

@@ -1,22 +1,5 @@
-//! The Rust SDK bridge (features `aws-sdk-ecr`, `aws-sdk-ecrpublic`):
-//! [`ValidatingInterceptor`] checks the SDK's own traffic with the model's
-//! rules, so that a request the service would refuse is refused before it
-//! leaves.
-//!
-//! A sketch (it needs an SDK client, which this crate does not depend on;
-//! the repository's `sdk-tests/tests/interceptor.rs` is the complete form):
-//!
-//! ```ignore
-//! let config = aws_sdk_ecr::Config::builder()
-//!     .interceptor(ecr_models::sdk::ValidatingInterceptor::new())
-//!     // ...
-//!     .build();
-//! // `repositoryName: "MyRepo"` is refused without a request being sent.
-//! ```
-//!
-//! One interceptor serves both services: the operation is the one the
-//! request's `X-Amz-Target` header names ([`registry::by_target`]), which
-//! the SDK writes for every operation of ECR and ECR Public.
+//! [`ValidatingInterceptor`]: the SDK's own traffic checked with the
+//! model's rules.
 
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::context::{

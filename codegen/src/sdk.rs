@@ -1,0 +1,661 @@
+//! `sdk.rs`: conversions between the generated types and the Rust SDK's
+//! (aws-sdk-ecr, aws-sdk-ecrpublic), and the list of every converted pair
+//! for the bridge's round-trip tests.
+//!
+//! What the SDK's types hold comes from `codegen/model/<service>/<sdk>.json`
+//! (see `codegen/model/sdk_surface.py`): which structures exist, which
+//! fields, and which fields are plain values rather than `Option`s. The
+//! model and that file are checked against each other here: an SDK field
+//! the model lacks would be dropped on the way back, so it stops the
+//! generator.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use crate::ir::{Kind, Member, Role, Service, Structure};
+use crate::names::{field, snake};
+
+/// A name in UpperCamel case as the SDK writes type names: word by word,
+/// each capitalized (`RCTAppliedFor` → `RctAppliedFor`).
+pub fn pascal(name: &str) -> String {
+    snake(name)
+        .split('_')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// Where a member of a structure goes in the SDK's twin.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// A field of the SDK type; `optional` when it is an `Option`.
+    Field { optional: bool },
+    /// A member boto3 adds (`ResponseMetadata`): not part of the API.
+    Boto3,
+    /// A member the SDK release lacks.
+    Missing,
+}
+
+struct Gen<'a> {
+    s: &'a Service,
+    /// `::aws_sdk_ecr`.
+    aws: String,
+}
+
+impl<'a> Gen<'a> {
+    fn structure(&self, name: &str) -> Option<&'a Structure> {
+        match &self.s.shape(name).kind {
+            Kind::Structure(st) => Some(st),
+            _ => None,
+        }
+    }
+
+    /// The path of a structure's SDK twin within the SDK crate, whether
+    /// the SDK has it or not; `None` for boto3's own shapes.
+    fn path(&self, name: &str, st: &Structure) -> Option<String> {
+        if st.boto3.is_some() {
+            return None;
+        }
+        let op = || st.operation.as_deref().expect("an operation's shape");
+        Some(match st.role {
+            Role::Input => format!("operation::{}::{}Input", snake(op()), pascal(op())),
+            Role::Output => format!("operation::{}::{}Output", snake(op()), pascal(op())),
+            Role::Error => format!("types::error::{}", pascal(name)),
+            Role::Nested => format!("types::{}", pascal(name)),
+            Role::Paginate | Role::Wait => return None,
+        })
+    }
+
+    /// The structure's twin and its fields, when the SDK has it.
+    fn twin(&self, name: &str) -> Option<(String, &'a BTreeMap<String, bool>)> {
+        let st = self.structure(name)?;
+        let path = self.path(name, st)?;
+        let fields = self.s.sdk.structures.get(&path)?;
+        Some((path, fields))
+    }
+
+    fn place(&self, fields: &BTreeMap<String, bool>, m: &Member) -> Place {
+        if self
+            .structure(&m.shape)
+            .is_some_and(|st| st.boto3.is_some())
+        {
+            return Place::Boto3;
+        }
+        match fields.get(&snake(&m.wire)) {
+            Some(&optional) => Place::Field { optional },
+            None => Place::Missing,
+        }
+    }
+
+    /// Whether the conversion of a value of `name` can fail, to the SDK
+    /// (`to`) or from it.
+    fn fallible(&self, name: &str, to: bool) -> bool {
+        match &self.s.shape(name).kind {
+            Kind::Timestamp => !to,
+            Kind::List { member, .. } => self.fallible(member, to),
+            // Enum keys can collide on the wire (`convert::keyed_map`).
+            Kind::Map { key, value } => {
+                matches!(self.s.shape(key).kind, Kind::Enum(_))
+                    || self.fallible(key, to)
+                    || self.fallible(value, to)
+            }
+            Kind::Structure(st) => {
+                let (_, fields) = self.twin(name).expect("a converted structure has a twin");
+                if to && self.builds_fallibly(st, fields) {
+                    return true;
+                }
+                st.members.iter().any(|m| match self.place(fields, m) {
+                    Place::Field { optional } => {
+                        (!to && optional && m.required) || self.fallible(&m.shape, to)
+                    }
+                    Place::Missing => to,
+                    Place::Boto3 => false,
+                })
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the SDK's `build()` returns a `Result`: for a structure with
+    /// a required member held as a plain value; for every operation input.
+    fn builds_fallibly(&self, st: &Structure, fields: &BTreeMap<String, bool>) -> bool {
+        st.role == Role::Input
+            || st
+                .members
+                .iter()
+                .any(|m| m.required && self.place(fields, m) == (Place::Field { optional: false }))
+    }
+
+    /// An expression converting `expr`, a value of `name`, to the SDK's
+    /// type (`to`) or back, and whether it is a `Result`.
+    fn apply(&self, name: &str, to: bool, expr: &str) -> (String, bool) {
+        let aws = &self.aws;
+        let shape = self.s.shape(name);
+        match &shape.kind {
+            Kind::String { .. }
+            | Kind::Integer { .. }
+            | Kind::Long { .. }
+            | Kind::Double
+            | Kind::Boolean => (expr.to_string(), false),
+            Kind::Timestamp if to => (format!("convert::datetime({expr})"), false),
+            Kind::Timestamp => (format!("convert::timestamp({expr})"), true),
+            Kind::Blob { .. } if to => (format!("convert::to_blob({expr})"), false),
+            Kind::Blob { .. } => (format!("convert::from_blob({expr})"), false),
+            Kind::Enum(_) if to => (
+                format!("{aws}::types::{}::from({expr})", pascal(name)),
+                false,
+            ),
+            Kind::Enum(_) => (format!("super::{name}::from({expr})"), false),
+            Kind::Structure(_) => {
+                let fallible = self.fallible(name, to);
+                let how = if fallible { "try_from" } else { "from" };
+                let ty = if to {
+                    let (path, _) = self.twin(name).expect("a converted structure has a twin");
+                    format!("{aws}::{path}")
+                } else {
+                    format!("super::{name}")
+                };
+                (format!("{ty}::{how}({expr})"), fallible)
+            }
+            Kind::List { member, .. } => {
+                let (inner, fallible) = self.apply(member, to, "x");
+                if inner == "x" {
+                    (expr.to_string(), false)
+                } else if fallible {
+                    (format!("convert::try_list({expr}, |x| {inner})"), true)
+                } else {
+                    (format!("convert::list({expr}, |x| {inner})"), false)
+                }
+            }
+            Kind::Map { key, value } => {
+                let (k, kf) = self.apply(key, to, "k");
+                let (v, vf) = self.apply(value, to, "v");
+                assert!(!kf && !vf, "{name}: a map of values that convert fallibly");
+                if k == "k" {
+                    (format!("convert::map({expr}, |v| {v})"), false)
+                } else {
+                    // Enum keys: two could be one value on the wire.
+                    (
+                        format!("convert::keyed_map({expr}, |k| {k}, |v| {v})"),
+                        true,
+                    )
+                }
+            }
+        }
+    }
+
+    /// `apply` on a member's value, with errors placed under the member.
+    fn member(&self, m: &Member, to: bool, expr: &str) -> String {
+        let (e, fallible) = self.apply(&m.shape, to, expr);
+        if fallible {
+            format!("{e}.map_err(convert::at({:?}))?", m.wire)
+        } else {
+            e
+        }
+    }
+
+    /// The same for an `Option` of the member's value.
+    fn optional(&self, m: &Member, to: bool, expr: &str) -> String {
+        let (e, fallible) = self.apply(&m.shape, to, "x");
+        if e == "x" {
+            expr.to_string()
+        } else if fallible {
+            format!(
+                "{expr}.map(|x| {e}).transpose().map_err(convert::at({:?}))?",
+                m.wire
+            )
+        } else {
+            format!("{expr}.map(|x| {e})")
+        }
+    }
+
+    /// The builder calls that set every member of `v`, a value of the
+    /// structure; `Err` returns first for members the SDK lacks.
+    fn setters(
+        &self,
+        name: &str,
+        st: &Structure,
+        fields: &BTreeMap<String, bool>,
+    ) -> (String, String) {
+        let mut checks = String::new();
+        let mut calls = String::new();
+        for m in &st.members {
+            let f = field(&m.wire);
+            match self.place(fields, m) {
+                Place::Field { .. } => {
+                    let value = if m.required {
+                        format!("Some({})", self.member(m, true, &format!("v.{f}")))
+                    } else {
+                        self.optional(m, true, &format!("v.{f}"))
+                    };
+                    let _ = write!(calls, ".set_{}({value})", snake(&m.wire));
+                }
+                Place::Missing => {
+                    assert!(
+                        !m.required,
+                        "{name}.{}: required, and the SDK lacks it",
+                        m.wire
+                    );
+                    let _ = writeln!(
+                        checks,
+                        "if v.{f}.is_some() {{ return Err(convert::not_in_sdk({:?}, {name:?}, SDK)); }}",
+                        m.wire
+                    );
+                }
+                Place::Boto3 => {}
+            }
+        }
+        (checks, calls)
+    }
+
+    /// The fields of `super::{name}` from `v`, a value of the SDK's twin.
+    fn fields(&self, st: &Structure, fields: &BTreeMap<String, bool>) -> String {
+        let mut out = String::new();
+        for m in &st.members {
+            let f = field(&m.wire);
+            let source = format!("v.{f}");
+            let value = match (self.place(fields, m), m.required) {
+                (Place::Field { optional: true }, false) => self.optional(m, false, &source),
+                (Place::Field { optional: false }, false) => {
+                    format!("Some({})", self.member(m, false, &source))
+                }
+                (Place::Field { optional: false }, true) => self.member(m, false, &source),
+                (Place::Field { optional: true }, true) => {
+                    let take = format!("{source}.ok_or_else(|| convert::required({:?}))?", m.wire);
+                    self.member(m, false, &take)
+                }
+                (Place::Missing | Place::Boto3, _) => "None".to_string(),
+            };
+            let _ = writeln!(out, "{f}: {value},");
+        }
+        out
+    }
+}
+
+/// Writes `impl From<$from> for $to` (or `TryFrom`, when `fallible`) with
+/// `body` (a value of `Self`, or of `Result<Self, crate::Error>`).
+fn conversion(out: &mut String, doc: &str, from: &str, to: &str, fallible: bool, body: &str) {
+    for line in doc.lines() {
+        let _ = writeln!(out, "/// {line}");
+    }
+    if fallible {
+        let _ = writeln!(
+            out,
+            "impl TryFrom<{from}> for {to} {{ type Error = crate::Error;\n\
+             fn try_from(v: {from}) -> Result<Self, crate::Error> {{ {body} }} }}"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "impl From<{from}> for {to} {{ fn from(v: {from}) -> Self {{ {body} }} }}"
+        );
+    }
+}
+
+/// Writes the [`Twin`] impl of an SDK type `sdk` and its model `model`.
+fn twin_impl(out: &mut String, sdk: &str, model: &str, to: bool, from: bool) {
+    let into = |f: bool, ty: &str, v: &str| {
+        if f {
+            format!("{ty}::try_from({v})")
+        } else {
+            format!("Ok({ty}::from({v}))")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "impl crate::sdk::Twin for {sdk} {{ type Model = {model};\n\
+         fn from_model(model: {model}) -> Result<Self, crate::Error> {{ {} }}\n\
+         fn into_model(self) -> Result<{model}, crate::Error> {{ {} }} }}",
+        into(to, "Self", "model"),
+        into(from, model, "self"),
+    );
+}
+
+/// `sdk.rs`: every conversion, both ways.
+pub fn emit(service: &Service) -> String {
+    let info = service.info;
+    let gen = Gen {
+        s: service,
+        aws: format!("::{}", info.sdk_crate),
+    };
+    let aws = &gen.aws;
+    check(&gen);
+    let enums = reachable(&gen);
+    let sdk = format!("{} {}", service.sdk.package, service.sdk.version);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "//! Conversions between the types of the {} and those of {sdk} (feature `{}`): `From` where nothing can fail, `TryFrom` with a [`crate::Error`] otherwise, both ways, and [`crate::sdk::Twin`] for every SDK type with a twin here. See [`crate::sdk`] for what each direction keeps.",
+        crate::emit::title(service),
+        info.sdk_package
+    );
+    // Deprecated members are converted like any other (the model still has
+    // them); a structure with no member the SDK holds leaves `v` unused.
+    out.push_str("#![allow(deprecated, unused_variables, clippy::needless_question_mark, clippy::redundant_closure)]\n");
+    out.push_str("use crate::sdk::convert;\n");
+    let _ = writeln!(
+        out,
+        "/// The SDK release these conversions were generated for.\npub const SDK: &str = {sdk:?};"
+    );
+    for (name, shape) in &service.shapes {
+        match &shape.kind {
+            Kind::Enum(_) if enums.contains(name) => {
+                let theirs = format!("{aws}::types::{}", pascal(name));
+                let ours = format!("super::{name}");
+                conversion(&mut out, &format!("Through the wire string: a value either side does not know is kept (`{name}::Unknown`, the SDK's `Unknown`)."), &ours, &theirs, false, "Self::from(v.as_str())");
+                conversion(
+                    &mut out,
+                    "Through the wire string: a value either side does not know is kept.",
+                    &theirs,
+                    &ours,
+                    false,
+                    "Self::from(v.as_str())",
+                );
+                twin_impl(&mut out, &theirs, &ours, false, false);
+            }
+            Kind::Structure(st) => {
+                let Some((path, fields)) = gen.twin(name) else {
+                    continue;
+                };
+                let theirs = format!("{aws}::{path}");
+                let ours = format!("super::{name}");
+                let to = gen.fallible(name, true);
+                let from = gen.fallible(name, false);
+                let (checks, calls) = gen.setters(name, st, fields);
+                let meta = if st.role == Role::Error {
+                    let message = if st.members.iter().any(|m| m.wire == "message") {
+                        "v.message.as_deref()"
+                    } else {
+                        "None"
+                    };
+                    format!("let meta = convert::error_meta({name:?}, {message});\n")
+                } else {
+                    String::new()
+                };
+                let meta_call = if st.role == Role::Error {
+                    ".meta(meta)"
+                } else {
+                    ""
+                };
+                let notes = notes(&gen, st, fields);
+                if st.role == Role::Input {
+                    // The builder, which `send_with` sends; and the input.
+                    let (module, input) = path.rsplit_once("::").expect("a path has a module");
+                    let builder_type = format!("{aws}::{module}::builders::{input}Builder");
+                    let members_fallible = st.members.iter().any(|m| match gen.place(fields, m) {
+                        Place::Field { .. } => gen.fallible(&m.shape, true),
+                        Place::Missing => true,
+                        Place::Boto3 => false,
+                    });
+                    let built = format!("{theirs}::builder(){calls}");
+                    let body = if members_fallible {
+                        format!("{checks}Ok({built})")
+                    } else {
+                        built
+                    };
+                    conversion(&mut out, &format!("The builder of the SDK's input, to send with `send_with(&client)`.{notes}"), &ours, &builder_type, members_fallible, &body);
+                    let builder = if members_fallible {
+                        format!("{builder_type}::try_from(v)?")
+                    } else {
+                        format!("{builder_type}::from(v)")
+                    };
+                    conversion(
+                        &mut out,
+                        &format!("The SDK's input.{notes}"),
+                        &ours,
+                        &theirs,
+                        true,
+                        &format!("{builder}.build().map_err(convert::build_error)"),
+                    );
+                } else {
+                    let build = if gen.builds_fallibly(st, fields) {
+                        ".build().map_err(convert::build_error)".to_string()
+                    } else if to {
+                        ".build())".to_string()
+                    } else {
+                        ".build()".to_string()
+                    };
+                    let ok = if to && !gen.builds_fallibly(st, fields) {
+                        "Ok("
+                    } else {
+                        ""
+                    };
+                    let body =
+                        format!("{checks}{meta}{ok}{theirs}::builder(){calls}{meta_call}{build}");
+                    conversion(
+                        &mut out,
+                        &format!("To the SDK's twin.{notes}"),
+                        &ours,
+                        &theirs,
+                        to,
+                        &body,
+                    );
+                }
+                let fields_text = gen.fields(st, fields);
+                let body = if from {
+                    format!("Ok(Self {{ {fields_text} }})")
+                } else {
+                    format!("Self {{ {fields_text} }}")
+                };
+                conversion(
+                    &mut out,
+                    &format!("From the SDK's twin.{notes}"),
+                    &theirs,
+                    &ours,
+                    from,
+                    &body,
+                );
+                twin_impl(&mut out, &theirs, &ours, to, from);
+            }
+            _ => {}
+        }
+    }
+    for op in &service.operations {
+        let module = format!("{aws}::operation::{}", snake(&op.name));
+        let theirs = format!("{module}::{}Error", pascal(&op.name));
+        let to = op.errors.iter().any(|e| gen.fallible(e, true));
+        let mut arms = String::new();
+        let mut back = String::new();
+        for e in &op.errors {
+            let (x, fx) = gen.apply(e, true, "e");
+            let x = if fx { format!("{x}?") } else { x };
+            let _ = writeln!(
+                arms,
+                "super::ServiceError::{e}(e) => Self::{}({x}),",
+                pascal(e)
+            );
+            let (y, fy) = gen.apply(e, false, "e");
+            let y = if fy { format!("{y}?") } else { y };
+            let _ = writeln!(back, "{theirs}::{}(e) => Ok(Self::{e}({y})),", pascal(e));
+        }
+        let generic = "other => Self::generic(convert::error_meta(other.name(), other.message())),";
+        let body = if to {
+            format!("Ok(match v {{ {arms} {generic} }})")
+        } else {
+            format!("match v {{ {arms} {generic} }}")
+        };
+        conversion(&mut out, &format!("`{}`'s error for the SDK: an error the operation declares as its variant, any other (a common error, or one of another operation) as `generic`, with its code and message.", op.name), "super::ServiceError", &theirs, to, &body);
+        let body = format!(
+            "match v {{ {back} other => convert::unhandled(::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(&other), super::ServiceError::from_json) }}"
+        );
+        conversion(&mut out, "From the SDK's error: a variant as its error; any other by the code in its metadata, as [`super::ServiceError::from_json`] names it (an error with no code is `undeclared_error`).", &theirs, "super::ServiceError", true, &body);
+        twin_impl(&mut out, &theirs, "super::ServiceError", to, true);
+        let _ = writeln!(
+            out,
+            "impl crate::sdk::OperationError for {theirs} {{\n\
+             fn from_response(body: &[u8], error_type: Option<&str>, opts: &crate::Options) -> Result<Self, crate::Error> {{\n\
+             let operation = crate::registry::operation(crate::Service::{}, {:?});\n\
+             <Self as crate::sdk::Twin>::from_model(super::ServiceError::from_response_with(body, error_type, operation, opts)?) }} }}",
+            info.variant, op.name
+        );
+    }
+    out
+}
+
+/// What a conversion of the structure does beyond copying: members held
+/// as plain values by the SDK, members it lacks, boto3's members.
+fn notes(gen: &Gen<'_>, st: &Structure, fields: &BTreeMap<String, bool>) -> String {
+    let mut out = String::new();
+    for m in &st.members {
+        let note = match gen.place(fields, m) {
+            Place::Field { optional: false } if !m.required => format!(
+                "`{}`: the SDK holds a plain value (a Smithy default): an absent value becomes the SDK's default, and comes back as `Some` of it.",
+                m.wire
+            ),
+            Place::Missing => format!(
+                "`{}`: the SDK release lacks it; converting a value that has it is an error (`not_in_sdk`).",
+                m.wire
+            ),
+            Place::Boto3 => format!(
+                "`{}`: boto3's, not the API's; the SDK has no place for it, so it is left out, and comes back as `None`.",
+                m.wire
+            ),
+            _ => continue,
+        };
+        let _ = write!(out, "\n\n{note}");
+    }
+    out
+}
+
+/// The enums a converted structure uses.
+fn reachable(gen: &Gen<'_>) -> BTreeSet<String> {
+    fn walk(gen: &Gen<'_>, name: &str, out: &mut BTreeSet<String>) {
+        if !out.insert(name.to_string()) {
+            return;
+        }
+        match &gen.s.shape(name).kind {
+            Kind::List { member, .. } => walk(gen, member, out),
+            Kind::Map { key, value } => {
+                walk(gen, key, out);
+                walk(gen, value, out);
+            }
+            Kind::Structure(st) => {
+                if let Some((_, fields)) = gen.twin(name) {
+                    for m in &st.members {
+                        if let Place::Field { .. } = gen.place(fields, m) {
+                            walk(gen, &m.shape, out);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for (name, _) in gen.s.structures() {
+        if gen.twin(&name.name).is_some() {
+            walk(gen, &name.name, &mut out);
+        }
+    }
+    out
+}
+
+/// The model and the SDK surface agree: every SDK structure is a model
+/// structure, every SDK field a member, and a member's shape has a twin
+/// wherever the SDK holds it.
+fn check(gen: &Gen<'_>) {
+    let s = gen.s;
+    let mut matched = BTreeSet::new();
+    for (shape, st) in s.structures() {
+        let Some((path, fields)) = gen.twin(&shape.name) else {
+            continue;
+        };
+        matched.insert(path.clone());
+        let members: BTreeSet<String> = st.members.iter().map(|m| snake(&m.wire)).collect();
+        for f in fields.keys() {
+            assert!(
+                members.contains(f),
+                "{}: {path}.{f} has no member in the model: it would be dropped",
+                s.sdk.package
+            );
+        }
+        for m in &st.members {
+            if let Place::Field { .. } = gen.place(fields, m) {
+                if let Kind::Structure(_) = &s.shape(&m.shape).kind {
+                    assert!(
+                        gen.twin(&m.shape).is_some(),
+                        "{}.{}: the SDK holds it, but {} has no twin",
+                        shape.name,
+                        m.wire,
+                        m.shape
+                    );
+                }
+            }
+        }
+    }
+    for path in s.sdk.structures.keys() {
+        assert!(
+            matched.contains(path),
+            "{}: {path} is no structure of the model",
+            s.sdk.package
+        );
+    }
+}
+
+/// `sdk-tests/tests/round_trip/<module>.rs` lists every converted pair
+/// (a module of `sdk-tests/tests/round_trips.rs`).
+pub fn round_trips(service: &Service) -> String {
+    let info = service.info;
+    let gen = Gen {
+        s: service,
+        aws: format!("::{}", info.sdk_crate),
+    };
+    let module = info.module;
+    let mut out = format!(
+        "//! Every pair of types the {} bridge converts, each through the round trip of `round_trip::structure` or `round_trip::enumeration`.\n",
+        info.sdk_package
+    );
+    out.push_str("use crate::round_trip;\n");
+    let _ = writeln!(out, "use ecr_models::{module};");
+    // What the SDK holds as plain values though the model leaves them
+    // optional, and what it lacks: the round trips must meet exactly these.
+    let mut defaults = Vec::new();
+    let mut missing = Vec::new();
+    for (shape, st) in service.structures() {
+        if let Some((_, fields)) = gen.twin(&shape.name) {
+            for m in &st.members {
+                match gen.place(fields, m) {
+                    Place::Field { optional: false } if !m.required => {
+                        defaults.push(format!("{}.{}", shape.name, m.wire))
+                    }
+                    Place::Missing => missing.push(format!("{}.{}", shape.name, m.wire)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "#[test] fn structures() {{ let mut seen = round_trip::Seen::new(&{defaults:?}, &{missing:?});"
+    );
+    for (shape, _) in service.structures() {
+        if let Some((path, _)) = gen.twin(&shape.name) {
+            let _ = writeln!(
+                out,
+                "round_trip::structure::<{module}::{}, ::{}::{path}>(&mut seen);",
+                shape.name, info.sdk_crate
+            );
+        }
+    }
+    out.push_str("seen.finish(); }\n");
+    let _ = writeln!(out, "#[test] fn enumerations() {{");
+    let enums = reachable(&gen);
+    for (name, shape) in &service.shapes {
+        if matches!(shape.kind, Kind::Enum(_)) && enums.contains(name) {
+            let _ = writeln!(
+                out,
+                "round_trip::enumeration::<{module}::{name}, ::{}::types::{}>({module}::{name}::VALUES);",
+                info.sdk_crate,
+                pascal(name)
+            );
+        }
+    }
+    out.push_str("}\n");
+    out
+}
