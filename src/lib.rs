@@ -160,7 +160,7 @@
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
 //! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
-//! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk::ValidatingInterceptor`: the SDK clients' requests checked before they leave (adds the SDK's runtime crates; Rust 1.94.1) |
+//! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk`: conversions to and from the Rust SDK's types (`ecr::sdk`, `ecr_public::sdk`), serde for SDK values, and `sdk::ValidatingInterceptor` (adds the SDK's crates without their HTTP stack; Rust 1.94.1) |
 //!
 //! # Modules
 //!
@@ -188,6 +188,8 @@ mod agreement;
 mod aws_error;
 pub mod blob;
 mod check;
+#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
+mod convert;
 mod enums;
 pub mod error;
 pub mod inspect;

@@ -309,7 +309,7 @@ fn twin_impl(out: &mut String, sdk: &str, model: &str, to: bool, from: bool) {
     };
     let _ = writeln!(
         out,
-        "impl crate::sdk::Twin for {sdk} {{ type Model = {model};\n\
+        "impl convert::Twin for {sdk} {{ type Model = {model};\n\
          fn from_model(model: {model}) -> Result<Self, crate::Error> {{ {} }}\n\
          fn into_model(self) -> Result<{model}, crate::Error> {{ {} }} }}",
         into(to, "Self", "model"),
@@ -338,7 +338,7 @@ pub fn emit(service: &Service) -> String {
     // Deprecated members are converted like any other (the model still has
     // them); a structure with no member the SDK holds leaves `v` unused.
     out.push_str("#![allow(deprecated, unused_variables, clippy::needless_question_mark, clippy::redundant_closure)]\n");
-    out.push_str("use crate::sdk::convert;\n");
+    out.push_str("use crate::convert;\n");
     let _ = writeln!(
         out,
         "/// The SDK release these conversions were generated for.\npub const SDK: &str = {sdk:?};"
@@ -488,11 +488,11 @@ pub fn emit(service: &Service) -> String {
         twin_impl(&mut out, &theirs, "super::ServiceError", to, true);
         let _ = writeln!(
             out,
-            "impl crate::sdk::OperationError for {theirs} {{\n\
+            "impl convert::OperationError for {theirs} {{\n\
              fn from_response(body: &[u8], error_type: Option<&str>, opts: &crate::Options) -> Result<Self, crate::Error> {{\n\
-             let operation = crate::registry::operation(crate::Service::{}, {:?});\n\
-             <Self as crate::sdk::Twin>::from_model(super::ServiceError::from_response_with(body, error_type, operation, opts)?) }} }}",
-            info.variant, op.name
+             let operation = super::OPERATIONS.iter().find(|o| o.name == {:?});\n\
+             <Self as convert::Twin>::from_model(super::ServiceError::from_response_with(body, error_type, operation, opts)?) }} }}",
+            op.name
         );
     }
     out

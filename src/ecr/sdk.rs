@@ -6,7 +6,7 @@
     clippy::needless_question_mark,
     clippy::redundant_closure
 )]
-use crate::sdk::convert;
+use crate::convert;
 /// The SDK release these conversions were generated for.
 pub const SDK: &str = "aws-sdk-ecr 1.138.0";
 /// Through the wire string: a value either side does not know is kept (`ArtifactStatus::Unknown`, the SDK's `Unknown`).
@@ -21,7 +21,7 @@ impl From<::aws_sdk_ecr::types::ArtifactStatus> for super::ArtifactStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ArtifactStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ArtifactStatus {
     type Model = super::ArtifactStatus;
     fn from_model(model: super::ArtifactStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -42,7 +42,7 @@ impl From<::aws_sdk_ecr::types::ArtifactStatusFilter> for super::ArtifactStatusF
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ArtifactStatusFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ArtifactStatusFilter {
     type Model = super::ArtifactStatusFilter;
     fn from_model(model: super::ArtifactStatusFilter) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -68,7 +68,7 @@ impl From<::aws_sdk_ecr::types::Attribute> for super::Attribute {
         Self { key: v.key, value: v.value }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Attribute {
+impl convert::Twin for ::aws_sdk_ecr::types::Attribute {
     type Model = super::Attribute;
     fn from_model(model: super::Attribute) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -104,7 +104,7 @@ impl TryFrom<::aws_sdk_ecr::types::AuthorizationData> for super::AuthorizationDa
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::AuthorizationData {
+impl convert::Twin for ::aws_sdk_ecr::types::AuthorizationData {
     type Model = super::AuthorizationData;
     fn from_model(model: super::AuthorizationData) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -160,7 +160,7 @@ for super::AwsEcrContainerImageDetails {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::AwsEcrContainerImageDetails {
+impl convert::Twin for ::aws_sdk_ecr::types::AwsEcrContainerImageDetails {
     type Model = super::AwsEcrContainerImageDetails;
     fn from_model(
         model: super::AwsEcrContainerImageDetails,
@@ -214,7 +214,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityInput {
     type Model = super::BatchCheckLayerAvailabilityRequest;
     fn from_model(
@@ -269,7 +269,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityOutput {
     type Model = super::BatchCheckLayerAvailabilityResponse;
     fn from_model(
@@ -331,7 +331,7 @@ for super::BatchDeleteImageRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_delete_image::BatchDeleteImageInput {
     type Model = super::BatchDeleteImageRequest;
     fn from_model(model: super::BatchDeleteImageRequest) -> Result<Self, crate::Error> {
@@ -386,7 +386,7 @@ for super::BatchDeleteImageResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_delete_image::BatchDeleteImageOutput {
     type Model = super::BatchDeleteImageResponse;
     fn from_model(model: super::BatchDeleteImageResponse) -> Result<Self, crate::Error> {
@@ -446,7 +446,7 @@ for super::BatchGetImageRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageInput {
     type Model = super::BatchGetImageRequest;
     fn from_model(model: super::BatchGetImageRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -493,8 +493,7 @@ for super::BatchGetImageResponse {
         }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageOutput {
     type Model = super::BatchGetImageResponse;
     fn from_model(model: super::BatchGetImageResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -540,7 +539,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_get_repository_scanning_configuration::BatchGetRepositoryScanningConfigurationInput {
     type Model = super::BatchGetRepositoryScanningConfigurationRequest;
     fn from_model(
@@ -617,7 +616,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_get_repository_scanning_configuration::BatchGetRepositoryScanningConfigurationOutput {
     type Model = super::BatchGetRepositoryScanningConfigurationResponse;
     fn from_model(
@@ -654,7 +653,7 @@ for super::BlockedByOrganizationPolicyException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::BlockedByOrganizationPolicyException {
     type Model = super::BlockedByOrganizationPolicyException;
     fn from_model(
@@ -710,7 +709,7 @@ for super::CompleteLayerUploadRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::complete_layer_upload::CompleteLayerUploadInput {
     type Model = super::CompleteLayerUploadRequest;
     fn from_model(
@@ -753,7 +752,7 @@ for super::CompleteLayerUploadResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::complete_layer_upload::CompleteLayerUploadOutput {
     type Model = super::CompleteLayerUploadResponse;
     fn from_model(
@@ -822,7 +821,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_pull_through_cache_rule::CreatePullThroughCacheRuleInput {
     type Model = super::CreatePullThroughCacheRuleRequest;
     fn from_model(
@@ -887,7 +886,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_pull_through_cache_rule::CreatePullThroughCacheRuleOutput {
     type Model = super::CreatePullThroughCacheRuleResponse;
     fn from_model(
@@ -1014,7 +1013,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository_creation_template::CreateRepositoryCreationTemplateInput {
     type Model = super::CreateRepositoryCreationTemplateRequest;
     fn from_model(
@@ -1074,7 +1073,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository_creation_template::CreateRepositoryCreationTemplateOutput {
     type Model = super::CreateRepositoryCreationTemplateResponse;
     fn from_model(
@@ -1186,7 +1185,7 @@ for super::CreateRepositoryRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository::CreateRepositoryInput {
     type Model = super::CreateRepositoryRequest;
     fn from_model(model: super::CreateRepositoryRequest) -> Result<Self, crate::Error> {
@@ -1235,7 +1234,7 @@ for super::CreateRepositoryResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository::CreateRepositoryOutput {
     type Model = super::CreateRepositoryResponse;
     fn from_model(model: super::CreateRepositoryResponse) -> Result<Self, crate::Error> {
@@ -1271,7 +1270,7 @@ impl From<::aws_sdk_ecr::types::CvssScore> for super::CvssScore {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::CvssScore {
+impl convert::Twin for ::aws_sdk_ecr::types::CvssScore {
     type Model = super::CvssScore;
     fn from_model(model: super::CvssScore) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1298,7 +1297,7 @@ impl From<::aws_sdk_ecr::types::CvssScoreAdjustment> for super::CvssScoreAdjustm
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::CvssScoreAdjustment {
+impl convert::Twin for ::aws_sdk_ecr::types::CvssScoreAdjustment {
     type Model = super::CvssScoreAdjustment;
     fn from_model(model: super::CvssScoreAdjustment) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1344,7 +1343,7 @@ impl From<::aws_sdk_ecr::types::CvssScoreDetails> for super::CvssScoreDetails {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::CvssScoreDetails {
+impl convert::Twin for ::aws_sdk_ecr::types::CvssScoreDetails {
     type Model = super::CvssScoreDetails;
     fn from_model(model: super::CvssScoreDetails) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1390,7 +1389,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_lifecycle_policy::DeleteLifecyclePolicyInput {
     type Model = super::DeleteLifecyclePolicyRequest;
     fn from_model(
@@ -1439,7 +1438,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_lifecycle_policy::DeleteLifecyclePolicyOutput {
     type Model = super::DeleteLifecyclePolicyResponse;
     fn from_model(
@@ -1490,7 +1489,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughCacheRuleInput {
     type Model = super::DeletePullThroughCacheRuleRequest;
     fn from_model(
@@ -1547,7 +1546,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughCacheRuleOutput {
     type Model = super::DeletePullThroughCacheRuleResponse;
     fn from_model(
@@ -1588,7 +1587,7 @@ for super::DeleteRegistryPolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyOutput {
     type Model = super::DeleteRegistryPolicyResponse;
     fn from_model(
@@ -1635,7 +1634,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_creation_template::DeleteRepositoryCreationTemplateInput {
     type Model = super::DeleteRepositoryCreationTemplateRequest;
     fn from_model(
@@ -1695,7 +1694,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_creation_template::DeleteRepositoryCreationTemplateOutput {
     type Model = super::DeleteRepositoryCreationTemplateResponse;
     fn from_model(
@@ -1746,7 +1745,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_policy::DeleteRepositoryPolicyInput {
     type Model = super::DeleteRepositoryPolicyRequest;
     fn from_model(
@@ -1788,7 +1787,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_policy::DeleteRepositoryPolicyOutput {
     type Model = super::DeleteRepositoryPolicyResponse;
     fn from_model(
@@ -1838,7 +1837,7 @@ for super::DeleteRepositoryRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryInput {
     type Model = super::DeleteRepositoryRequest;
     fn from_model(model: super::DeleteRepositoryRequest) -> Result<Self, crate::Error> {
@@ -1887,7 +1886,7 @@ for super::DeleteRepositoryResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryOutput {
     type Model = super::DeleteRepositoryResponse;
     fn from_model(model: super::DeleteRepositoryResponse) -> Result<Self, crate::Error> {
@@ -1938,7 +1937,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationOutput {
     type Model = super::DeleteSigningConfigurationResponse;
     fn from_model(
@@ -1989,7 +1988,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::deregister_pull_time_update_exclusion::DeregisterPullTimeUpdateExclusionInput {
     type Model = super::DeregisterPullTimeUpdateExclusionRequest;
     fn from_model(
@@ -2029,7 +2028,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::deregister_pull_time_update_exclusion::DeregisterPullTimeUpdateExclusionOutput {
     type Model = super::DeregisterPullTimeUpdateExclusionResponse;
     fn from_model(
@@ -2086,7 +2085,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_replication_status::DescribeImageReplicationStatusInput {
     type Model = super::DescribeImageReplicationStatusRequest;
     fn from_model(
@@ -2141,7 +2140,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_replication_status::DescribeImageReplicationStatusOutput {
     type Model = super::DescribeImageReplicationStatusResponse;
     fn from_model(
@@ -2202,7 +2201,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_scan_findings::DescribeImageScanFindingsInput {
     type Model = super::DescribeImageScanFindingsRequest;
     fn from_model(
@@ -2276,7 +2275,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_scan_findings::DescribeImageScanFindingsOutput {
     type Model = super::DescribeImageScanFindingsResponse;
     fn from_model(
@@ -2333,7 +2332,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_signing_status::DescribeImageSigningStatusInput {
     type Model = super::DescribeImageSigningStatusRequest;
     fn from_model(
@@ -2390,7 +2389,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_signing_status::DescribeImageSigningStatusOutput {
     type Model = super::DescribeImageSigningStatusResponse;
     fn from_model(
@@ -2426,7 +2425,7 @@ impl From<::aws_sdk_ecr::types::DescribeImagesFilter> for super::DescribeImagesF
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::DescribeImagesFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::DescribeImagesFilter {
     type Model = super::DescribeImagesFilter;
     fn from_model(model: super::DescribeImagesFilter) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2490,8 +2489,7 @@ for super::DescribeImagesRequest {
         })
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::describe_images::DescribeImagesInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::describe_images::DescribeImagesInput {
     type Model = super::DescribeImagesRequest;
     fn from_model(model: super::DescribeImagesRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -2544,8 +2542,7 @@ for super::DescribeImagesResponse {
         })
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::describe_images::DescribeImagesOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::describe_images::DescribeImagesOutput {
     type Model = super::DescribeImagesResponse;
     fn from_model(model: super::DescribeImagesResponse) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -2594,7 +2591,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThroughCacheRulesInput {
     type Model = super::DescribePullThroughCacheRulesRequest;
     fn from_model(
@@ -2651,7 +2648,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThroughCacheRulesOutput {
     type Model = super::DescribePullThroughCacheRulesResponse;
     fn from_model(
@@ -2705,7 +2702,7 @@ for super::DescribeRegistryResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryOutput {
     type Model = super::DescribeRegistryResponse;
     fn from_model(model: super::DescribeRegistryResponse) -> Result<Self, crate::Error> {
@@ -2768,7 +2765,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_replication_backfill_results::DescribeReplicationBackfillResultsInput {
     type Model = super::DescribeReplicationBackfillResultsRequest;
     fn from_model(
@@ -2880,7 +2877,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_replication_backfill_results::DescribeReplicationBackfillResultsOutput {
     type Model = super::DescribeReplicationBackfillResultsResponse;
     fn from_model(
@@ -2931,7 +2928,7 @@ for super::DescribeRepositoriesRequest {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repositories::DescribeRepositoriesInput {
     type Model = super::DescribeRepositoriesRequest;
     fn from_model(
@@ -2987,7 +2984,7 @@ for super::DescribeRepositoriesResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repositories::DescribeRepositoriesOutput {
     type Model = super::DescribeRepositoriesResponse;
     fn from_model(
@@ -3037,7 +3034,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repository_creation_templates::DescribeRepositoryCreationTemplatesInput {
     type Model = super::DescribeRepositoryCreationTemplatesRequest;
     fn from_model(
@@ -3105,7 +3102,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repository_creation_templates::DescribeRepositoryCreationTemplatesOutput {
     type Model = super::DescribeRepositoryCreationTemplatesResponse;
     fn from_model(
@@ -3137,7 +3134,7 @@ for super::EmptyUploadException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::EmptyUploadException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::EmptyUploadException {
     type Model = super::EmptyUploadException;
     fn from_model(model: super::EmptyUploadException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3170,7 +3167,7 @@ for super::EncryptionConfiguration {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::EncryptionConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::EncryptionConfiguration {
     type Model = super::EncryptionConfiguration;
     fn from_model(model: super::EncryptionConfiguration) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -3207,7 +3204,7 @@ for super::EncryptionConfigurationForRepositoryCreationTemplate {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::EncryptionConfigurationForRepositoryCreationTemplate {
     type Model = super::EncryptionConfigurationForRepositoryCreationTemplate;
     fn from_model(
@@ -3236,7 +3233,7 @@ impl From<::aws_sdk_ecr::types::EncryptionType> for super::EncryptionType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::EncryptionType {
+impl convert::Twin for ::aws_sdk_ecr::types::EncryptionType {
     type Model = super::EncryptionType;
     fn from_model(model: super::EncryptionType) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3337,7 +3334,7 @@ for super::EnhancedImageScanFinding {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::EnhancedImageScanFinding {
+impl convert::Twin for ::aws_sdk_ecr::types::EnhancedImageScanFinding {
     type Model = super::EnhancedImageScanFinding;
     fn from_model(model: super::EnhancedImageScanFinding) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3367,7 +3364,7 @@ for super::ExclusionAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ExclusionAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ExclusionAlreadyExistsException {
     type Model = super::ExclusionAlreadyExistsException;
     fn from_model(
         model: super::ExclusionAlreadyExistsException,
@@ -3399,7 +3396,7 @@ for super::ExclusionNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ExclusionNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ExclusionNotFoundException {
     type Model = super::ExclusionNotFoundException;
     fn from_model(
         model: super::ExclusionNotFoundException,
@@ -3422,7 +3419,7 @@ impl From<::aws_sdk_ecr::types::FindingSeverity> for super::FindingSeverity {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::FindingSeverity {
+impl convert::Twin for ::aws_sdk_ecr::types::FindingSeverity {
     type Model = super::FindingSeverity;
     fn from_model(model: super::FindingSeverity) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3463,7 +3460,7 @@ for super::GetAccountSettingRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_account_setting::GetAccountSettingInput {
     type Model = super::GetAccountSettingRequest;
     fn from_model(model: super::GetAccountSettingRequest) -> Result<Self, crate::Error> {
@@ -3500,7 +3497,7 @@ for super::GetAccountSettingResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_account_setting::GetAccountSettingOutput {
     type Model = super::GetAccountSettingResponse;
     fn from_model(
@@ -3543,7 +3540,7 @@ for super::GetAuthorizationTokenRequest {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_authorization_token::GetAuthorizationTokenInput {
     type Model = super::GetAuthorizationTokenRequest;
     fn from_model(
@@ -3593,7 +3590,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_authorization_token::GetAuthorizationTokenOutput {
     type Model = super::GetAuthorizationTokenResponse;
     fn from_model(
@@ -3644,7 +3641,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_download_url_for_layer::GetDownloadUrlForLayerInput {
     type Model = super::GetDownloadUrlForLayerRequest;
     fn from_model(
@@ -3684,7 +3681,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_download_url_for_layer::GetDownloadUrlForLayerOutput {
     type Model = super::GetDownloadUrlForLayerResponse;
     fn from_model(
@@ -3756,7 +3753,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewInput {
     type Model = super::GetLifecyclePolicyPreviewRequest;
     fn from_model(
@@ -3833,7 +3830,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewOutput {
     type Model = super::GetLifecyclePolicyPreviewResponse;
     fn from_model(
@@ -3883,7 +3880,7 @@ for super::GetLifecyclePolicyRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyInput {
     type Model = super::GetLifecyclePolicyRequest;
     fn from_model(
@@ -3931,7 +3928,7 @@ for super::GetLifecyclePolicyResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyOutput {
     type Model = super::GetLifecyclePolicyResponse;
     fn from_model(
@@ -3970,7 +3967,7 @@ for super::GetRegistryPolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyOutput {
     type Model = super::GetRegistryPolicyResponse;
     fn from_model(
@@ -4025,7 +4022,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationOutput {
     type Model = super::GetRegistryScanningConfigurationResponse;
     fn from_model(
@@ -4075,7 +4072,7 @@ for super::GetRepositoryPolicyRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyInput {
     type Model = super::GetRepositoryPolicyRequest;
     fn from_model(
@@ -4116,7 +4113,7 @@ for super::GetRepositoryPolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyOutput {
     type Model = super::GetRepositoryPolicyResponse;
     fn from_model(
@@ -4169,7 +4166,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationOutput {
     type Model = super::GetSigningConfigurationResponse;
     fn from_model(
@@ -4207,7 +4204,7 @@ impl From<::aws_sdk_ecr::types::Image> for super::Image {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Image {
+impl convert::Twin for ::aws_sdk_ecr::types::Image {
     type Model = super::Image;
     fn from_model(model: super::Image) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4228,7 +4225,7 @@ impl From<::aws_sdk_ecr::types::ImageActionType> for super::ImageActionType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageActionType {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageActionType {
     type Model = super::ImageActionType;
     fn from_model(model: super::ImageActionType) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4258,7 +4255,7 @@ for super::ImageAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ImageAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ImageAlreadyExistsException {
     type Model = super::ImageAlreadyExistsException;
     fn from_model(
         model: super::ImageAlreadyExistsException,
@@ -4287,7 +4284,7 @@ for super::ImageArchivedException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ImageArchivedException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ImageArchivedException {
     type Model = super::ImageArchivedException;
     fn from_model(model: super::ImageArchivedException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4382,7 +4379,7 @@ impl TryFrom<::aws_sdk_ecr::types::ImageDetail> for super::ImageDetail {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageDetail {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageDetail {
     type Model = super::ImageDetail;
     fn from_model(model: super::ImageDetail) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -4412,7 +4409,7 @@ for super::ImageDigestDoesNotMatchException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ImageDigestDoesNotMatchException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ImageDigestDoesNotMatchException {
     type Model = super::ImageDigestDoesNotMatchException;
     fn from_model(
         model: super::ImageDigestDoesNotMatchException,
@@ -4449,7 +4446,7 @@ impl From<::aws_sdk_ecr::types::ImageFailure> for super::ImageFailure {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageFailure {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageFailure {
     type Model = super::ImageFailure;
     fn from_model(model: super::ImageFailure) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4470,7 +4467,7 @@ impl From<::aws_sdk_ecr::types::ImageFailureCode> for super::ImageFailureCode {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageFailureCode {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageFailureCode {
     type Model = super::ImageFailureCode;
     fn from_model(model: super::ImageFailureCode) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4497,7 +4494,7 @@ impl From<::aws_sdk_ecr::types::ImageIdentifier> for super::ImageIdentifier {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageIdentifier {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageIdentifier {
     type Model = super::ImageIdentifier;
     fn from_model(model: super::ImageIdentifier) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4524,7 +4521,7 @@ for super::ImageNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ImageNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ImageNotFoundException {
     type Model = super::ImageNotFoundException;
     fn from_model(model: super::ImageNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4563,7 +4560,7 @@ impl From<::aws_sdk_ecr::types::ImageReferrer> for super::ImageReferrer {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageReferrer {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageReferrer {
     type Model = super::ImageReferrer;
     fn from_model(model: super::ImageReferrer) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -4598,7 +4595,7 @@ for super::ImageReplicationStatus {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageReplicationStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageReplicationStatus {
     type Model = super::ImageReplicationStatus;
     fn from_model(model: super::ImageReplicationStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4647,7 +4644,7 @@ impl From<::aws_sdk_ecr::types::ImageScanFinding> for super::ImageScanFinding {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageScanFinding {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageScanFinding {
     type Model = super::ImageScanFinding;
     fn from_model(model: super::ImageScanFinding) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -4741,7 +4738,7 @@ impl TryFrom<::aws_sdk_ecr::types::ImageScanFindings> for super::ImageScanFindin
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageScanFindings {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageScanFindings {
     type Model = super::ImageScanFindings;
     fn from_model(model: super::ImageScanFindings) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -4808,7 +4805,7 @@ for super::ImageScanFindingsSummary {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageScanFindingsSummary {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageScanFindingsSummary {
     type Model = super::ImageScanFindingsSummary;
     fn from_model(model: super::ImageScanFindingsSummary) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -4835,7 +4832,7 @@ impl From<::aws_sdk_ecr::types::ImageScanStatus> for super::ImageScanStatus {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageScanStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageScanStatus {
     type Model = super::ImageScanStatus;
     fn from_model(model: super::ImageScanStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4866,7 +4863,7 @@ for super::ImageScanningConfiguration {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageScanningConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageScanningConfiguration {
     type Model = super::ImageScanningConfiguration;
     fn from_model(
         model: super::ImageScanningConfiguration,
@@ -4899,7 +4896,7 @@ impl From<::aws_sdk_ecr::types::ImageSigningStatus> for super::ImageSigningStatu
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageSigningStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageSigningStatus {
     type Model = super::ImageSigningStatus;
     fn from_model(model: super::ImageSigningStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4920,7 +4917,7 @@ impl From<::aws_sdk_ecr::types::ImageStatus> for super::ImageStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageStatus {
     type Model = super::ImageStatus;
     fn from_model(model: super::ImageStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4941,7 +4938,7 @@ impl From<::aws_sdk_ecr::types::ImageStatusFilter> for super::ImageStatusFilter 
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageStatusFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageStatusFilter {
     type Model = super::ImageStatusFilter;
     fn from_model(model: super::ImageStatusFilter) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -4973,7 +4970,7 @@ for super::ImageStorageClassUpdateNotSupportedException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::ImageStorageClassUpdateNotSupportedException {
     type Model = super::ImageStorageClassUpdateNotSupportedException;
     fn from_model(
@@ -5008,7 +5005,7 @@ for super::ImageTagAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ImageTagAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ImageTagAlreadyExistsException {
     type Model = super::ImageTagAlreadyExistsException;
     fn from_model(
         model: super::ImageTagAlreadyExistsException,
@@ -5031,7 +5028,7 @@ impl From<::aws_sdk_ecr::types::ImageTagMutability> for super::ImageTagMutabilit
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageTagMutability {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageTagMutability {
     type Model = super::ImageTagMutability;
     fn from_model(model: super::ImageTagMutability) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5072,7 +5069,7 @@ for super::ImageTagMutabilityExclusionFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageTagMutabilityExclusionFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageTagMutabilityExclusionFilter {
     type Model = super::ImageTagMutabilityExclusionFilter;
     fn from_model(
         model: super::ImageTagMutabilityExclusionFilter,
@@ -5099,7 +5096,7 @@ for super::ImageTagMutabilityExclusionFilterType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ImageTagMutabilityExclusionFilterType {
+impl convert::Twin for ::aws_sdk_ecr::types::ImageTagMutabilityExclusionFilterType {
     type Model = super::ImageTagMutabilityExclusionFilterType;
     fn from_model(
         model: super::ImageTagMutabilityExclusionFilterType,
@@ -5148,7 +5145,7 @@ for super::InitiateLayerUploadRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::initiate_layer_upload::InitiateLayerUploadInput {
     type Model = super::InitiateLayerUploadRequest;
     fn from_model(
@@ -5187,7 +5184,7 @@ for super::InitiateLayerUploadResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::initiate_layer_upload::InitiateLayerUploadOutput {
     type Model = super::InitiateLayerUploadResponse;
     fn from_model(
@@ -5217,7 +5214,7 @@ for super::InvalidLayerException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::InvalidLayerException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::InvalidLayerException {
     type Model = super::InvalidLayerException;
     fn from_model(model: super::InvalidLayerException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5257,7 +5254,7 @@ for super::InvalidLayerPartException {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::InvalidLayerPartException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::InvalidLayerPartException {
     type Model = super::InvalidLayerPartException;
     fn from_model(
         model: super::InvalidLayerPartException,
@@ -5289,7 +5286,7 @@ for super::InvalidParameterException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::InvalidParameterException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::InvalidParameterException {
     type Model = super::InvalidParameterException;
     fn from_model(
         model: super::InvalidParameterException,
@@ -5321,7 +5318,7 @@ for super::InvalidTagParameterException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::InvalidTagParameterException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::InvalidTagParameterException {
     type Model = super::InvalidTagParameterException;
     fn from_model(
         model: super::InvalidTagParameterException,
@@ -5352,7 +5349,7 @@ impl From<::aws_sdk_ecr::types::error::KmsException> for super::KmsException {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::KmsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::KmsException {
     type Model = super::KmsException;
     fn from_model(model: super::KmsException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5389,7 +5386,7 @@ impl From<::aws_sdk_ecr::types::Layer> for super::Layer {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Layer {
+impl convert::Twin for ::aws_sdk_ecr::types::Layer {
     type Model = super::Layer;
     fn from_model(model: super::Layer) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5419,7 +5416,7 @@ for super::LayerAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LayerAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LayerAlreadyExistsException {
     type Model = super::LayerAlreadyExistsException;
     fn from_model(
         model: super::LayerAlreadyExistsException,
@@ -5442,7 +5439,7 @@ impl From<::aws_sdk_ecr::types::LayerAvailability> for super::LayerAvailability 
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LayerAvailability {
+impl convert::Twin for ::aws_sdk_ecr::types::LayerAvailability {
     type Model = super::LayerAvailability;
     fn from_model(model: super::LayerAvailability) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5473,7 +5470,7 @@ impl From<::aws_sdk_ecr::types::LayerFailure> for super::LayerFailure {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LayerFailure {
+impl convert::Twin for ::aws_sdk_ecr::types::LayerFailure {
     type Model = super::LayerFailure;
     fn from_model(model: super::LayerFailure) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5494,7 +5491,7 @@ impl From<::aws_sdk_ecr::types::LayerFailureCode> for super::LayerFailureCode {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LayerFailureCode {
+impl convert::Twin for ::aws_sdk_ecr::types::LayerFailureCode {
     type Model = super::LayerFailureCode;
     fn from_model(model: super::LayerFailureCode) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5524,7 +5521,7 @@ for super::LayerInaccessibleException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LayerInaccessibleException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LayerInaccessibleException {
     type Model = super::LayerInaccessibleException;
     fn from_model(
         model: super::LayerInaccessibleException,
@@ -5556,7 +5553,7 @@ for super::LayerPartTooSmallException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LayerPartTooSmallException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LayerPartTooSmallException {
     type Model = super::LayerPartTooSmallException;
     fn from_model(
         model: super::LayerPartTooSmallException,
@@ -5585,7 +5582,7 @@ for super::LayersNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LayersNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LayersNotFoundException {
     type Model = super::LayersNotFoundException;
     fn from_model(model: super::LayersNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5615,7 +5612,7 @@ for super::LifecyclePolicyNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LifecyclePolicyNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LifecyclePolicyNotFoundException {
     type Model = super::LifecyclePolicyNotFoundException;
     fn from_model(
         model: super::LifecyclePolicyNotFoundException,
@@ -5648,7 +5645,7 @@ for super::LifecyclePolicyPreviewFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewFilter {
     type Model = super::LifecyclePolicyPreviewFilter;
     fn from_model(
         model: super::LifecyclePolicyPreviewFilter,
@@ -5682,7 +5679,7 @@ for super::LifecyclePolicyPreviewInProgressException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::LifecyclePolicyPreviewInProgressException {
     type Model = super::LifecyclePolicyPreviewInProgressException;
     fn from_model(
@@ -5719,7 +5716,7 @@ for super::LifecyclePolicyPreviewNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::LifecyclePolicyPreviewNotFoundException {
     type Model = super::LifecyclePolicyPreviewNotFoundException;
     fn from_model(
@@ -5778,7 +5775,7 @@ for super::LifecyclePolicyPreviewResult {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewResult {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewResult {
     type Model = super::LifecyclePolicyPreviewResult;
     fn from_model(
         model: super::LifecyclePolicyPreviewResult,
@@ -5803,7 +5800,7 @@ for super::LifecyclePolicyPreviewStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewStatus {
     type Model = super::LifecyclePolicyPreviewStatus;
     fn from_model(
         model: super::LifecyclePolicyPreviewStatus,
@@ -5846,7 +5843,7 @@ for super::LifecyclePolicyPreviewSummary {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewSummary {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyPreviewSummary {
     type Model = super::LifecyclePolicyPreviewSummary;
     fn from_model(
         model: super::LifecyclePolicyPreviewSummary,
@@ -5885,7 +5882,7 @@ for super::LifecyclePolicyRuleAction {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyRuleAction {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyRuleAction {
     type Model = super::LifecyclePolicyRuleAction;
     fn from_model(
         model: super::LifecyclePolicyRuleAction,
@@ -5910,7 +5907,7 @@ for super::LifecyclePolicyStorageClass {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyStorageClass {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyStorageClass {
     type Model = super::LifecyclePolicyStorageClass;
     fn from_model(
         model: super::LifecyclePolicyStorageClass,
@@ -5935,7 +5932,7 @@ for super::LifecyclePolicyTargetStorageClass {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::LifecyclePolicyTargetStorageClass {
+impl convert::Twin for ::aws_sdk_ecr::types::LifecyclePolicyTargetStorageClass {
     type Model = super::LifecyclePolicyTargetStorageClass;
     fn from_model(
         model: super::LifecyclePolicyTargetStorageClass,
@@ -5966,7 +5963,7 @@ for super::LimitExceededException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::LimitExceededException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::LimitExceededException {
     type Model = super::LimitExceededException;
     fn from_model(model: super::LimitExceededException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6001,7 +5998,7 @@ for super::ListImageReferrersFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ListImageReferrersFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ListImageReferrersFilter {
     type Model = super::ListImageReferrersFilter;
     fn from_model(model: super::ListImageReferrersFilter) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6068,7 +6065,7 @@ for super::ListImageReferrersRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_image_referrers::ListImageReferrersInput {
     type Model = super::ListImageReferrersRequest;
     fn from_model(
@@ -6121,7 +6118,7 @@ for super::ListImageReferrersResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_image_referrers::ListImageReferrersOutput {
     type Model = super::ListImageReferrersResponse;
     fn from_model(
@@ -6155,7 +6152,7 @@ impl From<::aws_sdk_ecr::types::ListImagesFilter> for super::ListImagesFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ListImagesFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ListImagesFilter {
     type Model = super::ListImagesFilter;
     fn from_model(model: super::ListImagesFilter) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6206,7 +6203,7 @@ for super::ListImagesRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesInput {
     type Model = super::ListImagesRequest;
     fn from_model(model: super::ListImagesRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -6249,7 +6246,7 @@ for super::ListImagesResponse {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesOutput {
     type Model = super::ListImagesResponse;
     fn from_model(model: super::ListImagesResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6294,7 +6291,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_pull_time_update_exclusions::ListPullTimeUpdateExclusionsInput {
     type Model = super::ListPullTimeUpdateExclusionsRequest;
     fn from_model(
@@ -6336,7 +6333,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_pull_time_update_exclusions::ListPullTimeUpdateExclusionsOutput {
     type Model = super::ListPullTimeUpdateExclusionsResponse;
     fn from_model(
@@ -6388,7 +6385,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_replication_backfills::ListReplicationBackfillsInput {
     type Model = super::ListReplicationBackfillsRequest;
     fn from_model(
@@ -6454,7 +6451,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_replication_backfills::ListReplicationBackfillsOutput {
     type Model = super::ListReplicationBackfillsResponse;
     fn from_model(
@@ -6500,7 +6497,7 @@ for super::ListTagsForResourceRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_tags_for_resource::ListTagsForResourceInput {
     type Model = super::ListTagsForResourceRequest;
     fn from_model(
@@ -6549,7 +6546,7 @@ for super::ListTagsForResourceResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_tags_for_resource::ListTagsForResourceOutput {
     type Model = super::ListTagsForResourceResponse;
     fn from_model(
@@ -6624,7 +6621,7 @@ for super::PackageVulnerabilityDetails {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::PackageVulnerabilityDetails {
+impl convert::Twin for ::aws_sdk_ecr::types::PackageVulnerabilityDetails {
     type Model = super::PackageVulnerabilityDetails;
     fn from_model(
         model: super::PackageVulnerabilityDetails,
@@ -6685,7 +6682,7 @@ for super::PullThroughCacheRule {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::PullThroughCacheRule {
+impl convert::Twin for ::aws_sdk_ecr::types::PullThroughCacheRule {
     type Model = super::PullThroughCacheRule;
     fn from_model(model: super::PullThroughCacheRule) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6717,7 +6714,7 @@ for super::PullThroughCacheRuleAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::PullThroughCacheRuleAlreadyExistsException {
     type Model = super::PullThroughCacheRuleAlreadyExistsException;
     fn from_model(
@@ -6754,7 +6751,7 @@ for super::PullThroughCacheRuleNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::PullThroughCacheRuleNotFoundException {
     type Model = super::PullThroughCacheRuleNotFoundException;
     fn from_model(
@@ -6802,7 +6799,7 @@ for super::PutAccountSettingRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_account_setting::PutAccountSettingInput {
     type Model = super::PutAccountSettingRequest;
     fn from_model(model: super::PutAccountSettingRequest) -> Result<Self, crate::Error> {
@@ -6839,7 +6836,7 @@ for super::PutAccountSettingResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_account_setting::PutAccountSettingOutput {
     type Model = super::PutAccountSettingResponse;
     fn from_model(
@@ -6895,7 +6892,7 @@ for super::PutImageRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::put_image::PutImageInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::put_image::PutImageInput {
     type Model = super::PutImageRequest;
     fn from_model(model: super::PutImageRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -6927,7 +6924,7 @@ for super::PutImageResponse {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::put_image::PutImageOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::put_image::PutImageOutput {
     type Model = super::PutImageResponse;
     fn from_model(model: super::PutImageResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6987,7 +6984,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_scanning_configuration::PutImageScanningConfigurationInput {
     type Model = super::PutImageScanningConfigurationRequest;
     fn from_model(
@@ -7037,7 +7034,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_scanning_configuration::PutImageScanningConfigurationOutput {
     type Model = super::PutImageScanningConfigurationResponse;
     fn from_model(
@@ -7121,7 +7118,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_tag_mutability::PutImageTagMutabilityInput {
     type Model = super::PutImageTagMutabilityRequest;
     fn from_model(
@@ -7190,7 +7187,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_tag_mutability::PutImageTagMutabilityOutput {
     type Model = super::PutImageTagMutabilityResponse;
     fn from_model(
@@ -7242,7 +7239,7 @@ for super::PutLifecyclePolicyRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_lifecycle_policy::PutLifecyclePolicyInput {
     type Model = super::PutLifecyclePolicyRequest;
     fn from_model(
@@ -7283,7 +7280,7 @@ for super::PutLifecyclePolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_lifecycle_policy::PutLifecyclePolicyOutput {
     type Model = super::PutLifecyclePolicyResponse;
     fn from_model(
@@ -7327,7 +7324,7 @@ for super::PutRegistryPolicyRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_policy::PutRegistryPolicyInput {
     type Model = super::PutRegistryPolicyRequest;
     fn from_model(model: super::PutRegistryPolicyRequest) -> Result<Self, crate::Error> {
@@ -7364,7 +7361,7 @@ for super::PutRegistryPolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_policy::PutRegistryPolicyOutput {
     type Model = super::PutRegistryPolicyResponse;
     fn from_model(
@@ -7430,7 +7427,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_scanning_configuration::PutRegistryScanningConfigurationInput {
     type Model = super::PutRegistryScanningConfigurationRequest;
     fn from_model(
@@ -7485,7 +7482,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_scanning_configuration::PutRegistryScanningConfigurationOutput {
     type Model = super::PutRegistryScanningConfigurationResponse;
     fn from_model(
@@ -7550,7 +7547,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_replication_configuration::PutReplicationConfigurationInput {
     type Model = super::PutReplicationConfigurationRequest;
     fn from_model(
@@ -7605,7 +7602,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_replication_configuration::PutReplicationConfigurationOutput {
     type Model = super::PutReplicationConfigurationResponse;
     fn from_model(
@@ -7666,7 +7663,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_signing_configuration::PutSigningConfigurationInput {
     type Model = super::PutSigningConfigurationRequest;
     fn from_model(
@@ -7717,7 +7714,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_signing_configuration::PutSigningConfigurationOutput {
     type Model = super::PutSigningConfigurationResponse;
     fn from_model(
@@ -7741,7 +7738,7 @@ impl From<::aws_sdk_ecr::types::RctAppliedFor> for super::RCTAppliedFor {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RctAppliedFor {
+impl convert::Twin for ::aws_sdk_ecr::types::RctAppliedFor {
     type Model = super::RCTAppliedFor;
     fn from_model(model: super::RCTAppliedFor) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -7765,7 +7762,7 @@ impl From<::aws_sdk_ecr::types::Recommendation> for super::Recommendation {
         Self { url: v.url, text: v.text }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Recommendation {
+impl convert::Twin for ::aws_sdk_ecr::types::Recommendation {
     type Model = super::Recommendation;
     fn from_model(model: super::Recommendation) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -7795,8 +7792,7 @@ for super::ReferencedImagesNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::types::error::ReferencedImagesNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ReferencedImagesNotFoundException {
     type Model = super::ReferencedImagesNotFoundException;
     fn from_model(
         model: super::ReferencedImagesNotFoundException,
@@ -7846,7 +7842,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::register_pull_time_update_exclusion::RegisterPullTimeUpdateExclusionInput {
     type Model = super::RegisterPullTimeUpdateExclusionRequest;
     fn from_model(
@@ -7893,7 +7889,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::register_pull_time_update_exclusion::RegisterPullTimeUpdateExclusionOutput {
     type Model = super::RegisterPullTimeUpdateExclusionResponse;
     fn from_model(
@@ -7928,7 +7924,7 @@ for super::RegistryPolicyNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::RegistryPolicyNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::RegistryPolicyNotFoundException {
     type Model = super::RegistryPolicyNotFoundException;
     fn from_model(
         model: super::RegistryPolicyNotFoundException,
@@ -7975,7 +7971,7 @@ for super::RegistryScanningConfiguration {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RegistryScanningConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::RegistryScanningConfiguration {
     type Model = super::RegistryScanningConfiguration;
     fn from_model(
         model: super::RegistryScanningConfiguration,
@@ -8022,7 +8018,7 @@ impl From<::aws_sdk_ecr::types::RegistryScanningRule> for super::RegistryScannin
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RegistryScanningRule {
+impl convert::Twin for ::aws_sdk_ecr::types::RegistryScanningRule {
     type Model = super::RegistryScanningRule;
     fn from_model(model: super::RegistryScanningRule) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8049,7 +8045,7 @@ impl From<::aws_sdk_ecr::types::Remediation> for super::Remediation {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Remediation {
+impl convert::Twin for ::aws_sdk_ecr::types::Remediation {
     type Model = super::Remediation;
     fn from_model(model: super::Remediation) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -8081,7 +8077,7 @@ for super::ReplicationBackfillInProgressException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::ReplicationBackfillInProgressException {
     type Model = super::ReplicationBackfillInProgressException;
     fn from_model(
@@ -8118,7 +8114,7 @@ for super::ReplicationBackfillInvalidStatusException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::ReplicationBackfillInvalidStatusException {
     type Model = super::ReplicationBackfillInvalidStatusException;
     fn from_model(
@@ -8155,7 +8151,7 @@ for super::ReplicationBackfillNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::ReplicationBackfillNotFoundException {
     type Model = super::ReplicationBackfillNotFoundException;
     fn from_model(
@@ -8195,7 +8191,7 @@ for super::ReplicationBackfillProgress {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationBackfillProgress {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationBackfillProgress {
     type Model = super::ReplicationBackfillProgress;
     fn from_model(
         model: super::ReplicationBackfillProgress,
@@ -8243,7 +8239,7 @@ for super::ReplicationBackfillResult {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationBackfillResult {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationBackfillResult {
     type Model = super::ReplicationBackfillResult;
     fn from_model(
         model: super::ReplicationBackfillResult,
@@ -8268,7 +8264,7 @@ for super::ReplicationBackfillResultStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationBackfillResultStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationBackfillResultStatus {
     type Model = super::ReplicationBackfillResultStatus;
     fn from_model(
         model: super::ReplicationBackfillResultStatus,
@@ -8293,7 +8289,7 @@ for super::ReplicationBackfillStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationBackfillStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationBackfillStatus {
     type Model = super::ReplicationBackfillStatus;
     fn from_model(
         model: super::ReplicationBackfillStatus,
@@ -8361,7 +8357,7 @@ for super::ReplicationBackfillSummary {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationBackfillSummary {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationBackfillSummary {
     type Model = super::ReplicationBackfillSummary;
     fn from_model(
         model: super::ReplicationBackfillSummary,
@@ -8400,7 +8396,7 @@ for super::ReplicationConfiguration {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationConfiguration {
     type Model = super::ReplicationConfiguration;
     fn from_model(model: super::ReplicationConfiguration) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8431,7 +8427,7 @@ for super::ReplicationDestination {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationDestination {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationDestination {
     type Model = super::ReplicationDestination;
     fn from_model(model: super::ReplicationDestination) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8490,7 +8486,7 @@ impl From<::aws_sdk_ecr::types::ReplicationRule> for super::ReplicationRule {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationRule {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationRule {
     type Model = super::ReplicationRule;
     fn from_model(model: super::ReplicationRule) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8511,7 +8507,7 @@ impl From<::aws_sdk_ecr::types::ReplicationStatus> for super::ReplicationStatus 
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ReplicationStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ReplicationStatus {
     type Model = super::ReplicationStatus;
     fn from_model(model: super::ReplicationStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -8600,7 +8596,7 @@ impl TryFrom<::aws_sdk_ecr::types::Repository> for super::Repository {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Repository {
+impl convert::Twin for ::aws_sdk_ecr::types::Repository {
     type Model = super::Repository;
     fn from_model(model: super::Repository) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8630,7 +8626,7 @@ for super::RepositoryAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::RepositoryAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::RepositoryAlreadyExistsException {
     type Model = super::RepositoryAlreadyExistsException;
     fn from_model(
         model: super::RepositoryAlreadyExistsException,
@@ -8751,7 +8747,7 @@ for super::RepositoryCreationTemplate {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RepositoryCreationTemplate {
+impl convert::Twin for ::aws_sdk_ecr::types::RepositoryCreationTemplate {
     type Model = super::RepositoryCreationTemplate;
     fn from_model(
         model: super::RepositoryCreationTemplate,
@@ -8784,7 +8780,7 @@ impl From<::aws_sdk_ecr::types::RepositoryFilter> for super::RepositoryFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RepositoryFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::RepositoryFilter {
     type Model = super::RepositoryFilter;
     fn from_model(model: super::RepositoryFilter) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -8805,7 +8801,7 @@ impl From<::aws_sdk_ecr::types::RepositoryFilterType> for super::RepositoryFilte
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RepositoryFilterType {
+impl convert::Twin for ::aws_sdk_ecr::types::RepositoryFilterType {
     type Model = super::RepositoryFilterType;
     fn from_model(model: super::RepositoryFilterType) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -8835,7 +8831,7 @@ for super::RepositoryNotEmptyException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::RepositoryNotEmptyException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::RepositoryNotEmptyException {
     type Model = super::RepositoryNotEmptyException;
     fn from_model(
         model: super::RepositoryNotEmptyException,
@@ -8867,7 +8863,7 @@ for super::RepositoryNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::RepositoryNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::RepositoryNotFoundException {
     type Model = super::RepositoryNotFoundException;
     fn from_model(
         model: super::RepositoryNotFoundException,
@@ -8899,8 +8895,7 @@ for super::RepositoryPolicyNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::types::error::RepositoryPolicyNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::RepositoryPolicyNotFoundException {
     type Model = super::RepositoryPolicyNotFoundException;
     fn from_model(
         model: super::RepositoryPolicyNotFoundException,
@@ -8965,7 +8960,7 @@ for super::RepositoryScanningConfiguration {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RepositoryScanningConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::RepositoryScanningConfiguration {
     type Model = super::RepositoryScanningConfiguration;
     fn from_model(
         model: super::RepositoryScanningConfiguration,
@@ -9006,7 +9001,7 @@ for super::RepositoryScanningConfigurationFailure {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::RepositoryScanningConfigurationFailure {
+impl convert::Twin for ::aws_sdk_ecr::types::RepositoryScanningConfigurationFailure {
     type Model = super::RepositoryScanningConfigurationFailure;
     fn from_model(
         model: super::RepositoryScanningConfigurationFailure,
@@ -9048,7 +9043,7 @@ impl TryFrom<::aws_sdk_ecr::types::Resource> for super::Resource {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Resource {
+impl convert::Twin for ::aws_sdk_ecr::types::Resource {
     type Model = super::Resource;
     fn from_model(model: super::Resource) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9082,7 +9077,7 @@ impl TryFrom<::aws_sdk_ecr::types::ResourceDetails> for super::ResourceDetails {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ResourceDetails {
+impl convert::Twin for ::aws_sdk_ecr::types::ResourceDetails {
     type Model = super::ResourceDetails;
     fn from_model(model: super::ResourceDetails) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9103,7 +9098,7 @@ impl From<::aws_sdk_ecr::types::ScanFrequency> for super::ScanFrequency {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanFrequency {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanFrequency {
     type Model = super::ScanFrequency;
     fn from_model(model: super::ScanFrequency) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9130,7 +9125,7 @@ for super::ScanNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ScanNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ScanNotFoundException {
     type Model = super::ScanNotFoundException;
     fn from_model(model: super::ScanNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9151,7 +9146,7 @@ impl From<::aws_sdk_ecr::types::ScanStatus> for super::ScanStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanStatus {
     type Model = super::ScanStatus;
     fn from_model(model: super::ScanStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9172,7 +9167,7 @@ impl From<::aws_sdk_ecr::types::ScanType> for super::ScanType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanType {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanType {
     type Model = super::ScanType;
     fn from_model(model: super::ScanType) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9195,7 +9190,7 @@ for super::ScanningConfigurationFailureCode {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanningConfigurationFailureCode {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanningConfigurationFailureCode {
     type Model = super::ScanningConfigurationFailureCode;
     fn from_model(
         model: super::ScanningConfigurationFailureCode,
@@ -9236,7 +9231,7 @@ for super::ScanningRepositoryFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanningRepositoryFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanningRepositoryFilter {
     type Model = super::ScanningRepositoryFilter;
     fn from_model(model: super::ScanningRepositoryFilter) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -9259,7 +9254,7 @@ for super::ScanningRepositoryFilterType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScanningRepositoryFilterType {
+impl convert::Twin for ::aws_sdk_ecr::types::ScanningRepositoryFilterType {
     type Model = super::ScanningRepositoryFilterType;
     fn from_model(
         model: super::ScanningRepositoryFilterType,
@@ -9286,7 +9281,7 @@ impl From<::aws_sdk_ecr::types::ScoreDetails> for super::ScoreDetails {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::ScoreDetails {
+impl convert::Twin for ::aws_sdk_ecr::types::ScoreDetails {
     type Model = super::ScoreDetails;
     fn from_model(model: super::ScoreDetails) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9313,7 +9308,7 @@ for super::SecretNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::SecretNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::SecretNotFoundException {
     type Model = super::SecretNotFoundException;
     fn from_model(model: super::SecretNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9338,7 +9333,7 @@ impl From<::aws_sdk_ecr::types::error::ServerException> for super::ServerExcepti
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ServerException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ServerException {
     type Model = super::ServerException;
     fn from_model(model: super::ServerException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9387,7 +9382,7 @@ for super::SetRepositoryPolicyRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::set_repository_policy::SetRepositoryPolicyInput {
     type Model = super::SetRepositoryPolicyRequest;
     fn from_model(
@@ -9428,7 +9423,7 @@ for super::SetRepositoryPolicyResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::set_repository_policy::SetRepositoryPolicyOutput {
     type Model = super::SetRepositoryPolicyResponse;
     fn from_model(
@@ -9467,7 +9462,7 @@ impl From<::aws_sdk_ecr::types::SigningConfiguration> for super::SigningConfigur
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SigningConfiguration {
+impl convert::Twin for ::aws_sdk_ecr::types::SigningConfiguration {
     type Model = super::SigningConfiguration;
     fn from_model(model: super::SigningConfiguration) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -9499,7 +9494,7 @@ for super::SigningConfigurationNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::SigningConfigurationNotFoundException {
     type Model = super::SigningConfigurationNotFoundException;
     fn from_model(
@@ -9541,7 +9536,7 @@ for super::SigningRepositoryFilter {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SigningRepositoryFilter {
+impl convert::Twin for ::aws_sdk_ecr::types::SigningRepositoryFilter {
     type Model = super::SigningRepositoryFilter;
     fn from_model(model: super::SigningRepositoryFilter) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -9564,7 +9559,7 @@ for super::SigningRepositoryFilterType {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SigningRepositoryFilterType {
+impl convert::Twin for ::aws_sdk_ecr::types::SigningRepositoryFilterType {
     type Model = super::SigningRepositoryFilterType;
     fn from_model(
         model: super::SigningRepositoryFilterType,
@@ -9606,7 +9601,7 @@ impl From<::aws_sdk_ecr::types::SigningRule> for super::SigningRule {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SigningRule {
+impl convert::Twin for ::aws_sdk_ecr::types::SigningRule {
     type Model = super::SigningRule;
     fn from_model(model: super::SigningRule) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -9627,7 +9622,7 @@ impl From<::aws_sdk_ecr::types::SigningStatus> for super::SigningStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SigningStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::SigningStatus {
     type Model = super::SigningStatus;
     fn from_model(model: super::SigningStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9676,8 +9671,7 @@ for super::StartImageScanRequest {
         })
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanInput {
     type Model = super::StartImageScanRequest;
     fn from_model(model: super::StartImageScanRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -9725,8 +9719,7 @@ for super::StartImageScanResponse {
         }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanOutput {
     type Model = super::StartImageScanResponse;
     fn from_model(model: super::StartImageScanResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -9776,7 +9769,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_lifecycle_policy_preview::StartLifecyclePolicyPreviewInput {
     type Model = super::StartLifecyclePolicyPreviewRequest;
     fn from_model(
@@ -9826,7 +9819,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_lifecycle_policy_preview::StartLifecyclePolicyPreviewOutput {
     type Model = super::StartLifecyclePolicyPreviewResponse;
     fn from_model(
@@ -9891,7 +9884,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_replication_backfill::StartReplicationBackfillInput {
     type Model = super::StartReplicationBackfillRequest;
     fn from_model(
@@ -9961,7 +9954,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_replication_backfill::StartReplicationBackfillOutput {
     type Model = super::StartReplicationBackfillResponse;
     fn from_model(
@@ -10012,7 +10005,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::stop_replication_backfill::StopReplicationBackfillInput {
     type Model = super::StopReplicationBackfillRequest;
     fn from_model(
@@ -10082,7 +10075,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::stop_replication_backfill::StopReplicationBackfillOutput {
     type Model = super::StopReplicationBackfillResponse;
     fn from_model(
@@ -10112,7 +10105,7 @@ impl From<::aws_sdk_ecr::types::SubjectIdentifier> for super::SubjectIdentifier 
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::SubjectIdentifier {
+impl convert::Twin for ::aws_sdk_ecr::types::SubjectIdentifier {
     type Model = super::SubjectIdentifier;
     fn from_model(model: super::SubjectIdentifier) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -10138,7 +10131,7 @@ impl From<::aws_sdk_ecr::types::Tag> for super::Tag {
         Self { key: v.key, value: v.value }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::Tag {
+impl convert::Twin for ::aws_sdk_ecr::types::Tag {
     type Model = super::Tag;
     fn from_model(model: super::Tag) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -10197,7 +10190,7 @@ for super::TagResourceRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceInput {
     type Model = super::TagResourceRequest;
     fn from_model(model: super::TagResourceRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -10224,7 +10217,7 @@ for super::TagResourceResponse {
         Self { response_metadata: None }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceOutput {
     type Model = super::TagResourceResponse;
     fn from_model(model: super::TagResourceResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -10245,7 +10238,7 @@ impl From<::aws_sdk_ecr::types::TagStatus> for super::TagStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::TagStatus {
+impl convert::Twin for ::aws_sdk_ecr::types::TagStatus {
     type Model = super::TagStatus;
     fn from_model(model: super::TagStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -10266,7 +10259,7 @@ impl From<::aws_sdk_ecr::types::TargetStorageClass> for super::TargetStorageClas
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::TargetStorageClass {
+impl convert::Twin for ::aws_sdk_ecr::types::TargetStorageClass {
     type Model = super::TargetStorageClass;
     fn from_model(model: super::TargetStorageClass) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -10296,7 +10289,7 @@ for super::TemplateAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::TemplateAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::TemplateAlreadyExistsException {
     type Model = super::TemplateAlreadyExistsException;
     fn from_model(
         model: super::TemplateAlreadyExistsException,
@@ -10328,7 +10321,7 @@ for super::TemplateNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::TemplateNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::TemplateNotFoundException {
     type Model = super::TemplateNotFoundException;
     fn from_model(
         model: super::TemplateNotFoundException,
@@ -10357,7 +10350,7 @@ for super::TooManyTagsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::TooManyTagsException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::TooManyTagsException {
     type Model = super::TooManyTagsException;
     fn from_model(model: super::TooManyTagsException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -10394,7 +10387,7 @@ for super::TransitioningImageTotalCount {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::TransitioningImageTotalCount {
+impl convert::Twin for ::aws_sdk_ecr::types::TransitioningImageTotalCount {
     type Model = super::TransitioningImageTotalCount;
     fn from_model(
         model: super::TransitioningImageTotalCount,
@@ -10426,7 +10419,7 @@ for super::UnableToAccessSecretException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::UnableToAccessSecretException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UnableToAccessSecretException {
     type Model = super::UnableToAccessSecretException;
     fn from_model(
         model: super::UnableToAccessSecretException,
@@ -10460,8 +10453,7 @@ for super::UnableToDecryptSecretValueException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::types::error::UnableToDecryptSecretValueException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UnableToDecryptSecretValueException {
     type Model = super::UnableToDecryptSecretValueException;
     fn from_model(
         model: super::UnableToDecryptSecretValueException,
@@ -10495,8 +10487,7 @@ for super::UnableToGetUpstreamImageException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::types::error::UnableToGetUpstreamImageException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UnableToGetUpstreamImageException {
     type Model = super::UnableToGetUpstreamImageException;
     fn from_model(
         model: super::UnableToGetUpstreamImageException,
@@ -10530,8 +10521,7 @@ for super::UnableToGetUpstreamLayerException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::types::error::UnableToGetUpstreamLayerException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UnableToGetUpstreamLayerException {
     type Model = super::UnableToGetUpstreamLayerException;
     fn from_model(
         model: super::UnableToGetUpstreamLayerException,
@@ -10567,7 +10557,7 @@ for super::UnableToListUpstreamImageReferrersException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::UnableToListUpstreamImageReferrersException {
     type Model = super::UnableToListUpstreamImageReferrersException;
     fn from_model(
@@ -10602,7 +10592,7 @@ for super::UnsupportedImageTypeException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::UnsupportedImageTypeException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UnsupportedImageTypeException {
     type Model = super::UnsupportedImageTypeException;
     fn from_model(
         model: super::UnsupportedImageTypeException,
@@ -10636,7 +10626,7 @@ for super::UnsupportedUpstreamRegistryException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::types::error::UnsupportedUpstreamRegistryException {
     type Model = super::UnsupportedUpstreamRegistryException;
     fn from_model(
@@ -10686,7 +10676,7 @@ for super::UntagResourceRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceInput {
+impl convert::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceInput {
     type Model = super::UntagResourceRequest;
     fn from_model(model: super::UntagResourceRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -10713,7 +10703,7 @@ for super::UntagResourceResponse {
         Self { response_metadata: None }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceOutput {
+impl convert::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceOutput {
     type Model = super::UntagResourceResponse;
     fn from_model(model: super::UntagResourceResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -10775,7 +10765,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_image_storage_class::UpdateImageStorageClassInput {
     type Model = super::UpdateImageStorageClassRequest;
     fn from_model(
@@ -10823,7 +10813,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_image_storage_class::UpdateImageStorageClassOutput {
     type Model = super::UpdateImageStorageClassResponse;
     fn from_model(
@@ -10878,7 +10868,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_pull_through_cache_rule::UpdatePullThroughCacheRuleInput {
     type Model = super::UpdatePullThroughCacheRuleRequest;
     fn from_model(
@@ -10933,7 +10923,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_pull_through_cache_rule::UpdatePullThroughCacheRuleOutput {
     type Model = super::UpdatePullThroughCacheRuleResponse;
     fn from_model(
@@ -11059,7 +11049,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_repository_creation_template::UpdateRepositoryCreationTemplateInput {
     type Model = super::UpdateRepositoryCreationTemplateRequest;
     fn from_model(
@@ -11119,7 +11109,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_repository_creation_template::UpdateRepositoryCreationTemplateOutput {
     type Model = super::UpdateRepositoryCreationTemplateResponse;
     fn from_model(
@@ -11183,7 +11173,7 @@ for super::UploadLayerPartRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartInput {
     type Model = super::UploadLayerPartRequest;
     fn from_model(model: super::UploadLayerPartRequest) -> Result<Self, crate::Error> {
@@ -11224,7 +11214,7 @@ for super::UploadLayerPartResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartOutput {
     type Model = super::UploadLayerPartResponse;
     fn from_model(model: super::UploadLayerPartResponse) -> Result<Self, crate::Error> {
@@ -11252,7 +11242,7 @@ for super::UploadNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::UploadNotFoundException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::UploadNotFoundException {
     type Model = super::UploadNotFoundException;
     fn from_model(model: super::UploadNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -11273,7 +11263,7 @@ impl From<::aws_sdk_ecr::types::UpstreamRegistry> for super::UpstreamRegistry {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::UpstreamRegistry {
+impl convert::Twin for ::aws_sdk_ecr::types::UpstreamRegistry {
     type Model = super::UpstreamRegistry;
     fn from_model(model: super::UpstreamRegistry) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -11321,7 +11311,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::validate_pull_through_cache_rule::ValidatePullThroughCacheRuleInput {
     type Model = super::ValidatePullThroughCacheRuleRequest;
     fn from_model(
@@ -11379,7 +11369,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::validate_pull_through_cache_rule::ValidatePullThroughCacheRuleOutput {
     type Model = super::ValidatePullThroughCacheRuleResponse;
     fn from_model(
@@ -11411,7 +11401,7 @@ for super::ValidationException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::error::ValidationException {
+impl convert::Twin for ::aws_sdk_ecr::types::error::ValidationException {
     type Model = super::ValidationException;
     fn from_model(model: super::ValidationException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -11452,7 +11442,7 @@ impl From<::aws_sdk_ecr::types::VulnerablePackage> for super::VulnerablePackage 
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::types::VulnerablePackage {
+impl convert::Twin for ::aws_sdk_ecr::types::VulnerablePackage {
     type Model = super::VulnerablePackage;
     fn from_model(model: super::VulnerablePackage) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -11526,7 +11516,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -11536,18 +11526,17 @@ for ::aws_sdk_ecr::operation::batch_check_layer_availability::BatchCheckLayerAva
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "BatchCheckLayerAvailability",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "BatchCheckLayerAvailability");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -11616,7 +11605,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_delete_image::BatchDeleteImageError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -11626,18 +11615,15 @@ for ::aws_sdk_ecr::operation::batch_delete_image::BatchDeleteImageError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::batch_delete_image::BatchDeleteImageError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "BatchDeleteImage",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "BatchDeleteImage");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -11730,7 +11716,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageError {
+impl convert::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -11739,15 +11725,15 @@ impl crate::sdk::Twin for ::aws_sdk_ecr::operation::batch_get_image::BatchGetIma
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::batch_get_image::BatchGetImageError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(crate::Service::Ecr, "BatchGetImage");
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "BatchGetImage");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -11825,7 +11811,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::batch_get_repository_scanning_configuration::BatchGetRepositoryScanningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -11835,18 +11821,17 @@ for ::aws_sdk_ecr::operation::batch_get_repository_scanning_configuration::Batch
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::batch_get_repository_scanning_configuration::BatchGetRepositoryScanningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "BatchGetRepositoryScanningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "BatchGetRepositoryScanningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -11979,7 +11964,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::complete_layer_upload::CompleteLayerUploadError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -11989,18 +11974,17 @@ for ::aws_sdk_ecr::operation::complete_layer_upload::CompleteLayerUploadError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::complete_layer_upload::CompleteLayerUploadError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "CompleteLayerUpload",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "CompleteLayerUpload");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12148,7 +12132,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_pull_through_cache_rule::CreatePullThroughCacheRuleError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12158,18 +12142,17 @@ for ::aws_sdk_ecr::operation::create_pull_through_cache_rule::CreatePullThroughC
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::create_pull_through_cache_rule::CreatePullThroughCacheRuleError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "CreatePullThroughCacheRule",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "CreatePullThroughCacheRule");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12276,7 +12259,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository::CreateRepositoryError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12286,18 +12269,15 @@ for ::aws_sdk_ecr::operation::create_repository::CreateRepositoryError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::create_repository::CreateRepositoryError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "CreateRepository",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "CreateRepository");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12383,7 +12363,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::create_repository_creation_template::CreateRepositoryCreationTemplateError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12393,18 +12373,17 @@ for ::aws_sdk_ecr::operation::create_repository_creation_template::CreateReposit
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::create_repository_creation_template::CreateRepositoryCreationTemplateError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "CreateRepositoryCreationTemplate",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "CreateRepositoryCreationTemplate");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12498,7 +12477,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_lifecycle_policy::DeleteLifecyclePolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12508,18 +12487,17 @@ for ::aws_sdk_ecr::operation::delete_lifecycle_policy::DeleteLifecyclePolicyErro
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_lifecycle_policy::DeleteLifecyclePolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteLifecyclePolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteLifecyclePolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12599,7 +12577,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughCacheRuleError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12609,18 +12587,17 @@ for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughC
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughCacheRuleError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeletePullThroughCacheRule",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeletePullThroughCacheRule");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12697,7 +12674,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12707,18 +12684,17 @@ for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyError 
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteRegistryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteRegistryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12807,7 +12783,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12817,18 +12793,15 @@ for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteRepository",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DeleteRepository");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -12906,7 +12879,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_creation_template::DeleteRepositoryCreationTemplateError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -12916,18 +12889,17 @@ for ::aws_sdk_ecr::operation::delete_repository_creation_template::DeleteReposit
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_repository_creation_template::DeleteRepositoryCreationTemplateError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteRepositoryCreationTemplate",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteRepositoryCreationTemplate");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13013,7 +12985,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_repository_policy::DeleteRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13023,18 +12995,17 @@ for ::aws_sdk_ecr::operation::delete_repository_policy::DeleteRepositoryPolicyEr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_repository_policy::DeleteRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13100,7 +13071,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13110,18 +13081,17 @@ for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigu
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeleteSigningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteSigningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13207,7 +13177,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::deregister_pull_time_update_exclusion::DeregisterPullTimeUpdateExclusionError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13217,18 +13187,17 @@ for ::aws_sdk_ecr::operation::deregister_pull_time_update_exclusion::DeregisterP
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::deregister_pull_time_update_exclusion::DeregisterPullTimeUpdateExclusionError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DeregisterPullTimeUpdateExclusion",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeregisterPullTimeUpdateExclusion");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13314,7 +13283,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_replication_status::DescribeImageReplicationStatusError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13324,18 +13293,17 @@ for ::aws_sdk_ecr::operation::describe_image_replication_status::DescribeImageRe
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_image_replication_status::DescribeImageReplicationStatusError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeImageReplicationStatus",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeImageReplicationStatus");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13429,7 +13397,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_scan_findings::DescribeImageScanFindingsError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13439,18 +13407,17 @@ for ::aws_sdk_ecr::operation::describe_image_scan_findings::DescribeImageScanFin
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_image_scan_findings::DescribeImageScanFindingsError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeImageScanFindings",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeImageScanFindings");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13536,7 +13503,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_image_signing_status::DescribeImageSigningStatusError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13546,18 +13513,17 @@ for ::aws_sdk_ecr::operation::describe_image_signing_status::DescribeImageSignin
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_image_signing_status::DescribeImageSigningStatusError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeImageSigningStatus",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeImageSigningStatus");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13634,8 +13600,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::describe_images::DescribeImagesError {
+impl convert::Twin for ::aws_sdk_ecr::operation::describe_images::DescribeImagesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -13644,18 +13609,15 @@ for ::aws_sdk_ecr::operation::describe_images::DescribeImagesError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_images::DescribeImagesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeImages",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DescribeImages");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13735,7 +13697,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThroughCacheRulesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13745,18 +13707,17 @@ for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThroughCacheRulesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribePullThroughCacheRules",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribePullThroughCacheRules");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13819,7 +13780,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13829,18 +13790,15 @@ for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeRegistry",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DescribeRegistry");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -13920,7 +13878,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_replication_backfill_results::DescribeReplicationBackfillResultsError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -13930,18 +13888,17 @@ for ::aws_sdk_ecr::operation::describe_replication_backfill_results::DescribeRep
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_replication_backfill_results::DescribeReplicationBackfillResultsError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeReplicationBackfillResults",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeReplicationBackfillResults");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14010,7 +13967,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repositories::DescribeRepositoriesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14020,18 +13977,17 @@ for ::aws_sdk_ecr::operation::describe_repositories::DescribeRepositoriesError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_repositories::DescribeRepositoriesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeRepositories",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeRepositories");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14095,7 +14051,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::describe_repository_creation_templates::DescribeRepositoryCreationTemplatesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14105,18 +14061,17 @@ for ::aws_sdk_ecr::operation::describe_repository_creation_templates::DescribeRe
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::describe_repository_creation_templates::DescribeRepositoryCreationTemplatesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "DescribeRepositoryCreationTemplates",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeRepositoryCreationTemplates");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14179,7 +14134,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_account_setting::GetAccountSettingError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14189,18 +14144,15 @@ for ::aws_sdk_ecr::operation::get_account_setting::GetAccountSettingError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_account_setting::GetAccountSettingError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetAccountSetting",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "GetAccountSetting");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14256,7 +14208,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_authorization_token::GetAuthorizationTokenError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14266,18 +14218,17 @@ for ::aws_sdk_ecr::operation::get_authorization_token::GetAuthorizationTokenErro
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_authorization_token::GetAuthorizationTokenError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetAuthorizationToken",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetAuthorizationToken");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14391,7 +14342,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_download_url_for_layer::GetDownloadUrlForLayerError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14401,18 +14352,17 @@ for ::aws_sdk_ecr::operation::get_download_url_for_layer::GetDownloadUrlForLayer
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_download_url_for_layer::GetDownloadUrlForLayerError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetDownloadUrlForLayer",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetDownloadUrlForLayer");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14505,7 +14455,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14515,18 +14465,17 @@ for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetLifecyclePolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetLifecyclePolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14620,7 +14569,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14630,18 +14579,17 @@ for ::aws_sdk_ecr::operation::get_lifecycle_policy_preview::GetLifecyclePolicyPr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetLifecyclePolicyPreview",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetLifecyclePolicyPreview");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14718,7 +14666,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14728,18 +14676,15 @@ for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetRegistryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "GetRegistryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14803,7 +14748,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14813,18 +14758,17 @@ for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistrySc
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetRegistryScanningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetRegistryScanningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -14909,7 +14853,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -14919,18 +14863,17 @@ for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15010,7 +14953,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15020,18 +14963,17 @@ for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfiguration
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "GetSigningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetSigningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15106,7 +15048,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::initiate_layer_upload::InitiateLayerUploadError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15116,18 +15058,17 @@ for ::aws_sdk_ecr::operation::initiate_layer_upload::InitiateLayerUploadError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::initiate_layer_upload::InitiateLayerUploadError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "InitiateLayerUpload",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "InitiateLayerUpload");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15220,7 +15161,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_image_referrers::ListImageReferrersError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15230,18 +15171,17 @@ for ::aws_sdk_ecr::operation::list_image_referrers::ListImageReferrersError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::list_image_referrers::ListImageReferrersError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "ListImageReferrers",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ListImageReferrers");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15310,7 +15250,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesError {
+impl convert::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -15319,15 +15259,14 @@ impl crate::sdk::Twin for ::aws_sdk_ecr::operation::list_images::ListImagesError
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
-for ::aws_sdk_ecr::operation::list_images::ListImagesError {
+impl convert::OperationError for ::aws_sdk_ecr::operation::list_images::ListImagesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(crate::Service::Ecr, "ListImages");
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "ListImages");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15399,7 +15338,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_pull_time_update_exclusions::ListPullTimeUpdateExclusionsError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15409,18 +15348,17 @@ for ::aws_sdk_ecr::operation::list_pull_time_update_exclusions::ListPullTimeUpda
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::list_pull_time_update_exclusions::ListPullTimeUpdateExclusionsError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "ListPullTimeUpdateExclusions",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ListPullTimeUpdateExclusions");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15484,7 +15422,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_replication_backfills::ListReplicationBackfillsError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15494,18 +15432,17 @@ for ::aws_sdk_ecr::operation::list_replication_backfills::ListReplicationBackfil
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::list_replication_backfills::ListReplicationBackfillsError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "ListReplicationBackfills",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ListReplicationBackfills");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15574,7 +15511,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::list_tags_for_resource::ListTagsForResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15584,18 +15521,17 @@ for ::aws_sdk_ecr::operation::list_tags_for_resource::ListTagsForResourceError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::list_tags_for_resource::ListTagsForResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "ListTagsForResource",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ListTagsForResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15666,7 +15602,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_account_setting::PutAccountSettingError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15676,18 +15612,15 @@ for ::aws_sdk_ecr::operation::put_account_setting::PutAccountSettingError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_account_setting::PutAccountSettingError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutAccountSetting",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "PutAccountSetting");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15843,7 +15776,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::put_image::PutImageError {
+impl convert::Twin for ::aws_sdk_ecr::operation::put_image::PutImageError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -15852,14 +15785,14 @@ impl crate::sdk::Twin for ::aws_sdk_ecr::operation::put_image::PutImageError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError for ::aws_sdk_ecr::operation::put_image::PutImageError {
+impl convert::OperationError for ::aws_sdk_ecr::operation::put_image::PutImageError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(crate::Service::Ecr, "PutImage");
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "PutImage");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -15937,7 +15870,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_scanning_configuration::PutImageScanningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -15947,18 +15880,17 @@ for ::aws_sdk_ecr::operation::put_image_scanning_configuration::PutImageScanning
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_image_scanning_configuration::PutImageScanningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutImageScanningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutImageScanningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16028,7 +15960,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_image_tag_mutability::PutImageTagMutabilityError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16038,18 +15970,17 @@ for ::aws_sdk_ecr::operation::put_image_tag_mutability::PutImageTagMutabilityErr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_image_tag_mutability::PutImageTagMutabilityError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutImageTagMutability",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutImageTagMutability");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16126,7 +16057,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_lifecycle_policy::PutLifecyclePolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16136,18 +16067,17 @@ for ::aws_sdk_ecr::operation::put_lifecycle_policy::PutLifecyclePolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_lifecycle_policy::PutLifecyclePolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutLifecyclePolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutLifecyclePolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16210,7 +16140,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_policy::PutRegistryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16220,18 +16150,15 @@ for ::aws_sdk_ecr::operation::put_registry_policy::PutRegistryPolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_registry_policy::PutRegistryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutRegistryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "PutRegistryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16311,7 +16238,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_registry_scanning_configuration::PutRegistryScanningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16321,18 +16248,17 @@ for ::aws_sdk_ecr::operation::put_registry_scanning_configuration::PutRegistrySc
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_registry_scanning_configuration::PutRegistryScanningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutRegistryScanningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutRegistryScanningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16396,7 +16322,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_replication_configuration::PutReplicationConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16406,18 +16332,17 @@ for ::aws_sdk_ecr::operation::put_replication_configuration::PutReplicationConfi
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_replication_configuration::PutReplicationConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutReplicationConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutReplicationConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16481,7 +16406,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::put_signing_configuration::PutSigningConfigurationError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16491,18 +16416,17 @@ for ::aws_sdk_ecr::operation::put_signing_configuration::PutSigningConfiguration
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::put_signing_configuration::PutSigningConfigurationError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "PutSigningConfiguration",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutSigningConfiguration");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16588,7 +16512,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::register_pull_time_update_exclusion::RegisterPullTimeUpdateExclusionError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16598,18 +16522,17 @@ for ::aws_sdk_ecr::operation::register_pull_time_update_exclusion::RegisterPullT
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::register_pull_time_update_exclusion::RegisterPullTimeUpdateExclusionError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "RegisterPullTimeUpdateExclusion",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "RegisterPullTimeUpdateExclusion");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16678,7 +16601,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::set_repository_policy::SetRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16688,18 +16611,17 @@ for ::aws_sdk_ecr::operation::set_repository_policy::SetRepositoryPolicyError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::set_repository_policy::SetRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "SetRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "SetRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16814,8 +16736,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanError {
+impl convert::Twin for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -16824,18 +16745,15 @@ for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::start_image_scan::StartImageScanError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "StartImageScan",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "StartImageScan");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -16945,7 +16863,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_lifecycle_policy_preview::StartLifecyclePolicyPreviewError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -16955,18 +16873,17 @@ for ::aws_sdk_ecr::operation::start_lifecycle_policy_preview::StartLifecyclePoli
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::start_lifecycle_policy_preview::StartLifecyclePolicyPreviewError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "StartLifecyclePolicyPreview",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "StartLifecyclePolicyPreview");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17054,7 +16971,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::start_replication_backfill::StartReplicationBackfillError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17064,18 +16981,17 @@ for ::aws_sdk_ecr::operation::start_replication_backfill::StartReplicationBackfi
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::start_replication_backfill::StartReplicationBackfillError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "StartReplicationBackfill",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "StartReplicationBackfill");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17171,7 +17087,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::stop_replication_backfill::StopReplicationBackfillError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17181,18 +17097,17 @@ for ::aws_sdk_ecr::operation::stop_replication_backfill::StopReplicationBackfill
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::stop_replication_backfill::StopReplicationBackfillError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "StopReplicationBackfill",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "StopReplicationBackfill");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17283,7 +17198,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceError {
+impl convert::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -17292,15 +17207,15 @@ impl crate::sdk::Twin for ::aws_sdk_ecr::operation::tag_resource::TagResourceErr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::tag_resource::TagResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(crate::Service::Ecr, "TagResource");
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "TagResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17391,7 +17306,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceError {
+impl convert::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -17400,15 +17315,15 @@ impl crate::sdk::Twin for ::aws_sdk_ecr::operation::untag_resource::UntagResourc
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::untag_resource::UntagResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(crate::Service::Ecr, "UntagResource");
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "UntagResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17510,7 +17425,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_image_storage_class::UpdateImageStorageClassError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17520,18 +17435,17 @@ for ::aws_sdk_ecr::operation::update_image_storage_class::UpdateImageStorageClas
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::update_image_storage_class::UpdateImageStorageClassError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "UpdateImageStorageClass",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "UpdateImageStorageClass");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17655,7 +17569,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_pull_through_cache_rule::UpdatePullThroughCacheRuleError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17665,18 +17579,17 @@ for ::aws_sdk_ecr::operation::update_pull_through_cache_rule::UpdatePullThroughC
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::update_pull_through_cache_rule::UpdatePullThroughCacheRuleError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "UpdatePullThroughCacheRule",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "UpdatePullThroughCacheRule");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17754,7 +17667,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::update_repository_creation_template::UpdateRepositoryCreationTemplateError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17764,18 +17677,17 @@ for ::aws_sdk_ecr::operation::update_repository_creation_template::UpdateReposit
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::update_repository_creation_template::UpdateRepositoryCreationTemplateError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "UpdateRepositoryCreationTemplate",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "UpdateRepositoryCreationTemplate");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17886,7 +17798,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17896,18 +17808,15 @@ for ::aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "UploadLayerPart",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "UploadLayerPart");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -17987,7 +17896,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecr::operation::validate_pull_through_cache_rule::ValidatePullThroughCacheRuleError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -17997,18 +17906,17 @@ for ::aws_sdk_ecr::operation::validate_pull_through_cache_rule::ValidatePullThro
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecr::operation::validate_pull_through_cache_rule::ValidatePullThroughCacheRuleError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::Ecr,
-            "ValidatePullThroughCacheRule",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ValidatePullThroughCacheRule");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }

@@ -6,7 +6,7 @@
     clippy::needless_question_mark,
     clippy::redundant_closure
 )]
-use crate::sdk::convert;
+use crate::convert;
 /// The SDK release these conversions were generated for.
 pub const SDK: &str = "aws-sdk-ecrpublic 1.122.0";
 /// To the SDK's twin.
@@ -35,7 +35,7 @@ for super::AuthorizationData {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::AuthorizationData {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::AuthorizationData {
     type Model = super::AuthorizationData;
     fn from_model(model: super::AuthorizationData) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -87,7 +87,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityInput {
     type Model = super::BatchCheckLayerAvailabilityRequest;
     fn from_model(
@@ -145,7 +145,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityOutput {
     type Model = super::BatchCheckLayerAvailabilityResponse;
     fn from_model(
@@ -207,7 +207,7 @@ for super::BatchDeleteImageRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_delete_image::BatchDeleteImageInput {
     type Model = super::BatchDeleteImageRequest;
     fn from_model(model: super::BatchDeleteImageRequest) -> Result<Self, crate::Error> {
@@ -262,7 +262,7 @@ for super::BatchDeleteImageResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_delete_image::BatchDeleteImageOutput {
     type Model = super::BatchDeleteImageResponse;
     fn from_model(model: super::BatchDeleteImageResponse) -> Result<Self, crate::Error> {
@@ -315,7 +315,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::complete_layer_upload::CompleteLayerUploadInput {
     type Model = super::CompleteLayerUploadRequest;
     fn from_model(
@@ -359,7 +359,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::complete_layer_upload::CompleteLayerUploadOutput {
     type Model = super::CompleteLayerUploadResponse;
     fn from_model(
@@ -424,7 +424,7 @@ for super::CreateRepositoryRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::create_repository::CreateRepositoryInput {
     type Model = super::CreateRepositoryRequest;
     fn from_model(model: super::CreateRepositoryRequest) -> Result<Self, crate::Error> {
@@ -472,7 +472,7 @@ for super::CreateRepositoryResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::create_repository::CreateRepositoryOutput {
     type Model = super::CreateRepositoryResponse;
     fn from_model(model: super::CreateRepositoryResponse) -> Result<Self, crate::Error> {
@@ -519,7 +519,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository_policy::DeleteRepositoryPolicyInput {
     type Model = super::DeleteRepositoryPolicyRequest;
     fn from_model(
@@ -561,7 +561,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository_policy::DeleteRepositoryPolicyOutput {
     type Model = super::DeleteRepositoryPolicyResponse;
     fn from_model(
@@ -611,7 +611,7 @@ for super::DeleteRepositoryRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository::DeleteRepositoryInput {
     type Model = super::DeleteRepositoryRequest;
     fn from_model(model: super::DeleteRepositoryRequest) -> Result<Self, crate::Error> {
@@ -653,7 +653,7 @@ for super::DeleteRepositoryResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository::DeleteRepositoryOutput {
     type Model = super::DeleteRepositoryResponse;
     fn from_model(model: super::DeleteRepositoryResponse) -> Result<Self, crate::Error> {
@@ -703,7 +703,7 @@ for super::DescribeImageTagsRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_image_tags::DescribeImageTagsInput {
     type Model = super::DescribeImageTagsRequest;
     fn from_model(model: super::DescribeImageTagsRequest) -> Result<Self, crate::Error> {
@@ -753,7 +753,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_image_tags::DescribeImageTagsOutput {
     type Model = super::DescribeImageTagsResponse;
     fn from_model(
@@ -816,7 +816,7 @@ for super::DescribeImagesRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_images::DescribeImagesInput {
     type Model = super::DescribeImagesRequest;
     fn from_model(model: super::DescribeImagesRequest) -> Result<Self, crate::Error> {
@@ -865,7 +865,7 @@ for super::DescribeImagesResponse {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_images::DescribeImagesOutput {
     type Model = super::DescribeImagesResponse;
     fn from_model(model: super::DescribeImagesResponse) -> Result<Self, crate::Error> {
@@ -908,7 +908,7 @@ for super::DescribeRegistriesRequest {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_registries::DescribeRegistriesInput {
     type Model = super::DescribeRegistriesRequest;
     fn from_model(
@@ -957,7 +957,7 @@ for super::DescribeRegistriesResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_registries::DescribeRegistriesOutput {
     type Model = super::DescribeRegistriesResponse;
     fn from_model(
@@ -1007,7 +1007,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_repositories::DescribeRepositoriesInput {
     type Model = super::DescribeRepositoriesRequest;
     fn from_model(
@@ -1059,7 +1059,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_repositories::DescribeRepositoriesOutput {
     type Model = super::DescribeRepositoriesResponse;
     fn from_model(
@@ -1089,7 +1089,7 @@ for super::EmptyUploadException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::EmptyUploadException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::EmptyUploadException {
     type Model = super::EmptyUploadException;
     fn from_model(model: super::EmptyUploadException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1133,7 +1133,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenOutput {
     type Model = super::GetAuthorizationTokenResponse;
     fn from_model(
@@ -1182,7 +1182,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataOutput {
     type Model = super::GetRegistryCatalogDataResponse;
     fn from_model(
@@ -1233,7 +1233,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_catalog_data::GetRepositoryCatalogDataInput {
     type Model = super::GetRepositoryCatalogDataRequest;
     fn from_model(
@@ -1275,7 +1275,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_catalog_data::GetRepositoryCatalogDataOutput {
     type Model = super::GetRepositoryCatalogDataResponse;
     fn from_model(
@@ -1326,7 +1326,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_policy::GetRepositoryPolicyInput {
     type Model = super::GetRepositoryPolicyRequest;
     fn from_model(
@@ -1368,7 +1368,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_policy::GetRepositoryPolicyOutput {
     type Model = super::GetRepositoryPolicyResponse;
     fn from_model(
@@ -1406,7 +1406,7 @@ impl From<::aws_sdk_ecrpublic::types::Image> for super::Image {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::Image {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::Image {
     type Model = super::Image;
     fn from_model(model: super::Image) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1436,8 +1436,7 @@ for super::ImageAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::ImageAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::ImageAlreadyExistsException {
     type Model = super::ImageAlreadyExistsException;
     fn from_model(
         model: super::ImageAlreadyExistsException,
@@ -1485,7 +1484,7 @@ impl TryFrom<::aws_sdk_ecrpublic::types::ImageDetail> for super::ImageDetail {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ImageDetail {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ImageDetail {
     type Model = super::ImageDetail;
     fn from_model(model: super::ImageDetail) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1517,7 +1516,7 @@ for super::ImageDigestDoesNotMatchException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::ImageDigestDoesNotMatchException {
     type Model = super::ImageDigestDoesNotMatchException;
     fn from_model(
@@ -1557,7 +1556,7 @@ impl From<::aws_sdk_ecrpublic::types::ImageFailure> for super::ImageFailure {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ImageFailure {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ImageFailure {
     type Model = super::ImageFailure;
     fn from_model(model: super::ImageFailure) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1578,7 +1577,7 @@ impl From<::aws_sdk_ecrpublic::types::ImageFailureCode> for super::ImageFailureC
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ImageFailureCode {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ImageFailureCode {
     type Model = super::ImageFailureCode;
     fn from_model(model: super::ImageFailureCode) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1605,7 +1604,7 @@ impl From<::aws_sdk_ecrpublic::types::ImageIdentifier> for super::ImageIdentifie
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ImageIdentifier {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ImageIdentifier {
     type Model = super::ImageIdentifier;
     fn from_model(model: super::ImageIdentifier) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1632,7 +1631,7 @@ for super::ImageNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::ImageNotFoundException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::ImageNotFoundException {
     type Model = super::ImageNotFoundException;
     fn from_model(model: super::ImageNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1664,7 +1663,7 @@ for super::ImageTagAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::ImageTagAlreadyExistsException {
     type Model = super::ImageTagAlreadyExistsException;
     fn from_model(
@@ -1711,7 +1710,7 @@ impl TryFrom<::aws_sdk_ecrpublic::types::ImageTagDetail> for super::ImageTagDeta
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ImageTagDetail {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ImageTagDetail {
     type Model = super::ImageTagDetail;
     fn from_model(model: super::ImageTagDetail) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1757,7 +1756,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::initiate_layer_upload::InitiateLayerUploadInput {
     type Model = super::InitiateLayerUploadRequest;
     fn from_model(
@@ -1797,7 +1796,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::initiate_layer_upload::InitiateLayerUploadOutput {
     type Model = super::InitiateLayerUploadResponse;
     fn from_model(
@@ -1827,7 +1826,7 @@ for super::InvalidLayerException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::InvalidLayerException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::InvalidLayerException {
     type Model = super::InvalidLayerException;
     fn from_model(model: super::InvalidLayerException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -1867,7 +1866,7 @@ for super::InvalidLayerPartException {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::InvalidLayerPartException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::InvalidLayerPartException {
     type Model = super::InvalidLayerPartException;
     fn from_model(
         model: super::InvalidLayerPartException,
@@ -1899,7 +1898,7 @@ for super::InvalidParameterException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::InvalidParameterException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::InvalidParameterException {
     type Model = super::InvalidParameterException;
     fn from_model(
         model: super::InvalidParameterException,
@@ -1931,8 +1930,7 @@ for super::InvalidTagParameterException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::InvalidTagParameterException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::InvalidTagParameterException {
     type Model = super::InvalidTagParameterException;
     fn from_model(
         model: super::InvalidTagParameterException,
@@ -1971,7 +1969,7 @@ impl From<::aws_sdk_ecrpublic::types::Layer> for super::Layer {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::Layer {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::Layer {
     type Model = super::Layer;
     fn from_model(model: super::Layer) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2001,8 +1999,7 @@ for super::LayerAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::LayerAlreadyExistsException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::LayerAlreadyExistsException {
     type Model = super::LayerAlreadyExistsException;
     fn from_model(
         model: super::LayerAlreadyExistsException,
@@ -2025,7 +2022,7 @@ impl From<::aws_sdk_ecrpublic::types::LayerAvailability> for super::LayerAvailab
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::LayerAvailability {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::LayerAvailability {
     type Model = super::LayerAvailability;
     fn from_model(model: super::LayerAvailability) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2058,7 +2055,7 @@ impl From<::aws_sdk_ecrpublic::types::LayerFailure> for super::LayerFailure {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::LayerFailure {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::LayerFailure {
     type Model = super::LayerFailure;
     fn from_model(model: super::LayerFailure) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2079,7 +2076,7 @@ impl From<::aws_sdk_ecrpublic::types::LayerFailureCode> for super::LayerFailureC
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::LayerFailureCode {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::LayerFailureCode {
     type Model = super::LayerFailureCode;
     fn from_model(model: super::LayerFailureCode) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2109,7 +2106,7 @@ for super::LayerPartTooSmallException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::LayerPartTooSmallException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::LayerPartTooSmallException {
     type Model = super::LayerPartTooSmallException;
     fn from_model(
         model: super::LayerPartTooSmallException,
@@ -2138,7 +2135,7 @@ for super::LayersNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::LayersNotFoundException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::LayersNotFoundException {
     type Model = super::LayersNotFoundException;
     fn from_model(model: super::LayersNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2165,7 +2162,7 @@ for super::LimitExceededException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::LimitExceededException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::LimitExceededException {
     type Model = super::LimitExceededException;
     fn from_model(model: super::LimitExceededException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2207,7 +2204,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::list_tags_for_resource::ListTagsForResourceInput {
     type Model = super::ListTagsForResourceRequest;
     fn from_model(
@@ -2252,7 +2249,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::list_tags_for_resource::ListTagsForResourceOutput {
     type Model = super::ListTagsForResourceResponse;
     fn from_model(
@@ -2310,7 +2307,7 @@ for super::PutImageRequest {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageInput {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageInput {
     type Model = super::PutImageRequest;
     fn from_model(model: super::PutImageRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -2342,7 +2339,7 @@ for super::PutImageResponse {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageOutput {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageOutput {
     type Model = super::PutImageResponse;
     fn from_model(model: super::PutImageResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2383,7 +2380,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_registry_catalog_data::PutRegistryCatalogDataInput {
     type Model = super::PutRegistryCatalogDataRequest;
     fn from_model(
@@ -2432,7 +2429,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_registry_catalog_data::PutRegistryCatalogDataOutput {
     type Model = super::PutRegistryCatalogDataResponse;
     fn from_model(
@@ -2493,7 +2490,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_repository_catalog_data::PutRepositoryCatalogDataInput {
     type Model = super::PutRepositoryCatalogDataRequest;
     fn from_model(
@@ -2535,7 +2532,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_repository_catalog_data::PutRepositoryCatalogDataOutput {
     type Model = super::PutRepositoryCatalogDataResponse;
     fn from_model(
@@ -2582,7 +2579,7 @@ for super::ReferencedImageDetail {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::ReferencedImageDetail {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::ReferencedImageDetail {
     type Model = super::ReferencedImageDetail;
     fn from_model(model: super::ReferencedImageDetail) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2614,7 +2611,7 @@ for super::ReferencedImagesNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::ReferencedImagesNotFoundException {
     type Model = super::ReferencedImagesNotFoundException;
     fn from_model(
@@ -2662,7 +2659,7 @@ impl From<::aws_sdk_ecrpublic::types::Registry> for super::Registry {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::Registry {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::Registry {
     type Model = super::Registry;
     fn from_model(model: super::Registry) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -2697,7 +2694,7 @@ impl From<::aws_sdk_ecrpublic::types::RegistryAlias> for super::RegistryAlias {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::RegistryAlias {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::RegistryAlias {
     type Model = super::RegistryAlias;
     fn from_model(model: super::RegistryAlias) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -2720,7 +2717,7 @@ for super::RegistryAliasStatus {
         Self::from(v.as_str())
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::RegistryAliasStatus {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::RegistryAliasStatus {
     type Model = super::RegistryAliasStatus;
     fn from_model(model: super::RegistryAliasStatus) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2747,7 +2744,7 @@ for super::RegistryCatalogData {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::RegistryCatalogData {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::RegistryCatalogData {
     type Model = super::RegistryCatalogData;
     fn from_model(model: super::RegistryCatalogData) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2777,7 +2774,7 @@ for super::RegistryNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::RegistryNotFoundException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::RegistryNotFoundException {
     type Model = super::RegistryNotFoundException;
     fn from_model(
         model: super::RegistryNotFoundException,
@@ -2819,7 +2816,7 @@ impl TryFrom<::aws_sdk_ecrpublic::types::Repository> for super::Repository {
         })
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::Repository {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::Repository {
     type Model = super::Repository;
     fn from_model(model: super::Repository) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2851,7 +2848,7 @@ for super::RepositoryAlreadyExistsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::RepositoryAlreadyExistsException {
     type Model = super::RepositoryAlreadyExistsException;
     fn from_model(
@@ -2895,7 +2892,7 @@ for super::RepositoryCatalogData {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::RepositoryCatalogData {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::RepositoryCatalogData {
     type Model = super::RepositoryCatalogData;
     fn from_model(model: super::RepositoryCatalogData) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -2932,7 +2929,7 @@ for super::RepositoryCatalogDataInput {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::RepositoryCatalogDataInput {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::RepositoryCatalogDataInput {
     type Model = super::RepositoryCatalogDataInput;
     fn from_model(
         model: super::RepositoryCatalogDataInput,
@@ -2966,7 +2963,7 @@ for super::RepositoryCatalogDataNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::RepositoryCatalogDataNotFoundException {
     type Model = super::RepositoryCatalogDataNotFoundException;
     fn from_model(
@@ -3001,8 +2998,7 @@ for super::RepositoryNotEmptyException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::RepositoryNotEmptyException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::RepositoryNotEmptyException {
     type Model = super::RepositoryNotEmptyException;
     fn from_model(
         model: super::RepositoryNotEmptyException,
@@ -3034,8 +3030,7 @@ for super::RepositoryNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::RepositoryNotFoundException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::RepositoryNotFoundException {
     type Model = super::RepositoryNotFoundException;
     fn from_model(
         model: super::RepositoryNotFoundException,
@@ -3069,7 +3064,7 @@ for super::RepositoryPolicyNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::types::error::RepositoryPolicyNotFoundException {
     type Model = super::RepositoryPolicyNotFoundException;
     fn from_model(
@@ -3101,7 +3096,7 @@ for super::ServerException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::ServerException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::ServerException {
     type Model = super::ServerException;
     fn from_model(model: super::ServerException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3151,7 +3146,7 @@ impl TryFrom<
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::set_repository_policy::SetRepositoryPolicyInput {
     type Model = super::SetRepositoryPolicyRequest;
     fn from_model(
@@ -3193,7 +3188,7 @@ impl From<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::set_repository_policy::SetRepositoryPolicyOutput {
     type Model = super::SetRepositoryPolicyResponse;
     fn from_model(
@@ -3220,7 +3215,7 @@ impl From<::aws_sdk_ecrpublic::types::Tag> for super::Tag {
         Self { key: v.key, value: v.value }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::Tag {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::Tag {
     type Model = super::Tag;
     fn from_model(model: super::Tag) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3270,8 +3265,7 @@ for super::TagResourceRequest {
         })
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceInput {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceInput {
     type Model = super::TagResourceRequest;
     fn from_model(model: super::TagResourceRequest) -> Result<Self, crate::Error> {
         Self::try_from(model)
@@ -3299,8 +3293,7 @@ for super::TagResourceResponse {
         Self { response_metadata: None }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceOutput {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceOutput {
     type Model = super::TagResourceResponse;
     fn from_model(model: super::TagResourceResponse) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3327,7 +3320,7 @@ for super::TooManyTagsException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::TooManyTagsException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::TooManyTagsException {
     type Model = super::TooManyTagsException;
     fn from_model(model: super::TooManyTagsException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3357,8 +3350,7 @@ for super::UnsupportedCommandException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::types::error::UnsupportedCommandException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::UnsupportedCommandException {
     type Model = super::UnsupportedCommandException;
     fn from_model(
         model: super::UnsupportedCommandException,
@@ -3405,7 +3397,7 @@ for super::UntagResourceRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::untag_resource::UntagResourceInput {
     type Model = super::UntagResourceRequest;
     fn from_model(model: super::UntagResourceRequest) -> Result<Self, crate::Error> {
@@ -3436,7 +3428,7 @@ for super::UntagResourceResponse {
         Self { response_metadata: None }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::untag_resource::UntagResourceOutput {
     type Model = super::UntagResourceResponse;
     fn from_model(model: super::UntagResourceResponse) -> Result<Self, crate::Error> {
@@ -3496,7 +3488,7 @@ for super::UploadLayerPartRequest {
         })
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::upload_layer_part::UploadLayerPartInput {
     type Model = super::UploadLayerPartRequest;
     fn from_model(model: super::UploadLayerPartRequest) -> Result<Self, crate::Error> {
@@ -3537,7 +3529,7 @@ for super::UploadLayerPartResponse {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::upload_layer_part::UploadLayerPartOutput {
     type Model = super::UploadLayerPartResponse;
     fn from_model(model: super::UploadLayerPartResponse) -> Result<Self, crate::Error> {
@@ -3565,7 +3557,7 @@ for super::UploadNotFoundException {
         Self { message: v.message }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::types::error::UploadNotFoundException {
+impl convert::Twin for ::aws_sdk_ecrpublic::types::error::UploadNotFoundException {
     type Model = super::UploadNotFoundException;
     fn from_model(model: super::UploadNotFoundException) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -3671,7 +3663,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -3681,18 +3673,17 @@ for ::aws_sdk_ecrpublic::operation::batch_check_layer_availability::BatchCheckLa
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::batch_check_layer_availability::BatchCheckLayerAvailabilityError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "BatchCheckLayerAvailability",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "BatchCheckLayerAvailability");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -3779,7 +3770,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::batch_delete_image::BatchDeleteImageError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -3789,18 +3780,15 @@ for ::aws_sdk_ecrpublic::operation::batch_delete_image::BatchDeleteImageError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::batch_delete_image::BatchDeleteImageError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "BatchDeleteImage",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "BatchDeleteImage");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -3964,7 +3952,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::complete_layer_upload::CompleteLayerUploadError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -3974,18 +3962,17 @@ for ::aws_sdk_ecrpublic::operation::complete_layer_upload::CompleteLayerUploadEr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::complete_layer_upload::CompleteLayerUploadError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "CompleteLayerUpload",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "CompleteLayerUpload");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4104,7 +4091,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::create_repository::CreateRepositoryError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4114,18 +4101,15 @@ for ::aws_sdk_ecrpublic::operation::create_repository::CreateRepositoryError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::create_repository::CreateRepositoryError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "CreateRepository",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "CreateRepository");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4228,7 +4212,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository::DeleteRepositoryError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4238,18 +4222,15 @@ for ::aws_sdk_ecrpublic::operation::delete_repository::DeleteRepositoryError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::delete_repository::DeleteRepositoryError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DeleteRepository",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DeleteRepository");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4353,7 +4334,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::delete_repository_policy::DeleteRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4363,18 +4344,17 @@ for ::aws_sdk_ecrpublic::operation::delete_repository_policy::DeleteRepositoryPo
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::delete_repository_policy::DeleteRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DeleteRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DeleteRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4461,7 +4441,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_image_tags::DescribeImageTagsError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4471,18 +4451,15 @@ for ::aws_sdk_ecrpublic::operation::describe_image_tags::DescribeImageTagsError 
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::describe_image_tags::DescribeImageTagsError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DescribeImageTags",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DescribeImageTags");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4577,7 +4554,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_images::DescribeImagesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4587,18 +4564,15 @@ for ::aws_sdk_ecrpublic::operation::describe_images::DescribeImagesError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::describe_images::DescribeImagesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DescribeImages",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "DescribeImages");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4670,7 +4644,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_registries::DescribeRegistriesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4680,18 +4654,17 @@ for ::aws_sdk_ecrpublic::operation::describe_registries::DescribeRegistriesError
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::describe_registries::DescribeRegistriesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DescribeRegistries",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeRegistries");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4779,7 +4752,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::describe_repositories::DescribeRepositoriesError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4789,18 +4762,17 @@ for ::aws_sdk_ecrpublic::operation::describe_repositories::DescribeRepositoriesE
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::describe_repositories::DescribeRepositoriesError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "DescribeRepositories",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "DescribeRepositories");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4872,7 +4844,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4882,18 +4854,17 @@ for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTok
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "GetAuthorizationToken",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetAuthorizationToken");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -4951,7 +4922,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -4961,18 +4932,17 @@ for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalo
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "GetRegistryCatalogData",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetRegistryCatalogData");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5076,7 +5046,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_catalog_data::GetRepositoryCatalogDataError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5086,18 +5056,17 @@ for ::aws_sdk_ecrpublic::operation::get_repository_catalog_data::GetRepositoryCa
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::get_repository_catalog_data::GetRepositoryCatalogDataError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "GetRepositoryCatalogData",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetRepositoryCatalogData");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5201,7 +5170,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::get_repository_policy::GetRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5211,18 +5180,17 @@ for ::aws_sdk_ecrpublic::operation::get_repository_policy::GetRepositoryPolicyEr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::get_repository_policy::GetRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "GetRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "GetRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5324,7 +5292,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::initiate_layer_upload::InitiateLayerUploadError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5334,18 +5302,17 @@ for ::aws_sdk_ecrpublic::operation::initiate_layer_upload::InitiateLayerUploadEr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::initiate_layer_upload::InitiateLayerUploadError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "InitiateLayerUpload",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "InitiateLayerUpload");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5433,7 +5400,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::list_tags_for_resource::ListTagsForResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5443,18 +5410,17 @@ for ::aws_sdk_ecrpublic::operation::list_tags_for_resource::ListTagsForResourceE
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::list_tags_for_resource::ListTagsForResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "ListTagsForResource",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "ListTagsForResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5641,7 +5607,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageError {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -5650,18 +5616,15 @@ impl crate::sdk::Twin for ::aws_sdk_ecrpublic::operation::put_image::PutImageErr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::put_image::PutImageError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "PutImage",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "PutImage");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5733,7 +5696,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_registry_catalog_data::PutRegistryCatalogDataError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5743,18 +5706,17 @@ for ::aws_sdk_ecrpublic::operation::put_registry_catalog_data::PutRegistryCatalo
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::put_registry_catalog_data::PutRegistryCatalogDataError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "PutRegistryCatalogData",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutRegistryCatalogData");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5842,7 +5804,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::put_repository_catalog_data::PutRepositoryCatalogDataError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5852,18 +5814,17 @@ for ::aws_sdk_ecrpublic::operation::put_repository_catalog_data::PutRepositoryCa
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::put_repository_catalog_data::PutRepositoryCatalogDataError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "PutRepositoryCatalogData",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "PutRepositoryCatalogData");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -5951,7 +5912,7 @@ impl TryFrom<
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::set_repository_policy::SetRepositoryPolicyError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -5961,18 +5922,17 @@ for ::aws_sdk_ecrpublic::operation::set_repository_policy::SetRepositoryPolicyEr
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::set_repository_policy::SetRepositoryPolicyError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "SetRepositoryPolicy",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS
+            .iter()
+            .find(|o| o.name == "SetRepositoryPolicy");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -6083,8 +6043,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
-for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceError {
+impl convert::Twin for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
         Ok(Self::from(model))
@@ -6093,18 +6052,15 @@ for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::tag_resource::TagResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "TagResource",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "TagResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -6215,7 +6171,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::untag_resource::UntagResourceError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -6225,18 +6181,15 @@ for ::aws_sdk_ecrpublic::operation::untag_resource::UntagResourceError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::untag_resource::UntagResourceError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "UntagResource",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "UntagResource");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }
@@ -6373,7 +6326,7 @@ for super::ServiceError {
         }
     }
 }
-impl crate::sdk::Twin
+impl convert::Twin
 for ::aws_sdk_ecrpublic::operation::upload_layer_part::UploadLayerPartError {
     type Model = super::ServiceError;
     fn from_model(model: super::ServiceError) -> Result<Self, crate::Error> {
@@ -6383,18 +6336,15 @@ for ::aws_sdk_ecrpublic::operation::upload_layer_part::UploadLayerPartError {
         super::ServiceError::try_from(self)
     }
 }
-impl crate::sdk::OperationError
+impl convert::OperationError
 for ::aws_sdk_ecrpublic::operation::upload_layer_part::UploadLayerPartError {
     fn from_response(
         body: &[u8],
         error_type: Option<&str>,
         opts: &crate::Options,
     ) -> Result<Self, crate::Error> {
-        let operation = crate::registry::operation(
-            crate::Service::EcrPublic,
-            "UploadLayerPart",
-        );
-        <Self as crate::sdk::Twin>::from_model(
+        let operation = super::OPERATIONS.iter().find(|o| o.name == "UploadLayerPart");
+        <Self as convert::Twin>::from_model(
             super::ServiceError::from_response_with(body, error_type, operation, opts)?,
         )
     }

@@ -53,8 +53,7 @@
 
 mod interceptor;
 
-pub(crate) mod convert;
-
+pub use crate::convert::{OperationError, Twin};
 pub use interceptor::ValidatingInterceptor;
 
 use serde::Serialize;
@@ -62,29 +61,6 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::model::Model;
 use crate::options::Options;
-
-/// An SDK type and its twin among this crate's types: the pair the
-/// generated conversions join.
-pub trait Twin: Sized {
-    /// This crate's type.
-    type Model;
-
-    /// The SDK value of a model value.
-    fn from_model(model: Self::Model) -> Result<Self, Error>;
-
-    /// The model value of an SDK value.
-    fn into_model(self) -> Result<Self::Model, Error>;
-}
-
-/// An SDK operation error (`CreateRepositoryError`), whose twin is its
-/// service's `ServiceError`.
-pub trait OperationError: Twin {
-    /// Reads an error response body of the operation (with its
-    /// `X-Amzn-ErrorType` header, when there is one) as the SDK's error:
-    /// an error the operation does not declare, and that is not one of
-    /// AWS's common errors, is refused (`undeclared_error`).
-    fn from_response(body: &[u8], error_type: Option<&str>, opts: &Options) -> Result<Self, Error>;
-}
 
 /// Reads JSON with every rule of the model (default options) into an SDK
 /// value: a recorded response into the SDK's output, a request into its

@@ -1,6 +1,13 @@
-//! What the generated conversions (`ecr::sdk`, `ecr_public::sdk`) share:
-//! lists, maps, timestamps, blobs and error metadata, and the errors a
-//! conversion can end in, each placed at the member it concerns.
+//! What the generated conversions to and from the Rust SDK's types
+//! (`ecr::sdk`, `ecr_public::sdk`) share: the [`Twin`] and
+//! [`OperationError`] traits (public as `sdk::Twin` and
+//! `sdk::OperationError`), lists, maps, timestamps, blobs and error
+//! metadata, and the errors a conversion can end in, each placed at the
+//! member it concerns.
+//!
+//! A module of its own, below both the generated service modules and
+//! [`crate::sdk`] (whose interceptor looks operations up in the registry,
+//! which the service modules feed).
 
 use std::collections::HashSet;
 
@@ -8,8 +15,32 @@ use aws_smithy_types::error::operation::BuildError;
 use aws_smithy_types::error::ErrorMetadata;
 
 use crate::error::{Code, Error};
+use crate::options::Options;
 use crate::read::Path;
 use crate::{Blob, Timestamp};
+
+/// An SDK type and its twin among this crate's types: the pair the
+/// generated conversions join.
+pub trait Twin: Sized {
+    /// This crate's type.
+    type Model;
+
+    /// The SDK value of a model value.
+    fn from_model(model: Self::Model) -> Result<Self, Error>;
+
+    /// The model value of an SDK value.
+    fn into_model(self) -> Result<Self::Model, Error>;
+}
+
+/// An SDK operation error (`CreateRepositoryError`), whose twin is its
+/// service's `ServiceError`.
+pub trait OperationError: Twin {
+    /// Reads an error response body of the operation (with its
+    /// `X-Amzn-ErrorType` header, when there is one) as the SDK's error:
+    /// an error the operation does not declare, and that is not one of
+    /// AWS's common errors, is refused (`undeclared_error`).
+    fn from_response(body: &[u8], error_type: Option<&str>, opts: &Options) -> Result<Self, Error>;
+}
 
 /// Puts an error of a member's value under that member (or list item, or
 /// map key): `/rules/0/deleteReplication`.
