@@ -66,6 +66,9 @@ pub(crate) fn try_list<T, U>(
 }
 
 /// A map with string keys, each value converted: the keys cannot collide.
+// ECR Public's model has no map, and its SDK release lacks no member:
+// only ECR's conversions call this.
+#[cfg_attr(not(feature = "aws-sdk-ecr"), allow(dead_code))]
 pub(crate) fn map<V, V2, M: FromIterator<(String, V2)>>(
     entries: impl IntoIterator<Item = (String, V)>,
     mut f: impl FnMut(V) -> V2,
@@ -76,6 +79,9 @@ pub(crate) fn map<V, V2, M: FromIterator<(String, V2)>>(
 /// A map with enum keys, each key and value converted. Two keys that are
 /// one value on the wire (`HIGH` and an `Unknown("HIGH")` built in code)
 /// would become one: that is an error (`duplicate`), not a dropped entry.
+// ECR Public's model has no map, and its SDK release lacks no member:
+// only ECR's conversions call this.
+#[cfg_attr(not(feature = "aws-sdk-ecr"), allow(dead_code))]
 pub(crate) fn keyed_map<K: AsRef<str>, V, K2, V2, M: FromIterator<(K2, V2)>>(
     entries: impl IntoIterator<Item = (K, V)>,
     mut fk: impl FnMut(K) -> K2,
@@ -180,6 +186,9 @@ pub(crate) fn required(member: &str) -> Error {
 }
 
 /// A member the SDK release has no field for.
+// ECR Public's model has no map, and its SDK release lacks no member:
+// only ECR's conversions call this.
+#[cfg_attr(not(feature = "aws-sdk-ecr"), allow(dead_code))]
 pub(crate) fn not_in_sdk(member: &str, shape: &str, sdk: &str) -> Error {
     Error::one(
         &Path::Root.key(member).pointer(),
