@@ -4,40 +4,20 @@
 //! gets.
 
 use aws_credential_types::Credentials;
-use aws_sdk_ecr::config::{BehaviorVersion, Region};
-use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
-use aws_smithy_types::body::SdkBody;
+use aws_smithy_http_client::test_util::StaticReplayClient;
 use aws_smithy_types::retry::RetryConfig;
 use ecr_models::sdk::ValidatingInterceptor;
 use ecr_models::Code;
 
-/// One exchange the replay client answers with.
-fn exchange(status: u16, error_type: Option<&str>, body: &str) -> ReplayEvent {
-    let request = http::Request::builder()
-        .uri("https://api.ecr.us-east-1.amazonaws.com/")
-        .body(SdkBody::from("{}"))
-        .unwrap();
-    let mut response = http::Response::builder()
-        .status(status)
-        .header("content-type", "application/x-amz-json-1.1");
-    if let Some(error_type) = error_type {
-        response = response.header("x-amzn-errortype", error_type);
-    }
-    ReplayEvent::new(
-        request,
-        response.body(SdkBody::from(body.to_string())).unwrap(),
-    )
-}
+mod common;
+
+use common::{ecr_config, exchange};
 
 fn ecr_client(
     replay: &StaticReplayClient,
     interceptor: ValidatingInterceptor,
 ) -> aws_sdk_ecr::Client {
-    let config = aws_sdk_ecr::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::for_tests())
-        .http_client(replay.clone())
+    let config = ecr_config(replay)
         // Retries on, so that "not retried" means something.
         .retry_config(RetryConfig::standard().with_max_attempts(3))
         .interceptor(interceptor)
@@ -113,13 +93,7 @@ async fn an_invalid_request_is_refused_unsent_and_unretried_with_every_violation
 async fn the_same_call_without_the_interceptor_goes_out() {
     // What the interceptor prevents: the SDK itself checks no pattern.
     let replay = StaticReplayClient::new(vec![exchange(200, None, REPOSITORY)]);
-    let config = aws_sdk_ecr::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::for_tests())
-        .http_client(replay.clone())
-        .build();
-    let client = aws_sdk_ecr::Client::from_conf(config);
+    let client = aws_sdk_ecr::Client::from_conf(ecr_config(&replay).build());
     client
         .create_repository()
         .repository_name("MyRepo")

@@ -3,15 +3,16 @@
 //! written back by `ecr_models::sdk::to_json`), and a request built from
 //! JSON sent with the SDK's own `send_with`.
 
-use aws_credential_types::Credentials;
-use aws_sdk_ecr::config::{BehaviorVersion, Region};
 use aws_sdk_ecr::operation::create_repository::builders::CreateRepositoryInputBuilder;
 use aws_sdk_ecr::operation::create_repository::CreateRepositoryError;
 use aws_sdk_ecr::operation::describe_images::DescribeImagesOutput;
 use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
 use aws_smithy_mocks::{mock, mock_client};
-use aws_smithy_types::body::SdkBody;
 use ecr_models::ecr;
+
+mod common;
+
+use common::{ecr_config, exchange};
 
 fn fixture(name: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/ecr/");
@@ -58,27 +59,11 @@ async fn a_recorded_error_body_is_a_mocked_error() {
 }
 
 fn client(replay: &StaticReplayClient) -> aws_sdk_ecr::Client {
-    let config = aws_sdk_ecr::Config::builder()
-        .behavior_version(BehaviorVersion::latest())
-        .region(Region::new("us-east-1"))
-        .credentials_provider(Credentials::for_tests())
-        .http_client(replay.clone())
-        .build();
-    aws_sdk_ecr::Client::from_conf(config)
+    aws_sdk_ecr::Client::from_conf(ecr_config(replay).build())
 }
 
 fn answer(body: String) -> ReplayEvent {
-    ReplayEvent::new(
-        http::Request::builder()
-            .uri("https://api.ecr.us-east-1.amazonaws.com/")
-            .body(SdkBody::from("{}"))
-            .unwrap(),
-        http::Response::builder()
-            .status(200)
-            .header("content-type", "application/x-amz-json-1.1")
-            .body(SdkBody::from(body))
-            .unwrap(),
-    )
+    exchange(200, None, &body)
 }
 
 #[tokio::test]
