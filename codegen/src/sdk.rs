@@ -107,19 +107,23 @@ impl<'a> Gen<'a> {
             }
             Kind::Structure(st) => {
                 let (_, fields) = self.twin(name).expect("a converted structure has a twin");
-                if to && self.builds_fallibly(st, fields) {
-                    return true;
-                }
-                st.members.iter().any(|m| match self.place(fields, m) {
-                    Place::Field { optional } => {
-                        (!to && optional && m.required) || self.fallible(&m.shape, to)
-                    }
-                    Place::Missing => to,
-                    Place::Boto3 => false,
-                })
+                (to && self.builds_fallibly(st, fields)) || self.members_fallible(st, fields, to)
             }
             _ => false,
         }
+    }
+
+    /// Whether converting the members of a structure can fail: a member
+    /// whose value can, a member the SDK lacks (to it), a required member
+    /// the SDK holds as an `Option` (from it).
+    fn members_fallible(&self, st: &Structure, fields: &BTreeMap<String, bool>, to: bool) -> bool {
+        st.members.iter().any(|m| match self.place(fields, m) {
+            Place::Field { optional } => {
+                (!to && optional && m.required) || self.fallible(&m.shape, to)
+            }
+            Place::Missing => to,
+            Place::Boto3 => false,
+        })
     }
 
     /// Whether the SDK's `build()` returns a `Result`: for a structure with
@@ -388,11 +392,7 @@ pub fn emit(service: &Service) -> String {
                     // The builder, which `send_with` sends; and the input.
                     let (module, input) = path.rsplit_once("::").expect("a path has a module");
                     let builder_type = format!("{aws}::{module}::builders::{input}Builder");
-                    let members_fallible = st.members.iter().any(|m| match gen.place(fields, m) {
-                        Place::Field { .. } => gen.fallible(&m.shape, true),
-                        Place::Missing => true,
-                        Place::Boto3 => false,
-                    });
+                    let members_fallible = gen.members_fallible(st, fields, true);
                     let built = format!("{theirs}::builder(){calls}");
                     let body = if members_fallible {
                         format!("{checks}Ok({built})")
