@@ -23,7 +23,7 @@
 //! ```
 //!
 //! (A sketch: this crate does not depend on an SDK client. The repository's
-//! `sdk-tests/` and `examples/sdk_fixture.rs` are the compiled forms.)
+//! `sdk-tests/`, with `sdk-tests/examples/sdk_fixture.rs`, holds the compiled forms.)
 //!
 //! # What each direction keeps
 //!
