@@ -11,6 +11,8 @@
 //!   [`crate::timestamp::PATTERN`], which is exact to the calendar;
 //! - a blob is canonical padded base64 whose decoded size is in range;
 //! - map keys are checked with `propertyNames`;
+//! - in a response (unless `exact_outputs`), lists carry no item counts and
+//!   enums accept any string, naming their known values as `examples`;
 //! - an error shape also allows `__type` and `code`, and `Message` as well
 //!   as `message`.
 //!
@@ -84,7 +86,8 @@ pub fn structure(generator: &mut SchemaGenerator, shape: &StructShape) -> Schema
     Schema::from(object)
 }
 
-/// The schema of an enum: its known values.
+/// The schema of an enum: its known values (open in a response: see
+/// `OpenEnums`).
 pub fn enumeration(_: &mut SchemaGenerator, shape: &EnumShape) -> Schema {
     Schema::from(
         json!({
@@ -99,16 +102,22 @@ pub fn enumeration(_: &mut SchemaGenerator, shape: &EnumShape) -> Schema {
 }
 
 /// The self-contained schema document of `T`: `$schema`, `title`, `$defs`.
-/// `strict` refuses members the model does not define; without
-/// `list_bounds`, lists carry no item counts (a response's, see
-/// [`crate::Options::list_bounds_apply`]).
-pub fn document<T: JsonSchema>(strict: bool, list_bounds: bool) -> Value {
+/// `strict` refuses members the model does not define. With `letter`, the
+/// document is held to the letter of the model (a request, or a response
+/// under [`crate::Options::exact_outputs`]); without it, it is judged as a
+/// response: lists carry no item counts
+/// ([`crate::Options::list_bounds_apply`]) and enums name their known
+/// values as `examples` but accept any string
+/// ([`crate::Options::enums_closed`]).
+pub fn document<T: JsonSchema>(strict: bool, letter: bool) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     if strict {
         settings = settings.with_transform(Strict);
     }
-    if !list_bounds {
-        settings = settings.with_transform(NoListBounds);
+    if !letter {
+        settings = settings
+            .with_transform(NoListBounds)
+            .with_transform(OpenEnums);
     }
     sorted(
         settings
@@ -120,8 +129,14 @@ pub fn document<T: JsonSchema>(strict: bool, list_bounds: bool) -> Value {
 
 /// The self-contained schema document of a registered structure or enum,
 /// written from its description alone: what [`document`] gives for its
-/// Rust type. `None` for a scalar shape.
-pub(crate) fn of(shape: ShapeRef, strict: bool, list_bounds: bool) -> Option<Value> {
+/// Rust type. Without `list_bounds`, lists carry no item counts; without
+/// `closed_enums`, enums accept any string. `None` for a scalar shape.
+pub(crate) fn of(
+    shape: ShapeRef,
+    strict: bool,
+    list_bounds: bool,
+    closed_enums: bool,
+) -> Option<Value> {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let (schema, title) = match shape {
         ShapeRef::Structure(s) => (structure(&mut generator, s), s.name),
@@ -144,6 +159,9 @@ pub(crate) fn of(shape: ShapeRef, strict: bool, list_bounds: bool) -> Option<Val
     }
     if !list_bounds {
         NoListBounds.transform(&mut schema);
+    }
+    if !closed_enums {
+        OpenEnums.transform(&mut schema);
     }
     Some(sorted(schema.to_value()))
 }
@@ -181,6 +199,31 @@ impl Transform for NoListBounds {
         transform_subschemas(self, schema);
     }
 }
+
+/// Turns every enum's `enum` into `examples`: its known values, named for
+/// readers and editors, with any string accepted (a response's enums are
+/// open: [`crate::Options::enums_closed`]).
+#[derive(Debug, Clone)]
+struct OpenEnums;
+
+impl Transform for OpenEnums {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(object) = schema.as_object_mut() {
+            if let Some(values) = object.remove("enum") {
+                object.insert("examples".into(), values);
+                let description = match object.get("description") {
+                    Some(Value::String(text)) => format!("{text} {OPEN_ENUM}"),
+                    _ => OPEN_ENUM.to_string(),
+                };
+                object.insert("description".into(), description.into());
+            }
+        }
+        transform_subschemas(self, schema);
+    }
+}
+
+/// What an open enum's schema says of itself.
+const OPEN_ENUM: &str = "Open: any other string is accepted too, as AWS's enums are open and a response may carry a value added after this model; the known values are the `examples`.";
 
 /// The value with every object's keys sorted, so that output is stable
 /// whatever map order serde_json was built with.

@@ -42,14 +42,18 @@
 //! setters named after its fields:
 //!
 //! ```
-//! use ecr_models::{ecr::CreateRepositoryRequest, from_json_with, Code, Options};
+//! use ecr_models::ecr::{CreateRepositoryRequest, DescribeImageScanFindingsResponse};
+//! use ecr_models::{from_json, from_json_with, Code, Options};
 //!
 //! let strict = Options::new().strict(true);
 //! let err = from_json_with::<CreateRepositoryRequest>(r#"{"repositoryName": "app", "colour": 1}"#, &strict)
 //!     .unwrap_err();
 //! assert_eq!(err.violations()[0].code, Code::UnknownField);
 //!
-//! // An enum value newer than the model is kept, not refused.
+//! // In a response, an enum value newer than the model is kept (enums are
+//! // open, as in every AWS SDK); in a request, only on demand.
+//! let counts = r#"{"imageScanFindings": {"findingSeverityCounts": {"UNTRIAGED": 1}}}"#;
+//! assert!(from_json::<DescribeImageScanFindingsResponse>(counts).is_ok());
 //! let lenient = Options::new().allow_unknown_enums(true);
 //! let request: CreateRepositoryRequest =
 //!     from_json_with(r#"{"repositoryName": "app", "imageTagMutability": "SOMEDAY"}"#, &lenient).unwrap();
@@ -68,7 +72,7 @@
 //! assert_eq!(request.validate().unwrap_err().violations()[0].path, "/repositoryName");
 //! ```
 //!
-//! `validate` uses the default options: a value read with
+//! `validate` uses the default options: a request read with
 //! `allow_unknown_enums` that holds an unknown enum value fails it; check
 //! such a value with [`Model::validate_with`] and the options it was read
 //! with.

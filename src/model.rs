@@ -21,10 +21,11 @@ pub trait Model: Serialize + Sized + 'static {
     /// Checks a value built in code, before it is sent: every rule, as
     /// [`from_json`](crate::from_json) would check the JSON it serializes to.
     ///
-    /// Under default options: a value read with
+    /// Under default options: a request read with
     /// [`Options::allow_unknown_enums`] that holds an enum's `Unknown`
     /// variant fails here (`enum`); check it with [`Model::validate_with`]
-    /// and the options it was read with.
+    /// and the options it was read with. A response keeps unknown values
+    /// by default ([`Options::enums_closed`]).
     fn validate(&self) -> Result<(), Error> {
         self.validate_with(&Options::default())
     }

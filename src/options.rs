@@ -17,13 +17,16 @@ pub struct Options {
     /// instead of being ignored.
     pub strict: bool,
     /// Enum values the model does not know are kept (in the enum's
-    /// `Unknown` variant) instead of being violations (`enum`).
+    /// `Unknown` variant) instead of being violations (`enum`), in every
+    /// document. Responses keep them without it: see
+    /// [`Options::enums_closed`].
     pub allow_unknown_enums: bool,
     /// At most this many violations are listed; the rest are only counted.
     pub max_violations: usize,
-    /// Responses (and error bodies) are also held to the list size bounds
-    /// of the model, which AWS writes for requests: see
-    /// [`Options::list_bounds_apply`].
+    /// Responses (and error bodies) are held to the letter of the model
+    /// too: to its list size bounds, which AWS writes for requests (see
+    /// [`Options::list_bounds_apply`]), and to its enums' known values
+    /// (see [`Options::enums_closed`]).
     pub exact_outputs: bool,
     /// Arrays and objects nested deeper than this are refused (`limit`),
     /// also inside members the model does not define. 1,000 by default:
@@ -81,7 +84,7 @@ impl Options {
     }
 
     /// Sets [`Options::exact_outputs`]: responses are held to the model's
-    /// list size bounds too.
+    /// list size bounds and closed enums too.
     pub fn exact_outputs(mut self, exact: bool) -> Self {
         self.exact_outputs = exact;
         self
@@ -111,5 +114,20 @@ impl Options {
     /// Every other rule holds in responses too.
     pub fn list_bounds_apply(&self, role: Role) -> bool {
         self.exact_outputs || !role.is_response()
+    }
+
+    /// Whether a document of `role` is held to its enums' known values: a
+    /// value the model does not list is an `enum` violation rather than
+    /// kept in the enum's `Unknown` variant. Requests are (AWS's servers
+    /// refuse such a value), unless [`Options::allow_unknown_enums`].
+    /// Responses and error bodies are not, unless [`Options::exact_outputs`]
+    /// asks for the letter of the model: Smithy's enums are open (adding a
+    /// value is a backward-compatible change and clients must accept values
+    /// they do not know), every AWS SDK keeps them (aws-sdk-ecr's `Unknown`
+    /// variants), and AWS answers with values newer than any model:
+    /// DescribeImageScanFindings of an enhanced scan counts `UNTRIAGED`
+    /// findings in `findingSeverityCounts`, a value no botocore model lists.
+    pub fn enums_closed(&self, role: Role) -> bool {
+        !self.allow_unknown_enums && (self.exact_outputs || !role.is_response())
     }
 }

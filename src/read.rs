@@ -101,6 +101,9 @@ pub struct Cx<'o> {
     /// Whether lists are held to their item counts: in requests, not in
     /// responses ([`Options::list_bounds_apply`]).
     list_bounds: bool,
+    /// Whether enums are held to their known values: in requests, not in
+    /// responses ([`Options::enums_closed`]).
+    closed_enums: bool,
     /// Whether the document is the serialized form of a typed value, where
     /// `null` stands only for a NaN or infinite `f64` (every absent member
     /// is left out).
@@ -115,15 +118,18 @@ impl<'o> Cx<'o> {
             violations: Vec::new(),
             omitted: 0,
             list_bounds: true,
+            closed_enums: !opts.allow_unknown_enums,
             serialized: false,
         }
     }
 
     /// The pass judges a document of `role`, and every shape nested in it
-    /// as part of it: a request's lists are held to their item counts, a
-    /// response's are not (unless [`Options::exact_outputs`]).
+    /// as part of it: a request's lists are held to their item counts and
+    /// its enums to their known values, a response's are not (unless
+    /// [`Options::exact_outputs`]).
     pub(crate) fn judging(mut self, role: crate::shape::Role) -> Self {
         self.list_bounds = self.opts.list_bounds_apply(role);
+        self.closed_enums = self.opts.enums_closed(role);
         self
     }
 
@@ -821,8 +827,9 @@ impl<E: ModelEnum> Kind for Enum<E> {
 
 /// The enum rule, for every reader: `Some(Some(at))` for the known value at
 /// `at` in `values` (case-sensitive), `Some(None)` for an unknown value
-/// under [`Options::allow_unknown_enums`], `None` (and an `enum`
-/// violation) for any other.
+/// where enums are open (a response's, or under
+/// [`Options::allow_unknown_enums`]: [`Options::enums_closed`]), `None`
+/// (and an `enum` violation) for any other.
 #[inline]
 pub(crate) fn enum_value(
     values: &'static [&'static str],
@@ -833,7 +840,7 @@ pub(crate) fn enum_value(
     if let Some(at) = crate::enums::position(values, value) {
         return Some(Some(at));
     }
-    if cx.options().allow_unknown_enums {
+    if !cx.closed_enums {
         return Some(None);
     }
     cx.not_one_of(path, value, values);

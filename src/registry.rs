@@ -33,18 +33,28 @@ impl Entry {
     /// The self-contained JSON Schema of this structure or enum, giving the
     /// verdicts that [`Entry::check`] gives under `opts`: with `strict`, it
     /// refuses members the model does not define; a response's lists carry
-    /// item counts only with `exact_outputs`.
+    /// item counts, and its enums are closed to their known values, only
+    /// with `exact_outputs`; `allow_unknown_enums` opens every enum.
     #[cfg(feature = "schema")]
     pub fn schema(&self, opts: &Options) -> Option<serde_json::Value> {
-        let list_bounds = opts.list_bounds_apply(self.role);
-        let mut schema = crate::json_schema::of(self.shape, opts.strict, list_bounds)?;
+        let mut schema = crate::json_schema::of(
+            self.shape,
+            opts.strict,
+            opts.list_bounds_apply(self.role),
+            opts.enums_closed(self.role),
+        )?;
         if let Some(object) = schema.as_object_mut() {
             let id = format!(
-                "urn:ecr-models:{}:{}{}{}",
+                "urn:ecr-models:{}:{}{}{}{}",
                 self.service(),
                 if opts.strict { "strict:" } else { "" },
                 if opts.exact_outputs && self.role.is_response() {
                     "exact:"
+                } else {
+                    ""
+                },
+                if opts.allow_unknown_enums {
+                    "open-enums:"
                 } else {
                     ""
                 },

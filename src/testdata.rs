@@ -13,6 +13,17 @@ use crate::shape::{StructShape, Ty};
 /// How many draws a string gets to meet both its pattern and its length.
 const ATTEMPTS: usize = 64;
 
+/// The members of `ResponseMetadata` that current botocore writes on every
+/// response it returns (`HostId` only when AWS sends the header). None is
+/// required: botocore of 2016 wrote only `HTTPStatusCode` and `RequestId`,
+/// and recorders built on placebo empty it to `{}`.
+const BOTO3_METADATA: [&str; 4] = [
+    "RequestId",
+    "HTTPStatusCode",
+    "HTTPHeaders",
+    "RetryAttempts",
+];
+
 /// Draws valid values. Strings are drawn from their pattern's syntax tree and
 /// kept only when they meet every rule of their shape.
 #[derive(Debug, Clone)]
@@ -75,15 +86,20 @@ impl Generator {
     }
 
     /// A valid document of a structure shape: every required member, each
-    /// optional one about half of the time.
+    /// optional one about half of the time. boto3's `ResponseMetadata` is
+    /// drawn as today's botocore mostly writes it, three times in four
+    /// ([`BOTO3_METADATA`], `HostId` half of the time), and otherwise as
+    /// older botocore or a recorder leaves it: any of its members, or none.
     pub fn structure(&mut self, shape: &StructShape) -> Value {
         let mut object = Map::new();
+        let complete = shape.name == "ResponseMetadata" && self.chance(75);
         for m in shape.members {
             let len = self.at.len();
             self.at.push('/');
             self.at.push_str(m.name);
             let wanted = self.items.iter().any(|(p, _)| leads_to(p, &self.at));
-            if m.required || wanted || self.chance(50) {
+            let written = complete && BOTO3_METADATA.contains(&m.name);
+            if m.required || wanted || written || self.chance(50) {
                 let value = self.value(&m.ty);
                 object.insert(m.name.to_string(), value);
             }
@@ -372,7 +388,8 @@ pub struct Fault {
     /// Whether it is a fault only in strict mode (an unknown member).
     pub strict_only: bool,
     /// Whether it is a fault only under [`Options::exact_outputs`]: a list's
-    /// item count in a response ([`Options::list_bounds_apply`]).
+    /// item count ([`Options::list_bounds_apply`]) or an unknown enum value
+    /// ([`Options::enums_closed`]) in a response.
     pub exact_outputs_only: bool,
 }
 
@@ -383,7 +400,9 @@ pub struct Fault {
 pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item = Fault> + 'a {
     let mut edits = Vec::new();
     collect_structure(shape, valid, "", &mut edits);
-    let list_bounds = Options::default().list_bounds_apply(shape.role);
+    let defaults = Options::default();
+    let list_bounds = defaults.list_bounds_apply(shape.role);
+    let enums_closed = defaults.enums_closed(shape.role);
     edits.into_iter().filter_map(move |edit| {
         let mut document = valid.clone();
         apply(&mut document, &edit.target, edit.change).then(|| Fault {
@@ -392,7 +411,11 @@ pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item =
             path: edit.path,
             code: edit.code,
             strict_only: edit.code == Code::UnknownField,
-            exact_outputs_only: edit.code == Code::Items && !list_bounds,
+            exact_outputs_only: match edit.code {
+                Code::Items => !list_bounds,
+                Code::Enum => !enums_closed,
+                _ => false,
+            },
         })
     })
 }

@@ -1,6 +1,6 @@
 //! The exported JSON Schemas: current, valid 2020-12, and giving the same
 //! verdict as the Rust models on generated documents and their single-fault
-//! variants, in default and strict mode, for both services.
+//! variants, in default, strict and exact-outputs mode, for both services.
 //!
 //! Set `ECR_MODELS_CORPUS=<file>` to also write the corpus (with the Rust
 //! verdicts) as JSON Lines, for the ajv and Python cross-check in
@@ -36,9 +36,9 @@ fn checked_in_schemas_are_a_fresh_export() {
 }
 
 #[test]
-fn every_schema_is_valid_draft_2020_12_in_both_modes() {
-    for strict in [false, true] {
-        for (path, text) in ecr_models::schema::export(&Options::default().strict(strict)) {
+fn every_schema_is_valid_draft_2020_12_in_every_mode() {
+    for mode in Mode::ALL {
+        for (path, text) in ecr_models::schema::export(&mode.options()) {
             let schema: Value = serde_json::from_str(&text).expect("export writes JSON");
             if path != "index.json" {
                 assert_eq!(
@@ -46,7 +46,7 @@ fn every_schema_is_valid_draft_2020_12_in_both_modes() {
                     "{path}"
                 );
                 if let Err(e) = jsonschema::meta::validate(&schema) {
-                    panic!("{path} (strict {strict}): {e}");
+                    panic!("{path} ({mode:?}): {e}");
                 }
             }
         }
@@ -90,10 +90,42 @@ fn index_lists_every_schema_with_role_and_operations() {
     );
 }
 
+/// The modes the schemas are exported in, each giving the Rust verdicts
+/// under its options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mode {
+    Default,
+    /// `--strict`: unknown members refused.
+    Strict,
+    /// `--exact-outputs`: responses held to list bounds and closed enums.
+    Exact,
+}
+
+impl Mode {
+    const ALL: [Mode; 3] = [Mode::Default, Mode::Strict, Mode::Exact];
+
+    fn options(self) -> Options {
+        match self {
+            Mode::Default => Options::default(),
+            Mode::Strict => Options::default().strict(true),
+            Mode::Exact => Options::default().exact_outputs(true),
+        }
+    }
+
+    /// As the corpus names it for `tests/crosscheck/`.
+    fn name(self) -> &'static str {
+        match self {
+            Mode::Default => "default",
+            Mode::Strict => "strict",
+            Mode::Exact => "exact",
+        }
+    }
+}
+
 struct Case {
     service: Service,
     shape: &'static str,
-    strict: bool,
+    mode: Mode,
     document: Value,
     /// The (path, code) the Rust side must report, for a fault.
     expect: Option<(String, String)>,
@@ -101,8 +133,9 @@ struct Case {
 
 /// Documents that real traffic holds and the model's letter refuses, and
 /// their request-side counterparts: responses past their lists' bounds,
-/// AWS's own empty `BatchDeleteImage` response, error bodies with both
-/// `message` and `Message` and a `code` member.
+/// AWS's own empty `BatchDeleteImage` response, a severity newer than the
+/// model, error bodies with both `message` and `Message` and a `code`
+/// member. Under `Exact`, responses are held to the letter.
 fn wire_cases() -> Vec<Case> {
     let ids = |n: usize| -> Value {
         (0..n)
@@ -111,34 +144,37 @@ fn wire_cases() -> Vec<Case> {
     };
     let items = || Some(("/imageIds".to_string(), "items".to_string()));
     let mut cases = Vec::new();
-    for strict in [false, true] {
+    for mode in Mode::ALL {
+        let exact = mode == Mode::Exact;
         let mut case = |service, shape, document, expect| {
             cases.push(Case {
                 service,
                 shape,
-                strict,
+                mode,
                 document,
                 expect,
             })
         };
+        // Each list is an ImageIdentifierList, 1..=100 in the model.
+        let letter = || exact.then(items).flatten();
         for n in [0, 101, 1000] {
             case(
                 Service::Ecr,
                 "ListImagesResponse",
                 json!({"imageIds": ids(n)}),
-                None,
+                letter(),
             );
             case(
                 Service::Ecr,
                 "BatchDeleteImageResponse",
                 json!({"imageIds": ids(n), "failures": []}),
-                None,
+                letter(),
             );
             case(
                 Service::EcrPublic,
                 "BatchDeleteImageResponse",
                 json!({"imageIds": ids(n)}),
-                None,
+                letter(),
             );
             case(
                 Service::Ecr,
@@ -151,7 +187,38 @@ fn wire_cases() -> Vec<Case> {
             Service::Ecr,
             "BatchDeleteImageResponse",
             json!({"failures":[{"failureCode":"ImageNotFound","failureReason":"Requested image not found","imageId":{"imageTag":"latest"}}],"imageIds":[]}),
-            None,
+            letter(),
+        );
+        // Enums: open in a response (a severity AWS sends that no model
+        // lists, as a map key and as a member), closed in a request.
+        let fault = |path: &str, code: &str| Some((path.to_string(), code.to_string()));
+        case(
+            Service::Ecr,
+            "DescribeImageScanFindingsResponse",
+            json!({"imageScanFindings": {"findingSeverityCounts": {"HIGH": 2, "UNTRIAGED": 1}}}),
+            exact
+                .then(|| fault("/imageScanFindings/findingSeverityCounts/UNTRIAGED", "enum"))
+                .flatten(),
+        );
+        case(
+            Service::Ecr,
+            "DescribeImageScanFindingsResponse",
+            json!({"imageScanStatus": {"status": "QUEUED_FOR_RETRY"}}),
+            exact
+                .then(|| fault("/imageScanStatus/status", "enum"))
+                .flatten(),
+        );
+        case(
+            Service::Ecr,
+            "DescribeImageScanFindingsResponse",
+            json!({"imageScanStatus": {"status": 1}}),
+            fault("/imageScanStatus/status", "type"),
+        );
+        case(
+            Service::Ecr,
+            "CreateRepositoryRequest",
+            json!({"repositoryName": "app", "imageTagMutability": "SOMEDAY"}),
+            fault("/imageTagMutability", "enum"),
         );
         case(
             Service::Ecr,
@@ -185,11 +252,11 @@ fn corpus() -> Vec<Case> {
             for seed in 0..DOCUMENTS_PER_SHAPE {
                 let mut generator = Generator::new(seed * 7919 + entry.name.len() as u64);
                 let valid = generator.structure(shape);
-                for strict in [false, true] {
+                for mode in Mode::ALL {
                     cases.push(Case {
                         service,
                         shape: entry.name,
-                        strict,
+                        mode,
                         document: valid.clone(),
                         expect: None,
                     });
@@ -197,14 +264,15 @@ fn corpus() -> Vec<Case> {
                 let all: Vec<_> = faults(shape, &valid).collect();
                 let step = (all.len() / FAULTS_PER_DOCUMENT).max(1);
                 for fault in all.into_iter().step_by(step) {
-                    for strict in [false, true] {
-                        let faulty = (strict || !fault.strict_only) && !fault.exact_outputs_only;
+                    for mode in Mode::ALL {
+                        let faulty = (mode == Mode::Strict || !fault.strict_only)
+                            && (mode == Mode::Exact || !fault.exact_outputs_only);
                         let expect =
                             faulty.then(|| (fault.path.clone(), fault.code.as_str().to_string()));
                         cases.push(Case {
                             service,
                             shape: entry.name,
-                            strict,
+                            mode,
                             document: fault.document.clone(),
                             expect,
                         });
@@ -227,14 +295,14 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
     for case in &cases {
         let entry = ecr_models::registry::find(case.service, case.shape).expect("registered");
         let validator = validators
-            .entry((case.service, case.shape, case.strict))
+            .entry((case.service, case.shape, case.mode))
             .or_insert_with(|| {
-                let opts = Options::default().strict(case.strict);
+                let opts = case.mode.options();
                 let schema = entry.schema(&opts).expect("structure schema");
                 jsonschema::draft202012::new(&schema).expect("schema compiles")
             });
         let text = serde_json::to_string(&case.document).expect("serializes");
-        let opts = Options::default().strict(case.strict);
+        let opts = case.mode.options();
         let rust = entry.check(text.as_bytes(), &opts);
         let schema_valid = validator.is_valid(&case.document);
         match (&case.expect, &rust) {
@@ -261,10 +329,10 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
         }
         if schema_valid != rust.is_ok() {
             disagreements.push(format!(
-                "{} {} (strict {}): Rust says {}, JSON Schema says {}\n{text}",
+                "{} {} ({:?}): Rust says {}, JSON Schema says {}\n{text}",
                 case.service,
                 case.shape,
-                case.strict,
+                case.mode,
                 if rust.is_ok() { "valid" } else { "invalid" },
                 if schema_valid { "valid" } else { "invalid" },
             ));
@@ -275,7 +343,7 @@ fn rust_and_json_schema_agree_on_generated_documents_and_faults() {
             invalid += 1;
         }
         if let Some(out) = out.as_mut() {
-            let line = json!({"service": case.service.name(), "shape": case.shape, "strict": case.strict, "valid": rust.is_ok(), "document": case.document});
+            let line = json!({"service": case.service.name(), "shape": case.shape, "mode": case.mode.name(), "valid": rust.is_ok(), "document": case.document});
             writeln!(out, "{line}").expect("corpus written");
         }
     }

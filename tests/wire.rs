@@ -1,11 +1,13 @@
 //! Where the model's letter and real traffic disagree, the wire wins: a
-//! response is not held to its lists' item counts, error bodies are read as
+//! response is not held to its lists' item counts nor to its enums' known
+//! values, error bodies are read as
 //! the SDKs read them, and AWS's JSON limits on depth and number length
 //! hold everywhere. Each rule is pinned on both of its sides.
 
 use ecr_models::ecr::{
-    BatchDeleteImageRequest, BatchDeleteImageResponse, CvssScore, ImageScanFinding,
-    ListImagesRequest, ListImagesResponse, ServiceError,
+    BatchDeleteImageRequest, BatchDeleteImageResponse, CreateRepositoryRequest, CvssScore,
+    DescribeImageScanFindingsResponse, FindingSeverity, ImageScanFinding, ListImagesRequest,
+    ListImagesResponse, ScanStatus, ServiceError,
 };
 use ecr_models::ecr_public::ServiceError as PublicServiceError;
 use ecr_models::registry::{self, operation};
@@ -149,6 +151,126 @@ fn output_schemas_carry_no_item_counts_unless_exact() {
         input.schema(&Options::default().exact_outputs(true)),
         Some(request),
         "exact outputs leave requests as they are"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 1b. Responses keep enum values newer than the model
+
+/// What AWS answered for an enhanced scan (the response moto's
+/// tests/test_ecr/test_ecr_scan_results.py copies from AWS): a severity,
+/// `UNTRIAGED`, that no botocore model lists, as a map key.
+const UNTRIAGED: &str = r#"{"imageScanFindings": {"findingSeverityCounts": {"HIGH": 2, "UNTRIAGED": 1}}, "imageScanStatus": {"status": "COMPLETE"}}"#;
+
+#[test]
+fn a_response_keeps_an_enum_value_newer_than_the_model() {
+    let got = from_json::<DescribeImageScanFindingsResponse>(UNTRIAGED).expect("AWS sent it");
+    let counts = got
+        .image_scan_findings
+        .and_then(|f| f.finding_severity_counts)
+        .expect("counts");
+    assert_eq!(
+        counts.get(&FindingSeverity::Unknown("UNTRIAGED".into())),
+        Some(&1)
+    );
+    assert_eq!(counts.get(&FindingSeverity::High), Some(&2));
+    // A nested enum member, not only a map key.
+    let body = r#"{"imageScanStatus": {"status": "QUEUED_FOR_RETRY"}}"#;
+    let got = from_json::<DescribeImageScanFindingsResponse>(body).expect("open");
+    assert_eq!(
+        got.image_scan_status.and_then(|s| s.status),
+        Some(ScanStatus::Unknown("QUEUED_FOR_RETRY".into()))
+    );
+    // The checker, the operation and `validate` judge alike.
+    let op = ecr_op("DescribeImageScanFindings");
+    assert!(op
+        .check_output(UNTRIAGED.as_bytes(), &Options::default())
+        .is_ok());
+    let value = from_json::<DescribeImageScanFindingsResponse>(UNTRIAGED).expect("open");
+    assert!(value.validate().is_ok());
+}
+
+#[test]
+fn exact_outputs_closes_a_responses_enums() {
+    let exact = Options::default().exact_outputs(true);
+    let err = from_json_with::<DescribeImageScanFindingsResponse>(UNTRIAGED, &exact)
+        .expect_err("the letter of the model");
+    assert_eq!(
+        pairs(&err),
+        [(
+            "/imageScanFindings/findingSeverityCounts/UNTRIAGED",
+            Code::Enum
+        )],
+        "{err}"
+    );
+    let op = ecr_op("DescribeImageScanFindings");
+    assert!(op.check_output(UNTRIAGED.as_bytes(), &exact).is_err());
+    let value = from_json::<DescribeImageScanFindingsResponse>(UNTRIAGED).expect("open");
+    assert!(value.validate_with(&exact).is_err());
+}
+
+#[test]
+fn a_request_still_refuses_an_enum_value_the_model_does_not_know() {
+    let body = r#"{"repositoryName": "app", "imageTagMutability": "SOMEDAY"}"#;
+    let err = from_json::<CreateRepositoryRequest>(body).expect_err("AWS refuses it");
+    assert_eq!(pairs(&err), [("/imageTagMutability", Code::Enum)]);
+    // The case is part of the value.
+    let err = from_json::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "app", "imageTagMutability": "mutable"}"#,
+    )
+    .expect_err("case-sensitive");
+    assert_eq!(pairs(&err), [("/imageTagMutability", Code::Enum)]);
+    // On demand, kept.
+    let open = Options::default().allow_unknown_enums(true);
+    let got = from_json_with::<CreateRepositoryRequest>(body, &open).expect("allowed");
+    assert_eq!(
+        got.image_tag_mutability.as_ref().map(|m| m.as_str()),
+        Some("SOMEDAY")
+    );
+    assert!(got.validate().is_err(), "a request, under default options");
+    assert!(got.validate_with(&open).is_ok());
+}
+
+#[test]
+fn a_response_enum_of_the_wrong_json_type_is_still_a_type_violation() {
+    for exact in [false, true] {
+        let opts = Options::default().exact_outputs(exact);
+        let err = from_json_with::<DescribeImageScanFindingsResponse>(
+            r#"{"imageScanStatus": {"status": 1}}"#,
+            &opts,
+        )
+        .expect_err("a number");
+        assert_eq!(pairs(&err), [("/imageScanStatus/status", Code::Type)]);
+    }
+}
+
+#[cfg(feature = "schema")]
+#[test]
+fn output_schemas_name_enum_values_as_examples_unless_exact() {
+    let output = registry::find(Service::Ecr, "DescribeImageScanFindingsResponse").expect("shape");
+    let default = output.schema(&Options::default()).expect("schema");
+    let severity = &default["$defs"]["FindingSeverity"];
+    assert_eq!(severity["type"], "string", "{severity}");
+    assert!(severity.get("enum").is_none(), "{severity}");
+    assert_eq!(severity["examples"][0], "INFORMATIONAL", "{severity}");
+    let exact = output
+        .schema(&Options::default().exact_outputs(true))
+        .expect("schema");
+    assert_eq!(
+        exact["$defs"]["FindingSeverity"]["enum"][0],
+        "INFORMATIONAL"
+    );
+    // A request's enums stay closed; allowing unknown values opens them.
+    let input = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("shape");
+    let request = input.schema(&Options::default()).expect("schema");
+    assert!(request["$defs"]["ImageTagMutability"]["enum"].is_array());
+    let open = input
+        .schema(&Options::default().allow_unknown_enums(true))
+        .expect("schema");
+    assert!(open["$defs"]["ImageTagMutability"].get("enum").is_none());
+    assert_eq!(
+        open["$id"],
+        "urn:ecr-models:ecr:open-enums:CreateRepositoryRequest"
     );
 }
 

@@ -28,7 +28,9 @@ import sys
 
 CRATES = {"aws-sdk-ecr": "ecr", "aws-sdk-ecrpublic": "ecr-public"}
 
-STRUCT = re.compile(r"^pub struct (\w+) \{$")
+# `pub struct X {` opens a structure's fields; `pub struct X {}` is one
+# without any (the inputs of DescribeRegistry, GetRegistryPolicy...).
+STRUCT = re.compile(r"^pub struct (\w+) \{(\})?$")
 FIELD = re.compile(r"^    pub (r#)?(\w+): (.+),$")
 
 
@@ -41,7 +43,8 @@ def structures(path):
             m = STRUCT.match(line)
             # Builders hold their fields privately; they are not values.
             if m and not m.group(1).endswith("Builder"):
-                current = found.setdefault(m.group(1), {})
+                fields = found.setdefault(m.group(1), {})
+                current = None if m.group(2) else fields
             continue
         if line == "}":
             current = None

@@ -355,7 +355,7 @@ fn enumeration(service: &Service, shape: &Shape, values: &[String], out: &mut St
     let name = &shape.name;
     let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
     let docs = format!(
-        "Enum `{name}` of the {}: {}.\n\nA value the model does not know is kept in [`{name}::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+        "Enum `{name}` of the {}: {}.\n\nA value the model does not know is kept in [`{name}::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
         title(service),
         shown.join(", ")
     );

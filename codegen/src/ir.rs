@@ -611,14 +611,21 @@ fn add_boto3_shapes(service: &mut Service) {
     let nested = |service: &mut Service, name: &str, members: Vec<Member>| {
         add_structure(service, name, members, Role::Nested, None);
     };
+    // Every member optional: boto3's annotation, not AWS's data. Current
+    // botocore writes `RequestId` only when the response carries a
+    // request-id header and `HostId` only when present; botocore of 2016
+    // wrote only `HTTPStatusCode` and `RequestId` (cloud-custodian's placebo
+    // recordings, tests/fixtures/real/); cloud-custodian's recorder empties
+    // it to `{}`. The mypy-boto3 stubs mark the first four required, which
+    // describes what the newest botocore typically writes, not a rule.
     nested(
         service,
         "ResponseMetadata",
         vec![
-            boto3_member("RequestId", "String", true),
-            boto3_member("HTTPStatusCode", "Integer", true),
-            boto3_member("HTTPHeaders", "HTTPHeaders", true),
-            boto3_member("RetryAttempts", "Integer", true),
+            boto3_member("RequestId", "String", false),
+            boto3_member("HTTPStatusCode", "Integer", false),
+            boto3_member("HTTPHeaders", "HTTPHeaders", false),
+            boto3_member("RetryAttempts", "Integer", false),
             boto3_member("HostId", "String", false),
         ],
     );

@@ -68,11 +68,16 @@ struct Args {
     #[arg(long)]
     strict: bool,
 
-    /// Responses are held to the model's list item counts too (the letter
-    /// of the model; by default only requests are, as AWS's servers and
-    /// SDKs do).
+    /// Responses are held to the letter of the model too: its list item
+    /// counts and its enums' known values (by default only requests are,
+    /// as AWS's servers and SDKs do).
     #[arg(long)]
     exact_outputs: bool,
+
+    /// Enum values the model does not know are accepted in requests too
+    /// (responses accept them unless --exact-outputs).
+    #[arg(long)]
+    allow_unknown_enums: bool,
 
     /// Each non-blank line of each input is one document (JSON Lines).
     #[arg(long)]
@@ -128,9 +133,13 @@ struct TrafficArgs {
     #[arg(long)]
     strict: bool,
 
-    /// Hold responses to the model's list size bounds too.
+    /// Hold responses to the model's list size bounds and enum values too.
     #[arg(long)]
     exact_outputs: bool,
+
+    /// Accept enum values the model does not know in requests too.
+    #[arg(long)]
+    allow_unknown_enums: bool,
 
     /// How verdicts are printed: human (text) or json (JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
@@ -333,7 +342,8 @@ fn main() -> ExitCode {
     }
     let opts = Options::default()
         .strict(args.strict)
-        .exact_outputs(args.exact_outputs);
+        .exact_outputs(args.exact_outputs)
+        .allow_unknown_enums(args.allow_unknown_enums);
     let check = Check {
         target,
         error_type: args.error_type.as_deref(),
@@ -843,7 +853,8 @@ fn check_traffic(args: &TrafficArgs) -> ExitCode {
     }
     let opts = Options::default()
         .strict(args.strict)
-        .exact_outputs(args.exact_outputs);
+        .exact_outputs(args.exact_outputs)
+        .allow_unknown_enums(args.allow_unknown_enums);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut tally = Tally::default();
     let mut broken = false;

@@ -1399,10 +1399,20 @@ fn wait_state_gives_botocores_state_on_each_scan_and_preview_status() {
         run.stdout,
         format!("{error}: failure (no acceptor matched)\n")
     );
-    // A response that is not a valid output is reported, and no state given.
+    // A status newer than the model is kept, as botocore keeps it: no
+    // acceptor names it, so the waiter goes on.
     let run = self::run(
         &["wait-state", "--waiter", "image_scan_complete", "-"],
         br#"{"imageScanStatus":{"status":"DONE"}}"#,
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "-: retry (no acceptor matched)\n")
+    );
+    // A response that is not a valid output is reported, and no state given.
+    let run = self::run(
+        &["wait-state", "--waiter", "image_scan_complete", "-"],
+        br#"{"imageScanStatus":{"status":1}}"#,
     );
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
@@ -1499,5 +1509,44 @@ fn an_option_before_a_subcommand_says_that_subcommands_come_first() {
             .contains("`check` is a subcommand: subcommands come first"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn unknown_enum_values_pass_in_responses_and_in_requests_with_allow_unknown_enums() {
+    let request = br#"{"repositoryName": "app", "imageTagMutability": "SOMEDAY"}"#;
+    let refused = run(
+        &["--operation", "CreateRepository", "--input", "-"],
+        request,
+    );
+    assert_eq!(refused.code, 1, "{refused:?}");
+    assert!(
+        refused.stdout.contains("/imageTagMutability: "),
+        "{}",
+        refused.stdout
+    );
+    let allowed = run(
+        &[
+            "--operation",
+            "CreateRepository",
+            "--input",
+            "--allow-unknown-enums",
+            "-",
+        ],
+        request,
+    );
+    assert_eq!(allowed.code, 0, "{allowed:?}");
+    // AWS's answer for an enhanced scan: a severity no model lists.
+    let response = br#"{"imageScanFindings": {"findingSeverityCounts": {"UNTRIAGED": 1}}}"#;
+    let args = ["--operation", "DescribeImageScanFindings", "--output", "-"];
+    assert_eq!(run(&args, response).code, 0);
+    let exact = run(&[&args[..3], &["--exact-outputs", "-"]].concat(), response);
+    assert_eq!(exact.code, 1, "{exact:?}");
+    assert!(
+        exact
+            .stdout
+            .contains("/imageScanFindings/findingSeverityCounts/UNTRIAGED: "),
+        "{}",
+        exact.stdout
     );
 }

@@ -265,3 +265,71 @@ fn an_operation_name_from_a_recording_is_escaped_and_bounded_in_every_output() {
     assert!(message.ends_with("(and 4905 more characters)"), "{message}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn unknown_enums_are_kept_in_responses_and_in_requests_on_demand() {
+    // A request with a tag mutability newer than the model, and a response
+    // counting a severity no model lists (as AWS answers enhanced scans).
+    let exchange = |target: &str, request: &str, response: &str| {
+        serde_json::json!({
+            "request": {"headers": [{"name": "X-Amz-Target",
+                "value": format!("AmazonEC2ContainerRegistry_V20150921.{target}")}],
+                "postData": {"text": request}},
+            "response": {"status": 200, "headers": [], "content": {"text": response}}
+        })
+    };
+    let har = serde_json::json!({"log": {"entries": [
+        exchange(
+            "CreateRepository",
+            r#"{"repositoryName": "app", "imageTagMutability": "SOMEDAY"}"#,
+            "{}",
+        ),
+        exchange(
+            "DescribeImageScanFindings",
+            r#"{"repositoryName": "app", "imageId": {"imageTag": "v1"}}"#,
+            r#"{"imageScanFindings": {"findingSeverityCounts": {"UNTRIAGED": 1}}}"#,
+        ),
+    ]}});
+    let dir =
+        std::env::temp_dir().join(format!("ecr-validate-traffic-enums-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("enums.har");
+    std::fs::write(&file, har.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let paths = |run: &Run| -> Vec<String> {
+        records(run)
+            .iter()
+            .flat_map(|r| r["errors"].as_array().cloned().unwrap_or_default())
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["path"].as_str().unwrap(),
+                    e["code"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let default = run(&["--format", "json", file]);
+    assert_eq!(default.code, 1);
+    assert_eq!(paths(&default), ["/imageTagMutability enum"]);
+    let allowed = run(&["--format", "json", "--allow-unknown-enums", file]);
+    assert_eq!(allowed.code, 0, "{}", allowed.stdout);
+    assert_eq!(paths(&allowed), Vec::<String>::new());
+    let exact = run(&[
+        "--format",
+        "json",
+        "--allow-unknown-enums",
+        "--exact-outputs",
+        file,
+    ]);
+    assert_eq!(exact.code, 0, "allowing unknown values opens every enum");
+    let exact = run(&["--format", "json", "--exact-outputs", file]);
+    assert_eq!(
+        paths(&exact),
+        [
+            "/imageTagMutability enum",
+            "/imageScanFindings/findingSeverityCounts/UNTRIAGED enum"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -283,3 +283,30 @@ fn every_recorded_response_becomes_the_sdk_output_and_comes_back() {
         >("ecr-public", "GetAuthorizationToken");
     assert_eq!(checked, 33);
 }
+
+/// Converts any recorded request generically, as a user replaying traffic
+/// does: it must compile for every input, those without members included.
+fn to_sdk<M, S>(model: M) -> S
+where
+    M: TryInto<S, Error = ecr_models::Error>,
+{
+    model.try_into().expect("converts")
+}
+
+#[test]
+fn inputs_without_members_convert_both_ways_like_every_other() {
+    use aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput;
+    use aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput;
+    use aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput;
+    let input: DescribeRegistryInput = to_sdk(ecr::DescribeRegistryRequest::default());
+    assert_eq!(
+        ecr::DescribeRegistryRequest::from(input),
+        ecr::DescribeRegistryRequest::default()
+    );
+    let _: GetRegistryPolicyInput = to_sdk(ecr::GetRegistryPolicyRequest::default());
+    let _: GetRegistryCatalogDataInput =
+        to_sdk(ecr_public::GetRegistryCatalogDataRequest::default());
+    // Through JSON, as `sdk::from_json` reads a recorded request.
+    let read: DescribeRegistryInput = ecr_models::sdk::from_json("{}").expect("from_json");
+    assert_eq!(ecr_models::sdk::to_json(&read).expect("to_json"), "{}");
+}

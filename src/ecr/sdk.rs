@@ -1560,6 +1560,46 @@ for ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughC
         super::DeletePullThroughCacheRuleResponse::try_from(self)
     }
 }
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::DeleteRegistryPolicyRequest>
+for ::aws_sdk_ecr::operation::delete_registry_policy::builders::DeleteRegistryPolicyInputBuilder {
+    fn from(v: super::DeleteRegistryPolicyRequest) -> Self {
+        ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::DeleteRegistryPolicyRequest>
+for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput {
+    type Error = crate::Error;
+    fn try_from(v: super::DeleteRegistryPolicyRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::delete_registry_policy::builders::DeleteRegistryPolicyInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput>
+for super::DeleteRegistryPolicyRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput {
+    type Model = super::DeleteRegistryPolicyRequest;
+    fn from_model(
+        model: super::DeleteRegistryPolicyRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::DeleteRegistryPolicyRequest, crate::Error> {
+        Ok(super::DeleteRegistryPolicyRequest::from(self))
+    }
+}
 /// To the SDK's twin.
 ///
 /// `ResponseMetadata`: boto3's, not the API's; the SDK has no place for it, so it is left out, and comes back as `None`.
@@ -1894,6 +1934,51 @@ for ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryOutput {
     }
     fn into_model(self) -> Result<super::DeleteRepositoryResponse, crate::Error> {
         super::DeleteRepositoryResponse::try_from(self)
+    }
+}
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::DeleteSigningConfigurationRequest>
+for ::aws_sdk_ecr::operation::delete_signing_configuration::builders::DeleteSigningConfigurationInputBuilder {
+    fn from(v: super::DeleteSigningConfigurationRequest) -> Self {
+        ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::DeleteSigningConfigurationRequest>
+for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput {
+    type Error = crate::Error;
+    fn try_from(
+        v: super::DeleteSigningConfigurationRequest,
+    ) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::delete_signing_configuration::builders::DeleteSigningConfigurationInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<
+    ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput,
+> for super::DeleteSigningConfigurationRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput {
+    type Model = super::DeleteSigningConfigurationRequest;
+    fn from_model(
+        model: super::DeleteSigningConfigurationRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(
+        self,
+    ) -> Result<super::DeleteSigningConfigurationRequest, crate::Error> {
+        Ok(super::DeleteSigningConfigurationRequest::from(self))
     }
 }
 /// To the SDK's twin.
@@ -2660,6 +2745,44 @@ for ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThr
         self,
     ) -> Result<super::DescribePullThroughCacheRulesResponse, crate::Error> {
         super::DescribePullThroughCacheRulesResponse::try_from(self)
+    }
+}
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::DescribeRegistryRequest>
+for ::aws_sdk_ecr::operation::describe_registry::builders::DescribeRegistryInputBuilder {
+    fn from(v: super::DescribeRegistryRequest) -> Self {
+        ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::DescribeRegistryRequest>
+for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput {
+    type Error = crate::Error;
+    fn try_from(v: super::DescribeRegistryRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::describe_registry::builders::DescribeRegistryInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput>
+for super::DescribeRegistryRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput {
+    type Model = super::DescribeRegistryRequest;
+    fn from_model(model: super::DescribeRegistryRequest) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::DescribeRegistryRequest, crate::Error> {
+        Ok(super::DescribeRegistryRequest::from(self))
     }
 }
 /// To the SDK's twin.
@@ -3940,6 +4063,44 @@ for ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyOutput {
         super::GetLifecyclePolicyResponse::try_from(self)
     }
 }
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::GetRegistryPolicyRequest>
+for ::aws_sdk_ecr::operation::get_registry_policy::builders::GetRegistryPolicyInputBuilder {
+    fn from(v: super::GetRegistryPolicyRequest) -> Self {
+        ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::GetRegistryPolicyRequest>
+for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput {
+    type Error = crate::Error;
+    fn try_from(v: super::GetRegistryPolicyRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::get_registry_policy::builders::GetRegistryPolicyInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput>
+for super::GetRegistryPolicyRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput {
+    type Model = super::GetRegistryPolicyRequest;
+    fn from_model(model: super::GetRegistryPolicyRequest) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::GetRegistryPolicyRequest, crate::Error> {
+        Ok(super::GetRegistryPolicyRequest::from(self))
+    }
+}
 /// To the SDK's twin.
 ///
 /// `ResponseMetadata`: boto3's, not the API's; the SDK has no place for it, so it is left out, and comes back as `None`.
@@ -3977,6 +4138,51 @@ for ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyOutput {
     }
     fn into_model(self) -> Result<super::GetRegistryPolicyResponse, crate::Error> {
         Ok(super::GetRegistryPolicyResponse::from(self))
+    }
+}
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::GetRegistryScanningConfigurationRequest>
+for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::builders::GetRegistryScanningConfigurationInputBuilder {
+    fn from(v: super::GetRegistryScanningConfigurationRequest) -> Self {
+        ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::GetRegistryScanningConfigurationRequest>
+for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput {
+    type Error = crate::Error;
+    fn try_from(
+        v: super::GetRegistryScanningConfigurationRequest,
+    ) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::get_registry_scanning_configuration::builders::GetRegistryScanningConfigurationInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<
+    ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput,
+> for super::GetRegistryScanningConfigurationRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput {
+    type Model = super::GetRegistryScanningConfigurationRequest;
+    fn from_model(
+        model: super::GetRegistryScanningConfigurationRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(
+        self,
+    ) -> Result<super::GetRegistryScanningConfigurationRequest, crate::Error> {
+        Ok(super::GetRegistryScanningConfigurationRequest::from(self))
     }
 }
 /// To the SDK's twin.
@@ -4123,6 +4329,47 @@ for ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyOutput {
     }
     fn into_model(self) -> Result<super::GetRepositoryPolicyResponse, crate::Error> {
         Ok(super::GetRepositoryPolicyResponse::from(self))
+    }
+}
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::GetSigningConfigurationRequest>
+for ::aws_sdk_ecr::operation::get_signing_configuration::builders::GetSigningConfigurationInputBuilder {
+    fn from(v: super::GetSigningConfigurationRequest) -> Self {
+        ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::GetSigningConfigurationRequest>
+for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput {
+    type Error = crate::Error;
+    fn try_from(v: super::GetSigningConfigurationRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecr::operation::get_signing_configuration::builders::GetSigningConfigurationInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<
+    ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput,
+> for super::GetSigningConfigurationRequest {
+    fn from(
+        v: ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput {
+    type Model = super::GetSigningConfigurationRequest;
+    fn from_model(
+        model: super::GetSigningConfigurationRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::GetSigningConfigurationRequest, crate::Error> {
+        Ok(super::GetSigningConfigurationRequest::from(self))
     }
 }
 /// To the SDK's twin.

@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 use crate::{Blob, Timestamp};
 crate::enums::model_enum!(
     ArtifactStatus,
-    "Enum `ArtifactStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ArtifactStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ArtifactStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ArtifactStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING"]
 );
 crate::enums::model_enum!(
     ArtifactStatusFilter,
-    "Enum `ArtifactStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ArtifactStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ArtifactStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ArtifactStatusFilter::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING", Any = "ANY"]
 );
 /// The `Attribute` structure.
@@ -1598,7 +1598,7 @@ pub struct EncryptionConfigurationForRepositoryCreationTemplate {
 }
 crate::enums::model_enum!(
     EncryptionType,
-    "Enum `EncryptionType` of the Amazon Elastic Container Registry (2015-09-21): `AES256`, `KMS`, `KMS_DSSE`.\n\nA value the model does not know is kept in [`EncryptionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `EncryptionType` of the Amazon Elastic Container Registry (2015-09-21): `AES256`, `KMS`, `KMS_DSSE`.\n\nA value the model does not know is kept in [`EncryptionType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Aes256 = "AES256", Kms = "KMS", KmsDsse = "KMS_DSSE"]
 );
 /// The `EnhancedImageScanFinding` structure.
@@ -1706,7 +1706,7 @@ pub struct ExclusionNotFoundException {
 }
 crate::enums::model_enum!(
     FindingSeverity,
-    "Enum `FindingSeverity` of the Amazon Elastic Container Registry (2015-09-21): `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.\n\nA value the model does not know is kept in [`FindingSeverity::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `FindingSeverity` of the Amazon Elastic Container Registry (2015-09-21): `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`.\n\nA value the model does not know is kept in [`FindingSeverity::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Informational = "INFORMATIONAL", Low = "LOW", Medium = "MEDIUM", High = "HIGH",
     Critical = "CRITICAL", Undefined = "UNDEFINED"]
 );
@@ -2116,7 +2116,7 @@ pub struct Image {
 }
 crate::enums::model_enum!(
     ImageActionType,
-    "Enum `ImageActionType` of the Amazon Elastic Container Registry (2015-09-21): `EXPIRE`, `TRANSITION`.\n\nA value the model does not know is kept in [`ImageActionType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageActionType` of the Amazon Elastic Container Registry (2015-09-21): `EXPIRE`, `TRANSITION`.\n\nA value the model does not know is kept in [`ImageActionType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Expire = "EXPIRE", Transition = "TRANSITION"]
 );
 /// An error body (`__type` ImageAlreadyExistsException). Declared by `PutImage`.
@@ -2271,7 +2271,7 @@ pub struct ImageFailure {
 }
 crate::enums::model_enum!(
     ImageFailureCode,
-    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`, `UpstreamAccessDenied`, `UpstreamTooManyRequests`, `UpstreamUnavailable`, `ImageInaccessible`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InvalidImageDigest = "InvalidImageDigest", InvalidImageTag = "InvalidImageTag",
     ImageTagDoesNotMatchDigest = "ImageTagDoesNotMatchDigest", ImageNotFound =
     "ImageNotFound", MissingDigestAndTag = "MissingDigestAndTag",
@@ -2524,12 +2524,12 @@ pub struct ImageSigningStatus {
 }
 crate::enums::model_enum!(
     ImageStatus,
-    "Enum `ImageStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ImageStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageStatus` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`.\n\nA value the model does not know is kept in [`ImageStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING"]
 );
 crate::enums::model_enum!(
     ImageStatusFilter,
-    "Enum `ImageStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ImageStatusFilter::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageStatusFilter` of the Amazon Elastic Container Registry (2015-09-21): `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.\n\nA value the model does not know is kept in [`ImageStatusFilter::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Active = "ACTIVE", Archived = "ARCHIVED", Activating = "ACTIVATING", Any = "ANY"]
 );
 /// An error body (`__type` ImageStorageClassUpdateNotSupportedException). Declared by `UpdateImageStorageClass`.
@@ -2566,7 +2566,7 @@ pub struct ImageTagAlreadyExistsException {
 }
 crate::enums::model_enum!(
     ImageTagMutability,
-    "Enum `ImageTagMutability` of the Amazon Elastic Container Registry (2015-09-21): `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.\n\nA value the model does not know is kept in [`ImageTagMutability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageTagMutability` of the Amazon Elastic Container Registry (2015-09-21): `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.\n\nA value the model does not know is kept in [`ImageTagMutability::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Mutable = "MUTABLE", Immutable = "IMMUTABLE", ImmutableWithExclusion =
     "IMMUTABLE_WITH_EXCLUSION", MutableWithExclusion = "MUTABLE_WITH_EXCLUSION"]
 );
@@ -2586,7 +2586,7 @@ pub struct ImageTagMutabilityExclusionFilter {
 }
 crate::enums::model_enum!(
     ImageTagMutabilityExclusionFilterType,
-    "Enum `ImageTagMutabilityExclusionFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ImageTagMutabilityExclusionFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageTagMutabilityExclusionFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ImageTagMutabilityExclusionFilterType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Wildcard = "WILDCARD"]
 );
 /// The input of the `InitiateLayerUpload` operation.
@@ -2765,7 +2765,7 @@ pub struct LayerAlreadyExistsException {
 }
 crate::enums::model_enum!(
     LayerAvailability,
-    "Enum `LayerAvailability` of the Amazon Elastic Container Registry (2015-09-21): `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LayerAvailability` of the Amazon Elastic Container Registry (2015-09-21): `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Available = "AVAILABLE", Unavailable = "UNAVAILABLE", Archived = "ARCHIVED"]
 );
 /// The `LayerFailure` structure.
@@ -2787,7 +2787,7 @@ pub struct LayerFailure {
 }
 crate::enums::model_enum!(
     LayerFailureCode,
-    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InvalidLayerDigest = "InvalidLayerDigest", MissingLayerDigest =
     "MissingLayerDigest"]
 );
@@ -2959,7 +2959,7 @@ pub struct LifecyclePolicyPreviewResult {
 }
 crate::enums::model_enum!(
     LifecyclePolicyPreviewStatus,
-    "Enum `LifecyclePolicyPreviewStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.\n\nA value the model does not know is kept in [`LifecyclePolicyPreviewStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LifecyclePolicyPreviewStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `EXPIRED`, `FAILED`.\n\nA value the model does not know is kept in [`LifecyclePolicyPreviewStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Expired = "EXPIRED", Failed =
     "FAILED"]
 );
@@ -3005,12 +3005,12 @@ pub struct LifecyclePolicyRuleAction {
 }
 crate::enums::model_enum!(
     LifecyclePolicyStorageClass,
-    "Enum `LifecyclePolicyStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`, `STANDARD`.\n\nA value the model does not know is kept in [`LifecyclePolicyStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LifecyclePolicyStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`, `STANDARD`.\n\nA value the model does not know is kept in [`LifecyclePolicyStorageClass::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Archive = "ARCHIVE", Standard = "STANDARD"]
 );
 crate::enums::model_enum!(
     LifecyclePolicyTargetStorageClass,
-    "Enum `LifecyclePolicyTargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`.\n\nA value the model does not know is kept in [`LifecyclePolicyTargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LifecyclePolicyTargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `ARCHIVE`.\n\nA value the model does not know is kept in [`LifecyclePolicyTargetStorageClass::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Archive = "ARCHIVE"]
 );
 /// An error body (`__type` LimitExceededException). Declared by `BatchGetImage`, `CreatePullThroughCacheRule`, `CreateRepository`, `CreateRepositoryCreationTemplate`, `DeregisterPullTimeUpdateExclusion`, `ListPullTimeUpdateExclusions`, `PutAccountSetting`, `PutImage`, `RegisterPullTimeUpdateExclusion`, `StartImageScan`, `StartReplicationBackfill`, `UploadLayerPart`.
@@ -3376,7 +3376,7 @@ pub struct PaginatorConfig {
 }
 crate::enums::model_enum!(
     PaginatorName,
-    "Enum `PaginatorName` of the Amazon Elastic Container Registry (2015-09-21): `describe_image_scan_findings`, `describe_images`, `describe_pull_through_cache_rules`, `describe_replication_backfill_results`, `describe_repositories`, `describe_repository_creation_templates`, `get_lifecycle_policy_preview`, `list_images`, `list_replication_backfills`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `PaginatorName` of the Amazon Elastic Container Registry (2015-09-21): `describe_image_scan_findings`, `describe_images`, `describe_pull_through_cache_rules`, `describe_replication_backfill_results`, `describe_repositories`, `describe_repository_creation_templates`, `get_lifecycle_policy_preview`, `list_images`, `list_replication_backfills`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [DescribeImageScanFindings = "describe_image_scan_findings", DescribeImages =
     "describe_images", DescribePullThroughCacheRules =
     "describe_pull_through_cache_rules", DescribeReplicationBackfillResults =
@@ -3841,7 +3841,7 @@ pub struct PutSigningConfigurationResponse {
 }
 crate::enums::model_enum!(
     RCTAppliedFor,
-    "Enum `RCTAppliedFor` of the Amazon Elastic Container Registry (2015-09-21): `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.\n\nA value the model does not know is kept in [`RCTAppliedFor::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `RCTAppliedFor` of the Amazon Elastic Container Registry (2015-09-21): `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.\n\nA value the model does not know is kept in [`RCTAppliedFor::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Replication = "REPLICATION", PullThroughCache = "PULL_THROUGH_CACHE", CreateOnPush =
     "CREATE_ON_PUSH"]
 );
@@ -4059,12 +4059,12 @@ pub struct ReplicationBackfillResult {
 }
 crate::enums::model_enum!(
     ReplicationBackfillResultStatus,
-    "Enum `ReplicationBackfillResultStatus` of the Amazon Elastic Container Registry (2015-09-21): `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationBackfillResultStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ReplicationBackfillResultStatus` of the Amazon Elastic Container Registry (2015-09-21): `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationBackfillResultStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Complete = "COMPLETE", Failed = "FAILED"]
 );
 crate::enums::model_enum!(
     ReplicationBackfillStatus,
-    "Enum `ReplicationBackfillStatus` of the Amazon Elastic Container Registry (2015-09-21): `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.\n\nA value the model does not know is kept in [`ReplicationBackfillStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ReplicationBackfillStatus` of the Amazon Elastic Container Registry (2015-09-21): `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.\n\nA value the model does not know is kept in [`ReplicationBackfillStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Preparing = "PREPARING", InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed =
     "FAILED", Stopping = "STOPPING", Stopped = "STOPPED"]
 );
@@ -4149,7 +4149,7 @@ pub struct ReplicationRule {
 }
 crate::enums::model_enum!(
     ReplicationStatus,
-    "Enum `ReplicationStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ReplicationStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`ReplicationStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED"]
 );
 /// The `Repository` structure.
@@ -4305,7 +4305,7 @@ pub struct RepositoryFilter {
 }
 crate::enums::model_enum!(
     RepositoryFilterType,
-    "Enum `RepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `PREFIX_MATCH`.\n\nA value the model does not know is kept in [`RepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `RepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `PREFIX_MATCH`.\n\nA value the model does not know is kept in [`RepositoryFilterType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [PrefixMatch = "PREFIX_MATCH"]
 );
 /// An error body (`__type` RepositoryNotEmptyException). Declared by `DeleteRepository`.
@@ -4442,25 +4442,25 @@ pub struct ResourceDetails {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResponseMetadata {
-    /// `RequestId`: required; string `String`.
-    #[serde(rename = "RequestId")]
-    pub request_id: String,
-    /// `HTTPStatusCode`: required; integer (`i32`) `Integer`.
-    #[serde(rename = "HTTPStatusCode")]
-    pub http_status_code: i32,
-    /// `HTTPHeaders`: required; map `HTTPHeaders` from string `String` to string `String`.
-    #[serde(rename = "HTTPHeaders")]
-    pub http_headers: BTreeMap<String, String>,
-    /// `RetryAttempts`: required; integer (`i32`) `Integer`.
-    #[serde(rename = "RetryAttempts")]
-    pub retry_attempts: i32,
+    /// `RequestId`: optional; string `String`.
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// `HTTPStatusCode`: optional; integer (`i32`) `Integer`.
+    #[serde(rename = "HTTPStatusCode", default, skip_serializing_if = "Option::is_none")]
+    pub http_status_code: Option<i32>,
+    /// `HTTPHeaders`: optional; map `HTTPHeaders` from string `String` to string `String`.
+    #[serde(rename = "HTTPHeaders", default, skip_serializing_if = "Option::is_none")]
+    pub http_headers: Option<BTreeMap<String, String>>,
+    /// `RetryAttempts`: optional; integer (`i32`) `Integer`.
+    #[serde(rename = "RetryAttempts", default, skip_serializing_if = "Option::is_none")]
+    pub retry_attempts: Option<i32>,
     /// `HostId`: optional; string `String`.
     #[serde(rename = "HostId", default, skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,
 }
 crate::enums::model_enum!(
     ScanFrequency,
-    "Enum `ScanFrequency` of the Amazon Elastic Container Registry (2015-09-21): `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.\n\nA value the model does not know is kept in [`ScanFrequency::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ScanFrequency` of the Amazon Elastic Container Registry (2015-09-21): `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.\n\nA value the model does not know is kept in [`ScanFrequency::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [ScanOnPush = "SCAN_ON_PUSH", ContinuousScan = "CONTINUOUS_SCAN", Manual = "MANUAL"]
 );
 /// An error body (`__type` ScanNotFoundException). Declared by `DescribeImageScanFindings`.
@@ -4481,7 +4481,7 @@ pub struct ScanNotFoundException {
 }
 crate::enums::model_enum!(
     ScanStatus,
-    "Enum `ScanStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.\n\nA value the model does not know is kept in [`ScanStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ScanStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.\n\nA value the model does not know is kept in [`ScanStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED",
     UnsupportedImage = "UNSUPPORTED_IMAGE", Active = "ACTIVE", Pending = "PENDING",
     ScanEligibilityExpired = "SCAN_ELIGIBILITY_EXPIRED", FindingsUnavailable =
@@ -4490,12 +4490,12 @@ crate::enums::model_enum!(
 );
 crate::enums::model_enum!(
     ScanType,
-    "Enum `ScanType` of the Amazon Elastic Container Registry (2015-09-21): `BASIC`, `ENHANCED`.\n\nA value the model does not know is kept in [`ScanType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ScanType` of the Amazon Elastic Container Registry (2015-09-21): `BASIC`, `ENHANCED`.\n\nA value the model does not know is kept in [`ScanType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Basic = "BASIC", Enhanced = "ENHANCED"]
 );
 crate::enums::model_enum!(
     ScanningConfigurationFailureCode,
-    "Enum `ScanningConfigurationFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `REPOSITORY_NOT_FOUND`.\n\nA value the model does not know is kept in [`ScanningConfigurationFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ScanningConfigurationFailureCode` of the Amazon Elastic Container Registry (2015-09-21): `REPOSITORY_NOT_FOUND`.\n\nA value the model does not know is kept in [`ScanningConfigurationFailureCode::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [RepositoryNotFound = "REPOSITORY_NOT_FOUND"]
 );
 /// The `ScanningRepositoryFilter` structure.
@@ -4514,7 +4514,7 @@ pub struct ScanningRepositoryFilter {
 }
 crate::enums::model_enum!(
     ScanningRepositoryFilterType,
-    "Enum `ScanningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ScanningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ScanningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD`.\n\nA value the model does not know is kept in [`ScanningRepositoryFilterType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Wildcard = "WILDCARD"]
 );
 /// The `ScoreDetails` structure.
@@ -4647,7 +4647,7 @@ pub struct SigningRepositoryFilter {
 }
 crate::enums::model_enum!(
     SigningRepositoryFilterType,
-    "Enum `SigningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD_MATCH`.\n\nA value the model does not know is kept in [`SigningRepositoryFilterType::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `SigningRepositoryFilterType` of the Amazon Elastic Container Registry (2015-09-21): `WILDCARD_MATCH`.\n\nA value the model does not know is kept in [`SigningRepositoryFilterType::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [WildcardMatch = "WILDCARD_MATCH"]
 );
 /// The `SigningRule` structure.
@@ -4670,7 +4670,7 @@ pub struct SigningRule {
 }
 crate::enums::model_enum!(
     SigningStatus,
-    "Enum `SigningStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`SigningStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `SigningStatus` of the Amazon Elastic Container Registry (2015-09-21): `IN_PROGRESS`, `COMPLETE`, `FAILED`.\n\nA value the model does not know is kept in [`SigningStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InProgress = "IN_PROGRESS", Complete = "COMPLETE", Failed = "FAILED"]
 );
 /// The input of the `StartImageScan` operation.
@@ -4925,12 +4925,12 @@ pub struct TagResourceResponse {
 }
 crate::enums::model_enum!(
     TagStatus,
-    "Enum `TagStatus` of the Amazon Elastic Container Registry (2015-09-21): `TAGGED`, `UNTAGGED`, `ANY`.\n\nA value the model does not know is kept in [`TagStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `TagStatus` of the Amazon Elastic Container Registry (2015-09-21): `TAGGED`, `UNTAGGED`, `ANY`.\n\nA value the model does not know is kept in [`TagStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Tagged = "TAGGED", Untagged = "UNTAGGED", Any = "ANY"]
 );
 crate::enums::model_enum!(
     TargetStorageClass,
-    "Enum `TargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `STANDARD`, `ARCHIVE`.\n\nA value the model does not know is kept in [`TargetStorageClass::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `TargetStorageClass` of the Amazon Elastic Container Registry (2015-09-21): `STANDARD`, `ARCHIVE`.\n\nA value the model does not know is kept in [`TargetStorageClass::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Standard = "STANDARD", Archive = "ARCHIVE"]
 );
 /// An error body (`__type` TemplateAlreadyExistsException). Declared by `CreateRepositoryCreationTemplate`.
@@ -5414,7 +5414,7 @@ pub struct UploadNotFoundException {
 }
 crate::enums::model_enum!(
     UpstreamRegistry,
-    "Enum `UpstreamRegistry` of the Amazon Elastic Container Registry (2015-09-21): `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.\n\nA value the model does not know is kept in [`UpstreamRegistry::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `UpstreamRegistry` of the Amazon Elastic Container Registry (2015-09-21): `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.\n\nA value the model does not know is kept in [`UpstreamRegistry::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Ecr = "ecr", EcrPublic = "ecr-public", Quay = "quay", K8s = "k8s", DockerHub =
     "docker-hub", GithubContainerRegistry = "github-container-registry",
     AzureContainerRegistry = "azure-container-registry", GitlabContainerRegistry =
@@ -5556,7 +5556,7 @@ pub struct WaiterConfig {
 }
 crate::enums::model_enum!(
     WaiterName,
-    "Enum `WaiterName` of the Amazon Elastic Container Registry (2015-09-21): `image_scan_complete`, `lifecycle_policy_preview_complete`.\n\nA value the model does not know is kept in [`WaiterName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `WaiterName` of the Amazon Elastic Container Registry (2015-09-21): `image_scan_complete`, `lifecycle_policy_preview_complete`.\n\nA value the model does not know is kept in [`WaiterName::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [ImageScanComplete = "image_scan_complete", LifecyclePolicyPreviewComplete =
     "lifecycle_policy_preview_complete"]
 );

@@ -4616,9 +4616,9 @@ impl Fields for ResponseMetadataFields {
         path: &Path<'_>,
     ) -> Result<bool, Syntax> {
         match at {
-            0 => r::required(&mut self.v_request_id, r::Str(&StrRule::ANY), p, cx, path),
+            0 => r::optional(&mut self.v_request_id, r::Str(&StrRule::ANY), p, cx, path),
             1 => {
-                r::required(
+                r::optional(
                     &mut self.v_http_status_code,
                     r::Int::<i32>::new(&IntRule::I32),
                     p,
@@ -4627,7 +4627,7 @@ impl Fields for ResponseMetadataFields {
                 )
             }
             2 => {
-                r::required(
+                r::optional(
                     &mut self.v_http_headers,
                     r::Map(r::Str(&StrRule::ANY), r::Str(&StrRule::ANY)),
                     p,
@@ -4636,7 +4636,7 @@ impl Fields for ResponseMetadataFields {
                 )
             }
             3 => {
-                r::required(
+                r::optional(
                     &mut self.v_retry_attempts,
                     r::Int::<i32>::new(&IntRule::I32),
                     p,
@@ -4649,10 +4649,10 @@ impl Fields for ResponseMetadataFields {
     }
     fn build(self) -> Option<ResponseMetadata> {
         Some(ResponseMetadata {
-            request_id: self.v_request_id?,
-            http_status_code: self.v_http_status_code?,
-            http_headers: self.v_http_headers?,
-            retry_attempts: self.v_retry_attempts?,
+            request_id: self.v_request_id,
+            http_status_code: self.v_http_status_code,
+            http_headers: self.v_http_headers,
+            retry_attempts: self.v_retry_attempts,
             host_id: self.v_host_id,
         })
     }

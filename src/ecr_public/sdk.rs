@@ -1098,6 +1098,47 @@ impl convert::Twin for ::aws_sdk_ecrpublic::types::error::EmptyUploadException {
         Ok(super::EmptyUploadException::from(self))
     }
 }
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::GetAuthorizationTokenRequest>
+for ::aws_sdk_ecrpublic::operation::get_authorization_token::builders::GetAuthorizationTokenInputBuilder {
+    fn from(v: super::GetAuthorizationTokenRequest) -> Self {
+        ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::GetAuthorizationTokenRequest>
+for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput {
+    type Error = crate::Error;
+    fn try_from(v: super::GetAuthorizationTokenRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecrpublic::operation::get_authorization_token::builders::GetAuthorizationTokenInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<
+    ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput,
+> for super::GetAuthorizationTokenRequest {
+    fn from(
+        v: ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput {
+    type Model = super::GetAuthorizationTokenRequest;
+    fn from_model(
+        model: super::GetAuthorizationTokenRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::GetAuthorizationTokenRequest, crate::Error> {
+        Ok(super::GetAuthorizationTokenRequest::from(self))
+    }
+}
 /// To the SDK's twin.
 ///
 /// `ResponseMetadata`: boto3's, not the API's; the SDK has no place for it, so it is left out, and comes back as `None`.
@@ -1143,6 +1184,47 @@ for ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTok
     }
     fn into_model(self) -> Result<super::GetAuthorizationTokenResponse, crate::Error> {
         super::GetAuthorizationTokenResponse::try_from(self)
+    }
+}
+/// The builder of the SDK's input, to send with `send_with(&client)`.
+impl From<super::GetRegistryCatalogDataRequest>
+for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::builders::GetRegistryCatalogDataInputBuilder {
+    fn from(v: super::GetRegistryCatalogDataRequest) -> Self {
+        ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput::builder()
+    }
+}
+/// The SDK's input.
+impl TryFrom<super::GetRegistryCatalogDataRequest>
+for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput {
+    type Error = crate::Error;
+    fn try_from(v: super::GetRegistryCatalogDataRequest) -> Result<Self, crate::Error> {
+        ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::builders::GetRegistryCatalogDataInputBuilder::from(
+                v,
+            )
+            .build()
+            .map_err(convert::build_error)
+    }
+}
+/// From the SDK's twin.
+impl From<
+    ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput,
+> for super::GetRegistryCatalogDataRequest {
+    fn from(
+        v: ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput,
+    ) -> Self {
+        Self {}
+    }
+}
+impl convert::Twin
+for ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput {
+    type Model = super::GetRegistryCatalogDataRequest;
+    fn from_model(
+        model: super::GetRegistryCatalogDataRequest,
+    ) -> Result<Self, crate::Error> {
+        Self::try_from(model)
+    }
+    fn into_model(self) -> Result<super::GetRegistryCatalogDataRequest, crate::Error> {
+        Ok(super::GetRegistryCatalogDataRequest::from(self))
     }
 }
 /// To the SDK's twin.

@@ -3367,30 +3367,30 @@ pub static RESPONSE_METADATA: StructShape = StructShape {
     role: Role::Nested,
     operation: None,
     index: response_metadata_index,
-    required: 0xf,
+    required: 0x0,
     members: &[
         Member {
             name: "RequestId",
             shape: "String",
-            required: true,
+            required: false,
             ty: Ty::String(&StrRule::ANY),
         },
         Member {
             name: "HTTPStatusCode",
             shape: "Integer",
-            required: true,
+            required: false,
             ty: Ty::Integer(&IntRule::I32),
         },
         Member {
             name: "HTTPHeaders",
             shape: "HTTPHeaders",
-            required: true,
+            required: false,
             ty: Ty::Map(&HTTP_HEADERS),
         },
         Member {
             name: "RetryAttempts",
             shape: "Integer",
-            required: true,
+            required: false,
             ty: Ty::Integer(&IntRule::I32),
         },
         Member {

@@ -783,7 +783,7 @@ pub struct ImageFailure {
 }
 crate::enums::model_enum!(
     ImageFailureCode,
-    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `ImageFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidImageDigest`, `InvalidImageTag`, `ImageTagDoesNotMatchDigest`, `ImageNotFound`, `MissingDigestAndTag`, `ImageReferencedByManifestList`, `KmsError`.\n\nA value the model does not know is kept in [`ImageFailureCode::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InvalidImageDigest = "InvalidImageDigest", InvalidImageTag = "InvalidImageTag",
     ImageTagDoesNotMatchDigest = "ImageTagDoesNotMatchDigest", ImageNotFound =
     "ImageNotFound", MissingDigestAndTag = "MissingDigestAndTag",
@@ -1010,7 +1010,7 @@ pub struct LayerAlreadyExistsException {
 }
 crate::enums::model_enum!(
     LayerAvailability,
-    "Enum `LayerAvailability` of the Amazon Elastic Container Registry Public (2020-10-30): `AVAILABLE`, `UNAVAILABLE`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LayerAvailability` of the Amazon Elastic Container Registry Public (2020-10-30): `AVAILABLE`, `UNAVAILABLE`.\n\nA value the model does not know is kept in [`LayerAvailability::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Available = "AVAILABLE", Unavailable = "UNAVAILABLE"]
 );
 /// The `LayerFailure` structure.
@@ -1032,7 +1032,7 @@ pub struct LayerFailure {
 }
 crate::enums::model_enum!(
     LayerFailureCode,
-    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `LayerFailureCode` of the Amazon Elastic Container Registry Public (2020-10-30): `InvalidLayerDigest`, `MissingLayerDigest`.\n\nA value the model does not know is kept in [`LayerFailureCode::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [InvalidLayerDigest = "InvalidLayerDigest", MissingLayerDigest =
     "MissingLayerDigest"]
 );
@@ -1132,7 +1132,7 @@ pub struct PaginatorConfig {
 }
 crate::enums::model_enum!(
     PaginatorName,
-    "Enum `PaginatorName` of the Amazon Elastic Container Registry Public (2020-10-30): `describe_image_tags`, `describe_images`, `describe_registries`, `describe_repositories`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `PaginatorName` of the Amazon Elastic Container Registry Public (2020-10-30): `describe_image_tags`, `describe_images`, `describe_registries`, `describe_repositories`.\n\nA value the model does not know is kept in [`PaginatorName::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [DescribeImageTags = "describe_image_tags", DescribeImages = "describe_images",
     DescribeRegistries = "describe_registries", DescribeRepositories =
     "describe_repositories"]
@@ -1345,7 +1345,7 @@ pub struct RegistryAlias {
 }
 crate::enums::model_enum!(
     RegistryAliasStatus,
-    "Enum `RegistryAliasStatus` of the Amazon Elastic Container Registry Public (2020-10-30): `ACTIVE`, `PENDING`, `REJECTED`.\n\nA value the model does not know is kept in [`RegistryAliasStatus::Unknown`]; reading one is a violation unless unknown enum values are allowed.",
+    "Enum `RegistryAliasStatus` of the Amazon Elastic Container Registry Public (2020-10-30): `ACTIVE`, `PENDING`, `REJECTED`.\n\nA value the model does not know is kept in [`RegistryAliasStatus::Unknown`]: in a response (AWS's enums are open), and in a request when unknown enum values are allowed; reading one elsewhere is an `enum` violation.",
     [Active = "ACTIVE", Pending = "PENDING", Rejected = "REJECTED"]
 );
 /// The `RegistryCatalogData` structure.
@@ -1552,18 +1552,18 @@ pub struct RepositoryPolicyNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResponseMetadata {
-    /// `RequestId`: required; string `String`.
-    #[serde(rename = "RequestId")]
-    pub request_id: String,
-    /// `HTTPStatusCode`: required; integer (`i32`) `Integer`.
-    #[serde(rename = "HTTPStatusCode")]
-    pub http_status_code: i32,
-    /// `HTTPHeaders`: required; map `HTTPHeaders` from string `String` to string `String`.
-    #[serde(rename = "HTTPHeaders")]
-    pub http_headers: BTreeMap<String, String>,
-    /// `RetryAttempts`: required; integer (`i32`) `Integer`.
-    #[serde(rename = "RetryAttempts")]
-    pub retry_attempts: i32,
+    /// `RequestId`: optional; string `String`.
+    #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// `HTTPStatusCode`: optional; integer (`i32`) `Integer`.
+    #[serde(rename = "HTTPStatusCode", default, skip_serializing_if = "Option::is_none")]
+    pub http_status_code: Option<i32>,
+    /// `HTTPHeaders`: optional; map `HTTPHeaders` from string `String` to string `String`.
+    #[serde(rename = "HTTPHeaders", default, skip_serializing_if = "Option::is_none")]
+    pub http_headers: Option<BTreeMap<String, String>>,
+    /// `RetryAttempts`: optional; integer (`i32`) `Integer`.
+    #[serde(rename = "RetryAttempts", default, skip_serializing_if = "Option::is_none")]
+    pub retry_attempts: Option<i32>,
     /// `HostId`: optional; string `String`.
     #[serde(rename = "HostId", default, skip_serializing_if = "Option::is_none")]
     pub host_id: Option<String>,

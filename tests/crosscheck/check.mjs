@@ -1,12 +1,14 @@
-// Replays a corpus (JSON Lines of {service, shape, strict, valid, document},
+// Replays a corpus (JSON Lines of {service, shape, mode, valid, document},
 // written by `cargo test --test schema` with ECR_MODELS_CORPUS set) through
 // ajv in 2020-12 mode with unicode regular expressions, and compares each
-// verdict with the Rust one. Usage: node check.mjs CORPUS SCHEMAS STRICT_SCHEMAS
+// verdict with the Rust one, each mode (default, strict, exact) against the
+// schemas exported for it.
+// Usage: node check.mjs CORPUS SCHEMAS STRICT_SCHEMAS EXACT_SCHEMAS
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 
-const [corpus, defaultDir, strictDir] = process.argv.slice(2);
+const [corpus, defaultDir, strictDir, exactDir] = process.argv.slice(2);
 
 function compileAll(dir) {
   const ajv = new Ajv2020({ unicodeRegExp: true, allowUnionTypes: true });
@@ -20,21 +22,25 @@ function compileAll(dir) {
   return validators;
 }
 
-const modes = { false: compileAll(defaultDir), true: compileAll(strictDir) };
-console.log(`compiled ${modes.false.size} + ${modes.true.size} schemas`);
+const modes = {
+  default: compileAll(defaultDir),
+  strict: compileAll(strictDir),
+  exact: compileAll(exactDir),
+};
+console.log(`compiled ${Object.values(modes).map((m) => m.size).join(" + ")} schemas`);
 let passed = 0;
 let failed = 0;
 for (const line of readFileSync(corpus, "utf8").split("\n")) {
   if (!line.trim()) continue;
   const c = JSON.parse(line);
-  const validate = modes[c.strict].get(`${c.service}/${c.shape}`);
+  const validate = modes[c.mode].get(`${c.service}/${c.shape}`);
   const verdict = validate(c.document);
   if (verdict === c.valid) {
     passed++;
   } else {
     failed++;
     if (failed <= 10) {
-      console.log(`DIFFERS ${c.service} ${c.shape} strict=${c.strict}: rust ${c.valid}, ajv ${verdict}`);
+      console.log(`DIFFERS ${c.service} ${c.shape} mode=${c.mode}: rust ${c.valid}, ajv ${verdict}`);
       console.log(`  ${JSON.stringify(validate.errors)}\n  ${JSON.stringify(c.document).slice(0, 400)}`);
     }
   }

@@ -14,6 +14,16 @@ fn structures() {
             "ValidatePullThroughCacheRuleResponse.isValid",
         ],
         &["ReplicationRule.deleteReplication"],
+        &[
+            "DeleteRegistryPolicyRequest",
+            "DeleteSigningConfigurationRequest",
+            "DescribeRegistryRequest",
+            "GetRegistryPolicyRequest",
+            "GetRegistryScanningConfigurationRequest",
+            "GetSigningConfigurationRequest",
+            "TagResourceResponse",
+            "UntagResourceResponse",
+        ],
     );
     round_trip::structure::<ecr::Attribute, ::aws_sdk_ecr::types::Attribute>(&mut seen);
     round_trip::structure::<
@@ -118,6 +128,10 @@ fn structures() {
         ::aws_sdk_ecr::operation::delete_pull_through_cache_rule::DeletePullThroughCacheRuleOutput,
     >(&mut seen);
     round_trip::structure::<
+        ecr::DeleteRegistryPolicyRequest,
+        ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyInput,
+    >(&mut seen);
+    round_trip::structure::<
         ecr::DeleteRegistryPolicyResponse,
         ::aws_sdk_ecr::operation::delete_registry_policy::DeleteRegistryPolicyOutput,
     >(&mut seen);
@@ -144,6 +158,10 @@ fn structures() {
     round_trip::structure::<
         ecr::DeleteRepositoryResponse,
         ::aws_sdk_ecr::operation::delete_repository::DeleteRepositoryOutput,
+    >(&mut seen);
+    round_trip::structure::<
+        ecr::DeleteSigningConfigurationRequest,
+        ::aws_sdk_ecr::operation::delete_signing_configuration::DeleteSigningConfigurationInput,
     >(&mut seen);
     round_trip::structure::<
         ecr::DeleteSigningConfigurationResponse,
@@ -200,6 +218,10 @@ fn structures() {
     round_trip::structure::<
         ecr::DescribePullThroughCacheRulesResponse,
         ::aws_sdk_ecr::operation::describe_pull_through_cache_rules::DescribePullThroughCacheRulesOutput,
+    >(&mut seen);
+    round_trip::structure::<
+        ecr::DescribeRegistryRequest,
+        ::aws_sdk_ecr::operation::describe_registry::DescribeRegistryInput,
     >(&mut seen);
     round_trip::structure::<
         ecr::DescribeRegistryResponse,
@@ -294,8 +316,16 @@ fn structures() {
         ::aws_sdk_ecr::operation::get_lifecycle_policy::GetLifecyclePolicyOutput,
     >(&mut seen);
     round_trip::structure::<
+        ecr::GetRegistryPolicyRequest,
+        ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyInput,
+    >(&mut seen);
+    round_trip::structure::<
         ecr::GetRegistryPolicyResponse,
         ::aws_sdk_ecr::operation::get_registry_policy::GetRegistryPolicyOutput,
+    >(&mut seen);
+    round_trip::structure::<
+        ecr::GetRegistryScanningConfigurationRequest,
+        ::aws_sdk_ecr::operation::get_registry_scanning_configuration::GetRegistryScanningConfigurationInput,
     >(&mut seen);
     round_trip::structure::<
         ecr::GetRegistryScanningConfigurationResponse,
@@ -308,6 +338,10 @@ fn structures() {
     round_trip::structure::<
         ecr::GetRepositoryPolicyResponse,
         ::aws_sdk_ecr::operation::get_repository_policy::GetRepositoryPolicyOutput,
+    >(&mut seen);
+    round_trip::structure::<
+        ecr::GetSigningConfigurationRequest,
+        ::aws_sdk_ecr::operation::get_signing_configuration::GetSigningConfigurationInput,
     >(&mut seen);
     round_trip::structure::<
         ecr::GetSigningConfigurationResponse,
@@ -905,7 +939,7 @@ fn structures() {
         ecr::VulnerablePackage,
         ::aws_sdk_ecr::types::VulnerablePackage,
     >(&mut seen);
-    seen.finish();
+    assert_eq!(seen.finish(), (233, 8));
 }
 #[test]
 fn enumerations() {

@@ -4,7 +4,16 @@ use crate::round_trip;
 use ecr_models::ecr_public;
 #[test]
 fn structures() {
-    let mut seen = round_trip::Seen::new(&[], &[]);
+    let mut seen = round_trip::Seen::new(
+        &[],
+        &[],
+        &[
+            "GetAuthorizationTokenRequest",
+            "GetRegistryCatalogDataRequest",
+            "TagResourceResponse",
+            "UntagResourceResponse",
+        ],
+    );
     round_trip::structure::<
         ecr_public::AuthorizationData,
         ::aws_sdk_ecrpublic::types::AuthorizationData,
@@ -94,8 +103,16 @@ fn structures() {
         ::aws_sdk_ecrpublic::types::error::EmptyUploadException,
     >(&mut seen);
     round_trip::structure::<
+        ecr_public::GetAuthorizationTokenRequest,
+        ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenInput,
+    >(&mut seen);
+    round_trip::structure::<
         ecr_public::GetAuthorizationTokenResponse,
         ::aws_sdk_ecrpublic::operation::get_authorization_token::GetAuthorizationTokenOutput,
+    >(&mut seen);
+    round_trip::structure::<
+        ecr_public::GetRegistryCatalogDataRequest,
+        ::aws_sdk_ecrpublic::operation::get_registry_catalog_data::GetRegistryCatalogDataInput,
     >(&mut seen);
     round_trip::structure::<
         ecr_public::GetRegistryCatalogDataResponse,
@@ -338,7 +355,7 @@ fn structures() {
         ecr_public::UploadNotFoundException,
         ::aws_sdk_ecrpublic::types::error::UploadNotFoundException,
     >(&mut seen);
-    seen.finish();
+    assert_eq!(seen.finish(), (86, 4));
 }
 #[test]
 fn enumerations() {

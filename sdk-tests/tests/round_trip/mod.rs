@@ -21,32 +21,48 @@ const SEEDS: u64 = 24;
 pub struct Seen {
     defaults: BTreeSet<&'static str>,
     missing: BTreeSet<&'static str>,
+    empty: BTreeSet<&'static str>,
     met_defaults: BTreeSet<String>,
     met_missing: BTreeSet<String>,
-    converted: usize,
+    /// The structures that made the whole round trip at least once.
+    converted: BTreeSet<&'static str>,
 }
 
 impl Seen {
     /// `defaults`: `Shape.member`s the SDK holds as plain values though the
-    /// model leaves them optional; `missing`: those the SDK lacks.
-    pub fn new(defaults: &[&'static str], missing: &[&'static str]) -> Self {
+    /// model leaves them optional; `missing`: those the SDK lacks; `empty`:
+    /// the structures whose SDK twin has no field (`DescribeRegistryInput`).
+    pub fn new(
+        defaults: &[&'static str],
+        missing: &[&'static str],
+        empty: &[&'static str],
+    ) -> Self {
         Seen {
             defaults: defaults.iter().copied().collect(),
             missing: missing.iter().copied().collect(),
+            empty: empty.iter().copied().collect(),
             met_defaults: BTreeSet::new(),
             met_missing: BTreeSet::new(),
-            converted: 0,
+            converted: BTreeSet::new(),
         }
     }
 
-    /// Every Smithy default and every missing member was met, and nothing
-    /// else differed (that is checked as it is met).
-    pub fn finish(self) {
+    /// Every Smithy default and every missing member was met, every
+    /// structure without SDK fields made the round trip, and nothing else
+    /// differed (that is checked as it is met). Returns how many
+    /// structures made it, and how many of them have no SDK field.
+    pub fn finish(self) -> (usize, usize) {
         let defaults: BTreeSet<String> = self.defaults.iter().map(|s| s.to_string()).collect();
         let missing: BTreeSet<String> = self.missing.iter().map(|s| s.to_string()).collect();
         assert_eq!(self.met_defaults, defaults, "Smithy defaults met");
         assert_eq!(self.met_missing, missing, "members the SDK lacks, met");
-        assert!(self.converted > 0);
+        let met_empty: BTreeSet<&str> = self.converted.intersection(&self.empty).copied().collect();
+        assert_eq!(
+            met_empty, self.empty,
+            "structures without SDK fields, converted"
+        );
+        assert!(!self.converted.is_empty());
+        (self.converted.len(), met_empty.len())
     }
 }
 
@@ -92,7 +108,7 @@ where
             "{}",
             M::SHAPE.name
         );
-        seen.converted += 1;
+        seen.converted.insert(M::SHAPE.name);
     }
 }
 
