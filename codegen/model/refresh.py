@@ -1,8 +1,15 @@
 """Vendors botocore's ECR and ECR Public models (documentation stripped,
 uncompressed) and its partitions.json (AWS's partitions and regions, as is).
 
-Usage: python3 codegen/model/refresh.py VERSION   (from the workspace root)
+Usage: python3 codegen/model/refresh.py VERSION [--out DIR]
+
+`cargo run -p codegen -- refresh --botocore VERSION` (from the workspace
+root) runs this with `--out` into a temporary folder, compares the rules of
+the two models, writes the files here, regenerates the code and writes the
+CHANGELOG entry: use that. Without `--out`, the files are written beside
+this script.
 """
+import argparse
 import gzip
 import io
 import json
@@ -26,8 +33,13 @@ def strip(value):
     return value
 
 
-def main(version):
-    out = pathlib.Path(__file__).parent
+def write(target, data):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(data, indent=1) + "\n")
+    print("wrote", target)
+
+
+def main(version, out):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, f"botocore=={version}"],
@@ -40,14 +52,16 @@ def main(version):
                 if name.endswith(".gz"):
                     raw = gzip.decompress(raw)
                 data = strip(json.load(io.BytesIO(raw)))
-                target = out / service / name.removesuffix(".gz")
-                target.write_text(json.dumps(data, indent=1) + "\n")
-                print("wrote", target)
-        partitions = json.loads(wheel.read("botocore/data/partitions.json"))
-        target = out / "partitions.json"
-        target.write_text(json.dumps(partitions, indent=1) + "\n")
-        print("wrote", target)
+                write(out / service / name.removesuffix(".gz"), data)
+        write(out / "partitions.json", json.loads(wheel.read("botocore/data/partitions.json")))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("version", help="botocore's version on PyPI: 1.44.8")
+    parser.add_argument(
+        "--out", type=pathlib.Path, default=pathlib.Path(__file__).parent,
+        help="the folder to write ecr/, ecr-public/ and partitions.json into (default: beside this script)",
+    )
+    args = parser.parse_args()
+    main(args.version, args.out)

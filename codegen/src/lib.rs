@@ -2,13 +2,19 @@
 //! service model into a typed intermediate form ([`ir`]) and writes Rust
 //! ([`emit`]). `cargo run -p codegen` writes the files; the test in
 //! `tests/current.rs` fails when the checked-in files differ.
+//! `cargo run -p codegen -- refresh --botocore VERSION` moves the vendored
+//! model to another botocore release ([`refresh`]), and
+//! `cargo run -p codegen -- diff OLD NEW` lists the rules that changed
+//! between two model folders ([`diff`]).
 
+pub mod diff;
 pub mod emit;
 pub mod ir;
 pub mod model;
 pub mod names;
 pub mod partitions;
 pub mod pattern;
+pub mod refresh;
 pub mod sdk;
 
 use std::path::{Path, PathBuf};
@@ -47,4 +53,23 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         emit::pretty(partitions::HEADER, &partitions),
     ));
     files
+}
+
+/// Writes every generated file under the workspace `root` whose text
+/// changed, and returns their paths (relative to `root`). Panics, naming the
+/// file, when one cannot be written.
+pub fn write_generated(root: &Path) -> Vec<PathBuf> {
+    let mut written = Vec::new();
+    for (path, text) in generate(root) {
+        let full = root.join(&path);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        }
+        let unchanged = std::fs::read_to_string(&full).is_ok_and(|old| old == text);
+        if !unchanged {
+            std::fs::write(&full, text).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
+            written.push(path);
+        }
+    }
+    written
 }

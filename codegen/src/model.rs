@@ -18,6 +18,9 @@ pub struct ServiceFile {
 pub struct Metadata {
     pub api_version: String,
     pub service_full_name: String,
+    /// The short name: `Amazon ECR`, `Amazon ECR Public`.
+    #[serde(default)]
+    pub service_abbreviation: Option<String>,
     /// The `X-Amz-Target` header's prefix (the JSON protocol's): the
     /// operation's name follows it after a `.`.
     pub target_prefix: String,

@@ -10,31 +10,31 @@ use serde::Deserialize;
 use crate::names::variant;
 
 #[derive(Debug, Deserialize)]
-struct File {
-    partitions: Vec<PartitionDef>,
+pub(crate) struct File {
+    pub(crate) partitions: Vec<PartitionDef>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct PartitionDef {
-    id: String,
-    region_regex: String,
-    outputs: Outputs,
-    regions: BTreeMap<String, RegionDef>,
+pub(crate) struct PartitionDef {
+    pub(crate) id: String,
+    pub(crate) region_regex: String,
+    pub(crate) outputs: Outputs,
+    pub(crate) regions: BTreeMap<String, RegionDef>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Outputs {
-    dns_suffix: String,
-    dual_stack_dns_suffix: String,
-    supports_dual_stack: bool,
+pub(crate) struct Outputs {
+    pub(crate) dns_suffix: String,
+    pub(crate) dual_stack_dns_suffix: String,
+    pub(crate) supports_dual_stack: bool,
     #[serde(rename = "supportsFIPS")]
-    supports_fips: bool,
+    pub(crate) supports_fips: bool,
 }
 
 #[derive(Debug, Deserialize)]
-struct RegionDef {
+pub(crate) struct RegionDef {
     description: Option<String>,
 }
 

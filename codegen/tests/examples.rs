@@ -2,7 +2,7 @@
 //! checked against the operation's input shape and its `output` against the
 //! output shape, against a verdict derived by hand from `service-2.json`.
 //!
-//! Verdicts, from the vendored model (botocore 1.44.5):
+//! Verdicts, from the vendored model:
 //!
 //! - ecr: all eight examples are valid, inputs and outputs, also in strict
 //!   mode. The values that look wrong are not constrained by the model:

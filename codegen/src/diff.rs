@@ -1,0 +1,634 @@
+//! The rule differ: what changed, between two versions of the vendored model
+//! folder (`ecr/` and `ecr-public/` with `service-2.json`,
+//! `paginators-1.json` and `waiters-2.json` when present, and
+//! `partitions.json`), in the rules the validators enforce. Documentation,
+//! examples and the SDK surface files are not compared.
+//!
+//! [`diff`] reads both folders with the serde types of [`crate::model`] and
+//! gives one [`Section`] per service (and one for AWS's partitions), each a
+//! list of sentences in a fixed order: operations, then shapes, then
+//! paginators, then waiters, each sorted by name, and the changes within one
+//! of them in a fixed order too. [`Diff::markdown`] writes them for
+//! `CHANGELOG.md` and `cargo run -p codegen -- diff OLD NEW`.
+//!
+//! A changed length, range, item count or size says whether it tightens
+//! (a value valid before may now be invalid) or loosens the rule.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::ir::SERVICES;
+use crate::model::{
+    AcceptorDef, OperationDef, PaginatorDef, PaginatorsFile, ServiceFile, ShapeDef, ShapeRef,
+    WaiterDef, WaitersFile,
+};
+use crate::partitions;
+
+/// What changed in one part of the model: a service, or AWS's partitions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading: `Amazon ECR (ecr)`.
+    pub title: String,
+    /// One Markdown sentence per change, in the differ's order.
+    pub changes: Vec<String>,
+}
+
+/// The changes between two model folders, one [`Section`] per service and
+/// one for the partitions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diff {
+    pub sections: Vec<Section>,
+}
+
+impl Diff {
+    /// Whether no rule changed anywhere.
+    pub fn is_empty(&self) -> bool {
+        self.sections.iter().all(|s| s.changes.is_empty())
+    }
+
+    /// The changes as Markdown: each section under a heading of `level`
+    /// (`3` gives `### Amazon ECR (ecr)`), then one list item per change,
+    /// or "No rule changed.".
+    pub fn markdown(&self, level: usize) -> String {
+        let hashes = "#".repeat(level);
+        let mut out = String::new();
+        for (i, section) in self.sections.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            let _ = write!(out, "{hashes} {}\n\n", section.title);
+            if section.changes.is_empty() {
+                out.push_str("No rule changed.\n");
+            }
+            for change in &section.changes {
+                let _ = writeln!(out, "- {change}");
+            }
+        }
+        out
+    }
+}
+
+/// Compares the model folder `old` with `new`. Panics with the file's name
+/// when a file cannot be read or parsed, or when a service's
+/// `service-2.json` or the `partitions.json` is in one folder only.
+pub fn diff(old: &Path, new: &Path) -> Diff {
+    let mut sections = Vec::new();
+    for info in SERVICES {
+        let before = Service::load(&old.join(info.key));
+        let after = Service::load(&new.join(info.key));
+        let name = after.file.metadata.service_abbreviation.as_deref();
+        sections.push(Section {
+            title: format!(
+                "{} ({})",
+                name.unwrap_or(&after.file.metadata.service_full_name),
+                info.key
+            ),
+            changes: service(&before, &after),
+        });
+    }
+    let files = (old.join("partitions.json"), new.join("partitions.json"));
+    let before: Option<partitions::File> = read_json(&files.0);
+    let after: Option<partitions::File> = read_json(&files.1);
+    match (before, after) {
+        (Some(before), Some(after)) => sections.push(Section {
+            title: "AWS partitions (partitions.json)".into(),
+            changes: partition_changes(&before, &after),
+        }),
+        (None, None) => {}
+        _ => panic!(
+            "partitions.json is in one of {} and {} only",
+            old.display(),
+            new.display()
+        ),
+    }
+    Diff { sections }
+}
+
+/// One service's files.
+struct Service {
+    file: ServiceFile,
+    paginators: BTreeMap<String, PaginatorDef>,
+    waiters: BTreeMap<String, WaiterDef>,
+}
+
+impl Service {
+    fn load(dir: &Path) -> Service {
+        let path = dir.join("service-2.json");
+        let file: ServiceFile =
+            read_json(&path).unwrap_or_else(|| panic!("{}: no such file", path.display()));
+        let paginators: Option<PaginatorsFile> = read_json(&dir.join("paginators-1.json"));
+        let waiters: Option<WaitersFile> = read_json(&dir.join("waiters-2.json"));
+        Service {
+            file,
+            paginators: paginators.map(|p| p.pagination).unwrap_or_default(),
+            waiters: waiters.map(|w| w.waiters).unwrap_or_default(),
+        }
+    }
+}
+
+/// The file at `path`, or `None` when there is none.
+fn read_json<T: DeserializeOwned>(path: &Path) -> Option<T> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    Some(serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+}
+
+/// Every key of either map, sorted.
+fn keys<'a, V, W>(a: &'a BTreeMap<String, V>, b: &'a BTreeMap<String, W>) -> BTreeSet<&'a str> {
+    a.keys().chain(b.keys()).map(String::as_str).collect()
+}
+
+fn service(old: &Service, new: &Service) -> Vec<String> {
+    let mut out = Vec::new();
+    let (a, b) = (&old.file.operations, &new.file.operations);
+    for name in keys(a, b) {
+        match (a.get(name), b.get(name)) {
+            (None, Some(_)) => out.push(format!("Operation {} added.", code(name))),
+            (Some(_), None) => out.push(format!("Operation {} removed.", code(name))),
+            (Some(o), Some(n)) => operation(name, o, n, &mut out),
+            (None, None) => {}
+        }
+    }
+    let (a, b) = (&old.file.shapes, &new.file.shapes);
+    for name in keys(a, b) {
+        match (a.get(name), b.get(name)) {
+            (None, Some(n)) => out.push(format!("Shape {} added ({}).", code(name), kind(n))),
+            (Some(o), None) => out.push(format!("Shape {} removed ({}).", code(name), kind(o))),
+            (Some(o), Some(n)) => shape(name, o, n, &mut out),
+            (None, None) => {}
+        }
+    }
+    let (a, b) = (&old.paginators, &new.paginators);
+    for name in keys(a, b) {
+        match (a.get(name), b.get(name)) {
+            (None, Some(_)) => out.push(format!("Paginator {} added.", code(name))),
+            (Some(_), None) => out.push(format!("Paginator {} removed.", code(name))),
+            (Some(o), Some(n)) => paginator(name, o, n, &mut out),
+            (None, None) => {}
+        }
+    }
+    let (a, b) = (&old.waiters, &new.waiters);
+    for name in keys(a, b) {
+        match (a.get(name), b.get(name)) {
+            (None, Some(_)) => out.push(format!("Waiter {} added.", code(name))),
+            (Some(_), None) => out.push(format!("Waiter {} removed.", code(name))),
+            (Some(o), Some(n)) => waiter(name, o, n, &mut out),
+            (None, None) => {}
+        }
+    }
+    out
+}
+
+fn operation(name: &str, old: &OperationDef, new: &OperationDef, out: &mut Vec<String>) {
+    let subject = format!("Operation {}", code(name));
+    for (what, a, b) in [
+        ("input", &old.input, &new.input),
+        ("output", &old.output, &new.output),
+    ] {
+        let (a, b) = (target(a), target(b));
+        if a != b {
+            out.push(format!(
+                "{subject}: {what} changed from {} to {}.",
+                shape_name(a),
+                shape_name(b)
+            ));
+        }
+    }
+    let before: BTreeSet<&str> = old.errors.iter().map(|e| e.shape.as_str()).collect();
+    let after: BTreeSet<&str> = new.errors.iter().map(|e| e.shape.as_str()).collect();
+    for error in before.union(&after) {
+        if !after.contains(error) {
+            out.push(format!("{subject}: error {} removed.", code(error)));
+        } else if !before.contains(error) {
+            out.push(format!("{subject}: error {} added.", code(error)));
+        }
+    }
+}
+
+/// The shape a reference names, if any.
+fn target(r: &Option<ShapeRef>) -> Option<&str> {
+    r.as_ref().map(|r| r.shape.as_str())
+}
+
+/// A shape's name as code, or "none".
+fn shape_name(name: Option<&str>) -> String {
+    name.map_or_else(|| "none".to_string(), code)
+}
+
+/// The shape's kind as the model names it, with a string that lists values
+/// called an enum.
+fn kind(def: &ShapeDef) -> &str {
+    if def.kind == "string" && def.enum_values.is_some() {
+        "enum"
+    } else {
+        &def.kind
+    }
+}
+
+/// What a shape's `min` and `max` bound.
+fn bounded(kind: &str) -> &'static str {
+    match kind {
+        "string" | "enum" => "length",
+        "blob" => "size",
+        "list" => "item count",
+        "map" => "entry count",
+        "integer" | "long" | "float" | "double" => "range",
+        _ => "bounds",
+    }
+}
+
+fn shape(name: &str, old: &ShapeDef, new: &ShapeDef, out: &mut Vec<String>) {
+    let (was, is) = (kind(old), kind(new));
+    if was != is {
+        // The rules of two kinds do not compare: the kind says it all.
+        out.push(format!("{}: type changed from {was} to {is}.", code(name)));
+        return;
+    }
+    let subject = if is == "enum" {
+        format!("Enum {}", code(name))
+    } else {
+        code(name)
+    };
+    members(&subject, old, new, out);
+
+    let before: BTreeSet<&str> = old
+        .enum_values
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let after: BTreeSet<&str> = new
+        .enum_values
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    for value in before.union(&after) {
+        if !after.contains(value) {
+            out.push(format!("{subject}: value {} removed.", code(value)));
+        } else if !before.contains(value) {
+            out.push(format!("{subject}: value {} added.", code(value)));
+        }
+    }
+
+    if (old.min, old.max) != (new.min, new.max) {
+        out.push(format!(
+            "{subject}: {} changed from {} to {} ({}).",
+            bounded(is),
+            range(old.min, old.max),
+            range(new.min, new.max),
+            verdict(old.min, old.max, new.min, new.max)
+        ));
+    }
+
+    match (&old.pattern, &new.pattern) {
+        (Some(a), Some(b)) if a != b => out.push(format!(
+            "{subject}: pattern changed from {} to {}.",
+            code(a),
+            code(b)
+        )),
+        (None, Some(b)) => out.push(format!("{subject}: pattern {} added.", code(b))),
+        (Some(a), None) => out.push(format!("{subject}: pattern {} removed.", code(a))),
+        _ => {}
+    }
+
+    for (what, a, b) in [
+        ("item", &old.member, &new.member),
+        ("key", &old.key, &new.key),
+        ("value", &old.value, &new.value),
+    ] {
+        let (a, b) = (target(a), target(b));
+        if a != b {
+            out.push(format!(
+                "{subject}: {what} shape changed from {} to {}.",
+                shape_name(a),
+                shape_name(b)
+            ));
+        }
+    }
+}
+
+/// A structure's members: added, removed, required-ness and target shape.
+fn members(subject: &str, old: &ShapeDef, new: &ShapeDef, out: &mut Vec<String>) {
+    let before: BTreeMap<&str, &str> = old
+        .members
+        .0
+        .iter()
+        .map(|(name, m)| (name.as_str(), m.shape.as_str()))
+        .collect();
+    let after: BTreeMap<&str, &str> = new
+        .members
+        .0
+        .iter()
+        .map(|(name, m)| (name.as_str(), m.shape.as_str()))
+        .collect();
+    let presence = |def: &ShapeDef, name: &str| {
+        if def.required.iter().any(|r| r == name) {
+            "required"
+        } else {
+            "optional"
+        }
+    };
+    let names: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
+    for name in names {
+        let member = code(name);
+        match (before.get(name), after.get(name)) {
+            (None, Some(shape)) => out.push(format!(
+                "{subject}: member {member} added ({}, {}).",
+                presence(new, name),
+                code(shape)
+            )),
+            (Some(_), None) => out.push(format!("{subject}: member {member} removed.")),
+            (Some(a), Some(b)) => {
+                let (was, is) = (presence(old, name), presence(new, name));
+                if was != is {
+                    out.push(format!(
+                        "{subject}: member {member} changed from {was} to {is}."
+                    ));
+                }
+                if a != b {
+                    out.push(format!(
+                        "{subject}: member {member} shape changed from {} to {}.",
+                        code(a),
+                        code(b)
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+/// A model number: the bounds are whole numbers, written as such.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e19 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Bounds the way the project writes them: `2..=256`, `1..`, `..=100`.
+fn range(min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => format!("{}..={}", number(a), number(b)),
+        (Some(a), None) => format!("{}..", number(a)),
+        (None, Some(b)) => format!("..={}", number(b)),
+        (None, None) => "unbounded".into(),
+    }
+}
+
+/// How one bound moved: `Some(true)` when it tightens, `Some(false)` when it
+/// loosens, `None` when it is unchanged. `raise_tightens` is true for a
+/// minimum.
+fn tightens(old: Option<f64>, new: Option<f64>, raise_tightens: bool) -> Option<bool> {
+    match (old, new) {
+        (None, None) => None,
+        (None, Some(_)) => Some(true),
+        (Some(_), None) => Some(false),
+        (Some(a), Some(b)) if a == b => None,
+        (Some(a), Some(b)) => Some((b > a) == raise_tightens),
+    }
+}
+
+/// Whether new bounds tighten or loosen the old ones, or both.
+fn verdict(
+    old_min: Option<f64>,
+    old_max: Option<f64>,
+    new_min: Option<f64>,
+    new_max: Option<f64>,
+) -> &'static str {
+    let word = |t: bool| if t { "tightens" } else { "loosens" };
+    match (
+        tightens(old_min, new_min, true),
+        tightens(old_max, new_max, false),
+    ) {
+        (Some(a), Some(b)) if a != b => {
+            if a {
+                "tightens the minimum, loosens the maximum"
+            } else {
+                "loosens the minimum, tightens the maximum"
+            }
+        }
+        (Some(t), _) | (None, Some(t)) => word(t),
+        // Unreachable for bounds that differ; kept total.
+        (None, None) => "unchanged",
+    }
+}
+
+fn paginator(name: &str, old: &PaginatorDef, new: &PaginatorDef, out: &mut Vec<String>) {
+    let result_keys =
+        |p: &PaginatorDef| p.result_key.as_ref().map(|k| k.names()).unwrap_or_default();
+    let fields = [
+        (
+            "input token",
+            old.input_token.names(),
+            new.input_token.names(),
+        ),
+        (
+            "output token",
+            old.output_token.names(),
+            new.output_token.names(),
+        ),
+        (
+            "limit key",
+            old.limit_key.iter().cloned().collect(),
+            new.limit_key.iter().cloned().collect(),
+        ),
+        ("result key", result_keys(old), result_keys(new)),
+        (
+            "non-aggregate keys",
+            old.non_aggregate_keys.clone(),
+            new.non_aggregate_keys.clone(),
+        ),
+    ];
+    for (what, a, b) in fields {
+        if a != b {
+            out.push(format!(
+                "Paginator {}: {what} changed from {} to {}.",
+                code(name),
+                list(&a),
+                list(&b)
+            ));
+        }
+    }
+}
+
+/// Names as code, or "none".
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        return "none".into();
+    }
+    names.iter().map(|n| code(n)).collect::<Vec<_>>().join(", ")
+}
+
+fn waiter(name: &str, old: &WaiterDef, new: &WaiterDef, out: &mut Vec<String>) {
+    let subject = format!("Waiter {}", code(name));
+    if old.operation != new.operation {
+        out.push(format!(
+            "{subject}: operation changed from {} to {}.",
+            code(&old.operation),
+            code(&new.operation)
+        ));
+    }
+    if old.delay != new.delay {
+        out.push(format!(
+            "{subject}: delay changed from {} s to {} s.",
+            old.delay, new.delay
+        ));
+    }
+    if old.max_attempts != new.max_attempts {
+        out.push(format!(
+            "{subject}: maximum attempts changed from {} to {}.",
+            old.max_attempts, new.max_attempts
+        ));
+    }
+    let before: Vec<String> = old.acceptors.iter().map(acceptor).collect();
+    let after: Vec<String> = new.acceptors.iter().map(acceptor).collect();
+    let (a, b): (BTreeSet<&String>, BTreeSet<&String>) =
+        (before.iter().collect(), after.iter().collect());
+    for one in a.union(&b) {
+        if !b.contains(one) {
+            out.push(format!("{subject}: acceptor {} removed.", code(one)));
+        } else if !a.contains(one) {
+            out.push(format!("{subject}: acceptor {} added.", code(one)));
+        }
+    }
+    if a == b && before != after {
+        // The first acceptor that matches decides.
+        out.push(format!("{subject}: acceptors reordered."));
+    }
+}
+
+/// An acceptor as `inspect` writes it: `success: path imageScanStatus.status == "COMPLETE"`.
+fn acceptor(a: &AcceptorDef) -> String {
+    match &a.argument {
+        Some(argument) => format!("{}: {} {argument} == {}", a.state, a.matcher, a.expected),
+        None => format!("{}: {} == {}", a.state, a.matcher, a.expected),
+    }
+}
+
+fn partition_changes(old: &partitions::File, new: &partitions::File) -> Vec<String> {
+    fn by_id(f: &partitions::File) -> BTreeMap<String, &partitions::PartitionDef> {
+        f.partitions.iter().map(|p| (p.id.clone(), p)).collect()
+    }
+    let (a, b) = (by_id(old), by_id(new));
+    let mut out = Vec::new();
+    for id in keys(&a, &b) {
+        let subject = format!("Partition {}", code(id));
+        let (o, n) = match (a.get(id), b.get(id)) {
+            (None, Some(_)) => {
+                out.push(format!("{subject} added."));
+                continue;
+            }
+            (Some(_), None) => {
+                out.push(format!("{subject} removed."));
+                continue;
+            }
+            (Some(o), Some(n)) => (o, n),
+            (None, None) => continue,
+        };
+        let (x, y) = (&o.outputs, &n.outputs);
+        for (what, was, is) in [
+            (
+                "region pattern",
+                o.region_regex.clone(),
+                n.region_regex.clone(),
+            ),
+            ("DNS suffix", x.dns_suffix.clone(), y.dns_suffix.clone()),
+            (
+                "dual-stack DNS suffix",
+                x.dual_stack_dns_suffix.clone(),
+                y.dual_stack_dns_suffix.clone(),
+            ),
+            (
+                "dual-stack support",
+                x.supports_dual_stack.to_string(),
+                y.supports_dual_stack.to_string(),
+            ),
+            (
+                "FIPS support",
+                x.supports_fips.to_string(),
+                y.supports_fips.to_string(),
+            ),
+        ] {
+            if was != is {
+                out.push(format!(
+                    "{subject}: {what} changed from {} to {}.",
+                    code(&was),
+                    code(&is)
+                ));
+            }
+        }
+        for region in keys(&o.regions, &n.regions) {
+            if !n.regions.contains_key(region) {
+                out.push(format!("{subject}: region {} removed.", code(region)));
+            } else if !o.regions.contains_key(region) {
+                out.push(format!("{subject}: region {} added.", code(region)));
+            }
+        }
+    }
+    out
+}
+
+/// A Markdown code span that holds `text` as it is, also when `text` holds
+/// backticks.
+fn code(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    if longest == 0 {
+        return format!("`{text}`");
+    }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {text} {fence}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_hold_backticks() {
+        assert_eq!(code("a"), "`a`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(code("``"), "``` `` ```");
+    }
+
+    #[test]
+    fn bounds_say_which_way_they_move() {
+        assert_eq!(
+            verdict(Some(1.0), Some(10.0), Some(2.0), Some(10.0)),
+            "tightens"
+        );
+        assert_eq!(
+            verdict(Some(1.0), Some(10.0), Some(1.0), Some(20.0)),
+            "loosens"
+        );
+        assert_eq!(verdict(None, None, Some(0.0), None), "tightens");
+        assert_eq!(verdict(Some(0.0), None, None, None), "loosens");
+        assert_eq!(
+            verdict(None, Some(5.0), Some(1.0), None),
+            "tightens the minimum, loosens the maximum"
+        );
+        assert_eq!(
+            verdict(Some(1.0), Some(5.0), Some(0.0), Some(4.0)),
+            "loosens the minimum, tightens the maximum"
+        );
+    }
+
+    #[test]
+    fn ranges_read_like_rust() {
+        assert_eq!(range(Some(2.0), Some(256.0)), "2..=256");
+        assert_eq!(range(Some(-1.0), None), "-1..");
+        assert_eq!(
+            range(None, Some(9.223372036854776e18)),
+            "..=9223372036854775807"
+        );
+        assert_eq!(range(None, None), "unbounded");
+    }
+}
