@@ -1,4 +1,4 @@
-//! Real documents written outside this project (`tests/fixtures/real/`,
+//! Real documents written outside this project (`tests/real-documents/`,
 //! each with its public source in the README there): boto3 responses that
 //! cloud-custodian recorded from AWS in 2016, with the two-member
 //! `ResponseMetadata` botocore wrote then; the enhanced-scan
@@ -14,7 +14,7 @@ use ecr_models::{from_json, Code, Options, Service};
 
 /// Every fixture: (service folder, operation, file name, text).
 fn fixtures() -> Vec<(String, String, String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real-documents");
     let mut out = Vec::new();
     for service in ["ecr", "ecr-public"] {
         let Ok(dir) = std::fs::read_dir(root.join(service)) else {

@@ -615,7 +615,7 @@ fn add_boto3_shapes(service: &mut Service) {
     // botocore writes `RequestId` only when the response carries a
     // request-id header and `HostId` only when present; botocore of 2016
     // wrote only `HTTPStatusCode` and `RequestId` (cloud-custodian's placebo
-    // recordings, tests/fixtures/real/); cloud-custodian's recorder empties
+    // recordings, tests/real-documents/); cloud-custodian's recorder empties
     // it to `{}`. The mypy-boto3 stubs mark the first four required, which
     // describes what the newest botocore typically writes, not a rule.
     nested(
