@@ -46,3 +46,99 @@ pub trait Model: Serialize + Sized + 'static {
         )
     }
 }
+
+/// A generated structure as a [`Model`]: the slots it is read into (one per
+/// spelling of a member on the wire), its [`Fields`], its `Model` and its
+/// [`Typed`](crate::read::Typed) impls, from the places and Rust types of
+/// its members:
+///
+/// ```text
+/// model_struct!(Name, NameFields, shapes::NAME, shapes::name_index, {
+///     0 repository_name: req String,
+///     1 tags: opt Vec<Tag>,
+///     2 message: opt String | 3 message_alias,
+/// });
+/// ```
+///
+/// `req` members are filled in every valid object; `opt` ones may be
+/// absent. A member's other spelling (`| 3 message_alias`) has a slot of its
+/// own, which loses to the member's when a body has both. Every rule comes
+/// from the member's description in the shape tables
+/// ([`crate::read::Typed`]).
+macro_rules! model_struct {
+    ($name:ident, $fields:ident, $shape:path, $index:path, {
+        $($at:literal $f:ident: $req:ident $t:ty $(| $alias_at:literal $alias:ident)?),* $(,)?
+    }) => {
+        #[doc = concat!("The slots of [`", stringify!($name), "`] as it is read.")]
+        #[derive(Default)]
+        pub struct $fields {
+            $($f: Option<$t>, $($alias: Option<$t>,)?)*
+        }
+
+        impl $crate::read::Fields for $fields {
+            type Value = $name;
+
+            #[inline]
+            fn index(&self, key: &str) -> Option<usize> {
+                $index(key)
+            }
+
+            #[inline(always)]
+            fn read(
+                &mut self,
+                at: usize,
+                member: &'static $crate::shape::Member,
+                p: &mut $crate::parse::Parser<'_>,
+                cx: &mut $crate::read::Cx<'_>,
+                path: &$crate::read::Path<'_>,
+            ) -> Result<bool, $crate::parse::Syntax> {
+                // Each member's description from the static table, not
+                // `member`: the same one, but known when compiled, so its
+                // reader folds into the code.
+                #[allow(unused_variables)]
+                let members = $shape.members;
+                match at {
+                    $(
+                        $at => $crate::model::model_struct!(@read $req self.$f, &members[$at], p, cx, path),
+                        $($alias_at => $crate::model::model_struct!(@read opt self.$alias, &members[$alias_at], p, cx, path),)?
+                    )*
+                    // The index finds no other place.
+                    _ => {
+                        let _ = (member, cx, path);
+                        p.skip_value().map(|()| false)
+                    }
+                }
+            }
+
+            fn build(self) -> Option<$name> {
+                Some($name {
+                    $($f: $crate::model::model_struct!(@value $req self.$f $(, self.$alias)?),)*
+                })
+            }
+        }
+
+        impl $crate::Model for $name {
+            const SHAPE: &'static $crate::shape::StructShape = &$shape;
+            type Fields = $fields;
+        }
+
+        impl $crate::read::Typed for $name {
+            type Reader = $crate::read::Struct<$fields>;
+
+            #[inline]
+            fn reader(_: $crate::shape::Ty) -> Self::Reader {
+                $crate::read::Struct::new(&$shape)
+            }
+        }
+    };
+    (@read req $slot:expr, $member:expr, $p:ident, $cx:ident, $path:ident) => {
+        $crate::read::required_member(&mut $slot, $member, $p, $cx, $path)
+    };
+    (@read opt $slot:expr, $member:expr, $p:ident, $cx:ident, $path:ident) => {
+        $crate::read::optional_member(&mut $slot, $member, $p, $cx, $path)
+    };
+    (@value req $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? ? };
+    (@value opt $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? };
+}
+
+pub(crate) use model_struct;

@@ -4,9 +4,11 @@
 //! malformed JSON ends the pass early.
 //!
 //! Each reader ([`Kind`]) accepts the JSON types it wants and reports a `type`
-//! violation for any other, consuming the value so the pass goes on.
-//! Generated code composes readers per member, e.g.
-//! `List::new(Str(&rules::REPOSITORY_NAME), &rules::REPOSITORY_NAME_LIST)`.
+//! violation for any other, consuming the value so the pass goes on. Each
+//! Rust value type has one reader, built from a shape description
+//! ([`Typed`]): a `Vec<String>` member described as a list of repository
+//! names is read by `List::new(Str(&rules::REPOSITORY_NAME), ...)`, its
+//! rules taken from the shape tables, so generated code names types only.
 //!
 //! Every object of a structure is read by one routine, [`read_struct`],
 //! which holds every structure-level rule and hands each member's value to
@@ -24,7 +26,7 @@ use crate::options::Options;
 use crate::parse::{Items, Limits, Members, Next, Parser, Syntax};
 pub use crate::parse::{Number, Text};
 use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
-use crate::shape::{Member, StructShape};
+use crate::shape::{Member, StructShape, Ty};
 use crate::timestamp::Timestamp;
 
 /// Where a value sits in the document, as a chain of segments on the stack:
@@ -505,6 +507,164 @@ pub(crate) fn read_struct<F: Fields>(
         }
     }
     Ok(if ok { fields.build() } else { None })
+}
+
+/// A Rust value type of the generated models, and the reader that builds it
+/// from a shape description ([`Ty`]): implemented once per value type
+/// (strings, integers, doubles, booleans, timestamps, blobs, lists, maps,
+/// every [`ModelEnum`]), and for every structure by the macro that writes
+/// it (`model_struct!`). The shape tables are the one
+/// description of every rule: a structure's generated code names only its
+/// members' Rust types.
+pub trait Typed: Sized {
+    /// The reader that builds a value of this type.
+    type Reader: Kind<Value = Self>;
+
+    /// The reader of a value of shape `ty`.
+    fn reader(ty: Ty) -> Self::Reader;
+}
+
+/// The shape tables paired a Rust type with a shape of another kind: the
+/// generator writes both from one model, so this is a bug in it, not in any
+/// input.
+#[cold]
+#[track_caller]
+fn mismatch(ty: Ty, rust: &str) -> ! {
+    panic!("the generated shape tables describe a {rust} as {ty:?}")
+}
+
+impl Typed for String {
+    type Reader = Str;
+
+    #[inline]
+    fn reader(ty: Ty) -> Str {
+        match ty {
+            Ty::String(rule) => Str(rule),
+            other => mismatch(other, "String"),
+        }
+    }
+}
+
+impl Typed for i32 {
+    type Reader = Int<i32>;
+
+    #[inline]
+    fn reader(ty: Ty) -> Int<i32> {
+        match ty {
+            Ty::Integer(rule) => Int::new(rule),
+            other => mismatch(other, "i32"),
+        }
+    }
+}
+
+impl Typed for i64 {
+    type Reader = Int<i64>;
+
+    #[inline]
+    fn reader(ty: Ty) -> Int<i64> {
+        match ty {
+            Ty::Long(rule) => Int::new(rule),
+            other => mismatch(other, "i64"),
+        }
+    }
+}
+
+impl Typed for f64 {
+    type Reader = Double;
+
+    #[inline]
+    fn reader(_: Ty) -> Double {
+        Double
+    }
+}
+
+impl Typed for bool {
+    type Reader = Bool;
+
+    #[inline]
+    fn reader(_: Ty) -> Bool {
+        Bool
+    }
+}
+
+impl Typed for Timestamp {
+    type Reader = Time;
+
+    #[inline]
+    fn reader(_: Ty) -> Time {
+        Time
+    }
+}
+
+impl Typed for Blob {
+    type Reader = Bytes;
+
+    #[inline]
+    fn reader(ty: Ty) -> Bytes {
+        match ty {
+            Ty::Blob(rule) => Bytes(rule),
+            other => mismatch(other, "Blob"),
+        }
+    }
+}
+
+impl<E: ModelEnum> Typed for E {
+    type Reader = Enum<E>;
+
+    #[inline]
+    fn reader(_: Ty) -> Enum<E> {
+        Enum::new()
+    }
+}
+
+impl<T: Typed> Typed for Vec<T> {
+    type Reader = List<T::Reader>;
+
+    #[inline]
+    fn reader(ty: Ty) -> Self::Reader {
+        match ty {
+            Ty::List(list) => List::new(T::reader(list.member), &list.items),
+            other => mismatch(other, "Vec"),
+        }
+    }
+}
+
+impl<K: Typed + Ord, V: Typed> Typed for BTreeMap<K, V> {
+    type Reader = Map<K::Reader, V::Reader>;
+
+    #[inline]
+    fn reader(ty: Ty) -> Self::Reader {
+        match ty {
+            Ty::Map(map) => Map(K::reader(map.key), V::reader(map.value)),
+            other => mismatch(other, "BTreeMap"),
+        }
+    }
+}
+
+/// Reads a required member into `slot` with the reader of its Rust type,
+/// built from the member's description ([`required`]): what every
+/// generated structure's [`Fields::read`] does for its required members.
+#[inline(always)]
+pub fn required_member<T: Typed>(
+    slot: &mut Option<T>,
+    member: &'static Member,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<bool, Syntax> {
+    required(slot, T::reader(member.ty), p, cx, path)
+}
+
+/// [`required_member`] for an optional member ([`optional`]).
+#[inline(always)]
+pub fn optional_member<T: Typed>(
+    slot: &mut Option<T>,
+    member: &'static Member,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<bool, Syntax> {
+    optional(slot, T::reader(member.ty), p, cx, path)
 }
 
 /// Reads a required member's value into `slot`: `null` is a `type`

@@ -20,6 +20,16 @@ pub fn format(service: &Service, source: &str) -> String {
     pretty(&header(service), source)
 }
 
+/// Generated source laid out by its writer, one macro call a type (which
+/// prettyplease would flow into one line of tokens): checked to parse, and
+/// kept as written.
+pub fn laid_out(service: &Service, source: &str) -> String {
+    if let Err(e) = syn::parse_file(source) {
+        panic!("generated code does not parse: {e}\n{source}");
+    }
+    format!("{}{source}", header(service))
+}
+
 /// Formats generated source under its first line, `header`.
 pub fn pretty(header: &str, source: &str) -> String {
     let file = syn::parse_file(source)
@@ -84,45 +94,6 @@ pub fn rust_type(service: &Service, name: &str) -> String {
             "BTreeMap<{}, {}>",
             rust_type(service, key),
             rust_type(service, value)
-        ),
-    }
-}
-
-/// The reader of a value of `name` (in the generated `read` module).
-fn reader(service: &Service, name: &str) -> String {
-    let shape = service.shape(name);
-    let rule = |default: &str| {
-        if has_rule(&shape.kind) {
-            format!("&rules::{}", screaming(name))
-        } else {
-            default.to_string()
-        }
-    };
-    match &shape.kind {
-        Kind::Structure(_) => format!(
-            "r::Struct::<{}>::new(&shapes::{})",
-            fields_name(name),
-            screaming(name)
-        ),
-        Kind::Enum(_) => format!("r::Enum::<{name}>::new()"),
-        Kind::String { .. } => format!("r::Str({})", rule("&StrRule::ANY")),
-        Kind::Integer { .. } => format!("r::Int::<i32>::new({})", rule("&IntRule::I32")),
-        Kind::Long { .. } => format!("r::Int::<i64>::new({})", rule("&IntRule::I64")),
-        Kind::Double => "r::Double".into(),
-        Kind::Boolean => "r::Bool".into(),
-        Kind::Timestamp => "r::Time".into(),
-        Kind::Blob { .. } => format!("r::Bytes({})", rule("&BlobRule::ANY")),
-        Kind::List { member, .. } => {
-            format!(
-                "r::List::new({}, &shapes::{}.items)",
-                reader(service, member),
-                screaming(name)
-            )
-        }
-        Kind::Map { key, value } => format!(
-            "r::Map({}, {})",
-            reader(service, key),
-            reader(service, value)
         ),
     }
 }
@@ -235,10 +206,6 @@ fn join(head: String, parts: Vec<String>) -> String {
     } else {
         format!("{head}: {}", parts.join(", "))
     }
-}
-
-fn local(m: &Member) -> String {
-    format!("v_{}", snake(&m.wire))
 }
 
 /// `types.rs`: a struct per structure shape, an enum per enum shape.
@@ -382,22 +349,20 @@ fn fields_name(name: &str) -> String {
     format!("{name}Fields")
 }
 
-/// `model.rs`: each structure as a `Model`, and the slots the one structure
-/// reader (`read::read_struct`) fills for it: a slot per member and per
-/// other spelling, read by its place in the shape description.
+/// `model.rs`: each structure as a `Model`, one `model_struct!` call each:
+/// its slots (one per member, and one per other spelling), each read by its
+/// place in the shape description with the reader of its Rust type
+/// (`read::Typed`), which takes every rule from the shape tables.
 pub fn model(service: &Service) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "//! The structures of the {} as [`Model`](crate::Model)s: the slots each is read into, member by member, by the one structure reader.",
+        "//! The structures of the {} as [`Model`](crate::Model)s: one `model_struct!` call each, naming each member's place in the shape description and its Rust type; every rule is read from the shape tables.",
         title(service)
     );
-    out.push_str("use crate::parse::{Parser, Syntax};\n");
-    out.push_str("use crate::read::{self as r, Cx, Fields, Path};\n");
-    out.push_str("use crate::shape::{Member, StructShape};\n");
-    out.push_str("#[allow(unused_imports)]\nuse crate::rules::{BlobRule, IntRule, StrRule};\n");
     out.push_str("#[allow(unused_imports)]\nuse crate::{Blob, Timestamp};\n");
     out.push_str("#[allow(unused_imports)]\nuse std::collections::BTreeMap;\n");
+    out.push_str("use crate::model::model_struct;\n");
     out.push_str("use super::*;\n");
     for (shape, st) in service.structures() {
         let name = &shape.name;
@@ -406,91 +371,33 @@ pub fn model(service: &Service) -> String {
             !service.shapes.contains_key(&slots),
             "the slots of {name} would take the name of the shape {slots}"
         );
-        // Each spelling on the wire, in the order of the shape description's
-        // members (a member, then its other spelling): its slot, its member
-        // and whether it is required.
-        let spellings: Vec<(String, &Member, bool)> = st
-            .members
-            .iter()
-            .flat_map(|m| {
-                std::iter::once((local(m), m, m.required)).chain(
-                    m.alias
-                        .iter()
-                        .map(move |_| (format!("{}_alias", local(m)), m, false)),
-                )
-            })
-            .collect();
+        let id = screaming(name);
         let _ = writeln!(
             out,
-            "/// The slots of [`{name}`] as it is read.\n#[derive(Default)]\npub struct {slots} {{"
+            "model_struct!({name}, {slots}, shapes::{id}, shapes::{}, {{",
+            index_fn(&id)
         );
-        for (slot, m, _) in &spellings {
-            let _ = writeln!(out, "{slot}: Option<{}>,", rust_type(service, &m.shape));
-        }
-        out.push_str("}\n");
-        let _ = writeln!(out, "impl Fields for {slots} {{\ntype Value = {name};");
-        let _ = writeln!(
-            out,
-            "#[inline]\nfn index(&self, key: &str) -> Option<usize> {{\nshapes::{}(key)\n}}",
-            index_fn(&screaming(name))
-        );
-        out.push_str("#[inline(always)]\nfn read(&mut self, at: usize, _: &'static Member, p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Result<bool, Syntax> {\n");
-        if spellings.is_empty() {
-            out.push_str("// No member: the index finds none, so nothing is read here.\nlet _ = (at, cx, path);\np.skip_value().map(|()| false)\n}\n");
-        } else if let [(slot, m, required)] = spellings.as_slice() {
-            let method = if *required { "required" } else { "optional" };
-            let _ = writeln!(
+        // Each spelling on the wire has its place in the shape description:
+        // a member, then its other spelling (whose slot loses to the
+        // member's when a body has both, as botocore reads `message` before
+        // `Message`).
+        let mut at = 0;
+        for m in &st.members {
+            let _ = write!(
                 out,
-                "// The one member.\nlet _ = at;\nr::{method}(&mut self.{slot}, {}, p, cx, path)\n}}",
-                reader(service, &m.shape)
+                "    {at} {}: {} {}",
+                field(&m.wire),
+                if m.required { "req" } else { "opt" },
+                rust_type(service, &m.shape)
             );
-        } else {
-            out.push_str("match at {\n");
-            let last = spellings.len() - 1;
-            for (at, (slot, m, required)) in spellings.iter().enumerate() {
-                let method = if *required { "required" } else { "optional" };
-                let call = format!(
-                    "r::{method}(&mut self.{slot}, {}, p, cx, path),",
-                    reader(service, &m.shape)
-                );
-                // The index finds no place past the last member.
-                let _ = match at == last {
-                    true => writeln!(out, "_ => {call}"),
-                    false => writeln!(out, "{at} => {call}"),
-                };
+            at += 1;
+            if m.alias.is_some() {
+                let _ = write!(out, " | {at} {}_alias", snake(&m.wire));
+                at += 1;
             }
-            out.push_str("}\n}\n");
+            out.push_str(",\n");
         }
-        // A member's other spelling has a slot of its own; when a body has
-        // both, the model's spelling wins (as botocore reads `message`
-        // before `Message`). A required member's slot is filled in every
-        // object that broke no rule.
-        let values: Vec<String> = st
-            .members
-            .iter()
-            .map(|m| {
-                let value = match &m.alias {
-                    Some(_) => format!("self.{0}.or(self.{0}_alias)", local(m)),
-                    None => format!("self.{}", local(m)),
-                };
-                let value = if m.required {
-                    format!("{value}?")
-                } else {
-                    value
-                };
-                format!("{}: {value}", field(&m.wire))
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "fn build(self) -> Option<{name}> {{\nSome({name} {{ {} }})\n}}\n}}",
-            values.join(", ")
-        );
-        let _ = writeln!(
-            out,
-            "impl crate::Model for {name} {{\nconst SHAPE: &'static StructShape = &shapes::{};\ntype Fields = {slots};\n}}",
-            screaming(name)
-        );
+        out.push_str("});\n");
     }
     let names: Vec<&str> = service
         .structures()

@@ -39,7 +39,12 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
             ("sdk.rs", sdk::emit),
         ];
         for (file, write) in parts {
-            files.push((dir.join(file), emit::format(&service, &write(&service))));
+            let source = write(&service);
+            let text = match file {
+                "model.rs" => emit::laid_out(&service, &source),
+                _ => emit::format(&service, &source),
+            };
+            files.push((dir.join(file), text));
         }
         // The bridge's round-trip tests, over every converted pair.
         files.push((
