@@ -619,7 +619,7 @@ pub fn shapes(service: &Service) -> String {
                 for (n, m) in &wire {
                     let _ = writeln!(
                         out,
-                        "Member {{ name: {}, shape: {}, required: {}, ty: {} }},",
+                        "    Member {{ name: {}, shape: {}, required: {}, ty: {} }},",
                         lit(n),
                         lit(&m.shape),
                         m.required && *n == m.wire,
@@ -632,13 +632,13 @@ pub fn shapes(service: &Service) -> String {
                 let arms: Vec<String> = wire
                     .iter()
                     .enumerate()
-                    .map(|(at, (n, _))| format!("({}, {}) => Some({at}),", n.len(), lit(n)))
+                    .map(|(at, (n, _))| format!("        ({}, {}) => Some({at}),", n.len(), lit(n)))
                     .collect();
                 let _ = match arms.is_empty() {
-                    true => writeln!(out, "#[inline]\npub(crate) fn {}(_: &str) -> Option<usize> {{\nNone\n}}", index_fn(&id)),
+                    true => writeln!(out, "#[inline]\npub(crate) fn {}(_: &str) -> Option<usize> {{\n    None\n}}", index_fn(&id)),
                     false => writeln!(
                         out,
-                        "#[inline]\npub(crate) fn {}(key: &str) -> Option<usize> {{\nmatch (key.len(), key) {{\n{}\n_ => None,\n}}\n}}",
+                        "#[inline]\npub(crate) fn {}(key: &str) -> Option<usize> {{\n    match (key.len(), key) {{\n{}\n        _ => None,\n    }}\n}}",
                         index_fn(&id),
                         arms.join("\n")
                     ),

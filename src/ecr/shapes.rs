@@ -2,91 +2,31 @@
 //! Descriptions of every shape of the Amazon Elastic Container Registry (2015-09-21).
 #![allow(unused_imports)]
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
-use crate::shape::{
-    EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty,
-};
+use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};
 use super::rules;
 /// The string `AccountSettingName`: length 1..=64.
-pub static ACCOUNT_SETTING_NAME: ScalarShape = ScalarShape {
-    name: "AccountSettingName",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-};
+pub static ACCOUNT_SETTING_NAME: ScalarShape = ScalarShape { name: "AccountSettingName", service: Service::Ecr, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) };
 /// The string `AccountSettingValue`.
-pub static ACCOUNT_SETTING_VALUE: ScalarShape = ScalarShape {
-    name: "AccountSettingValue",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static ACCOUNT_SETTING_VALUE: ScalarShape = ScalarShape { name: "AccountSettingValue", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The map `Annotations` from string `String` to string `String`.
-pub static ANNOTATIONS: MapShape = MapShape {
-    name: "Annotations",
-    key: Ty::String(&StrRule::ANY),
-    value: Ty::String(&StrRule::ANY),
-};
+pub static ANNOTATIONS: MapShape = MapShape { name: "Annotations", key: Ty::String(&StrRule::ANY), value: Ty::String(&StrRule::ANY) };
 /// The string `Arch`.
-pub static ARCH: ScalarShape = ScalarShape {
-    name: "Arch",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static ARCH: ScalarShape = ScalarShape { name: "Arch", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `Arn`.
-pub static ARN: ScalarShape = ScalarShape {
-    name: "Arn",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static ARN: ScalarShape = ScalarShape { name: "Arn", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Enum [`ArtifactStatus`](super::ArtifactStatus).
-pub static ARTIFACT_STATUS: EnumShape = EnumShape {
-    name: "ArtifactStatus",
-    service: Service::Ecr,
-    values: &["ACTIVE", "ARCHIVED", "ACTIVATING"],
-};
+pub static ARTIFACT_STATUS: EnumShape = EnumShape { name: "ArtifactStatus", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING"] };
 /// Enum [`ArtifactStatusFilter`](super::ArtifactStatusFilter).
-pub static ARTIFACT_STATUS_FILTER: EnumShape = EnumShape {
-    name: "ArtifactStatusFilter",
-    service: Service::Ecr,
-    values: &["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"],
-};
+pub static ARTIFACT_STATUS_FILTER: EnumShape = EnumShape { name: "ArtifactStatusFilter", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"] };
 /// The string `ArtifactType`: length 1..=255.
-pub static ARTIFACT_TYPE: ScalarShape = ScalarShape {
-    name: "ArtifactType",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::ARTIFACT_TYPE),
-};
+pub static ARTIFACT_TYPE: ScalarShape = ScalarShape { name: "ArtifactType", service: Service::Ecr, ty: Ty::String(&rules::ARTIFACT_TYPE) };
 /// The list `ArtifactTypeList` of string `ArtifactType`: length 1..=255: items 0..=5.
-pub static ARTIFACT_TYPE_LIST: ListShape = ListShape {
-    name: "ArtifactTypeList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(5),
-    },
-    member: Ty::String(&rules::ARTIFACT_TYPE),
-};
+pub static ARTIFACT_TYPE_LIST: ListShape = ListShape { name: "ArtifactTypeList", items: ItemsRule { min: Some(0), max: Some(5) }, member: Ty::String(&rules::ARTIFACT_TYPE) };
 /// Structure [`Attribute`](super::Attribute).
-pub static ATTRIBUTE: StructShape = StructShape {
-    name: "Attribute",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: attribute_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "key",
-            shape: "AttributeKey",
-            required: true,
-            ty: Ty::String(&rules::ATTRIBUTE_KEY),
-        },
-        Member {
-            name: "value",
-            shape: "AttributeValue",
-            required: false,
-            ty: Ty::String(&rules::ATTRIBUTE_VALUE),
-        },
-    ],
-};
+pub static ATTRIBUTE: StructShape = StructShape { name: "Attribute", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: attribute_index, required: 0x1, members: &[
+    Member { name: "key", shape: "AttributeKey", required: true, ty: Ty::String(&rules::ATTRIBUTE_KEY) },
+    Member { name: "value", shape: "AttributeValue", required: false, ty: Ty::String(&rules::ATTRIBUTE_VALUE) },
+] };
 #[inline]
 pub(crate) fn attribute_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -96,62 +36,19 @@ pub(crate) fn attribute_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `AttributeKey`: length 1..=128.
-pub static ATTRIBUTE_KEY: ScalarShape = ScalarShape {
-    name: "AttributeKey",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::ATTRIBUTE_KEY),
-};
+pub static ATTRIBUTE_KEY: ScalarShape = ScalarShape { name: "AttributeKey", service: Service::Ecr, ty: Ty::String(&rules::ATTRIBUTE_KEY) };
 /// The list `AttributeList` of structure [`Attribute`](super::Attribute): items 0..=50.
-pub static ATTRIBUTE_LIST: ListShape = ListShape {
-    name: "AttributeList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(50),
-    },
-    member: Ty::Structure(&ATTRIBUTE),
-};
+pub static ATTRIBUTE_LIST: ListShape = ListShape { name: "AttributeList", items: ItemsRule { min: Some(0), max: Some(50) }, member: Ty::Structure(&ATTRIBUTE) };
 /// The string `AttributeValue`: length 1..=256.
-pub static ATTRIBUTE_VALUE: ScalarShape = ScalarShape {
-    name: "AttributeValue",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::ATTRIBUTE_VALUE),
-};
+pub static ATTRIBUTE_VALUE: ScalarShape = ScalarShape { name: "AttributeValue", service: Service::Ecr, ty: Ty::String(&rules::ATTRIBUTE_VALUE) };
 /// The string `Author`.
-pub static AUTHOR: ScalarShape = ScalarShape {
-    name: "Author",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static AUTHOR: ScalarShape = ScalarShape { name: "Author", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`AuthorizationData`](super::AuthorizationData).
-pub static AUTHORIZATION_DATA: StructShape = StructShape {
-    name: "AuthorizationData",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: authorization_data_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "authorizationToken",
-            shape: "Base64",
-            required: false,
-            ty: Ty::String(&rules::BASE64),
-        },
-        Member {
-            name: "expiresAt",
-            shape: "ExpirationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "proxyEndpoint",
-            shape: "ProxyEndpoint",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static AUTHORIZATION_DATA: StructShape = StructShape { name: "AuthorizationData", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: authorization_data_index, required: 0x0, members: &[
+    Member { name: "authorizationToken", shape: "Base64", required: false, ty: Ty::String(&rules::BASE64) },
+    Member { name: "expiresAt", shape: "ExpirationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "proxyEndpoint", shape: "ProxyEndpoint", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -162,83 +59,20 @@ pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
-pub static AUTHORIZATION_DATA_LIST: ListShape = ListShape {
-    name: "AuthorizationDataList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&AUTHORIZATION_DATA),
-};
+pub static AUTHORIZATION_DATA_LIST: ListShape = ListShape { name: "AuthorizationDataList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&AUTHORIZATION_DATA) };
 /// Structure [`AwsEcrContainerImageDetails`](super::AwsEcrContainerImageDetails).
-pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape {
-    name: "AwsEcrContainerImageDetails",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: aws_ecr_container_image_details_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "architecture",
-            shape: "Arch",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "author",
-            shape: "Author",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageHash",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTags",
-            shape: "ImageTagsList",
-            required: false,
-            ty: Ty::List(&IMAGE_TAGS_LIST),
-        },
-        Member {
-            name: "platform",
-            shape: "Platform",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "pushedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "lastInUseAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "inUseCount",
-            shape: "InUseCount",
-            required: false,
-            ty: Ty::Long(&rules::IN_USE_COUNT),
-        },
-        Member {
-            name: "registry",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static AWS_ECR_CONTAINER_IMAGE_DETAILS: StructShape = StructShape { name: "AwsEcrContainerImageDetails", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: aws_ecr_container_image_details_index, required: 0x0, members: &[
+    Member { name: "architecture", shape: "Arch", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "author", shape: "Author", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageHash", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTags", shape: "ImageTagsList", required: false, ty: Ty::List(&IMAGE_TAGS_LIST) },
+    Member { name: "platform", shape: "Platform", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "pushedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "lastInUseAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "inUseCount", shape: "InUseCount", required: false, ty: Ty::Long(&rules::IN_USE_COUNT) },
+    Member { name: "registry", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -256,47 +90,15 @@ pub(crate) fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> 
     }
 }
 /// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
-pub static BASE64: ScalarShape = ScalarShape {
-    name: "Base64",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::BASE64),
-};
+pub static BASE64: ScalarShape = ScalarShape { name: "Base64", service: Service::Ecr, ty: Ty::String(&rules::BASE64) };
 /// The double `BaseScore`.
-pub static BASE_SCORE: ScalarShape = ScalarShape {
-    name: "BaseScore",
-    service: Service::Ecr,
-    ty: Ty::Double,
-};
+pub static BASE_SCORE: ScalarShape = ScalarShape { name: "BaseScore", service: Service::Ecr, ty: Ty::Double };
 /// Structure [`BatchCheckLayerAvailabilityRequest`](super::BatchCheckLayerAvailabilityRequest).
-pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
-    name: "BatchCheckLayerAvailabilityRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchCheckLayerAvailability"),
-    index: batch_check_layer_availability_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "layerDigests",
-            shape: "BatchedOperationLayerDigestList",
-            required: true,
-            ty: Ty::List(&BATCHED_OPERATION_LAYER_DIGEST_LIST),
-        },
-    ],
-};
+pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape { name: "BatchCheckLayerAvailabilityRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("BatchCheckLayerAvailability"), index: batch_check_layer_availability_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "layerDigests", shape: "BatchedOperationLayerDigestList", required: true, ty: Ty::List(&BATCHED_OPERATION_LAYER_DIGEST_LIST) },
+] };
 #[inline]
 pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -307,35 +109,11 @@ pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`BatchCheckLayerAvailabilityResponse`](super::BatchCheckLayerAvailabilityResponse).
-pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
-    name: "BatchCheckLayerAvailabilityResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchCheckLayerAvailability"),
-    index: batch_check_layer_availability_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layers",
-            shape: "LayerList",
-            required: false,
-            ty: Ty::List(&LAYER_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "LayerFailureList",
-            required: false,
-            ty: Ty::List(&LAYER_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape { name: "BatchCheckLayerAvailabilityResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("BatchCheckLayerAvailability"), index: batch_check_layer_availability_response_index, required: 0x0, members: &[
+    Member { name: "layers", shape: "LayerList", required: false, ty: Ty::List(&LAYER_LIST) },
+    Member { name: "failures", shape: "LayerFailureList", required: false, ty: Ty::List(&LAYER_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -346,35 +124,11 @@ pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option
     }
 }
 /// Structure [`BatchDeleteImageRequest`](super::BatchDeleteImageRequest).
-pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
-    name: "BatchDeleteImageRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchDeleteImage"),
-    index: batch_delete_image_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: true,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-    ],
-};
+pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape { name: "BatchDeleteImageRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("BatchDeleteImage"), index: batch_delete_image_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: true, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+] };
 #[inline]
 pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -385,35 +139,11 @@ pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`BatchDeleteImageResponse`](super::BatchDeleteImageResponse).
-pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
-    name: "BatchDeleteImageResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchDeleteImage"),
-    index: batch_delete_image_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "ImageFailureList",
-            required: false,
-            ty: Ty::List(&IMAGE_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape { name: "BatchDeleteImageResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("BatchDeleteImage"), index: batch_delete_image_response_index, required: 0x0, members: &[
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "failures", shape: "ImageFailureList", required: false, ty: Ty::List(&IMAGE_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -424,41 +154,12 @@ pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`BatchGetImageRequest`](super::BatchGetImageRequest).
-pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape {
-    name: "BatchGetImageRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchGetImage"),
-    index: batch_get_image_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: true,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "acceptedMediaTypes",
-            shape: "MediaTypeList",
-            required: false,
-            ty: Ty::List(&MEDIA_TYPE_LIST),
-        },
-    ],
-};
+pub static BATCH_GET_IMAGE_REQUEST: StructShape = StructShape { name: "BatchGetImageRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("BatchGetImage"), index: batch_get_image_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: true, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "acceptedMediaTypes", shape: "MediaTypeList", required: false, ty: Ty::List(&MEDIA_TYPE_LIST) },
+] };
 #[inline]
 pub(crate) fn batch_get_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -470,35 +171,11 @@ pub(crate) fn batch_get_image_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`BatchGetImageResponse`](super::BatchGetImageResponse).
-pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape {
-    name: "BatchGetImageResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchGetImage"),
-    index: batch_get_image_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "images",
-            shape: "ImageList",
-            required: false,
-            ty: Ty::List(&IMAGE_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "ImageFailureList",
-            required: false,
-            ty: Ty::List(&IMAGE_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_GET_IMAGE_RESPONSE: StructShape = StructShape { name: "BatchGetImageResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("BatchGetImage"), index: batch_get_image_response_index, required: 0x0, members: &[
+    Member { name: "images", shape: "ImageList", required: false, ty: Ty::List(&IMAGE_LIST) },
+    Member { name: "failures", shape: "ImageFailureList", required: false, ty: Ty::List(&IMAGE_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn batch_get_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -509,66 +186,24 @@ pub(crate) fn batch_get_image_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`BatchGetRepositoryScanningConfigurationRequest`](super::BatchGetRepositoryScanningConfigurationRequest).
-pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "BatchGetRepositoryScanningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchGetRepositoryScanningConfiguration"),
-    index: batch_get_repository_scanning_configuration_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "repositoryNames",
-            shape: "ScanningConfigurationRepositoryNameList",
-            required: true,
-            ty: Ty::List(&SCANNING_CONFIGURATION_REPOSITORY_NAME_LIST),
-        },
-    ],
-};
+pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "BatchGetRepositoryScanningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("BatchGetRepositoryScanningConfiguration"), index: batch_get_repository_scanning_configuration_request_index, required: 0x1, members: &[
+    Member { name: "repositoryNames", shape: "ScanningConfigurationRepositoryNameList", required: true, ty: Ty::List(&SCANNING_CONFIGURATION_REPOSITORY_NAME_LIST) },
+] };
 #[inline]
-pub(crate) fn batch_get_repository_scanning_configuration_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn batch_get_repository_scanning_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (15, "repositoryNames") => Some(0),
         _ => None,
     }
 }
 /// Structure [`BatchGetRepositoryScanningConfigurationResponse`](super::BatchGetRepositoryScanningConfigurationResponse).
-pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "BatchGetRepositoryScanningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchGetRepositoryScanningConfiguration"),
-    index: batch_get_repository_scanning_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "scanningConfigurations",
-            shape: "RepositoryScanningConfigurationList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_SCANNING_CONFIGURATION_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "RepositoryScanningConfigurationFailureList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "BatchGetRepositoryScanningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("BatchGetRepositoryScanningConfiguration"), index: batch_get_repository_scanning_configuration_response_index, required: 0x0, members: &[
+    Member { name: "scanningConfigurations", shape: "RepositoryScanningConfigurationList", required: false, ty: Ty::List(&REPOSITORY_SCANNING_CONFIGURATION_LIST) },
+    Member { name: "failures", shape: "RepositoryScanningConfigurationFailureList", required: false, ty: Ty::List(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn batch_get_repository_scanning_configuration_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn batch_get_repository_scanning_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (22, "scanningConfigurations") => Some(0),
         (8, "failures") => Some(1),
@@ -577,48 +212,16 @@ pub(crate) fn batch_get_repository_scanning_configuration_response_index(
     }
 }
 /// The string `BatchedOperationLayerDigest`: length 0..=1000.
-pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape {
-    name: "BatchedOperationLayerDigest",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-};
+pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape { name: "BatchedOperationLayerDigest", service: Service::Ecr, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
-pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape {
-    name: "BatchedOperationLayerDigestList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-};
+pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape { name: "BatchedOperationLayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// Structure [`BlockedByOrganizationPolicyException`](super::BlockedByOrganizationPolicyException).
-pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape {
-    name: "BlockedByOrganizationPolicyException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: blocked_by_organization_policy_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape { name: "BlockedByOrganizationPolicyException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: blocked_by_organization_policy_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn blocked_by_organization_policy_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn blocked_by_organization_policy_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -626,41 +229,12 @@ pub(crate) fn blocked_by_organization_policy_exception_index(
     }
 }
 /// Structure [`CompleteLayerUploadRequest`](super::CompleteLayerUploadRequest).
-pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
-    name: "CompleteLayerUploadRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CompleteLayerUpload"),
-    index: complete_layer_upload_request_index,
-    required: 0xe,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: true,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "layerDigests",
-            shape: "LayerDigestList",
-            required: true,
-            ty: Ty::List(&LAYER_DIGEST_LIST),
-        },
-    ],
-};
+pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "CompleteLayerUploadRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("CompleteLayerUpload"), index: complete_layer_upload_request_index, required: 0xe, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: true, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "layerDigests", shape: "LayerDigestList", required: true, ty: Ty::List(&LAYER_DIGEST_LIST) },
+] };
 #[inline]
 pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -672,47 +246,13 @@ pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CompleteLayerUploadResponse`](super::CompleteLayerUploadResponse).
-pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
-    name: "CompleteLayerUploadResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CompleteLayerUpload"),
-    index: complete_layer_upload_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: false,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape { name: "CompleteLayerUploadResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("CompleteLayerUpload"), index: complete_layer_upload_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "layerDigest", shape: "LayerDigest", required: false, ty: Ty::String(&rules::LAYER_DIGEST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -725,59 +265,15 @@ pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CreatePullThroughCacheRuleRequest`](super::CreatePullThroughCacheRuleRequest).
-pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
-    name: "CreatePullThroughCacheRuleRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CreatePullThroughCacheRule"),
-    index: create_pull_through_cache_rule_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: true,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "upstreamRegistryUrl",
-            shape: "Url",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "upstreamRegistry",
-            shape: "UpstreamRegistry",
-            required: false,
-            ty: Ty::Enum(&UPSTREAM_REGISTRY),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-    ],
-};
+pub static CREATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape { name: "CreatePullThroughCacheRuleRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("CreatePullThroughCacheRule"), index: create_pull_through_cache_rule_request_index, required: 0x3, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: true, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "upstreamRegistryUrl", shape: "Url", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "upstreamRegistry", shape: "UpstreamRegistry", required: false, ty: Ty::Enum(&UPSTREAM_REGISTRY) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+] };
 #[inline]
 pub(crate) fn create_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -792,71 +288,17 @@ pub(crate) fn create_pull_through_cache_rule_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`CreatePullThroughCacheRuleResponse`](super::CreatePullThroughCacheRuleResponse).
-pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
-    name: "CreatePullThroughCacheRuleResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CreatePullThroughCacheRule"),
-    index: create_pull_through_cache_rule_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "upstreamRegistryUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "upstreamRegistry",
-            shape: "UpstreamRegistry",
-            required: false,
-            ty: Ty::Enum(&UPSTREAM_REGISTRY),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape { name: "CreatePullThroughCacheRuleResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("CreatePullThroughCacheRule"), index: create_pull_through_cache_rule_response_index, required: 0x0, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "upstreamRegistryUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "upstreamRegistry", shape: "UpstreamRegistry", required: false, ty: Ty::Enum(&UPSTREAM_REGISTRY) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn create_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -873,83 +315,20 @@ pub(crate) fn create_pull_through_cache_rule_response_index(key: &str) -> Option
     }
 }
 /// Structure [`CreateRepositoryCreationTemplateRequest`](super::CreateRepositoryCreationTemplateRequest).
-pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape {
-    name: "CreateRepositoryCreationTemplateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CreateRepositoryCreationTemplate"),
-    index: create_repository_creation_template_request_index,
-    required: 0x101,
-    members: &[
-        Member {
-            name: "prefix",
-            shape: "Prefix",
-            required: true,
-            ty: Ty::String(&rules::PREFIX),
-        },
-        Member {
-            name: "description",
-            shape: "RepositoryTemplateDescription",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION),
-        },
-        Member {
-            name: "encryptionConfiguration",
-            shape: "EncryptionConfigurationForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "resourceTags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "repositoryPolicy",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "lifecyclePolicy",
-            shape: "LifecyclePolicyTextForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::String(
-                &rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE,
-            ),
-        },
-        Member {
-            name: "appliedFor",
-            shape: "RCTAppliedForList",
-            required: true,
-            ty: Ty::List(&RCT_APPLIED_FOR_LIST),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape { name: "CreateRepositoryCreationTemplateRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("CreateRepositoryCreationTemplate"), index: create_repository_creation_template_request_index, required: 0x101, members: &[
+    Member { name: "prefix", shape: "Prefix", required: true, ty: Ty::String(&rules::PREFIX) },
+    Member { name: "description", shape: "RepositoryTemplateDescription", required: false, ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION) },
+    Member { name: "encryptionConfiguration", shape: "EncryptionConfigurationForRepositoryCreationTemplate", required: false, ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "resourceTags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "repositoryPolicy", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "lifecyclePolicy", shape: "LifecyclePolicyTextForRepositoryCreationTemplate", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "appliedFor", shape: "RCTAppliedForList", required: true, ty: Ty::List(&RCT_APPLIED_FOR_LIST) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+] };
 #[inline]
-pub(crate) fn create_repository_creation_template_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn create_repository_creation_template_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         (11, "description") => Some(1),
@@ -965,39 +344,13 @@ pub(crate) fn create_repository_creation_template_request_index(
     }
 }
 /// Structure [`CreateRepositoryCreationTemplateResponse`](super::CreateRepositoryCreationTemplateResponse).
-pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
-    name: "CreateRepositoryCreationTemplateResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CreateRepositoryCreationTemplate"),
-    index: create_repository_creation_template_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryCreationTemplate",
-            shape: "RepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape { name: "CreateRepositoryCreationTemplateResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("CreateRepositoryCreationTemplate"), index: create_repository_creation_template_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryCreationTemplate", shape: "RepositoryCreationTemplate", required: false, ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn create_repository_creation_template_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn create_repository_creation_template_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -1006,59 +359,15 @@ pub(crate) fn create_repository_creation_template_response_index(
     }
 }
 /// Structure [`CreateRepositoryRequest`](super::CreateRepositoryRequest).
-pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
-    name: "CreateRepositoryRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CreateRepository"),
-    index: create_repository_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "imageScanningConfiguration",
-            shape: "ImageScanningConfiguration",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION),
-        },
-        Member {
-            name: "encryptionConfiguration",
-            shape: "EncryptionConfiguration",
-            required: false,
-            ty: Ty::Structure(&ENCRYPTION_CONFIGURATION),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape { name: "CreateRepositoryRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("CreateRepository"), index: create_repository_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "tags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "imageScanningConfiguration", shape: "ImageScanningConfiguration", required: false, ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION) },
+    Member { name: "encryptionConfiguration", shape: "EncryptionConfiguration", required: false, ty: Ty::Structure(&ENCRYPTION_CONFIGURATION) },
+] };
 #[inline]
 pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1073,29 +382,10 @@ pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CreateRepositoryResponse`](super::CreateRepositoryResponse).
-pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
-    name: "CreateRepositoryResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CreateRepository"),
-    index: create_repository_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repository",
-            shape: "Repository",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape { name: "CreateRepositoryResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("CreateRepository"), index: create_repository_response_index, required: 0x0, members: &[
+    Member { name: "repository", shape: "Repository", required: false, ty: Ty::Structure(&REPOSITORY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1105,59 +395,18 @@ pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
-pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "CreationTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape { name: "CreationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
-pub static CREDENTIAL_ARN: ScalarShape = ScalarShape {
-    name: "CredentialArn",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::CREDENTIAL_ARN),
-};
+pub static CREDENTIAL_ARN: ScalarShape = ScalarShape { name: "CredentialArn", service: Service::Ecr, ty: Ty::String(&rules::CREDENTIAL_ARN) };
 /// The string `CustomRoleArn`: length ..=2048.
-pub static CUSTOM_ROLE_ARN: ScalarShape = ScalarShape {
-    name: "CustomRoleArn",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-};
+pub static CUSTOM_ROLE_ARN: ScalarShape = ScalarShape { name: "CustomRoleArn", service: Service::Ecr, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) };
 /// Structure [`CvssScore`](super::CvssScore).
-pub static CVSS_SCORE: StructShape = StructShape {
-    name: "CvssScore",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: cvss_score_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "baseScore",
-            shape: "BaseScore",
-            required: false,
-            ty: Ty::Double,
-        },
-        Member {
-            name: "scoringVector",
-            shape: "ScoringVector",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "source",
-            shape: "Source",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "version",
-            shape: "Version",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static CVSS_SCORE: StructShape = StructShape { name: "CvssScore", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: cvss_score_index, required: 0x0, members: &[
+    Member { name: "baseScore", shape: "BaseScore", required: false, ty: Ty::Double },
+    Member { name: "scoringVector", shape: "ScoringVector", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "source", shape: "Source", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "version", shape: "Version", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn cvss_score_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1169,29 +418,10 @@ pub(crate) fn cvss_score_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
-pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape {
-    name: "CvssScoreAdjustment",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: cvss_score_adjustment_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "metric",
-            shape: "Metric",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "reason",
-            shape: "Reason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static CVSS_SCORE_ADJUSTMENT: StructShape = StructShape { name: "CvssScoreAdjustment", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: cvss_score_adjustment_index, required: 0x0, members: &[
+    Member { name: "metric", shape: "Metric", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "reason", shape: "Reason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn cvss_score_adjustment_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1201,53 +431,15 @@ pub(crate) fn cvss_score_adjustment_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
-pub static CVSS_SCORE_ADJUSTMENT_LIST: ListShape = ListShape {
-    name: "CvssScoreAdjustmentList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&CVSS_SCORE_ADJUSTMENT),
-};
+pub static CVSS_SCORE_ADJUSTMENT_LIST: ListShape = ListShape { name: "CvssScoreAdjustmentList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&CVSS_SCORE_ADJUSTMENT) };
 /// Structure [`CvssScoreDetails`](super::CvssScoreDetails).
-pub static CVSS_SCORE_DETAILS: StructShape = StructShape {
-    name: "CvssScoreDetails",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: cvss_score_details_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "adjustments",
-            shape: "CvssScoreAdjustmentList",
-            required: false,
-            ty: Ty::List(&CVSS_SCORE_ADJUSTMENT_LIST),
-        },
-        Member {
-            name: "score",
-            shape: "Score",
-            required: false,
-            ty: Ty::Double,
-        },
-        Member {
-            name: "scoreSource",
-            shape: "Source",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "scoringVector",
-            shape: "ScoringVector",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "version",
-            shape: "Version",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static CVSS_SCORE_DETAILS: StructShape = StructShape { name: "CvssScoreDetails", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: cvss_score_details_index, required: 0x0, members: &[
+    Member { name: "adjustments", shape: "CvssScoreAdjustmentList", required: false, ty: Ty::List(&CVSS_SCORE_ADJUSTMENT_LIST) },
+    Member { name: "score", shape: "Score", required: false, ty: Ty::Double },
+    Member { name: "scoreSource", shape: "Source", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "scoringVector", shape: "ScoringVector", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "version", shape: "Version", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn cvss_score_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1260,41 +452,14 @@ pub(crate) fn cvss_score_details_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
-pub static CVSS_SCORE_LIST: ListShape = ListShape {
-    name: "CvssScoreList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&CVSS_SCORE),
-};
+pub static CVSS_SCORE_LIST: ListShape = ListShape { name: "CvssScoreList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&CVSS_SCORE) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
-pub static DATE: ScalarShape = ScalarShape {
-    name: "Date",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static DATE: ScalarShape = ScalarShape { name: "Date", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`DeleteLifecyclePolicyRequest`](super::DeleteLifecyclePolicyRequest).
-pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
-    name: "DeleteLifecyclePolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteLifecyclePolicy"),
-    index: delete_lifecycle_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape { name: "DeleteLifecyclePolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteLifecyclePolicy"), index: delete_lifecycle_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn delete_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1304,47 +469,13 @@ pub(crate) fn delete_lifecycle_policy_request_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`DeleteLifecyclePolicyResponse`](super::DeleteLifecyclePolicyResponse).
-pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
-    name: "DeleteLifecyclePolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteLifecyclePolicy"),
-    index: delete_lifecycle_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-        Member {
-            name: "lastEvaluatedAt",
-            shape: "EvaluationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape { name: "DeleteLifecyclePolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteLifecyclePolicy"), index: delete_lifecycle_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+    Member { name: "lastEvaluatedAt", shape: "EvaluationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1357,29 +488,10 @@ pub(crate) fn delete_lifecycle_policy_response_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`DeletePullThroughCacheRuleRequest`](super::DeletePullThroughCacheRuleRequest).
-pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
-    name: "DeletePullThroughCacheRuleRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeletePullThroughCacheRule"),
-    index: delete_pull_through_cache_rule_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: true,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-    ],
-};
+pub static DELETE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape { name: "DeletePullThroughCacheRuleRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeletePullThroughCacheRule"), index: delete_pull_through_cache_rule_request_index, required: 0x1, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: true, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+] };
 #[inline]
 pub(crate) fn delete_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1389,65 +501,16 @@ pub(crate) fn delete_pull_through_cache_rule_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`DeletePullThroughCacheRuleResponse`](super::DeletePullThroughCacheRuleResponse).
-pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
-    name: "DeletePullThroughCacheRuleResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeletePullThroughCacheRule"),
-    index: delete_pull_through_cache_rule_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "upstreamRegistryUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape { name: "DeletePullThroughCacheRuleResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeletePullThroughCacheRule"), index: delete_pull_through_cache_rule_response_index, required: 0x0, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "upstreamRegistryUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1463,50 +526,18 @@ pub(crate) fn delete_pull_through_cache_rule_response_index(key: &str) -> Option
     }
 }
 /// Structure [`DeleteRegistryPolicyRequest`](super::DeleteRegistryPolicyRequest).
-pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
-    name: "DeleteRegistryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRegistryPolicy"),
-    index: delete_registry_policy_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static DELETE_REGISTRY_POLICY_REQUEST: StructShape = StructShape { name: "DeleteRegistryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteRegistryPolicy"), index: delete_registry_policy_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn delete_registry_policy_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DeleteRegistryPolicyResponse`](super::DeleteRegistryPolicyResponse).
-pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "DeleteRegistryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRegistryPolicy"),
-    index: delete_registry_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "policyText",
-            shape: "RegistryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REGISTRY_POLICY_RESPONSE: StructShape = StructShape { name: "DeleteRegistryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteRegistryPolicy"), index: delete_registry_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "policyText", shape: "RegistryPolicyText", required: false, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1517,23 +548,9 @@ pub(crate) fn delete_registry_policy_response_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`DeleteReplication`](super::DeleteReplication).
-pub static DELETE_REPLICATION: StructShape = StructShape {
-    name: "DeleteReplication",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: delete_replication_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "enabled",
-            shape: "DeleteReplicationFlag",
-            required: true,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static DELETE_REPLICATION: StructShape = StructShape { name: "DeleteReplication", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: delete_replication_index, required: 0x1, members: &[
+    Member { name: "enabled", shape: "DeleteReplicationFlag", required: true, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn delete_replication_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1542,72 +559,26 @@ pub(crate) fn delete_replication_index(key: &str) -> Option<usize> {
     }
 }
 /// The boolean `DeleteReplicationFlag`.
-pub static DELETE_REPLICATION_FLAG: ScalarShape = ScalarShape {
-    name: "DeleteReplicationFlag",
-    service: Service::Ecr,
-    ty: Ty::Boolean,
-};
+pub static DELETE_REPLICATION_FLAG: ScalarShape = ScalarShape { name: "DeleteReplicationFlag", service: Service::Ecr, ty: Ty::Boolean };
 /// Structure [`DeleteRepositoryCreationTemplateRequest`](super::DeleteRepositoryCreationTemplateRequest).
-pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape {
-    name: "DeleteRepositoryCreationTemplateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRepositoryCreationTemplate"),
-    index: delete_repository_creation_template_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "prefix",
-            shape: "Prefix",
-            required: true,
-            ty: Ty::String(&rules::PREFIX),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape { name: "DeleteRepositoryCreationTemplateRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteRepositoryCreationTemplate"), index: delete_repository_creation_template_request_index, required: 0x1, members: &[
+    Member { name: "prefix", shape: "Prefix", required: true, ty: Ty::String(&rules::PREFIX) },
+] };
 #[inline]
-pub(crate) fn delete_repository_creation_template_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn delete_repository_creation_template_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         _ => None,
     }
 }
 /// Structure [`DeleteRepositoryCreationTemplateResponse`](super::DeleteRepositoryCreationTemplateResponse).
-pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
-    name: "DeleteRepositoryCreationTemplateResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRepositoryCreationTemplate"),
-    index: delete_repository_creation_template_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryCreationTemplate",
-            shape: "RepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape { name: "DeleteRepositoryCreationTemplateResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteRepositoryCreationTemplate"), index: delete_repository_creation_template_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryCreationTemplate", shape: "RepositoryCreationTemplate", required: false, ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn delete_repository_creation_template_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn delete_repository_creation_template_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -1616,29 +587,10 @@ pub(crate) fn delete_repository_creation_template_response_index(
     }
 }
 /// Structure [`DeleteRepositoryPolicyRequest`](super::DeleteRepositoryPolicyRequest).
-pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "DeleteRepositoryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRepositoryPolicy"),
-    index: delete_repository_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "DeleteRepositoryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteRepositoryPolicy"), index: delete_repository_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1648,41 +600,12 @@ pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`DeleteRepositoryPolicyResponse`](super::DeleteRepositoryPolicyResponse).
-pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "DeleteRepositoryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRepositoryPolicy"),
-    index: delete_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "DeleteRepositoryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteRepositoryPolicy"), index: delete_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1694,35 +617,11 @@ pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`DeleteRepositoryRequest`](super::DeleteRepositoryRequest).
-pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
-    name: "DeleteRepositoryRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRepository"),
-    index: delete_repository_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "force",
-            shape: "ForceFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape { name: "DeleteRepositoryRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteRepository"), index: delete_repository_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "force", shape: "ForceFlag", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1733,29 +632,10 @@ pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DeleteRepositoryResponse`](super::DeleteRepositoryResponse).
-pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
-    name: "DeleteRepositoryResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRepository"),
-    index: delete_repository_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repository",
-            shape: "Repository",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape { name: "DeleteRepositoryResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteRepository"), index: delete_repository_response_index, required: 0x0, members: &[
+    Member { name: "repository", shape: "Repository", required: false, ty: Ty::Structure(&REPOSITORY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1765,50 +645,18 @@ pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DeleteSigningConfigurationRequest`](super::DeleteSigningConfigurationRequest).
-pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "DeleteSigningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteSigningConfiguration"),
-    index: delete_signing_configuration_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static DELETE_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "DeleteSigningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteSigningConfiguration"), index: delete_signing_configuration_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn delete_signing_configuration_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DeleteSigningConfigurationResponse`](super::DeleteSigningConfigurationResponse).
-pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "DeleteSigningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteSigningConfiguration"),
-    index: delete_signing_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "signingConfiguration",
-            shape: "SigningConfiguration",
-            required: false,
-            ty: Ty::Structure(&SIGNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "DeleteSigningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeleteSigningConfiguration"), index: delete_signing_configuration_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "signingConfiguration", shape: "SigningConfiguration", required: false, ty: Ty::Structure(&SIGNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1819,60 +667,23 @@ pub(crate) fn delete_signing_configuration_response_index(key: &str) -> Option<u
     }
 }
 /// Structure [`DeregisterPullTimeUpdateExclusionRequest`](super::DeregisterPullTimeUpdateExclusionRequest).
-pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape {
-    name: "DeregisterPullTimeUpdateExclusionRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeregisterPullTimeUpdateExclusion"),
-    index: deregister_pull_time_update_exclusion_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "principalArn",
-            shape: "PrincipalArn",
-            required: true,
-            ty: Ty::String(&rules::PRINCIPAL_ARN),
-        },
-    ],
-};
+pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape { name: "DeregisterPullTimeUpdateExclusionRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeregisterPullTimeUpdateExclusion"), index: deregister_pull_time_update_exclusion_request_index, required: 0x1, members: &[
+    Member { name: "principalArn", shape: "PrincipalArn", required: true, ty: Ty::String(&rules::PRINCIPAL_ARN) },
+] };
 #[inline]
-pub(crate) fn deregister_pull_time_update_exclusion_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn deregister_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         _ => None,
     }
 }
 /// Structure [`DeregisterPullTimeUpdateExclusionResponse`](super::DeregisterPullTimeUpdateExclusionResponse).
-pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape {
-    name: "DeregisterPullTimeUpdateExclusionResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeregisterPullTimeUpdateExclusion"),
-    index: deregister_pull_time_update_exclusion_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "principalArn",
-            shape: "PrincipalArn",
-            required: false,
-            ty: Ty::String(&rules::PRINCIPAL_ARN),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape { name: "DeregisterPullTimeUpdateExclusionResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DeregisterPullTimeUpdateExclusion"), index: deregister_pull_time_update_exclusion_response_index, required: 0x0, members: &[
+    Member { name: "principalArn", shape: "PrincipalArn", required: false, ty: Ty::String(&rules::PRINCIPAL_ARN) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn deregister_pull_time_update_exclusion_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn deregister_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -1880,39 +691,13 @@ pub(crate) fn deregister_pull_time_update_exclusion_response_index(
     }
 }
 /// Structure [`DescribeImageReplicationStatusRequest`](super::DescribeImageReplicationStatusRequest).
-pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape {
-    name: "DescribeImageReplicationStatusRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImageReplicationStatus"),
-    index: describe_image_replication_status_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST: StructShape = StructShape { name: "DescribeImageReplicationStatusRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeImageReplicationStatus"), index: describe_image_replication_status_request_index, required: 0x3, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+] };
 #[inline]
-pub(crate) fn describe_image_replication_status_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_image_replication_status_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -1921,45 +706,14 @@ pub(crate) fn describe_image_replication_status_request_index(
     }
 }
 /// Structure [`DescribeImageReplicationStatusResponse`](super::DescribeImageReplicationStatusResponse).
-pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape {
-    name: "DescribeImageReplicationStatusResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImageReplicationStatus"),
-    index: describe_image_replication_status_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "replicationStatuses",
-            shape: "ImageReplicationStatusList",
-            required: false,
-            ty: Ty::List(&IMAGE_REPLICATION_STATUS_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE: StructShape = StructShape { name: "DescribeImageReplicationStatusResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeImageReplicationStatus"), index: describe_image_replication_status_response_index, required: 0x0, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "replicationStatuses", shape: "ImageReplicationStatusList", required: false, ty: Ty::List(&IMAGE_REPLICATION_STATUS_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn describe_image_replication_status_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_image_replication_status_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (7, "imageId") => Some(1),
@@ -1969,45 +723,14 @@ pub(crate) fn describe_image_replication_status_response_index(
     }
 }
 /// Structure [`DescribeImageScanFindingsPaginateRequest`](super::DescribeImageScanFindingsPaginateRequest).
-pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeImageScanFindingsPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeImageScanFindings"),
-    index: describe_image_scan_findings_paginate_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeImageScanFindingsPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribeImageScanFindings"), index: describe_image_scan_findings_paginate_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn describe_image_scan_findings_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_image_scan_findings_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -2017,47 +740,13 @@ pub(crate) fn describe_image_scan_findings_paginate_request_index(
     }
 }
 /// Structure [`DescribeImageScanFindingsRequest`](super::DescribeImageScanFindingsRequest).
-pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape {
-    name: "DescribeImageScanFindingsRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImageScanFindings"),
-    index: describe_image_scan_findings_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST: StructShape = StructShape { name: "DescribeImageScanFindingsRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeImageScanFindings"), index: describe_image_scan_findings_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_image_scan_findings_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2070,59 +759,15 @@ pub(crate) fn describe_image_scan_findings_request_index(key: &str) -> Option<us
     }
 }
 /// Structure [`DescribeImageScanFindingsResponse`](super::DescribeImageScanFindingsResponse).
-pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape {
-    name: "DescribeImageScanFindingsResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImageScanFindings"),
-    index: describe_image_scan_findings_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "imageScanStatus",
-            shape: "ImageScanStatus",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCAN_STATUS),
-        },
-        Member {
-            name: "imageScanFindings",
-            shape: "ImageScanFindings",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCAN_FINDINGS),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE: StructShape = StructShape { name: "DescribeImageScanFindingsResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeImageScanFindings"), index: describe_image_scan_findings_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "imageScanStatus", shape: "ImageScanStatus", required: false, ty: Ty::Structure(&IMAGE_SCAN_STATUS) },
+    Member { name: "imageScanFindings", shape: "ImageScanFindings", required: false, ty: Ty::Structure(&IMAGE_SCAN_FINDINGS) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_image_scan_findings_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2137,35 +782,11 @@ pub(crate) fn describe_image_scan_findings_response_index(key: &str) -> Option<u
     }
 }
 /// Structure [`DescribeImageSigningStatusRequest`](super::DescribeImageSigningStatusRequest).
-pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape {
-    name: "DescribeImageSigningStatusRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImageSigningStatus"),
-    index: describe_image_signing_status_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST: StructShape = StructShape { name: "DescribeImageSigningStatusRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeImageSigningStatus"), index: describe_image_signing_status_request_index, required: 0x3, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+] };
 #[inline]
 pub(crate) fn describe_image_signing_status_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2176,47 +797,13 @@ pub(crate) fn describe_image_signing_status_request_index(key: &str) -> Option<u
     }
 }
 /// Structure [`DescribeImageSigningStatusResponse`](super::DescribeImageSigningStatusResponse).
-pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape {
-    name: "DescribeImageSigningStatusResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImageSigningStatus"),
-    index: describe_image_signing_status_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "signingStatuses",
-            shape: "ImageSigningStatusList",
-            required: false,
-            ty: Ty::List(&IMAGE_SIGNING_STATUS_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE: StructShape = StructShape { name: "DescribeImageSigningStatusResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeImageSigningStatus"), index: describe_image_signing_status_response_index, required: 0x0, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "signingStatuses", shape: "ImageSigningStatusList", required: false, ty: Ty::List(&IMAGE_SIGNING_STATUS_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_image_signing_status_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2229,29 +816,10 @@ pub(crate) fn describe_image_signing_status_response_index(key: &str) -> Option<
     }
 }
 /// Structure [`DescribeImagesFilter`](super::DescribeImagesFilter).
-pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape {
-    name: "DescribeImagesFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: describe_images_filter_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "tagStatus",
-            shape: "TagStatus",
-            required: false,
-            ty: Ty::Enum(&TAG_STATUS),
-        },
-        Member {
-            name: "imageStatus",
-            shape: "ImageStatusFilter",
-            required: false,
-            ty: Ty::Enum(&IMAGE_STATUS_FILTER),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_FILTER: StructShape = StructShape { name: "DescribeImagesFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: describe_images_filter_index, required: 0x0, members: &[
+    Member { name: "tagStatus", shape: "TagStatus", required: false, ty: Ty::Enum(&TAG_STATUS) },
+    Member { name: "imageStatus", shape: "ImageStatusFilter", required: false, ty: Ty::Enum(&IMAGE_STATUS_FILTER) },
+] };
 #[inline]
 pub(crate) fn describe_images_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2261,47 +829,13 @@ pub(crate) fn describe_images_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImagesPaginateRequest`](super::DescribeImagesPaginateRequest).
-pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeImagesPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeImages"),
-    index: describe_images_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "filter",
-            shape: "DescribeImagesFilter",
-            required: false,
-            ty: Ty::Structure(&DESCRIBE_IMAGES_FILTER),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeImagesPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribeImages"), index: describe_images_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "filter", shape: "DescribeImagesFilter", required: false, ty: Ty::Structure(&DESCRIBE_IMAGES_FILTER) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2314,53 +848,14 @@ pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`DescribeImagesRequest`](super::DescribeImagesRequest).
-pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
-    name: "DescribeImagesRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImages"),
-    index: describe_images_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-        Member {
-            name: "filter",
-            shape: "DescribeImagesFilter",
-            required: false,
-            ty: Ty::Structure(&DESCRIBE_IMAGES_FILTER),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape { name: "DescribeImagesRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeImages"), index: describe_images_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+    Member { name: "filter", shape: "DescribeImagesFilter", required: false, ty: Ty::Structure(&DESCRIBE_IMAGES_FILTER) },
+] };
 #[inline]
 pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2374,35 +869,11 @@ pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImagesResponse`](super::DescribeImagesResponse).
-pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
-    name: "DescribeImagesResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImages"),
-    index: describe_images_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageDetails",
-            shape: "ImageDetailList",
-            required: false,
-            ty: Ty::List(&IMAGE_DETAIL_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape { name: "DescribeImagesResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeImages"), index: describe_images_response_index, required: 0x0, members: &[
+    Member { name: "imageDetails", shape: "ImageDetailList", required: false, ty: Ty::List(&IMAGE_DETAIL_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2413,39 +884,13 @@ pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribePullThroughCacheRulesPaginateRequest`](super::DescribePullThroughCacheRulesPaginateRequest).
-pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribePullThroughCacheRulesPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribePullThroughCacheRules"),
-    index: describe_pull_through_cache_rules_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "ecrRepositoryPrefixes",
-            shape: "PullThroughCacheRuleRepositoryPrefixList",
-            required: false,
-            ty: Ty::List(&PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribePullThroughCacheRulesPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribePullThroughCacheRules"), index: describe_pull_through_cache_rules_paginate_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "ecrRepositoryPrefixes", shape: "PullThroughCacheRuleRepositoryPrefixList", required: false, ty: Ty::List(&PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn describe_pull_through_cache_rules_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_pull_through_cache_rules_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "ecrRepositoryPrefixes") => Some(1),
@@ -2454,45 +899,14 @@ pub(crate) fn describe_pull_through_cache_rules_paginate_request_index(
     }
 }
 /// Structure [`DescribePullThroughCacheRulesRequest`](super::DescribePullThroughCacheRulesRequest).
-pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape {
-    name: "DescribePullThroughCacheRulesRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribePullThroughCacheRules"),
-    index: describe_pull_through_cache_rules_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "ecrRepositoryPrefixes",
-            shape: "PullThroughCacheRuleRepositoryPrefixList",
-            required: false,
-            ty: Ty::List(&PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST: StructShape = StructShape { name: "DescribePullThroughCacheRulesRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribePullThroughCacheRules"), index: describe_pull_through_cache_rules_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "ecrRepositoryPrefixes", shape: "PullThroughCacheRuleRepositoryPrefixList", required: false, ty: Ty::List(&PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
-pub(crate) fn describe_pull_through_cache_rules_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_pull_through_cache_rules_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "ecrRepositoryPrefixes") => Some(1),
@@ -2502,39 +916,13 @@ pub(crate) fn describe_pull_through_cache_rules_request_index(
     }
 }
 /// Structure [`DescribePullThroughCacheRulesResponse`](super::DescribePullThroughCacheRulesResponse).
-pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape {
-    name: "DescribePullThroughCacheRulesResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribePullThroughCacheRules"),
-    index: describe_pull_through_cache_rules_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "pullThroughCacheRules",
-            shape: "PullThroughCacheRuleList",
-            required: false,
-            ty: Ty::List(&PULL_THROUGH_CACHE_RULE_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE: StructShape = StructShape { name: "DescribePullThroughCacheRulesResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribePullThroughCacheRules"), index: describe_pull_through_cache_rules_response_index, required: 0x0, members: &[
+    Member { name: "pullThroughCacheRules", shape: "PullThroughCacheRuleList", required: false, ty: Ty::List(&PULL_THROUGH_CACHE_RULE_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn describe_pull_through_cache_rules_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_pull_through_cache_rules_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (21, "pullThroughCacheRules") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2543,50 +931,18 @@ pub(crate) fn describe_pull_through_cache_rules_response_index(
     }
 }
 /// Structure [`DescribeRegistryRequest`](super::DescribeRegistryRequest).
-pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape {
-    name: "DescribeRegistryRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeRegistry"),
-    index: describe_registry_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static DESCRIBE_REGISTRY_REQUEST: StructShape = StructShape { name: "DescribeRegistryRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeRegistry"), index: describe_registry_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn describe_registry_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`DescribeRegistryResponse`](super::DescribeRegistryResponse).
-pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape {
-    name: "DescribeRegistryResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeRegistry"),
-    index: describe_registry_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationConfiguration",
-            shape: "ReplicationConfiguration",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REGISTRY_RESPONSE: StructShape = StructShape { name: "DescribeRegistryResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeRegistry"), index: describe_registry_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationConfiguration", shape: "ReplicationConfiguration", required: false, ty: Ty::Structure(&REPLICATION_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_registry_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2597,45 +953,14 @@ pub(crate) fn describe_registry_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeReplicationBackfillResultsPaginateRequest`](super::DescribeReplicationBackfillResultsPaginateRequest).
-pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeReplicationBackfillResultsPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeReplicationBackfillResults"),
-    index: describe_replication_backfill_results_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: true,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "resultStatusFilter",
-            shape: "ReplicationBackfillResultStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeReplicationBackfillResultsPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribeReplicationBackfillResults"), index: describe_replication_backfill_results_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: true, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "resultStatusFilter", shape: "ReplicationBackfillResultStatus", required: false, ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn describe_replication_backfill_results_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_replication_backfill_results_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -2645,51 +970,15 @@ pub(crate) fn describe_replication_backfill_results_paginate_request_index(
     }
 }
 /// Structure [`DescribeReplicationBackfillResultsRequest`](super::DescribeReplicationBackfillResultsRequest).
-pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructShape {
-    name: "DescribeReplicationBackfillResultsRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeReplicationBackfillResults"),
-    index: describe_replication_backfill_results_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: true,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "resultStatusFilter",
-            shape: "ReplicationBackfillResultStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST: StructShape = StructShape { name: "DescribeReplicationBackfillResultsRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeReplicationBackfillResults"), index: describe_replication_backfill_results_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: true, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "resultStatusFilter", shape: "ReplicationBackfillResultStatus", required: false, ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn describe_replication_backfill_results_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_replication_backfill_results_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -2700,87 +989,21 @@ pub(crate) fn describe_replication_backfill_results_request_index(
     }
 }
 /// Structure [`DescribeReplicationBackfillResultsResponse`](super::DescribeReplicationBackfillResultsResponse).
-pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructShape {
-    name: "DescribeReplicationBackfillResultsResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeReplicationBackfillResults"),
-    index: describe_replication_backfill_results_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: false,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "destination",
-            shape: "ReplicationDestination",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_DESTINATION),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationBackfillStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ReplicationBackfillError",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "progress",
-            shape: "ReplicationBackfillProgress",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_BACKFILL_PROGRESS),
-        },
-        Member {
-            name: "results",
-            shape: "ReplicationBackfillResultList",
-            required: false,
-            ty: Ty::List(&REPLICATION_BACKFILL_RESULT_LIST),
-        },
-        Member {
-            name: "startedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "endedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE: StructShape = StructShape { name: "DescribeReplicationBackfillResultsResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeReplicationBackfillResults"), index: describe_replication_backfill_results_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: false, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "destination", shape: "ReplicationDestination", required: false, ty: Ty::Structure(&REPLICATION_DESTINATION) },
+    Member { name: "status", shape: "ReplicationBackfillStatus", required: false, ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS) },
+    Member { name: "failureCode", shape: "ReplicationBackfillError", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "progress", shape: "ReplicationBackfillProgress", required: false, ty: Ty::Structure(&REPLICATION_BACKFILL_PROGRESS) },
+    Member { name: "results", shape: "ReplicationBackfillResultList", required: false, ty: Ty::List(&REPLICATION_BACKFILL_RESULT_LIST) },
+    Member { name: "startedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "endedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn describe_replication_backfill_results_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_replication_backfill_results_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "replicationBackfillId") => Some(1),
@@ -2797,35 +1020,11 @@ pub(crate) fn describe_replication_backfill_results_response_index(
     }
 }
 /// Structure [`DescribeRepositoriesPaginateRequest`](super::DescribeRepositoriesPaginateRequest).
-pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoriesPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryNames",
-            shape: "RepositoryNameList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_NAME_LIST),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeRepositoriesPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribeRepositories"), index: describe_repositories_paginate_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryNames", shape: "RepositoryNameList", required: false, ty: Ty::List(&REPOSITORY_NAME_LIST) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2836,41 +1035,12 @@ pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`DescribeRepositoriesRequest`](super::DescribeRepositoriesRequest).
-pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoriesRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryNames",
-            shape: "RepositoryNameList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_NAME_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape { name: "DescribeRepositoriesRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeRepositories"), index: describe_repositories_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryNames", shape: "RepositoryNameList", required: false, ty: Ty::List(&REPOSITORY_NAME_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2882,35 +1052,11 @@ pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRepositoriesResponse`](super::DescribeRepositoriesResponse).
-pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
-    name: "DescribeRepositoriesResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositories",
-            shape: "RepositoryList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape { name: "DescribeRepositoriesResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeRepositories"), index: describe_repositories_response_index, required: 0x0, members: &[
+    Member { name: "repositories", shape: "RepositoryList", required: false, ty: Ty::List(&REPOSITORY_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2921,33 +1067,12 @@ pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRepositoryCreationTemplatesPaginateRequest`](super::DescribeRepositoryCreationTemplatesPaginateRequest).
-pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoryCreationTemplatesPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeRepositoryCreationTemplates"),
-    index: describe_repository_creation_templates_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "prefixes",
-            shape: "PrefixList",
-            required: false,
-            ty: Ty::List(&PREFIX_LIST),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeRepositoryCreationTemplatesPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("DescribeRepositoryCreationTemplates"), index: describe_repository_creation_templates_paginate_request_index, required: 0x0, members: &[
+    Member { name: "prefixes", shape: "PrefixList", required: false, ty: Ty::List(&PREFIX_LIST) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn describe_repository_creation_templates_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_repository_creation_templates_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "prefixes") => Some(0),
         (16, "PaginationConfig") => Some(1),
@@ -2955,39 +1080,13 @@ pub(crate) fn describe_repository_creation_templates_paginate_request_index(
     }
 }
 /// Structure [`DescribeRepositoryCreationTemplatesRequest`](super::DescribeRepositoryCreationTemplatesRequest).
-pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoryCreationTemplatesRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeRepositoryCreationTemplates"),
-    index: describe_repository_creation_templates_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "prefixes",
-            shape: "PrefixList",
-            required: false,
-            ty: Ty::List(&PREFIX_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST: StructShape = StructShape { name: "DescribeRepositoryCreationTemplatesRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DescribeRepositoryCreationTemplates"), index: describe_repository_creation_templates_request_index, required: 0x0, members: &[
+    Member { name: "prefixes", shape: "PrefixList", required: false, ty: Ty::List(&PREFIX_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
-pub(crate) fn describe_repository_creation_templates_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_repository_creation_templates_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "prefixes") => Some(0),
         (9, "nextToken") => Some(1),
@@ -2996,45 +1095,14 @@ pub(crate) fn describe_repository_creation_templates_request_index(
     }
 }
 /// Structure [`DescribeRepositoryCreationTemplatesResponse`](super::DescribeRepositoryCreationTemplatesResponse).
-pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = StructShape {
-    name: "DescribeRepositoryCreationTemplatesResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeRepositoryCreationTemplates"),
-    index: describe_repository_creation_templates_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryCreationTemplates",
-            shape: "RepositoryCreationTemplateList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_CREATION_TEMPLATE_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE: StructShape = StructShape { name: "DescribeRepositoryCreationTemplatesResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("DescribeRepositoryCreationTemplates"), index: describe_repository_creation_templates_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryCreationTemplates", shape: "RepositoryCreationTemplateList", required: false, ty: Ty::List(&REPOSITORY_CREATION_TEMPLATE_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn describe_repository_creation_templates_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn describe_repository_creation_templates_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (27, "repositoryCreationTemplates") => Some(1),
@@ -3044,29 +1112,10 @@ pub(crate) fn describe_repository_creation_templates_response_index(
     }
 }
 /// Structure [`EmptyUploadException`](super::EmptyUploadException).
-pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
-    name: "EmptyUploadException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: empty_upload_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape { name: "EmptyUploadException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: empty_upload_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3076,29 +1125,10 @@ pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`EncryptionConfiguration`](super::EncryptionConfiguration).
-pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape {
-    name: "EncryptionConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: encryption_configuration_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "encryptionType",
-            shape: "EncryptionType",
-            required: true,
-            ty: Ty::Enum(&ENCRYPTION_TYPE),
-        },
-        Member {
-            name: "kmsKey",
-            shape: "KmsKey",
-            required: false,
-            ty: Ty::String(&rules::KMS_KEY),
-        },
-    ],
-};
+pub static ENCRYPTION_CONFIGURATION: StructShape = StructShape { name: "EncryptionConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: encryption_configuration_index, required: 0x1, members: &[
+    Member { name: "encryptionType", shape: "EncryptionType", required: true, ty: Ty::Enum(&ENCRYPTION_TYPE) },
+    Member { name: "kmsKey", shape: "KmsKey", required: false, ty: Ty::String(&rules::KMS_KEY) },
+] };
 #[inline]
 pub(crate) fn encryption_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3108,33 +1138,12 @@ pub(crate) fn encryption_configuration_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
-pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
-    name: "EncryptionConfigurationForRepositoryCreationTemplate",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: encryption_configuration_for_repository_creation_template_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "encryptionType",
-            shape: "EncryptionType",
-            required: true,
-            ty: Ty::Enum(&ENCRYPTION_TYPE),
-        },
-        Member {
-            name: "kmsKey",
-            shape: "KmsKeyForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::String(&rules::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE),
-        },
-    ],
-};
+pub static ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape { name: "EncryptionConfigurationForRepositoryCreationTemplate", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: encryption_configuration_for_repository_creation_template_index, required: 0x1, members: &[
+    Member { name: "encryptionType", shape: "EncryptionType", required: true, ty: Ty::Enum(&ENCRYPTION_TYPE) },
+    Member { name: "kmsKey", shape: "KmsKeyForRepositoryCreationTemplate", required: false, ty: Ty::String(&rules::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE) },
+] };
 #[inline]
-pub(crate) fn encryption_configuration_for_repository_creation_template_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn encryption_configuration_for_repository_creation_template_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "encryptionType") => Some(0),
         (6, "kmsKey") => Some(1),
@@ -3142,125 +1151,27 @@ pub(crate) fn encryption_configuration_for_repository_creation_template_index(
     }
 }
 /// Enum [`EncryptionType`](super::EncryptionType).
-pub static ENCRYPTION_TYPE: EnumShape = EnumShape {
-    name: "EncryptionType",
-    service: Service::Ecr,
-    values: &["AES256", "KMS", "KMS_DSSE"],
-};
+pub static ENCRYPTION_TYPE: EnumShape = EnumShape { name: "EncryptionType", service: Service::Ecr, values: &["AES256", "KMS", "KMS_DSSE"] };
 /// Structure [`EnhancedImageScanFinding`](super::EnhancedImageScanFinding).
-pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape {
-    name: "EnhancedImageScanFinding",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: enhanced_image_scan_finding_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "awsAccountId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "description",
-            shape: "FindingDescription",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "findingArn",
-            shape: "FindingArn",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "firstObservedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "lastObservedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "packageVulnerabilityDetails",
-            shape: "PackageVulnerabilityDetails",
-            required: false,
-            ty: Ty::Structure(&PACKAGE_VULNERABILITY_DETAILS),
-        },
-        Member {
-            name: "remediation",
-            shape: "Remediation",
-            required: false,
-            ty: Ty::Structure(&REMEDIATION),
-        },
-        Member {
-            name: "resources",
-            shape: "ResourceList",
-            required: false,
-            ty: Ty::List(&RESOURCE_LIST),
-        },
-        Member {
-            name: "score",
-            shape: "Score",
-            required: false,
-            ty: Ty::Double,
-        },
-        Member {
-            name: "scoreDetails",
-            shape: "ScoreDetails",
-            required: false,
-            ty: Ty::Structure(&SCORE_DETAILS),
-        },
-        Member {
-            name: "severity",
-            shape: "Severity",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "status",
-            shape: "Status",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "title",
-            shape: "Title",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "type",
-            shape: "Type",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "updatedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "fixAvailable",
-            shape: "FixAvailable",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "exploitAvailable",
-            shape: "ExploitAvailable",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static ENHANCED_IMAGE_SCAN_FINDING: StructShape = StructShape { name: "EnhancedImageScanFinding", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: enhanced_image_scan_finding_index, required: 0x0, members: &[
+    Member { name: "awsAccountId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "description", shape: "FindingDescription", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "findingArn", shape: "FindingArn", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "firstObservedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "lastObservedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "packageVulnerabilityDetails", shape: "PackageVulnerabilityDetails", required: false, ty: Ty::Structure(&PACKAGE_VULNERABILITY_DETAILS) },
+    Member { name: "remediation", shape: "Remediation", required: false, ty: Ty::Structure(&REMEDIATION) },
+    Member { name: "resources", shape: "ResourceList", required: false, ty: Ty::List(&RESOURCE_LIST) },
+    Member { name: "score", shape: "Score", required: false, ty: Ty::Double },
+    Member { name: "scoreDetails", shape: "ScoreDetails", required: false, ty: Ty::Structure(&SCORE_DETAILS) },
+    Member { name: "severity", shape: "Severity", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "status", shape: "Status", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "title", shape: "Title", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "type", shape: "Type", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "updatedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "fixAvailable", shape: "FixAvailable", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "exploitAvailable", shape: "ExploitAvailable", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3285,53 +1196,18 @@ pub(crate) fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `EnhancedImageScanFindingList` of structure [`EnhancedImageScanFinding`](super::EnhancedImageScanFinding).
-pub static ENHANCED_IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
-    name: "EnhancedImageScanFindingList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&ENHANCED_IMAGE_SCAN_FINDING),
-};
+pub static ENHANCED_IMAGE_SCAN_FINDING_LIST: ListShape = ListShape { name: "EnhancedImageScanFindingList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&ENHANCED_IMAGE_SCAN_FINDING) };
 /// The integer (`i32`) `Epoch`.
-pub static EPOCH: ScalarShape = ScalarShape {
-    name: "Epoch",
-    service: Service::Ecr,
-    ty: Ty::Integer(&IntRule::I32),
-};
+pub static EPOCH: ScalarShape = ScalarShape { name: "Epoch", service: Service::Ecr, ty: Ty::Integer(&IntRule::I32) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `EvaluationTimestamp`.
-pub static EVALUATION_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "EvaluationTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static EVALUATION_TIMESTAMP: ScalarShape = ScalarShape { name: "EvaluationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `ExceptionMessage`.
-pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape {
-    name: "ExceptionMessage",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape { name: "ExceptionMessage", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ExclusionAlreadyExistsException`](super::ExclusionAlreadyExistsException).
-pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "ExclusionAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: exclusion_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static EXCLUSION_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ExclusionAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: exclusion_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn exclusion_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3341,29 +1217,10 @@ pub(crate) fn exclusion_already_exists_exception_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`ExclusionNotFoundException`](super::ExclusionNotFoundException).
-pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ExclusionNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: exclusion_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static EXCLUSION_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ExclusionNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: exclusion_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3373,95 +1230,33 @@ pub(crate) fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
-pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "ExpirationTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape { name: "ExpirationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `ExploitAvailable`.
-pub static EXPLOIT_AVAILABLE: ScalarShape = ScalarShape {
-    name: "ExploitAvailable",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static EXPLOIT_AVAILABLE: ScalarShape = ScalarShape { name: "ExploitAvailable", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The integer (`i32`) `FiftyMaxResults`: range 1..=50.
-pub static FIFTY_MAX_RESULTS: ScalarShape = ScalarShape {
-    name: "FiftyMaxResults",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS),
-};
+pub static FIFTY_MAX_RESULTS: ScalarShape = ScalarShape { name: "FiftyMaxResults", service: Service::Ecr, ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS) };
 /// The string `FilePath`.
-pub static FILE_PATH: ScalarShape = ScalarShape {
-    name: "FilePath",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FILE_PATH: ScalarShape = ScalarShape { name: "FilePath", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `FindingArn`.
-pub static FINDING_ARN: ScalarShape = ScalarShape {
-    name: "FindingArn",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FINDING_ARN: ScalarShape = ScalarShape { name: "FindingArn", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `FindingDescription`.
-pub static FINDING_DESCRIPTION: ScalarShape = ScalarShape {
-    name: "FindingDescription",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FINDING_DESCRIPTION: ScalarShape = ScalarShape { name: "FindingDescription", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `FindingName`.
-pub static FINDING_NAME: ScalarShape = ScalarShape {
-    name: "FindingName",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FINDING_NAME: ScalarShape = ScalarShape { name: "FindingName", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Enum [`FindingSeverity`](super::FindingSeverity).
-pub static FINDING_SEVERITY: EnumShape = EnumShape {
-    name: "FindingSeverity",
-    service: Service::Ecr,
-    values: &["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"],
-};
+pub static FINDING_SEVERITY: EnumShape = EnumShape { name: "FindingSeverity", service: Service::Ecr, values: &["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"] };
 /// The map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
-pub static FINDING_SEVERITY_COUNTS: MapShape = MapShape {
-    name: "FindingSeverityCounts",
-    key: Ty::Enum(&FINDING_SEVERITY),
-    value: Ty::Integer(&rules::SEVERITY_COUNT),
-};
+pub static FINDING_SEVERITY_COUNTS: MapShape = MapShape { name: "FindingSeverityCounts", key: Ty::Enum(&FINDING_SEVERITY), value: Ty::Integer(&rules::SEVERITY_COUNT) };
 /// The string `FixAvailable`.
-pub static FIX_AVAILABLE: ScalarShape = ScalarShape {
-    name: "FixAvailable",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FIX_AVAILABLE: ScalarShape = ScalarShape { name: "FixAvailable", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `FixedInVersion`.
-pub static FIXED_IN_VERSION: ScalarShape = ScalarShape {
-    name: "FixedInVersion",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static FIXED_IN_VERSION: ScalarShape = ScalarShape { name: "FixedInVersion", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The boolean `ForceFlag`.
-pub static FORCE_FLAG: ScalarShape = ScalarShape {
-    name: "ForceFlag",
-    service: Service::Ecr,
-    ty: Ty::Boolean,
-};
+pub static FORCE_FLAG: ScalarShape = ScalarShape { name: "ForceFlag", service: Service::Ecr, ty: Ty::Boolean };
 /// Structure [`GetAccountSettingRequest`](super::GetAccountSettingRequest).
-pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
-    name: "GetAccountSettingRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetAccountSetting"),
-    index: get_account_setting_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "name",
-            shape: "AccountSettingName",
-            required: true,
-            ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-        },
-    ],
-};
+pub static GET_ACCOUNT_SETTING_REQUEST: StructShape = StructShape { name: "GetAccountSettingRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetAccountSetting"), index: get_account_setting_request_index, required: 0x1, members: &[
+    Member { name: "name", shape: "AccountSettingName", required: true, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) },
+] };
 #[inline]
 pub(crate) fn get_account_setting_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3470,35 +1265,11 @@ pub(crate) fn get_account_setting_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetAccountSettingResponse`](super::GetAccountSettingResponse).
-pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
-    name: "GetAccountSettingResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetAccountSetting"),
-    index: get_account_setting_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "name",
-            shape: "AccountSettingName",
-            required: false,
-            ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-        },
-        Member {
-            name: "value",
-            shape: "AccountSettingName",
-            required: false,
-            ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape { name: "GetAccountSettingResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetAccountSetting"), index: get_account_setting_response_index, required: 0x0, members: &[
+    Member { name: "name", shape: "AccountSettingName", required: false, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) },
+    Member { name: "value", shape: "AccountSettingName", required: false, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_account_setting_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3509,32 +1280,11 @@ pub(crate) fn get_account_setting_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: whole value matches `^(?:[0-9]{12})$`: items 1..=10.
-pub static GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST: ListShape = ListShape {
-    name: "GetAuthorizationTokenRegistryIdList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(10),
-    },
-    member: Ty::String(&rules::REGISTRY_ID),
-};
+pub static GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST: ListShape = ListShape { name: "GetAuthorizationTokenRegistryIdList", items: ItemsRule { min: Some(1), max: Some(10) }, member: Ty::String(&rules::REGISTRY_ID) };
 /// Structure [`GetAuthorizationTokenRequest`](super::GetAuthorizationTokenRequest).
-pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
-    name: "GetAuthorizationTokenRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetAuthorizationToken"),
-    index: get_authorization_token_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryIds",
-            shape: "GetAuthorizationTokenRegistryIdList",
-            required: false,
-            ty: Ty::List(&GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST),
-        },
-    ],
-};
+pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape { name: "GetAuthorizationTokenRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetAuthorizationToken"), index: get_authorization_token_request_index, required: 0x0, members: &[
+    Member { name: "registryIds", shape: "GetAuthorizationTokenRegistryIdList", required: false, ty: Ty::List(&GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST) },
+] };
 #[inline]
 pub(crate) fn get_authorization_token_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3543,29 +1293,10 @@ pub(crate) fn get_authorization_token_request_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
-pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
-    name: "GetAuthorizationTokenResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetAuthorizationToken"),
-    index: get_authorization_token_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "authorizationData",
-            shape: "AuthorizationDataList",
-            required: false,
-            ty: Ty::List(&AUTHORIZATION_DATA_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape { name: "GetAuthorizationTokenResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetAuthorizationToken"), index: get_authorization_token_response_index, required: 0x0, members: &[
+    Member { name: "authorizationData", shape: "AuthorizationDataList", required: false, ty: Ty::List(&AUTHORIZATION_DATA_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3575,35 +1306,11 @@ pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`GetDownloadUrlForLayerRequest`](super::GetDownloadUrlForLayerRequest).
-pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape {
-    name: "GetDownloadUrlForLayerRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetDownloadUrlForLayer"),
-    index: get_download_url_for_layer_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: true,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-    ],
-};
+pub static GET_DOWNLOAD_URL_FOR_LAYER_REQUEST: StructShape = StructShape { name: "GetDownloadUrlForLayerRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetDownloadUrlForLayer"), index: get_download_url_for_layer_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "layerDigest", shape: "LayerDigest", required: true, ty: Ty::String(&rules::LAYER_DIGEST) },
+] };
 #[inline]
 pub(crate) fn get_download_url_for_layer_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3614,35 +1321,11 @@ pub(crate) fn get_download_url_for_layer_request_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`GetDownloadUrlForLayerResponse`](super::GetDownloadUrlForLayerResponse).
-pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape {
-    name: "GetDownloadUrlForLayerResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetDownloadUrlForLayer"),
-    index: get_download_url_for_layer_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "downloadUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: false,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE: StructShape = StructShape { name: "GetDownloadUrlForLayerResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetDownloadUrlForLayer"), index: get_download_url_for_layer_response_index, required: 0x0, members: &[
+    Member { name: "downloadUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "layerDigest", shape: "LayerDigest", required: false, ty: Ty::String(&rules::LAYER_DIGEST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_download_url_for_layer_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3653,51 +1336,15 @@ pub(crate) fn get_download_url_for_layer_response_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`GetLifecyclePolicyPreviewPaginateRequest`](super::GetLifecyclePolicyPreviewPaginateRequest).
-pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "GetLifecyclePolicyPreviewPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("GetLifecyclePolicyPreview"),
-    index: get_lifecycle_policy_preview_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "filter",
-            shape: "LifecyclePolicyPreviewFilter",
-            required: false,
-            ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST: StructShape = StructShape { name: "GetLifecyclePolicyPreviewPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("GetLifecyclePolicyPreview"), index: get_lifecycle_policy_preview_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "filter", shape: "LifecyclePolicyPreviewFilter", required: false, ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn get_lifecycle_policy_preview_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn get_lifecycle_policy_preview_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -3708,53 +1355,14 @@ pub(crate) fn get_lifecycle_policy_preview_paginate_request_index(
     }
 }
 /// Structure [`GetLifecyclePolicyPreviewRequest`](super::GetLifecyclePolicyPreviewRequest).
-pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
-    name: "GetLifecyclePolicyPreviewRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetLifecyclePolicyPreview"),
-    index: get_lifecycle_policy_preview_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "LifecyclePreviewMaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS),
-        },
-        Member {
-            name: "filter",
-            shape: "LifecyclePolicyPreviewFilter",
-            required: false,
-            ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER),
-        },
-    ],
-};
+pub static GET_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape { name: "GetLifecyclePolicyPreviewRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetLifecyclePolicyPreview"), index: get_lifecycle_policy_preview_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "LifecyclePreviewMaxResults", required: false, ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS) },
+    Member { name: "filter", shape: "LifecyclePolicyPreviewFilter", required: false, ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER) },
+] };
 #[inline]
 pub(crate) fn get_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3768,65 +1376,16 @@ pub(crate) fn get_lifecycle_policy_preview_request_index(key: &str) -> Option<us
     }
 }
 /// Structure [`GetLifecyclePolicyPreviewResponse`](super::GetLifecyclePolicyPreviewResponse).
-pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
-    name: "GetLifecyclePolicyPreviewResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetLifecyclePolicyPreview"),
-    index: get_lifecycle_policy_preview_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-        Member {
-            name: "status",
-            shape: "LifecyclePolicyPreviewStatus",
-            required: false,
-            ty: Ty::Enum(&LIFECYCLE_POLICY_PREVIEW_STATUS),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "previewResults",
-            shape: "LifecyclePolicyPreviewResultList",
-            required: false,
-            ty: Ty::List(&LIFECYCLE_POLICY_PREVIEW_RESULT_LIST),
-        },
-        Member {
-            name: "summary",
-            shape: "LifecyclePolicyPreviewSummary",
-            required: false,
-            ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_SUMMARY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape { name: "GetLifecyclePolicyPreviewResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetLifecyclePolicyPreview"), index: get_lifecycle_policy_preview_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+    Member { name: "status", shape: "LifecyclePolicyPreviewStatus", required: false, ty: Ty::Enum(&LIFECYCLE_POLICY_PREVIEW_STATUS) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "previewResults", shape: "LifecyclePolicyPreviewResultList", required: false, ty: Ty::List(&LIFECYCLE_POLICY_PREVIEW_RESULT_LIST) },
+    Member { name: "summary", shape: "LifecyclePolicyPreviewSummary", required: false, ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_SUMMARY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3842,29 +1401,10 @@ pub(crate) fn get_lifecycle_policy_preview_response_index(key: &str) -> Option<u
     }
 }
 /// Structure [`GetLifecyclePolicyRequest`](super::GetLifecyclePolicyRequest).
-pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
-    name: "GetLifecyclePolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetLifecyclePolicy"),
-    index: get_lifecycle_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static GET_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape { name: "GetLifecyclePolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetLifecyclePolicy"), index: get_lifecycle_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn get_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3874,47 +1414,13 @@ pub(crate) fn get_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetLifecyclePolicyResponse`](super::GetLifecyclePolicyResponse).
-pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
-    name: "GetLifecyclePolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetLifecyclePolicy"),
-    index: get_lifecycle_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-        Member {
-            name: "lastEvaluatedAt",
-            shape: "EvaluationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape { name: "GetLifecyclePolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetLifecyclePolicy"), index: get_lifecycle_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+    Member { name: "lastEvaluatedAt", shape: "EvaluationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3927,50 +1433,18 @@ pub(crate) fn get_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetRegistryPolicyRequest`](super::GetRegistryPolicyRequest).
-pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
-    name: "GetRegistryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRegistryPolicy"),
-    index: get_registry_policy_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static GET_REGISTRY_POLICY_REQUEST: StructShape = StructShape { name: "GetRegistryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetRegistryPolicy"), index: get_registry_policy_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn get_registry_policy_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryPolicyResponse`](super::GetRegistryPolicyResponse).
-pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "GetRegistryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRegistryPolicy"),
-    index: get_registry_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "policyText",
-            shape: "RegistryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REGISTRY_POLICY_RESPONSE: StructShape = StructShape { name: "GetRegistryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetRegistryPolicy"), index: get_registry_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "policyText", shape: "RegistryPolicyText", required: false, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3981,56 +1455,20 @@ pub(crate) fn get_registry_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetRegistryScanningConfigurationRequest`](super::GetRegistryScanningConfigurationRequest).
-pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "GetRegistryScanningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRegistryScanningConfiguration"),
-    index: get_registry_scanning_configuration_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "GetRegistryScanningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetRegistryScanningConfiguration"), index: get_registry_scanning_configuration_request_index, required: 0x0, members: &[
+] };
 #[inline]
-pub(crate) fn get_registry_scanning_configuration_request_index(
-    _: &str,
-) -> Option<usize> {
+pub(crate) fn get_registry_scanning_configuration_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryScanningConfigurationResponse`](super::GetRegistryScanningConfigurationResponse).
-pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "GetRegistryScanningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRegistryScanningConfiguration"),
-    index: get_registry_scanning_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "scanningConfiguration",
-            shape: "RegistryScanningConfiguration",
-            required: false,
-            ty: Ty::Structure(&REGISTRY_SCANNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "GetRegistryScanningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetRegistryScanningConfiguration"), index: get_registry_scanning_configuration_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "scanningConfiguration", shape: "RegistryScanningConfiguration", required: false, ty: Ty::Structure(&REGISTRY_SCANNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn get_registry_scanning_configuration_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn get_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (21, "scanningConfiguration") => Some(1),
@@ -4039,29 +1477,10 @@ pub(crate) fn get_registry_scanning_configuration_response_index(
     }
 }
 /// Structure [`GetRepositoryPolicyRequest`](super::GetRepositoryPolicyRequest).
-pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "GetRepositoryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRepositoryPolicy"),
-    index: get_repository_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "GetRepositoryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetRepositoryPolicy"), index: get_repository_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4071,41 +1490,12 @@ pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetRepositoryPolicyResponse`](super::GetRepositoryPolicyResponse).
-pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "GetRepositoryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRepositoryPolicy"),
-    index: get_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "GetRepositoryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetRepositoryPolicy"), index: get_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4117,50 +1507,18 @@ pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetSigningConfigurationRequest`](super::GetSigningConfigurationRequest).
-pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "GetSigningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetSigningConfiguration"),
-    index: get_signing_configuration_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static GET_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "GetSigningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetSigningConfiguration"), index: get_signing_configuration_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn get_signing_configuration_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetSigningConfigurationResponse`](super::GetSigningConfigurationResponse).
-pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "GetSigningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetSigningConfiguration"),
-    index: get_signing_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "signingConfiguration",
-            shape: "SigningConfiguration",
-            required: false,
-            ty: Ty::Structure(&SIGNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "GetSigningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("GetSigningConfiguration"), index: get_signing_configuration_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "signingConfiguration", shape: "SigningConfiguration", required: false, ty: Ty::Structure(&SIGNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4171,53 +1529,15 @@ pub(crate) fn get_signing_configuration_response_index(key: &str) -> Option<usiz
     }
 }
 /// The map `HTTPHeaders` from string `String` to string `String`.
-pub static HTTP_HEADERS: MapShape = MapShape {
-    name: "HTTPHeaders",
-    key: Ty::String(&StrRule::ANY),
-    value: Ty::String(&StrRule::ANY),
-};
+pub static HTTP_HEADERS: MapShape = MapShape { name: "HTTPHeaders", key: Ty::String(&StrRule::ANY), value: Ty::String(&StrRule::ANY) };
 /// Structure [`Image`](super::Image).
-pub static IMAGE: StructShape = StructShape {
-    name: "Image",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "imageManifest",
-            shape: "ImageManifest",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_MANIFEST),
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE: StructShape = StructShape { name: "Image", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "imageManifest", shape: "ImageManifest", required: false, ty: Ty::String(&rules::IMAGE_MANIFEST) },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4230,35 +1550,12 @@ pub(crate) fn image_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`ImageActionType`](super::ImageActionType).
-pub static IMAGE_ACTION_TYPE: EnumShape = EnumShape {
-    name: "ImageActionType",
-    service: Service::Ecr,
-    values: &["EXPIRE", "TRANSITION"],
-};
+pub static IMAGE_ACTION_TYPE: EnumShape = EnumShape { name: "ImageActionType", service: Service::Ecr, values: &["EXPIRE", "TRANSITION"] };
 /// Structure [`ImageAlreadyExistsException`](super::ImageAlreadyExistsException).
-pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "ImageAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4268,29 +1565,10 @@ pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageArchivedException`](super::ImageArchivedException).
-pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape {
-    name: "ImageArchivedException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_archived_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_ARCHIVED_EXCEPTION: StructShape = StructShape { name: "ImageArchivedException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_archived_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_archived_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4300,113 +1578,25 @@ pub(crate) fn image_archived_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The integer (`i32`) `ImageCount`: range 0...
-pub static IMAGE_COUNT: ScalarShape = ScalarShape {
-    name: "ImageCount",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::IMAGE_COUNT),
-};
+pub static IMAGE_COUNT: ScalarShape = ScalarShape { name: "ImageCount", service: Service::Ecr, ty: Ty::Integer(&rules::IMAGE_COUNT) };
 /// Structure [`ImageDetail`](super::ImageDetail).
-pub static IMAGE_DETAIL: StructShape = StructShape {
-    name: "ImageDetail",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_detail_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTags",
-            shape: "ImageTagList",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_LIST),
-        },
-        Member {
-            name: "imageSizeInBytes",
-            shape: "ImageSizeInBytes",
-            required: false,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "imagePushedAt",
-            shape: "PushTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "imageScanStatus",
-            shape: "ImageScanStatus",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCAN_STATUS),
-        },
-        Member {
-            name: "imageScanFindingsSummary",
-            shape: "ImageScanFindingsSummary",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCAN_FINDINGS_SUMMARY),
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "artifactMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "lastRecordedPullTime",
-            shape: "RecordedPullTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "subjectManifestDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageStatus",
-            shape: "ImageStatus",
-            required: false,
-            ty: Ty::Enum(&IMAGE_STATUS),
-        },
-        Member {
-            name: "lastArchivedAt",
-            shape: "LastArchivedAtTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "lastActivatedAt",
-            shape: "LastActivatedAtTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static IMAGE_DETAIL: StructShape = StructShape { name: "ImageDetail", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_detail_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTags", shape: "ImageTagList", required: false, ty: Ty::List(&IMAGE_TAG_LIST) },
+    Member { name: "imageSizeInBytes", shape: "ImageSizeInBytes", required: false, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "imagePushedAt", shape: "PushTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "imageScanStatus", shape: "ImageScanStatus", required: false, ty: Ty::Structure(&IMAGE_SCAN_STATUS) },
+    Member { name: "imageScanFindingsSummary", shape: "ImageScanFindingsSummary", required: false, ty: Ty::Structure(&IMAGE_SCAN_FINDINGS_SUMMARY) },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "artifactMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "lastRecordedPullTime", shape: "RecordedPullTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "subjectManifestDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageStatus", shape: "ImageStatus", required: false, ty: Ty::Enum(&IMAGE_STATUS) },
+    Member { name: "lastArchivedAt", shape: "LastArchivedAtTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "lastActivatedAt", shape: "LastActivatedAtTimestamp", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4429,41 +1619,14 @@ pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
-pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
-    name: "ImageDetailList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_DETAIL),
-};
+pub static IMAGE_DETAIL_LIST: ListShape = ListShape { name: "ImageDetailList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_DETAIL) };
 /// The string `ImageDigest`.
-pub static IMAGE_DIGEST: ScalarShape = ScalarShape {
-    name: "ImageDigest",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static IMAGE_DIGEST: ScalarShape = ScalarShape { name: "ImageDigest", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ImageDigestDoesNotMatchException`](super::ImageDigestDoesNotMatchException).
-pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
-    name: "ImageDigestDoesNotMatchException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_digest_does_not_match_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape { name: "ImageDigestDoesNotMatchException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_digest_does_not_match_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4473,35 +1636,11 @@ pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<u
     }
 }
 /// Structure [`ImageFailure`](super::ImageFailure).
-pub static IMAGE_FAILURE: StructShape = StructShape {
-    name: "ImageFailure",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_failure_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ImageFailureCode",
-            required: false,
-            ty: Ty::Enum(&IMAGE_FAILURE_CODE),
-        },
-        Member {
-            name: "failureReason",
-            shape: "ImageFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_FAILURE: StructShape = StructShape { name: "ImageFailure", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_failure_index, required: 0x0, members: &[
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "failureCode", shape: "ImageFailureCode", required: false, ty: Ty::Enum(&IMAGE_FAILURE_CODE) },
+    Member { name: "failureReason", shape: "ImageFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4512,59 +1651,16 @@ pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`ImageFailureCode`](super::ImageFailureCode).
-pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
-    name: "ImageFailureCode",
-    service: Service::Ecr,
-    values: &[
-        "InvalidImageDigest",
-        "InvalidImageTag",
-        "ImageTagDoesNotMatchDigest",
-        "ImageNotFound",
-        "MissingDigestAndTag",
-        "ImageReferencedByManifestList",
-        "KmsError",
-        "UpstreamAccessDenied",
-        "UpstreamTooManyRequests",
-        "UpstreamUnavailable",
-        "ImageInaccessible",
-    ],
-};
+pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape { name: "ImageFailureCode", service: Service::Ecr, values: &["InvalidImageDigest", "InvalidImageTag", "ImageTagDoesNotMatchDigest", "ImageNotFound", "MissingDigestAndTag", "ImageReferencedByManifestList", "KmsError", "UpstreamAccessDenied", "UpstreamTooManyRequests", "UpstreamUnavailable", "ImageInaccessible"] };
 /// The list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
-pub static IMAGE_FAILURE_LIST: ListShape = ListShape {
-    name: "ImageFailureList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_FAILURE),
-};
+pub static IMAGE_FAILURE_LIST: ListShape = ListShape { name: "ImageFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_FAILURE) };
 /// The string `ImageFailureReason`.
-pub static IMAGE_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "ImageFailureReason",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static IMAGE_FAILURE_REASON: ScalarShape = ScalarShape { name: "ImageFailureReason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ImageIdentifier`](super::ImageIdentifier).
-pub static IMAGE_IDENTIFIER: StructShape = StructShape {
-    name: "ImageIdentifier",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_identifier_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTag",
-            shape: "ImageTag",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_TAG),
-        },
-    ],
-};
+pub static IMAGE_IDENTIFIER: StructShape = StructShape { name: "ImageIdentifier", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_identifier_index, required: 0x0, members: &[
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTag", shape: "ImageTag", required: false, ty: Ty::String(&rules::IMAGE_TAG) },
+] };
 #[inline]
 pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4574,50 +1670,16 @@ pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
-pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
-    name: "ImageIdentifierList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::Structure(&IMAGE_IDENTIFIER),
-};
+pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape { name: "ImageIdentifierList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&IMAGE_IDENTIFIER) };
 /// The list `ImageList` of structure [`Image`](super::Image).
-pub static IMAGE_LIST: ListShape = ListShape {
-    name: "ImageList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE),
-};
+pub static IMAGE_LIST: ListShape = ListShape { name: "ImageList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE) };
 /// The string `ImageManifest`: length 1..=4194304.
-pub static IMAGE_MANIFEST: ScalarShape = ScalarShape {
-    name: "ImageManifest",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::IMAGE_MANIFEST),
-};
+pub static IMAGE_MANIFEST: ScalarShape = ScalarShape { name: "ImageManifest", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_MANIFEST) };
 /// Structure [`ImageNotFoundException`](super::ImageNotFoundException).
-pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ImageNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ImageNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4627,53 +1689,14 @@ pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageReferrer`](super::ImageReferrer).
-pub static IMAGE_REFERRER: StructShape = StructShape {
-    name: "ImageReferrer",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_referrer_index,
-    required: 0xb,
-    members: &[
-        Member {
-            name: "digest",
-            shape: "ImageDigest",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "mediaType",
-            shape: "MediaType",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "artifactType",
-            shape: "ArtifactType",
-            required: false,
-            ty: Ty::String(&rules::ARTIFACT_TYPE),
-        },
-        Member {
-            name: "size",
-            shape: "ImageSizeInBytes",
-            required: true,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "annotations",
-            shape: "Annotations",
-            required: false,
-            ty: Ty::Map(&ANNOTATIONS),
-        },
-        Member {
-            name: "artifactStatus",
-            shape: "ArtifactStatus",
-            required: false,
-            ty: Ty::Enum(&ARTIFACT_STATUS),
-        },
-    ],
-};
+pub static IMAGE_REFERRER: StructShape = StructShape { name: "ImageReferrer", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_referrer_index, required: 0xb, members: &[
+    Member { name: "digest", shape: "ImageDigest", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "mediaType", shape: "MediaType", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "artifactType", shape: "ArtifactType", required: false, ty: Ty::String(&rules::ARTIFACT_TYPE) },
+    Member { name: "size", shape: "ImageSizeInBytes", required: true, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "annotations", shape: "Annotations", required: false, ty: Ty::Map(&ANNOTATIONS) },
+    Member { name: "artifactStatus", shape: "ArtifactStatus", required: false, ty: Ty::Enum(&ARTIFACT_STATUS) },
+] };
 #[inline]
 pub(crate) fn image_referrer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4687,47 +1710,14 @@ pub(crate) fn image_referrer_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
-pub static IMAGE_REFERRER_LIST: ListShape = ListShape {
-    name: "ImageReferrerList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_REFERRER),
-};
+pub static IMAGE_REFERRER_LIST: ListShape = ListShape { name: "ImageReferrerList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_REFERRER) };
 /// Structure [`ImageReplicationStatus`](super::ImageReplicationStatus).
-pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape {
-    name: "ImageReplicationStatus",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_replication_status_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "region",
-            shape: "Region",
-            required: false,
-            ty: Ty::String(&rules::REGION),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_STATUS),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ReplicationError",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_REPLICATION_STATUS: StructShape = StructShape { name: "ImageReplicationStatus", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_replication_status_index, required: 0x0, members: &[
+    Member { name: "region", shape: "Region", required: false, ty: Ty::String(&rules::REGION) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "status", shape: "ReplicationStatus", required: false, ty: Ty::Enum(&REPLICATION_STATUS) },
+    Member { name: "failureCode", shape: "ReplicationError", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_replication_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4739,59 +1729,16 @@ pub(crate) fn image_replication_status_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageReplicationStatusList` of structure [`ImageReplicationStatus`](super::ImageReplicationStatus).
-pub static IMAGE_REPLICATION_STATUS_LIST: ListShape = ListShape {
-    name: "ImageReplicationStatusList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_REPLICATION_STATUS),
-};
+pub static IMAGE_REPLICATION_STATUS_LIST: ListShape = ListShape { name: "ImageReplicationStatusList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_REPLICATION_STATUS) };
 /// Structure [`ImageScanCompleteWaitRequest`](super::ImageScanCompleteWaitRequest).
-pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
-    name: "ImageScanCompleteWaitRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Wait,
-    operation: Some("DescribeImageScanFindings"),
-    index: image_scan_complete_wait_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-        Member {
-            name: "WaiterConfig",
-            shape: "WaiterConfig",
-            required: false,
-            ty: Ty::Structure(&WAITER_CONFIG),
-        },
-    ],
-};
+pub static IMAGE_SCAN_COMPLETE_WAIT_REQUEST: StructShape = StructShape { name: "ImageScanCompleteWaitRequest", service: Service::Ecr, exception: false, role: Role::Wait, operation: Some("DescribeImageScanFindings"), index: image_scan_complete_wait_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+    Member { name: "WaiterConfig", shape: "WaiterConfig", required: false, ty: Ty::Structure(&WAITER_CONFIG) },
+] };
 #[inline]
 pub(crate) fn image_scan_complete_wait_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4805,47 +1752,13 @@ pub(crate) fn image_scan_complete_wait_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`ImageScanFinding`](super::ImageScanFinding).
-pub static IMAGE_SCAN_FINDING: StructShape = StructShape {
-    name: "ImageScanFinding",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_scan_finding_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "name",
-            shape: "FindingName",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "description",
-            shape: "FindingDescription",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "uri",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "severity",
-            shape: "FindingSeverity",
-            required: false,
-            ty: Ty::Enum(&FINDING_SEVERITY),
-        },
-        Member {
-            name: "attributes",
-            shape: "AttributeList",
-            required: false,
-            ty: Ty::List(&ATTRIBUTE_LIST),
-        },
-    ],
-};
+pub static IMAGE_SCAN_FINDING: StructShape = StructShape { name: "ImageScanFinding", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_scan_finding_index, required: 0x0, members: &[
+    Member { name: "name", shape: "FindingName", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "description", shape: "FindingDescription", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "uri", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "severity", shape: "FindingSeverity", required: false, ty: Ty::Enum(&FINDING_SEVERITY) },
+    Member { name: "attributes", shape: "AttributeList", required: false, ty: Ty::List(&ATTRIBUTE_LIST) },
+] };
 #[inline]
 pub(crate) fn image_scan_finding_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4858,53 +1771,15 @@ pub(crate) fn image_scan_finding_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageScanFindingList` of structure [`ImageScanFinding`](super::ImageScanFinding).
-pub static IMAGE_SCAN_FINDING_LIST: ListShape = ListShape {
-    name: "ImageScanFindingList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_SCAN_FINDING),
-};
+pub static IMAGE_SCAN_FINDING_LIST: ListShape = ListShape { name: "ImageScanFindingList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_SCAN_FINDING) };
 /// Structure [`ImageScanFindings`](super::ImageScanFindings).
-pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape {
-    name: "ImageScanFindings",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_scan_findings_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageScanCompletedAt",
-            shape: "ScanTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "vulnerabilitySourceUpdatedAt",
-            shape: "VulnerabilitySourceUpdateTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "findingSeverityCounts",
-            shape: "FindingSeverityCounts",
-            required: false,
-            ty: Ty::Map(&FINDING_SEVERITY_COUNTS),
-        },
-        Member {
-            name: "findings",
-            shape: "ImageScanFindingList",
-            required: false,
-            ty: Ty::List(&IMAGE_SCAN_FINDING_LIST),
-        },
-        Member {
-            name: "enhancedFindings",
-            shape: "EnhancedImageScanFindingList",
-            required: false,
-            ty: Ty::List(&ENHANCED_IMAGE_SCAN_FINDING_LIST),
-        },
-    ],
-};
+pub static IMAGE_SCAN_FINDINGS: StructShape = StructShape { name: "ImageScanFindings", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_scan_findings_index, required: 0x0, members: &[
+    Member { name: "imageScanCompletedAt", shape: "ScanTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "vulnerabilitySourceUpdatedAt", shape: "VulnerabilitySourceUpdateTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "findingSeverityCounts", shape: "FindingSeverityCounts", required: false, ty: Ty::Map(&FINDING_SEVERITY_COUNTS) },
+    Member { name: "findings", shape: "ImageScanFindingList", required: false, ty: Ty::List(&IMAGE_SCAN_FINDING_LIST) },
+    Member { name: "enhancedFindings", shape: "EnhancedImageScanFindingList", required: false, ty: Ty::List(&ENHANCED_IMAGE_SCAN_FINDING_LIST) },
+] };
 #[inline]
 pub(crate) fn image_scan_findings_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4917,35 +1792,11 @@ pub(crate) fn image_scan_findings_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageScanFindingsSummary`](super::ImageScanFindingsSummary).
-pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape {
-    name: "ImageScanFindingsSummary",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_scan_findings_summary_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageScanCompletedAt",
-            shape: "ScanTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "vulnerabilitySourceUpdatedAt",
-            shape: "VulnerabilitySourceUpdateTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "findingSeverityCounts",
-            shape: "FindingSeverityCounts",
-            required: false,
-            ty: Ty::Map(&FINDING_SEVERITY_COUNTS),
-        },
-    ],
-};
+pub static IMAGE_SCAN_FINDINGS_SUMMARY: StructShape = StructShape { name: "ImageScanFindingsSummary", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_scan_findings_summary_index, required: 0x0, members: &[
+    Member { name: "imageScanCompletedAt", shape: "ScanTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "vulnerabilitySourceUpdatedAt", shape: "VulnerabilitySourceUpdateTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "findingSeverityCounts", shape: "FindingSeverityCounts", required: false, ty: Ty::Map(&FINDING_SEVERITY_COUNTS) },
+] };
 #[inline]
 pub(crate) fn image_scan_findings_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4956,29 +1807,10 @@ pub(crate) fn image_scan_findings_summary_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageScanStatus`](super::ImageScanStatus).
-pub static IMAGE_SCAN_STATUS: StructShape = StructShape {
-    name: "ImageScanStatus",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_scan_status_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "status",
-            shape: "ScanStatus",
-            required: false,
-            ty: Ty::Enum(&SCAN_STATUS),
-        },
-        Member {
-            name: "description",
-            shape: "ScanStatusDescription",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_SCAN_STATUS: StructShape = StructShape { name: "ImageScanStatus", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_scan_status_index, required: 0x0, members: &[
+    Member { name: "status", shape: "ScanStatus", required: false, ty: Ty::Enum(&SCAN_STATUS) },
+    Member { name: "description", shape: "ScanStatusDescription", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_scan_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -4988,23 +1820,9 @@ pub(crate) fn image_scan_status_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
-pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape {
-    name: "ImageScanningConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_scanning_configuration_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "scanOnPush",
-            shape: "ScanOnPushFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static IMAGE_SCANNING_CONFIGURATION: StructShape = StructShape { name: "ImageScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_scanning_configuration_index, required: 0x0, members: &[
+    Member { name: "scanOnPush", shape: "ScanOnPushFlag", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn image_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5013,41 +1831,12 @@ pub(crate) fn image_scanning_configuration_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageSigningStatus`](super::ImageSigningStatus).
-pub static IMAGE_SIGNING_STATUS: StructShape = StructShape {
-    name: "ImageSigningStatus",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_signing_status_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "signingProfileArn",
-            shape: "SigningProfileArn",
-            required: false,
-            ty: Ty::String(&rules::SIGNING_PROFILE_ARN),
-        },
-        Member {
-            name: "failureCode",
-            shape: "SigningStatusFailureCode",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "failureReason",
-            shape: "SigningStatusFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "status",
-            shape: "SigningStatus",
-            required: false,
-            ty: Ty::Enum(&SIGNING_STATUS),
-        },
-    ],
-};
+pub static IMAGE_SIGNING_STATUS: StructShape = StructShape { name: "ImageSigningStatus", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_signing_status_index, required: 0x0, members: &[
+    Member { name: "signingProfileArn", shape: "SigningProfileArn", required: false, ty: Ty::String(&rules::SIGNING_PROFILE_ARN) },
+    Member { name: "failureCode", shape: "SigningStatusFailureCode", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "failureReason", shape: "SigningStatusFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "status", shape: "SigningStatus", required: false, ty: Ty::Enum(&SIGNING_STATUS) },
+] };
 #[inline]
 pub(crate) fn image_signing_status_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5059,57 +1848,20 @@ pub(crate) fn image_signing_status_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageSigningStatusList` of structure [`ImageSigningStatus`](super::ImageSigningStatus).
-pub static IMAGE_SIGNING_STATUS_LIST: ListShape = ListShape {
-    name: "ImageSigningStatusList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_SIGNING_STATUS),
-};
+pub static IMAGE_SIGNING_STATUS_LIST: ListShape = ListShape { name: "ImageSigningStatusList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_SIGNING_STATUS) };
 /// The long (`i64`) `ImageSizeInBytes`.
-pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape {
-    name: "ImageSizeInBytes",
-    service: Service::Ecr,
-    ty: Ty::Long(&IntRule::I64),
-};
+pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape { name: "ImageSizeInBytes", service: Service::Ecr, ty: Ty::Long(&IntRule::I64) };
 /// Enum [`ImageStatus`](super::ImageStatus).
-pub static IMAGE_STATUS: EnumShape = EnumShape {
-    name: "ImageStatus",
-    service: Service::Ecr,
-    values: &["ACTIVE", "ARCHIVED", "ACTIVATING"],
-};
+pub static IMAGE_STATUS: EnumShape = EnumShape { name: "ImageStatus", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING"] };
 /// Enum [`ImageStatusFilter`](super::ImageStatusFilter).
-pub static IMAGE_STATUS_FILTER: EnumShape = EnumShape {
-    name: "ImageStatusFilter",
-    service: Service::Ecr,
-    values: &["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"],
-};
+pub static IMAGE_STATUS_FILTER: EnumShape = EnumShape { name: "ImageStatusFilter", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"] };
 /// Structure [`ImageStorageClassUpdateNotSupportedException`](super::ImageStorageClassUpdateNotSupportedException).
-pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = StructShape {
-    name: "ImageStorageClassUpdateNotSupportedException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_storage_class_update_not_supported_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION: StructShape = StructShape { name: "ImageStorageClassUpdateNotSupportedException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_storage_class_update_not_supported_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn image_storage_class_update_not_supported_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn image_storage_class_update_not_supported_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5117,35 +1869,12 @@ pub(crate) fn image_storage_class_update_not_supported_exception_index(
     }
 }
 /// The string `ImageTag`: length 1..=300.
-pub static IMAGE_TAG: ScalarShape = ScalarShape {
-    name: "ImageTag",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::IMAGE_TAG),
-};
+pub static IMAGE_TAG: ScalarShape = ScalarShape { name: "ImageTag", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`ImageTagAlreadyExistsException`](super::ImageTagAlreadyExistsException).
-pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "ImageTagAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_tag_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageTagAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_tag_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5155,46 +1884,14 @@ pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usiz
     }
 }
 /// The list `ImageTagList` of string `ImageTag`: length 1..=300.
-pub static IMAGE_TAG_LIST: ListShape = ListShape {
-    name: "ImageTagList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&rules::IMAGE_TAG),
-};
+pub static IMAGE_TAG_LIST: ListShape = ListShape { name: "ImageTagList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
 /// Enum [`ImageTagMutability`](super::ImageTagMutability).
-pub static IMAGE_TAG_MUTABILITY: EnumShape = EnumShape {
-    name: "ImageTagMutability",
-    service: Service::Ecr,
-    values: &[
-        "MUTABLE",
-        "IMMUTABLE",
-        "IMMUTABLE_WITH_EXCLUSION",
-        "MUTABLE_WITH_EXCLUSION",
-    ],
-};
+pub static IMAGE_TAG_MUTABILITY: EnumShape = EnumShape { name: "ImageTagMutability", service: Service::Ecr, values: &["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"] };
 /// Structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter).
-pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape {
-    name: "ImageTagMutabilityExclusionFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_tag_mutability_exclusion_filter_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "filterType",
-            shape: "ImageTagMutabilityExclusionFilterType",
-            required: true,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE),
-        },
-        Member {
-            name: "filter",
-            shape: "ImageTagMutabilityExclusionFilterValue",
-            required: true,
-            ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE),
-        },
-    ],
-};
+pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER: StructShape = StructShape { name: "ImageTagMutabilityExclusionFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_tag_mutability_exclusion_filter_index, required: 0x3, members: &[
+    Member { name: "filterType", shape: "ImageTagMutabilityExclusionFilterType", required: true, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE) },
+    Member { name: "filter", shape: "ImageTagMutabilityExclusionFilterValue", required: true, ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE) },
+] };
 #[inline]
 pub(crate) fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5204,62 +1901,20 @@ pub(crate) fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<u
     }
 }
 /// Enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType).
-pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE: EnumShape = EnumShape {
-    name: "ImageTagMutabilityExclusionFilterType",
-    service: Service::Ecr,
-    values: &["WILDCARD"],
-};
+pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE: EnumShape = EnumShape { name: "ImageTagMutabilityExclusionFilterType", service: Service::Ecr, values: &["WILDCARD"] };
 /// The string `ImageTagMutabilityExclusionFilterValue`: length 1..=128, whole value matches `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
-pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: ScalarShape = ScalarShape {
-    name: "ImageTagMutabilityExclusionFilterValue",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE),
-};
+pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: ScalarShape = ScalarShape { name: "ImageTagMutabilityExclusionFilterValue", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE) };
 /// The list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
-pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS: ListShape = ListShape {
-    name: "ImageTagMutabilityExclusionFilters",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(5),
-    },
-    member: Ty::Structure(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER),
-};
+pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS: ListShape = ListShape { name: "ImageTagMutabilityExclusionFilters", items: ItemsRule { min: Some(1), max: Some(5) }, member: Ty::Structure(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER) };
 /// The list `ImageTagsList` of string `ImageTag`: length 1..=300.
-pub static IMAGE_TAGS_LIST: ListShape = ListShape {
-    name: "ImageTagsList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&rules::IMAGE_TAG),
-};
+pub static IMAGE_TAGS_LIST: ListShape = ListShape { name: "ImageTagsList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
 /// The long (`i64`) `InUseCount`: range 0...
-pub static IN_USE_COUNT: ScalarShape = ScalarShape {
-    name: "InUseCount",
-    service: Service::Ecr,
-    ty: Ty::Long(&rules::IN_USE_COUNT),
-};
+pub static IN_USE_COUNT: ScalarShape = ScalarShape { name: "InUseCount", service: Service::Ecr, ty: Ty::Long(&rules::IN_USE_COUNT) };
 /// Structure [`InitiateLayerUploadRequest`](super::InitiateLayerUploadRequest).
-pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
-    name: "InitiateLayerUploadRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("InitiateLayerUpload"),
-    index: initiate_layer_upload_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "InitiateLayerUploadRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5269,35 +1924,11 @@ pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InitiateLayerUploadResponse`](super::InitiateLayerUploadResponse).
-pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
-    name: "InitiateLayerUploadResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("InitiateLayerUpload"),
-    index: initiate_layer_upload_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "partSize",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape { name: "InitiateLayerUploadResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_response_index, required: 0x0, members: &[
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "partSize", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5308,35 +1939,12 @@ pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The integer (`i32`) `Integer`.
-pub static INTEGER: ScalarShape = ScalarShape {
-    name: "Integer",
-    service: Service::Ecr,
-    ty: Ty::Integer(&IntRule::I32),
-};
+pub static INTEGER: ScalarShape = ScalarShape { name: "Integer", service: Service::Ecr, ty: Ty::Integer(&IntRule::I32) };
 /// Structure [`InvalidLayerException`](super::InvalidLayerException).
-pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidLayerException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_layer_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape { name: "InvalidLayerException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: invalid_layer_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5346,53 +1954,14 @@ pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidLayerPartException`](super::InvalidLayerPartException).
-pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
-    name: "InvalidLayerPartException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_layer_part_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "lastValidByteReceived",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape { name: "InvalidLayerPartException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: invalid_layer_part_exception_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "lastValidByteReceived", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5406,29 +1975,10 @@ pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidParameterException`](super::InvalidParameterException).
-pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidParameterException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_parameter_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape { name: "InvalidParameterException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: invalid_parameter_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5438,29 +1988,10 @@ pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidTagParameterException`](super::InvalidTagParameterException).
-pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidTagParameterException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_tag_parameter_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape { name: "InvalidTagParameterException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: invalid_tag_parameter_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5470,47 +2001,15 @@ pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> 
     }
 }
 /// The boolean `IsPTCRuleValid`.
-pub static IS_PTC_RULE_VALID: ScalarShape = ScalarShape {
-    name: "IsPTCRuleValid",
-    service: Service::Ecr,
-    ty: Ty::Boolean,
-};
+pub static IS_PTC_RULE_VALID: ScalarShape = ScalarShape { name: "IsPTCRuleValid", service: Service::Ecr, ty: Ty::Boolean };
 /// The string `KmsError`.
-pub static KMS_ERROR: ScalarShape = ScalarShape {
-    name: "KmsError",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static KMS_ERROR: ScalarShape = ScalarShape { name: "KmsError", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`KmsException`](super::KmsException).
-pub static KMS_EXCEPTION: StructShape = StructShape {
-    name: "KmsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: kms_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "kmsError",
-            shape: "KmsError",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static KMS_EXCEPTION: StructShape = StructShape { name: "KmsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: kms_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "kmsError", shape: "KmsError", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn kms_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5521,65 +2020,20 @@ pub(crate) fn kms_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `KmsKey`: length 1..=2048.
-pub static KMS_KEY: ScalarShape = ScalarShape {
-    name: "KmsKey",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::KMS_KEY),
-};
+pub static KMS_KEY: ScalarShape = ScalarShape { name: "KmsKey", service: Service::Ecr, ty: Ty::String(&rules::KMS_KEY) };
 /// The string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048, whole value matches `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
-pub static KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape {
-    name: "KmsKeyForRepositoryCreationTemplate",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE),
-};
+pub static KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape { name: "KmsKeyForRepositoryCreationTemplate", service: Service::Ecr, ty: Ty::String(&rules::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastActivatedAtTimestamp`.
-pub static LAST_ACTIVATED_AT_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "LastActivatedAtTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static LAST_ACTIVATED_AT_TIMESTAMP: ScalarShape = ScalarShape { name: "LastActivatedAtTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastArchivedAtTimestamp`.
-pub static LAST_ARCHIVED_AT_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "LastArchivedAtTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static LAST_ARCHIVED_AT_TIMESTAMP: ScalarShape = ScalarShape { name: "LastArchivedAtTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`Layer`](super::Layer).
-pub static LAYER: StructShape = StructShape {
-    name: "Layer",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: layer_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: false,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-        Member {
-            name: "layerAvailability",
-            shape: "LayerAvailability",
-            required: false,
-            ty: Ty::Enum(&LAYER_AVAILABILITY),
-        },
-        Member {
-            name: "layerSize",
-            shape: "LayerSizeInBytes",
-            required: false,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "mediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER: StructShape = StructShape { name: "Layer", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: layer_index, required: 0x0, members: &[
+    Member { name: "layerDigest", shape: "LayerDigest", required: false, ty: Ty::String(&rules::LAYER_DIGEST) },
+    Member { name: "layerAvailability", shape: "LayerAvailability", required: false, ty: Ty::Enum(&LAYER_AVAILABILITY) },
+    Member { name: "layerSize", shape: "LayerSizeInBytes", required: false, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "mediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5591,29 +2045,10 @@ pub(crate) fn layer_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`LayerAlreadyExistsException`](super::LayerAlreadyExistsException).
-pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "LayerAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layer_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "LayerAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: layer_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5623,56 +2058,17 @@ pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`LayerAvailability`](super::LayerAvailability).
-pub static LAYER_AVAILABILITY: EnumShape = EnumShape {
-    name: "LayerAvailability",
-    service: Service::Ecr,
-    values: &["AVAILABLE", "UNAVAILABLE", "ARCHIVED"],
-};
+pub static LAYER_AVAILABILITY: EnumShape = EnumShape { name: "LayerAvailability", service: Service::Ecr, values: &["AVAILABLE", "UNAVAILABLE", "ARCHIVED"] };
 /// The string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
-pub static LAYER_DIGEST: ScalarShape = ScalarShape {
-    name: "LayerDigest",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::LAYER_DIGEST),
-};
+pub static LAYER_DIGEST: ScalarShape = ScalarShape { name: "LayerDigest", service: Service::Ecr, ty: Ty::String(&rules::LAYER_DIGEST) };
 /// The list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
-pub static LAYER_DIGEST_LIST: ListShape = ListShape {
-    name: "LayerDigestList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::LAYER_DIGEST),
-};
+pub static LAYER_DIGEST_LIST: ListShape = ListShape { name: "LayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::LAYER_DIGEST) };
 /// Structure [`LayerFailure`](super::LayerFailure).
-pub static LAYER_FAILURE: StructShape = StructShape {
-    name: "LayerFailure",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: layer_failure_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layerDigest",
-            shape: "BatchedOperationLayerDigest",
-            required: false,
-            ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-        },
-        Member {
-            name: "failureCode",
-            shape: "LayerFailureCode",
-            required: false,
-            ty: Ty::Enum(&LAYER_FAILURE_CODE),
-        },
-        Member {
-            name: "failureReason",
-            shape: "LayerFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_FAILURE: StructShape = StructShape { name: "LayerFailure", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: layer_failure_index, required: 0x0, members: &[
+    Member { name: "layerDigest", shape: "BatchedOperationLayerDigest", required: false, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) },
+    Member { name: "failureCode", shape: "LayerFailureCode", required: false, ty: Ty::Enum(&LAYER_FAILURE_CODE) },
+    Member { name: "failureReason", shape: "LayerFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5683,47 +2079,16 @@ pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`LayerFailureCode`](super::LayerFailureCode).
-pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
-    name: "LayerFailureCode",
-    service: Service::Ecr,
-    values: &["InvalidLayerDigest", "MissingLayerDigest"],
-};
+pub static LAYER_FAILURE_CODE: EnumShape = EnumShape { name: "LayerFailureCode", service: Service::Ecr, values: &["InvalidLayerDigest", "MissingLayerDigest"] };
 /// The list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
-pub static LAYER_FAILURE_LIST: ListShape = ListShape {
-    name: "LayerFailureList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&LAYER_FAILURE),
-};
+pub static LAYER_FAILURE_LIST: ListShape = ListShape { name: "LayerFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&LAYER_FAILURE) };
 /// The string `LayerFailureReason`.
-pub static LAYER_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "LayerFailureReason",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static LAYER_FAILURE_REASON: ScalarShape = ScalarShape { name: "LayerFailureReason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`LayerInaccessibleException`](super::LayerInaccessibleException).
-pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape {
-    name: "LayerInaccessibleException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layer_inaccessible_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_INACCESSIBLE_EXCEPTION: StructShape = StructShape { name: "LayerInaccessibleException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: layer_inaccessible_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_inaccessible_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5733,41 +2098,14 @@ pub(crate) fn layer_inaccessible_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `LayerList` of structure [`Layer`](super::Layer).
-pub static LAYER_LIST: ListShape = ListShape {
-    name: "LayerList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&LAYER),
-};
+pub static LAYER_LIST: ListShape = ListShape { name: "LayerList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&LAYER) };
 /// The blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
-pub static LAYER_PART_BLOB: ScalarShape = ScalarShape {
-    name: "LayerPartBlob",
-    service: Service::Ecr,
-    ty: Ty::Blob(&rules::LAYER_PART_BLOB),
-};
+pub static LAYER_PART_BLOB: ScalarShape = ScalarShape { name: "LayerPartBlob", service: Service::Ecr, ty: Ty::Blob(&rules::LAYER_PART_BLOB) };
 /// Structure [`LayerPartTooSmallException`](super::LayerPartTooSmallException).
-pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
-    name: "LayerPartTooSmallException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layer_part_too_small_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape { name: "LayerPartTooSmallException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: layer_part_too_small_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5777,35 +2115,12 @@ pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The long (`i64`) `LayerSizeInBytes`.
-pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape {
-    name: "LayerSizeInBytes",
-    service: Service::Ecr,
-    ty: Ty::Long(&IntRule::I64),
-};
+pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape { name: "LayerSizeInBytes", service: Service::Ecr, ty: Ty::Long(&IntRule::I64) };
 /// Structure [`LayersNotFoundException`](super::LayersNotFoundException).
-pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "LayersNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layers_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "LayersNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: layers_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5815,29 +2130,10 @@ pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`LifecyclePolicyNotFoundException`](super::LifecyclePolicyNotFoundException).
-pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "LifecyclePolicyNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: lifecycle_policy_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "LifecyclePolicyNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: lifecycle_policy_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn lifecycle_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5847,63 +2143,17 @@ pub(crate) fn lifecycle_policy_not_found_exception_index(key: &str) -> Option<us
     }
 }
 /// Structure [`LifecyclePolicyPreviewCompleteWaitRequest`](super::LifecyclePolicyPreviewCompleteWaitRequest).
-pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewCompleteWaitRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Wait,
-    operation: Some("GetLifecyclePolicyPreview"),
-    index: lifecycle_policy_preview_complete_wait_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "LifecyclePreviewMaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS),
-        },
-        Member {
-            name: "filter",
-            shape: "LifecyclePolicyPreviewFilter",
-            required: false,
-            ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER),
-        },
-        Member {
-            name: "WaiterConfig",
-            shape: "WaiterConfig",
-            required: false,
-            ty: Ty::Structure(&WAITER_CONFIG),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST: StructShape = StructShape { name: "LifecyclePolicyPreviewCompleteWaitRequest", service: Service::Ecr, exception: false, role: Role::Wait, operation: Some("GetLifecyclePolicyPreview"), index: lifecycle_policy_preview_complete_wait_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "LifecyclePreviewMaxResults", required: false, ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS) },
+    Member { name: "filter", shape: "LifecyclePolicyPreviewFilter", required: false, ty: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_FILTER) },
+    Member { name: "WaiterConfig", shape: "WaiterConfig", required: false, ty: Ty::Structure(&WAITER_CONFIG) },
+] };
 #[inline]
-pub(crate) fn lifecycle_policy_preview_complete_wait_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn lifecycle_policy_preview_complete_wait_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -5916,23 +2166,9 @@ pub(crate) fn lifecycle_policy_preview_complete_wait_request_index(
     }
 }
 /// Structure [`LifecyclePolicyPreviewFilter`](super::LifecyclePolicyPreviewFilter).
-pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: lifecycle_policy_preview_filter_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "tagStatus",
-            shape: "TagStatus",
-            required: false,
-            ty: Ty::Enum(&TAG_STATUS),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_FILTER: StructShape = StructShape { name: "LifecyclePolicyPreviewFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: lifecycle_policy_preview_filter_index, required: 0x0, members: &[
+    Member { name: "tagStatus", shape: "TagStatus", required: false, ty: Ty::Enum(&TAG_STATUS) },
+] };
 #[inline]
 pub(crate) fn lifecycle_policy_preview_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -5941,33 +2177,12 @@ pub(crate) fn lifecycle_policy_preview_filter_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`LifecyclePolicyPreviewInProgressException`](super::LifecyclePolicyPreviewInProgressException).
-pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewInProgressException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: lifecycle_policy_preview_in_progress_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION: StructShape = StructShape { name: "LifecyclePolicyPreviewInProgressException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: lifecycle_policy_preview_in_progress_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn lifecycle_policy_preview_in_progress_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn lifecycle_policy_preview_in_progress_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -5975,33 +2190,12 @@ pub(crate) fn lifecycle_policy_preview_in_progress_exception_index(
     }
 }
 /// Structure [`LifecyclePolicyPreviewNotFoundException`](super::LifecyclePolicyPreviewNotFoundException).
-pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: lifecycle_policy_preview_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "LifecyclePolicyPreviewNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: lifecycle_policy_preview_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn lifecycle_policy_preview_not_found_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn lifecycle_policy_preview_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -6009,53 +2203,14 @@ pub(crate) fn lifecycle_policy_preview_not_found_exception_index(
     }
 }
 /// Structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
-pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewResult",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: lifecycle_policy_preview_result_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageTags",
-            shape: "ImageTagList",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_LIST),
-        },
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imagePushedAt",
-            shape: "PushTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "action",
-            shape: "LifecyclePolicyRuleAction",
-            required: false,
-            ty: Ty::Structure(&LIFECYCLE_POLICY_RULE_ACTION),
-        },
-        Member {
-            name: "appliedRulePriority",
-            shape: "LifecyclePolicyRulePriority",
-            required: false,
-            ty: Ty::Integer(&rules::LIFECYCLE_POLICY_RULE_PRIORITY),
-        },
-        Member {
-            name: "storageClass",
-            shape: "LifecyclePolicyStorageClass",
-            required: false,
-            ty: Ty::Enum(&LIFECYCLE_POLICY_STORAGE_CLASS),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_RESULT: StructShape = StructShape { name: "LifecyclePolicyPreviewResult", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: lifecycle_policy_preview_result_index, required: 0x0, members: &[
+    Member { name: "imageTags", shape: "ImageTagList", required: false, ty: Ty::List(&IMAGE_TAG_LIST) },
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imagePushedAt", shape: "PushTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "action", shape: "LifecyclePolicyRuleAction", required: false, ty: Ty::Structure(&LIFECYCLE_POLICY_RULE_ACTION) },
+    Member { name: "appliedRulePriority", shape: "LifecyclePolicyRulePriority", required: false, ty: Ty::Integer(&rules::LIFECYCLE_POLICY_RULE_PRIORITY) },
+    Member { name: "storageClass", shape: "LifecyclePolicyStorageClass", required: false, ty: Ty::Enum(&LIFECYCLE_POLICY_STORAGE_CLASS) },
+] };
 #[inline]
 pub(crate) fn lifecycle_policy_preview_result_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6069,41 +2224,14 @@ pub(crate) fn lifecycle_policy_preview_result_index(key: &str) -> Option<usize> 
     }
 }
 /// The list `LifecyclePolicyPreviewResultList` of structure [`LifecyclePolicyPreviewResult`](super::LifecyclePolicyPreviewResult).
-pub static LIFECYCLE_POLICY_PREVIEW_RESULT_LIST: ListShape = ListShape {
-    name: "LifecyclePolicyPreviewResultList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_RESULT),
-};
+pub static LIFECYCLE_POLICY_PREVIEW_RESULT_LIST: ListShape = ListShape { name: "LifecyclePolicyPreviewResultList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&LIFECYCLE_POLICY_PREVIEW_RESULT) };
 /// Enum [`LifecyclePolicyPreviewStatus`](super::LifecyclePolicyPreviewStatus).
-pub static LIFECYCLE_POLICY_PREVIEW_STATUS: EnumShape = EnumShape {
-    name: "LifecyclePolicyPreviewStatus",
-    service: Service::Ecr,
-    values: &["IN_PROGRESS", "COMPLETE", "EXPIRED", "FAILED"],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_STATUS: EnumShape = EnumShape { name: "LifecyclePolicyPreviewStatus", service: Service::Ecr, values: &["IN_PROGRESS", "COMPLETE", "EXPIRED", "FAILED"] };
 /// Structure [`LifecyclePolicyPreviewSummary`](super::LifecyclePolicyPreviewSummary).
-pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape {
-    name: "LifecyclePolicyPreviewSummary",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: lifecycle_policy_preview_summary_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "expiringImageTotalCount",
-            shape: "ImageCount",
-            required: false,
-            ty: Ty::Integer(&rules::IMAGE_COUNT),
-        },
-        Member {
-            name: "transitioningImageTotalCounts",
-            shape: "TransitioningImageTotalCounts",
-            required: false,
-            ty: Ty::List(&TRANSITIONING_IMAGE_TOTAL_COUNTS),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_PREVIEW_SUMMARY: StructShape = StructShape { name: "LifecyclePolicyPreviewSummary", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: lifecycle_policy_preview_summary_index, required: 0x0, members: &[
+    Member { name: "expiringImageTotalCount", shape: "ImageCount", required: false, ty: Ty::Integer(&rules::IMAGE_COUNT) },
+    Member { name: "transitioningImageTotalCounts", shape: "TransitioningImageTotalCounts", required: false, ty: Ty::List(&TRANSITIONING_IMAGE_TOTAL_COUNTS) },
+] };
 #[inline]
 pub(crate) fn lifecycle_policy_preview_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6113,29 +2241,10 @@ pub(crate) fn lifecycle_policy_preview_summary_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`LifecyclePolicyRuleAction`](super::LifecyclePolicyRuleAction).
-pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape {
-    name: "LifecyclePolicyRuleAction",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: lifecycle_policy_rule_action_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "type",
-            shape: "ImageActionType",
-            required: false,
-            ty: Ty::Enum(&IMAGE_ACTION_TYPE),
-        },
-        Member {
-            name: "targetStorageClass",
-            shape: "LifecyclePolicyTargetStorageClass",
-            required: false,
-            ty: Ty::Enum(&LIFECYCLE_POLICY_TARGET_STORAGE_CLASS),
-        },
-    ],
-};
+pub static LIFECYCLE_POLICY_RULE_ACTION: StructShape = StructShape { name: "LifecyclePolicyRuleAction", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: lifecycle_policy_rule_action_index, required: 0x0, members: &[
+    Member { name: "type", shape: "ImageActionType", required: false, ty: Ty::Enum(&IMAGE_ACTION_TYPE) },
+    Member { name: "targetStorageClass", shape: "LifecyclePolicyTargetStorageClass", required: false, ty: Ty::Enum(&LIFECYCLE_POLICY_TARGET_STORAGE_CLASS) },
+] };
 #[inline]
 pub(crate) fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6145,65 +2254,22 @@ pub(crate) fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
     }
 }
 /// The integer (`i32`) `LifecyclePolicyRulePriority`: range 1...
-pub static LIFECYCLE_POLICY_RULE_PRIORITY: ScalarShape = ScalarShape {
-    name: "LifecyclePolicyRulePriority",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::LIFECYCLE_POLICY_RULE_PRIORITY),
-};
+pub static LIFECYCLE_POLICY_RULE_PRIORITY: ScalarShape = ScalarShape { name: "LifecyclePolicyRulePriority", service: Service::Ecr, ty: Ty::Integer(&rules::LIFECYCLE_POLICY_RULE_PRIORITY) };
 /// Enum [`LifecyclePolicyStorageClass`](super::LifecyclePolicyStorageClass).
-pub static LIFECYCLE_POLICY_STORAGE_CLASS: EnumShape = EnumShape {
-    name: "LifecyclePolicyStorageClass",
-    service: Service::Ecr,
-    values: &["ARCHIVE", "STANDARD"],
-};
+pub static LIFECYCLE_POLICY_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyStorageClass", service: Service::Ecr, values: &["ARCHIVE", "STANDARD"] };
 /// Enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass).
-pub static LIFECYCLE_POLICY_TARGET_STORAGE_CLASS: EnumShape = EnumShape {
-    name: "LifecyclePolicyTargetStorageClass",
-    service: Service::Ecr,
-    values: &["ARCHIVE"],
-};
+pub static LIFECYCLE_POLICY_TARGET_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyTargetStorageClass", service: Service::Ecr, values: &["ARCHIVE"] };
 /// The string `LifecyclePolicyText`: length 100..=30720.
-pub static LIFECYCLE_POLICY_TEXT: ScalarShape = ScalarShape {
-    name: "LifecyclePolicyText",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-};
+pub static LIFECYCLE_POLICY_TEXT: ScalarShape = ScalarShape { name: "LifecyclePolicyText", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) };
 /// The string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720.
-pub static LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape {
-    name: "LifecyclePolicyTextForRepositoryCreationTemplate",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE),
-};
+pub static LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape { name: "LifecyclePolicyTextForRepositoryCreationTemplate", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) };
 /// The integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
-pub static LIFECYCLE_PREVIEW_MAX_RESULTS: ScalarShape = ScalarShape {
-    name: "LifecyclePreviewMaxResults",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS),
-};
+pub static LIFECYCLE_PREVIEW_MAX_RESULTS: ScalarShape = ScalarShape { name: "LifecyclePreviewMaxResults", service: Service::Ecr, ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS) };
 /// Structure [`LimitExceededException`](super::LimitExceededException).
-pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
-    name: "LimitExceededException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: limit_exceeded_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape { name: "LimitExceededException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: limit_exceeded_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6213,29 +2279,10 @@ pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImageReferrersFilter`](super::ListImageReferrersFilter).
-pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape {
-    name: "ListImageReferrersFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: list_image_referrers_filter_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "artifactTypes",
-            shape: "ArtifactTypeList",
-            required: false,
-            ty: Ty::List(&ARTIFACT_TYPE_LIST),
-        },
-        Member {
-            name: "artifactStatus",
-            shape: "ArtifactStatusFilter",
-            required: false,
-            ty: Ty::Enum(&ARTIFACT_STATUS_FILTER),
-        },
-    ],
-};
+pub static LIST_IMAGE_REFERRERS_FILTER: StructShape = StructShape { name: "ListImageReferrersFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: list_image_referrers_filter_index, required: 0x0, members: &[
+    Member { name: "artifactTypes", shape: "ArtifactTypeList", required: false, ty: Ty::List(&ARTIFACT_TYPE_LIST) },
+    Member { name: "artifactStatus", shape: "ArtifactStatusFilter", required: false, ty: Ty::Enum(&ARTIFACT_STATUS_FILTER) },
+] };
 #[inline]
 pub(crate) fn list_image_referrers_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6245,53 +2292,14 @@ pub(crate) fn list_image_referrers_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImageReferrersRequest`](super::ListImageReferrersRequest).
-pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape {
-    name: "ListImageReferrersRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListImageReferrers"),
-    index: list_image_referrers_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "subjectId",
-            shape: "SubjectIdentifier",
-            required: true,
-            ty: Ty::Structure(&SUBJECT_IDENTIFIER),
-        },
-        Member {
-            name: "filter",
-            shape: "ListImageReferrersFilter",
-            required: false,
-            ty: Ty::Structure(&LIST_IMAGE_REFERRERS_FILTER),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "FiftyMaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS),
-        },
-    ],
-};
+pub static LIST_IMAGE_REFERRERS_REQUEST: StructShape = StructShape { name: "ListImageReferrersRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ListImageReferrers"), index: list_image_referrers_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "subjectId", shape: "SubjectIdentifier", required: true, ty: Ty::Structure(&SUBJECT_IDENTIFIER) },
+    Member { name: "filter", shape: "ListImageReferrersFilter", required: false, ty: Ty::Structure(&LIST_IMAGE_REFERRERS_FILTER) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "FiftyMaxResults", required: false, ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn list_image_referrers_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6305,35 +2313,11 @@ pub(crate) fn list_image_referrers_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImageReferrersResponse`](super::ListImageReferrersResponse).
-pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape {
-    name: "ListImageReferrersResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListImageReferrers"),
-    index: list_image_referrers_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "referrers",
-            shape: "ImageReferrerList",
-            required: false,
-            ty: Ty::List(&IMAGE_REFERRER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_IMAGE_REFERRERS_RESPONSE: StructShape = StructShape { name: "ListImageReferrersResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ListImageReferrers"), index: list_image_referrers_response_index, required: 0x0, members: &[
+    Member { name: "referrers", shape: "ImageReferrerList", required: false, ty: Ty::List(&IMAGE_REFERRER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn list_image_referrers_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6344,29 +2328,10 @@ pub(crate) fn list_image_referrers_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImagesFilter`](super::ListImagesFilter).
-pub static LIST_IMAGES_FILTER: StructShape = StructShape {
-    name: "ListImagesFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: list_images_filter_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "tagStatus",
-            shape: "TagStatus",
-            required: false,
-            ty: Ty::Enum(&TAG_STATUS),
-        },
-        Member {
-            name: "imageStatus",
-            shape: "ImageStatusFilter",
-            required: false,
-            ty: Ty::Enum(&IMAGE_STATUS_FILTER),
-        },
-    ],
-};
+pub static LIST_IMAGES_FILTER: StructShape = StructShape { name: "ListImagesFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: list_images_filter_index, required: 0x0, members: &[
+    Member { name: "tagStatus", shape: "TagStatus", required: false, ty: Ty::Enum(&TAG_STATUS) },
+    Member { name: "imageStatus", shape: "ImageStatusFilter", required: false, ty: Ty::Enum(&IMAGE_STATUS_FILTER) },
+] };
 #[inline]
 pub(crate) fn list_images_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6376,41 +2341,12 @@ pub(crate) fn list_images_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImagesPaginateRequest`](super::ListImagesPaginateRequest).
-pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "ListImagesPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("ListImages"),
-    index: list_images_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "filter",
-            shape: "ListImagesFilter",
-            required: false,
-            ty: Ty::Structure(&LIST_IMAGES_FILTER),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static LIST_IMAGES_PAGINATE_REQUEST: StructShape = StructShape { name: "ListImagesPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("ListImages"), index: list_images_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "filter", shape: "ListImagesFilter", required: false, ty: Ty::Structure(&LIST_IMAGES_FILTER) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn list_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6422,47 +2358,13 @@ pub(crate) fn list_images_paginate_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImagesRequest`](super::ListImagesRequest).
-pub static LIST_IMAGES_REQUEST: StructShape = StructShape {
-    name: "ListImagesRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListImages"),
-    index: list_images_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-        Member {
-            name: "filter",
-            shape: "ListImagesFilter",
-            required: false,
-            ty: Ty::Structure(&LIST_IMAGES_FILTER),
-        },
-    ],
-};
+pub static LIST_IMAGES_REQUEST: StructShape = StructShape { name: "ListImagesRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ListImages"), index: list_images_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+    Member { name: "filter", shape: "ListImagesFilter", required: false, ty: Ty::Structure(&LIST_IMAGES_FILTER) },
+] };
 #[inline]
 pub(crate) fn list_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6475,35 +2377,11 @@ pub(crate) fn list_images_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListImagesResponse`](super::ListImagesResponse).
-pub static LIST_IMAGES_RESPONSE: StructShape = StructShape {
-    name: "ListImagesResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListImages"),
-    index: list_images_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_IMAGES_RESPONSE: StructShape = StructShape { name: "ListImagesResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ListImages"), index: list_images_response_index, required: 0x0, members: &[
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn list_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6514,33 +2392,12 @@ pub(crate) fn list_images_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListPullTimeUpdateExclusionsRequest`](super::ListPullTimeUpdateExclusionsRequest).
-pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape {
-    name: "ListPullTimeUpdateExclusionsRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListPullTimeUpdateExclusions"),
-    index: list_pull_time_update_exclusions_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST: StructShape = StructShape { name: "ListPullTimeUpdateExclusionsRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ListPullTimeUpdateExclusions"), index: list_pull_time_update_exclusions_request_index, required: 0x0, members: &[
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn list_pull_time_update_exclusions_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn list_pull_time_update_exclusions_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "maxResults") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6548,39 +2405,13 @@ pub(crate) fn list_pull_time_update_exclusions_request_index(
     }
 }
 /// Structure [`ListPullTimeUpdateExclusionsResponse`](super::ListPullTimeUpdateExclusionsResponse).
-pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape {
-    name: "ListPullTimeUpdateExclusionsResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListPullTimeUpdateExclusions"),
-    index: list_pull_time_update_exclusions_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "pullTimeUpdateExclusions",
-            shape: "PullTimeUpdateExclusionList",
-            required: false,
-            ty: Ty::List(&PULL_TIME_UPDATE_EXCLUSION_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE: StructShape = StructShape { name: "ListPullTimeUpdateExclusionsResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ListPullTimeUpdateExclusions"), index: list_pull_time_update_exclusions_response_index, required: 0x0, members: &[
+    Member { name: "pullTimeUpdateExclusions", shape: "PullTimeUpdateExclusionList", required: false, ty: Ty::List(&PULL_TIME_UPDATE_EXCLUSION_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn list_pull_time_update_exclusions_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn list_pull_time_update_exclusions_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (24, "pullTimeUpdateExclusions") => Some(0),
         (9, "nextToken") => Some(1),
@@ -6589,33 +2420,12 @@ pub(crate) fn list_pull_time_update_exclusions_response_index(
     }
 }
 /// Structure [`ListReplicationBackfillsPaginateRequest`](super::ListReplicationBackfillsPaginateRequest).
-pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "ListReplicationBackfillsPaginateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("ListReplicationBackfills"),
-    index: list_replication_backfills_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST: StructShape = StructShape { name: "ListReplicationBackfillsPaginateRequest", service: Service::Ecr, exception: false, role: Role::Paginate, operation: Some("ListReplicationBackfills"), index: list_replication_backfills_paginate_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
-pub(crate) fn list_replication_backfills_paginate_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn list_replication_backfills_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (16, "PaginationConfig") => Some(1),
@@ -6623,35 +2433,11 @@ pub(crate) fn list_replication_backfills_paginate_request_index(
     }
 }
 /// Structure [`ListReplicationBackfillsRequest`](super::ListReplicationBackfillsRequest).
-pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape {
-    name: "ListReplicationBackfillsRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListReplicationBackfills"),
-    index: list_replication_backfills_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "maxResults",
-            shape: "FiftyMaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIST_REPLICATION_BACKFILLS_REQUEST: StructShape = StructShape { name: "ListReplicationBackfillsRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ListReplicationBackfills"), index: list_replication_backfills_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "maxResults", shape: "FiftyMaxResults", required: false, ty: Ty::Integer(&rules::FIFTY_MAX_RESULTS) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn list_replication_backfills_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6662,41 +2448,12 @@ pub(crate) fn list_replication_backfills_request_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`ListReplicationBackfillsResponse`](super::ListReplicationBackfillsResponse).
-pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape {
-    name: "ListReplicationBackfillsResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListReplicationBackfills"),
-    index: list_replication_backfills_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "backfills",
-            shape: "ReplicationBackfillSummaryList",
-            required: false,
-            ty: Ty::List(&REPLICATION_BACKFILL_SUMMARY_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_REPLICATION_BACKFILLS_RESPONSE: StructShape = StructShape { name: "ListReplicationBackfillsResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ListReplicationBackfills"), index: list_replication_backfills_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "backfills", shape: "ReplicationBackfillSummaryList", required: false, ty: Ty::List(&REPLICATION_BACKFILL_SUMMARY_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn list_replication_backfills_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6708,23 +2465,9 @@ pub(crate) fn list_replication_backfills_response_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`ListTagsForResourceRequest`](super::ListTagsForResourceRequest).
-pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "ListTagsForResourceRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListTagsForResource"),
-    index: list_tags_for_resource_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape { name: "ListTagsForResourceRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ListTagsForResource"), index: list_tags_for_resource_request_index, required: 0x1, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6733,29 +2476,10 @@ pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListTagsForResourceResponse`](super::ListTagsForResourceResponse).
-pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "ListTagsForResourceResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListTagsForResource"),
-    index: list_tags_for_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape { name: "ListTagsForResourceResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ListTagsForResource"), index: list_tags_for_resource_response_index, required: 0x0, members: &[
+    Member { name: "tags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6765,128 +2489,34 @@ pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> 
     }
 }
 /// The integer (`i32`) `MaxResults`: range 1..=1000.
-pub static MAX_RESULTS: ScalarShape = ScalarShape {
-    name: "MaxResults",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::MAX_RESULTS),
-};
+pub static MAX_RESULTS: ScalarShape = ScalarShape { name: "MaxResults", service: Service::Ecr, ty: Ty::Integer(&rules::MAX_RESULTS) };
 /// The string `MediaType`.
-pub static MEDIA_TYPE: ScalarShape = ScalarShape {
-    name: "MediaType",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static MEDIA_TYPE: ScalarShape = ScalarShape { name: "MediaType", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `MediaTypeList` of string `MediaType`: items 1..=100.
-pub static MEDIA_TYPE_LIST: ListShape = ListShape {
-    name: "MediaTypeList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&StrRule::ANY),
-};
+pub static MEDIA_TYPE_LIST: ListShape = ListShape { name: "MediaTypeList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&StrRule::ANY) };
 /// The string `Metric`.
-pub static METRIC: ScalarShape = ScalarShape {
-    name: "Metric",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static METRIC: ScalarShape = ScalarShape { name: "Metric", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `NextToken`.
-pub static NEXT_TOKEN: ScalarShape = ScalarShape {
-    name: "NextToken",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static NEXT_TOKEN: ScalarShape = ScalarShape { name: "NextToken", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The integer (`i32`) `NonNegativeInteger`: range 0...
-pub static NON_NEGATIVE_INTEGER: ScalarShape = ScalarShape {
-    name: "NonNegativeInteger",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER),
-};
+pub static NON_NEGATIVE_INTEGER: ScalarShape = ScalarShape { name: "NonNegativeInteger", service: Service::Ecr, ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER) };
 /// The string `PTCValidateFailure`.
-pub static PTC_VALIDATE_FAILURE: ScalarShape = ScalarShape {
-    name: "PTCValidateFailure",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static PTC_VALIDATE_FAILURE: ScalarShape = ScalarShape { name: "PTCValidateFailure", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `PackageManager`.
-pub static PACKAGE_MANAGER: ScalarShape = ScalarShape {
-    name: "PackageManager",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static PACKAGE_MANAGER: ScalarShape = ScalarShape { name: "PackageManager", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`PackageVulnerabilityDetails`](super::PackageVulnerabilityDetails).
-pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape {
-    name: "PackageVulnerabilityDetails",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: package_vulnerability_details_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "cvss",
-            shape: "CvssScoreList",
-            required: false,
-            ty: Ty::List(&CVSS_SCORE_LIST),
-        },
-        Member {
-            name: "referenceUrls",
-            shape: "ReferenceUrlsList",
-            required: false,
-            ty: Ty::List(&REFERENCE_URLS_LIST),
-        },
-        Member {
-            name: "relatedVulnerabilities",
-            shape: "RelatedVulnerabilitiesList",
-            required: false,
-            ty: Ty::List(&RELATED_VULNERABILITIES_LIST),
-        },
-        Member {
-            name: "source",
-            shape: "Source",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "sourceUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "vendorCreatedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "vendorSeverity",
-            shape: "Severity",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "vendorUpdatedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "vulnerabilityId",
-            shape: "VulnerabilityId",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "vulnerablePackages",
-            shape: "VulnerablePackagesList",
-            required: false,
-            ty: Ty::List(&VULNERABLE_PACKAGES_LIST),
-        },
-    ],
-};
+pub static PACKAGE_VULNERABILITY_DETAILS: StructShape = StructShape { name: "PackageVulnerabilityDetails", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: package_vulnerability_details_index, required: 0x0, members: &[
+    Member { name: "cvss", shape: "CvssScoreList", required: false, ty: Ty::List(&CVSS_SCORE_LIST) },
+    Member { name: "referenceUrls", shape: "ReferenceUrlsList", required: false, ty: Ty::List(&REFERENCE_URLS_LIST) },
+    Member { name: "relatedVulnerabilities", shape: "RelatedVulnerabilitiesList", required: false, ty: Ty::List(&RELATED_VULNERABILITIES_LIST) },
+    Member { name: "source", shape: "Source", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "sourceUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "vendorCreatedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "vendorSeverity", shape: "Severity", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "vendorUpdatedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "vulnerabilityId", shape: "VulnerabilityId", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "vulnerablePackages", shape: "VulnerablePackagesList", required: false, ty: Ty::List(&VULNERABLE_PACKAGES_LIST) },
+] };
 #[inline]
 pub(crate) fn package_vulnerability_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6904,35 +2534,11 @@ pub(crate) fn package_vulnerability_details_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PaginatorConfig`](super::PaginatorConfig).
-pub static PAGINATOR_CONFIG: StructShape = StructShape {
-    name: "PaginatorConfig",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: paginator_config_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "MaxItems",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "PageSize",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "StartingToken",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PAGINATOR_CONFIG: StructShape = StructShape { name: "PaginatorConfig", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: paginator_config_index, required: 0x0, members: &[
+    Member { name: "MaxItems", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "PageSize", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "StartingToken", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -6943,123 +2549,31 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`PaginatorName`](super::PaginatorName).
-pub static PAGINATOR_NAME: EnumShape = EnumShape {
-    name: "PaginatorName",
-    service: Service::Ecr,
-    values: &[
-        "describe_image_scan_findings",
-        "describe_images",
-        "describe_pull_through_cache_rules",
-        "describe_replication_backfill_results",
-        "describe_repositories",
-        "describe_repository_creation_templates",
-        "get_lifecycle_policy_preview",
-        "list_images",
-        "list_replication_backfills",
-    ],
-};
+pub static PAGINATOR_NAME: EnumShape = EnumShape { name: "PaginatorName", service: Service::Ecr, values: &["describe_image_scan_findings", "describe_images", "describe_pull_through_cache_rules", "describe_replication_backfill_results", "describe_repositories", "describe_repository_creation_templates", "get_lifecycle_policy_preview", "list_images", "list_replication_backfills"] };
 /// The long (`i64`) `PartSize`: range 0...
-pub static PART_SIZE: ScalarShape = ScalarShape {
-    name: "PartSize",
-    service: Service::Ecr,
-    ty: Ty::Long(&rules::PART_SIZE),
-};
+pub static PART_SIZE: ScalarShape = ScalarShape { name: "PartSize", service: Service::Ecr, ty: Ty::Long(&rules::PART_SIZE) };
 /// The string `Platform`.
-pub static PLATFORM: ScalarShape = ScalarShape {
-    name: "Platform",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static PLATFORM: ScalarShape = ScalarShape { name: "Platform", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
-pub static PREFIX: ScalarShape = ScalarShape {
-    name: "Prefix",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::PREFIX),
-};
+pub static PREFIX: ScalarShape = ScalarShape { name: "Prefix", service: Service::Ecr, ty: Ty::String(&rules::PREFIX) };
 /// The list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
-pub static PREFIX_LIST: ListShape = ListShape {
-    name: "PrefixList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&rules::PREFIX),
-};
+pub static PREFIX_LIST: ListShape = ListShape { name: "PrefixList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::PREFIX) };
 /// The string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
-pub static PRINCIPAL_ARN: ScalarShape = ScalarShape {
-    name: "PrincipalArn",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::PRINCIPAL_ARN),
-};
+pub static PRINCIPAL_ARN: ScalarShape = ScalarShape { name: "PrincipalArn", service: Service::Ecr, ty: Ty::String(&rules::PRINCIPAL_ARN) };
 /// The string `ProxyEndpoint`.
-pub static PROXY_ENDPOINT: ScalarShape = ScalarShape {
-    name: "ProxyEndpoint",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static PROXY_ENDPOINT: ScalarShape = ScalarShape { name: "ProxyEndpoint", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
-pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape {
-    name: "PullThroughCacheRule",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: pull_through_cache_rule_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "upstreamRegistryUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "upstreamRegistry",
-            shape: "UpstreamRegistry",
-            required: false,
-            ty: Ty::Enum(&UPSTREAM_REGISTRY),
-        },
-        Member {
-            name: "updatedAt",
-            shape: "UpdatedTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static PULL_THROUGH_CACHE_RULE: StructShape = StructShape { name: "PullThroughCacheRule", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: pull_through_cache_rule_index, required: 0x0, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "upstreamRegistryUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "upstreamRegistry", shape: "UpstreamRegistry", required: false, ty: Ty::Enum(&UPSTREAM_REGISTRY) },
+    Member { name: "updatedAt", shape: "UpdatedTimestamp", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn pull_through_cache_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7076,33 +2590,12 @@ pub(crate) fn pull_through_cache_rule_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PullThroughCacheRuleAlreadyExistsException`](super::PullThroughCacheRuleAlreadyExistsException).
-pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "PullThroughCacheRuleAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: pull_through_cache_rule_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "PullThroughCacheRuleAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: pull_through_cache_rule_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn pull_through_cache_rule_already_exists_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn pull_through_cache_rule_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -7110,39 +2603,14 @@ pub(crate) fn pull_through_cache_rule_already_exists_exception_index(
     }
 }
 /// The list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
-pub static PULL_THROUGH_CACHE_RULE_LIST: ListShape = ListShape {
-    name: "PullThroughCacheRuleList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&PULL_THROUGH_CACHE_RULE),
-};
+pub static PULL_THROUGH_CACHE_RULE_LIST: ListShape = ListShape { name: "PullThroughCacheRuleList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&PULL_THROUGH_CACHE_RULE) };
 /// Structure [`PullThroughCacheRuleNotFoundException`](super::PullThroughCacheRuleNotFoundException).
-pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "PullThroughCacheRuleNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: pull_through_cache_rule_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "PullThroughCacheRuleNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: pull_through_cache_rule_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn pull_through_cache_rule_not_found_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn pull_through_cache_rule_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -7150,59 +2618,18 @@ pub(crate) fn pull_through_cache_rule_not_found_exception_index(
     }
 }
 /// The string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
-pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX: ScalarShape = ScalarShape {
-    name: "PullThroughCacheRuleRepositoryPrefix",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-};
+pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX: ScalarShape = ScalarShape { name: "PullThroughCacheRuleRepositoryPrefix", service: Service::Ecr, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) };
 /// The list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`: items 1..=100.
-pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST: ListShape = ListShape {
-    name: "PullThroughCacheRuleRepositoryPrefixList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-};
+pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST: ListShape = ListShape { name: "PullThroughCacheRuleRepositoryPrefixList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) };
 /// The list `PullTimeUpdateExclusionList` of string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`: items 0..=100.
-pub static PULL_TIME_UPDATE_EXCLUSION_LIST: ListShape = ListShape {
-    name: "PullTimeUpdateExclusionList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::PRINCIPAL_ARN),
-};
+pub static PULL_TIME_UPDATE_EXCLUSION_LIST: ListShape = ListShape { name: "PullTimeUpdateExclusionList", items: ItemsRule { min: Some(0), max: Some(100) }, member: Ty::String(&rules::PRINCIPAL_ARN) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
-pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "PushTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape { name: "PushTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`PutAccountSettingRequest`](super::PutAccountSettingRequest).
-pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape {
-    name: "PutAccountSettingRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutAccountSetting"),
-    index: put_account_setting_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "name",
-            shape: "AccountSettingName",
-            required: true,
-            ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-        },
-        Member {
-            name: "value",
-            shape: "AccountSettingValue",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape { name: "PutAccountSettingRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutAccountSetting"), index: put_account_setting_request_index, required: 0x3, members: &[
+    Member { name: "name", shape: "AccountSettingName", required: true, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) },
+    Member { name: "value", shape: "AccountSettingValue", required: true, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn put_account_setting_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7212,35 +2639,11 @@ pub(crate) fn put_account_setting_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutAccountSettingResponse`](super::PutAccountSettingResponse).
-pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape {
-    name: "PutAccountSettingResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutAccountSetting"),
-    index: put_account_setting_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "name",
-            shape: "AccountSettingName",
-            required: false,
-            ty: Ty::String(&rules::ACCOUNT_SETTING_NAME),
-        },
-        Member {
-            name: "value",
-            shape: "AccountSettingValue",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_ACCOUNT_SETTING_RESPONSE: StructShape = StructShape { name: "PutAccountSettingResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutAccountSetting"), index: put_account_setting_response_index, required: 0x0, members: &[
+    Member { name: "name", shape: "AccountSettingName", required: false, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) },
+    Member { name: "value", shape: "AccountSettingValue", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_account_setting_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7251,53 +2654,14 @@ pub(crate) fn put_account_setting_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutImageRequest`](super::PutImageRequest).
-pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
-    name: "PutImageRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutImage"),
-    index: put_image_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageManifest",
-            shape: "ImageManifest",
-            required: true,
-            ty: Ty::String(&rules::IMAGE_MANIFEST),
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTag",
-            shape: "ImageTag",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_TAG),
-        },
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PUT_IMAGE_REQUEST: StructShape = StructShape { name: "PutImageRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutImage"), index: put_image_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageManifest", shape: "ImageManifest", required: true, ty: Ty::String(&rules::IMAGE_MANIFEST) },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTag", shape: "ImageTag", required: false, ty: Ty::String(&rules::IMAGE_TAG) },
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7311,29 +2675,10 @@ pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutImageResponse`](super::PutImageResponse).
-pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
-    name: "PutImageResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutImage"),
-    index: put_image_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "image",
-            shape: "Image",
-            required: false,
-            ty: Ty::Structure(&IMAGE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_IMAGE_RESPONSE: StructShape = StructShape { name: "PutImageResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutImage"), index: put_image_response_index, required: 0x0, members: &[
+    Member { name: "image", shape: "Image", required: false, ty: Ty::Structure(&IMAGE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7343,39 +2688,13 @@ pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutImageScanningConfigurationRequest`](super::PutImageScanningConfigurationRequest).
-pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "PutImageScanningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutImageScanningConfiguration"),
-    index: put_image_scanning_configuration_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageScanningConfiguration",
-            shape: "ImageScanningConfiguration",
-            required: true,
-            ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION),
-        },
-    ],
-};
+pub static PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "PutImageScanningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutImageScanningConfiguration"), index: put_image_scanning_configuration_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageScanningConfiguration", shape: "ImageScanningConfiguration", required: true, ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION) },
+] };
 #[inline]
-pub(crate) fn put_image_scanning_configuration_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn put_image_scanning_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7384,45 +2703,14 @@ pub(crate) fn put_image_scanning_configuration_request_index(
     }
 }
 /// Structure [`PutImageScanningConfigurationResponse`](super::PutImageScanningConfigurationResponse).
-pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "PutImageScanningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutImageScanningConfiguration"),
-    index: put_image_scanning_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageScanningConfiguration",
-            shape: "ImageScanningConfiguration",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "PutImageScanningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutImageScanningConfiguration"), index: put_image_scanning_configuration_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageScanningConfiguration", shape: "ImageScanningConfiguration", required: false, ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn put_image_scanning_configuration_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn put_image_scanning_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (14, "repositoryName") => Some(1),
@@ -7432,41 +2720,12 @@ pub(crate) fn put_image_scanning_configuration_response_index(
     }
 }
 /// Structure [`PutImageTagMutabilityRequest`](super::PutImageTagMutabilityRequest).
-pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape {
-    name: "PutImageTagMutabilityRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutImageTagMutability"),
-    index: put_image_tag_mutability_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: true,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-    ],
-};
+pub static PUT_IMAGE_TAG_MUTABILITY_REQUEST: StructShape = StructShape { name: "PutImageTagMutabilityRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutImageTagMutability"), index: put_image_tag_mutability_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: true, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+] };
 #[inline]
 pub(crate) fn put_image_tag_mutability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7478,47 +2737,13 @@ pub(crate) fn put_image_tag_mutability_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`PutImageTagMutabilityResponse`](super::PutImageTagMutabilityResponse).
-pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape {
-    name: "PutImageTagMutabilityResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutImageTagMutability"),
-    index: put_image_tag_mutability_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_IMAGE_TAG_MUTABILITY_RESPONSE: StructShape = StructShape { name: "PutImageTagMutabilityResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutImageTagMutability"), index: put_image_tag_mutability_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_image_tag_mutability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7531,35 +2756,11 @@ pub(crate) fn put_image_tag_mutability_response_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`PutLifecyclePolicyRequest`](super::PutLifecyclePolicyRequest).
-pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape {
-    name: "PutLifecyclePolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutLifecyclePolicy"),
-    index: put_lifecycle_policy_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: true,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-    ],
-};
+pub static PUT_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape { name: "PutLifecyclePolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutLifecyclePolicy"), index: put_lifecycle_policy_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: true, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+] };
 #[inline]
 pub(crate) fn put_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7570,41 +2771,12 @@ pub(crate) fn put_lifecycle_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutLifecyclePolicyResponse`](super::PutLifecyclePolicyResponse).
-pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape {
-    name: "PutLifecyclePolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutLifecyclePolicy"),
-    index: put_lifecycle_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_LIFECYCLE_POLICY_RESPONSE: StructShape = StructShape { name: "PutLifecyclePolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutLifecyclePolicy"), index: put_lifecycle_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7616,23 +2788,9 @@ pub(crate) fn put_lifecycle_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutRegistryPolicyRequest`](super::PutRegistryPolicyRequest).
-pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape {
-    name: "PutRegistryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutRegistryPolicy"),
-    index: put_registry_policy_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "policyText",
-            shape: "RegistryPolicyText",
-            required: true,
-            ty: Ty::String(&rules::REGISTRY_POLICY_TEXT),
-        },
-    ],
-};
+pub static PUT_REGISTRY_POLICY_REQUEST: StructShape = StructShape { name: "PutRegistryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutRegistryPolicy"), index: put_registry_policy_request_index, required: 0x1, members: &[
+    Member { name: "policyText", shape: "RegistryPolicyText", required: true, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) },
+] };
 #[inline]
 pub(crate) fn put_registry_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7641,35 +2799,11 @@ pub(crate) fn put_registry_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutRegistryPolicyResponse`](super::PutRegistryPolicyResponse).
-pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "PutRegistryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutRegistryPolicy"),
-    index: put_registry_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "policyText",
-            shape: "RegistryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_REGISTRY_POLICY_RESPONSE: StructShape = StructShape { name: "PutRegistryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutRegistryPolicy"), index: put_registry_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "policyText", shape: "RegistryPolicyText", required: false, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_registry_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7680,33 +2814,12 @@ pub(crate) fn put_registry_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutRegistryScanningConfigurationRequest`](super::PutRegistryScanningConfigurationRequest).
-pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "PutRegistryScanningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutRegistryScanningConfiguration"),
-    index: put_registry_scanning_configuration_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "scanType",
-            shape: "ScanType",
-            required: false,
-            ty: Ty::Enum(&SCAN_TYPE),
-        },
-        Member {
-            name: "rules",
-            shape: "RegistryScanningRuleList",
-            required: false,
-            ty: Ty::List(&REGISTRY_SCANNING_RULE_LIST),
-        },
-    ],
-};
+pub static PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "PutRegistryScanningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutRegistryScanningConfiguration"), index: put_registry_scanning_configuration_request_index, required: 0x0, members: &[
+    Member { name: "scanType", shape: "ScanType", required: false, ty: Ty::Enum(&SCAN_TYPE) },
+    Member { name: "rules", shape: "RegistryScanningRuleList", required: false, ty: Ty::List(&REGISTRY_SCANNING_RULE_LIST) },
+] };
 #[inline]
-pub(crate) fn put_registry_scanning_configuration_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn put_registry_scanning_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (8, "scanType") => Some(0),
         (5, "rules") => Some(1),
@@ -7714,33 +2827,12 @@ pub(crate) fn put_registry_scanning_configuration_request_index(
     }
 }
 /// Structure [`PutRegistryScanningConfigurationResponse`](super::PutRegistryScanningConfigurationResponse).
-pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "PutRegistryScanningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutRegistryScanningConfiguration"),
-    index: put_registry_scanning_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryScanningConfiguration",
-            shape: "RegistryScanningConfiguration",
-            required: false,
-            ty: Ty::Structure(&REGISTRY_SCANNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "PutRegistryScanningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutRegistryScanningConfiguration"), index: put_registry_scanning_configuration_response_index, required: 0x0, members: &[
+    Member { name: "registryScanningConfiguration", shape: "RegistryScanningConfiguration", required: false, ty: Ty::Structure(&REGISTRY_SCANNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn put_registry_scanning_configuration_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn put_registry_scanning_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (29, "registryScanningConfiguration") => Some(0),
         (16, "ResponseMetadata") => Some(1),
@@ -7748,23 +2840,9 @@ pub(crate) fn put_registry_scanning_configuration_response_index(
     }
 }
 /// Structure [`PutReplicationConfigurationRequest`](super::PutReplicationConfigurationRequest).
-pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "PutReplicationConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutReplicationConfiguration"),
-    index: put_replication_configuration_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "replicationConfiguration",
-            shape: "ReplicationConfiguration",
-            required: true,
-            ty: Ty::Structure(&REPLICATION_CONFIGURATION),
-        },
-    ],
-};
+pub static PUT_REPLICATION_CONFIGURATION_REQUEST: StructShape = StructShape { name: "PutReplicationConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutReplicationConfiguration"), index: put_replication_configuration_request_index, required: 0x1, members: &[
+    Member { name: "replicationConfiguration", shape: "ReplicationConfiguration", required: true, ty: Ty::Structure(&REPLICATION_CONFIGURATION) },
+] };
 #[inline]
 pub(crate) fn put_replication_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7773,29 +2851,10 @@ pub(crate) fn put_replication_configuration_request_index(key: &str) -> Option<u
     }
 }
 /// Structure [`PutReplicationConfigurationResponse`](super::PutReplicationConfigurationResponse).
-pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "PutReplicationConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutReplicationConfiguration"),
-    index: put_replication_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "replicationConfiguration",
-            shape: "ReplicationConfiguration",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_REPLICATION_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "PutReplicationConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutReplicationConfiguration"), index: put_replication_configuration_response_index, required: 0x0, members: &[
+    Member { name: "replicationConfiguration", shape: "ReplicationConfiguration", required: false, ty: Ty::Structure(&REPLICATION_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_replication_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7805,23 +2864,9 @@ pub(crate) fn put_replication_configuration_response_index(key: &str) -> Option<
     }
 }
 /// Structure [`PutSigningConfigurationRequest`](super::PutSigningConfigurationRequest).
-pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape {
-    name: "PutSigningConfigurationRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutSigningConfiguration"),
-    index: put_signing_configuration_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "signingConfiguration",
-            shape: "SigningConfiguration",
-            required: true,
-            ty: Ty::Structure(&SIGNING_CONFIGURATION),
-        },
-    ],
-};
+pub static PUT_SIGNING_CONFIGURATION_REQUEST: StructShape = StructShape { name: "PutSigningConfigurationRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutSigningConfiguration"), index: put_signing_configuration_request_index, required: 0x1, members: &[
+    Member { name: "signingConfiguration", shape: "SigningConfiguration", required: true, ty: Ty::Structure(&SIGNING_CONFIGURATION) },
+] };
 #[inline]
 pub(crate) fn put_signing_configuration_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7830,29 +2875,10 @@ pub(crate) fn put_signing_configuration_request_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`PutSigningConfigurationResponse`](super::PutSigningConfigurationResponse).
-pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape {
-    name: "PutSigningConfigurationResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutSigningConfiguration"),
-    index: put_signing_configuration_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "signingConfiguration",
-            shape: "SigningConfiguration",
-            required: false,
-            ty: Ty::Structure(&SIGNING_CONFIGURATION),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_SIGNING_CONFIGURATION_RESPONSE: StructShape = StructShape { name: "PutSigningConfigurationResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("PutSigningConfiguration"), index: put_signing_configuration_response_index, required: 0x0, members: &[
+    Member { name: "signingConfiguration", shape: "SigningConfiguration", required: false, ty: Ty::Structure(&SIGNING_CONFIGURATION) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_signing_configuration_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7862,47 +2888,16 @@ pub(crate) fn put_signing_configuration_response_index(key: &str) -> Option<usiz
     }
 }
 /// Enum [`RCTAppliedFor`](super::RCTAppliedFor).
-pub static RCT_APPLIED_FOR: EnumShape = EnumShape {
-    name: "RCTAppliedFor",
-    service: Service::Ecr,
-    values: &["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"],
-};
+pub static RCT_APPLIED_FOR: EnumShape = EnumShape { name: "RCTAppliedFor", service: Service::Ecr, values: &["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"] };
 /// The list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
-pub static RCT_APPLIED_FOR_LIST: ListShape = ListShape {
-    name: "RCTAppliedForList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Enum(&RCT_APPLIED_FOR),
-};
+pub static RCT_APPLIED_FOR_LIST: ListShape = ListShape { name: "RCTAppliedForList", items: ItemsRule { min: None, max: None }, member: Ty::Enum(&RCT_APPLIED_FOR) };
 /// The string `Reason`.
-pub static REASON: ScalarShape = ScalarShape {
-    name: "Reason",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static REASON: ScalarShape = ScalarShape { name: "Reason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`Recommendation`](super::Recommendation).
-pub static RECOMMENDATION: StructShape = StructShape {
-    name: "Recommendation",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: recommendation_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "url",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "text",
-            shape: "RecommendationText",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static RECOMMENDATION: StructShape = StructShape { name: "Recommendation", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: recommendation_index, required: 0x0, members: &[
+    Member { name: "url", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "text", shape: "RecommendationText", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn recommendation_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7912,47 +2907,16 @@ pub(crate) fn recommendation_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `RecommendationText`.
-pub static RECOMMENDATION_TEXT: ScalarShape = ScalarShape {
-    name: "RecommendationText",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static RECOMMENDATION_TEXT: ScalarShape = ScalarShape { name: "RecommendationText", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `RecordedPullTimestamp`.
-pub static RECORDED_PULL_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "RecordedPullTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static RECORDED_PULL_TIMESTAMP: ScalarShape = ScalarShape { name: "RecordedPullTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The list `ReferenceUrlsList` of string `Url`.
-pub static REFERENCE_URLS_LIST: ListShape = ListShape {
-    name: "ReferenceUrlsList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&StrRule::ANY),
-};
+pub static REFERENCE_URLS_LIST: ListShape = ListShape { name: "ReferenceUrlsList", items: ItemsRule { min: None, max: None }, member: Ty::String(&StrRule::ANY) };
 /// Structure [`ReferencedImagesNotFoundException`](super::ReferencedImagesNotFoundException).
-pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ReferencedImagesNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: referenced_images_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ReferencedImagesNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: referenced_images_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -7962,72 +2926,26 @@ pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<u
     }
 }
 /// The string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
-pub static REGION: ScalarShape = ScalarShape {
-    name: "Region",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REGION),
-};
+pub static REGION: ScalarShape = ScalarShape { name: "Region", service: Service::Ecr, ty: Ty::String(&rules::REGION) };
 /// Structure [`RegisterPullTimeUpdateExclusionRequest`](super::RegisterPullTimeUpdateExclusionRequest).
-pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape {
-    name: "RegisterPullTimeUpdateExclusionRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("RegisterPullTimeUpdateExclusion"),
-    index: register_pull_time_update_exclusion_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "principalArn",
-            shape: "PrincipalArn",
-            required: true,
-            ty: Ty::String(&rules::PRINCIPAL_ARN),
-        },
-    ],
-};
+pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape { name: "RegisterPullTimeUpdateExclusionRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("RegisterPullTimeUpdateExclusion"), index: register_pull_time_update_exclusion_request_index, required: 0x1, members: &[
+    Member { name: "principalArn", shape: "PrincipalArn", required: true, ty: Ty::String(&rules::PRINCIPAL_ARN) },
+] };
 #[inline]
-pub(crate) fn register_pull_time_update_exclusion_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn register_pull_time_update_exclusion_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         _ => None,
     }
 }
 /// Structure [`RegisterPullTimeUpdateExclusionResponse`](super::RegisterPullTimeUpdateExclusionResponse).
-pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape {
-    name: "RegisterPullTimeUpdateExclusionResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("RegisterPullTimeUpdateExclusion"),
-    index: register_pull_time_update_exclusion_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "principalArn",
-            shape: "PrincipalArn",
-            required: false,
-            ty: Ty::String(&rules::PRINCIPAL_ARN),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE: StructShape = StructShape { name: "RegisterPullTimeUpdateExclusionResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("RegisterPullTimeUpdateExclusion"), index: register_pull_time_update_exclusion_response_index, required: 0x0, members: &[
+    Member { name: "principalArn", shape: "PrincipalArn", required: false, ty: Ty::String(&rules::PRINCIPAL_ARN) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn register_pull_time_update_exclusion_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn register_pull_time_update_exclusion_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (12, "principalArn") => Some(0),
         (9, "createdAt") => Some(1),
@@ -8036,35 +2954,12 @@ pub(crate) fn register_pull_time_update_exclusion_response_index(
     }
 }
 /// The string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
-pub static REGISTRY_ID: ScalarShape = ScalarShape {
-    name: "RegistryId",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REGISTRY_ID),
-};
+pub static REGISTRY_ID: ScalarShape = ScalarShape { name: "RegistryId", service: Service::Ecr, ty: Ty::String(&rules::REGISTRY_ID) };
 /// Structure [`RegistryPolicyNotFoundException`](super::RegistryPolicyNotFoundException).
-pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RegistryPolicyNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: registry_policy_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RegistryPolicyNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: registry_policy_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn registry_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8074,35 +2969,12 @@ pub(crate) fn registry_policy_not_found_exception_index(key: &str) -> Option<usi
     }
 }
 /// The string `RegistryPolicyText`: length 0..=10240.
-pub static REGISTRY_POLICY_TEXT: ScalarShape = ScalarShape {
-    name: "RegistryPolicyText",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REGISTRY_POLICY_TEXT),
-};
+pub static REGISTRY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RegistryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) };
 /// Structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
-pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape {
-    name: "RegistryScanningConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: registry_scanning_configuration_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "scanType",
-            shape: "ScanType",
-            required: false,
-            ty: Ty::Enum(&SCAN_TYPE),
-        },
-        Member {
-            name: "rules",
-            shape: "RegistryScanningRuleList",
-            required: false,
-            ty: Ty::List(&REGISTRY_SCANNING_RULE_LIST),
-        },
-    ],
-};
+pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RegistryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: registry_scanning_configuration_index, required: 0x0, members: &[
+    Member { name: "scanType", shape: "ScanType", required: false, ty: Ty::Enum(&SCAN_TYPE) },
+    Member { name: "rules", shape: "RegistryScanningRuleList", required: false, ty: Ty::List(&REGISTRY_SCANNING_RULE_LIST) },
+] };
 #[inline]
 pub(crate) fn registry_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8112,29 +2984,10 @@ pub(crate) fn registry_scanning_configuration_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`RegistryScanningRule`](super::RegistryScanningRule).
-pub static REGISTRY_SCANNING_RULE: StructShape = StructShape {
-    name: "RegistryScanningRule",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: registry_scanning_rule_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "scanFrequency",
-            shape: "ScanFrequency",
-            required: true,
-            ty: Ty::Enum(&SCAN_FREQUENCY),
-        },
-        Member {
-            name: "repositoryFilters",
-            shape: "ScanningRepositoryFilterList",
-            required: true,
-            ty: Ty::List(&SCANNING_REPOSITORY_FILTER_LIST),
-        },
-    ],
-};
+pub static REGISTRY_SCANNING_RULE: StructShape = StructShape { name: "RegistryScanningRule", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: registry_scanning_rule_index, required: 0x3, members: &[
+    Member { name: "scanFrequency", shape: "ScanFrequency", required: true, ty: Ty::Enum(&SCAN_FREQUENCY) },
+    Member { name: "repositoryFilters", shape: "ScanningRepositoryFilterList", required: true, ty: Ty::List(&SCANNING_REPOSITORY_FILTER_LIST) },
+] };
 #[inline]
 pub(crate) fn registry_scanning_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8144,50 +2997,17 @@ pub(crate) fn registry_scanning_rule_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `RegistryScanningRuleList` of structure [`RegistryScanningRule`](super::RegistryScanningRule): items 0..=2.
-pub static REGISTRY_SCANNING_RULE_LIST: ListShape = ListShape {
-    name: "RegistryScanningRuleList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(2),
-    },
-    member: Ty::Structure(&REGISTRY_SCANNING_RULE),
-};
+pub static REGISTRY_SCANNING_RULE_LIST: ListShape = ListShape { name: "RegistryScanningRuleList", items: ItemsRule { min: Some(0), max: Some(2) }, member: Ty::Structure(&REGISTRY_SCANNING_RULE) };
 /// The list `RelatedVulnerabilitiesList` of string `RelatedVulnerability`.
-pub static RELATED_VULNERABILITIES_LIST: ListShape = ListShape {
-    name: "RelatedVulnerabilitiesList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&StrRule::ANY),
-};
+pub static RELATED_VULNERABILITIES_LIST: ListShape = ListShape { name: "RelatedVulnerabilitiesList", items: ItemsRule { min: None, max: None }, member: Ty::String(&StrRule::ANY) };
 /// The string `RelatedVulnerability`.
-pub static RELATED_VULNERABILITY: ScalarShape = ScalarShape {
-    name: "RelatedVulnerability",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static RELATED_VULNERABILITY: ScalarShape = ScalarShape { name: "RelatedVulnerability", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `Release`.
-pub static RELEASE: ScalarShape = ScalarShape {
-    name: "Release",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static RELEASE: ScalarShape = ScalarShape { name: "Release", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`Remediation`](super::Remediation).
-pub static REMEDIATION: StructShape = StructShape {
-    name: "Remediation",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: remediation_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "recommendation",
-            shape: "Recommendation",
-            required: false,
-            ty: Ty::Structure(&RECOMMENDATION),
-        },
-    ],
-};
+pub static REMEDIATION: StructShape = StructShape { name: "Remediation", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: remediation_index, required: 0x0, members: &[
+    Member { name: "recommendation", shape: "Recommendation", required: false, ty: Ty::Structure(&RECOMMENDATION) },
+] };
 #[inline]
 pub(crate) fn remediation_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8196,45 +3016,16 @@ pub(crate) fn remediation_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `ReplicationBackfillError`.
-pub static REPLICATION_BACKFILL_ERROR: ScalarShape = ScalarShape {
-    name: "ReplicationBackfillError",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static REPLICATION_BACKFILL_ERROR: ScalarShape = ScalarShape { name: "ReplicationBackfillError", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
-pub static REPLICATION_BACKFILL_ID: ScalarShape = ScalarShape {
-    name: "ReplicationBackfillId",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-};
+pub static REPLICATION_BACKFILL_ID: ScalarShape = ScalarShape { name: "ReplicationBackfillId", service: Service::Ecr, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) };
 /// Structure [`ReplicationBackfillInProgressException`](super::ReplicationBackfillInProgressException).
-pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape {
-    name: "ReplicationBackfillInProgressException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: replication_backfill_in_progress_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape { name: "ReplicationBackfillInProgressException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: replication_backfill_in_progress_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn replication_backfill_in_progress_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn replication_backfill_in_progress_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8242,33 +3033,12 @@ pub(crate) fn replication_backfill_in_progress_exception_index(
     }
 }
 /// Structure [`ReplicationBackfillInvalidStatusException`](super::ReplicationBackfillInvalidStatusException).
-pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructShape {
-    name: "ReplicationBackfillInvalidStatusException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: replication_backfill_invalid_status_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION: StructShape = StructShape { name: "ReplicationBackfillInvalidStatusException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: replication_backfill_invalid_status_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn replication_backfill_invalid_status_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn replication_backfill_invalid_status_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8276,33 +3046,12 @@ pub(crate) fn replication_backfill_invalid_status_exception_index(
     }
 }
 /// Structure [`ReplicationBackfillNotFoundException`](super::ReplicationBackfillNotFoundException).
-pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ReplicationBackfillNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: replication_backfill_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ReplicationBackfillNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: replication_backfill_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn replication_backfill_not_found_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn replication_backfill_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -8310,41 +3059,12 @@ pub(crate) fn replication_backfill_not_found_exception_index(
     }
 }
 /// Structure [`ReplicationBackfillProgress`](super::ReplicationBackfillProgress).
-pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape {
-    name: "ReplicationBackfillProgress",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_backfill_progress_index,
-    required: 0xf,
-    members: &[
-        Member {
-            name: "totalReplicationCount",
-            shape: "NonNegativeInteger",
-            required: true,
-            ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER),
-        },
-        Member {
-            name: "completedReplicationCount",
-            shape: "NonNegativeInteger",
-            required: true,
-            ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER),
-        },
-        Member {
-            name: "failedReplicationCount",
-            shape: "NonNegativeInteger",
-            required: true,
-            ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER),
-        },
-        Member {
-            name: "failureCodes",
-            shape: "ReplicationErrorList",
-            required: true,
-            ty: Ty::List(&REPLICATION_ERROR_LIST),
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_PROGRESS: StructShape = StructShape { name: "ReplicationBackfillProgress", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_backfill_progress_index, required: 0xf, members: &[
+    Member { name: "totalReplicationCount", shape: "NonNegativeInteger", required: true, ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER) },
+    Member { name: "completedReplicationCount", shape: "NonNegativeInteger", required: true, ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER) },
+    Member { name: "failedReplicationCount", shape: "NonNegativeInteger", required: true, ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER) },
+    Member { name: "failureCodes", shape: "ReplicationErrorList", required: true, ty: Ty::List(&REPLICATION_ERROR_LIST) },
+] };
 #[inline]
 pub(crate) fn replication_backfill_progress_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8356,47 +3076,13 @@ pub(crate) fn replication_backfill_progress_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
-pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape {
-    name: "ReplicationBackfillResult",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_backfill_result_index,
-    required: 0x7,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationBackfillResultStatus",
-            required: true,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ReplicationError",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "subImageFailureCodes",
-            shape: "ReplicationErrorList",
-            required: false,
-            ty: Ty::List(&REPLICATION_ERROR_LIST),
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_RESULT: StructShape = StructShape { name: "ReplicationBackfillResult", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_backfill_result_index, required: 0x7, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "status", shape: "ReplicationBackfillResultStatus", required: true, ty: Ty::Enum(&REPLICATION_BACKFILL_RESULT_STATUS) },
+    Member { name: "failureCode", shape: "ReplicationError", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "subImageFailureCodes", shape: "ReplicationErrorList", required: false, ty: Ty::List(&REPLICATION_ERROR_LIST) },
+] };
 #[inline]
 pub(crate) fn replication_backfill_result_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8409,77 +3095,21 @@ pub(crate) fn replication_backfill_result_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
-pub static REPLICATION_BACKFILL_RESULT_LIST: ListShape = ListShape {
-    name: "ReplicationBackfillResultList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPLICATION_BACKFILL_RESULT),
-};
+pub static REPLICATION_BACKFILL_RESULT_LIST: ListShape = ListShape { name: "ReplicationBackfillResultList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPLICATION_BACKFILL_RESULT) };
 /// Enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus).
-pub static REPLICATION_BACKFILL_RESULT_STATUS: EnumShape = EnumShape {
-    name: "ReplicationBackfillResultStatus",
-    service: Service::Ecr,
-    values: &["COMPLETE", "FAILED"],
-};
+pub static REPLICATION_BACKFILL_RESULT_STATUS: EnumShape = EnumShape { name: "ReplicationBackfillResultStatus", service: Service::Ecr, values: &["COMPLETE", "FAILED"] };
 /// Enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus).
-pub static REPLICATION_BACKFILL_STATUS: EnumShape = EnumShape {
-    name: "ReplicationBackfillStatus",
-    service: Service::Ecr,
-    values: &["PREPARING", "IN_PROGRESS", "COMPLETE", "FAILED", "STOPPING", "STOPPED"],
-};
+pub static REPLICATION_BACKFILL_STATUS: EnumShape = EnumShape { name: "ReplicationBackfillStatus", service: Service::Ecr, values: &["PREPARING", "IN_PROGRESS", "COMPLETE", "FAILED", "STOPPING", "STOPPED"] };
 /// Structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
-pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape {
-    name: "ReplicationBackfillSummary",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_backfill_summary_index,
-    required: 0x27,
-    members: &[
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: true,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "destination",
-            shape: "ReplicationDestination",
-            required: true,
-            ty: Ty::Structure(&REPLICATION_DESTINATION),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationBackfillStatus",
-            required: true,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ReplicationBackfillError",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "progress",
-            shape: "ReplicationBackfillProgress",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_BACKFILL_PROGRESS),
-        },
-        Member {
-            name: "startedAt",
-            shape: "Date",
-            required: true,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "endedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static REPLICATION_BACKFILL_SUMMARY: StructShape = StructShape { name: "ReplicationBackfillSummary", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_backfill_summary_index, required: 0x27, members: &[
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: true, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "destination", shape: "ReplicationDestination", required: true, ty: Ty::Structure(&REPLICATION_DESTINATION) },
+    Member { name: "status", shape: "ReplicationBackfillStatus", required: true, ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS) },
+    Member { name: "failureCode", shape: "ReplicationBackfillError", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "progress", shape: "ReplicationBackfillProgress", required: false, ty: Ty::Structure(&REPLICATION_BACKFILL_PROGRESS) },
+    Member { name: "startedAt", shape: "Date", required: true, ty: Ty::Timestamp },
+    Member { name: "endedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn replication_backfill_summary_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8494,29 +3124,11 @@ pub(crate) fn replication_backfill_summary_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
-pub static REPLICATION_BACKFILL_SUMMARY_LIST: ListShape = ListShape {
-    name: "ReplicationBackfillSummaryList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPLICATION_BACKFILL_SUMMARY),
-};
+pub static REPLICATION_BACKFILL_SUMMARY_LIST: ListShape = ListShape { name: "ReplicationBackfillSummaryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPLICATION_BACKFILL_SUMMARY) };
 /// Structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
-pub static REPLICATION_CONFIGURATION: StructShape = StructShape {
-    name: "ReplicationConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_configuration_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "rules",
-            shape: "ReplicationRuleList",
-            required: true,
-            ty: Ty::List(&REPLICATION_RULE_LIST),
-        },
-    ],
-};
+pub static REPLICATION_CONFIGURATION: StructShape = StructShape { name: "ReplicationConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_configuration_index, required: 0x1, members: &[
+    Member { name: "rules", shape: "ReplicationRuleList", required: true, ty: Ty::List(&REPLICATION_RULE_LIST) },
+] };
 #[inline]
 pub(crate) fn replication_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8525,29 +3137,10 @@ pub(crate) fn replication_configuration_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ReplicationDestination`](super::ReplicationDestination).
-pub static REPLICATION_DESTINATION: StructShape = StructShape {
-    name: "ReplicationDestination",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_destination_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "region",
-            shape: "Region",
-            required: true,
-            ty: Ty::String(&rules::REGION),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: true,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-    ],
-};
+pub static REPLICATION_DESTINATION: StructShape = StructShape { name: "ReplicationDestination", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_destination_index, required: 0x3, members: &[
+    Member { name: "region", shape: "Region", required: true, ty: Ty::String(&rules::REGION) },
+    Member { name: "registryId", shape: "RegistryId", required: true, ty: Ty::String(&rules::REGISTRY_ID) },
+] };
 #[inline]
 pub(crate) fn replication_destination_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8557,56 +3150,17 @@ pub(crate) fn replication_destination_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
-pub static REPLICATION_DESTINATION_LIST: ListShape = ListShape {
-    name: "ReplicationDestinationList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(100),
-    },
-    member: Ty::Structure(&REPLICATION_DESTINATION),
-};
+pub static REPLICATION_DESTINATION_LIST: ListShape = ListShape { name: "ReplicationDestinationList", items: ItemsRule { min: Some(0), max: Some(100) }, member: Ty::Structure(&REPLICATION_DESTINATION) };
 /// The string `ReplicationError`.
-pub static REPLICATION_ERROR: ScalarShape = ScalarShape {
-    name: "ReplicationError",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static REPLICATION_ERROR: ScalarShape = ScalarShape { name: "ReplicationError", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `ReplicationErrorList` of string `ReplicationError`.
-pub static REPLICATION_ERROR_LIST: ListShape = ListShape {
-    name: "ReplicationErrorList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&StrRule::ANY),
-};
+pub static REPLICATION_ERROR_LIST: ListShape = ListShape { name: "ReplicationErrorList", items: ItemsRule { min: None, max: None }, member: Ty::String(&StrRule::ANY) };
 /// Structure [`ReplicationRule`](super::ReplicationRule).
-pub static REPLICATION_RULE: StructShape = StructShape {
-    name: "ReplicationRule",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: replication_rule_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "destinations",
-            shape: "ReplicationDestinationList",
-            required: true,
-            ty: Ty::List(&REPLICATION_DESTINATION_LIST),
-        },
-        Member {
-            name: "repositoryFilters",
-            shape: "RepositoryFilterList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_FILTER_LIST),
-        },
-        Member {
-            name: "deleteReplication",
-            shape: "DeleteReplication",
-            required: false,
-            ty: Ty::Structure(&DELETE_REPLICATION),
-        },
-    ],
-};
+pub static REPLICATION_RULE: StructShape = StructShape { name: "ReplicationRule", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: replication_rule_index, required: 0x1, members: &[
+    Member { name: "destinations", shape: "ReplicationDestinationList", required: true, ty: Ty::List(&REPLICATION_DESTINATION_LIST) },
+    Member { name: "repositoryFilters", shape: "RepositoryFilterList", required: false, ty: Ty::List(&REPOSITORY_FILTER_LIST) },
+    Member { name: "deleteReplication", shape: "DeleteReplication", required: false, ty: Ty::Structure(&DELETE_REPLICATION) },
+] };
 #[inline]
 pub(crate) fn replication_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8617,86 +3171,21 @@ pub(crate) fn replication_rule_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
-pub static REPLICATION_RULE_LIST: ListShape = ListShape {
-    name: "ReplicationRuleList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(25),
-    },
-    member: Ty::Structure(&REPLICATION_RULE),
-};
+pub static REPLICATION_RULE_LIST: ListShape = ListShape { name: "ReplicationRuleList", items: ItemsRule { min: Some(0), max: Some(25) }, member: Ty::Structure(&REPLICATION_RULE) };
 /// Enum [`ReplicationStatus`](super::ReplicationStatus).
-pub static REPLICATION_STATUS: EnumShape = EnumShape {
-    name: "ReplicationStatus",
-    service: Service::Ecr,
-    values: &["IN_PROGRESS", "COMPLETE", "FAILED"],
-};
+pub static REPLICATION_STATUS: EnumShape = EnumShape { name: "ReplicationStatus", service: Service::Ecr, values: &["IN_PROGRESS", "COMPLETE", "FAILED"] };
 /// Structure [`Repository`](super::Repository).
-pub static REPOSITORY: StructShape = StructShape {
-    name: "Repository",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryArn",
-            shape: "Arn",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "repositoryUri",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "imageScanningConfiguration",
-            shape: "ImageScanningConfiguration",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION),
-        },
-        Member {
-            name: "encryptionConfiguration",
-            shape: "EncryptionConfiguration",
-            required: false,
-            ty: Ty::Structure(&ENCRYPTION_CONFIGURATION),
-        },
-    ],
-};
+pub static REPOSITORY: StructShape = StructShape { name: "Repository", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_index, required: 0x0, members: &[
+    Member { name: "repositoryArn", shape: "Arn", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "repositoryUri", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "imageScanningConfiguration", shape: "ImageScanningConfiguration", required: false, ty: Ty::Structure(&IMAGE_SCANNING_CONFIGURATION) },
+    Member { name: "encryptionConfiguration", shape: "EncryptionConfiguration", required: false, ty: Ty::Structure(&ENCRYPTION_CONFIGURATION) },
+] };
 #[inline]
 pub(crate) fn repository_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8713,29 +3202,10 @@ pub(crate) fn repository_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryAlreadyExistsException`](super::RepositoryAlreadyExistsException).
-pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "RepositoryAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: repository_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8745,91 +3215,20 @@ pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
-pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape {
-    name: "RepositoryCreationTemplate",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_creation_template_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "prefix",
-            shape: "Prefix",
-            required: false,
-            ty: Ty::String(&rules::PREFIX),
-        },
-        Member {
-            name: "description",
-            shape: "RepositoryTemplateDescription",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION),
-        },
-        Member {
-            name: "encryptionConfiguration",
-            shape: "EncryptionConfigurationForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "resourceTags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "repositoryPolicy",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "lifecyclePolicy",
-            shape: "LifecyclePolicyTextForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::String(
-                &rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE,
-            ),
-        },
-        Member {
-            name: "appliedFor",
-            shape: "RCTAppliedForList",
-            required: false,
-            ty: Ty::List(&RCT_APPLIED_FOR_LIST),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "createdAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "updatedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static REPOSITORY_CREATION_TEMPLATE: StructShape = StructShape { name: "RepositoryCreationTemplate", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_creation_template_index, required: 0x0, members: &[
+    Member { name: "prefix", shape: "Prefix", required: false, ty: Ty::String(&rules::PREFIX) },
+    Member { name: "description", shape: "RepositoryTemplateDescription", required: false, ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION) },
+    Member { name: "encryptionConfiguration", shape: "EncryptionConfigurationForRepositoryCreationTemplate", required: false, ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "resourceTags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "repositoryPolicy", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "lifecyclePolicy", shape: "LifecyclePolicyTextForRepositoryCreationTemplate", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "appliedFor", shape: "RCTAppliedForList", required: false, ty: Ty::List(&RCT_APPLIED_FOR_LIST) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "createdAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "updatedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn repository_creation_template_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8849,35 +3248,12 @@ pub(crate) fn repository_creation_template_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
-pub static REPOSITORY_CREATION_TEMPLATE_LIST: ListShape = ListShape {
-    name: "RepositoryCreationTemplateList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE),
-};
+pub static REPOSITORY_CREATION_TEMPLATE_LIST: ListShape = ListShape { name: "RepositoryCreationTemplateList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE) };
 /// Structure [`RepositoryFilter`](super::RepositoryFilter).
-pub static REPOSITORY_FILTER: StructShape = StructShape {
-    name: "RepositoryFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_filter_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "filter",
-            shape: "RepositoryFilterValue",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE),
-        },
-        Member {
-            name: "filterType",
-            shape: "RepositoryFilterType",
-            required: true,
-            ty: Ty::Enum(&REPOSITORY_FILTER_TYPE),
-        },
-    ],
-};
+pub static REPOSITORY_FILTER: StructShape = StructShape { name: "RepositoryFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_filter_index, required: 0x3, members: &[
+    Member { name: "filter", shape: "RepositoryFilterValue", required: true, ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE) },
+    Member { name: "filterType", shape: "RepositoryFilterType", required: true, ty: Ty::Enum(&REPOSITORY_FILTER_TYPE) },
+] };
 #[inline]
 pub(crate) fn repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8887,71 +3263,22 @@ pub(crate) fn repository_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `RepositoryFilterList` of structure [`RepositoryFilter`](super::RepositoryFilter): items 1..=100.
-pub static REPOSITORY_FILTER_LIST: ListShape = ListShape {
-    name: "RepositoryFilterList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::Structure(&REPOSITORY_FILTER),
-};
+pub static REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "RepositoryFilterList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&REPOSITORY_FILTER) };
 /// Enum [`RepositoryFilterType`](super::RepositoryFilterType).
-pub static REPOSITORY_FILTER_TYPE: EnumShape = EnumShape {
-    name: "RepositoryFilterType",
-    service: Service::Ecr,
-    values: &["PREFIX_MATCH"],
-};
+pub static REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "RepositoryFilterType", service: Service::Ecr, values: &["PREFIX_MATCH"] };
 /// The string `RepositoryFilterValue`: length 2..=256, whole value matches `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
-pub static REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape {
-    name: "RepositoryFilterValue",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE),
-};
+pub static REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "RepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE) };
 /// The list `RepositoryList` of structure [`Repository`](super::Repository).
-pub static REPOSITORY_LIST: ListShape = ListShape {
-    name: "RepositoryList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPOSITORY),
-};
+pub static REPOSITORY_LIST: ListShape = ListShape { name: "RepositoryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY) };
 /// The string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
-pub static REPOSITORY_NAME: ScalarShape = ScalarShape {
-    name: "RepositoryName",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REPOSITORY_NAME),
-};
+pub static REPOSITORY_NAME: ScalarShape = ScalarShape { name: "RepositoryName", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_NAME) };
 /// The list `RepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=100.
-pub static REPOSITORY_NAME_LIST: ListShape = ListShape {
-    name: "RepositoryNameList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::REPOSITORY_NAME),
-};
+pub static REPOSITORY_NAME_LIST: ListShape = ListShape { name: "RepositoryNameList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`RepositoryNotEmptyException`](super::RepositoryNotEmptyException).
-pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryNotEmptyException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_not_empty_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape { name: "RepositoryNotEmptyException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: repository_not_empty_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8961,29 +3288,10 @@ pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryNotFoundException`](super::RepositoryNotFoundException).
-pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RepositoryNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: repository_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -8993,29 +3301,10 @@ pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryPolicyNotFoundException`](super::RepositoryPolicyNotFoundException).
-pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryPolicyNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_policy_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RepositoryPolicyNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: repository_policy_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9025,53 +3314,15 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
     }
 }
 /// The string `RepositoryPolicyText`: length 0..=10240.
-pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape {
-    name: "RepositoryPolicyText",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-};
+pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
 /// Structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
-pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape {
-    name: "RepositoryScanningConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_scanning_configuration_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryArn",
-            shape: "Arn",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "scanOnPush",
-            shape: "ScanOnPushFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-        Member {
-            name: "scanFrequency",
-            shape: "ScanFrequency",
-            required: false,
-            ty: Ty::Enum(&SCAN_FREQUENCY),
-        },
-        Member {
-            name: "appliedScanFilters",
-            shape: "ScanningRepositoryFilterList",
-            required: false,
-            ty: Ty::List(&SCANNING_REPOSITORY_FILTER_LIST),
-        },
-    ],
-};
+pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RepositoryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_scanning_configuration_index, required: 0x0, members: &[
+    Member { name: "repositoryArn", shape: "Arn", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "scanOnPush", shape: "ScanOnPushFlag", required: false, ty: Ty::Boolean },
+    Member { name: "scanFrequency", shape: "ScanFrequency", required: false, ty: Ty::Enum(&SCAN_FREQUENCY) },
+    Member { name: "appliedScanFilters", shape: "ScanningRepositoryFilterList", required: false, ty: Ty::List(&SCANNING_REPOSITORY_FILTER_LIST) },
+] };
 #[inline]
 pub(crate) fn repository_scanning_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9084,39 +3335,13 @@ pub(crate) fn repository_scanning_configuration_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
-pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape {
-    name: "RepositoryScanningConfigurationFailure",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_scanning_configuration_failure_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ScanningConfigurationFailureCode",
-            required: false,
-            ty: Ty::Enum(&SCANNING_CONFIGURATION_FAILURE_CODE),
-        },
-        Member {
-            name: "failureReason",
-            shape: "ScanningConfigurationFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE: StructShape = StructShape { name: "RepositoryScanningConfigurationFailure", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_scanning_configuration_failure_index, required: 0x0, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "failureCode", shape: "ScanningConfigurationFailureCode", required: false, ty: Ty::Enum(&SCANNING_CONFIGURATION_FAILURE_CODE) },
+    Member { name: "failureReason", shape: "ScanningConfigurationFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn repository_scanning_configuration_failure_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn repository_scanning_configuration_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (14, "repositoryName") => Some(0),
         (11, "failureCode") => Some(1),
@@ -9125,59 +3350,18 @@ pub(crate) fn repository_scanning_configuration_failure_index(
     }
 }
 /// The list `RepositoryScanningConfigurationFailureList` of structure [`RepositoryScanningConfigurationFailure`](super::RepositoryScanningConfigurationFailure).
-pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST: ListShape = ListShape {
-    name: "RepositoryScanningConfigurationFailureList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE),
-};
+pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST: ListShape = ListShape { name: "RepositoryScanningConfigurationFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE) };
 /// The list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
-pub static REPOSITORY_SCANNING_CONFIGURATION_LIST: ListShape = ListShape {
-    name: "RepositoryScanningConfigurationList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION),
-};
+pub static REPOSITORY_SCANNING_CONFIGURATION_LIST: ListShape = ListShape { name: "RepositoryScanningConfigurationList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION) };
 /// The string `RepositoryTemplateDescription`: length ..=256.
-pub static REPOSITORY_TEMPLATE_DESCRIPTION: ScalarShape = ScalarShape {
-    name: "RepositoryTemplateDescription",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION),
-};
+pub static REPOSITORY_TEMPLATE_DESCRIPTION: ScalarShape = ScalarShape { name: "RepositoryTemplateDescription", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION) };
 /// Structure [`Resource`](super::Resource).
-pub static RESOURCE: StructShape = StructShape {
-    name: "Resource",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: resource_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "details",
-            shape: "ResourceDetails",
-            required: false,
-            ty: Ty::Structure(&RESOURCE_DETAILS),
-        },
-        Member {
-            name: "id",
-            shape: "ResourceId",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "tags",
-            shape: "Tags",
-            required: false,
-            ty: Ty::Map(&TAGS),
-        },
-        Member {
-            name: "type",
-            shape: "Type",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static RESOURCE: StructShape = StructShape { name: "Resource", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: resource_index, required: 0x0, members: &[
+    Member { name: "details", shape: "ResourceDetails", required: false, ty: Ty::Structure(&RESOURCE_DETAILS) },
+    Member { name: "id", shape: "ResourceId", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "tags", shape: "Tags", required: false, ty: Ty::Map(&TAGS) },
+    Member { name: "type", shape: "Type", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn resource_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9189,23 +3373,9 @@ pub(crate) fn resource_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ResourceDetails`](super::ResourceDetails).
-pub static RESOURCE_DETAILS: StructShape = StructShape {
-    name: "ResourceDetails",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: resource_details_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "awsEcrContainerImage",
-            shape: "AwsEcrContainerImageDetails",
-            required: false,
-            ty: Ty::Structure(&AWS_ECR_CONTAINER_IMAGE_DETAILS),
-        },
-    ],
-};
+pub static RESOURCE_DETAILS: StructShape = StructShape { name: "ResourceDetails", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: resource_details_index, required: 0x0, members: &[
+    Member { name: "awsEcrContainerImage", shape: "AwsEcrContainerImageDetails", required: false, ty: Ty::Structure(&AWS_ECR_CONTAINER_IMAGE_DETAILS) },
+] };
 #[inline]
 pub(crate) fn resource_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9214,59 +3384,17 @@ pub(crate) fn resource_details_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `ResourceId`.
-pub static RESOURCE_ID: ScalarShape = ScalarShape {
-    name: "ResourceId",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static RESOURCE_ID: ScalarShape = ScalarShape { name: "ResourceId", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `ResourceList` of structure [`Resource`](super::Resource).
-pub static RESOURCE_LIST: ListShape = ListShape {
-    name: "ResourceList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&RESOURCE),
-};
+pub static RESOURCE_LIST: ListShape = ListShape { name: "ResourceList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&RESOURCE) };
 /// Structure [`ResponseMetadata`](super::ResponseMetadata).
-pub static RESPONSE_METADATA: StructShape = StructShape {
-    name: "ResponseMetadata",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: response_metadata_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "RequestId",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "HTTPStatusCode",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "HTTPHeaders",
-            shape: "HTTPHeaders",
-            required: false,
-            ty: Ty::Map(&HTTP_HEADERS),
-        },
-        Member {
-            name: "RetryAttempts",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "HostId",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static RESPONSE_METADATA: StructShape = StructShape { name: "ResponseMetadata", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: response_metadata_index, required: 0x0, members: &[
+    Member { name: "RequestId", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "HTTPStatusCode", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "HTTPHeaders", shape: "HTTPHeaders", required: false, ty: Ty::Map(&HTTP_HEADERS) },
+    Member { name: "RetryAttempts", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "HostId", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9279,35 +3407,12 @@ pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`ScanFrequency`](super::ScanFrequency).
-pub static SCAN_FREQUENCY: EnumShape = EnumShape {
-    name: "ScanFrequency",
-    service: Service::Ecr,
-    values: &["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"],
-};
+pub static SCAN_FREQUENCY: EnumShape = EnumShape { name: "ScanFrequency", service: Service::Ecr, values: &["SCAN_ON_PUSH", "CONTINUOUS_SCAN", "MANUAL"] };
 /// Structure [`ScanNotFoundException`](super::ScanNotFoundException).
-pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ScanNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: scan_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SCAN_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ScanNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: scan_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn scan_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9317,92 +3422,26 @@ pub(crate) fn scan_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The boolean `ScanOnPushFlag`.
-pub static SCAN_ON_PUSH_FLAG: ScalarShape = ScalarShape {
-    name: "ScanOnPushFlag",
-    service: Service::Ecr,
-    ty: Ty::Boolean,
-};
+pub static SCAN_ON_PUSH_FLAG: ScalarShape = ScalarShape { name: "ScanOnPushFlag", service: Service::Ecr, ty: Ty::Boolean };
 /// Enum [`ScanStatus`](super::ScanStatus).
-pub static SCAN_STATUS: EnumShape = EnumShape {
-    name: "ScanStatus",
-    service: Service::Ecr,
-    values: &[
-        "IN_PROGRESS",
-        "COMPLETE",
-        "FAILED",
-        "UNSUPPORTED_IMAGE",
-        "ACTIVE",
-        "PENDING",
-        "SCAN_ELIGIBILITY_EXPIRED",
-        "FINDINGS_UNAVAILABLE",
-        "LIMIT_EXCEEDED",
-        "IMAGE_ARCHIVED",
-        "IMAGE_SIZE_EXCEEDED",
-    ],
-};
+pub static SCAN_STATUS: EnumShape = EnumShape { name: "ScanStatus", service: Service::Ecr, values: &["IN_PROGRESS", "COMPLETE", "FAILED", "UNSUPPORTED_IMAGE", "ACTIVE", "PENDING", "SCAN_ELIGIBILITY_EXPIRED", "FINDINGS_UNAVAILABLE", "LIMIT_EXCEEDED", "IMAGE_ARCHIVED", "IMAGE_SIZE_EXCEEDED"] };
 /// The string `ScanStatusDescription`.
-pub static SCAN_STATUS_DESCRIPTION: ScalarShape = ScalarShape {
-    name: "ScanStatusDescription",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SCAN_STATUS_DESCRIPTION: ScalarShape = ScalarShape { name: "ScanStatusDescription", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
-pub static SCAN_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "ScanTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static SCAN_TIMESTAMP: ScalarShape = ScalarShape { name: "ScanTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Enum [`ScanType`](super::ScanType).
-pub static SCAN_TYPE: EnumShape = EnumShape {
-    name: "ScanType",
-    service: Service::Ecr,
-    values: &["BASIC", "ENHANCED"],
-};
+pub static SCAN_TYPE: EnumShape = EnumShape { name: "ScanType", service: Service::Ecr, values: &["BASIC", "ENHANCED"] };
 /// Enum [`ScanningConfigurationFailureCode`](super::ScanningConfigurationFailureCode).
-pub static SCANNING_CONFIGURATION_FAILURE_CODE: EnumShape = EnumShape {
-    name: "ScanningConfigurationFailureCode",
-    service: Service::Ecr,
-    values: &["REPOSITORY_NOT_FOUND"],
-};
+pub static SCANNING_CONFIGURATION_FAILURE_CODE: EnumShape = EnumShape { name: "ScanningConfigurationFailureCode", service: Service::Ecr, values: &["REPOSITORY_NOT_FOUND"] };
 /// The string `ScanningConfigurationFailureReason`.
-pub static SCANNING_CONFIGURATION_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "ScanningConfigurationFailureReason",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SCANNING_CONFIGURATION_FAILURE_REASON: ScalarShape = ScalarShape { name: "ScanningConfigurationFailureReason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=25.
-pub static SCANNING_CONFIGURATION_REPOSITORY_NAME_LIST: ListShape = ListShape {
-    name: "ScanningConfigurationRepositoryNameList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(25),
-    },
-    member: Ty::String(&rules::REPOSITORY_NAME),
-};
+pub static SCANNING_CONFIGURATION_REPOSITORY_NAME_LIST: ListShape = ListShape { name: "ScanningConfigurationRepositoryNameList", items: ItemsRule { min: Some(1), max: Some(25) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter).
-pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape {
-    name: "ScanningRepositoryFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: scanning_repository_filter_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "filter",
-            shape: "ScanningRepositoryFilterValue",
-            required: true,
-            ty: Ty::String(&rules::SCANNING_REPOSITORY_FILTER_VALUE),
-        },
-        Member {
-            name: "filterType",
-            shape: "ScanningRepositoryFilterType",
-            required: true,
-            ty: Ty::Enum(&SCANNING_REPOSITORY_FILTER_TYPE),
-        },
-    ],
-};
+pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape { name: "ScanningRepositoryFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: scanning_repository_filter_index, required: 0x3, members: &[
+    Member { name: "filter", shape: "ScanningRepositoryFilterValue", required: true, ty: Ty::String(&rules::SCANNING_REPOSITORY_FILTER_VALUE) },
+    Member { name: "filterType", shape: "ScanningRepositoryFilterType", required: true, ty: Ty::Enum(&SCANNING_REPOSITORY_FILTER_TYPE) },
+] };
 #[inline]
 pub(crate) fn scanning_repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9412,50 +3451,17 @@ pub(crate) fn scanning_repository_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ScanningRepositoryFilterList` of structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter): items 0..=100.
-pub static SCANNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
-    name: "ScanningRepositoryFilterList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(100),
-    },
-    member: Ty::Structure(&SCANNING_REPOSITORY_FILTER),
-};
+pub static SCANNING_REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "ScanningRepositoryFilterList", items: ItemsRule { min: Some(0), max: Some(100) }, member: Ty::Structure(&SCANNING_REPOSITORY_FILTER) };
 /// Enum [`ScanningRepositoryFilterType`](super::ScanningRepositoryFilterType).
-pub static SCANNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape {
-    name: "ScanningRepositoryFilterType",
-    service: Service::Ecr,
-    values: &["WILDCARD"],
-};
+pub static SCANNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "ScanningRepositoryFilterType", service: Service::Ecr, values: &["WILDCARD"] };
 /// The string `ScanningRepositoryFilterValue`: length 1..=255, whole value matches `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
-pub static SCANNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape {
-    name: "ScanningRepositoryFilterValue",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::SCANNING_REPOSITORY_FILTER_VALUE),
-};
+pub static SCANNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "ScanningRepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::SCANNING_REPOSITORY_FILTER_VALUE) };
 /// The double `Score`.
-pub static SCORE: ScalarShape = ScalarShape {
-    name: "Score",
-    service: Service::Ecr,
-    ty: Ty::Double,
-};
+pub static SCORE: ScalarShape = ScalarShape { name: "Score", service: Service::Ecr, ty: Ty::Double };
 /// Structure [`ScoreDetails`](super::ScoreDetails).
-pub static SCORE_DETAILS: StructShape = StructShape {
-    name: "ScoreDetails",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: score_details_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "cvss",
-            shape: "CvssScoreDetails",
-            required: false,
-            ty: Ty::Structure(&CVSS_SCORE_DETAILS),
-        },
-    ],
-};
+pub static SCORE_DETAILS: StructShape = StructShape { name: "ScoreDetails", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: score_details_index, required: 0x0, members: &[
+    Member { name: "cvss", shape: "CvssScoreDetails", required: false, ty: Ty::Structure(&CVSS_SCORE_DETAILS) },
+] };
 #[inline]
 pub(crate) fn score_details_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9464,35 +3470,12 @@ pub(crate) fn score_details_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `ScoringVector`.
-pub static SCORING_VECTOR: ScalarShape = ScalarShape {
-    name: "ScoringVector",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SCORING_VECTOR: ScalarShape = ScalarShape { name: "ScoringVector", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`SecretNotFoundException`](super::SecretNotFoundException).
-pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "SecretNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: secret_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SECRET_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "SecretNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: secret_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn secret_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9502,29 +3485,10 @@ pub(crate) fn secret_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ServerException`](super::ServerException).
-pub static SERVER_EXCEPTION: StructShape = StructShape {
-    name: "ServerException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: server_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SERVER_EXCEPTION: StructShape = StructShape { name: "ServerException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: server_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9534,41 +3498,12 @@ pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`SetRepositoryPolicyRequest`](super::SetRepositoryPolicyRequest).
-pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "SetRepositoryPolicyRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("SetRepositoryPolicy"),
-    index: set_repository_policy_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "force",
-            shape: "ForceFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "SetRepositoryPolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("SetRepositoryPolicy"), index: set_repository_policy_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: true, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "force", shape: "ForceFlag", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9580,41 +3515,12 @@ pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`SetRepositoryPolicyResponse`](super::SetRepositoryPolicyResponse).
-pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "SetRepositoryPolicyResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("SetRepositoryPolicy"),
-    index: set_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "SetRepositoryPolicyResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("SetRepositoryPolicy"), index: set_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9626,35 +3532,13 @@ pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `Severity`.
-pub static SEVERITY: ScalarShape = ScalarShape {
-    name: "Severity",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SEVERITY: ScalarShape = ScalarShape { name: "Severity", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The integer (`i32`) `SeverityCount`: range 0...
-pub static SEVERITY_COUNT: ScalarShape = ScalarShape {
-    name: "SeverityCount",
-    service: Service::Ecr,
-    ty: Ty::Integer(&rules::SEVERITY_COUNT),
-};
+pub static SEVERITY_COUNT: ScalarShape = ScalarShape { name: "SeverityCount", service: Service::Ecr, ty: Ty::Integer(&rules::SEVERITY_COUNT) };
 /// Structure [`SigningConfiguration`](super::SigningConfiguration).
-pub static SIGNING_CONFIGURATION: StructShape = StructShape {
-    name: "SigningConfiguration",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: signing_configuration_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "rules",
-            shape: "SigningRuleList",
-            required: true,
-            ty: Ty::List(&SIGNING_RULE_LIST),
-        },
-    ],
-};
+pub static SIGNING_CONFIGURATION: StructShape = StructShape { name: "SigningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_configuration_index, required: 0x1, members: &[
+    Member { name: "rules", shape: "SigningRuleList", required: true, ty: Ty::List(&SIGNING_RULE_LIST) },
+] };
 #[inline]
 pub(crate) fn signing_configuration_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9663,33 +3547,12 @@ pub(crate) fn signing_configuration_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`SigningConfigurationNotFoundException`](super::SigningConfigurationNotFoundException).
-pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "SigningConfigurationNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: signing_configuration_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "SigningConfigurationNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: signing_configuration_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn signing_configuration_not_found_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn signing_configuration_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -9697,35 +3560,12 @@ pub(crate) fn signing_configuration_not_found_exception_index(
     }
 }
 /// The string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
-pub static SIGNING_PROFILE_ARN: ScalarShape = ScalarShape {
-    name: "SigningProfileArn",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::SIGNING_PROFILE_ARN),
-};
+pub static SIGNING_PROFILE_ARN: ScalarShape = ScalarShape { name: "SigningProfileArn", service: Service::Ecr, ty: Ty::String(&rules::SIGNING_PROFILE_ARN) };
 /// Structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter).
-pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape {
-    name: "SigningRepositoryFilter",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: signing_repository_filter_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "filter",
-            shape: "SigningRepositoryFilterValue",
-            required: true,
-            ty: Ty::String(&rules::SIGNING_REPOSITORY_FILTER_VALUE),
-        },
-        Member {
-            name: "filterType",
-            shape: "SigningRepositoryFilterType",
-            required: true,
-            ty: Ty::Enum(&SIGNING_REPOSITORY_FILTER_TYPE),
-        },
-    ],
-};
+pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape { name: "SigningRepositoryFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_repository_filter_index, required: 0x3, members: &[
+    Member { name: "filter", shape: "SigningRepositoryFilterValue", required: true, ty: Ty::String(&rules::SIGNING_REPOSITORY_FILTER_VALUE) },
+    Member { name: "filterType", shape: "SigningRepositoryFilterType", required: true, ty: Ty::Enum(&SIGNING_REPOSITORY_FILTER_TYPE) },
+] };
 #[inline]
 pub(crate) fn signing_repository_filter_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9735,50 +3575,16 @@ pub(crate) fn signing_repository_filter_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter): items 1..=100.
-pub static SIGNING_REPOSITORY_FILTER_LIST: ListShape = ListShape {
-    name: "SigningRepositoryFilterList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::Structure(&SIGNING_REPOSITORY_FILTER),
-};
+pub static SIGNING_REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "SigningRepositoryFilterList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&SIGNING_REPOSITORY_FILTER) };
 /// Enum [`SigningRepositoryFilterType`](super::SigningRepositoryFilterType).
-pub static SIGNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape {
-    name: "SigningRepositoryFilterType",
-    service: Service::Ecr,
-    values: &["WILDCARD_MATCH"],
-};
+pub static SIGNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "SigningRepositoryFilterType", service: Service::Ecr, values: &["WILDCARD_MATCH"] };
 /// The string `SigningRepositoryFilterValue`: length 1..=256, whole value matches `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
-pub static SIGNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape {
-    name: "SigningRepositoryFilterValue",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::SIGNING_REPOSITORY_FILTER_VALUE),
-};
+pub static SIGNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "SigningRepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::SIGNING_REPOSITORY_FILTER_VALUE) };
 /// Structure [`SigningRule`](super::SigningRule).
-pub static SIGNING_RULE: StructShape = StructShape {
-    name: "SigningRule",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: signing_rule_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "signingProfileArn",
-            shape: "SigningProfileArn",
-            required: true,
-            ty: Ty::String(&rules::SIGNING_PROFILE_ARN),
-        },
-        Member {
-            name: "repositoryFilters",
-            shape: "SigningRepositoryFilterList",
-            required: false,
-            ty: Ty::List(&SIGNING_REPOSITORY_FILTER_LIST),
-        },
-    ],
-};
+pub static SIGNING_RULE: StructShape = StructShape { name: "SigningRule", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_rule_index, required: 0x1, members: &[
+    Member { name: "signingProfileArn", shape: "SigningProfileArn", required: true, ty: Ty::String(&rules::SIGNING_PROFILE_ARN) },
+    Member { name: "repositoryFilters", shape: "SigningRepositoryFilterList", required: false, ty: Ty::List(&SIGNING_REPOSITORY_FILTER_LIST) },
+] };
 #[inline]
 pub(crate) fn signing_rule_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9788,74 +3594,23 @@ pub(crate) fn signing_rule_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
-pub static SIGNING_RULE_LIST: ListShape = ListShape {
-    name: "SigningRuleList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(10),
-    },
-    member: Ty::Structure(&SIGNING_RULE),
-};
+pub static SIGNING_RULE_LIST: ListShape = ListShape { name: "SigningRuleList", items: ItemsRule { min: Some(0), max: Some(10) }, member: Ty::Structure(&SIGNING_RULE) };
 /// Enum [`SigningStatus`](super::SigningStatus).
-pub static SIGNING_STATUS: EnumShape = EnumShape {
-    name: "SigningStatus",
-    service: Service::Ecr,
-    values: &["IN_PROGRESS", "COMPLETE", "FAILED"],
-};
+pub static SIGNING_STATUS: EnumShape = EnumShape { name: "SigningStatus", service: Service::Ecr, values: &["IN_PROGRESS", "COMPLETE", "FAILED"] };
 /// The string `SigningStatusFailureCode`.
-pub static SIGNING_STATUS_FAILURE_CODE: ScalarShape = ScalarShape {
-    name: "SigningStatusFailureCode",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SIGNING_STATUS_FAILURE_CODE: ScalarShape = ScalarShape { name: "SigningStatusFailureCode", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `SigningStatusFailureReason`.
-pub static SIGNING_STATUS_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "SigningStatusFailureReason",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SIGNING_STATUS_FAILURE_REASON: ScalarShape = ScalarShape { name: "SigningStatusFailureReason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `Source`.
-pub static SOURCE: ScalarShape = ScalarShape {
-    name: "Source",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SOURCE: ScalarShape = ScalarShape { name: "Source", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `SourceLayerHash`.
-pub static SOURCE_LAYER_HASH: ScalarShape = ScalarShape {
-    name: "SourceLayerHash",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static SOURCE_LAYER_HASH: ScalarShape = ScalarShape { name: "SourceLayerHash", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`StartImageScanRequest`](super::StartImageScanRequest).
-pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape {
-    name: "StartImageScanRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("StartImageScan"),
-    index: start_image_scan_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-    ],
-};
+pub static START_IMAGE_SCAN_REQUEST: StructShape = StructShape { name: "StartImageScanRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("StartImageScan"), index: start_image_scan_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+] };
 #[inline]
 pub(crate) fn start_image_scan_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9866,47 +3621,13 @@ pub(crate) fn start_image_scan_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`StartImageScanResponse`](super::StartImageScanResponse).
-pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape {
-    name: "StartImageScanResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("StartImageScan"),
-    index: start_image_scan_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "imageScanStatus",
-            shape: "ImageScanStatus",
-            required: false,
-            ty: Ty::Structure(&IMAGE_SCAN_STATUS),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static START_IMAGE_SCAN_RESPONSE: StructShape = StructShape { name: "StartImageScanResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("StartImageScan"), index: start_image_scan_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "imageScanStatus", shape: "ImageScanStatus", required: false, ty: Ty::Structure(&IMAGE_SCAN_STATUS) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn start_image_scan_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9919,35 +3640,11 @@ pub(crate) fn start_image_scan_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`StartLifecyclePolicyPreviewRequest`](super::StartLifecyclePolicyPreviewRequest).
-pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape {
-    name: "StartLifecyclePolicyPreviewRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("StartLifecyclePolicyPreview"),
-    index: start_lifecycle_policy_preview_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-    ],
-};
+pub static START_LIFECYCLE_POLICY_PREVIEW_REQUEST: StructShape = StructShape { name: "StartLifecyclePolicyPreviewRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("StartLifecyclePolicyPreview"), index: start_lifecycle_policy_preview_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+] };
 #[inline]
 pub(crate) fn start_lifecycle_policy_preview_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -9958,47 +3655,13 @@ pub(crate) fn start_lifecycle_policy_preview_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`StartLifecyclePolicyPreviewResponse`](super::StartLifecyclePolicyPreviewResponse).
-pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape {
-    name: "StartLifecyclePolicyPreviewResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("StartLifecyclePolicyPreview"),
-    index: start_lifecycle_policy_preview_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "lifecyclePolicyText",
-            shape: "LifecyclePolicyText",
-            required: false,
-            ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT),
-        },
-        Member {
-            name: "status",
-            shape: "LifecyclePolicyPreviewStatus",
-            required: false,
-            ty: Ty::Enum(&LIFECYCLE_POLICY_PREVIEW_STATUS),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static START_LIFECYCLE_POLICY_PREVIEW_RESPONSE: StructShape = StructShape { name: "StartLifecyclePolicyPreviewResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("StartLifecyclePolicyPreview"), index: start_lifecycle_policy_preview_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "lifecyclePolicyText", shape: "LifecyclePolicyText", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) },
+    Member { name: "status", shape: "LifecyclePolicyPreviewStatus", required: false, ty: Ty::Enum(&LIFECYCLE_POLICY_PREVIEW_STATUS) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn start_lifecycle_policy_preview_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10011,29 +3674,10 @@ pub(crate) fn start_lifecycle_policy_preview_response_index(key: &str) -> Option
     }
 }
 /// Structure [`StartReplicationBackfillRequest`](super::StartReplicationBackfillRequest).
-pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
-    name: "StartReplicationBackfillRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("StartReplicationBackfill"),
-    index: start_replication_backfill_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "destination",
-            shape: "ReplicationDestination",
-            required: true,
-            ty: Ty::Structure(&REPLICATION_DESTINATION),
-        },
-    ],
-};
+pub static START_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape { name: "StartReplicationBackfillRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("StartReplicationBackfill"), index: start_replication_backfill_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "destination", shape: "ReplicationDestination", required: true, ty: Ty::Structure(&REPLICATION_DESTINATION) },
+] };
 #[inline]
 pub(crate) fn start_replication_backfill_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10043,53 +3687,14 @@ pub(crate) fn start_replication_backfill_request_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`StartReplicationBackfillResponse`](super::StartReplicationBackfillResponse).
-pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
-    name: "StartReplicationBackfillResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("StartReplicationBackfill"),
-    index: start_replication_backfill_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: false,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "destination",
-            shape: "ReplicationDestination",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_DESTINATION),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationBackfillStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS),
-        },
-        Member {
-            name: "startedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static START_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape { name: "StartReplicationBackfillResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("StartReplicationBackfill"), index: start_replication_backfill_response_index, required: 0x0, members: &[
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: false, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "destination", shape: "ReplicationDestination", required: false, ty: Ty::Structure(&REPLICATION_DESTINATION) },
+    Member { name: "status", shape: "ReplicationBackfillStatus", required: false, ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS) },
+    Member { name: "startedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn start_replication_backfill_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10103,35 +3708,12 @@ pub(crate) fn start_replication_backfill_response_index(key: &str) -> Option<usi
     }
 }
 /// The string `Status`.
-pub static STATUS: ScalarShape = ScalarShape {
-    name: "Status",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static STATUS: ScalarShape = ScalarShape { name: "Status", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`StopReplicationBackfillRequest`](super::StopReplicationBackfillRequest).
-pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape {
-    name: "StopReplicationBackfillRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("StopReplicationBackfill"),
-    index: stop_replication_backfill_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: true,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-    ],
-};
+pub static STOP_REPLICATION_BACKFILL_REQUEST: StructShape = StructShape { name: "StopReplicationBackfillRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("StopReplicationBackfill"), index: stop_replication_backfill_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: true, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+] };
 #[inline]
 pub(crate) fn stop_replication_backfill_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10141,53 +3723,14 @@ pub(crate) fn stop_replication_backfill_request_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`StopReplicationBackfillResponse`](super::StopReplicationBackfillResponse).
-pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape {
-    name: "StopReplicationBackfillResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("StopReplicationBackfill"),
-    index: stop_replication_backfill_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "replicationBackfillId",
-            shape: "ReplicationBackfillId",
-            required: false,
-            ty: Ty::String(&rules::REPLICATION_BACKFILL_ID),
-        },
-        Member {
-            name: "destination",
-            shape: "ReplicationDestination",
-            required: false,
-            ty: Ty::Structure(&REPLICATION_DESTINATION),
-        },
-        Member {
-            name: "status",
-            shape: "ReplicationBackfillStatus",
-            required: false,
-            ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS),
-        },
-        Member {
-            name: "startedAt",
-            shape: "Date",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static STOP_REPLICATION_BACKFILL_RESPONSE: StructShape = StructShape { name: "StopReplicationBackfillResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("StopReplicationBackfill"), index: stop_replication_backfill_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "replicationBackfillId", shape: "ReplicationBackfillId", required: false, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) },
+    Member { name: "destination", shape: "ReplicationDestination", required: false, ty: Ty::Structure(&REPLICATION_DESTINATION) },
+    Member { name: "status", shape: "ReplicationBackfillStatus", required: false, ty: Ty::Enum(&REPLICATION_BACKFILL_STATUS) },
+    Member { name: "startedAt", shape: "Date", required: false, ty: Ty::Timestamp },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn stop_replication_backfill_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10201,29 +3744,11 @@ pub(crate) fn stop_replication_backfill_response_index(key: &str) -> Option<usiz
     }
 }
 /// The string `String`.
-pub static STRING: ScalarShape = ScalarShape {
-    name: "String",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static STRING: ScalarShape = ScalarShape { name: "String", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`SubjectIdentifier`](super::SubjectIdentifier).
-pub static SUBJECT_IDENTIFIER: StructShape = StructShape {
-    name: "SubjectIdentifier",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: subject_identifier_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SUBJECT_IDENTIFIER: StructShape = StructShape { name: "SubjectIdentifier", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: subject_identifier_index, required: 0x1, members: &[
+    Member { name: "imageDigest", shape: "ImageDigest", required: true, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn subject_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10232,29 +3757,10 @@ pub(crate) fn subject_identifier_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`Tag`](super::Tag).
-pub static TAG: StructShape = StructShape {
-    name: "Tag",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: tag_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "Key",
-            shape: "TagKey",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Value",
-            shape: "TagValue",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static TAG: StructShape = StructShape { name: "Tag", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: tag_index, required: 0x3, members: &[
+    Member { name: "Key", shape: "TagKey", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Value", shape: "TagValue", required: true, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn tag_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10264,47 +3770,16 @@ pub(crate) fn tag_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `TagKey`.
-pub static TAG_KEY: ScalarShape = ScalarShape {
-    name: "TagKey",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static TAG_KEY: ScalarShape = ScalarShape { name: "TagKey", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `TagKeyList` of string `TagKey`.
-pub static TAG_KEY_LIST: ListShape = ListShape {
-    name: "TagKeyList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&StrRule::ANY),
-};
+pub static TAG_KEY_LIST: ListShape = ListShape { name: "TagKeyList", items: ItemsRule { min: None, max: None }, member: Ty::String(&StrRule::ANY) };
 /// The list `TagList` of structure [`Tag`](super::Tag).
-pub static TAG_LIST: ListShape = ListShape {
-    name: "TagList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&TAG),
-};
+pub static TAG_LIST: ListShape = ListShape { name: "TagList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&TAG) };
 /// Structure [`TagResourceRequest`](super::TagResourceRequest).
-pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "TagResourceRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("TagResource"),
-    index: tag_resource_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: true,
-            ty: Ty::List(&TAG_LIST),
-        },
-    ],
-};
+pub static TAG_RESOURCE_REQUEST: StructShape = StructShape { name: "TagResourceRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("TagResource"), index: tag_resource_request_index, required: 0x3, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "tags", shape: "TagList", required: true, ty: Ty::List(&TAG_LIST) },
+] };
 #[inline]
 pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10314,23 +3789,9 @@ pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`TagResourceResponse`](super::TagResourceResponse).
-pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "TagResourceResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("TagResource"),
-    index: tag_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape { name: "TagResourceResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("TagResource"), index: tag_resource_response_index, required: 0x0, members: &[
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10339,53 +3800,18 @@ pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`TagStatus`](super::TagStatus).
-pub static TAG_STATUS: EnumShape = EnumShape {
-    name: "TagStatus",
-    service: Service::Ecr,
-    values: &["TAGGED", "UNTAGGED", "ANY"],
-};
+pub static TAG_STATUS: EnumShape = EnumShape { name: "TagStatus", service: Service::Ecr, values: &["TAGGED", "UNTAGGED", "ANY"] };
 /// The string `TagValue`.
-pub static TAG_VALUE: ScalarShape = ScalarShape {
-    name: "TagValue",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static TAG_VALUE: ScalarShape = ScalarShape { name: "TagValue", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The map `Tags` from string `TagKey` to string `TagValue`.
-pub static TAGS: MapShape = MapShape {
-    name: "Tags",
-    key: Ty::String(&StrRule::ANY),
-    value: Ty::String(&StrRule::ANY),
-};
+pub static TAGS: MapShape = MapShape { name: "Tags", key: Ty::String(&StrRule::ANY), value: Ty::String(&StrRule::ANY) };
 /// Enum [`TargetStorageClass`](super::TargetStorageClass).
-pub static TARGET_STORAGE_CLASS: EnumShape = EnumShape {
-    name: "TargetStorageClass",
-    service: Service::Ecr,
-    values: &["STANDARD", "ARCHIVE"],
-};
+pub static TARGET_STORAGE_CLASS: EnumShape = EnumShape { name: "TargetStorageClass", service: Service::Ecr, values: &["STANDARD", "ARCHIVE"] };
 /// Structure [`TemplateAlreadyExistsException`](super::TemplateAlreadyExistsException).
-pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "TemplateAlreadyExistsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: template_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static TEMPLATE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "TemplateAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: template_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn template_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10395,29 +3821,10 @@ pub(crate) fn template_already_exists_exception_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`TemplateNotFoundException`](super::TemplateNotFoundException).
-pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "TemplateNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: template_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static TEMPLATE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "TemplateNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: template_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn template_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10427,35 +3834,12 @@ pub(crate) fn template_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `Title`.
-pub static TITLE: ScalarShape = ScalarShape {
-    name: "Title",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static TITLE: ScalarShape = ScalarShape { name: "Title", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`TooManyTagsException`](super::TooManyTagsException).
-pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
-    name: "TooManyTagsException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: too_many_tags_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape { name: "TooManyTagsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: too_many_tags_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10465,29 +3849,10 @@ pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
-pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape {
-    name: "TransitioningImageTotalCount",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: transitioning_image_total_count_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "targetStorageClass",
-            shape: "LifecyclePolicyTargetStorageClass",
-            required: false,
-            ty: Ty::Enum(&LIFECYCLE_POLICY_TARGET_STORAGE_CLASS),
-        },
-        Member {
-            name: "imageTotalCount",
-            shape: "ImageCount",
-            required: false,
-            ty: Ty::Integer(&rules::IMAGE_COUNT),
-        },
-    ],
-};
+pub static TRANSITIONING_IMAGE_TOTAL_COUNT: StructShape = StructShape { name: "TransitioningImageTotalCount", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: transitioning_image_total_count_index, required: 0x0, members: &[
+    Member { name: "targetStorageClass", shape: "LifecyclePolicyTargetStorageClass", required: false, ty: Ty::Enum(&LIFECYCLE_POLICY_TARGET_STORAGE_CLASS) },
+    Member { name: "imageTotalCount", shape: "ImageCount", required: false, ty: Ty::Integer(&rules::IMAGE_COUNT) },
+] };
 #[inline]
 pub(crate) fn transitioning_image_total_count_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10497,41 +3862,14 @@ pub(crate) fn transitioning_image_total_count_index(key: &str) -> Option<usize> 
     }
 }
 /// The list `TransitioningImageTotalCounts` of structure [`TransitioningImageTotalCount`](super::TransitioningImageTotalCount).
-pub static TRANSITIONING_IMAGE_TOTAL_COUNTS: ListShape = ListShape {
-    name: "TransitioningImageTotalCounts",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&TRANSITIONING_IMAGE_TOTAL_COUNT),
-};
+pub static TRANSITIONING_IMAGE_TOTAL_COUNTS: ListShape = ListShape { name: "TransitioningImageTotalCounts", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&TRANSITIONING_IMAGE_TOTAL_COUNT) };
 /// The string `Type`.
-pub static TYPE: ScalarShape = ScalarShape {
-    name: "Type",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static TYPE: ScalarShape = ScalarShape { name: "Type", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`UnableToAccessSecretException`](super::UnableToAccessSecretException).
-pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape {
-    name: "UnableToAccessSecretException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unable_to_access_secret_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNABLE_TO_ACCESS_SECRET_EXCEPTION: StructShape = StructShape { name: "UnableToAccessSecretException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unable_to_access_secret_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unable_to_access_secret_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10541,33 +3879,12 @@ pub(crate) fn unable_to_access_secret_exception_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`UnableToDecryptSecretValueException`](super::UnableToDecryptSecretValueException).
-pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape {
-    name: "UnableToDecryptSecretValueException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unable_to_decrypt_secret_value_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION: StructShape = StructShape { name: "UnableToDecryptSecretValueException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unable_to_decrypt_secret_value_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn unable_to_decrypt_secret_value_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn unable_to_decrypt_secret_value_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10575,29 +3892,10 @@ pub(crate) fn unable_to_decrypt_secret_value_exception_index(
     }
 }
 /// Structure [`UnableToGetUpstreamImageException`](super::UnableToGetUpstreamImageException).
-pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape {
-    name: "UnableToGetUpstreamImageException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unable_to_get_upstream_image_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION: StructShape = StructShape { name: "UnableToGetUpstreamImageException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unable_to_get_upstream_image_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unable_to_get_upstream_image_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10607,29 +3905,10 @@ pub(crate) fn unable_to_get_upstream_image_exception_index(key: &str) -> Option<
     }
 }
 /// Structure [`UnableToGetUpstreamLayerException`](super::UnableToGetUpstreamLayerException).
-pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape {
-    name: "UnableToGetUpstreamLayerException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unable_to_get_upstream_layer_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION: StructShape = StructShape { name: "UnableToGetUpstreamLayerException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unable_to_get_upstream_layer_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unable_to_get_upstream_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10639,33 +3918,12 @@ pub(crate) fn unable_to_get_upstream_layer_exception_index(key: &str) -> Option<
     }
 }
 /// Structure [`UnableToListUpstreamImageReferrersException`](super::UnableToListUpstreamImageReferrersException).
-pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = StructShape {
-    name: "UnableToListUpstreamImageReferrersException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unable_to_list_upstream_image_referrers_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION: StructShape = StructShape { name: "UnableToListUpstreamImageReferrersException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unable_to_list_upstream_image_referrers_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn unable_to_list_upstream_image_referrers_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn unable_to_list_upstream_image_referrers_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -10673,29 +3931,10 @@ pub(crate) fn unable_to_list_upstream_image_referrers_exception_index(
     }
 }
 /// Structure [`UnsupportedImageTypeException`](super::UnsupportedImageTypeException).
-pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape {
-    name: "UnsupportedImageTypeException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unsupported_image_type_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNSUPPORTED_IMAGE_TYPE_EXCEPTION: StructShape = StructShape { name: "UnsupportedImageTypeException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unsupported_image_type_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unsupported_image_type_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10705,29 +3944,10 @@ pub(crate) fn unsupported_image_type_exception_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`UnsupportedUpstreamRegistryException`](super::UnsupportedUpstreamRegistryException).
-pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape {
-    name: "UnsupportedUpstreamRegistryException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unsupported_upstream_registry_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION: StructShape = StructShape { name: "UnsupportedUpstreamRegistryException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: unsupported_upstream_registry_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unsupported_upstream_registry_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10737,29 +3957,10 @@ pub(crate) fn unsupported_upstream_registry_exception_index(key: &str) -> Option
     }
 }
 /// Structure [`UntagResourceRequest`](super::UntagResourceRequest).
-pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "UntagResourceRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UntagResource"),
-    index: untag_resource_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "tagKeys",
-            shape: "TagKeyList",
-            required: true,
-            ty: Ty::List(&TAG_KEY_LIST),
-        },
-    ],
-};
+pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape { name: "UntagResourceRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UntagResource"), index: untag_resource_request_index, required: 0x3, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "tagKeys", shape: "TagKeyList", required: true, ty: Ty::List(&TAG_KEY_LIST) },
+] };
 #[inline]
 pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10769,23 +3970,9 @@ pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UntagResourceResponse`](super::UntagResourceResponse).
-pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "UntagResourceResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UntagResource"),
-    index: untag_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape { name: "UntagResourceResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("UntagResource"), index: untag_resource_response_index, required: 0x0, members: &[
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10794,41 +3981,12 @@ pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UpdateImageStorageClassRequest`](super::UpdateImageStorageClassRequest).
-pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape {
-    name: "UpdateImageStorageClassRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UpdateImageStorageClass"),
-    index: update_image_storage_class_request_index,
-    required: 0xe,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: true,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "targetStorageClass",
-            shape: "TargetStorageClass",
-            required: true,
-            ty: Ty::Enum(&TARGET_STORAGE_CLASS),
-        },
-    ],
-};
+pub static UPDATE_IMAGE_STORAGE_CLASS_REQUEST: StructShape = StructShape { name: "UpdateImageStorageClassRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UpdateImageStorageClass"), index: update_image_storage_class_request_index, required: 0xe, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: true, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "targetStorageClass", shape: "TargetStorageClass", required: true, ty: Ty::Enum(&TARGET_STORAGE_CLASS) },
+] };
 #[inline]
 pub(crate) fn update_image_storage_class_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10840,47 +3998,13 @@ pub(crate) fn update_image_storage_class_request_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`UpdateImageStorageClassResponse`](super::UpdateImageStorageClassResponse).
-pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape {
-    name: "UpdateImageStorageClassResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UpdateImageStorageClass"),
-    index: update_image_storage_class_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "imageStatus",
-            shape: "ImageStatus",
-            required: false,
-            ty: Ty::Enum(&IMAGE_STATUS),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UPDATE_IMAGE_STORAGE_CLASS_RESPONSE: StructShape = StructShape { name: "UpdateImageStorageClassResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("UpdateImageStorageClass"), index: update_image_storage_class_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "imageStatus", shape: "ImageStatus", required: false, ty: Ty::Enum(&IMAGE_STATUS) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn update_image_storage_class_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10893,41 +4017,12 @@ pub(crate) fn update_image_storage_class_response_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`UpdatePullThroughCacheRuleRequest`](super::UpdatePullThroughCacheRuleRequest).
-pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
-    name: "UpdatePullThroughCacheRuleRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UpdatePullThroughCacheRule"),
-    index: update_pull_through_cache_rule_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: true,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-    ],
-};
+pub static UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape { name: "UpdatePullThroughCacheRuleRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UpdatePullThroughCacheRule"), index: update_pull_through_cache_rule_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: true, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+] };
 #[inline]
 pub(crate) fn update_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -10939,59 +4034,15 @@ pub(crate) fn update_pull_through_cache_rule_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`UpdatePullThroughCacheRuleResponse`](super::UpdatePullThroughCacheRuleResponse).
-pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
-    name: "UpdatePullThroughCacheRuleResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UpdatePullThroughCacheRule"),
-    index: update_pull_through_cache_rule_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "updatedAt",
-            shape: "UpdatedTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape { name: "UpdatePullThroughCacheRuleResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("UpdatePullThroughCacheRule"), index: update_pull_through_cache_rule_response_index, required: 0x0, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "updatedAt", shape: "UpdatedTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn update_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11006,83 +4057,20 @@ pub(crate) fn update_pull_through_cache_rule_response_index(key: &str) -> Option
     }
 }
 /// Structure [`UpdateRepositoryCreationTemplateRequest`](super::UpdateRepositoryCreationTemplateRequest).
-pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape {
-    name: "UpdateRepositoryCreationTemplateRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UpdateRepositoryCreationTemplate"),
-    index: update_repository_creation_template_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "prefix",
-            shape: "Prefix",
-            required: true,
-            ty: Ty::String(&rules::PREFIX),
-        },
-        Member {
-            name: "description",
-            shape: "RepositoryTemplateDescription",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION),
-        },
-        Member {
-            name: "encryptionConfiguration",
-            shape: "EncryptionConfigurationForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "resourceTags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "imageTagMutability",
-            shape: "ImageTagMutability",
-            required: false,
-            ty: Ty::Enum(&IMAGE_TAG_MUTABILITY),
-        },
-        Member {
-            name: "imageTagMutabilityExclusionFilters",
-            shape: "ImageTagMutabilityExclusionFilters",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS),
-        },
-        Member {
-            name: "repositoryPolicy",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "lifecyclePolicy",
-            shape: "LifecyclePolicyTextForRepositoryCreationTemplate",
-            required: false,
-            ty: Ty::String(
-                &rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE,
-            ),
-        },
-        Member {
-            name: "appliedFor",
-            shape: "RCTAppliedForList",
-            required: false,
-            ty: Ty::List(&RCT_APPLIED_FOR_LIST),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-    ],
-};
+pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST: StructShape = StructShape { name: "UpdateRepositoryCreationTemplateRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UpdateRepositoryCreationTemplate"), index: update_repository_creation_template_request_index, required: 0x1, members: &[
+    Member { name: "prefix", shape: "Prefix", required: true, ty: Ty::String(&rules::PREFIX) },
+    Member { name: "description", shape: "RepositoryTemplateDescription", required: false, ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION) },
+    Member { name: "encryptionConfiguration", shape: "EncryptionConfigurationForRepositoryCreationTemplate", required: false, ty: Ty::Structure(&ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "resourceTags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "imageTagMutability", shape: "ImageTagMutability", required: false, ty: Ty::Enum(&IMAGE_TAG_MUTABILITY) },
+    Member { name: "imageTagMutabilityExclusionFilters", shape: "ImageTagMutabilityExclusionFilters", required: false, ty: Ty::List(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS) },
+    Member { name: "repositoryPolicy", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "lifecyclePolicy", shape: "LifecyclePolicyTextForRepositoryCreationTemplate", required: false, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "appliedFor", shape: "RCTAppliedForList", required: false, ty: Ty::List(&RCT_APPLIED_FOR_LIST) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+] };
 #[inline]
-pub(crate) fn update_repository_creation_template_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn update_repository_creation_template_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (6, "prefix") => Some(0),
         (11, "description") => Some(1),
@@ -11098,39 +4086,13 @@ pub(crate) fn update_repository_creation_template_request_index(
     }
 }
 /// Structure [`UpdateRepositoryCreationTemplateResponse`](super::UpdateRepositoryCreationTemplateResponse).
-pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape {
-    name: "UpdateRepositoryCreationTemplateResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UpdateRepositoryCreationTemplate"),
-    index: update_repository_creation_template_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryCreationTemplate",
-            shape: "RepositoryCreationTemplate",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE: StructShape = StructShape { name: "UpdateRepositoryCreationTemplateResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("UpdateRepositoryCreationTemplate"), index: update_repository_creation_template_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryCreationTemplate", shape: "RepositoryCreationTemplate", required: false, ty: Ty::Structure(&REPOSITORY_CREATION_TEMPLATE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn update_repository_creation_template_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn update_repository_creation_template_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (10, "registryId") => Some(0),
         (26, "repositoryCreationTemplate") => Some(1),
@@ -11139,65 +4101,18 @@ pub(crate) fn update_repository_creation_template_response_index(
     }
 }
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `UpdatedTimestamp`.
-pub static UPDATED_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "UpdatedTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static UPDATED_TIMESTAMP: ScalarShape = ScalarShape { name: "UpdatedTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
-pub static UPLOAD_ID: ScalarShape = ScalarShape {
-    name: "UploadId",
-    service: Service::Ecr,
-    ty: Ty::String(&rules::UPLOAD_ID),
-};
+pub static UPLOAD_ID: ScalarShape = ScalarShape { name: "UploadId", service: Service::Ecr, ty: Ty::String(&rules::UPLOAD_ID) };
 /// Structure [`UploadLayerPartRequest`](super::UploadLayerPartRequest).
-pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
-    name: "UploadLayerPartRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UploadLayerPart"),
-    index: upload_layer_part_request_index,
-    required: 0x3e,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: true,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "partFirstByte",
-            shape: "PartSize",
-            required: true,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "partLastByte",
-            shape: "PartSize",
-            required: true,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "layerPartBlob",
-            shape: "LayerPartBlob",
-            required: true,
-            ty: Ty::Blob(&rules::LAYER_PART_BLOB),
-        },
-    ],
-};
+pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape { name: "UploadLayerPartRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UploadLayerPart"), index: upload_layer_part_request_index, required: 0x3e, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: true, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "partFirstByte", shape: "PartSize", required: true, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "partLastByte", shape: "PartSize", required: true, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "layerPartBlob", shape: "LayerPartBlob", required: true, ty: Ty::Blob(&rules::LAYER_PART_BLOB) },
+] };
 #[inline]
 pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11211,47 +4126,13 @@ pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UploadLayerPartResponse`](super::UploadLayerPartResponse).
-pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
-    name: "UploadLayerPartResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UploadLayerPart"),
-    index: upload_layer_part_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "lastByteReceived",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape { name: "UploadLayerPartResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("UploadLayerPart"), index: upload_layer_part_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "lastByteReceived", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11264,29 +4145,10 @@ pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UploadNotFoundException`](super::UploadNotFoundException).
-pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "UploadNotFoundException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: upload_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "UploadNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: upload_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11296,55 +4158,16 @@ pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`UpstreamRegistry`](super::UpstreamRegistry).
-pub static UPSTREAM_REGISTRY: EnumShape = EnumShape {
-    name: "UpstreamRegistry",
-    service: Service::Ecr,
-    values: &[
-        "ecr",
-        "ecr-public",
-        "quay",
-        "k8s",
-        "docker-hub",
-        "github-container-registry",
-        "azure-container-registry",
-        "gitlab-container-registry",
-        "chainguard",
-    ],
-};
+pub static UPSTREAM_REGISTRY: EnumShape = EnumShape { name: "UpstreamRegistry", service: Service::Ecr, values: &["ecr", "ecr-public", "quay", "k8s", "docker-hub", "github-container-registry", "azure-container-registry", "gitlab-container-registry", "chainguard"] };
 /// The string `Url`.
-pub static URL: ScalarShape = ScalarShape {
-    name: "Url",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static URL: ScalarShape = ScalarShape { name: "Url", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ValidatePullThroughCacheRuleRequest`](super::ValidatePullThroughCacheRuleRequest).
-pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape {
-    name: "ValidatePullThroughCacheRuleRequest",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ValidatePullThroughCacheRule"),
-    index: validate_pull_through_cache_rule_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: true,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-    ],
-};
+pub static VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST: StructShape = StructShape { name: "ValidatePullThroughCacheRuleRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("ValidatePullThroughCacheRule"), index: validate_pull_through_cache_rule_request_index, required: 0x1, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: true, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+] };
 #[inline]
-pub(crate) fn validate_pull_through_cache_rule_request_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn validate_pull_through_cache_rule_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -11352,75 +4175,19 @@ pub(crate) fn validate_pull_through_cache_rule_request_index(
     }
 }
 /// Structure [`ValidatePullThroughCacheRuleResponse`](super::ValidatePullThroughCacheRuleResponse).
-pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape {
-    name: "ValidatePullThroughCacheRuleResponse",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ValidatePullThroughCacheRule"),
-    index: validate_pull_through_cache_rule_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ecrRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "upstreamRegistryUrl",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "credentialArn",
-            shape: "CredentialArn",
-            required: false,
-            ty: Ty::String(&rules::CREDENTIAL_ARN),
-        },
-        Member {
-            name: "customRoleArn",
-            shape: "CustomRoleArn",
-            required: false,
-            ty: Ty::String(&rules::CUSTOM_ROLE_ARN),
-        },
-        Member {
-            name: "upstreamRepositoryPrefix",
-            shape: "PullThroughCacheRuleRepositoryPrefix",
-            required: false,
-            ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX),
-        },
-        Member {
-            name: "isValid",
-            shape: "IsPTCRuleValid",
-            required: false,
-            ty: Ty::Boolean,
-        },
-        Member {
-            name: "failure",
-            shape: "PTCValidateFailure",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE: StructShape = StructShape { name: "ValidatePullThroughCacheRuleResponse", service: Service::Ecr, exception: false, role: Role::Output, operation: Some("ValidatePullThroughCacheRule"), index: validate_pull_through_cache_rule_response_index, required: 0x0, members: &[
+    Member { name: "ecrRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "upstreamRegistryUrl", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "credentialArn", shape: "CredentialArn", required: false, ty: Ty::String(&rules::CREDENTIAL_ARN) },
+    Member { name: "customRoleArn", shape: "CustomRoleArn", required: false, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) },
+    Member { name: "upstreamRepositoryPrefix", shape: "PullThroughCacheRuleRepositoryPrefix", required: false, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) },
+    Member { name: "isValid", shape: "IsPTCRuleValid", required: false, ty: Ty::Boolean },
+    Member { name: "failure", shape: "PTCValidateFailure", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
-pub(crate) fn validate_pull_through_cache_rule_response_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn validate_pull_through_cache_rule_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (19, "ecrRepositoryPrefix") => Some(0),
         (10, "registryId") => Some(1),
@@ -11435,29 +4202,10 @@ pub(crate) fn validate_pull_through_cache_rule_response_index(
     }
 }
 /// Structure [`ValidationException`](super::ValidationException).
-pub static VALIDATION_EXCEPTION: StructShape = StructShape {
-    name: "ValidationException",
-    service: Service::Ecr,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: validation_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static VALIDATION_EXCEPTION: StructShape = StructShape { name: "ValidationException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: validation_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn validation_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11467,89 +4215,23 @@ pub(crate) fn validation_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `Version`.
-pub static VERSION: ScalarShape = ScalarShape {
-    name: "Version",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static VERSION: ScalarShape = ScalarShape { name: "Version", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `VulnerabilityId`.
-pub static VULNERABILITY_ID: ScalarShape = ScalarShape {
-    name: "VulnerabilityId",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static VULNERABILITY_ID: ScalarShape = ScalarShape { name: "VulnerabilityId", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `VulnerabilitySourceUpdateTimestamp`.
-pub static VULNERABILITY_SOURCE_UPDATE_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "VulnerabilitySourceUpdateTimestamp",
-    service: Service::Ecr,
-    ty: Ty::Timestamp,
-};
+pub static VULNERABILITY_SOURCE_UPDATE_TIMESTAMP: ScalarShape = ScalarShape { name: "VulnerabilitySourceUpdateTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`VulnerablePackage`](super::VulnerablePackage).
-pub static VULNERABLE_PACKAGE: StructShape = StructShape {
-    name: "VulnerablePackage",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: vulnerable_package_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "arch",
-            shape: "Arch",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "epoch",
-            shape: "Epoch",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "filePath",
-            shape: "FilePath",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "name",
-            shape: "VulnerablePackageName",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "packageManager",
-            shape: "PackageManager",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "release",
-            shape: "Release",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "sourceLayerHash",
-            shape: "SourceLayerHash",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "version",
-            shape: "Version",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "fixedInVersion",
-            shape: "FixedInVersion",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static VULNERABLE_PACKAGE: StructShape = StructShape { name: "VulnerablePackage", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: vulnerable_package_index, required: 0x0, members: &[
+    Member { name: "arch", shape: "Arch", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "epoch", shape: "Epoch", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "filePath", shape: "FilePath", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "name", shape: "VulnerablePackageName", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "packageManager", shape: "PackageManager", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "release", shape: "Release", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "sourceLayerHash", shape: "SourceLayerHash", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "version", shape: "Version", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "fixedInVersion", shape: "FixedInVersion", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn vulnerable_package_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11566,41 +4248,14 @@ pub(crate) fn vulnerable_package_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `VulnerablePackageName`.
-pub static VULNERABLE_PACKAGE_NAME: ScalarShape = ScalarShape {
-    name: "VulnerablePackageName",
-    service: Service::Ecr,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static VULNERABLE_PACKAGE_NAME: ScalarShape = ScalarShape { name: "VulnerablePackageName", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The list `VulnerablePackagesList` of structure [`VulnerablePackage`](super::VulnerablePackage).
-pub static VULNERABLE_PACKAGES_LIST: ListShape = ListShape {
-    name: "VulnerablePackagesList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&VULNERABLE_PACKAGE),
-};
+pub static VULNERABLE_PACKAGES_LIST: ListShape = ListShape { name: "VulnerablePackagesList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&VULNERABLE_PACKAGE) };
 /// Structure [`WaiterConfig`](super::WaiterConfig).
-pub static WAITER_CONFIG: StructShape = StructShape {
-    name: "WaiterConfig",
-    service: Service::Ecr,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: waiter_config_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "Delay",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "MaxAttempts",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-    ],
-};
+pub static WAITER_CONFIG: StructShape = StructShape { name: "WaiterConfig", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: waiter_config_index, required: 0x0, members: &[
+    Member { name: "Delay", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "MaxAttempts", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+] };
 #[inline]
 pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -11610,407 +4265,10 @@ pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`WaiterName`](super::WaiterName).
-pub static WAITER_NAME: EnumShape = EnumShape {
-    name: "WaiterName",
-    service: Service::Ecr,
-    values: &["image_scan_complete", "lifecycle_policy_preview_complete"],
-};
+pub static WAITER_NAME: EnumShape = EnumShape { name: "WaiterName", service: Service::Ecr, values: &["image_scan_complete", "lifecycle_policy_preview_complete"] };
 /// Every structure shape.
-pub static STRUCTURES: &[&StructShape] = &[
-    &ATTRIBUTE,
-    &AUTHORIZATION_DATA,
-    &AWS_ECR_CONTAINER_IMAGE_DETAILS,
-    &BATCH_CHECK_LAYER_AVAILABILITY_REQUEST,
-    &BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE,
-    &BATCH_DELETE_IMAGE_REQUEST,
-    &BATCH_DELETE_IMAGE_RESPONSE,
-    &BATCH_GET_IMAGE_REQUEST,
-    &BATCH_GET_IMAGE_RESPONSE,
-    &BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST,
-    &BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE,
-    &BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION,
-    &COMPLETE_LAYER_UPLOAD_REQUEST,
-    &COMPLETE_LAYER_UPLOAD_RESPONSE,
-    &CREATE_PULL_THROUGH_CACHE_RULE_REQUEST,
-    &CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
-    &CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
-    &CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
-    &CREATE_REPOSITORY_REQUEST,
-    &CREATE_REPOSITORY_RESPONSE,
-    &CVSS_SCORE,
-    &CVSS_SCORE_ADJUSTMENT,
-    &CVSS_SCORE_DETAILS,
-    &DELETE_LIFECYCLE_POLICY_REQUEST,
-    &DELETE_LIFECYCLE_POLICY_RESPONSE,
-    &DELETE_PULL_THROUGH_CACHE_RULE_REQUEST,
-    &DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE,
-    &DELETE_REGISTRY_POLICY_REQUEST,
-    &DELETE_REGISTRY_POLICY_RESPONSE,
-    &DELETE_REPLICATION,
-    &DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
-    &DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
-    &DELETE_REPOSITORY_POLICY_REQUEST,
-    &DELETE_REPOSITORY_POLICY_RESPONSE,
-    &DELETE_REPOSITORY_REQUEST,
-    &DELETE_REPOSITORY_RESPONSE,
-    &DELETE_SIGNING_CONFIGURATION_REQUEST,
-    &DELETE_SIGNING_CONFIGURATION_RESPONSE,
-    &DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST,
-    &DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
-    &DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST,
-    &DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE,
-    &DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST,
-    &DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST,
-    &DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE,
-    &DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST,
-    &DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE,
-    &DESCRIBE_IMAGES_FILTER,
-    &DESCRIBE_IMAGES_PAGINATE_REQUEST,
-    &DESCRIBE_IMAGES_REQUEST,
-    &DESCRIBE_IMAGES_RESPONSE,
-    &DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST,
-    &DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST,
-    &DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE,
-    &DESCRIBE_REGISTRY_REQUEST,
-    &DESCRIBE_REGISTRY_RESPONSE,
-    &DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST,
-    &DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST,
-    &DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE,
-    &DESCRIBE_REPOSITORIES_PAGINATE_REQUEST,
-    &DESCRIBE_REPOSITORIES_REQUEST,
-    &DESCRIBE_REPOSITORIES_RESPONSE,
-    &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST,
-    &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST,
-    &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE,
-    &EMPTY_UPLOAD_EXCEPTION,
-    &ENCRYPTION_CONFIGURATION,
-    &ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE,
-    &ENHANCED_IMAGE_SCAN_FINDING,
-    &EXCLUSION_ALREADY_EXISTS_EXCEPTION,
-    &EXCLUSION_NOT_FOUND_EXCEPTION,
-    &GET_ACCOUNT_SETTING_REQUEST,
-    &GET_ACCOUNT_SETTING_RESPONSE,
-    &GET_AUTHORIZATION_TOKEN_REQUEST,
-    &GET_AUTHORIZATION_TOKEN_RESPONSE,
-    &GET_DOWNLOAD_URL_FOR_LAYER_REQUEST,
-    &GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE,
-    &GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST,
-    &GET_LIFECYCLE_POLICY_PREVIEW_REQUEST,
-    &GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE,
-    &GET_LIFECYCLE_POLICY_REQUEST,
-    &GET_LIFECYCLE_POLICY_RESPONSE,
-    &GET_REGISTRY_POLICY_REQUEST,
-    &GET_REGISTRY_POLICY_RESPONSE,
-    &GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST,
-    &GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
-    &GET_REPOSITORY_POLICY_REQUEST,
-    &GET_REPOSITORY_POLICY_RESPONSE,
-    &GET_SIGNING_CONFIGURATION_REQUEST,
-    &GET_SIGNING_CONFIGURATION_RESPONSE,
-    &IMAGE,
-    &IMAGE_ALREADY_EXISTS_EXCEPTION,
-    &IMAGE_ARCHIVED_EXCEPTION,
-    &IMAGE_DETAIL,
-    &IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION,
-    &IMAGE_FAILURE,
-    &IMAGE_IDENTIFIER,
-    &IMAGE_NOT_FOUND_EXCEPTION,
-    &IMAGE_REFERRER,
-    &IMAGE_REPLICATION_STATUS,
-    &IMAGE_SCAN_COMPLETE_WAIT_REQUEST,
-    &IMAGE_SCAN_FINDING,
-    &IMAGE_SCAN_FINDINGS,
-    &IMAGE_SCAN_FINDINGS_SUMMARY,
-    &IMAGE_SCAN_STATUS,
-    &IMAGE_SCANNING_CONFIGURATION,
-    &IMAGE_SIGNING_STATUS,
-    &IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION,
-    &IMAGE_TAG_ALREADY_EXISTS_EXCEPTION,
-    &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER,
-    &INITIATE_LAYER_UPLOAD_REQUEST,
-    &INITIATE_LAYER_UPLOAD_RESPONSE,
-    &INVALID_LAYER_EXCEPTION,
-    &INVALID_LAYER_PART_EXCEPTION,
-    &INVALID_PARAMETER_EXCEPTION,
-    &INVALID_TAG_PARAMETER_EXCEPTION,
-    &KMS_EXCEPTION,
-    &LAYER,
-    &LAYER_ALREADY_EXISTS_EXCEPTION,
-    &LAYER_FAILURE,
-    &LAYER_INACCESSIBLE_EXCEPTION,
-    &LAYER_PART_TOO_SMALL_EXCEPTION,
-    &LAYERS_NOT_FOUND_EXCEPTION,
-    &LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION,
-    &LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST,
-    &LIFECYCLE_POLICY_PREVIEW_FILTER,
-    &LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION,
-    &LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION,
-    &LIFECYCLE_POLICY_PREVIEW_RESULT,
-    &LIFECYCLE_POLICY_PREVIEW_SUMMARY,
-    &LIFECYCLE_POLICY_RULE_ACTION,
-    &LIMIT_EXCEEDED_EXCEPTION,
-    &LIST_IMAGE_REFERRERS_FILTER,
-    &LIST_IMAGE_REFERRERS_REQUEST,
-    &LIST_IMAGE_REFERRERS_RESPONSE,
-    &LIST_IMAGES_FILTER,
-    &LIST_IMAGES_PAGINATE_REQUEST,
-    &LIST_IMAGES_REQUEST,
-    &LIST_IMAGES_RESPONSE,
-    &LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST,
-    &LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE,
-    &LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST,
-    &LIST_REPLICATION_BACKFILLS_REQUEST,
-    &LIST_REPLICATION_BACKFILLS_RESPONSE,
-    &LIST_TAGS_FOR_RESOURCE_REQUEST,
-    &LIST_TAGS_FOR_RESOURCE_RESPONSE,
-    &PACKAGE_VULNERABILITY_DETAILS,
-    &PAGINATOR_CONFIG,
-    &PULL_THROUGH_CACHE_RULE,
-    &PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION,
-    &PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION,
-    &PUT_ACCOUNT_SETTING_REQUEST,
-    &PUT_ACCOUNT_SETTING_RESPONSE,
-    &PUT_IMAGE_REQUEST,
-    &PUT_IMAGE_RESPONSE,
-    &PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST,
-    &PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE,
-    &PUT_IMAGE_TAG_MUTABILITY_REQUEST,
-    &PUT_IMAGE_TAG_MUTABILITY_RESPONSE,
-    &PUT_LIFECYCLE_POLICY_REQUEST,
-    &PUT_LIFECYCLE_POLICY_RESPONSE,
-    &PUT_REGISTRY_POLICY_REQUEST,
-    &PUT_REGISTRY_POLICY_RESPONSE,
-    &PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST,
-    &PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE,
-    &PUT_REPLICATION_CONFIGURATION_REQUEST,
-    &PUT_REPLICATION_CONFIGURATION_RESPONSE,
-    &PUT_SIGNING_CONFIGURATION_REQUEST,
-    &PUT_SIGNING_CONFIGURATION_RESPONSE,
-    &RECOMMENDATION,
-    &REFERENCED_IMAGES_NOT_FOUND_EXCEPTION,
-    &REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST,
-    &REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE,
-    &REGISTRY_POLICY_NOT_FOUND_EXCEPTION,
-    &REGISTRY_SCANNING_CONFIGURATION,
-    &REGISTRY_SCANNING_RULE,
-    &REMEDIATION,
-    &REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION,
-    &REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION,
-    &REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION,
-    &REPLICATION_BACKFILL_PROGRESS,
-    &REPLICATION_BACKFILL_RESULT,
-    &REPLICATION_BACKFILL_SUMMARY,
-    &REPLICATION_CONFIGURATION,
-    &REPLICATION_DESTINATION,
-    &REPLICATION_RULE,
-    &REPOSITORY,
-    &REPOSITORY_ALREADY_EXISTS_EXCEPTION,
-    &REPOSITORY_CREATION_TEMPLATE,
-    &REPOSITORY_FILTER,
-    &REPOSITORY_NOT_EMPTY_EXCEPTION,
-    &REPOSITORY_NOT_FOUND_EXCEPTION,
-    &REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
-    &REPOSITORY_SCANNING_CONFIGURATION,
-    &REPOSITORY_SCANNING_CONFIGURATION_FAILURE,
-    &RESOURCE,
-    &RESOURCE_DETAILS,
-    &RESPONSE_METADATA,
-    &SCAN_NOT_FOUND_EXCEPTION,
-    &SCANNING_REPOSITORY_FILTER,
-    &SCORE_DETAILS,
-    &SECRET_NOT_FOUND_EXCEPTION,
-    &SERVER_EXCEPTION,
-    &SET_REPOSITORY_POLICY_REQUEST,
-    &SET_REPOSITORY_POLICY_RESPONSE,
-    &SIGNING_CONFIGURATION,
-    &SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION,
-    &SIGNING_REPOSITORY_FILTER,
-    &SIGNING_RULE,
-    &START_IMAGE_SCAN_REQUEST,
-    &START_IMAGE_SCAN_RESPONSE,
-    &START_LIFECYCLE_POLICY_PREVIEW_REQUEST,
-    &START_LIFECYCLE_POLICY_PREVIEW_RESPONSE,
-    &START_REPLICATION_BACKFILL_REQUEST,
-    &START_REPLICATION_BACKFILL_RESPONSE,
-    &STOP_REPLICATION_BACKFILL_REQUEST,
-    &STOP_REPLICATION_BACKFILL_RESPONSE,
-    &SUBJECT_IDENTIFIER,
-    &TAG,
-    &TAG_RESOURCE_REQUEST,
-    &TAG_RESOURCE_RESPONSE,
-    &TEMPLATE_ALREADY_EXISTS_EXCEPTION,
-    &TEMPLATE_NOT_FOUND_EXCEPTION,
-    &TOO_MANY_TAGS_EXCEPTION,
-    &TRANSITIONING_IMAGE_TOTAL_COUNT,
-    &UNABLE_TO_ACCESS_SECRET_EXCEPTION,
-    &UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION,
-    &UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION,
-    &UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION,
-    &UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION,
-    &UNSUPPORTED_IMAGE_TYPE_EXCEPTION,
-    &UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION,
-    &UNTAG_RESOURCE_REQUEST,
-    &UNTAG_RESOURCE_RESPONSE,
-    &UPDATE_IMAGE_STORAGE_CLASS_REQUEST,
-    &UPDATE_IMAGE_STORAGE_CLASS_RESPONSE,
-    &UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST,
-    &UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
-    &UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST,
-    &UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE,
-    &UPLOAD_LAYER_PART_REQUEST,
-    &UPLOAD_LAYER_PART_RESPONSE,
-    &UPLOAD_NOT_FOUND_EXCEPTION,
-    &VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST,
-    &VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE,
-    &VALIDATION_EXCEPTION,
-    &VULNERABLE_PACKAGE,
-    &WAITER_CONFIG,
-];
+pub static STRUCTURES: &[&StructShape] = &[&ATTRIBUTE, &AUTHORIZATION_DATA, &AWS_ECR_CONTAINER_IMAGE_DETAILS, &BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, &BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, &BATCH_DELETE_IMAGE_REQUEST, &BATCH_DELETE_IMAGE_RESPONSE, &BATCH_GET_IMAGE_REQUEST, &BATCH_GET_IMAGE_RESPONSE, &BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST, &BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE, &BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION, &COMPLETE_LAYER_UPLOAD_REQUEST, &COMPLETE_LAYER_UPLOAD_RESPONSE, &CREATE_PULL_THROUGH_CACHE_RULE_REQUEST, &CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE, &CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, &CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, &CREATE_REPOSITORY_REQUEST, &CREATE_REPOSITORY_RESPONSE, &CVSS_SCORE, &CVSS_SCORE_ADJUSTMENT, &CVSS_SCORE_DETAILS, &DELETE_LIFECYCLE_POLICY_REQUEST, &DELETE_LIFECYCLE_POLICY_RESPONSE, &DELETE_PULL_THROUGH_CACHE_RULE_REQUEST, &DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE, &DELETE_REGISTRY_POLICY_REQUEST, &DELETE_REGISTRY_POLICY_RESPONSE, &DELETE_REPLICATION, &DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST, &DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, &DELETE_REPOSITORY_POLICY_REQUEST, &DELETE_REPOSITORY_POLICY_RESPONSE, &DELETE_REPOSITORY_REQUEST, &DELETE_REPOSITORY_RESPONSE, &DELETE_SIGNING_CONFIGURATION_REQUEST, &DELETE_SIGNING_CONFIGURATION_RESPONSE, &DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, &DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, &DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST, &DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE, &DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST, &DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST, &DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE, &DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST, &DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE, &DESCRIBE_IMAGES_FILTER, &DESCRIBE_IMAGES_PAGINATE_REQUEST, &DESCRIBE_IMAGES_REQUEST, &DESCRIBE_IMAGES_RESPONSE, &DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST, &DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST, &DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE, &DESCRIBE_REGISTRY_REQUEST, &DESCRIBE_REGISTRY_RESPONSE, &DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST, &DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST, &DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE, &DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, &DESCRIBE_REPOSITORIES_REQUEST, &DESCRIBE_REPOSITORIES_RESPONSE, &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST, &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST, &DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE, &EMPTY_UPLOAD_EXCEPTION, &ENCRYPTION_CONFIGURATION, &ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE, &ENHANCED_IMAGE_SCAN_FINDING, &EXCLUSION_ALREADY_EXISTS_EXCEPTION, &EXCLUSION_NOT_FOUND_EXCEPTION, &GET_ACCOUNT_SETTING_REQUEST, &GET_ACCOUNT_SETTING_RESPONSE, &GET_AUTHORIZATION_TOKEN_REQUEST, &GET_AUTHORIZATION_TOKEN_RESPONSE, &GET_DOWNLOAD_URL_FOR_LAYER_REQUEST, &GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE, &GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST, &GET_LIFECYCLE_POLICY_PREVIEW_REQUEST, &GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE, &GET_LIFECYCLE_POLICY_REQUEST, &GET_LIFECYCLE_POLICY_RESPONSE, &GET_REGISTRY_POLICY_REQUEST, &GET_REGISTRY_POLICY_RESPONSE, &GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST, &GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, &GET_REPOSITORY_POLICY_REQUEST, &GET_REPOSITORY_POLICY_RESPONSE, &GET_SIGNING_CONFIGURATION_REQUEST, &GET_SIGNING_CONFIGURATION_RESPONSE, &IMAGE, &IMAGE_ALREADY_EXISTS_EXCEPTION, &IMAGE_ARCHIVED_EXCEPTION, &IMAGE_DETAIL, &IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, &IMAGE_FAILURE, &IMAGE_IDENTIFIER, &IMAGE_NOT_FOUND_EXCEPTION, &IMAGE_REFERRER, &IMAGE_REPLICATION_STATUS, &IMAGE_SCAN_COMPLETE_WAIT_REQUEST, &IMAGE_SCAN_FINDING, &IMAGE_SCAN_FINDINGS, &IMAGE_SCAN_FINDINGS_SUMMARY, &IMAGE_SCAN_STATUS, &IMAGE_SCANNING_CONFIGURATION, &IMAGE_SIGNING_STATUS, &IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION, &IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER, &INITIATE_LAYER_UPLOAD_REQUEST, &INITIATE_LAYER_UPLOAD_RESPONSE, &INVALID_LAYER_EXCEPTION, &INVALID_LAYER_PART_EXCEPTION, &INVALID_PARAMETER_EXCEPTION, &INVALID_TAG_PARAMETER_EXCEPTION, &KMS_EXCEPTION, &LAYER, &LAYER_ALREADY_EXISTS_EXCEPTION, &LAYER_FAILURE, &LAYER_INACCESSIBLE_EXCEPTION, &LAYER_PART_TOO_SMALL_EXCEPTION, &LAYERS_NOT_FOUND_EXCEPTION, &LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION, &LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST, &LIFECYCLE_POLICY_PREVIEW_FILTER, &LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION, &LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION, &LIFECYCLE_POLICY_PREVIEW_RESULT, &LIFECYCLE_POLICY_PREVIEW_SUMMARY, &LIFECYCLE_POLICY_RULE_ACTION, &LIMIT_EXCEEDED_EXCEPTION, &LIST_IMAGE_REFERRERS_FILTER, &LIST_IMAGE_REFERRERS_REQUEST, &LIST_IMAGE_REFERRERS_RESPONSE, &LIST_IMAGES_FILTER, &LIST_IMAGES_PAGINATE_REQUEST, &LIST_IMAGES_REQUEST, &LIST_IMAGES_RESPONSE, &LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST, &LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE, &LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST, &LIST_REPLICATION_BACKFILLS_REQUEST, &LIST_REPLICATION_BACKFILLS_RESPONSE, &LIST_TAGS_FOR_RESOURCE_REQUEST, &LIST_TAGS_FOR_RESOURCE_RESPONSE, &PACKAGE_VULNERABILITY_DETAILS, &PAGINATOR_CONFIG, &PULL_THROUGH_CACHE_RULE, &PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION, &PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION, &PUT_ACCOUNT_SETTING_REQUEST, &PUT_ACCOUNT_SETTING_RESPONSE, &PUT_IMAGE_REQUEST, &PUT_IMAGE_RESPONSE, &PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST, &PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE, &PUT_IMAGE_TAG_MUTABILITY_REQUEST, &PUT_IMAGE_TAG_MUTABILITY_RESPONSE, &PUT_LIFECYCLE_POLICY_REQUEST, &PUT_LIFECYCLE_POLICY_RESPONSE, &PUT_REGISTRY_POLICY_REQUEST, &PUT_REGISTRY_POLICY_RESPONSE, &PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST, &PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, &PUT_REPLICATION_CONFIGURATION_REQUEST, &PUT_REPLICATION_CONFIGURATION_RESPONSE, &PUT_SIGNING_CONFIGURATION_REQUEST, &PUT_SIGNING_CONFIGURATION_RESPONSE, &RECOMMENDATION, &REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, &REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, &REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, &REGISTRY_POLICY_NOT_FOUND_EXCEPTION, &REGISTRY_SCANNING_CONFIGURATION, &REGISTRY_SCANNING_RULE, &REMEDIATION, &REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION, &REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION, &REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION, &REPLICATION_BACKFILL_PROGRESS, &REPLICATION_BACKFILL_RESULT, &REPLICATION_BACKFILL_SUMMARY, &REPLICATION_CONFIGURATION, &REPLICATION_DESTINATION, &REPLICATION_RULE, &REPOSITORY, &REPOSITORY_ALREADY_EXISTS_EXCEPTION, &REPOSITORY_CREATION_TEMPLATE, &REPOSITORY_FILTER, &REPOSITORY_NOT_EMPTY_EXCEPTION, &REPOSITORY_NOT_FOUND_EXCEPTION, &REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, &REPOSITORY_SCANNING_CONFIGURATION, &REPOSITORY_SCANNING_CONFIGURATION_FAILURE, &RESOURCE, &RESOURCE_DETAILS, &RESPONSE_METADATA, &SCAN_NOT_FOUND_EXCEPTION, &SCANNING_REPOSITORY_FILTER, &SCORE_DETAILS, &SECRET_NOT_FOUND_EXCEPTION, &SERVER_EXCEPTION, &SET_REPOSITORY_POLICY_REQUEST, &SET_REPOSITORY_POLICY_RESPONSE, &SIGNING_CONFIGURATION, &SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION, &SIGNING_REPOSITORY_FILTER, &SIGNING_RULE, &START_IMAGE_SCAN_REQUEST, &START_IMAGE_SCAN_RESPONSE, &START_LIFECYCLE_POLICY_PREVIEW_REQUEST, &START_LIFECYCLE_POLICY_PREVIEW_RESPONSE, &START_REPLICATION_BACKFILL_REQUEST, &START_REPLICATION_BACKFILL_RESPONSE, &STOP_REPLICATION_BACKFILL_REQUEST, &STOP_REPLICATION_BACKFILL_RESPONSE, &SUBJECT_IDENTIFIER, &TAG, &TAG_RESOURCE_REQUEST, &TAG_RESOURCE_RESPONSE, &TEMPLATE_ALREADY_EXISTS_EXCEPTION, &TEMPLATE_NOT_FOUND_EXCEPTION, &TOO_MANY_TAGS_EXCEPTION, &TRANSITIONING_IMAGE_TOTAL_COUNT, &UNABLE_TO_ACCESS_SECRET_EXCEPTION, &UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION, &UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION, &UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION, &UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION, &UNSUPPORTED_IMAGE_TYPE_EXCEPTION, &UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION, &UNTAG_RESOURCE_REQUEST, &UNTAG_RESOURCE_RESPONSE, &UPDATE_IMAGE_STORAGE_CLASS_REQUEST, &UPDATE_IMAGE_STORAGE_CLASS_RESPONSE, &UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST, &UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, &UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, &UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, &UPLOAD_LAYER_PART_REQUEST, &UPLOAD_LAYER_PART_RESPONSE, &UPLOAD_NOT_FOUND_EXCEPTION, &VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST, &VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, &VALIDATION_EXCEPTION, &VULNERABLE_PACKAGE, &WAITER_CONFIG];
 /// Every enum shape.
-pub static ENUMS: &[&EnumShape] = &[
-    &ARTIFACT_STATUS,
-    &ARTIFACT_STATUS_FILTER,
-    &ENCRYPTION_TYPE,
-    &FINDING_SEVERITY,
-    &IMAGE_ACTION_TYPE,
-    &IMAGE_FAILURE_CODE,
-    &IMAGE_STATUS,
-    &IMAGE_STATUS_FILTER,
-    &IMAGE_TAG_MUTABILITY,
-    &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE,
-    &LAYER_AVAILABILITY,
-    &LAYER_FAILURE_CODE,
-    &LIFECYCLE_POLICY_PREVIEW_STATUS,
-    &LIFECYCLE_POLICY_STORAGE_CLASS,
-    &LIFECYCLE_POLICY_TARGET_STORAGE_CLASS,
-    &PAGINATOR_NAME,
-    &RCT_APPLIED_FOR,
-    &REPLICATION_BACKFILL_RESULT_STATUS,
-    &REPLICATION_BACKFILL_STATUS,
-    &REPLICATION_STATUS,
-    &REPOSITORY_FILTER_TYPE,
-    &SCAN_FREQUENCY,
-    &SCAN_STATUS,
-    &SCAN_TYPE,
-    &SCANNING_CONFIGURATION_FAILURE_CODE,
-    &SCANNING_REPOSITORY_FILTER_TYPE,
-    &SIGNING_REPOSITORY_FILTER_TYPE,
-    &SIGNING_STATUS,
-    &TAG_STATUS,
-    &TARGET_STORAGE_CLASS,
-    &UPSTREAM_REGISTRY,
-    &WAITER_NAME,
-];
+pub static ENUMS: &[&EnumShape] = &[&ARTIFACT_STATUS, &ARTIFACT_STATUS_FILTER, &ENCRYPTION_TYPE, &FINDING_SEVERITY, &IMAGE_ACTION_TYPE, &IMAGE_FAILURE_CODE, &IMAGE_STATUS, &IMAGE_STATUS_FILTER, &IMAGE_TAG_MUTABILITY, &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE, &LAYER_AVAILABILITY, &LAYER_FAILURE_CODE, &LIFECYCLE_POLICY_PREVIEW_STATUS, &LIFECYCLE_POLICY_STORAGE_CLASS, &LIFECYCLE_POLICY_TARGET_STORAGE_CLASS, &PAGINATOR_NAME, &RCT_APPLIED_FOR, &REPLICATION_BACKFILL_RESULT_STATUS, &REPLICATION_BACKFILL_STATUS, &REPLICATION_STATUS, &REPOSITORY_FILTER_TYPE, &SCAN_FREQUENCY, &SCAN_STATUS, &SCAN_TYPE, &SCANNING_CONFIGURATION_FAILURE_CODE, &SCANNING_REPOSITORY_FILTER_TYPE, &SIGNING_REPOSITORY_FILTER_TYPE, &SIGNING_STATUS, &TAG_STATUS, &TARGET_STORAGE_CLASS, &UPSTREAM_REGISTRY, &WAITER_NAME];
 /// Every scalar shape (strings, numbers, booleans, timestamps, blobs).
-pub static SCALARS: &[&ScalarShape] = &[
-    &ACCOUNT_SETTING_NAME,
-    &ACCOUNT_SETTING_VALUE,
-    &ARCH,
-    &ARN,
-    &ARTIFACT_TYPE,
-    &ATTRIBUTE_KEY,
-    &ATTRIBUTE_VALUE,
-    &AUTHOR,
-    &BASE64,
-    &BASE_SCORE,
-    &BATCHED_OPERATION_LAYER_DIGEST,
-    &CREATION_TIMESTAMP,
-    &CREDENTIAL_ARN,
-    &CUSTOM_ROLE_ARN,
-    &DATE,
-    &DELETE_REPLICATION_FLAG,
-    &EPOCH,
-    &EVALUATION_TIMESTAMP,
-    &EXCEPTION_MESSAGE,
-    &EXPIRATION_TIMESTAMP,
-    &EXPLOIT_AVAILABLE,
-    &FIFTY_MAX_RESULTS,
-    &FILE_PATH,
-    &FINDING_ARN,
-    &FINDING_DESCRIPTION,
-    &FINDING_NAME,
-    &FIX_AVAILABLE,
-    &FIXED_IN_VERSION,
-    &FORCE_FLAG,
-    &IMAGE_COUNT,
-    &IMAGE_DIGEST,
-    &IMAGE_FAILURE_REASON,
-    &IMAGE_MANIFEST,
-    &IMAGE_SIZE_IN_BYTES,
-    &IMAGE_TAG,
-    &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE,
-    &IN_USE_COUNT,
-    &INTEGER,
-    &IS_PTC_RULE_VALID,
-    &KMS_ERROR,
-    &KMS_KEY,
-    &KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE,
-    &LAST_ACTIVATED_AT_TIMESTAMP,
-    &LAST_ARCHIVED_AT_TIMESTAMP,
-    &LAYER_DIGEST,
-    &LAYER_FAILURE_REASON,
-    &LAYER_PART_BLOB,
-    &LAYER_SIZE_IN_BYTES,
-    &LIFECYCLE_POLICY_RULE_PRIORITY,
-    &LIFECYCLE_POLICY_TEXT,
-    &LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE,
-    &LIFECYCLE_PREVIEW_MAX_RESULTS,
-    &MAX_RESULTS,
-    &MEDIA_TYPE,
-    &METRIC,
-    &NEXT_TOKEN,
-    &NON_NEGATIVE_INTEGER,
-    &PTC_VALIDATE_FAILURE,
-    &PACKAGE_MANAGER,
-    &PART_SIZE,
-    &PLATFORM,
-    &PREFIX,
-    &PRINCIPAL_ARN,
-    &PROXY_ENDPOINT,
-    &PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX,
-    &PUSH_TIMESTAMP,
-    &REASON,
-    &RECOMMENDATION_TEXT,
-    &RECORDED_PULL_TIMESTAMP,
-    &REGION,
-    &REGISTRY_ID,
-    &REGISTRY_POLICY_TEXT,
-    &RELATED_VULNERABILITY,
-    &RELEASE,
-    &REPLICATION_BACKFILL_ERROR,
-    &REPLICATION_BACKFILL_ID,
-    &REPLICATION_ERROR,
-    &REPOSITORY_FILTER_VALUE,
-    &REPOSITORY_NAME,
-    &REPOSITORY_POLICY_TEXT,
-    &REPOSITORY_TEMPLATE_DESCRIPTION,
-    &RESOURCE_ID,
-    &SCAN_ON_PUSH_FLAG,
-    &SCAN_STATUS_DESCRIPTION,
-    &SCAN_TIMESTAMP,
-    &SCANNING_CONFIGURATION_FAILURE_REASON,
-    &SCANNING_REPOSITORY_FILTER_VALUE,
-    &SCORE,
-    &SCORING_VECTOR,
-    &SEVERITY,
-    &SEVERITY_COUNT,
-    &SIGNING_PROFILE_ARN,
-    &SIGNING_REPOSITORY_FILTER_VALUE,
-    &SIGNING_STATUS_FAILURE_CODE,
-    &SIGNING_STATUS_FAILURE_REASON,
-    &SOURCE,
-    &SOURCE_LAYER_HASH,
-    &STATUS,
-    &STRING,
-    &TAG_KEY,
-    &TAG_VALUE,
-    &TITLE,
-    &TYPE,
-    &UPDATED_TIMESTAMP,
-    &UPLOAD_ID,
-    &URL,
-    &VERSION,
-    &VULNERABILITY_ID,
-    &VULNERABILITY_SOURCE_UPDATE_TIMESTAMP,
-    &VULNERABLE_PACKAGE_NAME,
-];
+pub static SCALARS: &[&ScalarShape] = &[&ACCOUNT_SETTING_NAME, &ACCOUNT_SETTING_VALUE, &ARCH, &ARN, &ARTIFACT_TYPE, &ATTRIBUTE_KEY, &ATTRIBUTE_VALUE, &AUTHOR, &BASE64, &BASE_SCORE, &BATCHED_OPERATION_LAYER_DIGEST, &CREATION_TIMESTAMP, &CREDENTIAL_ARN, &CUSTOM_ROLE_ARN, &DATE, &DELETE_REPLICATION_FLAG, &EPOCH, &EVALUATION_TIMESTAMP, &EXCEPTION_MESSAGE, &EXPIRATION_TIMESTAMP, &EXPLOIT_AVAILABLE, &FIFTY_MAX_RESULTS, &FILE_PATH, &FINDING_ARN, &FINDING_DESCRIPTION, &FINDING_NAME, &FIX_AVAILABLE, &FIXED_IN_VERSION, &FORCE_FLAG, &IMAGE_COUNT, &IMAGE_DIGEST, &IMAGE_FAILURE_REASON, &IMAGE_MANIFEST, &IMAGE_SIZE_IN_BYTES, &IMAGE_TAG, &IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE, &IN_USE_COUNT, &INTEGER, &IS_PTC_RULE_VALID, &KMS_ERROR, &KMS_KEY, &KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE, &LAST_ACTIVATED_AT_TIMESTAMP, &LAST_ARCHIVED_AT_TIMESTAMP, &LAYER_DIGEST, &LAYER_FAILURE_REASON, &LAYER_PART_BLOB, &LAYER_SIZE_IN_BYTES, &LIFECYCLE_POLICY_RULE_PRIORITY, &LIFECYCLE_POLICY_TEXT, &LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE, &LIFECYCLE_PREVIEW_MAX_RESULTS, &MAX_RESULTS, &MEDIA_TYPE, &METRIC, &NEXT_TOKEN, &NON_NEGATIVE_INTEGER, &PTC_VALIDATE_FAILURE, &PACKAGE_MANAGER, &PART_SIZE, &PLATFORM, &PREFIX, &PRINCIPAL_ARN, &PROXY_ENDPOINT, &PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX, &PUSH_TIMESTAMP, &REASON, &RECOMMENDATION_TEXT, &RECORDED_PULL_TIMESTAMP, &REGION, &REGISTRY_ID, &REGISTRY_POLICY_TEXT, &RELATED_VULNERABILITY, &RELEASE, &REPLICATION_BACKFILL_ERROR, &REPLICATION_BACKFILL_ID, &REPLICATION_ERROR, &REPOSITORY_FILTER_VALUE, &REPOSITORY_NAME, &REPOSITORY_POLICY_TEXT, &REPOSITORY_TEMPLATE_DESCRIPTION, &RESOURCE_ID, &SCAN_ON_PUSH_FLAG, &SCAN_STATUS_DESCRIPTION, &SCAN_TIMESTAMP, &SCANNING_CONFIGURATION_FAILURE_REASON, &SCANNING_REPOSITORY_FILTER_VALUE, &SCORE, &SCORING_VECTOR, &SEVERITY, &SEVERITY_COUNT, &SIGNING_PROFILE_ARN, &SIGNING_REPOSITORY_FILTER_VALUE, &SIGNING_STATUS_FAILURE_CODE, &SIGNING_STATUS_FAILURE_REASON, &SOURCE, &SOURCE_LAYER_HASH, &STATUS, &STRING, &TAG_KEY, &TAG_VALUE, &TITLE, &TYPE, &UPDATED_TIMESTAMP, &UPLOAD_ID, &URL, &VERSION, &VULNERABILITY_ID, &VULNERABILITY_SOURCE_UPDATE_TIMESTAMP, &VULNERABLE_PACKAGE_NAME];

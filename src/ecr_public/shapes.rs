@@ -2,61 +2,21 @@
 //! Descriptions of every shape of the Amazon Elastic Container Registry Public (2020-10-30).
 #![allow(unused_imports)]
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
-use crate::shape::{
-    EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty,
-};
+use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};
 use super::rules;
 /// The string `AboutText`: length ..=25600.
-pub static ABOUT_TEXT: ScalarShape = ScalarShape {
-    name: "AboutText",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::ABOUT_TEXT),
-};
+pub static ABOUT_TEXT: ScalarShape = ScalarShape { name: "AboutText", service: Service::EcrPublic, ty: Ty::String(&rules::ABOUT_TEXT) };
 /// The string `Architecture`: length 1..=50.
-pub static ARCHITECTURE: ScalarShape = ScalarShape {
-    name: "Architecture",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::ARCHITECTURE),
-};
+pub static ARCHITECTURE: ScalarShape = ScalarShape { name: "Architecture", service: Service::EcrPublic, ty: Ty::String(&rules::ARCHITECTURE) };
 /// The list `ArchitectureList` of string `Architecture`: length 1..=50: items ..=50.
-pub static ARCHITECTURE_LIST: ListShape = ListShape {
-    name: "ArchitectureList",
-    items: ItemsRule {
-        min: None,
-        max: Some(50),
-    },
-    member: Ty::String(&rules::ARCHITECTURE),
-};
+pub static ARCHITECTURE_LIST: ListShape = ListShape { name: "ArchitectureList", items: ItemsRule { min: None, max: Some(50) }, member: Ty::String(&rules::ARCHITECTURE) };
 /// The string `Arn`: length 1..=2048.
-pub static ARN: ScalarShape = ScalarShape {
-    name: "Arn",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::ARN),
-};
+pub static ARN: ScalarShape = ScalarShape { name: "Arn", service: Service::EcrPublic, ty: Ty::String(&rules::ARN) };
 /// Structure [`AuthorizationData`](super::AuthorizationData).
-pub static AUTHORIZATION_DATA: StructShape = StructShape {
-    name: "AuthorizationData",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: authorization_data_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "authorizationToken",
-            shape: "Base64",
-            required: false,
-            ty: Ty::String(&rules::BASE64),
-        },
-        Member {
-            name: "expiresAt",
-            shape: "ExpirationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static AUTHORIZATION_DATA: StructShape = StructShape { name: "AuthorizationData", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: authorization_data_index, required: 0x0, members: &[
+    Member { name: "authorizationToken", shape: "Base64", required: false, ty: Ty::String(&rules::BASE64) },
+    Member { name: "expiresAt", shape: "ExpirationTimestamp", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -66,41 +26,13 @@ pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
-pub static BASE64: ScalarShape = ScalarShape {
-    name: "Base64",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::BASE64),
-};
+pub static BASE64: ScalarShape = ScalarShape { name: "Base64", service: Service::EcrPublic, ty: Ty::String(&rules::BASE64) };
 /// Structure [`BatchCheckLayerAvailabilityRequest`](super::BatchCheckLayerAvailabilityRequest).
-pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape {
-    name: "BatchCheckLayerAvailabilityRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchCheckLayerAvailability"),
-    index: batch_check_layer_availability_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "layerDigests",
-            shape: "BatchedOperationLayerDigestList",
-            required: true,
-            ty: Ty::List(&BATCHED_OPERATION_LAYER_DIGEST_LIST),
-        },
-    ],
-};
+pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape { name: "BatchCheckLayerAvailabilityRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("BatchCheckLayerAvailability"), index: batch_check_layer_availability_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "layerDigests", shape: "BatchedOperationLayerDigestList", required: true, ty: Ty::List(&BATCHED_OPERATION_LAYER_DIGEST_LIST) },
+] };
 #[inline]
 pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -111,35 +43,11 @@ pub(crate) fn batch_check_layer_availability_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`BatchCheckLayerAvailabilityResponse`](super::BatchCheckLayerAvailabilityResponse).
-pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape {
-    name: "BatchCheckLayerAvailabilityResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchCheckLayerAvailability"),
-    index: batch_check_layer_availability_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layers",
-            shape: "LayerList",
-            required: false,
-            ty: Ty::List(&LAYER_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "LayerFailureList",
-            required: false,
-            ty: Ty::List(&LAYER_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE: StructShape = StructShape { name: "BatchCheckLayerAvailabilityResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("BatchCheckLayerAvailability"), index: batch_check_layer_availability_response_index, required: 0x0, members: &[
+    Member { name: "layers", shape: "LayerList", required: false, ty: Ty::List(&LAYER_LIST) },
+    Member { name: "failures", shape: "LayerFailureList", required: false, ty: Ty::List(&LAYER_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -150,35 +58,11 @@ pub(crate) fn batch_check_layer_availability_response_index(key: &str) -> Option
     }
 }
 /// Structure [`BatchDeleteImageRequest`](super::BatchDeleteImageRequest).
-pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape {
-    name: "BatchDeleteImageRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("BatchDeleteImage"),
-    index: batch_delete_image_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: true,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-    ],
-};
+pub static BATCH_DELETE_IMAGE_REQUEST: StructShape = StructShape { name: "BatchDeleteImageRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("BatchDeleteImage"), index: batch_delete_image_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: true, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+] };
 #[inline]
 pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -189,35 +73,11 @@ pub(crate) fn batch_delete_image_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`BatchDeleteImageResponse`](super::BatchDeleteImageResponse).
-pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape {
-    name: "BatchDeleteImageResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("BatchDeleteImage"),
-    index: batch_delete_image_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "failures",
-            shape: "ImageFailureList",
-            required: false,
-            ty: Ty::List(&IMAGE_FAILURE_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static BATCH_DELETE_IMAGE_RESPONSE: StructShape = StructShape { name: "BatchDeleteImageResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("BatchDeleteImage"), index: batch_delete_image_response_index, required: 0x0, members: &[
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "failures", shape: "ImageFailureList", required: false, ty: Ty::List(&IMAGE_FAILURE_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -228,56 +88,16 @@ pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `BatchedOperationLayerDigest`: length 0..=1000.
-pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape {
-    name: "BatchedOperationLayerDigest",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-};
+pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape { name: "BatchedOperationLayerDigest", service: Service::EcrPublic, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
-pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape {
-    name: "BatchedOperationLayerDigestList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-};
+pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape { name: "BatchedOperationLayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// Structure [`CompleteLayerUploadRequest`](super::CompleteLayerUploadRequest).
-pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
-    name: "CompleteLayerUploadRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CompleteLayerUpload"),
-    index: complete_layer_upload_request_index,
-    required: 0xe,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: true,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "layerDigests",
-            shape: "LayerDigestList",
-            required: true,
-            ty: Ty::List(&LAYER_DIGEST_LIST),
-        },
-    ],
-};
+pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "CompleteLayerUploadRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("CompleteLayerUpload"), index: complete_layer_upload_request_index, required: 0xe, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: true, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "layerDigests", shape: "LayerDigestList", required: true, ty: Ty::List(&LAYER_DIGEST_LIST) },
+] };
 #[inline]
 pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -289,47 +109,13 @@ pub(crate) fn complete_layer_upload_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CompleteLayerUploadResponse`](super::CompleteLayerUploadResponse).
-pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
-    name: "CompleteLayerUploadResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CompleteLayerUpload"),
-    index: complete_layer_upload_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: false,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static COMPLETE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape { name: "CompleteLayerUploadResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("CompleteLayerUpload"), index: complete_layer_upload_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "layerDigest", shape: "LayerDigest", required: false, ty: Ty::String(&rules::LAYER_DIGEST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -342,35 +128,11 @@ pub(crate) fn complete_layer_upload_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CreateRepositoryRequest`](super::CreateRepositoryRequest).
-pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape {
-    name: "CreateRepositoryRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("CreateRepository"),
-    index: create_repository_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "catalogData",
-            shape: "RepositoryCatalogDataInput",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CATALOG_DATA_INPUT),
-        },
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_REQUEST: StructShape = StructShape { name: "CreateRepositoryRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("CreateRepository"), index: create_repository_request_index, required: 0x1, members: &[
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "catalogData", shape: "RepositoryCatalogDataInput", required: false, ty: Ty::Structure(&REPOSITORY_CATALOG_DATA_INPUT) },
+    Member { name: "tags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+] };
 #[inline]
 pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -381,35 +143,11 @@ pub(crate) fn create_repository_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`CreateRepositoryResponse`](super::CreateRepositoryResponse).
-pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape {
-    name: "CreateRepositoryResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("CreateRepository"),
-    index: create_repository_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repository",
-            shape: "Repository",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY),
-        },
-        Member {
-            name: "catalogData",
-            shape: "RepositoryCatalogData",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CATALOG_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static CREATE_REPOSITORY_RESPONSE: StructShape = StructShape { name: "CreateRepositoryResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("CreateRepository"), index: create_repository_response_index, required: 0x0, members: &[
+    Member { name: "repository", shape: "Repository", required: false, ty: Ty::Structure(&REPOSITORY) },
+    Member { name: "catalogData", shape: "RepositoryCatalogData", required: false, ty: Ty::Structure(&REPOSITORY_CATALOG_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -420,41 +158,14 @@ pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
-pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "CreationTimestamp",
-    service: Service::EcrPublic,
-    ty: Ty::Timestamp,
-};
+pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape { name: "CreationTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// The boolean `DefaultRegistryAliasFlag`.
-pub static DEFAULT_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape {
-    name: "DefaultRegistryAliasFlag",
-    service: Service::EcrPublic,
-    ty: Ty::Boolean,
-};
+pub static DEFAULT_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape { name: "DefaultRegistryAliasFlag", service: Service::EcrPublic, ty: Ty::Boolean };
 /// Structure [`DeleteRepositoryPolicyRequest`](super::DeleteRepositoryPolicyRequest).
-pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "DeleteRepositoryPolicyRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRepositoryPolicy"),
-    index: delete_repository_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "DeleteRepositoryPolicyRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DeleteRepositoryPolicy"), index: delete_repository_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -464,41 +175,12 @@ pub(crate) fn delete_repository_policy_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`DeleteRepositoryPolicyResponse`](super::DeleteRepositoryPolicyResponse).
-pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "DeleteRepositoryPolicyResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRepositoryPolicy"),
-    index: delete_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "DeleteRepositoryPolicyResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DeleteRepositoryPolicy"), index: delete_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -510,35 +192,11 @@ pub(crate) fn delete_repository_policy_response_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`DeleteRepositoryRequest`](super::DeleteRepositoryRequest).
-pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape {
-    name: "DeleteRepositoryRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DeleteRepository"),
-    index: delete_repository_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "force",
-            shape: "ForceFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_REQUEST: StructShape = StructShape { name: "DeleteRepositoryRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DeleteRepository"), index: delete_repository_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "force", shape: "ForceFlag", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -549,29 +207,10 @@ pub(crate) fn delete_repository_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DeleteRepositoryResponse`](super::DeleteRepositoryResponse).
-pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape {
-    name: "DeleteRepositoryResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DeleteRepository"),
-    index: delete_repository_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repository",
-            shape: "Repository",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DELETE_REPOSITORY_RESPONSE: StructShape = StructShape { name: "DeleteRepositoryResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DeleteRepository"), index: delete_repository_response_index, required: 0x0, members: &[
+    Member { name: "repository", shape: "Repository", required: false, ty: Ty::Structure(&REPOSITORY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -581,35 +220,11 @@ pub(crate) fn delete_repository_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImageTagsPaginateRequest`](super::DescribeImageTagsPaginateRequest).
-pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeImageTagsPaginateRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeImageTags"),
-    index: describe_image_tags_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeImageTagsPaginateRequest", service: Service::EcrPublic, exception: false, role: Role::Paginate, operation: Some("DescribeImageTags"), index: describe_image_tags_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_image_tags_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -620,41 +235,12 @@ pub(crate) fn describe_image_tags_paginate_request_index(key: &str) -> Option<us
     }
 }
 /// Structure [`DescribeImageTagsRequest`](super::DescribeImageTagsRequest).
-pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape {
-    name: "DescribeImageTagsRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImageTags"),
-    index: describe_image_tags_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_TAGS_REQUEST: StructShape = StructShape { name: "DescribeImageTagsRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DescribeImageTags"), index: describe_image_tags_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_image_tags_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -666,35 +252,11 @@ pub(crate) fn describe_image_tags_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImageTagsResponse`](super::DescribeImageTagsResponse).
-pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape {
-    name: "DescribeImageTagsResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImageTags"),
-    index: describe_image_tags_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageTagDetails",
-            shape: "ImageTagDetailList",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_DETAIL_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGE_TAGS_RESPONSE: StructShape = StructShape { name: "DescribeImageTagsResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DescribeImageTags"), index: describe_image_tags_response_index, required: 0x0, members: &[
+    Member { name: "imageTagDetails", shape: "ImageTagDetailList", required: false, ty: Ty::List(&IMAGE_TAG_DETAIL_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_image_tags_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -705,41 +267,12 @@ pub(crate) fn describe_image_tags_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImagesPaginateRequest`](super::DescribeImagesPaginateRequest).
-pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeImagesPaginateRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeImages"),
-    index: describe_images_paginate_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeImagesPaginateRequest", service: Service::EcrPublic, exception: false, role: Role::Paginate, operation: Some("DescribeImages"), index: describe_images_paginate_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -751,47 +284,13 @@ pub(crate) fn describe_images_paginate_request_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`DescribeImagesRequest`](super::DescribeImagesRequest).
-pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape {
-    name: "DescribeImagesRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeImages"),
-    index: describe_images_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageIds",
-            shape: "ImageIdentifierList",
-            required: false,
-            ty: Ty::List(&IMAGE_IDENTIFIER_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_REQUEST: StructShape = StructShape { name: "DescribeImagesRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DescribeImages"), index: describe_images_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageIds", shape: "ImageIdentifierList", required: false, ty: Ty::List(&IMAGE_IDENTIFIER_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -804,35 +303,11 @@ pub(crate) fn describe_images_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeImagesResponse`](super::DescribeImagesResponse).
-pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape {
-    name: "DescribeImagesResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeImages"),
-    index: describe_images_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageDetails",
-            shape: "ImageDetailList",
-            required: false,
-            ty: Ty::List(&IMAGE_DETAIL_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_IMAGES_RESPONSE: StructShape = StructShape { name: "DescribeImagesResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DescribeImages"), index: describe_images_response_index, required: 0x0, members: &[
+    Member { name: "imageDetails", shape: "ImageDetailList", required: false, ty: Ty::List(&IMAGE_DETAIL_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -843,23 +318,9 @@ pub(crate) fn describe_images_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRegistriesPaginateRequest`](super::DescribeRegistriesPaginateRequest).
-pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeRegistriesPaginateRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeRegistries"),
-    index: describe_registries_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_REGISTRIES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeRegistriesPaginateRequest", service: Service::EcrPublic, exception: false, role: Role::Paginate, operation: Some("DescribeRegistries"), index: describe_registries_paginate_request_index, required: 0x0, members: &[
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_registries_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -868,29 +329,10 @@ pub(crate) fn describe_registries_paginate_request_index(key: &str) -> Option<us
     }
 }
 /// Structure [`DescribeRegistriesRequest`](super::DescribeRegistriesRequest).
-pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape {
-    name: "DescribeRegistriesRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeRegistries"),
-    index: describe_registries_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_REGISTRIES_REQUEST: StructShape = StructShape { name: "DescribeRegistriesRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DescribeRegistries"), index: describe_registries_request_index, required: 0x0, members: &[
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_registries_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -900,35 +342,11 @@ pub(crate) fn describe_registries_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRegistriesResponse`](super::DescribeRegistriesResponse).
-pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape {
-    name: "DescribeRegistriesResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeRegistries"),
-    index: describe_registries_response_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "registries",
-            shape: "RegistryList",
-            required: true,
-            ty: Ty::List(&REGISTRY_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REGISTRIES_RESPONSE: StructShape = StructShape { name: "DescribeRegistriesResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DescribeRegistries"), index: describe_registries_response_index, required: 0x1, members: &[
+    Member { name: "registries", shape: "RegistryList", required: true, ty: Ty::List(&REGISTRY_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_registries_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -939,35 +357,11 @@ pub(crate) fn describe_registries_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRepositoriesPaginateRequest`](super::DescribeRepositoriesPaginateRequest).
-pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoriesPaginateRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Paginate,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_paginate_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryNames",
-            shape: "RepositoryNameList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_NAME_LIST),
-        },
-        Member {
-            name: "PaginationConfig",
-            shape: "PaginatorConfig",
-            required: false,
-            ty: Ty::Structure(&PAGINATOR_CONFIG),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_PAGINATE_REQUEST: StructShape = StructShape { name: "DescribeRepositoriesPaginateRequest", service: Service::EcrPublic, exception: false, role: Role::Paginate, operation: Some("DescribeRepositories"), index: describe_repositories_paginate_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryNames", shape: "RepositoryNameList", required: false, ty: Ty::List(&REPOSITORY_NAME_LIST) },
+    Member { name: "PaginationConfig", shape: "PaginatorConfig", required: false, ty: Ty::Structure(&PAGINATOR_CONFIG) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -978,41 +372,12 @@ pub(crate) fn describe_repositories_paginate_request_index(key: &str) -> Option<
     }
 }
 /// Structure [`DescribeRepositoriesRequest`](super::DescribeRepositoriesRequest).
-pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape {
-    name: "DescribeRepositoriesRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryNames",
-            shape: "RepositoryNameList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_NAME_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "maxResults",
-            shape: "MaxResults",
-            required: false,
-            ty: Ty::Integer(&rules::MAX_RESULTS),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_REQUEST: StructShape = StructShape { name: "DescribeRepositoriesRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("DescribeRepositories"), index: describe_repositories_request_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryNames", shape: "RepositoryNameList", required: false, ty: Ty::List(&REPOSITORY_NAME_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "maxResults", shape: "MaxResults", required: false, ty: Ty::Integer(&rules::MAX_RESULTS) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1024,35 +389,11 @@ pub(crate) fn describe_repositories_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`DescribeRepositoriesResponse`](super::DescribeRepositoriesResponse).
-pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape {
-    name: "DescribeRepositoriesResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("DescribeRepositories"),
-    index: describe_repositories_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositories",
-            shape: "RepositoryList",
-            required: false,
-            ty: Ty::List(&REPOSITORY_LIST),
-        },
-        Member {
-            name: "nextToken",
-            shape: "NextToken",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static DESCRIBE_REPOSITORIES_RESPONSE: StructShape = StructShape { name: "DescribeRepositoriesResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("DescribeRepositories"), index: describe_repositories_response_index, required: 0x0, members: &[
+    Member { name: "repositories", shape: "RepositoryList", required: false, ty: Ty::List(&REPOSITORY_LIST) },
+    Member { name: "nextToken", shape: "NextToken", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1063,29 +404,10 @@ pub(crate) fn describe_repositories_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`EmptyUploadException`](super::EmptyUploadException).
-pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape {
-    name: "EmptyUploadException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: empty_upload_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static EMPTY_UPLOAD_EXCEPTION: StructShape = StructShape { name: "EmptyUploadException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: empty_upload_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1095,62 +417,23 @@ pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `ExceptionMessage`.
-pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape {
-    name: "ExceptionMessage",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape { name: "ExceptionMessage", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
-pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "ExpirationTimestamp",
-    service: Service::EcrPublic,
-    ty: Ty::Timestamp,
-};
+pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape { name: "ExpirationTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// The boolean `ForceFlag`.
-pub static FORCE_FLAG: ScalarShape = ScalarShape {
-    name: "ForceFlag",
-    service: Service::EcrPublic,
-    ty: Ty::Boolean,
-};
+pub static FORCE_FLAG: ScalarShape = ScalarShape { name: "ForceFlag", service: Service::EcrPublic, ty: Ty::Boolean };
 /// Structure [`GetAuthorizationTokenRequest`](super::GetAuthorizationTokenRequest).
-pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape {
-    name: "GetAuthorizationTokenRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetAuthorizationToken"),
-    index: get_authorization_token_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape { name: "GetAuthorizationTokenRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("GetAuthorizationToken"), index: get_authorization_token_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn get_authorization_token_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetAuthorizationTokenResponse`](super::GetAuthorizationTokenResponse).
-pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape {
-    name: "GetAuthorizationTokenResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetAuthorizationToken"),
-    index: get_authorization_token_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "authorizationData",
-            shape: "AuthorizationData",
-            required: false,
-            ty: Ty::Structure(&AUTHORIZATION_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_AUTHORIZATION_TOKEN_RESPONSE: StructShape = StructShape { name: "GetAuthorizationTokenResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("GetAuthorizationToken"), index: get_authorization_token_response_index, required: 0x0, members: &[
+    Member { name: "authorizationData", shape: "AuthorizationData", required: false, ty: Ty::Structure(&AUTHORIZATION_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1160,44 +443,17 @@ pub(crate) fn get_authorization_token_response_index(key: &str) -> Option<usize>
     }
 }
 /// Structure [`GetRegistryCatalogDataRequest`](super::GetRegistryCatalogDataRequest).
-pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
-    name: "GetRegistryCatalogDataRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRegistryCatalogData"),
-    index: get_registry_catalog_data_request_index,
-    required: 0x0,
-    members: &[],
-};
+pub static GET_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape { name: "GetRegistryCatalogDataRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("GetRegistryCatalogData"), index: get_registry_catalog_data_request_index, required: 0x0, members: &[
+] };
 #[inline]
 pub(crate) fn get_registry_catalog_data_request_index(_: &str) -> Option<usize> {
     None
 }
 /// Structure [`GetRegistryCatalogDataResponse`](super::GetRegistryCatalogDataResponse).
-pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
-    name: "GetRegistryCatalogDataResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRegistryCatalogData"),
-    index: get_registry_catalog_data_response_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "registryCatalogData",
-            shape: "RegistryCatalogData",
-            required: true,
-            ty: Ty::Structure(&REGISTRY_CATALOG_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape { name: "GetRegistryCatalogDataResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("GetRegistryCatalogData"), index: get_registry_catalog_data_response_index, required: 0x1, members: &[
+    Member { name: "registryCatalogData", shape: "RegistryCatalogData", required: true, ty: Ty::Structure(&REGISTRY_CATALOG_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_registry_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1207,29 +463,10 @@ pub(crate) fn get_registry_catalog_data_response_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`GetRepositoryCatalogDataRequest`](super::GetRepositoryCatalogDataRequest).
-pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
-    name: "GetRepositoryCatalogDataRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRepositoryCatalogData"),
-    index: get_repository_catalog_data_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static GET_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape { name: "GetRepositoryCatalogDataRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("GetRepositoryCatalogData"), index: get_repository_catalog_data_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn get_repository_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1239,29 +476,10 @@ pub(crate) fn get_repository_catalog_data_request_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`GetRepositoryCatalogDataResponse`](super::GetRepositoryCatalogDataResponse).
-pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
-    name: "GetRepositoryCatalogDataResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRepositoryCatalogData"),
-    index: get_repository_catalog_data_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "catalogData",
-            shape: "RepositoryCatalogData",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CATALOG_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape { name: "GetRepositoryCatalogDataResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("GetRepositoryCatalogData"), index: get_repository_catalog_data_response_index, required: 0x0, members: &[
+    Member { name: "catalogData", shape: "RepositoryCatalogData", required: false, ty: Ty::Structure(&REPOSITORY_CATALOG_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_repository_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1271,29 +489,10 @@ pub(crate) fn get_repository_catalog_data_response_index(key: &str) -> Option<us
     }
 }
 /// Structure [`GetRepositoryPolicyRequest`](super::GetRepositoryPolicyRequest).
-pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "GetRepositoryPolicyRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("GetRepositoryPolicy"),
-    index: get_repository_policy_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static GET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "GetRepositoryPolicyRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("GetRepositoryPolicy"), index: get_repository_policy_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1303,41 +502,12 @@ pub(crate) fn get_repository_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`GetRepositoryPolicyResponse`](super::GetRepositoryPolicyResponse).
-pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "GetRepositoryPolicyResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("GetRepositoryPolicy"),
-    index: get_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static GET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "GetRepositoryPolicyResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("GetRepositoryPolicy"), index: get_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1349,53 +519,15 @@ pub(crate) fn get_repository_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The map `HTTPHeaders` from string `String` to string `String`.
-pub static HTTP_HEADERS: MapShape = MapShape {
-    name: "HTTPHeaders",
-    key: Ty::String(&StrRule::ANY),
-    value: Ty::String(&StrRule::ANY),
-};
+pub static HTTP_HEADERS: MapShape = MapShape { name: "HTTPHeaders", key: Ty::String(&StrRule::ANY), value: Ty::String(&StrRule::ANY) };
 /// Structure [`Image`](super::Image).
-pub static IMAGE: StructShape = StructShape {
-    name: "Image",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "imageManifest",
-            shape: "ImageManifest",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_MANIFEST),
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE: StructShape = StructShape { name: "Image", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: image_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "imageManifest", shape: "ImageManifest", required: false, ty: Ty::String(&rules::IMAGE_MANIFEST) },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1408,29 +540,10 @@ pub(crate) fn image_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageAlreadyExistsException`](super::ImageAlreadyExistsException).
-pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "ImageAlreadyExistsException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageAlreadyExistsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1440,65 +553,16 @@ pub(crate) fn image_already_exists_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ImageDetail`](super::ImageDetail).
-pub static IMAGE_DETAIL: StructShape = StructShape {
-    name: "ImageDetail",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_detail_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTags",
-            shape: "ImageTagList",
-            required: false,
-            ty: Ty::List(&IMAGE_TAG_LIST),
-        },
-        Member {
-            name: "imageSizeInBytes",
-            shape: "ImageSizeInBytes",
-            required: false,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "imagePushedAt",
-            shape: "PushTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "artifactMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_DETAIL: StructShape = StructShape { name: "ImageDetail", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: image_detail_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTags", shape: "ImageTagList", required: false, ty: Ty::List(&IMAGE_TAG_LIST) },
+    Member { name: "imageSizeInBytes", shape: "ImageSizeInBytes", required: false, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "imagePushedAt", shape: "PushTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "artifactMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1514,41 +578,14 @@ pub(crate) fn image_detail_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
-pub static IMAGE_DETAIL_LIST: ListShape = ListShape {
-    name: "ImageDetailList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_DETAIL),
-};
+pub static IMAGE_DETAIL_LIST: ListShape = ListShape { name: "ImageDetailList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_DETAIL) };
 /// The string `ImageDigest`.
-pub static IMAGE_DIGEST: ScalarShape = ScalarShape {
-    name: "ImageDigest",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static IMAGE_DIGEST: ScalarShape = ScalarShape { name: "ImageDigest", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ImageDigestDoesNotMatchException`](super::ImageDigestDoesNotMatchException).
-pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape {
-    name: "ImageDigestDoesNotMatchException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_digest_does_not_match_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION: StructShape = StructShape { name: "ImageDigestDoesNotMatchException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_digest_does_not_match_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1558,35 +595,11 @@ pub(crate) fn image_digest_does_not_match_exception_index(key: &str) -> Option<u
     }
 }
 /// Structure [`ImageFailure`](super::ImageFailure).
-pub static IMAGE_FAILURE: StructShape = StructShape {
-    name: "ImageFailure",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_failure_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageId",
-            shape: "ImageIdentifier",
-            required: false,
-            ty: Ty::Structure(&IMAGE_IDENTIFIER),
-        },
-        Member {
-            name: "failureCode",
-            shape: "ImageFailureCode",
-            required: false,
-            ty: Ty::Enum(&IMAGE_FAILURE_CODE),
-        },
-        Member {
-            name: "failureReason",
-            shape: "ImageFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_FAILURE: StructShape = StructShape { name: "ImageFailure", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: image_failure_index, required: 0x0, members: &[
+    Member { name: "imageId", shape: "ImageIdentifier", required: false, ty: Ty::Structure(&IMAGE_IDENTIFIER) },
+    Member { name: "failureCode", shape: "ImageFailureCode", required: false, ty: Ty::Enum(&IMAGE_FAILURE_CODE) },
+    Member { name: "failureReason", shape: "ImageFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1597,55 +610,16 @@ pub(crate) fn image_failure_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`ImageFailureCode`](super::ImageFailureCode).
-pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape {
-    name: "ImageFailureCode",
-    service: Service::EcrPublic,
-    values: &[
-        "InvalidImageDigest",
-        "InvalidImageTag",
-        "ImageTagDoesNotMatchDigest",
-        "ImageNotFound",
-        "MissingDigestAndTag",
-        "ImageReferencedByManifestList",
-        "KmsError",
-    ],
-};
+pub static IMAGE_FAILURE_CODE: EnumShape = EnumShape { name: "ImageFailureCode", service: Service::EcrPublic, values: &["InvalidImageDigest", "InvalidImageTag", "ImageTagDoesNotMatchDigest", "ImageNotFound", "MissingDigestAndTag", "ImageReferencedByManifestList", "KmsError"] };
 /// The list `ImageFailureList` of structure [`ImageFailure`](super::ImageFailure).
-pub static IMAGE_FAILURE_LIST: ListShape = ListShape {
-    name: "ImageFailureList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_FAILURE),
-};
+pub static IMAGE_FAILURE_LIST: ListShape = ListShape { name: "ImageFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_FAILURE) };
 /// The string `ImageFailureReason`.
-pub static IMAGE_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "ImageFailureReason",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static IMAGE_FAILURE_REASON: ScalarShape = ScalarShape { name: "ImageFailureReason", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`ImageIdentifier`](super::ImageIdentifier).
-pub static IMAGE_IDENTIFIER: StructShape = StructShape {
-    name: "ImageIdentifier",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_identifier_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTag",
-            shape: "ImageTag",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_TAG),
-        },
-    ],
-};
+pub static IMAGE_IDENTIFIER: StructShape = StructShape { name: "ImageIdentifier", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: image_identifier_index, required: 0x0, members: &[
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTag", shape: "ImageTag", required: false, ty: Ty::String(&rules::IMAGE_TAG) },
+] };
 #[inline]
 pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1655,44 +629,14 @@ pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
-pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape {
-    name: "ImageIdentifierList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::Structure(&IMAGE_IDENTIFIER),
-};
+pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape { name: "ImageIdentifierList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&IMAGE_IDENTIFIER) };
 /// The string `ImageManifest`: length 1..=4194304.
-pub static IMAGE_MANIFEST: ScalarShape = ScalarShape {
-    name: "ImageManifest",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::IMAGE_MANIFEST),
-};
+pub static IMAGE_MANIFEST: ScalarShape = ScalarShape { name: "ImageManifest", service: Service::EcrPublic, ty: Ty::String(&rules::IMAGE_MANIFEST) };
 /// Structure [`ImageNotFoundException`](super::ImageNotFoundException).
-pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ImageNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ImageNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1702,41 +646,14 @@ pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The long (`i64`) `ImageSizeInBytes`.
-pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape {
-    name: "ImageSizeInBytes",
-    service: Service::EcrPublic,
-    ty: Ty::Long(&IntRule::I64),
-};
+pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape { name: "ImageSizeInBytes", service: Service::EcrPublic, ty: Ty::Long(&IntRule::I64) };
 /// The string `ImageTag`: length 1..=300.
-pub static IMAGE_TAG: ScalarShape = ScalarShape {
-    name: "ImageTag",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::IMAGE_TAG),
-};
+pub static IMAGE_TAG: ScalarShape = ScalarShape { name: "ImageTag", service: Service::EcrPublic, ty: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`ImageTagAlreadyExistsException`](super::ImageTagAlreadyExistsException).
-pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "ImageTagAlreadyExistsException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: image_tag_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageTagAlreadyExistsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_tag_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1746,35 +663,11 @@ pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`ImageTagDetail`](super::ImageTagDetail).
-pub static IMAGE_TAG_DETAIL: StructShape = StructShape {
-    name: "ImageTagDetail",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: image_tag_detail_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageTag",
-            shape: "ImageTag",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_TAG),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "imageDetail",
-            shape: "ReferencedImageDetail",
-            required: false,
-            ty: Ty::Structure(&REFERENCED_IMAGE_DETAIL),
-        },
-    ],
-};
+pub static IMAGE_TAG_DETAIL: StructShape = StructShape { name: "ImageTagDetail", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: image_tag_detail_index, required: 0x0, members: &[
+    Member { name: "imageTag", shape: "ImageTag", required: false, ty: Ty::String(&rules::IMAGE_TAG) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "imageDetail", shape: "ReferencedImageDetail", required: false, ty: Ty::Structure(&REFERENCED_IMAGE_DETAIL) },
+] };
 #[inline]
 pub(crate) fn image_tag_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1785,41 +678,14 @@ pub(crate) fn image_tag_detail_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
-pub static IMAGE_TAG_DETAIL_LIST: ListShape = ListShape {
-    name: "ImageTagDetailList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&IMAGE_TAG_DETAIL),
-};
+pub static IMAGE_TAG_DETAIL_LIST: ListShape = ListShape { name: "ImageTagDetailList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_TAG_DETAIL) };
 /// The list `ImageTagList` of string `ImageTag`: length 1..=300.
-pub static IMAGE_TAG_LIST: ListShape = ListShape {
-    name: "ImageTagList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::String(&rules::IMAGE_TAG),
-};
+pub static IMAGE_TAG_LIST: ListShape = ListShape { name: "ImageTagList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`InitiateLayerUploadRequest`](super::InitiateLayerUploadRequest).
-pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape {
-    name: "InitiateLayerUploadRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("InitiateLayerUpload"),
-    index: initiate_layer_upload_request_index,
-    required: 0x2,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-    ],
-};
+pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "InitiateLayerUploadRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_request_index, required: 0x2, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+] };
 #[inline]
 pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1829,35 +695,11 @@ pub(crate) fn initiate_layer_upload_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InitiateLayerUploadResponse`](super::InitiateLayerUploadResponse).
-pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape {
-    name: "InitiateLayerUploadResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("InitiateLayerUpload"),
-    index: initiate_layer_upload_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "partSize",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static INITIATE_LAYER_UPLOAD_RESPONSE: StructShape = StructShape { name: "InitiateLayerUploadResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_response_index, required: 0x0, members: &[
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "partSize", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1868,35 +710,12 @@ pub(crate) fn initiate_layer_upload_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The integer (`i32`) `Integer`.
-pub static INTEGER: ScalarShape = ScalarShape {
-    name: "Integer",
-    service: Service::EcrPublic,
-    ty: Ty::Integer(&IntRule::I32),
-};
+pub static INTEGER: ScalarShape = ScalarShape { name: "Integer", service: Service::EcrPublic, ty: Ty::Integer(&IntRule::I32) };
 /// Structure [`InvalidLayerException`](super::InvalidLayerException).
-pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidLayerException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_layer_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_LAYER_EXCEPTION: StructShape = StructShape { name: "InvalidLayerException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: invalid_layer_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1906,53 +725,14 @@ pub(crate) fn invalid_layer_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidLayerPartException`](super::InvalidLayerPartException).
-pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape {
-    name: "InvalidLayerPartException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_layer_part_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "lastValidByteReceived",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_LAYER_PART_EXCEPTION: StructShape = StructShape { name: "InvalidLayerPartException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: invalid_layer_part_exception_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "lastValidByteReceived", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1966,29 +746,10 @@ pub(crate) fn invalid_layer_part_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidParameterException`](super::InvalidParameterException).
-pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidParameterException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_parameter_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_PARAMETER_EXCEPTION: StructShape = StructShape { name: "InvalidParameterException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: invalid_parameter_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -1998,29 +759,10 @@ pub(crate) fn invalid_parameter_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`InvalidTagParameterException`](super::InvalidTagParameterException).
-pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape {
-    name: "InvalidTagParameterException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: invalid_tag_parameter_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static INVALID_TAG_PARAMETER_EXCEPTION: StructShape = StructShape { name: "InvalidTagParameterException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: invalid_tag_parameter_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2030,41 +772,12 @@ pub(crate) fn invalid_tag_parameter_exception_index(key: &str) -> Option<usize> 
     }
 }
 /// Structure [`Layer`](super::Layer).
-pub static LAYER: StructShape = StructShape {
-    name: "Layer",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: layer_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layerDigest",
-            shape: "LayerDigest",
-            required: false,
-            ty: Ty::String(&rules::LAYER_DIGEST),
-        },
-        Member {
-            name: "layerAvailability",
-            shape: "LayerAvailability",
-            required: false,
-            ty: Ty::Enum(&LAYER_AVAILABILITY),
-        },
-        Member {
-            name: "layerSize",
-            shape: "LayerSizeInBytes",
-            required: false,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "mediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER: StructShape = StructShape { name: "Layer", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: layer_index, required: 0x0, members: &[
+    Member { name: "layerDigest", shape: "LayerDigest", required: false, ty: Ty::String(&rules::LAYER_DIGEST) },
+    Member { name: "layerAvailability", shape: "LayerAvailability", required: false, ty: Ty::Enum(&LAYER_AVAILABILITY) },
+    Member { name: "layerSize", shape: "LayerSizeInBytes", required: false, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "mediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2076,29 +789,10 @@ pub(crate) fn layer_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`LayerAlreadyExistsException`](super::LayerAlreadyExistsException).
-pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "LayerAlreadyExistsException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layer_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "LayerAlreadyExistsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: layer_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2108,56 +802,17 @@ pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`LayerAvailability`](super::LayerAvailability).
-pub static LAYER_AVAILABILITY: EnumShape = EnumShape {
-    name: "LayerAvailability",
-    service: Service::EcrPublic,
-    values: &["AVAILABLE", "UNAVAILABLE"],
-};
+pub static LAYER_AVAILABILITY: EnumShape = EnumShape { name: "LayerAvailability", service: Service::EcrPublic, values: &["AVAILABLE", "UNAVAILABLE"] };
 /// The string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
-pub static LAYER_DIGEST: ScalarShape = ScalarShape {
-    name: "LayerDigest",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::LAYER_DIGEST),
-};
+pub static LAYER_DIGEST: ScalarShape = ScalarShape { name: "LayerDigest", service: Service::EcrPublic, ty: Ty::String(&rules::LAYER_DIGEST) };
 /// The list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
-pub static LAYER_DIGEST_LIST: ListShape = ListShape {
-    name: "LayerDigestList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::LAYER_DIGEST),
-};
+pub static LAYER_DIGEST_LIST: ListShape = ListShape { name: "LayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::LAYER_DIGEST) };
 /// Structure [`LayerFailure`](super::LayerFailure).
-pub static LAYER_FAILURE: StructShape = StructShape {
-    name: "LayerFailure",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: layer_failure_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "layerDigest",
-            shape: "BatchedOperationLayerDigest",
-            required: false,
-            ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST),
-        },
-        Member {
-            name: "failureCode",
-            shape: "LayerFailureCode",
-            required: false,
-            ty: Ty::Enum(&LAYER_FAILURE_CODE),
-        },
-        Member {
-            name: "failureReason",
-            shape: "LayerFailureReason",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_FAILURE: StructShape = StructShape { name: "LayerFailure", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: layer_failure_index, required: 0x0, members: &[
+    Member { name: "layerDigest", shape: "BatchedOperationLayerDigest", required: false, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) },
+    Member { name: "failureCode", shape: "LayerFailureCode", required: false, ty: Ty::Enum(&LAYER_FAILURE_CODE) },
+    Member { name: "failureReason", shape: "LayerFailureReason", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2168,59 +823,20 @@ pub(crate) fn layer_failure_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`LayerFailureCode`](super::LayerFailureCode).
-pub static LAYER_FAILURE_CODE: EnumShape = EnumShape {
-    name: "LayerFailureCode",
-    service: Service::EcrPublic,
-    values: &["InvalidLayerDigest", "MissingLayerDigest"],
-};
+pub static LAYER_FAILURE_CODE: EnumShape = EnumShape { name: "LayerFailureCode", service: Service::EcrPublic, values: &["InvalidLayerDigest", "MissingLayerDigest"] };
 /// The list `LayerFailureList` of structure [`LayerFailure`](super::LayerFailure).
-pub static LAYER_FAILURE_LIST: ListShape = ListShape {
-    name: "LayerFailureList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&LAYER_FAILURE),
-};
+pub static LAYER_FAILURE_LIST: ListShape = ListShape { name: "LayerFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&LAYER_FAILURE) };
 /// The string `LayerFailureReason`.
-pub static LAYER_FAILURE_REASON: ScalarShape = ScalarShape {
-    name: "LayerFailureReason",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static LAYER_FAILURE_REASON: ScalarShape = ScalarShape { name: "LayerFailureReason", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The list `LayerList` of structure [`Layer`](super::Layer).
-pub static LAYER_LIST: ListShape = ListShape {
-    name: "LayerList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&LAYER),
-};
+pub static LAYER_LIST: ListShape = ListShape { name: "LayerList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&LAYER) };
 /// The blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
-pub static LAYER_PART_BLOB: ScalarShape = ScalarShape {
-    name: "LayerPartBlob",
-    service: Service::EcrPublic,
-    ty: Ty::Blob(&rules::LAYER_PART_BLOB),
-};
+pub static LAYER_PART_BLOB: ScalarShape = ScalarShape { name: "LayerPartBlob", service: Service::EcrPublic, ty: Ty::Blob(&rules::LAYER_PART_BLOB) };
 /// Structure [`LayerPartTooSmallException`](super::LayerPartTooSmallException).
-pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape {
-    name: "LayerPartTooSmallException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layer_part_too_small_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYER_PART_TOO_SMALL_EXCEPTION: StructShape = StructShape { name: "LayerPartTooSmallException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: layer_part_too_small_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2230,35 +846,12 @@ pub(crate) fn layer_part_too_small_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The long (`i64`) `LayerSizeInBytes`.
-pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape {
-    name: "LayerSizeInBytes",
-    service: Service::EcrPublic,
-    ty: Ty::Long(&IntRule::I64),
-};
+pub static LAYER_SIZE_IN_BYTES: ScalarShape = ScalarShape { name: "LayerSizeInBytes", service: Service::EcrPublic, ty: Ty::Long(&IntRule::I64) };
 /// Structure [`LayersNotFoundException`](super::LayersNotFoundException).
-pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "LayersNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: layers_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LAYERS_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "LayersNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: layers_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2268,29 +861,10 @@ pub(crate) fn layers_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`LimitExceededException`](super::LimitExceededException).
-pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape {
-    name: "LimitExceededException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: limit_exceeded_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static LIMIT_EXCEEDED_EXCEPTION: StructShape = StructShape { name: "LimitExceededException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: limit_exceeded_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2300,23 +874,9 @@ pub(crate) fn limit_exceeded_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListTagsForResourceRequest`](super::ListTagsForResourceRequest).
-pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "ListTagsForResourceRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("ListTagsForResource"),
-    index: list_tags_for_resource_request_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&rules::ARN),
-        },
-    ],
-};
+pub static LIST_TAGS_FOR_RESOURCE_REQUEST: StructShape = StructShape { name: "ListTagsForResourceRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("ListTagsForResource"), index: list_tags_for_resource_request_index, required: 0x1, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&rules::ARN) },
+] };
 #[inline]
 pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2325,29 +885,10 @@ pub(crate) fn list_tags_for_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ListTagsForResourceResponse`](super::ListTagsForResourceResponse).
-pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "ListTagsForResourceResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("ListTagsForResource"),
-    index: list_tags_for_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: false,
-            ty: Ty::List(&TAG_LIST),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static LIST_TAGS_FOR_RESOURCE_RESPONSE: StructShape = StructShape { name: "ListTagsForResourceResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("ListTagsForResource"), index: list_tags_for_resource_response_index, required: 0x0, members: &[
+    Member { name: "tags", shape: "TagList", required: false, ty: Ty::List(&TAG_LIST) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2357,80 +898,25 @@ pub(crate) fn list_tags_for_resource_response_index(key: &str) -> Option<usize> 
     }
 }
 /// The blob (base64 in JSON) `LogoImageBlob`: size 0..=512000 bytes.
-pub static LOGO_IMAGE_BLOB: ScalarShape = ScalarShape {
-    name: "LogoImageBlob",
-    service: Service::EcrPublic,
-    ty: Ty::Blob(&rules::LOGO_IMAGE_BLOB),
-};
+pub static LOGO_IMAGE_BLOB: ScalarShape = ScalarShape { name: "LogoImageBlob", service: Service::EcrPublic, ty: Ty::Blob(&rules::LOGO_IMAGE_BLOB) };
 /// The boolean `MarketplaceCertified`.
-pub static MARKETPLACE_CERTIFIED: ScalarShape = ScalarShape {
-    name: "MarketplaceCertified",
-    service: Service::EcrPublic,
-    ty: Ty::Boolean,
-};
+pub static MARKETPLACE_CERTIFIED: ScalarShape = ScalarShape { name: "MarketplaceCertified", service: Service::EcrPublic, ty: Ty::Boolean };
 /// The integer (`i32`) `MaxResults`: range 1..=1000.
-pub static MAX_RESULTS: ScalarShape = ScalarShape {
-    name: "MaxResults",
-    service: Service::EcrPublic,
-    ty: Ty::Integer(&rules::MAX_RESULTS),
-};
+pub static MAX_RESULTS: ScalarShape = ScalarShape { name: "MaxResults", service: Service::EcrPublic, ty: Ty::Integer(&rules::MAX_RESULTS) };
 /// The string `MediaType`.
-pub static MEDIA_TYPE: ScalarShape = ScalarShape {
-    name: "MediaType",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static MEDIA_TYPE: ScalarShape = ScalarShape { name: "MediaType", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The string `NextToken`.
-pub static NEXT_TOKEN: ScalarShape = ScalarShape {
-    name: "NextToken",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static NEXT_TOKEN: ScalarShape = ScalarShape { name: "NextToken", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The string `OperatingSystem`: length 1..=50.
-pub static OPERATING_SYSTEM: ScalarShape = ScalarShape {
-    name: "OperatingSystem",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::OPERATING_SYSTEM),
-};
+pub static OPERATING_SYSTEM: ScalarShape = ScalarShape { name: "OperatingSystem", service: Service::EcrPublic, ty: Ty::String(&rules::OPERATING_SYSTEM) };
 /// The list `OperatingSystemList` of string `OperatingSystem`: length 1..=50: items ..=50.
-pub static OPERATING_SYSTEM_LIST: ListShape = ListShape {
-    name: "OperatingSystemList",
-    items: ItemsRule {
-        min: None,
-        max: Some(50),
-    },
-    member: Ty::String(&rules::OPERATING_SYSTEM),
-};
+pub static OPERATING_SYSTEM_LIST: ListShape = ListShape { name: "OperatingSystemList", items: ItemsRule { min: None, max: Some(50) }, member: Ty::String(&rules::OPERATING_SYSTEM) };
 /// Structure [`PaginatorConfig`](super::PaginatorConfig).
-pub static PAGINATOR_CONFIG: StructShape = StructShape {
-    name: "PaginatorConfig",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: paginator_config_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "MaxItems",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "PageSize",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "StartingToken",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PAGINATOR_CONFIG: StructShape = StructShape { name: "PaginatorConfig", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: paginator_config_index, required: 0x0, members: &[
+    Member { name: "MaxItems", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "PageSize", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "StartingToken", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2441,82 +927,22 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
     }
 }
 /// Enum [`PaginatorName`](super::PaginatorName).
-pub static PAGINATOR_NAME: EnumShape = EnumShape {
-    name: "PaginatorName",
-    service: Service::EcrPublic,
-    values: &[
-        "describe_image_tags",
-        "describe_images",
-        "describe_registries",
-        "describe_repositories",
-    ],
-};
+pub static PAGINATOR_NAME: EnumShape = EnumShape { name: "PaginatorName", service: Service::EcrPublic, values: &["describe_image_tags", "describe_images", "describe_registries", "describe_repositories"] };
 /// The long (`i64`) `PartSize`: range 0...
-pub static PART_SIZE: ScalarShape = ScalarShape {
-    name: "PartSize",
-    service: Service::EcrPublic,
-    ty: Ty::Long(&rules::PART_SIZE),
-};
+pub static PART_SIZE: ScalarShape = ScalarShape { name: "PartSize", service: Service::EcrPublic, ty: Ty::Long(&rules::PART_SIZE) };
 /// The boolean `PrimaryRegistryAliasFlag`.
-pub static PRIMARY_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape {
-    name: "PrimaryRegistryAliasFlag",
-    service: Service::EcrPublic,
-    ty: Ty::Boolean,
-};
+pub static PRIMARY_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape { name: "PrimaryRegistryAliasFlag", service: Service::EcrPublic, ty: Ty::Boolean };
 /// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
-pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape {
-    name: "PushTimestamp",
-    service: Service::EcrPublic,
-    ty: Ty::Timestamp,
-};
+pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape { name: "PushTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// Structure [`PutImageRequest`](super::PutImageRequest).
-pub static PUT_IMAGE_REQUEST: StructShape = StructShape {
-    name: "PutImageRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutImage"),
-    index: put_image_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "imageManifest",
-            shape: "ImageManifest",
-            required: true,
-            ty: Ty::String(&rules::IMAGE_MANIFEST),
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageTag",
-            shape: "ImageTag",
-            required: false,
-            ty: Ty::String(&rules::IMAGE_TAG),
-        },
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static PUT_IMAGE_REQUEST: StructShape = StructShape { name: "PutImageRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("PutImage"), index: put_image_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "imageManifest", shape: "ImageManifest", required: true, ty: Ty::String(&rules::IMAGE_MANIFEST) },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageTag", shape: "ImageTag", required: false, ty: Ty::String(&rules::IMAGE_TAG) },
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2530,29 +956,10 @@ pub(crate) fn put_image_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutImageResponse`](super::PutImageResponse).
-pub static PUT_IMAGE_RESPONSE: StructShape = StructShape {
-    name: "PutImageResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutImage"),
-    index: put_image_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "image",
-            shape: "Image",
-            required: false,
-            ty: Ty::Structure(&IMAGE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_IMAGE_RESPONSE: StructShape = StructShape { name: "PutImageResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("PutImage"), index: put_image_response_index, required: 0x0, members: &[
+    Member { name: "image", shape: "Image", required: false, ty: Ty::Structure(&IMAGE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2562,23 +969,9 @@ pub(crate) fn put_image_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`PutRegistryCatalogDataRequest`](super::PutRegistryCatalogDataRequest).
-pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape {
-    name: "PutRegistryCatalogDataRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutRegistryCatalogData"),
-    index: put_registry_catalog_data_request_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "displayName",
-            shape: "RegistryDisplayName",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME),
-        },
-    ],
-};
+pub static PUT_REGISTRY_CATALOG_DATA_REQUEST: StructShape = StructShape { name: "PutRegistryCatalogDataRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("PutRegistryCatalogData"), index: put_registry_catalog_data_request_index, required: 0x0, members: &[
+    Member { name: "displayName", shape: "RegistryDisplayName", required: false, ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME) },
+] };
 #[inline]
 pub(crate) fn put_registry_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2587,29 +980,10 @@ pub(crate) fn put_registry_catalog_data_request_index(key: &str) -> Option<usize
     }
 }
 /// Structure [`PutRegistryCatalogDataResponse`](super::PutRegistryCatalogDataResponse).
-pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
-    name: "PutRegistryCatalogDataResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutRegistryCatalogData"),
-    index: put_registry_catalog_data_response_index,
-    required: 0x1,
-    members: &[
-        Member {
-            name: "registryCatalogData",
-            shape: "RegistryCatalogData",
-            required: true,
-            ty: Ty::Structure(&REGISTRY_CATALOG_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_REGISTRY_CATALOG_DATA_RESPONSE: StructShape = StructShape { name: "PutRegistryCatalogDataResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("PutRegistryCatalogData"), index: put_registry_catalog_data_response_index, required: 0x1, members: &[
+    Member { name: "registryCatalogData", shape: "RegistryCatalogData", required: true, ty: Ty::Structure(&REGISTRY_CATALOG_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_registry_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2619,35 +993,11 @@ pub(crate) fn put_registry_catalog_data_response_index(key: &str) -> Option<usiz
     }
 }
 /// Structure [`PutRepositoryCatalogDataRequest`](super::PutRepositoryCatalogDataRequest).
-pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape {
-    name: "PutRepositoryCatalogDataRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("PutRepositoryCatalogData"),
-    index: put_repository_catalog_data_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "catalogData",
-            shape: "RepositoryCatalogDataInput",
-            required: true,
-            ty: Ty::Structure(&REPOSITORY_CATALOG_DATA_INPUT),
-        },
-    ],
-};
+pub static PUT_REPOSITORY_CATALOG_DATA_REQUEST: StructShape = StructShape { name: "PutRepositoryCatalogDataRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("PutRepositoryCatalogData"), index: put_repository_catalog_data_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "catalogData", shape: "RepositoryCatalogDataInput", required: true, ty: Ty::Structure(&REPOSITORY_CATALOG_DATA_INPUT) },
+] };
 #[inline]
 pub(crate) fn put_repository_catalog_data_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2658,29 +1008,10 @@ pub(crate) fn put_repository_catalog_data_request_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`PutRepositoryCatalogDataResponse`](super::PutRepositoryCatalogDataResponse).
-pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape {
-    name: "PutRepositoryCatalogDataResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("PutRepositoryCatalogData"),
-    index: put_repository_catalog_data_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "catalogData",
-            shape: "RepositoryCatalogData",
-            required: false,
-            ty: Ty::Structure(&REPOSITORY_CATALOG_DATA),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static PUT_REPOSITORY_CATALOG_DATA_RESPONSE: StructShape = StructShape { name: "PutRepositoryCatalogDataResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("PutRepositoryCatalogData"), index: put_repository_catalog_data_response_index, required: 0x0, members: &[
+    Member { name: "catalogData", shape: "RepositoryCatalogData", required: false, ty: Ty::Structure(&REPOSITORY_CATALOG_DATA) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn put_repository_catalog_data_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2690,47 +1021,13 @@ pub(crate) fn put_repository_catalog_data_response_index(key: &str) -> Option<us
     }
 }
 /// Structure [`ReferencedImageDetail`](super::ReferencedImageDetail).
-pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape {
-    name: "ReferencedImageDetail",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: referenced_image_detail_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "imageDigest",
-            shape: "ImageDigest",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "imageSizeInBytes",
-            shape: "ImageSizeInBytes",
-            required: false,
-            ty: Ty::Long(&IntRule::I64),
-        },
-        Member {
-            name: "imagePushedAt",
-            shape: "PushTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-        Member {
-            name: "imageManifestMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "artifactMediaType",
-            shape: "MediaType",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REFERENCED_IMAGE_DETAIL: StructShape = StructShape { name: "ReferencedImageDetail", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: referenced_image_detail_index, required: 0x0, members: &[
+    Member { name: "imageDigest", shape: "ImageDigest", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "imageSizeInBytes", shape: "ImageSizeInBytes", required: false, ty: Ty::Long(&IntRule::I64) },
+    Member { name: "imagePushedAt", shape: "PushTimestamp", required: false, ty: Ty::Timestamp },
+    Member { name: "imageManifestMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "artifactMediaType", shape: "MediaType", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn referenced_image_detail_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2743,29 +1040,10 @@ pub(crate) fn referenced_image_detail_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ReferencedImagesNotFoundException`](super::ReferencedImagesNotFoundException).
-pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "ReferencedImagesNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: referenced_images_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REFERENCED_IMAGES_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ReferencedImagesNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: referenced_images_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2775,47 +1053,13 @@ pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<u
     }
 }
 /// Structure [`Registry`](super::Registry).
-pub static REGISTRY: StructShape = StructShape {
-    name: "Registry",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: registry_index,
-    required: 0x1f,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: true,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "registryArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&rules::ARN),
-        },
-        Member {
-            name: "registryUri",
-            shape: "Url",
-            required: true,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "verified",
-            shape: "RegistryVerified",
-            required: true,
-            ty: Ty::Boolean,
-        },
-        Member {
-            name: "aliases",
-            shape: "RegistryAliasList",
-            required: true,
-            ty: Ty::List(&REGISTRY_ALIAS_LIST),
-        },
-    ],
-};
+pub static REGISTRY: StructShape = StructShape { name: "Registry", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: registry_index, required: 0x1f, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: true, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "registryArn", shape: "Arn", required: true, ty: Ty::String(&rules::ARN) },
+    Member { name: "registryUri", shape: "Url", required: true, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "verified", shape: "RegistryVerified", required: true, ty: Ty::Boolean },
+    Member { name: "aliases", shape: "RegistryAliasList", required: true, ty: Ty::List(&REGISTRY_ALIAS_LIST) },
+] };
 #[inline]
 pub(crate) fn registry_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2828,41 +1072,12 @@ pub(crate) fn registry_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RegistryAlias`](super::RegistryAlias).
-pub static REGISTRY_ALIAS: StructShape = StructShape {
-    name: "RegistryAlias",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: registry_alias_index,
-    required: 0xf,
-    members: &[
-        Member {
-            name: "name",
-            shape: "RegistryAliasName",
-            required: true,
-            ty: Ty::String(&rules::REGISTRY_ALIAS_NAME),
-        },
-        Member {
-            name: "status",
-            shape: "RegistryAliasStatus",
-            required: true,
-            ty: Ty::Enum(&REGISTRY_ALIAS_STATUS),
-        },
-        Member {
-            name: "primaryRegistryAlias",
-            shape: "PrimaryRegistryAliasFlag",
-            required: true,
-            ty: Ty::Boolean,
-        },
-        Member {
-            name: "defaultRegistryAlias",
-            shape: "DefaultRegistryAliasFlag",
-            required: true,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static REGISTRY_ALIAS: StructShape = StructShape { name: "RegistryAlias", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: registry_alias_index, required: 0xf, members: &[
+    Member { name: "name", shape: "RegistryAliasName", required: true, ty: Ty::String(&rules::REGISTRY_ALIAS_NAME) },
+    Member { name: "status", shape: "RegistryAliasStatus", required: true, ty: Ty::Enum(&REGISTRY_ALIAS_STATUS) },
+    Member { name: "primaryRegistryAlias", shape: "PrimaryRegistryAliasFlag", required: true, ty: Ty::Boolean },
+    Member { name: "defaultRegistryAlias", shape: "DefaultRegistryAliasFlag", required: true, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn registry_alias_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2874,41 +1089,15 @@ pub(crate) fn registry_alias_index(key: &str) -> Option<usize> {
     }
 }
 /// The list `RegistryAliasList` of structure [`RegistryAlias`](super::RegistryAlias).
-pub static REGISTRY_ALIAS_LIST: ListShape = ListShape {
-    name: "RegistryAliasList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REGISTRY_ALIAS),
-};
+pub static REGISTRY_ALIAS_LIST: ListShape = ListShape { name: "RegistryAliasList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REGISTRY_ALIAS) };
 /// The string `RegistryAliasName`: length 2..=50, whole value matches `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
-pub static REGISTRY_ALIAS_NAME: ScalarShape = ScalarShape {
-    name: "RegistryAliasName",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REGISTRY_ALIAS_NAME),
-};
+pub static REGISTRY_ALIAS_NAME: ScalarShape = ScalarShape { name: "RegistryAliasName", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ALIAS_NAME) };
 /// Enum [`RegistryAliasStatus`](super::RegistryAliasStatus).
-pub static REGISTRY_ALIAS_STATUS: EnumShape = EnumShape {
-    name: "RegistryAliasStatus",
-    service: Service::EcrPublic,
-    values: &["ACTIVE", "PENDING", "REJECTED"],
-};
+pub static REGISTRY_ALIAS_STATUS: EnumShape = EnumShape { name: "RegistryAliasStatus", service: Service::EcrPublic, values: &["ACTIVE", "PENDING", "REJECTED"] };
 /// Structure [`RegistryCatalogData`](super::RegistryCatalogData).
-pub static REGISTRY_CATALOG_DATA: StructShape = StructShape {
-    name: "RegistryCatalogData",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: registry_catalog_data_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "displayName",
-            shape: "RegistryDisplayName",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME),
-        },
-    ],
-};
+pub static REGISTRY_CATALOG_DATA: StructShape = StructShape { name: "RegistryCatalogData", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: registry_catalog_data_index, required: 0x0, members: &[
+    Member { name: "displayName", shape: "RegistryDisplayName", required: false, ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME) },
+] };
 #[inline]
 pub(crate) fn registry_catalog_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2917,53 +1106,18 @@ pub(crate) fn registry_catalog_data_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `RegistryDisplayName`: length 0..=100.
-pub static REGISTRY_DISPLAY_NAME: ScalarShape = ScalarShape {
-    name: "RegistryDisplayName",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME),
-};
+pub static REGISTRY_DISPLAY_NAME: ScalarShape = ScalarShape { name: "RegistryDisplayName", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME) };
 /// The string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
-pub static REGISTRY_ID: ScalarShape = ScalarShape {
-    name: "RegistryId",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REGISTRY_ID),
-};
+pub static REGISTRY_ID: ScalarShape = ScalarShape { name: "RegistryId", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ID) };
 /// The string `RegistryIdOrAlias`: length 2..=50.
-pub static REGISTRY_ID_OR_ALIAS: ScalarShape = ScalarShape {
-    name: "RegistryIdOrAlias",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-};
+pub static REGISTRY_ID_OR_ALIAS: ScalarShape = ScalarShape { name: "RegistryIdOrAlias", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) };
 /// The list `RegistryList` of structure [`Registry`](super::Registry).
-pub static REGISTRY_LIST: ListShape = ListShape {
-    name: "RegistryList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REGISTRY),
-};
+pub static REGISTRY_LIST: ListShape = ListShape { name: "RegistryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REGISTRY) };
 /// Structure [`RegistryNotFoundException`](super::RegistryNotFoundException).
-pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RegistryNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: registry_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REGISTRY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RegistryNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: registry_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn registry_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -2973,53 +1127,15 @@ pub(crate) fn registry_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The boolean `RegistryVerified`.
-pub static REGISTRY_VERIFIED: ScalarShape = ScalarShape {
-    name: "RegistryVerified",
-    service: Service::EcrPublic,
-    ty: Ty::Boolean,
-};
+pub static REGISTRY_VERIFIED: ScalarShape = ScalarShape { name: "RegistryVerified", service: Service::EcrPublic, ty: Ty::Boolean };
 /// Structure [`Repository`](super::Repository).
-pub static REPOSITORY: StructShape = StructShape {
-    name: "Repository",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "repositoryArn",
-            shape: "Arn",
-            required: false,
-            ty: Ty::String(&rules::ARN),
-        },
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "repositoryUri",
-            shape: "Url",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "createdAt",
-            shape: "CreationTimestamp",
-            required: false,
-            ty: Ty::Timestamp,
-        },
-    ],
-};
+pub static REPOSITORY: StructShape = StructShape { name: "Repository", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: repository_index, required: 0x0, members: &[
+    Member { name: "repositoryArn", shape: "Arn", required: false, ty: Ty::String(&rules::ARN) },
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "repositoryUri", shape: "Url", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "createdAt", shape: "CreationTimestamp", required: false, ty: Ty::Timestamp },
+] };
 #[inline]
 pub(crate) fn repository_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3032,29 +1148,10 @@ pub(crate) fn repository_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryAlreadyExistsException`](super::RepositoryAlreadyExistsException).
-pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryAlreadyExistsException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_already_exists_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "RepositoryAlreadyExistsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_already_exists_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3064,59 +1161,15 @@ pub(crate) fn repository_already_exists_exception_index(key: &str) -> Option<usi
     }
 }
 /// Structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
-pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape {
-    name: "RepositoryCatalogData",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_catalog_data_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "description",
-            shape: "RepositoryDescription",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_DESCRIPTION),
-        },
-        Member {
-            name: "architectures",
-            shape: "ArchitectureList",
-            required: false,
-            ty: Ty::List(&ARCHITECTURE_LIST),
-        },
-        Member {
-            name: "operatingSystems",
-            shape: "OperatingSystemList",
-            required: false,
-            ty: Ty::List(&OPERATING_SYSTEM_LIST),
-        },
-        Member {
-            name: "logoUrl",
-            shape: "ResourceUrl",
-            required: false,
-            ty: Ty::String(&rules::RESOURCE_URL),
-        },
-        Member {
-            name: "aboutText",
-            shape: "AboutText",
-            required: false,
-            ty: Ty::String(&rules::ABOUT_TEXT),
-        },
-        Member {
-            name: "usageText",
-            shape: "UsageText",
-            required: false,
-            ty: Ty::String(&rules::USAGE_TEXT),
-        },
-        Member {
-            name: "marketplaceCertified",
-            shape: "MarketplaceCertified",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static REPOSITORY_CATALOG_DATA: StructShape = StructShape { name: "RepositoryCatalogData", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: repository_catalog_data_index, required: 0x0, members: &[
+    Member { name: "description", shape: "RepositoryDescription", required: false, ty: Ty::String(&rules::REPOSITORY_DESCRIPTION) },
+    Member { name: "architectures", shape: "ArchitectureList", required: false, ty: Ty::List(&ARCHITECTURE_LIST) },
+    Member { name: "operatingSystems", shape: "OperatingSystemList", required: false, ty: Ty::List(&OPERATING_SYSTEM_LIST) },
+    Member { name: "logoUrl", shape: "ResourceUrl", required: false, ty: Ty::String(&rules::RESOURCE_URL) },
+    Member { name: "aboutText", shape: "AboutText", required: false, ty: Ty::String(&rules::ABOUT_TEXT) },
+    Member { name: "usageText", shape: "UsageText", required: false, ty: Ty::String(&rules::USAGE_TEXT) },
+    Member { name: "marketplaceCertified", shape: "MarketplaceCertified", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn repository_catalog_data_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3131,53 +1184,14 @@ pub(crate) fn repository_catalog_data_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
-pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape {
-    name: "RepositoryCatalogDataInput",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: repository_catalog_data_input_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "description",
-            shape: "RepositoryDescription",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_DESCRIPTION),
-        },
-        Member {
-            name: "architectures",
-            shape: "ArchitectureList",
-            required: false,
-            ty: Ty::List(&ARCHITECTURE_LIST),
-        },
-        Member {
-            name: "operatingSystems",
-            shape: "OperatingSystemList",
-            required: false,
-            ty: Ty::List(&OPERATING_SYSTEM_LIST),
-        },
-        Member {
-            name: "logoImageBlob",
-            shape: "LogoImageBlob",
-            required: false,
-            ty: Ty::Blob(&rules::LOGO_IMAGE_BLOB),
-        },
-        Member {
-            name: "aboutText",
-            shape: "AboutText",
-            required: false,
-            ty: Ty::String(&rules::ABOUT_TEXT),
-        },
-        Member {
-            name: "usageText",
-            shape: "UsageText",
-            required: false,
-            ty: Ty::String(&rules::USAGE_TEXT),
-        },
-    ],
-};
+pub static REPOSITORY_CATALOG_DATA_INPUT: StructShape = StructShape { name: "RepositoryCatalogDataInput", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: repository_catalog_data_input_index, required: 0x0, members: &[
+    Member { name: "description", shape: "RepositoryDescription", required: false, ty: Ty::String(&rules::REPOSITORY_DESCRIPTION) },
+    Member { name: "architectures", shape: "ArchitectureList", required: false, ty: Ty::List(&ARCHITECTURE_LIST) },
+    Member { name: "operatingSystems", shape: "OperatingSystemList", required: false, ty: Ty::List(&OPERATING_SYSTEM_LIST) },
+    Member { name: "logoImageBlob", shape: "LogoImageBlob", required: false, ty: Ty::Blob(&rules::LOGO_IMAGE_BLOB) },
+    Member { name: "aboutText", shape: "AboutText", required: false, ty: Ty::String(&rules::ABOUT_TEXT) },
+    Member { name: "usageText", shape: "UsageText", required: false, ty: Ty::String(&rules::USAGE_TEXT) },
+] };
 #[inline]
 pub(crate) fn repository_catalog_data_input_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3191,33 +1205,12 @@ pub(crate) fn repository_catalog_data_input_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryCatalogDataNotFoundException`](super::RepositoryCatalogDataNotFoundException).
-pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryCatalogDataNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_catalog_data_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RepositoryCatalogDataNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_catalog_data_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
-pub(crate) fn repository_catalog_data_not_found_exception_index(
-    key: &str,
-) -> Option<usize> {
+pub(crate) fn repository_catalog_data_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
         (7, "message") => Some(0),
         (7, "Message") => Some(1),
@@ -3225,56 +1218,18 @@ pub(crate) fn repository_catalog_data_not_found_exception_index(
     }
 }
 /// The string `RepositoryDescription`: length ..=1024.
-pub static REPOSITORY_DESCRIPTION: ScalarShape = ScalarShape {
-    name: "RepositoryDescription",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REPOSITORY_DESCRIPTION),
-};
+pub static REPOSITORY_DESCRIPTION: ScalarShape = ScalarShape { name: "RepositoryDescription", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_DESCRIPTION) };
 /// The list `RepositoryList` of structure [`Repository`](super::Repository).
-pub static REPOSITORY_LIST: ListShape = ListShape {
-    name: "RepositoryList",
-    items: ItemsRule { min: None, max: None },
-    member: Ty::Structure(&REPOSITORY),
-};
+pub static REPOSITORY_LIST: ListShape = ListShape { name: "RepositoryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY) };
 /// The string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
-pub static REPOSITORY_NAME: ScalarShape = ScalarShape {
-    name: "RepositoryName",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REPOSITORY_NAME),
-};
+pub static REPOSITORY_NAME: ScalarShape = ScalarShape { name: "RepositoryName", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_NAME) };
 /// The list `RepositoryNameList` of string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`: items 1..=100.
-pub static REPOSITORY_NAME_LIST: ListShape = ListShape {
-    name: "RepositoryNameList",
-    items: ItemsRule {
-        min: Some(1),
-        max: Some(100),
-    },
-    member: Ty::String(&rules::REPOSITORY_NAME),
-};
+pub static REPOSITORY_NAME_LIST: ListShape = ListShape { name: "RepositoryNameList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`RepositoryNotEmptyException`](super::RepositoryNotEmptyException).
-pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryNotEmptyException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_not_empty_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape { name: "RepositoryNotEmptyException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_not_empty_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3284,29 +1239,10 @@ pub(crate) fn repository_not_empty_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryNotFoundException`](super::RepositoryNotFoundException).
-pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RepositoryNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3316,29 +1252,10 @@ pub(crate) fn repository_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`RepositoryPolicyNotFoundException`](super::RepositoryPolicyNotFoundException).
-pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "RepositoryPolicyNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: repository_policy_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static REPOSITORY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RepositoryPolicyNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_policy_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3348,59 +1265,17 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
     }
 }
 /// The string `RepositoryPolicyText`: length 0..=10240.
-pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape {
-    name: "RepositoryPolicyText",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-};
+pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
 /// The string `ResourceUrl`: length ..=2048.
-pub static RESOURCE_URL: ScalarShape = ScalarShape {
-    name: "ResourceUrl",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::RESOURCE_URL),
-};
+pub static RESOURCE_URL: ScalarShape = ScalarShape { name: "ResourceUrl", service: Service::EcrPublic, ty: Ty::String(&rules::RESOURCE_URL) };
 /// Structure [`ResponseMetadata`](super::ResponseMetadata).
-pub static RESPONSE_METADATA: StructShape = StructShape {
-    name: "ResponseMetadata",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: response_metadata_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "RequestId",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "HTTPStatusCode",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "HTTPHeaders",
-            shape: "HTTPHeaders",
-            required: false,
-            ty: Ty::Map(&HTTP_HEADERS),
-        },
-        Member {
-            name: "RetryAttempts",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "HostId",
-            shape: "String",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static RESPONSE_METADATA: StructShape = StructShape { name: "ResponseMetadata", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: response_metadata_index, required: 0x0, members: &[
+    Member { name: "RequestId", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "HTTPStatusCode", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "HTTPHeaders", shape: "HTTPHeaders", required: false, ty: Ty::Map(&HTTP_HEADERS) },
+    Member { name: "RetryAttempts", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "HostId", shape: "String", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3413,29 +1288,10 @@ pub(crate) fn response_metadata_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`ServerException`](super::ServerException).
-pub static SERVER_EXCEPTION: StructShape = StructShape {
-    name: "ServerException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: server_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static SERVER_EXCEPTION: StructShape = StructShape { name: "ServerException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: server_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3445,41 +1301,12 @@ pub(crate) fn server_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`SetRepositoryPolicyRequest`](super::SetRepositoryPolicyRequest).
-pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape {
-    name: "SetRepositoryPolicyRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("SetRepositoryPolicy"),
-    index: set_repository_policy_request_index,
-    required: 0x6,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "force",
-            shape: "ForceFlag",
-            required: false,
-            ty: Ty::Boolean,
-        },
-    ],
-};
+pub static SET_REPOSITORY_POLICY_REQUEST: StructShape = StructShape { name: "SetRepositoryPolicyRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("SetRepositoryPolicy"), index: set_repository_policy_request_index, required: 0x6, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: true, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "force", shape: "ForceFlag", required: false, ty: Ty::Boolean },
+] };
 #[inline]
 pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3491,41 +1318,12 @@ pub(crate) fn set_repository_policy_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`SetRepositoryPolicyResponse`](super::SetRepositoryPolicyResponse).
-pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape {
-    name: "SetRepositoryPolicyResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("SetRepositoryPolicy"),
-    index: set_repository_policy_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "policyText",
-            shape: "RepositoryPolicyText",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static SET_REPOSITORY_POLICY_RESPONSE: StructShape = StructShape { name: "SetRepositoryPolicyResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("SetRepositoryPolicy"), index: set_repository_policy_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "policyText", shape: "RepositoryPolicyText", required: false, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3537,35 +1335,12 @@ pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `String`.
-pub static STRING: ScalarShape = ScalarShape {
-    name: "String",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static STRING: ScalarShape = ScalarShape { name: "String", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// Structure [`Tag`](super::Tag).
-pub static TAG: StructShape = StructShape {
-    name: "Tag",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: tag_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "Key",
-            shape: "TagKey",
-            required: false,
-            ty: Ty::String(&rules::TAG_KEY),
-        },
-        Member {
-            name: "Value",
-            shape: "TagValue",
-            required: false,
-            ty: Ty::String(&rules::TAG_VALUE),
-        },
-    ],
-};
+pub static TAG: StructShape = StructShape { name: "Tag", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: tag_index, required: 0x0, members: &[
+    Member { name: "Key", shape: "TagKey", required: false, ty: Ty::String(&rules::TAG_KEY) },
+    Member { name: "Value", shape: "TagValue", required: false, ty: Ty::String(&rules::TAG_VALUE) },
+] };
 #[inline]
 pub(crate) fn tag_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3575,53 +1350,16 @@ pub(crate) fn tag_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `TagKey`: length 1..=128.
-pub static TAG_KEY: ScalarShape = ScalarShape {
-    name: "TagKey",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::TAG_KEY),
-};
+pub static TAG_KEY: ScalarShape = ScalarShape { name: "TagKey", service: Service::EcrPublic, ty: Ty::String(&rules::TAG_KEY) };
 /// The list `TagKeyList` of string `TagKey`: length 1..=128: items 0..=200.
-pub static TAG_KEY_LIST: ListShape = ListShape {
-    name: "TagKeyList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(200),
-    },
-    member: Ty::String(&rules::TAG_KEY),
-};
+pub static TAG_KEY_LIST: ListShape = ListShape { name: "TagKeyList", items: ItemsRule { min: Some(0), max: Some(200) }, member: Ty::String(&rules::TAG_KEY) };
 /// The list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
-pub static TAG_LIST: ListShape = ListShape {
-    name: "TagList",
-    items: ItemsRule {
-        min: Some(0),
-        max: Some(200),
-    },
-    member: Ty::Structure(&TAG),
-};
+pub static TAG_LIST: ListShape = ListShape { name: "TagList", items: ItemsRule { min: Some(0), max: Some(200) }, member: Ty::Structure(&TAG) };
 /// Structure [`TagResourceRequest`](super::TagResourceRequest).
-pub static TAG_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "TagResourceRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("TagResource"),
-    index: tag_resource_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&rules::ARN),
-        },
-        Member {
-            name: "tags",
-            shape: "TagList",
-            required: true,
-            ty: Ty::List(&TAG_LIST),
-        },
-    ],
-};
+pub static TAG_RESOURCE_REQUEST: StructShape = StructShape { name: "TagResourceRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("TagResource"), index: tag_resource_request_index, required: 0x3, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&rules::ARN) },
+    Member { name: "tags", shape: "TagList", required: true, ty: Ty::List(&TAG_LIST) },
+] };
 #[inline]
 pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3631,23 +1369,9 @@ pub(crate) fn tag_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`TagResourceResponse`](super::TagResourceResponse).
-pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "TagResourceResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("TagResource"),
-    index: tag_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static TAG_RESOURCE_RESPONSE: StructShape = StructShape { name: "TagResourceResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("TagResource"), index: tag_resource_response_index, required: 0x0, members: &[
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3656,35 +1380,12 @@ pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `TagValue`: length 0..=256.
-pub static TAG_VALUE: ScalarShape = ScalarShape {
-    name: "TagValue",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::TAG_VALUE),
-};
+pub static TAG_VALUE: ScalarShape = ScalarShape { name: "TagValue", service: Service::EcrPublic, ty: Ty::String(&rules::TAG_VALUE) };
 /// Structure [`TooManyTagsException`](super::TooManyTagsException).
-pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape {
-    name: "TooManyTagsException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: too_many_tags_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape { name: "TooManyTagsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: too_many_tags_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3694,29 +1395,10 @@ pub(crate) fn too_many_tags_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UnsupportedCommandException`](super::UnsupportedCommandException).
-pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape {
-    name: "UnsupportedCommandException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: unsupported_command_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UNSUPPORTED_COMMAND_EXCEPTION: StructShape = StructShape { name: "UnsupportedCommandException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: unsupported_command_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn unsupported_command_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3726,29 +1408,10 @@ pub(crate) fn unsupported_command_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UntagResourceRequest`](super::UntagResourceRequest).
-pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape {
-    name: "UntagResourceRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UntagResource"),
-    index: untag_resource_request_index,
-    required: 0x3,
-    members: &[
-        Member {
-            name: "resourceArn",
-            shape: "Arn",
-            required: true,
-            ty: Ty::String(&rules::ARN),
-        },
-        Member {
-            name: "tagKeys",
-            shape: "TagKeyList",
-            required: true,
-            ty: Ty::List(&TAG_KEY_LIST),
-        },
-    ],
-};
+pub static UNTAG_RESOURCE_REQUEST: StructShape = StructShape { name: "UntagResourceRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("UntagResource"), index: untag_resource_request_index, required: 0x3, members: &[
+    Member { name: "resourceArn", shape: "Arn", required: true, ty: Ty::String(&rules::ARN) },
+    Member { name: "tagKeys", shape: "TagKeyList", required: true, ty: Ty::List(&TAG_KEY_LIST) },
+] };
 #[inline]
 pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3758,23 +1421,9 @@ pub(crate) fn untag_resource_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UntagResourceResponse`](super::UntagResourceResponse).
-pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape {
-    name: "UntagResourceResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UntagResource"),
-    index: untag_resource_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UNTAG_RESOURCE_RESPONSE: StructShape = StructShape { name: "UntagResourceResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("UntagResource"), index: untag_resource_response_index, required: 0x0, members: &[
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3783,59 +1432,16 @@ pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
-pub static UPLOAD_ID: ScalarShape = ScalarShape {
-    name: "UploadId",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::UPLOAD_ID),
-};
+pub static UPLOAD_ID: ScalarShape = ScalarShape { name: "UploadId", service: Service::EcrPublic, ty: Ty::String(&rules::UPLOAD_ID) };
 /// Structure [`UploadLayerPartRequest`](super::UploadLayerPartRequest).
-pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape {
-    name: "UploadLayerPartRequest",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Input,
-    operation: Some("UploadLayerPart"),
-    index: upload_layer_part_request_index,
-    required: 0x3e,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryIdOrAlias",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: true,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: true,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "partFirstByte",
-            shape: "PartSize",
-            required: true,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "partLastByte",
-            shape: "PartSize",
-            required: true,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "layerPartBlob",
-            shape: "LayerPartBlob",
-            required: true,
-            ty: Ty::Blob(&rules::LAYER_PART_BLOB),
-        },
-    ],
-};
+pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape { name: "UploadLayerPartRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("UploadLayerPart"), index: upload_layer_part_request_index, required: 0x3e, members: &[
+    Member { name: "registryId", shape: "RegistryIdOrAlias", required: false, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: true, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: true, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "partFirstByte", shape: "PartSize", required: true, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "partLastByte", shape: "PartSize", required: true, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "layerPartBlob", shape: "LayerPartBlob", required: true, ty: Ty::Blob(&rules::LAYER_PART_BLOB) },
+] };
 #[inline]
 pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3849,47 +1455,13 @@ pub(crate) fn upload_layer_part_request_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UploadLayerPartResponse`](super::UploadLayerPartResponse).
-pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape {
-    name: "UploadLayerPartResponse",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Output,
-    operation: Some("UploadLayerPart"),
-    index: upload_layer_part_response_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "registryId",
-            shape: "RegistryId",
-            required: false,
-            ty: Ty::String(&rules::REGISTRY_ID),
-        },
-        Member {
-            name: "repositoryName",
-            shape: "RepositoryName",
-            required: false,
-            ty: Ty::String(&rules::REPOSITORY_NAME),
-        },
-        Member {
-            name: "uploadId",
-            shape: "UploadId",
-            required: false,
-            ty: Ty::String(&rules::UPLOAD_ID),
-        },
-        Member {
-            name: "lastByteReceived",
-            shape: "PartSize",
-            required: false,
-            ty: Ty::Long(&rules::PART_SIZE),
-        },
-        Member {
-            name: "ResponseMetadata",
-            shape: "ResponseMetadata",
-            required: false,
-            ty: Ty::Structure(&RESPONSE_METADATA),
-        },
-    ],
-};
+pub static UPLOAD_LAYER_PART_RESPONSE: StructShape = StructShape { name: "UploadLayerPartResponse", service: Service::EcrPublic, exception: false, role: Role::Output, operation: Some("UploadLayerPart"), index: upload_layer_part_response_index, required: 0x0, members: &[
+    Member { name: "registryId", shape: "RegistryId", required: false, ty: Ty::String(&rules::REGISTRY_ID) },
+    Member { name: "repositoryName", shape: "RepositoryName", required: false, ty: Ty::String(&rules::REPOSITORY_NAME) },
+    Member { name: "uploadId", shape: "UploadId", required: false, ty: Ty::String(&rules::UPLOAD_ID) },
+    Member { name: "lastByteReceived", shape: "PartSize", required: false, ty: Ty::Long(&rules::PART_SIZE) },
+    Member { name: "ResponseMetadata", shape: "ResponseMetadata", required: false, ty: Ty::Structure(&RESPONSE_METADATA) },
+] };
 #[inline]
 pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3902,29 +1474,10 @@ pub(crate) fn upload_layer_part_response_index(key: &str) -> Option<usize> {
     }
 }
 /// Structure [`UploadNotFoundException`](super::UploadNotFoundException).
-pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape {
-    name: "UploadNotFoundException",
-    service: Service::EcrPublic,
-    exception: true,
-    role: Role::Error,
-    operation: None,
-    index: upload_not_found_exception_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-        Member {
-            name: "Message",
-            shape: "ExceptionMessage",
-            required: false,
-            ty: Ty::String(&StrRule::ANY),
-        },
-    ],
-};
+pub static UPLOAD_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "UploadNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: upload_not_found_exception_index, required: 0x0, members: &[
+    Member { name: "message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+    Member { name: "Message", shape: "ExceptionMessage", required: false, ty: Ty::String(&StrRule::ANY) },
+] };
 #[inline]
 pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3934,41 +1487,14 @@ pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
     }
 }
 /// The string `Url`.
-pub static URL: ScalarShape = ScalarShape {
-    name: "Url",
-    service: Service::EcrPublic,
-    ty: Ty::String(&StrRule::ANY),
-};
+pub static URL: ScalarShape = ScalarShape { name: "Url", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The string `UsageText`: length ..=25600.
-pub static USAGE_TEXT: ScalarShape = ScalarShape {
-    name: "UsageText",
-    service: Service::EcrPublic,
-    ty: Ty::String(&rules::USAGE_TEXT),
-};
+pub static USAGE_TEXT: ScalarShape = ScalarShape { name: "UsageText", service: Service::EcrPublic, ty: Ty::String(&rules::USAGE_TEXT) };
 /// Structure [`WaiterConfig`](super::WaiterConfig).
-pub static WAITER_CONFIG: StructShape = StructShape {
-    name: "WaiterConfig",
-    service: Service::EcrPublic,
-    exception: false,
-    role: Role::Nested,
-    operation: None,
-    index: waiter_config_index,
-    required: 0x0,
-    members: &[
-        Member {
-            name: "Delay",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-        Member {
-            name: "MaxAttempts",
-            shape: "Integer",
-            required: false,
-            ty: Ty::Integer(&IntRule::I32),
-        },
-    ],
-};
+pub static WAITER_CONFIG: StructShape = StructShape { name: "WaiterConfig", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: waiter_config_index, required: 0x0, members: &[
+    Member { name: "Delay", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+    Member { name: "MaxAttempts", shape: "Integer", required: false, ty: Ty::Integer(&IntRule::I32) },
+] };
 #[inline]
 pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     match (key.len(), key) {
@@ -3978,153 +1504,8 @@ pub(crate) fn waiter_config_index(key: &str) -> Option<usize> {
     }
 }
 /// Every structure shape.
-pub static STRUCTURES: &[&StructShape] = &[
-    &AUTHORIZATION_DATA,
-    &BATCH_CHECK_LAYER_AVAILABILITY_REQUEST,
-    &BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE,
-    &BATCH_DELETE_IMAGE_REQUEST,
-    &BATCH_DELETE_IMAGE_RESPONSE,
-    &COMPLETE_LAYER_UPLOAD_REQUEST,
-    &COMPLETE_LAYER_UPLOAD_RESPONSE,
-    &CREATE_REPOSITORY_REQUEST,
-    &CREATE_REPOSITORY_RESPONSE,
-    &DELETE_REPOSITORY_POLICY_REQUEST,
-    &DELETE_REPOSITORY_POLICY_RESPONSE,
-    &DELETE_REPOSITORY_REQUEST,
-    &DELETE_REPOSITORY_RESPONSE,
-    &DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST,
-    &DESCRIBE_IMAGE_TAGS_REQUEST,
-    &DESCRIBE_IMAGE_TAGS_RESPONSE,
-    &DESCRIBE_IMAGES_PAGINATE_REQUEST,
-    &DESCRIBE_IMAGES_REQUEST,
-    &DESCRIBE_IMAGES_RESPONSE,
-    &DESCRIBE_REGISTRIES_PAGINATE_REQUEST,
-    &DESCRIBE_REGISTRIES_REQUEST,
-    &DESCRIBE_REGISTRIES_RESPONSE,
-    &DESCRIBE_REPOSITORIES_PAGINATE_REQUEST,
-    &DESCRIBE_REPOSITORIES_REQUEST,
-    &DESCRIBE_REPOSITORIES_RESPONSE,
-    &EMPTY_UPLOAD_EXCEPTION,
-    &GET_AUTHORIZATION_TOKEN_REQUEST,
-    &GET_AUTHORIZATION_TOKEN_RESPONSE,
-    &GET_REGISTRY_CATALOG_DATA_REQUEST,
-    &GET_REGISTRY_CATALOG_DATA_RESPONSE,
-    &GET_REPOSITORY_CATALOG_DATA_REQUEST,
-    &GET_REPOSITORY_CATALOG_DATA_RESPONSE,
-    &GET_REPOSITORY_POLICY_REQUEST,
-    &GET_REPOSITORY_POLICY_RESPONSE,
-    &IMAGE,
-    &IMAGE_ALREADY_EXISTS_EXCEPTION,
-    &IMAGE_DETAIL,
-    &IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION,
-    &IMAGE_FAILURE,
-    &IMAGE_IDENTIFIER,
-    &IMAGE_NOT_FOUND_EXCEPTION,
-    &IMAGE_TAG_ALREADY_EXISTS_EXCEPTION,
-    &IMAGE_TAG_DETAIL,
-    &INITIATE_LAYER_UPLOAD_REQUEST,
-    &INITIATE_LAYER_UPLOAD_RESPONSE,
-    &INVALID_LAYER_EXCEPTION,
-    &INVALID_LAYER_PART_EXCEPTION,
-    &INVALID_PARAMETER_EXCEPTION,
-    &INVALID_TAG_PARAMETER_EXCEPTION,
-    &LAYER,
-    &LAYER_ALREADY_EXISTS_EXCEPTION,
-    &LAYER_FAILURE,
-    &LAYER_PART_TOO_SMALL_EXCEPTION,
-    &LAYERS_NOT_FOUND_EXCEPTION,
-    &LIMIT_EXCEEDED_EXCEPTION,
-    &LIST_TAGS_FOR_RESOURCE_REQUEST,
-    &LIST_TAGS_FOR_RESOURCE_RESPONSE,
-    &PAGINATOR_CONFIG,
-    &PUT_IMAGE_REQUEST,
-    &PUT_IMAGE_RESPONSE,
-    &PUT_REGISTRY_CATALOG_DATA_REQUEST,
-    &PUT_REGISTRY_CATALOG_DATA_RESPONSE,
-    &PUT_REPOSITORY_CATALOG_DATA_REQUEST,
-    &PUT_REPOSITORY_CATALOG_DATA_RESPONSE,
-    &REFERENCED_IMAGE_DETAIL,
-    &REFERENCED_IMAGES_NOT_FOUND_EXCEPTION,
-    &REGISTRY,
-    &REGISTRY_ALIAS,
-    &REGISTRY_CATALOG_DATA,
-    &REGISTRY_NOT_FOUND_EXCEPTION,
-    &REPOSITORY,
-    &REPOSITORY_ALREADY_EXISTS_EXCEPTION,
-    &REPOSITORY_CATALOG_DATA,
-    &REPOSITORY_CATALOG_DATA_INPUT,
-    &REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION,
-    &REPOSITORY_NOT_EMPTY_EXCEPTION,
-    &REPOSITORY_NOT_FOUND_EXCEPTION,
-    &REPOSITORY_POLICY_NOT_FOUND_EXCEPTION,
-    &RESPONSE_METADATA,
-    &SERVER_EXCEPTION,
-    &SET_REPOSITORY_POLICY_REQUEST,
-    &SET_REPOSITORY_POLICY_RESPONSE,
-    &TAG,
-    &TAG_RESOURCE_REQUEST,
-    &TAG_RESOURCE_RESPONSE,
-    &TOO_MANY_TAGS_EXCEPTION,
-    &UNSUPPORTED_COMMAND_EXCEPTION,
-    &UNTAG_RESOURCE_REQUEST,
-    &UNTAG_RESOURCE_RESPONSE,
-    &UPLOAD_LAYER_PART_REQUEST,
-    &UPLOAD_LAYER_PART_RESPONSE,
-    &UPLOAD_NOT_FOUND_EXCEPTION,
-    &WAITER_CONFIG,
-];
+pub static STRUCTURES: &[&StructShape] = &[&AUTHORIZATION_DATA, &BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, &BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, &BATCH_DELETE_IMAGE_REQUEST, &BATCH_DELETE_IMAGE_RESPONSE, &COMPLETE_LAYER_UPLOAD_REQUEST, &COMPLETE_LAYER_UPLOAD_RESPONSE, &CREATE_REPOSITORY_REQUEST, &CREATE_REPOSITORY_RESPONSE, &DELETE_REPOSITORY_POLICY_REQUEST, &DELETE_REPOSITORY_POLICY_RESPONSE, &DELETE_REPOSITORY_REQUEST, &DELETE_REPOSITORY_RESPONSE, &DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST, &DESCRIBE_IMAGE_TAGS_REQUEST, &DESCRIBE_IMAGE_TAGS_RESPONSE, &DESCRIBE_IMAGES_PAGINATE_REQUEST, &DESCRIBE_IMAGES_REQUEST, &DESCRIBE_IMAGES_RESPONSE, &DESCRIBE_REGISTRIES_PAGINATE_REQUEST, &DESCRIBE_REGISTRIES_REQUEST, &DESCRIBE_REGISTRIES_RESPONSE, &DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, &DESCRIBE_REPOSITORIES_REQUEST, &DESCRIBE_REPOSITORIES_RESPONSE, &EMPTY_UPLOAD_EXCEPTION, &GET_AUTHORIZATION_TOKEN_REQUEST, &GET_AUTHORIZATION_TOKEN_RESPONSE, &GET_REGISTRY_CATALOG_DATA_REQUEST, &GET_REGISTRY_CATALOG_DATA_RESPONSE, &GET_REPOSITORY_CATALOG_DATA_REQUEST, &GET_REPOSITORY_CATALOG_DATA_RESPONSE, &GET_REPOSITORY_POLICY_REQUEST, &GET_REPOSITORY_POLICY_RESPONSE, &IMAGE, &IMAGE_ALREADY_EXISTS_EXCEPTION, &IMAGE_DETAIL, &IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, &IMAGE_FAILURE, &IMAGE_IDENTIFIER, &IMAGE_NOT_FOUND_EXCEPTION, &IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, &IMAGE_TAG_DETAIL, &INITIATE_LAYER_UPLOAD_REQUEST, &INITIATE_LAYER_UPLOAD_RESPONSE, &INVALID_LAYER_EXCEPTION, &INVALID_LAYER_PART_EXCEPTION, &INVALID_PARAMETER_EXCEPTION, &INVALID_TAG_PARAMETER_EXCEPTION, &LAYER, &LAYER_ALREADY_EXISTS_EXCEPTION, &LAYER_FAILURE, &LAYER_PART_TOO_SMALL_EXCEPTION, &LAYERS_NOT_FOUND_EXCEPTION, &LIMIT_EXCEEDED_EXCEPTION, &LIST_TAGS_FOR_RESOURCE_REQUEST, &LIST_TAGS_FOR_RESOURCE_RESPONSE, &PAGINATOR_CONFIG, &PUT_IMAGE_REQUEST, &PUT_IMAGE_RESPONSE, &PUT_REGISTRY_CATALOG_DATA_REQUEST, &PUT_REGISTRY_CATALOG_DATA_RESPONSE, &PUT_REPOSITORY_CATALOG_DATA_REQUEST, &PUT_REPOSITORY_CATALOG_DATA_RESPONSE, &REFERENCED_IMAGE_DETAIL, &REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, &REGISTRY, &REGISTRY_ALIAS, &REGISTRY_CATALOG_DATA, &REGISTRY_NOT_FOUND_EXCEPTION, &REPOSITORY, &REPOSITORY_ALREADY_EXISTS_EXCEPTION, &REPOSITORY_CATALOG_DATA, &REPOSITORY_CATALOG_DATA_INPUT, &REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION, &REPOSITORY_NOT_EMPTY_EXCEPTION, &REPOSITORY_NOT_FOUND_EXCEPTION, &REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, &RESPONSE_METADATA, &SERVER_EXCEPTION, &SET_REPOSITORY_POLICY_REQUEST, &SET_REPOSITORY_POLICY_RESPONSE, &TAG, &TAG_RESOURCE_REQUEST, &TAG_RESOURCE_RESPONSE, &TOO_MANY_TAGS_EXCEPTION, &UNSUPPORTED_COMMAND_EXCEPTION, &UNTAG_RESOURCE_REQUEST, &UNTAG_RESOURCE_RESPONSE, &UPLOAD_LAYER_PART_REQUEST, &UPLOAD_LAYER_PART_RESPONSE, &UPLOAD_NOT_FOUND_EXCEPTION, &WAITER_CONFIG];
 /// Every enum shape.
-pub static ENUMS: &[&EnumShape] = &[
-    &IMAGE_FAILURE_CODE,
-    &LAYER_AVAILABILITY,
-    &LAYER_FAILURE_CODE,
-    &PAGINATOR_NAME,
-    &REGISTRY_ALIAS_STATUS,
-];
+pub static ENUMS: &[&EnumShape] = &[&IMAGE_FAILURE_CODE, &LAYER_AVAILABILITY, &LAYER_FAILURE_CODE, &PAGINATOR_NAME, &REGISTRY_ALIAS_STATUS];
 /// Every scalar shape (strings, numbers, booleans, timestamps, blobs).
-pub static SCALARS: &[&ScalarShape] = &[
-    &ABOUT_TEXT,
-    &ARCHITECTURE,
-    &ARN,
-    &BASE64,
-    &BATCHED_OPERATION_LAYER_DIGEST,
-    &CREATION_TIMESTAMP,
-    &DEFAULT_REGISTRY_ALIAS_FLAG,
-    &EXCEPTION_MESSAGE,
-    &EXPIRATION_TIMESTAMP,
-    &FORCE_FLAG,
-    &IMAGE_DIGEST,
-    &IMAGE_FAILURE_REASON,
-    &IMAGE_MANIFEST,
-    &IMAGE_SIZE_IN_BYTES,
-    &IMAGE_TAG,
-    &INTEGER,
-    &LAYER_DIGEST,
-    &LAYER_FAILURE_REASON,
-    &LAYER_PART_BLOB,
-    &LAYER_SIZE_IN_BYTES,
-    &LOGO_IMAGE_BLOB,
-    &MARKETPLACE_CERTIFIED,
-    &MAX_RESULTS,
-    &MEDIA_TYPE,
-    &NEXT_TOKEN,
-    &OPERATING_SYSTEM,
-    &PART_SIZE,
-    &PRIMARY_REGISTRY_ALIAS_FLAG,
-    &PUSH_TIMESTAMP,
-    &REGISTRY_ALIAS_NAME,
-    &REGISTRY_DISPLAY_NAME,
-    &REGISTRY_ID,
-    &REGISTRY_ID_OR_ALIAS,
-    &REGISTRY_VERIFIED,
-    &REPOSITORY_DESCRIPTION,
-    &REPOSITORY_NAME,
-    &REPOSITORY_POLICY_TEXT,
-    &RESOURCE_URL,
-    &STRING,
-    &TAG_KEY,
-    &TAG_VALUE,
-    &UPLOAD_ID,
-    &URL,
-    &USAGE_TEXT,
-];
+pub static SCALARS: &[&ScalarShape] = &[&ABOUT_TEXT, &ARCHITECTURE, &ARN, &BASE64, &BATCHED_OPERATION_LAYER_DIGEST, &CREATION_TIMESTAMP, &DEFAULT_REGISTRY_ALIAS_FLAG, &EXCEPTION_MESSAGE, &EXPIRATION_TIMESTAMP, &FORCE_FLAG, &IMAGE_DIGEST, &IMAGE_FAILURE_REASON, &IMAGE_MANIFEST, &IMAGE_SIZE_IN_BYTES, &IMAGE_TAG, &INTEGER, &LAYER_DIGEST, &LAYER_FAILURE_REASON, &LAYER_PART_BLOB, &LAYER_SIZE_IN_BYTES, &LOGO_IMAGE_BLOB, &MARKETPLACE_CERTIFIED, &MAX_RESULTS, &MEDIA_TYPE, &NEXT_TOKEN, &OPERATING_SYSTEM, &PART_SIZE, &PRIMARY_REGISTRY_ALIAS_FLAG, &PUSH_TIMESTAMP, &REGISTRY_ALIAS_NAME, &REGISTRY_DISPLAY_NAME, &REGISTRY_ID, &REGISTRY_ID_OR_ALIAS, &REGISTRY_VERIFIED, &REPOSITORY_DESCRIPTION, &REPOSITORY_NAME, &REPOSITORY_POLICY_TEXT, &RESOURCE_URL, &STRING, &TAG_KEY, &TAG_VALUE, &UPLOAD_ID, &URL, &USAGE_TEXT];
