@@ -178,6 +178,26 @@
 //!   recordings, checked exchange by exchange;
 //! - [`shape`], [`rules`]: the run-time description of the model that the
 //!   registry hands out.
+//!
+//! # The guide
+//!
+//! The repository's `README.md` is the front page, and its `docs/` folder
+//! holds a guide with one page per topic (`docs/README.md` is its index),
+//! every Rust example of which runs as a doc test of this crate:
+//!
+//! - `docs/api.md`: this API in more depth: options, `Validated<T>`, error
+//!   bodies, the accepted JSON, and where the model's letter and real
+//!   traffic disagree (the wire rules);
+//! - `docs/cli.md`: the `ecr-validate` command (a crate of its own);
+//! - `docs/sdk.md`: the bridge to aws-sdk-ecr and aws-sdk-ecrpublic;
+//! - `docs/traffic.md`: HAR and dvr recordings, checked exchange by
+//!   exchange;
+//! - `docs/testdata.md`: generated documents, faults, `inspect`, proptest;
+//! - `docs/boto3.md`: boto3's method names, paginators and waiters;
+//! - `docs/refs.md`: image references and ARNs;
+//! - `docs/schemas.md`: the exported JSON Schemas and other languages;
+//! - `docs/speed.md`: today's figures and how to reproduce them;
+//! - `docs/contributing.md`: the repository's layout, CI and fuzzing.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // A build with neither service has the machinery and no models: what only
@@ -250,11 +270,47 @@ pub mod testing {
     pub use crate::parse::{Next, Number, Parser, Text};
 }
 
-/// The README's Rust examples, compiled and run as doc tests (CI runs them
-/// with every feature: one example needs `proptest`).
-#[cfg(all(doctest, feature = "proptest"))]
+/// The Rust examples of the README and of the guide in `docs/`, compiled
+/// and run as doc tests, each page with the features its examples need
+/// (CI runs them with every feature).
+#[cfg(all(doctest, feature = "ecr"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// `docs/api.md`.
+#[cfg(all(doctest, feature = "ecr"))]
+#[doc = include_str!("../docs/api.md")]
+pub struct DocsApiDoctests;
+
+/// `docs/sdk.md`.
+#[cfg(all(doctest, feature = "aws-sdk-ecr"))]
+#[doc = include_str!("../docs/sdk.md")]
+pub struct DocsSdkDoctests;
+
+/// `docs/traffic.md`.
+#[cfg(all(doctest, feature = "traffic", feature = "ecr"))]
+#[doc = include_str!("../docs/traffic.md")]
+pub struct DocsTrafficDoctests;
+
+/// `docs/testdata.md`.
+#[cfg(all(doctest, feature = "proptest", feature = "ecr"))]
+#[doc = include_str!("../docs/testdata.md")]
+pub struct DocsTestdataDoctests;
+
+/// `docs/boto3.md`.
+#[cfg(all(doctest, feature = "waiters", feature = "ecr"))]
+#[doc = include_str!("../docs/boto3.md")]
+pub struct DocsBoto3Doctests;
+
+/// `docs/refs.md`.
+#[cfg(all(doctest, feature = "ecr", feature = "ecr-public"))]
+#[doc = include_str!("../docs/refs.md")]
+pub struct DocsRefsDoctests;
+
+/// `docs/schemas.md`.
+#[cfg(all(doctest, feature = "schema", feature = "ecr"))]
+#[doc = include_str!("../docs/schemas.md")]
+pub struct DocsSchemasDoctests;
 
 /// Stands in for a secret in `Debug` output.
 #[derive(Clone, Copy)]

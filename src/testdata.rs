@@ -88,7 +88,7 @@ impl Generator {
     /// A valid document of a structure shape: every required member, each
     /// optional one about half of the time. boto3's `ResponseMetadata` is
     /// drawn as today's botocore mostly writes it, three times in four
-    /// ([`BOTO3_METADATA`], `HostId` half of the time), and otherwise as
+    /// (the members of `BOTO3_METADATA`, `HostId` half of the time), and otherwise as
     /// older botocore or a recorder leaves it: any of its members, or none.
     pub fn structure(&mut self, shape: &StructShape) -> Value {
         let mut object = Map::new();
