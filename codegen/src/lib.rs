@@ -41,7 +41,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         for (file, write) in parts {
             let source = write(&service);
             let text = match file {
-                "model.rs" | "shapes.rs" => emit::laid_out(&service, &source),
+                "model.rs" | "shapes.rs" | "sdk.rs" => emit::laid_out(&service, &source),
                 _ => emit::format(&service, &source),
             };
             files.push((dir.join(file), text));

@@ -136,91 +136,9 @@ impl<'a> Gen<'a> {
                 .any(|m| m.required && self.place(fields, m) == (Place::Field { optional: false }))
     }
 
-    /// An expression converting `expr`, a value of `name`, to the SDK's
-    /// type (`to`) or back, and whether it is a `Result`.
-    fn apply(&self, name: &str, to: bool, expr: &str) -> (String, bool) {
-        let aws = &self.aws;
-        let shape = self.s.shape(name);
-        match &shape.kind {
-            Kind::String { .. }
-            | Kind::Integer { .. }
-            | Kind::Long { .. }
-            | Kind::Double
-            | Kind::Boolean => (expr.to_string(), false),
-            Kind::Timestamp if to => (format!("convert::datetime({expr})"), false),
-            Kind::Timestamp => (format!("convert::timestamp({expr})"), true),
-            Kind::Blob { .. } if to => (format!("convert::to_blob({expr})"), false),
-            Kind::Blob { .. } => (format!("convert::from_blob({expr})"), false),
-            Kind::Enum(_) if to => (
-                format!("{aws}::types::{}::from({expr})", pascal(name)),
-                false,
-            ),
-            Kind::Enum(_) => (format!("super::{name}::from({expr})"), false),
-            Kind::Structure(_) => {
-                let fallible = self.fallible(name, to);
-                let how = if fallible { "try_from" } else { "from" };
-                let ty = if to {
-                    let (path, _) = self.twin(name).expect("a converted structure has a twin");
-                    format!("{aws}::{path}")
-                } else {
-                    format!("super::{name}")
-                };
-                (format!("{ty}::{how}({expr})"), fallible)
-            }
-            Kind::List { member, .. } => {
-                let (inner, fallible) = self.apply(member, to, "x");
-                if inner == "x" {
-                    (expr.to_string(), false)
-                } else if fallible {
-                    (format!("convert::try_list({expr}, |x| {inner})"), true)
-                } else {
-                    (format!("convert::list({expr}, |x| {inner})"), false)
-                }
-            }
-            Kind::Map { key, value } => {
-                let (k, kf) = self.apply(key, to, "k");
-                let (v, vf) = self.apply(value, to, "v");
-                assert!(!kf && !vf, "{name}: a map of values that convert fallibly");
-                if k == "k" {
-                    (format!("convert::map({expr}, |v| {v})"), false)
-                } else {
-                    // Enum keys: two could be one value on the wire.
-                    (
-                        format!("convert::keyed_map({expr}, |k| {k}, |v| {v})"),
-                        true,
-                    )
-                }
-            }
-        }
-    }
-
-    /// `apply` on a member's value, with errors placed under the member.
-    fn member(&self, m: &Member, to: bool, expr: &str) -> String {
-        let (e, fallible) = self.apply(&m.shape, to, expr);
-        if fallible {
-            format!("{e}.map_err(convert::at({:?}))?", m.wire)
-        } else {
-            e
-        }
-    }
-
-    /// The same for an `Option` of the member's value.
-    fn optional(&self, m: &Member, to: bool, expr: &str) -> String {
-        let (e, fallible) = self.apply(&m.shape, to, "x");
-        if e == "x" {
-            expr.to_string()
-        } else if fallible {
-            format!(
-                "{expr}.map(|x| {e}).transpose().map_err(convert::at({:?}))?",
-                m.wire
-            )
-        } else {
-            format!("{expr}.map(|x| {e})")
-        }
-    }
-
     /// The builder calls that set every member of `v`, a value of the
-    /// structure; `Err` returns first for members the SDK lacks.
+    /// structure, one a line; and the checks, first, that refuse a value
+    /// of a member the SDK lacks.
     fn setters(
         &self,
         name: &str,
@@ -234,11 +152,11 @@ impl<'a> Gen<'a> {
             match self.place(fields, m) {
                 Place::Field { .. } => {
                     let value = if m.required {
-                        format!("Some({})", self.member(m, true, &format!("v.{f}")))
+                        format!("Some(convert::one(v.{f}, {:?})?)", m.wire)
                     } else {
-                        self.optional(m, true, &format!("v.{f}"))
+                        format!("convert::opt(v.{f}, {:?})?", m.wire)
                     };
-                    let _ = write!(calls, ".set_{}({value})", snake(&m.wire));
+                    let _ = write!(calls, "\n            .set_{}({value})", snake(&m.wire));
                 }
                 Place::Missing => {
                     assert!(
@@ -248,7 +166,7 @@ impl<'a> Gen<'a> {
                     );
                     let _ = writeln!(
                         checks,
-                        "if v.{f}.is_some() {{ return Err(convert::not_in_sdk({:?}, {name:?}, SDK)); }}",
+                        "        if v.{f}.is_some() {{ return Err(convert::not_in_sdk({:?}, {name:?}, SDK)); }}",
                         m.wire
                     );
                 }
@@ -258,70 +176,61 @@ impl<'a> Gen<'a> {
         (checks, calls)
     }
 
-    /// The fields of `super::{name}` from `v`, a value of the SDK's twin.
+    /// The fields of `super::{name}` from `v`, a value of the SDK's twin,
+    /// one a line.
     fn fields(&self, st: &Structure, fields: &BTreeMap<String, bool>) -> String {
         let mut out = String::new();
         for m in &st.members {
             let f = field(&m.wire);
-            let source = format!("v.{f}");
+            let wire = format!("{:?}", m.wire);
             let value = match (self.place(fields, m), m.required) {
-                (Place::Field { optional: true }, false) => self.optional(m, false, &source),
+                (Place::Field { optional: true }, false) => format!("convert::opt(v.{f}, {wire})?"),
                 (Place::Field { optional: false }, false) => {
-                    format!("Some({})", self.member(m, false, &source))
+                    format!("Some(convert::one(v.{f}, {wire})?)")
                 }
-                (Place::Field { optional: false }, true) => self.member(m, false, &source),
+                (Place::Field { optional: false }, true) => format!("convert::one(v.{f}, {wire})?"),
                 (Place::Field { optional: true }, true) => {
-                    let take = format!("{source}.ok_or_else(|| convert::required({:?}))?", m.wire);
-                    self.member(m, false, &take)
+                    format!("convert::required(v.{f}, {wire})?")
                 }
                 (Place::Missing | Place::Boto3, _) => "None".to_string(),
             };
-            let _ = writeln!(out, "{f}: {value},");
+            let _ = writeln!(out, "            {f}: {value},");
         }
         out
     }
 }
 
-/// Writes `impl From<$from> for $to` (or `TryFrom`, when `fallible`) with
-/// `body` (a value of `Self`, or of `Result<Self, crate::Error>`).
-fn conversion(out: &mut String, doc: &str, from: &str, to: &str, fallible: bool, body: &str) {
-    for line in doc.lines() {
-        let _ = writeln!(out, "/// {line}");
-    }
+/// The error type of a conversion: `Infallible` where it cannot fail.
+fn error_type(fallible: bool) -> &'static str {
     if fallible {
-        let _ = writeln!(
-            out,
-            "impl TryFrom<{from}> for {to} {{ type Error = crate::Error;\n\
-             fn try_from(v: {from}) -> Result<Self, crate::Error> {{ {body} }} }}"
-        );
+        "crate::Error"
     } else {
-        let _ = writeln!(
-            out,
-            "impl From<{from}> for {to} {{ fn from(v: {from}) -> Self {{ {body} }} }}"
-        );
+        "::std::convert::Infallible"
     }
 }
 
-/// Writes the [`Twin`] impl of an SDK type `sdk` and its model `model`.
-fn twin_impl(out: &mut String, sdk: &str, model: &str, to: bool, from: bool) {
-    let into = |f: bool, ty: &str, v: &str| {
-        if f {
-            format!("{ty}::try_from({v})")
-        } else {
-            format!("Ok({ty}::from({v}))")
-        }
-    };
+/// `infallible` or `fallible`, as `convert::struct_twins!` takes it.
+fn kind(fallible: bool) -> &'static str {
+    if fallible {
+        "fallible"
+    } else {
+        "infallible"
+    }
+}
+
+/// Writes `impl convert::Convert<$to> for $from` with `body`.
+fn convert_impl(out: &mut String, from: &str, to: &str, fallible: bool, body: &str) {
     let _ = writeln!(
         out,
-        "impl convert::Twin for {sdk} {{ type Model = {model};\n\
-         fn from_model(model: {model}) -> Result<Self, crate::Error> {{ {} }}\n\
-         fn into_model(self) -> Result<{model}, crate::Error> {{ {} }} }}",
-        into(to, "Self", "model"),
-        into(from, model, "self"),
+        "impl convert::Convert<{to}> for {from} {{\n    type Error = {};\n    fn convert(self) -> Result<{to}, Self::Error> {{\n        let v = self;\n{body}    }}\n}}",
+        error_type(fallible)
     );
 }
 
-/// `sdk.rs`: every conversion, both ways.
+/// `sdk.rs`: every conversion, both ways: one `Convert` impl per
+/// structure and direction, a line per member, and the public `From` or
+/// `TryFrom` impls and `Twin` in terms of it (`convert::struct_twins!`);
+/// the enums through `convert::enum_twins!`.
 pub fn emit(service: &Service) -> String {
     let info = service.info;
     let gen = Gen {
@@ -341,120 +250,110 @@ pub fn emit(service: &Service) -> String {
     );
     // Deprecated members are converted like any other (the model still has
     // them); a structure with no member the SDK holds leaves `v` unused.
-    out.push_str("#![allow(deprecated, unused_variables, clippy::needless_question_mark, clippy::redundant_closure)]\n");
+    out.push_str("#![allow(deprecated, unused_variables, clippy::needless_question_mark)]\n");
     out.push_str("use crate::convert;\n");
     let _ = writeln!(
         out,
         "/// The SDK release these conversions were generated for.\npub const SDK: &str = {sdk:?};"
     );
+    let twins: Vec<String> = service
+        .shapes
+        .iter()
+        .filter(|(name, shape)| matches!(shape.kind, Kind::Enum(_)) && enums.contains(*name))
+        .map(|(name, _)| format!("    super::{name} => {aws}::types::{},\n", pascal(name)))
+        .collect();
+    if !twins.is_empty() {
+        let _ = writeln!(out, "convert::enum_twins!(\n{});", twins.concat());
+    }
     for (name, shape) in &service.shapes {
-        match &shape.kind {
-            Kind::Enum(_) if enums.contains(name) => {
-                let theirs = format!("{aws}::types::{}", pascal(name));
-                let ours = format!("super::{name}");
-                conversion(&mut out, &format!("Through the wire string: a value either side does not know is kept (`{name}::Unknown`, the SDK's `Unknown`)."), &ours, &theirs, false, "Self::from(v.as_str())");
-                conversion(
-                    &mut out,
-                    "Through the wire string: a value either side does not know is kept.",
-                    &theirs,
-                    &ours,
-                    false,
-                    "Self::from(v.as_str())",
-                );
-                twin_impl(&mut out, &theirs, &ours, false, false);
-            }
-            Kind::Structure(st) => {
-                let Some((path, fields)) = gen.twin(name) else {
-                    continue;
-                };
-                let theirs = format!("{aws}::{path}");
-                let ours = format!("super::{name}");
-                let to = gen.fallible(name, true);
-                let from = gen.fallible(name, false);
-                let (checks, calls) = gen.setters(name, st, fields);
-                let meta = if st.role == Role::Error {
-                    let message = if st.members.iter().any(|m| m.wire == "message") {
-                        "v.message.as_deref()"
-                    } else {
-                        "None"
-                    };
-                    format!("let meta = convert::error_meta({name:?}, {message});\n")
+        let Kind::Structure(st) = &shape.kind else {
+            continue;
+        };
+        let Some((path, fields)) = gen.twin(name) else {
+            continue;
+        };
+        let theirs = format!("{aws}::{path}");
+        let ours = format!("super::{name}");
+        let to = gen.fallible(name, true);
+        let from = gen.fallible(name, false);
+        let (checks, calls) = gen.setters(name, st, fields);
+        let notes = notes(&gen, st, fields);
+        let doc = |text: &str| format!("{:?}", format!("{text}{notes}"));
+        if st.role == Role::Input {
+            // The builder, which `send_with` sends; and the input, which
+            // the builder builds.
+            let (module, input) = path.rsplit_once("::").expect("a path has a module");
+            let builder = format!("{aws}::{module}::builders::{input}Builder");
+            let members_fallible = gen.members_fallible(st, fields, true);
+            convert_impl(
+                &mut out,
+                &ours,
+                &builder,
+                members_fallible,
+                &format!("{checks}        Ok({theirs}::builder(){calls})\n"),
+            );
+            convert_impl(
+                &mut out,
+                &ours,
+                &theirs,
+                true,
+                &format!("        convert::Convert::<{builder}>::convert(v)?.build().map_err(convert::build_error)\n"),
+            );
+            let _ = writeln!(
+                out,
+                "convert::struct_twins!(@one {} {}, {ours}, {builder});",
+                kind(members_fallible),
+                doc("The builder of the SDK's input, to send with `send_with(&client)`.")
+            );
+        } else {
+            let meta = if st.role == Role::Error {
+                let message = if st.members.iter().any(|m| m.wire == "message") {
+                    "v.message.as_deref()"
                 } else {
-                    String::new()
+                    "None"
                 };
-                let meta_call = if st.role == Role::Error {
-                    ".meta(meta)"
-                } else {
-                    ""
-                };
-                let notes = notes(&gen, st, fields);
-                if st.role == Role::Input {
-                    // The builder, which `send_with` sends; and the input.
-                    let (module, input) = path.rsplit_once("::").expect("a path has a module");
-                    let builder_type = format!("{aws}::{module}::builders::{input}Builder");
-                    let members_fallible = gen.members_fallible(st, fields, true);
-                    let built = format!("{theirs}::builder(){calls}");
-                    let body = if members_fallible {
-                        format!("{checks}Ok({built})")
-                    } else {
-                        built
-                    };
-                    conversion(&mut out, &format!("The builder of the SDK's input, to send with `send_with(&client)`.{notes}"), &ours, &builder_type, members_fallible, &body);
-                    let builder = if members_fallible {
-                        format!("{builder_type}::try_from(v)?")
-                    } else {
-                        format!("{builder_type}::from(v)")
-                    };
-                    conversion(
-                        &mut out,
-                        &format!("The SDK's input.{notes}"),
-                        &ours,
-                        &theirs,
-                        true,
-                        &format!("{builder}.build().map_err(convert::build_error)"),
-                    );
-                } else {
-                    let build = if gen.builds_fallibly(st, fields) {
-                        ".build().map_err(convert::build_error)".to_string()
-                    } else if to {
-                        ".build())".to_string()
-                    } else {
-                        ".build()".to_string()
-                    };
-                    let ok = if to && !gen.builds_fallibly(st, fields) {
-                        "Ok("
-                    } else {
-                        ""
-                    };
-                    let body =
-                        format!("{checks}{meta}{ok}{theirs}::builder(){calls}{meta_call}{build}");
-                    conversion(
-                        &mut out,
-                        &format!("To the SDK's twin.{notes}"),
-                        &ours,
-                        &theirs,
-                        to,
-                        &body,
-                    );
-                }
-                let fields_text = gen.fields(st, fields);
-                let body = if from {
-                    format!("Ok(Self {{ {fields_text} }})")
-                } else {
-                    format!("Self {{ {fields_text} }}")
-                };
-                conversion(
-                    &mut out,
-                    &format!("From the SDK's twin.{notes}"),
-                    &theirs,
-                    &ours,
-                    from,
-                    &body,
-                );
-                twin_impl(&mut out, &theirs, &ours, to, from);
-            }
-            _ => {}
+                format!("        let meta = convert::error_meta({name:?}, {message});\n")
+            } else {
+                String::new()
+            };
+            let meta_call = if st.role == Role::Error {
+                "\n            .meta(meta)"
+            } else {
+                ""
+            };
+            let build = if gen.builds_fallibly(st, fields) {
+                format!("        {theirs}::builder(){calls}{meta_call}\n            .build()\n            .map_err(convert::build_error)\n")
+            } else {
+                format!("        Ok({theirs}::builder(){calls}{meta_call}\n            .build())\n")
+            };
+            convert_impl(
+                &mut out,
+                &ours,
+                &theirs,
+                to,
+                &format!("{checks}{meta}{build}"),
+            );
         }
+        let fields_text = gen.fields(st, fields);
+        convert_impl(
+            &mut out,
+            &theirs,
+            &ours,
+            from,
+            &format!("        Ok({ours} {{\n{fields_text}        }})\n"),
+        );
+        let to_doc = if st.role == Role::Input {
+            doc("The SDK's input.")
+        } else {
+            doc("To the SDK's twin.")
+        };
+        let to_kind = kind(to || st.role == Role::Input);
+        let _ = writeln!(
+            out,
+            "convert::struct_twins!({ours} => {theirs}, {to_kind} {to_doc}, {} {});",
+            kind(from),
+            doc("From the SDK's twin.")
+        );
     }
     for op in &service.operations {
         let module = format!("{aws}::operation::{}", snake(&op.name));
@@ -463,35 +362,46 @@ pub fn emit(service: &Service) -> String {
         let mut arms = String::new();
         let mut back = String::new();
         for e in &op.errors {
-            let (x, fx) = gen.apply(e, true, "e");
-            let x = if fx { format!("{x}?") } else { x };
+            let x = if gen.fallible(e, true) {
+                "convert::Convert::convert(e)?"
+            } else {
+                "convert::into(e)"
+            };
             let _ = writeln!(
                 arms,
-                "super::ServiceError::{e}(e) => Self::{}({x}),",
+                "            super::ServiceError::{e}(e) => {theirs}::{}({x}),",
                 pascal(e)
             );
-            let (y, fy) = gen.apply(e, false, "e");
-            let y = if fy { format!("{y}?") } else { y };
-            let _ = writeln!(back, "{theirs}::{}(e) => Ok(Self::{e}({y})),", pascal(e));
+            let y = if gen.fallible(e, false) {
+                "convert::Convert::convert(e)?"
+            } else {
+                "convert::into(e)"
+            };
+            let _ = writeln!(
+                back,
+                "            {theirs}::{}(e) => Ok(super::ServiceError::{e}({y})),",
+                pascal(e)
+            );
         }
-        let generic = "other => Self::generic(convert::error_meta(other.name(), other.message())),";
-        let body = if to {
-            format!("Ok(match v {{ {arms} {generic} }})")
-        } else {
-            format!("match v {{ {arms} {generic} }}")
-        };
-        conversion(&mut out, &format!("`{}`'s error for the SDK: an error the operation declares as its variant, any other (a common error, or one of another operation) as `generic`, with its code and message.", op.name), "super::ServiceError", &theirs, to, &body);
-        let body = format!(
-            "match v {{ {back} other => convert::unhandled(::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(&other), super::ServiceError::from_json) }}"
+        let generic = format!(
+            "            other => {theirs}::generic(convert::error_meta(other.name(), other.message())),\n"
         );
-        conversion(&mut out, "From the SDK's error: a variant as its error; any other by the code in its metadata, as [`super::ServiceError::from_json`] names it (an error with no code is `undeclared_error`).", &theirs, "super::ServiceError", true, &body);
-        twin_impl(&mut out, &theirs, "super::ServiceError", to, true);
+        let body = format!("        Ok(match v {{\n{arms}{generic}        }})\n");
+        convert_impl(&mut out, "super::ServiceError", &theirs, to, &body);
+        let body = format!(
+            "        match v {{\n{back}            other => convert::unhandled(::aws_smithy_types::error::metadata::ProvideErrorMetadata::meta(&other), super::ServiceError::from_json),\n        }}\n"
+        );
+        convert_impl(&mut out, &theirs, "super::ServiceError", true, &body);
         let _ = writeln!(
             out,
-            "impl convert::OperationError for {theirs} {{\n\
-             fn from_response(body: &[u8], error_type: Option<&str>, opts: &crate::Options) -> Result<Self, crate::Error> {{\n\
-             let operation = super::OPERATIONS.iter().find(|o| o.name == {:?});\n\
-             <Self as convert::Twin>::from_model(super::ServiceError::from_response_with(body, error_type, operation, opts)?) }} }}",
+            "convert::struct_twins!(super::ServiceError => {theirs}, {} {:?}, fallible {:?});",
+            kind(to),
+            format!("`{}`'s error for the SDK: an error the operation declares as its variant, any other (a common error, or one of another operation) as `generic`, with its code and message.", op.name),
+            "From the SDK's error: a variant as its error; any other by the code in its metadata, as [`super::ServiceError::from_json`] names it (an error with no code is `undeclared_error`)."
+        );
+        let _ = writeln!(
+            out,
+            "impl convert::OperationError for {theirs} {{\n    fn from_response(body: &[u8], error_type: Option<&str>, opts: &crate::Options) -> Result<Self, crate::Error> {{\n        let operation = super::OPERATIONS.iter().find(|o| o.name == {:?});\n        <Self as convert::Twin>::from_model(super::ServiceError::from_response_with(body, error_type, operation, opts)?)\n    }}\n}}",
             op.name
         );
     }
