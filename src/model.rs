@@ -99,8 +99,8 @@ macro_rules! model_struct {
                 let members = $shape.members;
                 match at {
                     $(
-                        $at => $crate::model::model_struct!(@read $req self.$f, &members[$at], p, cx, path),
-                        $($alias_at => $crate::model::model_struct!(@read opt self.$alias, &members[$alias_at], p, cx, path),)?
+                        $at => $crate::model::model_struct!(@read $req self.$f, $t, members[$at], p, cx, path),
+                        $($alias_at => $crate::model::model_struct!(@read opt self.$alias, $t, members[$alias_at], p, cx, path),)?
                     )*
                     // The index finds no other place.
                     _ => {
@@ -131,11 +131,11 @@ macro_rules! model_struct {
             }
         }
     };
-    (@read req $slot:expr, $member:expr, $p:ident, $cx:ident, $path:ident) => {
-        $crate::read::required_member(&mut $slot, $member, $p, $cx, $path)
+    (@read req $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
+        $crate::read::required(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)
     };
-    (@read opt $slot:expr, $member:expr, $p:ident, $cx:ident, $path:ident) => {
-        $crate::read::optional_member(&mut $slot, $member, $p, $cx, $path)
+    (@read opt $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
+        $crate::read::optional(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)
     };
     (@value req $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? ? };
     (@value opt $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? };

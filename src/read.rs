@@ -641,32 +641,6 @@ impl<K: Typed + Ord, V: Typed> Typed for BTreeMap<K, V> {
     }
 }
 
-/// Reads a required member into `slot` with the reader of its Rust type,
-/// built from the member's description ([`required`]): what every
-/// generated structure's [`Fields::read`] does for its required members.
-#[inline(always)]
-pub fn required_member<T: Typed>(
-    slot: &mut Option<T>,
-    member: &'static Member,
-    p: &mut Parser<'_>,
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-) -> Result<bool, Syntax> {
-    required(slot, T::reader(member.ty), p, cx, path)
-}
-
-/// [`required_member`] for an optional member ([`optional`]).
-#[inline(always)]
-pub fn optional_member<T: Typed>(
-    slot: &mut Option<T>,
-    member: &'static Member,
-    p: &mut Parser<'_>,
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-) -> Result<bool, Syntax> {
-    optional(slot, T::reader(member.ty), p, cx, path)
-}
-
 /// Reads a required member's value into `slot`: `null` is a `type`
 /// violation. Whether it is valid.
 #[inline]
