@@ -162,6 +162,22 @@ pub fn error_name(code: &str) -> &str {
     }
 }
 
+/// The error an AWS JSON error body names, as the SDKs find it: the
+/// `X-Amzn-ErrorType` header `error_type` when given, else the body's
+/// `__type`, else its `code`, sanitized by [`error_name`]
+/// (`RepositoryNotFoundException`). A body that is not one JSON object, or
+/// names no error, is an [`Error`] (`syntax`, `type`, or `required` at
+/// `/__type`); the body's other members are not read.
+///
+/// ```
+/// let body = br#"{"__type": "com.amazonaws.ecr#ScanNotFoundException", "message": "none"}"#;
+/// assert_eq!(ecr_models::named_error(body, None).unwrap(), "ScanNotFoundException");
+/// assert!(ecr_models::named_error(br#"{"message": "none"}"#, None).is_err());
+/// ```
+pub fn named_error(body: &[u8], error_type: Option<&str>) -> Result<String, Error> {
+    identify(body, error_type, None, &Options::default()).map(|code| code.name)
+}
+
 /// The members of an error body before its error is known: `__type` and
 /// `code` ([`ENVELOPE`]), each any string. The body's other members are
 /// its error shape's, read once the error is known, so they are skipped

@@ -112,9 +112,11 @@ impl fmt::Display for Code {
 }
 
 /// One broken rule: where (a JSON Pointer, RFC 6901), which rule, and why.
-/// Its `Display` is the one way a violation is written for people (the
-/// command prints it too): `/repositoryName: ... [pattern]`, and for a
-/// syntax error ` at line L column C`.
+/// Its `Display` ([`Violation::display_with`]) is the one way a violation
+/// is written for people, by [`Error`]'s `Display`, by
+/// [`Validated`](crate::Validated)'s errors and by the command:
+/// `/repositoryName: ... [pattern]`, and for a syntax error
+/// ` at line L column C`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Violation {
@@ -133,24 +135,54 @@ pub struct Violation {
     pub column: Option<usize>,
 }
 
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str("(document)")?;
+impl Violation {
+    /// The violation written for people, as its `Display` writes it, with
+    /// `whole` standing for the path of the whole input (`""`): `Display`
+    /// writes `(document)`; an empty `whole` writes the message alone for
+    /// the whole input. The path's control characters are written escaped
+    /// (`\u{1b}`), so that a terminal shows a member name that holds them
+    /// instead of obeying it.
+    pub fn display_with<'a>(&'a self, whole: &'a str) -> impl fmt::Display + 'a {
+        Written {
+            violation: self,
+            whole,
         }
-        // A member name may hold control characters: written escaped, so
-        // that a terminal shows them instead of obeying them.
-        for c in self.path.chars() {
+    }
+}
+
+/// A [`Violation`] written for people: [`Violation::display_with`].
+struct Written<'a> {
+    violation: &'a Violation,
+    whole: &'a str,
+}
+
+impl fmt::Display for Written<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.violation;
+        let path = match v.path.as_str() {
+            "" => self.whole,
+            path => path,
+        };
+        for c in path.chars() {
             match c.is_control() {
                 true => write!(f, "{}", c.escape_unicode())?,
                 false => write!(f, "{c}")?,
             }
         }
-        write!(f, ": {} [{}]", self.message, self.code)?;
-        if let (Some(line), Some(column)) = (self.line, self.column) {
+        if !path.is_empty() {
+            f.write_str(": ")?;
+        }
+        write!(f, "{} [{}]", v.message, v.code)?;
+        if let (Some(line), Some(column)) = (v.line, v.column) {
             write!(f, " at line {line} column {column}")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.display_with("(document)").fmt(f)
     }
 }
 
@@ -231,16 +263,108 @@ impl From<std::io::Error> for Error {
     }
 }
 
+impl Error {
+    /// The violations written for people, as `Display` writes them after
+    /// the count: each listed violation on a line of its own, indented two
+    /// spaces ([`Violation::display_with`], `whole` standing for the path
+    /// of the whole input), then `... and N more` when some were omitted.
+    /// Each line starts with its line break, so that the list follows a
+    /// headline: `write!(f, "invalid ({} violations){}", e.total(),
+    /// e.display_lines("(value)"))`.
+    pub fn display_lines<'a>(&'a self, whole: &'a str) -> impl fmt::Display + 'a {
+        Lines { error: self, whole }
+    }
+}
+
+/// An [`Error`]'s violations written for people: [`Error::display_lines`].
+struct Lines<'a> {
+    error: &'a Error,
+    whole: &'a str,
+}
+
+impl fmt::Display for Lines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for v in &self.error.violations {
+            write!(f, "\n  {}", v.display_with(self.whole))?;
+        }
+        if self.error.omitted > 0 {
+            write!(f, "\n  ... and {} more", self.error.omitted)?;
+        }
+        Ok(())
+    }
+}
+
+/// `N violations`, then each on a line of its own ([`Error::display_lines`]).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let total = self.total();
-        write!(f, "{total} violation{}", if total == 1 { "" } else { "s" })?;
-        for v in &self.violations {
-            write!(f, "\n  {v}")?;
+        let s = if total == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{total} violation{s}{}",
+            self.display_lines("(document)")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violation(path: &str, code: Code, message: &str) -> Violation {
+        Violation {
+            path: path.to_string(),
+            code,
+            message: message.to_string(),
+            line: None,
+            column: None,
         }
-        if self.omitted > 0 {
-            write!(f, "\n  ... and {} more", self.omitted)?;
-        }
-        Ok(())
+    }
+
+    #[test]
+    fn display_escapes_control_characters_in_the_path_and_names_the_whole() {
+        let v = violation("/\u{1b}[31m", Code::UnknownField, "not a member");
+        assert_eq!(v.to_string(), "/\\u{1b}[31m: not a member [unknown_field]");
+        let whole = violation("", Code::Syntax, "EOF while parsing a list");
+        let whole = Violation {
+            line: Some(1),
+            column: Some(18),
+            ..whole
+        };
+        assert_eq!(
+            whole.to_string(),
+            "(document): EOF while parsing a list [syntax] at line 1 column 18"
+        );
+        assert_eq!(
+            whole.display_with("(value)").to_string(),
+            "(value): EOF while parsing a list [syntax] at line 1 column 18"
+        );
+        assert_eq!(
+            whole.display_with("").to_string(),
+            "EOF while parsing a list [syntax] at line 1 column 18"
+        );
+        assert_eq!(
+            v.display_with("").to_string(),
+            "/\\u{1b}[31m: not a member [unknown_field]"
+        );
+    }
+
+    #[test]
+    fn an_error_is_its_count_then_a_line_per_violation_then_how_many_more() {
+        let error = Error::new(
+            vec![
+                violation("/a\nb", Code::Required, "required member is missing"),
+                violation("", Code::Type, "expected an object, found a string"),
+            ],
+            3,
+        );
+        let lines = "\n  /a\\u{a}b: required member is missing [required]\
+                     \n  (document): expected an object, found a string [type]\
+                     \n  ... and 3 more";
+        assert_eq!(error.to_string(), format!("5 violations{lines}"));
+        assert_eq!(error.display_lines("(document)").to_string(), lines);
+        let one = Error::one("", Code::Io, "gone".to_string());
+        assert_eq!(one.to_string(), "1 violation\n  (document): gone [io]");
+        assert_eq!(one.display_lines("").to_string(), "\n  gone [io]");
     }
 }

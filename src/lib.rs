@@ -249,7 +249,7 @@ pub mod ecr;
 #[rustfmt::skip]
 pub mod ecr_public;
 
-pub use aws_error::{error_name, CommonError, COMMON_ERRORS};
+pub use aws_error::{error_name, named_error, CommonError, COMMON_ERRORS};
 pub use blob::Blob;
 pub use enums::UnknownValue;
 pub use error::{Code, Error, Violation};

@@ -97,21 +97,13 @@ impl<'de, T: Model + Deserialize<'de>> Deserialize<'de> for Validated<T> {
     }
 }
 
-/// Every violation on one line each, for a deserializer's error message.
+/// Every violation on a line of its own, for a deserializer's error
+/// message, written as everywhere ([`Error::display_lines`]).
 fn describe(error: &Error) -> String {
     let total = error.total();
     let s = if total == 1 { "" } else { "s" };
-    let mut text = format!("invalid value ({total} violation{s}):");
-    for v in error.violations() {
-        let path = if v.path.is_empty() {
-            "(value)"
-        } else {
-            &v.path
-        };
-        text.push_str(&format!("\n  {path}: {} [{}]", v.message, v.code));
-    }
-    if error.omitted() > 0 {
-        text.push_str(&format!("\n  ... and {} more", error.omitted()));
-    }
-    text
+    format!(
+        "invalid value ({total} violation{s}):{}",
+        error.display_lines("(value)")
+    )
 }

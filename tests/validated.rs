@@ -64,3 +64,33 @@ fn from_json_takes_the_crates_reader() {
         .expect("valid");
     assert_eq!(ok.repository_name, "my-repo");
 }
+
+/// A violation is written for people in one way, `Display`'s: a path's
+/// control characters (a map key or member name from the input) are
+/// escaped there, so a deserializer's error message cannot drive the
+/// terminal it is printed on.
+#[test]
+fn the_error_escapes_control_characters_in_paths_as_display_does() {
+    use ecr_models::ecr::ImageScanFindingsSummary;
+    let json = r#"{"findingSeverityCounts": {"\u001b[31m": -1}}"#;
+    let err = serde_json::from_str::<Validated<ImageScanFindingsSummary>>(json)
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains('\u{1b}'), "a raw escape: {err:?}");
+    let checked = Validated::<ImageScanFindingsSummary>::from_json(json).unwrap_err();
+    let violation = &checked.violations()[0];
+    assert_eq!(violation.path, "/findingSeverityCounts/\u{1b}[31m");
+    let line = violation.to_string();
+    assert!(
+        line.starts_with("/findingSeverityCounts/\\u{1b}[31m: "),
+        "{line}"
+    );
+    assert!(
+        err.contains(&format!("\n  {line}")),
+        "{err:?} lacks {line:?}"
+    );
+    assert!(
+        checked.to_string().contains(&format!("\n  {line}")),
+        "{checked}"
+    );
+}

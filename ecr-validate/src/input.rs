@@ -1,8 +1,25 @@
-//! Splitting input into documents for `--jsonl`: one document per
-//! non-blank line, read straight into a reused batch buffer, so memory is
-//! bounded by the batch size and the longest line rather than the input.
+//! Reading inputs: a file whole (`-` for standard input), and for
+//! `--jsonl` one document per non-blank line, read straight into a reused
+//! batch buffer, so memory is bounded by the batch size and the longest
+//! line rather than the input.
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
+use std::path::Path;
+
+/// Whether `file` names standard input (`-`).
+pub fn is_stdin(file: &Path) -> bool {
+    file.as_os_str() == "-"
+}
+
+/// A file's bytes; `-` is standard input.
+pub fn read_file(file: &Path) -> io::Result<Vec<u8>> {
+    if is_stdin(file) {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    std::fs::read(file)
+}
 
 /// The documents of a JSON Lines input, one per non-blank line.
 #[derive(Debug)]

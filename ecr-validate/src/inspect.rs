@@ -1,8 +1,76 @@
-//! `ecr-validate inspect` for people: a [`Description`] as indented text.
+//! `ecr-validate inspect`: a shape or an operation described, for people
+//! (a [`Description`] as indented text) or as one JSON object.
 
 use std::fmt::Write as _;
+use std::io;
 
-use ecr_models::inspect::{Bounds, Description, OperationDescription, OperationUse, TypeInfo};
+use ecr_models::inspect::{
+    self, Bounds, Description, OperationDescription, OperationUse, TypeInfo,
+};
+use ecr_models::Service;
+
+use crate::report::Format;
+use crate::target::{Direction, Target};
+use crate::{parse_service, target, Stop};
+
+/// The options of `inspect`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The service: ecr or ecr-public.
+    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
+    pub service: Service,
+
+    /// How the description is printed: human (text) or json (one JSON object).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    pub format: Format,
+
+    /// Describes an operation instead: its boto3 method, input, output,
+    /// declared errors, paginator and waiters. Any spelling:
+    /// `DescribeImages`, `describe_images`, `describe-images`.
+    #[arg(long, value_name = "NAME", conflicts_with = "name")]
+    pub operation: Option<String>,
+
+    /// Any structure, enum or scalar shape of the service.
+    #[arg(value_name = "NAME", required_unless_present = "operation")]
+    pub name: Option<String>,
+}
+
+/// Prints the description of the shape or operation. Nothing is judged.
+pub fn run<W: io::Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
+    let text = match &args.operation {
+        Some(name) => {
+            let op = match Target::operation(args.service, name, Direction::Input) {
+                Ok(Target::Operation(op, _)) => op,
+                Ok(Target::Shape(_)) => return Err(Stop::Usage("not an operation".to_string())),
+                Err(message) => return Err(Stop::Usage(message)),
+            };
+            let description = inspect::describe_operation(op);
+            match args.format {
+                Format::Human => human_operation(&description),
+                Format::Json => json(&description)?,
+            }
+        }
+        None => {
+            let name = args.name.as_deref().unwrap_or_default();
+            let entry = target::entry(args.service, name).map_err(Stop::Usage)?;
+            let description = inspect::describe(entry);
+            match args.format {
+                Format::Human => human(&description),
+                Format::Json => json(&description)?,
+            }
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// A description as one line of JSON.
+fn json(description: &impl serde::Serialize) -> Result<String, Stop> {
+    match serde_json::to_string(description) {
+        Ok(json) => Ok(json + "\n"),
+        Err(e) => Err(Stop::Usage(e.to_string())),
+    }
+}
 
 /// The description as text, ending with a newline.
 pub fn human(d: &Description) -> String {

@@ -3,6 +3,7 @@
 //! one JSON object each.
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
@@ -10,6 +11,56 @@ use ecr_models::refs::{Reference, Registry};
 use ecr_models::{Error, Options};
 
 use crate::report::{plural, Format};
+use crate::{Outcome, Stop};
+
+/// The options of `ref`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How verdicts are printed: human (text) or json (JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    pub format: Format,
+
+    /// A file of references, one a line (blank lines skipped); each result
+    /// carries its line.
+    #[arg(long, value_name = "FILE")]
+    pub lines: Option<PathBuf>,
+
+    /// Regions the vendored table does not name are accepted where they
+    /// have the form of the partition's regions.
+    #[arg(long)]
+    pub allow_unknown_regions: bool,
+
+    /// References: `123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1`,
+    /// `public.ecr.aws/alias/app`, `arn:aws:ecr:...:repository/app`.
+    #[arg(value_name = "VALUE")]
+    pub values: Vec<String>,
+}
+
+/// Checks each value, then each line of `--lines`, and prints the verdicts.
+pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<(), Stop> {
+    let text = match &args.lines {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some((path.display().to_string(), text)),
+            Err(e) => return Err(Stop::Usage(format!("{}: {e}", path.display()))),
+        },
+        None => None,
+    };
+    if args.values.is_empty() && text.is_none() {
+        return Err(Stop::Usage(
+            "give references to check, or --lines FILE".to_string(),
+        ));
+    }
+    let given = args.values.iter().map(|v| (v.as_str(), None));
+    let lines = text.iter().flat_map(|(file, text)| {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(move |(at, l)| (l.trim(), Some((file.as_str(), at + 1))))
+    });
+    let opts = Options::default().allow_unknown_enums(args.allow_unknown_regions);
+    check_all(out, args.format, given.chain(lines), &opts, found)?;
+    Ok(())
+}
 
 /// One reference's verdict as `--format json` prints it: every part, null
 /// where the reference has none (or is invalid), and the violations.
@@ -96,31 +147,29 @@ pub fn human(input: &str, source: Option<&str>, verdict: &Result<Reference, Erro
         }
         Err(e) => {
             let total = e.total();
-            let mut text = format!("{name}: invalid ({total} violation{})\n", plural(total));
-            for v in e.violations() {
-                let path = if v.path.is_empty() {
-                    "(reference)"
-                } else {
-                    &v.path
-                };
-                text.push_str(&format!("  {path}: {} [{}]\n", v.message, v.code));
-            }
-            text
+            let lines = e.display_lines("(reference)");
+            format!(
+                "{name}: invalid ({total} violation{}){lines}\n",
+                plural(total)
+            )
         }
     }
 }
 
 /// Checks each of `values` (with, for `--lines`, the file and line each
-/// came from) and prints the verdicts; the counts of valid and invalid.
+/// came from) and prints the verdicts, each recorded in `found` before it
+/// is printed; the counts of valid and invalid.
 pub fn check_all<'a, W: Write>(
     out: &mut W,
     format: Format,
     values: impl IntoIterator<Item = (&'a str, Option<(&'a str, usize)>)>,
     opts: &Options,
+    found: &mut Outcome,
 ) -> io::Result<(usize, usize)> {
     let (mut valid, mut invalid) = (0, 0);
     for (value, from) in values {
         let verdict = Reference::parse_with(value, opts);
+        found.judged(&verdict);
         match verdict {
             Ok(_) => valid += 1,
             Err(_) => invalid += 1,

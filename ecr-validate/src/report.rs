@@ -117,9 +117,18 @@ impl<W: Write> Reporter<W> {
     /// Reports an input that could not be read: a line on standard error
     /// and, in JSON, a record too (code `io`), so that a consumer of the
     /// records sees every input. Counted as neither valid nor invalid: the
-    /// command's status says an input was unreadable.
+    /// command's status says an input was unreadable. The line on standard
+    /// error is written even when the output cannot be.
     pub fn unreadable(&mut self, name: &str, e: io::Error) -> io::Result<()> {
         let message = format!("ecr-validate: {name}: {e}");
+        let written = self.unreadable_record(name, e);
+        let _ = writeln!(io::stderr(), "{message}");
+        written
+    }
+
+    /// The record of an unreadable input (JSON only), and what came before
+    /// it flushed, so that it precedes the line on standard error.
+    fn unreadable_record(&mut self, name: &str, e: io::Error) -> io::Result<()> {
         if self.format == Format::Json {
             let error = Error::from(e);
             let record = Record {
@@ -132,9 +141,7 @@ impl<W: Write> Reporter<W> {
             serde_json::to_writer(&mut self.out, &record)?;
             self.out.write_all(b"\n")?;
         }
-        self.out.flush()?;
-        let _ = writeln!(io::stderr(), "{message}");
-        Ok(())
+        self.out.flush()
     }
 
     fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {
@@ -169,22 +176,21 @@ impl<W: Write> Reporter<W> {
 }
 
 /// Writes an invalid document's lines for people: `label: invalid (N
-/// violations)`, then each violation indented, then how many more there
-/// were.
+/// violations)`, then each violation on a line of its own as the library
+/// writes it ([`Error::display_lines`]: indented, the path's control
+/// characters escaped), then how many more there were.
 pub fn write_invalid<W: Write>(
     out: &mut W,
     label: impl fmt::Display,
     error: &Error,
 ) -> io::Result<()> {
     let total = error.total();
-    writeln!(out, "{label}: invalid ({total} violation{})", plural(total))?;
-    for v in error.violations() {
-        writeln!(out, "  {v}")?;
-    }
-    if error.omitted() > 0 {
-        writeln!(out, "  ... and {} more", error.omitted())?;
-    }
-    Ok(())
+    let lines = error.display_lines("(document)");
+    writeln!(
+        out,
+        "{label}: invalid ({total} violation{}){lines}",
+        plural(total)
+    )
 }
 
 /// The plural ending for `n` things.

@@ -2,15 +2,111 @@
 //! and aws-smithy dvr recordings ([`ecr_models::traffic`]), each side
 //! checked and printed as it is read.
 
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::ops::ControlFlow;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use ecr_models::traffic::{self, Exchange, RecordingError};
 use ecr_models::{Options, Service, Violation};
 
+use crate::input::is_stdin;
 use crate::report::{is_zero, plural, write_invalid, Format};
+use crate::{Outcome, Stop};
+
+/// The options of `traffic`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Members the model does not define are violations.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Hold responses to the model's list size bounds and enum values too.
+    #[arg(long)]
+    pub exact_outputs: bool,
+
+    /// Accept enum values the model does not know in requests too.
+    #[arg(long)]
+    pub allow_unknown_enums: bool,
+
+    /// How verdicts are printed: human (text) or json (JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
+    pub format: Format,
+
+    /// Recordings, HAR or dvr (told apart by their content); `-` is
+    /// standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Checks each recording's exchanges, then prints the summary. A recording
+/// that cannot be read (on) is reported and the next one checked.
+pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<(), Stop> {
+    if args.files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Err(Stop::Usage(
+            "standard input (`-`) can be read only once".to_string(),
+        ));
+    }
+    let opts = Options::default()
+        .strict(args.strict)
+        .exact_outputs(args.exact_outputs)
+        .allow_unknown_enums(args.allow_unknown_enums);
+    let mut tally = Tally::default();
+    for path in &args.files {
+        let name = path.to_string_lossy();
+        let reader: Box<dyn Read> = match is_stdin(path) {
+            true => Box::new(io::stdin().lock()),
+            false => match File::open(path) {
+                Ok(file) => Box::new(file),
+                Err(e) => {
+                    found.add(Outcome::Failed);
+                    recording_failed(out, args.format, &name, e.into())?;
+                    continue;
+                }
+            },
+        };
+        let checked = check_recording(out, args.format, &name, reader, &opts, &mut tally, found);
+        match checked {
+            Ok(()) => {}
+            Err(Cut::Recording(e)) => {
+                found.add(Outcome::Failed);
+                recording_failed(out, args.format, &name, e.into())?;
+            }
+            Err(Cut::Write(e)) => return Err(Stop::Output(e)),
+        }
+    }
+    summary(out, args.format, &tally)?;
+    Ok(())
+}
+
+/// A recording that cannot be read (on): a line on standard error (even
+/// when the output cannot be written) and, in JSON, a record with the
+/// violation (`io`, or `syntax` with where).
+fn recording_failed<W: Write>(
+    out: &mut W,
+    format: Format,
+    name: &str,
+    error: ecr_models::Error,
+) -> io::Result<()> {
+    let written = match format {
+        Format::Json => {
+            let record = serde_json::json!({
+                "source": name,
+                "valid": false,
+                "errors": error.violations(),
+            });
+            writeln!(out, "{record}")
+        }
+        Format::Human => Ok(()),
+    };
+    let written = written.and_then(|()| out.flush());
+    for v in error.violations() {
+        let _ = writeln!(io::stderr(), "ecr-validate: {name}: {v}");
+    }
+    written
+}
 
 /// What the recordings held, counted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -57,14 +153,15 @@ struct SummaryRecord {
 
 /// Why checking a recording stopped early.
 #[derive(Debug)]
-pub enum Stop {
+pub enum Cut {
     /// The recording cannot be read on (the exchanges before were checked).
     Recording(RecordingError),
     /// The output could not be written.
     Write(io::Error),
 }
 
-/// Checks every exchange of one recording, printing a verdict per side.
+/// Checks every exchange of one recording, printing a verdict per side
+/// (each recorded in `found` before it is printed).
 pub fn check_recording<W: Write>(
     out: &mut W,
     format: Format,
@@ -72,11 +169,12 @@ pub fn check_recording<W: Write>(
     reader: impl Read,
     opts: &Options,
     tally: &mut Tally,
-) -> Result<(), Stop> {
+    found: &mut Outcome,
+) -> Result<(), Cut> {
     let mut failed = None;
     let read = traffic::read(reader, |exchange| {
         tally.exchanges += 1;
-        match print_exchange(out, format, source, &exchange, opts, tally) {
+        match print_exchange(out, format, source, &exchange, opts, tally, found) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
                 failed = Some(e);
@@ -85,9 +183,9 @@ pub fn check_recording<W: Write>(
         }
     });
     if let Some(e) = failed {
-        return Err(Stop::Write(e));
+        return Err(Cut::Write(e));
     }
-    read.map(drop).map_err(Stop::Recording)
+    read.map(drop).map_err(Cut::Recording)
 }
 
 fn print_exchange<W: Write>(
@@ -97,12 +195,14 @@ fn print_exchange<W: Write>(
     exchange: &Exchange,
     opts: &Options,
     tally: &mut Tally,
+    found: &mut Outcome,
 ) -> io::Result<()> {
     let Some(checked) = traffic::check(exchange, opts) else {
         tally.skipped += 1;
         return Ok(());
     };
     for side in &checked.sides {
+        found.judged(&side.verdict);
         match side.verdict {
             Ok(()) => tally.valid += 1,
             Err(_) => tally.invalid += 1,
