@@ -1,5 +1,5 @@
 //! The machinery behind the `ecr-validate` command, a module per
-//! subcommand: the main command ([`documents`]), [`generate`],
+//! subcommand: the main command ([`validate`]), [`generate`],
 //! [`inspect`], [`check`], [`ref`](refs), [`wait-state`](wait_state),
 //! [`merge-pages`](merge_pages) and [`traffic`]. Each takes its options and
 //! standard output, records what it found in an [`Outcome`] and returns
@@ -11,7 +11,6 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
-pub mod documents;
 pub mod generate;
 pub mod input;
 pub mod inspect;
@@ -21,6 +20,7 @@ pub mod refs;
 pub mod report;
 pub mod target;
 pub mod traffic;
+pub mod validate;
 pub mod wait_state;
 
 pub use outcome::{Outcome, Stop};

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use ecr_validate::{
-    check, documents, generate, inspect, merge_pages, refs, traffic, wait_state, Outcome, Stop,
+    check, generate, inspect, merge_pages, refs, traffic, validate, wait_state, Outcome, Stop,
 };
 
 /// Checks JSON documents against the Amazon ECR / ECR Public API model.
@@ -35,7 +35,7 @@ use ecr_validate::{
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 struct Cli {
     #[command(flatten)]
-    documents: documents::Args,
+    documents: validate::Args,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -90,7 +90,7 @@ fn try_main(cli: &Cli, found: &mut Outcome) -> Result<(), Stop> {
         Some(Command::Traffic(args)) => traffic::run(args, &mut out, found),
         None => match misplaced_subcommand(&cli.documents) {
             Some(stop) => Err(stop),
-            None => documents::run(&cli.documents, &mut out, found),
+            None => validate::run(&cli.documents, &mut out, found),
         },
     };
     let flushed = out.flush();
@@ -100,7 +100,7 @@ fn try_main(cli: &Cli, found: &mut Outcome) -> Result<(), Stop> {
 
 /// An option before a subcommand makes clap read the subcommand's name as
 /// a file to check: a usage error that says how to write it.
-fn misplaced_subcommand(args: &documents::Args) -> Option<Stop> {
+fn misplaced_subcommand(args: &validate::Args) -> Option<Stop> {
     let first = args.files.first()?.to_str()?;
     let is_subcommand = Cli::command().find_subcommand(first).is_some();
     (is_subcommand && !Path::new(first).exists()).then(|| {
