@@ -25,7 +25,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::read::value_text;
 use crate::registry::{self, Entry, ShapeRef};
-use crate::rules::IntRule;
+use crate::rules::{words, IntRule};
 use crate::shape::{Member, Paginator, Role, ScalarShape, StructShape, Ty};
 
 /// A shape described: what [`describe`] returns, and what
@@ -263,6 +263,40 @@ pub fn type_info(ty: &Ty) -> TypeInfo {
             name: Some(s.name),
             ..TypeInfo::default()
         },
+    }
+}
+
+/// The rules of `ty` in words: what the generated docs of a member of that
+/// type state after its shape's name, from the rule types' own words
+/// ([`StrRule::describe`](crate::rules::StrRule::describe) and the others).
+/// A list states its item count, then `each item (...)`; a map `each key
+/// (...)` and `each value (...)`; an integer its range only when the range
+/// narrows `i32` or `i64`; a structure nothing (its members have their
+/// own). `""` when there is no rule.
+///
+/// ```
+/// use ecr_models::{inspect, registry, Service};
+/// use ecr_models::registry::ShapeRef;
+///
+/// let Some(ShapeRef::Structure(request)) =
+///     registry::find(Service::Ecr, "BatchGetRepositoryScanningConfigurationRequest").map(|e| e.shape)
+/// else {
+///     unreachable!()
+/// };
+/// let rules = inspect::rules(&request.members[0].ty);
+/// assert!(rules.starts_with("items 1..=25; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+"));
+/// ```
+pub fn rules(ty: &Ty) -> String {
+    match *ty {
+        Ty::String(r) => r.describe(),
+        Ty::Integer(r) => r.describe_within(&IntRule::I32),
+        Ty::Long(r) => r.describe_within(&IntRule::I64),
+        Ty::Double | Ty::Boolean | Ty::Structure(_) => String::new(),
+        Ty::Timestamp => words::TIMESTAMP.to_string(),
+        Ty::Blob(r) => r.describe(),
+        Ty::Enum(e) => words::one_of(e.values.iter().copied()),
+        Ty::List(l) => words::list(&l.items.describe(), &rules(&l.member)),
+        Ty::Map(m) => words::map(&rules(&m.key), &rules(&m.value)),
     }
 }
 

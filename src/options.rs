@@ -1,8 +1,20 @@
-//! How a document is read: strictness, enums, limits, and which rules a
-//! document's role is held to. Above the shape descriptions (whose roles it
-//! judges) and below every reader.
+//! How a document is read: strictness, enums, limits. The bottom layer,
+//! beside `error`: it names no other module. The default limits are here,
+//! once, for the options and for the scanner (`parse::Limits`). Which rules
+//! a document's role is held to ([`Options::list_bounds_apply`],
+//! [`Options::enums_closed`]) is answered in `shape`, where roles are.
 
-use crate::shape::Role;
+/// At most this many violations are listed by default ([`Options::max_violations`]).
+pub(crate) const DEFAULT_MAX_VIOLATIONS: usize = 1000;
+
+/// The deepest nesting of arrays and objects read by default
+/// ([`Options::max_depth`]): Jackson's default (`StreamReadConstraints`),
+/// and about where Python's `json` stops.
+pub(crate) const DEFAULT_MAX_DEPTH: usize = 1000;
+
+/// The most characters in one number by default
+/// ([`Options::max_number_length`]): Jackson's default.
+pub(crate) const DEFAULT_MAX_NUMBER_LENGTH: usize = 1000;
 
 /// How strictly to read.
 ///
@@ -43,10 +55,10 @@ impl Default for Options {
         Options {
             strict: false,
             allow_unknown_enums: false,
-            max_violations: 1000,
+            max_violations: DEFAULT_MAX_VIOLATIONS,
             exact_outputs: false,
-            max_depth: 1000,
-            max_number_length: 1000,
+            max_depth: DEFAULT_MAX_DEPTH,
+            max_number_length: DEFAULT_MAX_NUMBER_LENGTH,
         }
     }
 }
@@ -100,34 +112,5 @@ impl Options {
     pub fn max_number_length(mut self, length: usize) -> Self {
         self.max_number_length = length;
         self
-    }
-
-    /// Whether a document of `role` is held to the item counts of its lists
-    /// (and maps). Requests are. Responses and error bodies are not, unless
-    /// [`Options::exact_outputs`] asks for the letter of the model: Smithy's
-    /// constraint traits bind what a client sends, servers and SDKs do not
-    /// hold responses to them (aws-sdk-rust and botocore check nothing on
-    /// the way in), and real responses break them: `ListImages` with
-    /// `maxResults` 1,000 returns up to 1,000 `imageIds` in a list shape
-    /// that says 1..=100, `BatchDeleteImage` returns `"imageIds": []`, and
-    /// boto3's `build_full_result()` merges pages into lists of any length.
-    /// Every other rule holds in responses too.
-    pub fn list_bounds_apply(&self, role: Role) -> bool {
-        self.exact_outputs || !role.is_response()
-    }
-
-    /// Whether a document of `role` is held to its enums' known values: a
-    /// value the model does not list is an `enum` violation rather than
-    /// kept in the enum's `Unknown` variant. Requests are (AWS's servers
-    /// refuse such a value), unless [`Options::allow_unknown_enums`].
-    /// Responses and error bodies are not, unless [`Options::exact_outputs`]
-    /// asks for the letter of the model: Smithy's enums are open (adding a
-    /// value is a backward-compatible change and clients must accept values
-    /// they do not know), every AWS SDK keeps them (aws-sdk-ecr's `Unknown`
-    /// variants), and AWS answers with values newer than any model:
-    /// DescribeImageScanFindings of an enhanced scan counts `UNTRIAGED`
-    /// findings in `findingSeverityCounts`, a value no botocore model lists.
-    pub fn enums_closed(&self, role: Role) -> bool {
-        !self.allow_unknown_enums && (self.exact_outputs || !role.is_response())
     }
 }

@@ -13,6 +13,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::options::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_NUMBER_LENGTH};
+
 /// A string from the input: borrowed when the input allows it.
 #[derive(Debug)]
 pub enum Text<'a> {
@@ -177,8 +179,8 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            depth: 1000,
-            number_length: 1000,
+            depth: DEFAULT_MAX_DEPTH,
+            number_length: DEFAULT_MAX_NUMBER_LENGTH,
         }
     }
 }

@@ -3,13 +3,15 @@
 //! per constrained model shape; the readers, the JSON Schema writer and the
 //! inspector all use these same statics.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 use regex::Regex;
 use regex_automata::dfa::dense::{self, DFA};
 use regex_automata::dfa::{Automaton, StartKind};
 use regex_automata::{Anchored, Input};
+
+pub(crate) mod words;
 
 /// How many characters of an offending value a message quotes.
 const QUOTE_CHARS: usize = 100;
@@ -134,16 +136,30 @@ impl StrRule {
         }
     }
 
-    /// The rules in words, e.g. `length 2..=256, pattern ^(?:[a-z]+)$`.
+    /// The rules in words, as the generated docs and `inspect` state
+    /// them: ``length 2..=256 characters, pattern `^(?:[a-z]+)$` ``, then
+    /// `secret (...)` for a credential; `""` for no rule.
+    ///
+    /// ```
+    /// use ecr_models::rules::StrRule;
+    ///
+    /// let rule = StrRule { min: None, max: Some(2048), ..StrRule::ANY };
+    /// assert_eq!(rule.describe(), "length 0..=2048 characters");
+    /// ```
     pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(len) = describe_bounds(self.min, self.max) {
-            parts.push(format!("length {len}"));
-        }
-        if let Some(p) = self.pattern {
-            parts.push(format!("pattern {}", p.anchored));
-        }
-        parts.join(", ")
+        words::string(
+            self.min,
+            self.max,
+            self.pattern.map(|p| p.anchored),
+            self.secret,
+        )
+    }
+}
+
+impl fmt::Display for StrRule {
+    /// [`StrRule::describe`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 
@@ -169,12 +185,26 @@ impl IntRule {
     };
 
     pub(crate) fn out_of_range(&self, shown: &dyn std::fmt::Display) -> String {
-        format!("{shown} is outside the range {}..={}", self.min, self.max)
+        format!("{shown} is outside the {}", self.describe())
     }
 
-    /// The range in words, e.g. `range 1..=1000`.
+    /// The range in words, the limits of its type written out:
+    /// `range 1..=1000`, `range 0..=9223372036854775807`.
     pub fn describe(&self) -> String {
-        format!("range {}..={}", self.min, self.max)
+        words::range(self.min, self.max)
+    }
+
+    /// The range in words when it narrows `ty` ([`IntRule::I32`] or
+    /// [`IntRule::I64`]), as a member's docs state it; `""` for the whole type.
+    pub(crate) fn describe_within(&self, ty: &IntRule) -> String {
+        words::narrowed_range(self.min, self.max, ty.min, ty.max).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for IntRule {
+    /// [`IntRule::describe`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 
@@ -200,9 +230,16 @@ impl ItemsRule {
         length_message(count, self.min, self.max, "item")
     }
 
-    /// The rule in words, e.g. `items 1..=100`, or `""`.
+    /// The rule in words, e.g. `items 1..=100`, `items 0..=50`, or `""`.
     pub fn describe(&self) -> String {
-        describe_bounds(self.min, self.max).map_or_else(String::new, |b| format!("items {b}"))
+        words::items(self.min, self.max).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for ItemsRule {
+    /// [`ItemsRule::describe`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 
@@ -226,9 +263,16 @@ impl BlobRule {
         length_message(bytes, self.min, self.max, "byte")
     }
 
-    /// The rule in words, e.g. `size 0..=20971520 bytes`.
+    /// The rule in words, e.g. `size 0..=20971520 bytes`, or `""`.
     pub fn describe(&self) -> String {
-        describe_bounds(self.min, self.max).map_or_else(String::new, |b| format!("size {b} bytes"))
+        words::size(self.min, self.max).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for BlobRule {
+    /// [`BlobRule::describe`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe())
     }
 }
 
@@ -256,15 +300,6 @@ fn out_of_bounds(n: u64, min: Option<u64>, max: Option<u64>, unit: &str) -> Opti
             plural(max)
         )),
         _ => None,
-    }
-}
-
-fn describe_bounds(min: Option<u64>, max: Option<u64>) -> Option<String> {
-    match (min, max) {
-        (None, None) => None,
-        (Some(min), None) => Some(format!("{min}..")),
-        (None, Some(max)) => Some(format!("0..={max}")),
-        (Some(min), Some(max)) => Some(format!("{min}..={max}")),
     }
 }
 

@@ -3,6 +3,7 @@
 //! code declares one static per shape. The JSON Schema writer, the inspector
 //! and the registry read these; the readers use the same rule statics.
 
+use crate::options::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 
 /// The two services.
@@ -99,6 +100,40 @@ impl Role {
     /// or an error body. Every shape nested in one is judged as part of it.
     pub fn is_response(self) -> bool {
         matches!(self, Role::Output | Role::Error)
+    }
+}
+
+/// Which rules a document's role is held to: questions of the options
+/// ([`Options`], a layer below) about roles, answered here, where both are
+/// seen, so that `options` names no module above it.
+impl Options {
+    /// Whether a document of `role` is held to the item counts of its lists
+    /// (and maps). Requests are. Responses and error bodies are not, unless
+    /// [`Options::exact_outputs`] asks for the letter of the model: Smithy's
+    /// constraint traits bind what a client sends, servers and SDKs do not
+    /// hold responses to them (aws-sdk-rust and botocore check nothing on
+    /// the way in), and real responses break them: `ListImages` with
+    /// `maxResults` 1,000 returns up to 1,000 `imageIds` in a list shape
+    /// that says 1..=100, `BatchDeleteImage` returns `"imageIds": []`, and
+    /// boto3's `build_full_result()` merges pages into lists of any length.
+    /// Every other rule holds in responses too.
+    pub fn list_bounds_apply(&self, role: Role) -> bool {
+        self.exact_outputs || !role.is_response()
+    }
+
+    /// Whether a document of `role` is held to its enums' known values: a
+    /// value the model does not list is an `enum` violation rather than
+    /// kept in the enum's `Unknown` variant. Requests are (AWS's servers
+    /// refuse such a value), unless [`Options::allow_unknown_enums`].
+    /// Responses and error bodies are not, unless [`Options::exact_outputs`]
+    /// asks for the letter of the model: Smithy's enums are open (adding a
+    /// value is a backward-compatible change and clients must accept values
+    /// they do not know), every AWS SDK keeps them (aws-sdk-ecr's `Unknown`
+    /// variants), and AWS answers with values newer than any model:
+    /// DescribeImageScanFindings of an enhanced scan counts `UNTRIAGED`
+    /// findings in `findingSeverityCounts`, a value no botocore model lists.
+    pub fn enums_closed(&self, role: Role) -> bool {
+        !self.allow_unknown_enums && (self.exact_outputs || !role.is_response())
     }
 }
 

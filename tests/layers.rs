@@ -1,23 +1,74 @@
-//! The runtime is layered: no module of `src/` reaches, through the
-//! modules it names (`crate::x`, also through the crate root's
-//! re-exports), a module that names it back.
+//! The runtime is layered (DESIGN.md, "The runtime, bottom to top"): no
+//! module of `src/` names a module of a layer above its own, through a
+//! `crate::` or `super::` path (also through the crate root's re-exports,
+//! and in macros, `$crate::`), and no module reaches, through the modules
+//! it names, a module that names it back.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use regex::Regex;
 
-/// Each module of `src/` (a file, or a folder of generated files) and the
-/// modules its code names.
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
+/// The layers, bottom to top: a module may name modules of its own layer
+/// and of the layers below it. Every module of `src/` has one.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("errors and options", &["error", "options"]),
+    ("the JSON scanner", &["parse"]),
+    ("the rule kinds", &["rules", "timestamp", "blob", "enums"]),
+    ("the shape descriptions", &["shape"]),
+    // The readers, with the check-only sink (`check`) and the reader of
+    // error bodies (`aws_error`): both read with `read`'s readers, and the
+    // entry points and the generated `ServiceError` call them.
+    ("the readers", &["read", "check", "aws_error"]),
+    // The entry points, and what the generated code calls besides the
+    // readers: the JSON Schema writer (`impl_json_schema!`) and the SDK
+    // conversions (`struct_twins!`), each written from the shape tables as
+    // `model_struct!` is. DESIGN.md: generated code depends only on layers
+    // below the registry.
+    (
+        "the entry points",
+        &["json", "model", "validated", "json_schema", "convert"],
+    ),
+    ("the documents inside payloads", &["documents"]),
+    ("the generated services", &["ecr", "ecr_public"]),
+    (
+        "the tools and adapters",
+        &[
+            "registry",
+            "inspect",
+            "schema",
+            "testdata",
+            "refs",
+            "traffic",
+            "paginate",
+            "waiter",
+            "sdk",
+            "agreement",
+        ],
+    ),
+];
+
+/// A module's source: each file of it with its depth below the module (0
+/// for `src/x.rs` and `src/x/mod.rs`, 1 for `src/x/y.rs`).
+type Sources = BTreeMap<String, Vec<(usize, String)>>;
+
+/// Each module and the modules it names, each with the first path that
+/// names it (`crate::shape::Role`).
+type Graph = BTreeMap<String, BTreeMap<String, String>>;
+
+fn without_comments(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Each module of `src/` (a file, a folder, or both) and its source, and
+/// the crate root's source.
+fn sources() -> (Sources, String) {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let without_comments = |text: &str| -> String {
-        text.lines()
-            .map(|line| line.split("//").next().unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let mut sources = BTreeMap::new();
+    let read = |path: &Path| without_comments(&std::fs::read_to_string(path).expect("source"));
+    let mut sources = Sources::new();
     for entry in std::fs::read_dir(&src).expect("src/") {
         let path = entry.expect("an entry").path();
         let name = path
@@ -28,56 +79,163 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         if name == "lib" || name == "bin" {
             continue;
         }
-        let text = if path.is_dir() {
-            let mut all = String::new();
+        if path.is_dir() {
             for file in std::fs::read_dir(&path).expect("a module folder") {
-                all += &std::fs::read_to_string(file.expect("a file").path()).expect("source");
+                let file = file.expect("a file").path();
+                if file.extension().is_some_and(|e| e == "rs") {
+                    let depth = usize::from(!file.ends_with("mod.rs"));
+                    sources
+                        .entry(name.clone())
+                        .or_default()
+                        .push((depth, read(&file)));
+                }
             }
-            all
         } else if path.extension().is_some_and(|e| e == "rs") {
-            std::fs::read_to_string(&path).expect("source")
-        } else {
-            continue;
-        };
-        sources.insert(name, without_comments(&text));
+            sources.entry(name).or_default().push((0, read(&path)));
+        }
     }
-    // What the crate root re-exports, by the module it comes from.
-    let lib = without_comments(&std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs"));
+    (sources, read(&src.join("lib.rs")))
+}
+
+/// The modules each module names: `crate::x`, `$crate::x`, `crate::{x, y}`,
+/// and `super::x` where `super` is the crate root; an item the root
+/// re-exports (`crate::Role`) counts as its module (`shape`).
+fn graph_of(sources: &Sources, lib: &str) -> Graph {
     let reexport = Regex::new(r"pub use (\w+)::\{?([^;]*?)\}?;").expect("regex");
     let mut home = BTreeMap::new();
-    for c in reexport.captures_iter(&lib) {
+    for c in reexport.captures_iter(lib) {
         for item in c[2].split([',', ' ', '\n']).filter(|i| !i.is_empty()) {
             home.insert(item.to_string(), c[1].to_string());
         }
     }
-    let single = Regex::new(r"crate::(\w+)").expect("regex");
-    let group = Regex::new(r"crate::\{([^}]*)\}").expect("regex");
-    let mut graph = BTreeMap::new();
-    for (name, text) in &sources {
-        let named = single
-            .captures_iter(text)
-            .map(|c| c[1].to_string())
-            .chain(group.captures_iter(text).flat_map(|c| {
-                c[1].split([',', ' ', '\n'])
-                    .filter(|i| !i.is_empty())
-                    .map(|i| i.split("::").next().unwrap_or(i).to_string())
-                    .collect::<Vec<_>>()
-            }))
-            .map(|n| home.get(&n).cloned().unwrap_or(n))
-            .filter(|n| n != name && sources.contains_key(n))
-            .collect();
-        graph.insert(name.clone(), named);
+    let path =
+        Regex::new(r"\b(crate|super(?:::super)*)::(\{[^}]*\}?|\w+(?:::\w+)*)").expect("regex");
+    let mut graph = Graph::new();
+    for (name, files) in sources {
+        let named = graph.entry(name.clone()).or_default();
+        for (depth, text) in files {
+            for c in path.captures_iter(text) {
+                // `super` reaches the crate root from a file `depth` below
+                // its module; short of it, it names the module itself.
+                let supers = c[1].matches("super").count();
+                if &c[1] != "crate" && supers <= *depth {
+                    continue;
+                }
+                let rest = &c[2];
+                let firsts: Vec<&str> = match rest.strip_prefix('{') {
+                    Some(group) => group
+                        .split(',')
+                        .map(|i| i.trim().split("::").next().unwrap_or_default())
+                        .filter(|i| !i.is_empty())
+                        .collect(),
+                    None => rest.split("::").next().into_iter().collect(),
+                };
+                for first in firsts {
+                    let module = match home.get(first) {
+                        Some(home) => home.as_str(),
+                        None => first,
+                    };
+                    if module != name && sources.contains_key(module) {
+                        let shown: String = c[0].split_whitespace().collect::<Vec<_>>().join(" ");
+                        named.entry(module.to_string()).or_insert(shown);
+                    }
+                }
+            }
+        }
     }
     graph
 }
 
+fn graph() -> Graph {
+    let (sources, lib) = sources();
+    graph_of(&sources, &lib)
+}
+
+/// Every import that points up (`options (layer 1, errors and options)
+/// names shape (layer 4, the shape descriptions): crate::shape::Role`),
+/// and every module with no layer.
+fn upward(graph: &Graph, layers: &[(&str, &[&str])]) -> Vec<String> {
+    let layer_of = |module: &str| {
+        layers
+            .iter()
+            .position(|(_, modules)| modules.contains(&module))
+    };
+    let at = |i: usize| format!("layer {}, {}", i + 1, layers[i].0);
+    let mut found = Vec::new();
+    for (module, named) in graph {
+        let Some(from) = layer_of(module) else {
+            found.push(format!("{module} has no layer"));
+            continue;
+        };
+        for (other, path) in named {
+            match layer_of(other) {
+                Some(to) if to > from => found.push(format!(
+                    "{module} ({}) names {other} ({}): {path}",
+                    at(from),
+                    at(to)
+                )),
+                Some(_) => {}
+                None => found.push(format!("{other} has no layer")),
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn no_module_of_the_runtime_names_a_layer_above_its_own() {
+    let graph = graph();
+    // The reader names the scanner, the entry points name the checker, and
+    // the generated code names the macros of `model`: the graph is read.
+    assert!(graph["read"].contains_key("parse"), "{graph:?}");
+    assert!(graph["json"].contains_key("check"), "{graph:?}");
+    assert!(graph["ecr"].contains_key("model"), "{graph:?}");
+    let found = upward(&graph, LAYERS);
+    assert!(
+        found.is_empty(),
+        "imports that point up:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_layer_check_names_an_import_that_points_up() {
+    let sources: Sources = [
+        ("low", "use crate::Thing;\nfn f() { crate::high::g() }"),
+        ("high", "use crate::low;\nuse super::Thing;"),
+        ("side", "fn f() { super::low::g() }"),
+        ("folder", "use super::sibling;"),
+    ]
+    .into_iter()
+    .map(|(name, text)| {
+        let depth = usize::from(name == "folder");
+        (name.to_string(), vec![(depth, text.to_string())])
+    })
+    .collect();
+    let lib = "pub use high::Thing;";
+    let graph = graph_of(&sources, lib);
+    assert_eq!(graph["low"].keys().collect::<Vec<_>>(), ["high"]);
+    assert_eq!(graph["side"].keys().collect::<Vec<_>>(), ["low"]);
+    assert!(graph["folder"].is_empty(), "{graph:?}");
+    let layers: &[(&str, &[&str])] = &[("bottom", &["low", "folder"]), ("top", &["high"])];
+    assert_eq!(
+        upward(&graph, layers),
+        [
+            "low (layer 1, bottom) names high (layer 2, top): crate::Thing",
+            "side has no layer",
+        ]
+    );
+}
+
 /// A path from `from` back to itself, if there is one.
-fn cycle_through(graph: &BTreeMap<String, BTreeSet<String>>, from: &str) -> Option<Vec<String>> {
+fn cycle_through(graph: &Graph, from: &str) -> Option<Vec<String>> {
     let mut stack = vec![vec![from.to_string()]];
     let mut seen = BTreeSet::new();
     while let Some(path) = stack.pop() {
         let last = path.last().cloned().unwrap_or_default();
-        for next in graph.get(&last).into_iter().flatten() {
+        for next in graph.get(&last).into_iter().flat_map(|n| n.keys()) {
             if next == from {
                 let mut found = path.clone();
                 found.push(next.clone());
@@ -96,14 +254,6 @@ fn cycle_through(graph: &BTreeMap<String, BTreeSet<String>>, from: &str) -> Opti
 #[test]
 fn no_module_of_the_runtime_reaches_itself() {
     let graph = graph();
-    assert!(
-        graph.contains_key("read") && graph.contains_key("ecr"),
-        "{graph:?}"
-    );
-    // The reader names the scanner, and the entry points name the checker:
-    // the graph is read, not empty.
-    assert!(graph["read"].contains("parse"));
-    assert!(graph["json"].contains("check"));
     for module in graph.keys() {
         if let Some(cycle) = cycle_through(&graph, module) {
             panic!("a cycle: {}", cycle.join(" -> "));
@@ -113,14 +263,20 @@ fn no_module_of_the_runtime_reaches_itself() {
 
 #[test]
 fn the_cycle_finder_finds_a_cycle() {
-    let graph: BTreeMap<String, BTreeSet<String>> = [
+    let graph: Graph = [
         ("a", vec!["b"]),
         ("b", vec!["c"]),
         ("c", vec!["a"]),
         ("d", vec!["a"]),
     ]
     .into_iter()
-    .map(|(k, v)| (k.to_string(), v.into_iter().map(str::to_string).collect()))
+    .map(|(k, v)| {
+        let named = v
+            .into_iter()
+            .map(|n| (n.to_string(), format!("crate::{n}")))
+            .collect();
+        (k.to_string(), named)
+    })
     .collect();
     assert_eq!(
         cycle_through(&graph, "a"),

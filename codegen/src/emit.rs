@@ -123,88 +123,80 @@ fn ty(service: &Service, name: &str) -> String {
     }
 }
 
-fn bounds(
-    min: Option<impl std::fmt::Display>,
-    max: Option<impl std::fmt::Display>,
-) -> Option<String> {
-    match (min, max) {
-        (None, None) => None,
-        (Some(a), None) => Some(format!("{a}..")),
-        (None, Some(b)) => Some(format!("..={b}")),
-        (Some(a), Some(b)) => Some(format!("{a}..={b}")),
+/// The runtime's words for each rule (`src/rules/words.rs`), compiled here
+/// from the same file: the generator may not depend on the runtime crate
+/// (data moves one way), and restating the rules in the generated docs, in
+/// the words `inspect` and the rule types use, keeps them readable where a
+/// type is used rather than one link away. The file names nothing outside
+/// itself; `tests/words.rs` pins that docs and `inspect` agree.
+#[path = "../../src/rules/words.rs"]
+mod words;
+
+/// The name of a value of `name` and its kind, for rustdoc: ``string
+/// `RepositoryName` ``, ``list `TagList` of structure [`Tag`](super::Tag)``.
+pub fn head(service: &Service, name: &str) -> String {
+    match &service.shape(name).kind {
+        Kind::Structure(_) => format!("structure [`{name}`](super::{name})"),
+        Kind::Enum(_) => format!("enum [`{name}`](super::{name})"),
+        Kind::String { .. } => format!("string `{name}`"),
+        Kind::Integer { .. } => format!("integer (`i32`) `{name}`"),
+        Kind::Long { .. } => format!("long (`i64`) `{name}`"),
+        Kind::Double => format!("double `{name}`"),
+        Kind::Boolean => format!("boolean `{name}`"),
+        Kind::Timestamp => format!("timestamp `{name}`"),
+        Kind::Blob { .. } => format!("blob (base64 in JSON) `{name}`"),
+        Kind::List { member, .. } => format!("list `{name}` of {}", head(service, member)),
+        Kind::Map { key, value } => format!(
+            "map `{name}` from {} to {}",
+            head(service, key),
+            head(service, value)
+        ),
     }
 }
 
-/// The rules of a value of `name`, in words, for rustdoc.
-fn describe(service: &Service, name: &str) -> String {
-    let shape = service.shape(name);
-    let mut parts = Vec::new();
-    let head = match &shape.kind {
-        Kind::Structure(_) => return format!("structure [`{name}`](super::{name})"),
-        Kind::Enum(values) => {
-            let shown: Vec<String> = values.iter().map(|v| format!("`{v}`")).collect();
-            return format!(
-                "enum [`{name}`](super::{name}): one of {}",
-                shown.join(", ")
-            );
-        }
+/// The rules of a value of `name` in the runtime's words (as
+/// `ecr_models::inspect::rules` gives them for its type), or `""`.
+pub fn rules_in_words(service: &Service, name: &str) -> String {
+    match &service.shape(name).kind {
+        Kind::Structure(_) | Kind::Double | Kind::Boolean => String::new(),
+        Kind::Enum(values) => words::one_of(values.iter().map(String::as_str)),
         Kind::String {
             min,
             max,
             pattern,
             secret,
         } => {
-            parts.extend(bounds(*min, *max).map(|b| format!("length {b}")));
-            parts.extend(
-                pattern
-                    .as_ref()
-                    .map(|p| format!("whole value matches `{}`", pattern::anchored(p))),
-            );
-            if *secret {
-                parts.push("a credential: never quoted in messages or Debug output".into());
-            }
-            "string"
+            let anchored = pattern.as_deref().map(pattern::anchored);
+            words::string(*min, *max, anchored.as_deref(), *secret)
         }
         Kind::Integer { min, max } => {
-            parts.extend(bounds(*min, *max).map(|b| format!("range {b}")));
-            "integer (`i32`)"
+            let (lo, hi) = (i64::from(i32::MIN), i64::from(i32::MAX));
+            words::narrowed_range(min.unwrap_or(lo), max.unwrap_or(hi), lo, hi).unwrap_or_default()
         }
         Kind::Long { min, max } => {
-            parts.extend(bounds(*min, *max).map(|b| format!("range {b}")));
-            "long (`i64`)"
+            let (lo, hi) = (i64::MIN, i64::MAX);
+            words::narrowed_range(min.unwrap_or(lo), max.unwrap_or(hi), lo, hi).unwrap_or_default()
         }
-        Kind::Double => "double",
-        Kind::Boolean => "boolean",
-        Kind::Timestamp => {
-            "timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string"
-        }
-        Kind::Blob { min, max } => {
-            parts.extend(bounds(*min, *max).map(|b| format!("size {b} bytes")));
-            "blob (base64 in JSON)"
-        }
-        Kind::List { member, min, max } => {
-            parts.extend(bounds(*min, *max).map(|b| format!("items {b}")));
-            return join(
-                format!("list `{name}` of {}", describe(service, member)),
-                parts,
-            );
-        }
-        Kind::Map { key, value } => {
-            return format!(
-                "map `{name}` from {} to {}",
-                describe(service, key),
-                describe(service, value)
-            );
-        }
-    };
-    join(format!("{head} `{name}`"), parts)
+        Kind::Timestamp => words::TIMESTAMP.to_string(),
+        Kind::Blob { min, max } => words::size(*min, *max).unwrap_or_default(),
+        Kind::List { member, min, max } => words::list(
+            &words::items(*min, *max).unwrap_or_default(),
+            &rules_in_words(service, member),
+        ),
+        Kind::Map { key, value } => words::map(
+            &rules_in_words(service, key),
+            &rules_in_words(service, value),
+        ),
+    }
 }
 
-fn join(head: String, parts: Vec<String>) -> String {
-    if parts.is_empty() {
-        head
-    } else {
-        format!("{head}: {}", parts.join(", "))
+/// A value of `name` and its rules, for rustdoc: its [`head`], then its
+/// [`rules_in_words`] after a colon when it has any.
+pub fn describe(service: &Service, name: &str) -> String {
+    let head = head(service, name);
+    match rules_in_words(service, name) {
+        rules if rules.is_empty() => head,
+        rules => format!("{head}: {rules}"),
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};
 use super::rules;
-/// The string `AccountSettingName`: length 1..=64.
+/// The string `AccountSettingName`: length 1..=64 characters.
 pub static ACCOUNT_SETTING_NAME: ScalarShape = ScalarShape { name: "AccountSettingName", service: Service::Ecr, ty: Ty::String(&rules::ACCOUNT_SETTING_NAME) };
 /// The string `AccountSettingValue`.
 pub static ACCOUNT_SETTING_VALUE: ScalarShape = ScalarShape { name: "AccountSettingValue", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -18,9 +18,9 @@ pub static ARN: ScalarShape = ScalarShape { name: "Arn", service: Service::Ecr, 
 pub static ARTIFACT_STATUS: EnumShape = EnumShape { name: "ArtifactStatus", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING"] };
 /// Enum [`ArtifactStatusFilter`](super::ArtifactStatusFilter).
 pub static ARTIFACT_STATUS_FILTER: EnumShape = EnumShape { name: "ArtifactStatusFilter", service: Service::Ecr, values: &["ACTIVE", "ARCHIVED", "ACTIVATING", "ANY"] };
-/// The string `ArtifactType`: length 1..=255.
+/// The string `ArtifactType`: length 1..=255 characters.
 pub static ARTIFACT_TYPE: ScalarShape = ScalarShape { name: "ArtifactType", service: Service::Ecr, ty: Ty::String(&rules::ARTIFACT_TYPE) };
-/// The list `ArtifactTypeList` of string `ArtifactType`: length 1..=255: items 0..=5.
+/// The list `ArtifactTypeList` of string `ArtifactType`: items 0..=5; each item (length 1..=255 characters).
 pub static ARTIFACT_TYPE_LIST: ListShape = ListShape { name: "ArtifactTypeList", items: ItemsRule { min: Some(0), max: Some(5) }, member: Ty::String(&rules::ARTIFACT_TYPE) };
 /// Structure [`Attribute`](super::Attribute).
 pub static ATTRIBUTE: StructShape = StructShape { name: "Attribute", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: attribute_index, required: 0x1, members: &[
@@ -35,11 +35,11 @@ pub(crate) fn attribute_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `AttributeKey`: length 1..=128.
+/// The string `AttributeKey`: length 1..=128 characters.
 pub static ATTRIBUTE_KEY: ScalarShape = ScalarShape { name: "AttributeKey", service: Service::Ecr, ty: Ty::String(&rules::ATTRIBUTE_KEY) };
 /// The list `AttributeList` of structure [`Attribute`](super::Attribute): items 0..=50.
 pub static ATTRIBUTE_LIST: ListShape = ListShape { name: "AttributeList", items: ItemsRule { min: Some(0), max: Some(50) }, member: Ty::Structure(&ATTRIBUTE) };
-/// The string `AttributeValue`: length 1..=256.
+/// The string `AttributeValue`: length 1..=256 characters.
 pub static ATTRIBUTE_VALUE: ScalarShape = ScalarShape { name: "AttributeValue", service: Service::Ecr, ty: Ty::String(&rules::ATTRIBUTE_VALUE) };
 /// The string `Author`.
 pub static AUTHOR: ScalarShape = ScalarShape { name: "Author", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -89,7 +89,7 @@ pub(crate) fn aws_ecr_container_image_details_index(key: &str) -> Option<usize> 
         _ => None,
     }
 }
-/// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
+/// The string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
 pub static BASE64: ScalarShape = ScalarShape { name: "Base64", service: Service::Ecr, ty: Ty::String(&rules::BASE64) };
 /// The double `BaseScore`.
 pub static BASE_SCORE: ScalarShape = ScalarShape { name: "BaseScore", service: Service::Ecr, ty: Ty::Double };
@@ -211,9 +211,9 @@ pub(crate) fn batch_get_repository_scanning_configuration_response_index(key: &s
         _ => None,
     }
 }
-/// The string `BatchedOperationLayerDigest`: length 0..=1000.
+/// The string `BatchedOperationLayerDigest`: length 0..=1000 characters.
 pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape { name: "BatchedOperationLayerDigest", service: Service::Ecr, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
-/// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
+/// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: items 1..=100; each item (length 0..=1000 characters).
 pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape { name: "BatchedOperationLayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// Structure [`BlockedByOrganizationPolicyException`](super::BlockedByOrganizationPolicyException).
 pub static BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION: StructShape = StructShape { name: "BlockedByOrganizationPolicyException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: blocked_by_organization_policy_exception_index, required: 0x0, members: &[
@@ -394,11 +394,11 @@ pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+/// The timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape { name: "CreationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
-/// The string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+/// The string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
 pub static CREDENTIAL_ARN: ScalarShape = ScalarShape { name: "CredentialArn", service: Service::Ecr, ty: Ty::String(&rules::CREDENTIAL_ARN) };
-/// The string `CustomRoleArn`: length ..=2048.
+/// The string `CustomRoleArn`: length 0..=2048 characters.
 pub static CUSTOM_ROLE_ARN: ScalarShape = ScalarShape { name: "CustomRoleArn", service: Service::Ecr, ty: Ty::String(&rules::CUSTOM_ROLE_ARN) };
 /// Structure [`CvssScore`](super::CvssScore).
 pub static CVSS_SCORE: StructShape = StructShape { name: "CvssScore", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: cvss_score_index, required: 0x0, members: &[
@@ -453,7 +453,7 @@ pub(crate) fn cvss_score_details_index(key: &str) -> Option<usize> {
 }
 /// The list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
 pub static CVSS_SCORE_LIST: ListShape = ListShape { name: "CvssScoreList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&CVSS_SCORE) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+/// The timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static DATE: ScalarShape = ScalarShape { name: "Date", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`DeleteLifecyclePolicyRequest`](super::DeleteLifecyclePolicyRequest).
 pub static DELETE_LIFECYCLE_POLICY_REQUEST: StructShape = StructShape { name: "DeleteLifecyclePolicyRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("DeleteLifecyclePolicy"), index: delete_lifecycle_policy_request_index, required: 0x2, members: &[
@@ -1199,7 +1199,7 @@ pub(crate) fn enhanced_image_scan_finding_index(key: &str) -> Option<usize> {
 pub static ENHANCED_IMAGE_SCAN_FINDING_LIST: ListShape = ListShape { name: "EnhancedImageScanFindingList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&ENHANCED_IMAGE_SCAN_FINDING) };
 /// The integer (`i32`) `Epoch`.
 pub static EPOCH: ScalarShape = ScalarShape { name: "Epoch", service: Service::Ecr, ty: Ty::Integer(&IntRule::I32) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `EvaluationTimestamp`.
+/// The timestamp `EvaluationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static EVALUATION_TIMESTAMP: ScalarShape = ScalarShape { name: "EvaluationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `ExceptionMessage`.
 pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape { name: "ExceptionMessage", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -1229,7 +1229,7 @@ pub(crate) fn exclusion_not_found_exception_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
+/// The timestamp `ExpirationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape { name: "ExpirationTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The string `ExploitAvailable`.
 pub static EXPLOIT_AVAILABLE: ScalarShape = ScalarShape { name: "ExploitAvailable", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -1245,7 +1245,7 @@ pub static FINDING_DESCRIPTION: ScalarShape = ScalarShape { name: "FindingDescri
 pub static FINDING_NAME: ScalarShape = ScalarShape { name: "FindingName", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// Enum [`FindingSeverity`](super::FindingSeverity).
 pub static FINDING_SEVERITY: EnumShape = EnumShape { name: "FindingSeverity", service: Service::Ecr, values: &["INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL", "UNDEFINED"] };
-/// The map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+/// The map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity) to integer (`i32`) `SeverityCount`: each key (one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`); each value (range 0..=2147483647).
 pub static FINDING_SEVERITY_COUNTS: MapShape = MapShape { name: "FindingSeverityCounts", key: Ty::Enum(&FINDING_SEVERITY), value: Ty::Integer(&rules::SEVERITY_COUNT) };
 /// The string `FixAvailable`.
 pub static FIX_AVAILABLE: ScalarShape = ScalarShape { name: "FixAvailable", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -1279,7 +1279,7 @@ pub(crate) fn get_account_setting_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: whole value matches `^(?:[0-9]{12})$`: items 1..=10.
+/// The list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: items 1..=10; each item (pattern `^(?:[0-9]{12})$`).
 pub static GET_AUTHORIZATION_TOKEN_REGISTRY_ID_LIST: ListShape = ListShape { name: "GetAuthorizationTokenRegistryIdList", items: ItemsRule { min: Some(1), max: Some(10) }, member: Ty::String(&rules::REGISTRY_ID) };
 /// Structure [`GetAuthorizationTokenRequest`](super::GetAuthorizationTokenRequest).
 pub static GET_AUTHORIZATION_TOKEN_REQUEST: StructShape = StructShape { name: "GetAuthorizationTokenRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("GetAuthorizationToken"), index: get_authorization_token_request_index, required: 0x0, members: &[
@@ -1577,7 +1577,7 @@ pub(crate) fn image_archived_exception_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The integer (`i32`) `ImageCount`: range 0...
+/// The integer (`i32`) `ImageCount`: range 0..=2147483647.
 pub static IMAGE_COUNT: ScalarShape = ScalarShape { name: "ImageCount", service: Service::Ecr, ty: Ty::Integer(&rules::IMAGE_COUNT) };
 /// Structure [`ImageDetail`](super::ImageDetail).
 pub static IMAGE_DETAIL: StructShape = StructShape { name: "ImageDetail", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: image_detail_index, required: 0x0, members: &[
@@ -1673,7 +1673,7 @@ pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape { name: "ImageIdentifierList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&IMAGE_IDENTIFIER) };
 /// The list `ImageList` of structure [`Image`](super::Image).
 pub static IMAGE_LIST: ListShape = ListShape { name: "ImageList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE) };
-/// The string `ImageManifest`: length 1..=4194304.
+/// The string `ImageManifest`: length 1..=4194304 characters.
 pub static IMAGE_MANIFEST: ScalarShape = ScalarShape { name: "ImageManifest", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_MANIFEST) };
 /// Structure [`ImageNotFoundException`](super::ImageNotFoundException).
 pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ImageNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_not_found_exception_index, required: 0x0, members: &[
@@ -1868,7 +1868,7 @@ pub(crate) fn image_storage_class_update_not_supported_exception_index(key: &str
         _ => None,
     }
 }
-/// The string `ImageTag`: length 1..=300.
+/// The string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: ScalarShape = ScalarShape { name: "ImageTag", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`ImageTagAlreadyExistsException`](super::ImageTagAlreadyExistsException).
 pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageTagAlreadyExistsException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: image_tag_already_exists_exception_index, required: 0x0, members: &[
@@ -1883,7 +1883,7 @@ pub(crate) fn image_tag_already_exists_exception_index(key: &str) -> Option<usiz
         _ => None,
     }
 }
-/// The list `ImageTagList` of string `ImageTag`: length 1..=300.
+/// The list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
 pub static IMAGE_TAG_LIST: ListShape = ListShape { name: "ImageTagList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
 /// Enum [`ImageTagMutability`](super::ImageTagMutability).
 pub static IMAGE_TAG_MUTABILITY: EnumShape = EnumShape { name: "ImageTagMutability", service: Service::Ecr, values: &["MUTABLE", "IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION", "MUTABLE_WITH_EXCLUSION"] };
@@ -1902,13 +1902,13 @@ pub(crate) fn image_tag_mutability_exclusion_filter_index(key: &str) -> Option<u
 }
 /// Enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType).
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_TYPE: EnumShape = EnumShape { name: "ImageTagMutabilityExclusionFilterType", service: Service::Ecr, values: &["WILDCARD"] };
-/// The string `ImageTagMutabilityExclusionFilterValue`: length 1..=128, whole value matches `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
+/// The string `ImageTagMutabilityExclusionFilterValue`: length 1..=128 characters, pattern `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: ScalarShape = ScalarShape { name: "ImageTagMutabilityExclusionFilterValue", service: Service::Ecr, ty: Ty::String(&rules::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE) };
 /// The list `ImageTagMutabilityExclusionFilters` of structure [`ImageTagMutabilityExclusionFilter`](super::ImageTagMutabilityExclusionFilter): items 1..=5.
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTERS: ListShape = ListShape { name: "ImageTagMutabilityExclusionFilters", items: ItemsRule { min: Some(1), max: Some(5) }, member: Ty::Structure(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER) };
-/// The list `ImageTagsList` of string `ImageTag`: length 1..=300.
+/// The list `ImageTagsList` of string `ImageTag`: each item (length 1..=300 characters).
 pub static IMAGE_TAGS_LIST: ListShape = ListShape { name: "ImageTagsList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
-/// The long (`i64`) `InUseCount`: range 0...
+/// The long (`i64`) `InUseCount`: range 0..=9223372036854775807.
 pub static IN_USE_COUNT: ScalarShape = ScalarShape { name: "InUseCount", service: Service::Ecr, ty: Ty::Long(&rules::IN_USE_COUNT) };
 /// Structure [`InitiateLayerUploadRequest`](super::InitiateLayerUploadRequest).
 pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "InitiateLayerUploadRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_request_index, required: 0x2, members: &[
@@ -2019,13 +2019,13 @@ pub(crate) fn kms_exception_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `KmsKey`: length 1..=2048.
+/// The string `KmsKey`: length 1..=2048 characters.
 pub static KMS_KEY: ScalarShape = ScalarShape { name: "KmsKey", service: Service::Ecr, ty: Ty::String(&rules::KMS_KEY) };
-/// The string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048, whole value matches `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
+/// The string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048 characters, pattern `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
 pub static KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape { name: "KmsKeyForRepositoryCreationTemplate", service: Service::Ecr, ty: Ty::String(&rules::KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastActivatedAtTimestamp`.
+/// The timestamp `LastActivatedAtTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static LAST_ACTIVATED_AT_TIMESTAMP: ScalarShape = ScalarShape { name: "LastActivatedAtTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastArchivedAtTimestamp`.
+/// The timestamp `LastArchivedAtTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static LAST_ARCHIVED_AT_TIMESTAMP: ScalarShape = ScalarShape { name: "LastArchivedAtTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`Layer`](super::Layer).
 pub static LAYER: StructShape = StructShape { name: "Layer", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: layer_index, required: 0x0, members: &[
@@ -2059,9 +2059,9 @@ pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
 }
 /// Enum [`LayerAvailability`](super::LayerAvailability).
 pub static LAYER_AVAILABILITY: EnumShape = EnumShape { name: "LayerAvailability", service: Service::Ecr, values: &["AVAILABLE", "UNAVAILABLE", "ARCHIVED"] };
-/// The string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+/// The string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
 pub static LAYER_DIGEST: ScalarShape = ScalarShape { name: "LayerDigest", service: Service::Ecr, ty: Ty::String(&rules::LAYER_DIGEST) };
-/// The list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
+/// The list `LayerDigestList` of string `LayerDigest`: items 1..=100; each item (pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`).
 pub static LAYER_DIGEST_LIST: ListShape = ListShape { name: "LayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::LAYER_DIGEST) };
 /// Structure [`LayerFailure`](super::LayerFailure).
 pub static LAYER_FAILURE: StructShape = StructShape { name: "LayerFailure", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: layer_failure_index, required: 0x0, members: &[
@@ -2253,15 +2253,15 @@ pub(crate) fn lifecycle_policy_rule_action_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The integer (`i32`) `LifecyclePolicyRulePriority`: range 1...
+/// The integer (`i32`) `LifecyclePolicyRulePriority`: range 1..=2147483647.
 pub static LIFECYCLE_POLICY_RULE_PRIORITY: ScalarShape = ScalarShape { name: "LifecyclePolicyRulePriority", service: Service::Ecr, ty: Ty::Integer(&rules::LIFECYCLE_POLICY_RULE_PRIORITY) };
 /// Enum [`LifecyclePolicyStorageClass`](super::LifecyclePolicyStorageClass).
 pub static LIFECYCLE_POLICY_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyStorageClass", service: Service::Ecr, values: &["ARCHIVE", "STANDARD"] };
 /// Enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass).
 pub static LIFECYCLE_POLICY_TARGET_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyTargetStorageClass", service: Service::Ecr, values: &["ARCHIVE"] };
-/// The string `LifecyclePolicyText`: length 100..=30720.
+/// The string `LifecyclePolicyText`: length 100..=30720 characters.
 pub static LIFECYCLE_POLICY_TEXT: ScalarShape = ScalarShape { name: "LifecyclePolicyText", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) };
-/// The string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720.
+/// The string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
 pub static LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape { name: "LifecyclePolicyTextForRepositoryCreationTemplate", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) };
 /// The integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
 pub static LIFECYCLE_PREVIEW_MAX_RESULTS: ScalarShape = ScalarShape { name: "LifecyclePreviewMaxResults", service: Service::Ecr, ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS) };
@@ -2498,7 +2498,7 @@ pub static MEDIA_TYPE_LIST: ListShape = ListShape { name: "MediaTypeList", items
 pub static METRIC: ScalarShape = ScalarShape { name: "Metric", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `NextToken`.
 pub static NEXT_TOKEN: ScalarShape = ScalarShape { name: "NextToken", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The integer (`i32`) `NonNegativeInteger`: range 0...
+/// The integer (`i32`) `NonNegativeInteger`: range 0..=2147483647.
 pub static NON_NEGATIVE_INTEGER: ScalarShape = ScalarShape { name: "NonNegativeInteger", service: Service::Ecr, ty: Ty::Integer(&rules::NON_NEGATIVE_INTEGER) };
 /// The string `PTCValidateFailure`.
 pub static PTC_VALIDATE_FAILURE: ScalarShape = ScalarShape { name: "PTCValidateFailure", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -2550,15 +2550,15 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
 }
 /// Enum [`PaginatorName`](super::PaginatorName).
 pub static PAGINATOR_NAME: EnumShape = EnumShape { name: "PaginatorName", service: Service::Ecr, values: &["describe_image_scan_findings", "describe_images", "describe_pull_through_cache_rules", "describe_replication_backfill_results", "describe_repositories", "describe_repository_creation_templates", "get_lifecycle_policy_preview", "list_images", "list_replication_backfills"] };
-/// The long (`i64`) `PartSize`: range 0...
+/// The long (`i64`) `PartSize`: range 0..=9223372036854775807.
 pub static PART_SIZE: ScalarShape = ScalarShape { name: "PartSize", service: Service::Ecr, ty: Ty::Long(&rules::PART_SIZE) };
 /// The string `Platform`.
 pub static PLATFORM: ScalarShape = ScalarShape { name: "Platform", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+/// The string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
 pub static PREFIX: ScalarShape = ScalarShape { name: "Prefix", service: Service::Ecr, ty: Ty::String(&rules::PREFIX) };
-/// The list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+/// The list `PrefixList` of string `Prefix`: each item (length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
 pub static PREFIX_LIST: ListShape = ListShape { name: "PrefixList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::PREFIX) };
-/// The string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
+/// The string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
 pub static PRINCIPAL_ARN: ScalarShape = ScalarShape { name: "PrincipalArn", service: Service::Ecr, ty: Ty::String(&rules::PRINCIPAL_ARN) };
 /// The string `ProxyEndpoint`.
 pub static PROXY_ENDPOINT: ScalarShape = ScalarShape { name: "ProxyEndpoint", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -2617,13 +2617,13 @@ pub(crate) fn pull_through_cache_rule_not_found_exception_index(key: &str) -> Op
         _ => None,
     }
 }
-/// The string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+/// The string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
 pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX: ScalarShape = ScalarShape { name: "PullThroughCacheRuleRepositoryPrefix", service: Service::Ecr, ty: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) };
-/// The list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`: items 1..=100.
+/// The list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: items 1..=100; each item (length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
 pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_LIST: ListShape = ListShape { name: "PullThroughCacheRuleRepositoryPrefixList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX) };
-/// The list `PullTimeUpdateExclusionList` of string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`: items 0..=100.
+/// The list `PullTimeUpdateExclusionList` of string `PrincipalArn`: items 0..=100; each item (length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`).
 pub static PULL_TIME_UPDATE_EXCLUSION_LIST: ListShape = ListShape { name: "PullTimeUpdateExclusionList", items: ItemsRule { min: Some(0), max: Some(100) }, member: Ty::String(&rules::PRINCIPAL_ARN) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+/// The timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape { name: "PushTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`PutAccountSettingRequest`](super::PutAccountSettingRequest).
 pub static PUT_ACCOUNT_SETTING_REQUEST: StructShape = StructShape { name: "PutAccountSettingRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("PutAccountSetting"), index: put_account_setting_request_index, required: 0x3, members: &[
@@ -2889,7 +2889,7 @@ pub(crate) fn put_signing_configuration_response_index(key: &str) -> Option<usiz
 }
 /// Enum [`RCTAppliedFor`](super::RCTAppliedFor).
 pub static RCT_APPLIED_FOR: EnumShape = EnumShape { name: "RCTAppliedFor", service: Service::Ecr, values: &["REPLICATION", "PULL_THROUGH_CACHE", "CREATE_ON_PUSH"] };
-/// The list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+/// The list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): each item (one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`).
 pub static RCT_APPLIED_FOR_LIST: ListShape = ListShape { name: "RCTAppliedForList", items: ItemsRule { min: None, max: None }, member: Ty::Enum(&RCT_APPLIED_FOR) };
 /// The string `Reason`.
 pub static REASON: ScalarShape = ScalarShape { name: "Reason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
@@ -2908,7 +2908,7 @@ pub(crate) fn recommendation_index(key: &str) -> Option<usize> {
 }
 /// The string `RecommendationText`.
 pub static RECOMMENDATION_TEXT: ScalarShape = ScalarShape { name: "RecommendationText", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `RecordedPullTimestamp`.
+/// The timestamp `RecordedPullTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static RECORDED_PULL_TIMESTAMP: ScalarShape = ScalarShape { name: "RecordedPullTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// The list `ReferenceUrlsList` of string `Url`.
 pub static REFERENCE_URLS_LIST: ListShape = ListShape { name: "ReferenceUrlsList", items: ItemsRule { min: None, max: None }, member: Ty::String(&StrRule::ANY) };
@@ -2925,7 +2925,7 @@ pub(crate) fn referenced_images_not_found_exception_index(key: &str) -> Option<u
         _ => None,
     }
 }
-/// The string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
+/// The string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
 pub static REGION: ScalarShape = ScalarShape { name: "Region", service: Service::Ecr, ty: Ty::String(&rules::REGION) };
 /// Structure [`RegisterPullTimeUpdateExclusionRequest`](super::RegisterPullTimeUpdateExclusionRequest).
 pub static REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST: StructShape = StructShape { name: "RegisterPullTimeUpdateExclusionRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("RegisterPullTimeUpdateExclusion"), index: register_pull_time_update_exclusion_request_index, required: 0x1, members: &[
@@ -2953,7 +2953,7 @@ pub(crate) fn register_pull_time_update_exclusion_response_index(key: &str) -> O
         _ => None,
     }
 }
-/// The string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+/// The string `RegistryId`: pattern `^(?:[0-9]{12})$`.
 pub static REGISTRY_ID: ScalarShape = ScalarShape { name: "RegistryId", service: Service::Ecr, ty: Ty::String(&rules::REGISTRY_ID) };
 /// Structure [`RegistryPolicyNotFoundException`](super::RegistryPolicyNotFoundException).
 pub static REGISTRY_POLICY_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "RegistryPolicyNotFoundException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: registry_policy_not_found_exception_index, required: 0x0, members: &[
@@ -2968,7 +2968,7 @@ pub(crate) fn registry_policy_not_found_exception_index(key: &str) -> Option<usi
         _ => None,
     }
 }
-/// The string `RegistryPolicyText`: length 0..=10240.
+/// The string `RegistryPolicyText`: length 0..=10240 characters.
 pub static REGISTRY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RegistryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) };
 /// Structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
 pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RegistryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: registry_scanning_configuration_index, required: 0x0, members: &[
@@ -3017,7 +3017,7 @@ pub(crate) fn remediation_index(key: &str) -> Option<usize> {
 }
 /// The string `ReplicationBackfillError`.
 pub static REPLICATION_BACKFILL_ERROR: ScalarShape = ScalarShape { name: "ReplicationBackfillError", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+/// The string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static REPLICATION_BACKFILL_ID: ScalarShape = ScalarShape { name: "ReplicationBackfillId", service: Service::Ecr, ty: Ty::String(&rules::REPLICATION_BACKFILL_ID) };
 /// Structure [`ReplicationBackfillInProgressException`](super::ReplicationBackfillInProgressException).
 pub static REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION: StructShape = StructShape { name: "ReplicationBackfillInProgressException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: replication_backfill_in_progress_exception_index, required: 0x0, members: &[
@@ -3266,13 +3266,13 @@ pub(crate) fn repository_filter_index(key: &str) -> Option<usize> {
 pub static REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "RepositoryFilterList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&REPOSITORY_FILTER) };
 /// Enum [`RepositoryFilterType`](super::RepositoryFilterType).
 pub static REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "RepositoryFilterType", service: Service::Ecr, values: &["PREFIX_MATCH"] };
-/// The string `RepositoryFilterValue`: length 2..=256, whole value matches `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
+/// The string `RepositoryFilterValue`: length 2..=256 characters, pattern `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
 pub static REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "RepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_FILTER_VALUE) };
 /// The list `RepositoryList` of structure [`Repository`](super::Repository).
 pub static REPOSITORY_LIST: ListShape = ListShape { name: "RepositoryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY) };
-/// The string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+/// The string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
 pub static REPOSITORY_NAME: ScalarShape = ScalarShape { name: "RepositoryName", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_NAME) };
-/// The list `RepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=100.
+/// The list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
 pub static REPOSITORY_NAME_LIST: ListShape = ListShape { name: "RepositoryNameList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`RepositoryNotEmptyException`](super::RepositoryNotEmptyException).
 pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape { name: "RepositoryNotEmptyException", service: Service::Ecr, exception: true, role: Role::Error, operation: None, index: repository_not_empty_exception_index, required: 0x0, members: &[
@@ -3313,7 +3313,7 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
         _ => None,
     }
 }
-/// The string `RepositoryPolicyText`: length 0..=10240.
+/// The string `RepositoryPolicyText`: length 0..=10240 characters.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
 /// Structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
 pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RepositoryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_scanning_configuration_index, required: 0x0, members: &[
@@ -3353,7 +3353,7 @@ pub(crate) fn repository_scanning_configuration_failure_index(key: &str) -> Opti
 pub static REPOSITORY_SCANNING_CONFIGURATION_FAILURE_LIST: ListShape = ListShape { name: "RepositoryScanningConfigurationFailureList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION_FAILURE) };
 /// The list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
 pub static REPOSITORY_SCANNING_CONFIGURATION_LIST: ListShape = ListShape { name: "RepositoryScanningConfigurationList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY_SCANNING_CONFIGURATION) };
-/// The string `RepositoryTemplateDescription`: length ..=256.
+/// The string `RepositoryTemplateDescription`: length 0..=256 characters.
 pub static REPOSITORY_TEMPLATE_DESCRIPTION: ScalarShape = ScalarShape { name: "RepositoryTemplateDescription", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_TEMPLATE_DESCRIPTION) };
 /// Structure [`Resource`](super::Resource).
 pub static RESOURCE: StructShape = StructShape { name: "Resource", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: resource_index, required: 0x0, members: &[
@@ -3427,7 +3427,7 @@ pub static SCAN_ON_PUSH_FLAG: ScalarShape = ScalarShape { name: "ScanOnPushFlag"
 pub static SCAN_STATUS: EnumShape = EnumShape { name: "ScanStatus", service: Service::Ecr, values: &["IN_PROGRESS", "COMPLETE", "FAILED", "UNSUPPORTED_IMAGE", "ACTIVE", "PENDING", "SCAN_ELIGIBILITY_EXPIRED", "FINDINGS_UNAVAILABLE", "LIMIT_EXCEEDED", "IMAGE_ARCHIVED", "IMAGE_SIZE_EXCEEDED"] };
 /// The string `ScanStatusDescription`.
 pub static SCAN_STATUS_DESCRIPTION: ScalarShape = ScalarShape { name: "ScanStatusDescription", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
+/// The timestamp `ScanTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static SCAN_TIMESTAMP: ScalarShape = ScalarShape { name: "ScanTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Enum [`ScanType`](super::ScanType).
 pub static SCAN_TYPE: EnumShape = EnumShape { name: "ScanType", service: Service::Ecr, values: &["BASIC", "ENHANCED"] };
@@ -3435,7 +3435,7 @@ pub static SCAN_TYPE: EnumShape = EnumShape { name: "ScanType", service: Service
 pub static SCANNING_CONFIGURATION_FAILURE_CODE: EnumShape = EnumShape { name: "ScanningConfigurationFailureCode", service: Service::Ecr, values: &["REPOSITORY_NOT_FOUND"] };
 /// The string `ScanningConfigurationFailureReason`.
 pub static SCANNING_CONFIGURATION_FAILURE_REASON: ScalarShape = ScalarShape { name: "ScanningConfigurationFailureReason", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=25.
+/// The list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: items 1..=25; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
 pub static SCANNING_CONFIGURATION_REPOSITORY_NAME_LIST: ListShape = ListShape { name: "ScanningConfigurationRepositoryNameList", items: ItemsRule { min: Some(1), max: Some(25) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`ScanningRepositoryFilter`](super::ScanningRepositoryFilter).
 pub static SCANNING_REPOSITORY_FILTER: StructShape = StructShape { name: "ScanningRepositoryFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: scanning_repository_filter_index, required: 0x3, members: &[
@@ -3454,7 +3454,7 @@ pub(crate) fn scanning_repository_filter_index(key: &str) -> Option<usize> {
 pub static SCANNING_REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "ScanningRepositoryFilterList", items: ItemsRule { min: Some(0), max: Some(100) }, member: Ty::Structure(&SCANNING_REPOSITORY_FILTER) };
 /// Enum [`ScanningRepositoryFilterType`](super::ScanningRepositoryFilterType).
 pub static SCANNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "ScanningRepositoryFilterType", service: Service::Ecr, values: &["WILDCARD"] };
-/// The string `ScanningRepositoryFilterValue`: length 1..=255, whole value matches `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
+/// The string `ScanningRepositoryFilterValue`: length 1..=255 characters, pattern `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
 pub static SCANNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "ScanningRepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::SCANNING_REPOSITORY_FILTER_VALUE) };
 /// The double `Score`.
 pub static SCORE: ScalarShape = ScalarShape { name: "Score", service: Service::Ecr, ty: Ty::Double };
@@ -3533,7 +3533,7 @@ pub(crate) fn set_repository_policy_response_index(key: &str) -> Option<usize> {
 }
 /// The string `Severity`.
 pub static SEVERITY: ScalarShape = ScalarShape { name: "Severity", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The integer (`i32`) `SeverityCount`: range 0...
+/// The integer (`i32`) `SeverityCount`: range 0..=2147483647.
 pub static SEVERITY_COUNT: ScalarShape = ScalarShape { name: "SeverityCount", service: Service::Ecr, ty: Ty::Integer(&rules::SEVERITY_COUNT) };
 /// Structure [`SigningConfiguration`](super::SigningConfiguration).
 pub static SIGNING_CONFIGURATION: StructShape = StructShape { name: "SigningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_configuration_index, required: 0x1, members: &[
@@ -3559,7 +3559,7 @@ pub(crate) fn signing_configuration_not_found_exception_index(key: &str) -> Opti
         _ => None,
     }
 }
-/// The string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
+/// The string `SigningProfileArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
 pub static SIGNING_PROFILE_ARN: ScalarShape = ScalarShape { name: "SigningProfileArn", service: Service::Ecr, ty: Ty::String(&rules::SIGNING_PROFILE_ARN) };
 /// Structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter).
 pub static SIGNING_REPOSITORY_FILTER: StructShape = StructShape { name: "SigningRepositoryFilter", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_repository_filter_index, required: 0x3, members: &[
@@ -3578,7 +3578,7 @@ pub(crate) fn signing_repository_filter_index(key: &str) -> Option<usize> {
 pub static SIGNING_REPOSITORY_FILTER_LIST: ListShape = ListShape { name: "SigningRepositoryFilterList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&SIGNING_REPOSITORY_FILTER) };
 /// Enum [`SigningRepositoryFilterType`](super::SigningRepositoryFilterType).
 pub static SIGNING_REPOSITORY_FILTER_TYPE: EnumShape = EnumShape { name: "SigningRepositoryFilterType", service: Service::Ecr, values: &["WILDCARD_MATCH"] };
-/// The string `SigningRepositoryFilterValue`: length 1..=256, whole value matches `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
+/// The string `SigningRepositoryFilterValue`: length 1..=256 characters, pattern `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
 pub static SIGNING_REPOSITORY_FILTER_VALUE: ScalarShape = ScalarShape { name: "SigningRepositoryFilterValue", service: Service::Ecr, ty: Ty::String(&rules::SIGNING_REPOSITORY_FILTER_VALUE) };
 /// Structure [`SigningRule`](super::SigningRule).
 pub static SIGNING_RULE: StructShape = StructShape { name: "SigningRule", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: signing_rule_index, required: 0x1, members: &[
@@ -4100,9 +4100,9 @@ pub(crate) fn update_repository_creation_template_response_index(key: &str) -> O
         _ => None,
     }
 }
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `UpdatedTimestamp`.
+/// The timestamp `UpdatedTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static UPDATED_TIMESTAMP: ScalarShape = ScalarShape { name: "UpdatedTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
-/// The string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+/// The string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static UPLOAD_ID: ScalarShape = ScalarShape { name: "UploadId", service: Service::Ecr, ty: Ty::String(&rules::UPLOAD_ID) };
 /// Structure [`UploadLayerPartRequest`](super::UploadLayerPartRequest).
 pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape { name: "UploadLayerPartRequest", service: Service::Ecr, exception: false, role: Role::Input, operation: Some("UploadLayerPart"), index: upload_layer_part_request_index, required: 0x3e, members: &[
@@ -4218,7 +4218,7 @@ pub(crate) fn validation_exception_index(key: &str) -> Option<usize> {
 pub static VERSION: ScalarShape = ScalarShape { name: "Version", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
 /// The string `VulnerabilityId`.
 pub static VULNERABILITY_ID: ScalarShape = ScalarShape { name: "VulnerabilityId", service: Service::Ecr, ty: Ty::String(&StrRule::ANY) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `VulnerabilitySourceUpdateTimestamp`.
+/// The timestamp `VulnerabilitySourceUpdateTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static VULNERABILITY_SOURCE_UPDATE_TIMESTAMP: ScalarShape = ScalarShape { name: "VulnerabilitySourceUpdateTimestamp", service: Service::Ecr, ty: Ty::Timestamp };
 /// Structure [`VulnerablePackage`](super::VulnerablePackage).
 pub static VULNERABLE_PACKAGE: StructShape = StructShape { name: "VulnerablePackage", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: vulnerable_package_index, required: 0x0, members: &[

@@ -21,10 +21,10 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Attribute {
-    /// `key`: required; string `AttributeKey`: length 1..=128.
+    /// `key`: required; string `AttributeKey`: length 1..=128 characters.
     #[serde(rename = "key")]
     pub key: String,
-    /// `value`: optional; string `AttributeValue`: length 1..=256.
+    /// `value`: optional; string `AttributeValue`: length 1..=256 characters.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -35,14 +35,14 @@ pub struct Attribute {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthorizationData {
-    /// `authorizationToken`: optional; string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
+    /// `authorizationToken`: optional; string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
     #[serde(
         rename = "authorizationToken",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization_token: Option<String>,
-    /// `expiresAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
+    /// `expiresAt`: optional; timestamp `ExpirationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "expiresAt", default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Timestamp>,
     /// `proxyEndpoint`: optional; string `ProxyEndpoint`.
@@ -77,25 +77,25 @@ pub struct AwsEcrContainerImageDetails {
     /// `imageHash`: optional; string `ImageDigest`.
     #[serde(rename = "imageHash", default, skip_serializing_if = "Option::is_none")]
     pub image_hash: Option<String>,
-    /// `imageTags`: optional; list `ImageTagsList` of string `ImageTag`: length 1..=300.
+    /// `imageTags`: optional; list `ImageTagsList` of string `ImageTag`: each item (length 1..=300 characters).
     #[serde(rename = "imageTags", default, skip_serializing_if = "Option::is_none")]
     pub image_tags: Option<Vec<String>>,
     /// `platform`: optional; string `Platform`.
     #[serde(rename = "platform", default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
-    /// `pushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `pushedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "pushedAt", default, skip_serializing_if = "Option::is_none")]
     pub pushed_at: Option<Timestamp>,
-    /// `lastInUseAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `lastInUseAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "lastInUseAt", default, skip_serializing_if = "Option::is_none")]
     pub last_in_use_at: Option<Timestamp>,
-    /// `inUseCount`: optional; long (`i64`) `InUseCount`: range 0...
+    /// `inUseCount`: optional; long (`i64`) `InUseCount`: range 0..=9223372036854775807.
     #[serde(rename = "inUseCount", default, skip_serializing_if = "Option::is_none")]
     pub in_use_count: Option<i64>,
-    /// `registry`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registry`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registry", default, skip_serializing_if = "Option::is_none")]
     pub registry: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
 }
@@ -106,13 +106,13 @@ pub struct AwsEcrContainerImageDetails {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `layerDigests`: required; list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
+    /// `layerDigests`: required; list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: items 1..=100; each item (length 0..=1000 characters).
     #[serde(rename = "layerDigests")]
     pub layer_digests: Vec<String>,
 }
@@ -144,10 +144,10 @@ pub struct BatchCheckLayerAvailabilityResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -182,10 +182,10 @@ pub struct BatchDeleteImageResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetImageRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -227,7 +227,7 @@ pub struct BatchGetImageResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchGetRepositoryScanningConfigurationRequest {
-    /// `repositoryNames`: required; list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=25.
+    /// `repositoryNames`: required; list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: items 1..=25; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
     #[serde(rename = "repositoryNames")]
     pub repository_names: Vec<String>,
 }
@@ -279,16 +279,16 @@ pub struct BlockedByOrganizationPolicyException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `uploadId`: required; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: required; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId")]
     pub upload_id: String,
-    /// `layerDigests`: required; list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
+    /// `layerDigests`: required; list `LayerDigestList` of string `LayerDigest`: items 1..=100; each item (pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`).
     #[serde(rename = "layerDigests")]
     pub layer_digests: Vec<String>,
 }
@@ -299,16 +299,16 @@ pub struct CompleteLayerUploadRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -326,13 +326,13 @@ pub struct CompleteLayerUploadResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreatePullThroughCacheRuleRequest {
-    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
     pub ecr_repository_prefix: String,
     /// `upstreamRegistryUrl`: required; string `Url`.
     #[serde(rename = "upstreamRegistryUrl")]
     pub upstream_registry_url: String,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`](super::UpstreamRegistry): one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
@@ -342,13 +342,13 @@ pub struct CreatePullThroughCacheRuleRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry: Option<UpstreamRegistry>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,
@@ -363,7 +363,7 @@ pub struct CreatePullThroughCacheRuleRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreatePullThroughCacheRuleResponse {
-    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "ecrRepositoryPrefix",
         default,
@@ -377,10 +377,10 @@ pub struct CreatePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry_url: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `upstreamRegistry`: optional; enum [`UpstreamRegistry`](super::UpstreamRegistry): one of `ecr`, `ecr-public`, `quay`, `k8s`, `docker-hub`, `github-container-registry`, `azure-container-registry`, `gitlab-container-registry`, `chainguard`.
@@ -390,13 +390,13 @@ pub struct CreatePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry: Option<UpstreamRegistry>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,
@@ -418,10 +418,10 @@ pub struct CreatePullThroughCacheRuleResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryCreationTemplateRequest {
-    /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
     pub prefix: String,
-    /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
+    /// `description`: optional; string `RepositoryTemplateDescription`: length 0..=256 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
@@ -452,24 +452,24 @@ pub struct CreateRepositoryCreationTemplateRequest {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(
         rename = "repositoryPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
     #[serde(
         rename = "lifecyclePolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: required; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: required; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): each item (one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`).
     #[serde(rename = "appliedFor")]
     pub applied_for: Vec<RCTAppliedFor>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
 }
@@ -480,7 +480,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryCreationTemplateResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
@@ -505,10 +505,10 @@ pub struct CreateRepositoryCreationTemplateResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag).
@@ -627,10 +627,10 @@ pub struct CvssScoreDetails {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteLifecyclePolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -641,20 +641,20 @@ pub struct DeleteLifecyclePolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteLifecyclePolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy_text: Option<String>,
-    /// `lastEvaluatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `EvaluationTimestamp`.
+    /// `lastEvaluatedAt`: optional; timestamp `EvaluationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "lastEvaluatedAt",
         default,
@@ -676,10 +676,10 @@ pub struct DeleteLifecyclePolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeletePullThroughCacheRuleRequest {
-    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
     pub ecr_repository_prefix: String,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
 }
@@ -690,7 +690,7 @@ pub struct DeletePullThroughCacheRuleRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeletePullThroughCacheRuleResponse {
-    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "ecrRepositoryPrefix",
         default,
@@ -704,19 +704,19 @@ pub struct DeletePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry_url: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,
@@ -745,10 +745,10 @@ pub struct DeleteRegistryPolicyRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRegistryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -777,7 +777,7 @@ pub struct DeleteReplication {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryCreationTemplateRequest {
-    /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
     pub prefix: String,
 }
@@ -788,7 +788,7 @@ pub struct DeleteRepositoryCreationTemplateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryCreationTemplateResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
@@ -813,10 +813,10 @@ pub struct DeleteRepositoryCreationTemplateResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -827,13 +827,13 @@ pub struct DeleteRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -851,10 +851,10 @@ pub struct DeleteRepositoryPolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -893,7 +893,7 @@ pub struct DeleteSigningConfigurationRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteSigningConfigurationResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
@@ -918,7 +918,7 @@ pub struct DeleteSigningConfigurationResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeregisterPullTimeUpdateExclusionRequest {
-    /// `principalArn`: required; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
+    /// `principalArn`: required; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn")]
     pub principal_arn: String,
 }
@@ -929,7 +929,7 @@ pub struct DeregisterPullTimeUpdateExclusionRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeregisterPullTimeUpdateExclusionResponse {
-    /// `principalArn`: optional; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
+    /// `principalArn`: optional; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn", default, skip_serializing_if = "Option::is_none")]
     pub principal_arn: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -947,13 +947,13 @@ pub struct DeregisterPullTimeUpdateExclusionResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageReplicationStatusRequest {
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
 }
@@ -964,7 +964,7 @@ pub struct DescribeImageReplicationStatusRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageReplicationStatusResponse {
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -992,10 +992,10 @@ pub struct DescribeImageReplicationStatusResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -1016,10 +1016,10 @@ pub struct DescribeImageScanFindingsPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -1039,10 +1039,10 @@ pub struct DescribeImageScanFindingsRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageScanFindingsResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -1080,13 +1080,13 @@ pub struct DescribeImageScanFindingsResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageSigningStatusRequest {
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId")]
     pub image_id: ImageIdentifier,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
 }
@@ -1097,13 +1097,13 @@ pub struct DescribeImageSigningStatusRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageSigningStatusResponse {
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `signingStatuses`: optional; list `ImageSigningStatusList` of structure [`ImageSigningStatus`](super::ImageSigningStatus).
@@ -1142,10 +1142,10 @@ pub struct DescribeImagesFilter {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -1169,10 +1169,10 @@ pub struct DescribeImagesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -1216,10 +1216,10 @@ pub struct DescribeImagesResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `ecrRepositoryPrefixes`: optional; list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`: items 1..=100.
+    /// `ecrRepositoryPrefixes`: optional; list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: items 1..=100; each item (length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(
         rename = "ecrRepositoryPrefixes",
         default,
@@ -1241,10 +1241,10 @@ pub struct DescribePullThroughCacheRulesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribePullThroughCacheRulesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `ecrRepositoryPrefixes`: optional; list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`: items 1..=100.
+    /// `ecrRepositoryPrefixes`: optional; list `PullThroughCacheRuleRepositoryPrefixList` of string `PullThroughCacheRuleRepositoryPrefix`: items 1..=100; each item (length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(
         rename = "ecrRepositoryPrefixes",
         default,
@@ -1297,7 +1297,7 @@ pub struct DescribeRegistryRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRegistryResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
@@ -1322,10 +1322,10 @@ pub struct DescribeRegistryResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
     /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus): one of `COMPLETE`, `FAILED`.
@@ -1350,10 +1350,10 @@ pub struct DescribeReplicationBackfillResultsPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
     /// `resultStatusFilter`: optional; enum [`ReplicationBackfillResultStatus`](super::ReplicationBackfillResultStatus): one of `COMPLETE`, `FAILED`.
@@ -1377,10 +1377,10 @@ pub struct DescribeReplicationBackfillResultsRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeReplicationBackfillResultsResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(
         rename = "replicationBackfillId",
         default,
@@ -1402,10 +1402,10 @@ pub struct DescribeReplicationBackfillResultsResponse {
     /// `results`: optional; list `ReplicationBackfillResultList` of structure [`ReplicationBackfillResult`](super::ReplicationBackfillResult).
     #[serde(rename = "results", default, skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<ReplicationBackfillResult>>,
-    /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `startedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "startedAt", default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
-    /// `endedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `endedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "endedAt", default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<Timestamp>,
     /// `nextToken`: optional; string `NextToken`.
@@ -1426,10 +1426,10 @@ pub struct DescribeReplicationBackfillResultsResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=100.
+    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
     #[serde(
         rename = "repositoryNames",
         default,
@@ -1451,10 +1451,10 @@ pub struct DescribeRepositoriesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`: items 1..=100.
+    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
     #[serde(
         rename = "repositoryNames",
         default,
@@ -1496,7 +1496,7 @@ pub struct DescribeRepositoriesResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
-    /// `prefixes`: optional; list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefixes`: optional; list `PrefixList` of string `Prefix`: each item (length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(rename = "prefixes", default, skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<String>>,
     /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
@@ -1514,7 +1514,7 @@ pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesRequest {
-    /// `prefixes`: optional; list `PrefixList` of string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefixes`: optional; list `PrefixList` of string `Prefix`: each item (length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(rename = "prefixes", default, skip_serializing_if = "Option::is_none")]
     pub prefixes: Option<Vec<String>>,
     /// `nextToken`: optional; string `NextToken`.
@@ -1531,7 +1531,7 @@ pub struct DescribeRepositoryCreationTemplatesRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoryCreationTemplatesResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `repositoryCreationTemplates`: optional; list `RepositoryCreationTemplateList` of structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
@@ -1578,7 +1578,7 @@ pub struct EncryptionConfiguration {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
     pub encryption_type: EncryptionType,
-    /// `kmsKey`: optional; string `KmsKey`: length 1..=2048.
+    /// `kmsKey`: optional; string `KmsKey`: length 1..=2048 characters.
     #[serde(rename = "kmsKey", default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
 }
@@ -1592,7 +1592,7 @@ pub struct EncryptionConfigurationForRepositoryCreationTemplate {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
     pub encryption_type: EncryptionType,
-    /// `kmsKey`: optional; string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048, whole value matches `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
+    /// `kmsKey`: optional; string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048 characters, pattern `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
     #[serde(rename = "kmsKey", default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
 }
@@ -1608,7 +1608,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EnhancedImageScanFinding {
-    /// `awsAccountId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `awsAccountId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "awsAccountId", default, skip_serializing_if = "Option::is_none")]
     pub aws_account_id: Option<String>,
     /// `description`: optional; string `FindingDescription`.
@@ -1617,14 +1617,14 @@ pub struct EnhancedImageScanFinding {
     /// `findingArn`: optional; string `FindingArn`.
     #[serde(rename = "findingArn", default, skip_serializing_if = "Option::is_none")]
     pub finding_arn: Option<String>,
-    /// `firstObservedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `firstObservedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "firstObservedAt",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub first_observed_at: Option<Timestamp>,
-    /// `lastObservedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `lastObservedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "lastObservedAt", default, skip_serializing_if = "Option::is_none")]
     pub last_observed_at: Option<Timestamp>,
     /// `packageVulnerabilityDetails`: optional; structure [`PackageVulnerabilityDetails`](super::PackageVulnerabilityDetails).
@@ -1658,7 +1658,7 @@ pub struct EnhancedImageScanFinding {
     /// `type`: optional; string `Type`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    /// `updatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `updatedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Timestamp>,
     /// `fixAvailable`: optional; string `FixAvailable`.
@@ -1717,7 +1717,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAccountSettingRequest {
-    /// `name`: required; string `AccountSettingName`: length 1..=64.
+    /// `name`: required; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name")]
     pub name: String,
 }
@@ -1728,10 +1728,10 @@ pub struct GetAccountSettingRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAccountSettingResponse {
-    /// `name`: optional; string `AccountSettingName`: length 1..=64.
+    /// `name`: optional; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `value`: optional; string `AccountSettingName`: length 1..=64.
+    /// `value`: optional; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1749,7 +1749,7 @@ pub struct GetAccountSettingResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetAuthorizationTokenRequest {
-    /// `registryIds`: optional; list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: whole value matches `^(?:[0-9]{12})$`: items 1..=10.
+    /// `registryIds`: optional; list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: items 1..=10; each item (pattern `^(?:[0-9]{12})$`).
     ///
     /// Deprecated in the model: This field is deprecated. The returned authorization token can be used to access any Amazon ECR registry that the IAM principal has access to, specifying a registry ID doesn't change the permissions scope of the authorization token.
     #[serde(rename = "registryIds", default, skip_serializing_if = "Option::is_none")]
@@ -1784,13 +1784,13 @@ pub struct GetAuthorizationTokenResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetDownloadUrlForLayerRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `layerDigest`: required; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: required; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest")]
     pub layer_digest: String,
 }
@@ -1804,7 +1804,7 @@ pub struct GetDownloadUrlForLayerResponse {
     /// `downloadUrl`: optional; string `Url`.
     #[serde(rename = "downloadUrl", default, skip_serializing_if = "Option::is_none")]
     pub download_url: Option<String>,
-    /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1822,10 +1822,10 @@ pub struct GetDownloadUrlForLayerResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -1849,10 +1849,10 @@ pub struct GetLifecyclePolicyPreviewPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -1875,13 +1875,13 @@ pub struct GetLifecyclePolicyPreviewRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyPreviewResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -1915,10 +1915,10 @@ pub struct GetLifecyclePolicyPreviewResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -1929,20 +1929,20 @@ pub struct GetLifecyclePolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetLifecyclePolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy_text: Option<String>,
-    /// `lastEvaluatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `EvaluationTimestamp`.
+    /// `lastEvaluatedAt`: optional; timestamp `EvaluationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "lastEvaluatedAt",
         default,
@@ -1971,10 +1971,10 @@ pub struct GetRegistryPolicyRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1999,7 +1999,7 @@ pub struct GetRegistryScanningConfigurationRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRegistryScanningConfigurationResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `scanningConfiguration`: optional; structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
@@ -2024,10 +2024,10 @@ pub struct GetRegistryScanningConfigurationResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -2038,13 +2038,13 @@ pub struct GetRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -2069,7 +2069,7 @@ pub struct GetSigningConfigurationRequest {}
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetSigningConfigurationResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
@@ -2094,16 +2094,16 @@ pub struct GetSigningConfigurationResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Image {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304.
+    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304 characters.
     #[serde(rename = "imageManifest", default, skip_serializing_if = "Option::is_none")]
     pub image_manifest: Option<String>,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -2158,16 +2158,16 @@ pub struct ImageArchivedException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDetail {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
     pub image_digest: Option<String>,
-    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: length 1..=300.
+    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
     #[serde(rename = "imageTags", default, skip_serializing_if = "Option::is_none")]
     pub image_tags: Option<Vec<String>>,
     /// `imageSizeInBytes`: optional; long (`i64`) `ImageSizeInBytes`.
@@ -2177,7 +2177,7 @@ pub struct ImageDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_size_in_bytes: Option<i64>,
-    /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+    /// `imagePushedAt`: optional; timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
     /// `imageScanStatus`: optional; structure [`ImageScanStatus`](super::ImageScanStatus).
@@ -2208,7 +2208,7 @@ pub struct ImageDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub artifact_media_type: Option<String>,
-    /// `lastRecordedPullTime`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `RecordedPullTimestamp`.
+    /// `lastRecordedPullTime`: optional; timestamp `RecordedPullTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "lastRecordedPullTime",
         default,
@@ -2225,10 +2225,10 @@ pub struct ImageDetail {
     /// `imageStatus`: optional; enum [`ImageStatus`](super::ImageStatus): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`.
     #[serde(rename = "imageStatus", default, skip_serializing_if = "Option::is_none")]
     pub image_status: Option<ImageStatus>,
-    /// `lastArchivedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastArchivedAtTimestamp`.
+    /// `lastArchivedAt`: optional; timestamp `LastArchivedAtTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "lastArchivedAt", default, skip_serializing_if = "Option::is_none")]
     pub last_archived_at: Option<Timestamp>,
-    /// `lastActivatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `LastActivatedAtTimestamp`.
+    /// `lastActivatedAt`: optional; timestamp `LastActivatedAtTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "lastActivatedAt",
         default,
@@ -2290,7 +2290,7 @@ pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
     pub image_digest: Option<String>,
-    /// `imageTag`: optional; string `ImageTag`: length 1..=300.
+    /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
 }
@@ -2323,7 +2323,7 @@ pub struct ImageReferrer {
     /// `mediaType`: required; string `MediaType`.
     #[serde(rename = "mediaType")]
     pub media_type: String,
-    /// `artifactType`: optional; string `ArtifactType`: length 1..=255.
+    /// `artifactType`: optional; string `ArtifactType`: length 1..=255 characters.
     #[serde(rename = "artifactType", default, skip_serializing_if = "Option::is_none")]
     pub artifact_type: Option<String>,
     /// `size`: required; long (`i64`) `ImageSizeInBytes`.
@@ -2343,10 +2343,10 @@ pub struct ImageReferrer {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageReplicationStatus {
-    /// `region`: optional; string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
+    /// `region`: optional; string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
     #[serde(rename = "region", default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `status`: optional; enum [`ReplicationStatus`](super::ReplicationStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`.
@@ -2363,10 +2363,10 @@ pub struct ImageReplicationStatus {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanCompleteWaitRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -2412,21 +2412,21 @@ pub struct ImageScanFinding {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanFindings {
-    /// `imageScanCompletedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
+    /// `imageScanCompletedAt`: optional; timestamp `ScanTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "imageScanCompletedAt",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scan_completed_at: Option<Timestamp>,
-    /// `vulnerabilitySourceUpdatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `VulnerabilitySourceUpdateTimestamp`.
+    /// `vulnerabilitySourceUpdatedAt`: optional; timestamp `VulnerabilitySourceUpdateTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "vulnerabilitySourceUpdatedAt",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub vulnerability_source_updated_at: Option<Timestamp>,
-    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity) to integer (`i32`) `SeverityCount`: each key (one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`); each value (range 0..=2147483647).
     #[serde(
         rename = "findingSeverityCounts",
         default,
@@ -2451,21 +2451,21 @@ pub struct ImageScanFindings {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageScanFindingsSummary {
-    /// `imageScanCompletedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ScanTimestamp`.
+    /// `imageScanCompletedAt`: optional; timestamp `ScanTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "imageScanCompletedAt",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub image_scan_completed_at: Option<Timestamp>,
-    /// `vulnerabilitySourceUpdatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `VulnerabilitySourceUpdateTimestamp`.
+    /// `vulnerabilitySourceUpdatedAt`: optional; timestamp `VulnerabilitySourceUpdateTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "vulnerabilitySourceUpdatedAt",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub vulnerability_source_updated_at: Option<Timestamp>,
-    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity): one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED` to integer (`i32`) `SeverityCount`: range 0...
+    /// `findingSeverityCounts`: optional; map `FindingSeverityCounts` from enum [`FindingSeverity`](super::FindingSeverity) to integer (`i32`) `SeverityCount`: each key (one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`); each value (range 0..=2147483647).
     #[serde(
         rename = "findingSeverityCounts",
         default,
@@ -2505,7 +2505,7 @@ pub struct ImageScanningConfiguration {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageSigningStatus {
-    /// `signingProfileArn`: optional; string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
+    /// `signingProfileArn`: optional; string `SigningProfileArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
     #[serde(
         rename = "signingProfileArn",
         default,
@@ -2580,7 +2580,7 @@ pub struct ImageTagMutabilityExclusionFilter {
     /// `filterType`: required; enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType): one of `WILDCARD`.
     #[serde(rename = "filterType")]
     pub filter_type: ImageTagMutabilityExclusionFilterType,
-    /// `filter`: required; string `ImageTagMutabilityExclusionFilterValue`: length 1..=128, whole value matches `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
+    /// `filter`: required; string `ImageTagMutabilityExclusionFilterValue`: length 1..=128 characters, pattern `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
 }
@@ -2596,10 +2596,10 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -2610,10 +2610,10 @@ pub struct InitiateLayerUploadRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadResponse {
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `partSize`: optional; long (`i64`) `PartSize`: range 0...
+    /// `partSize`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partSize", default, skip_serializing_if = "Option::is_none")]
     pub part_size: Option<i64>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -2647,16 +2647,16 @@ pub struct InvalidLayerException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerPartException {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `lastValidByteReceived`: optional; long (`i64`) `PartSize`: range 0...
+    /// `lastValidByteReceived`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(
         rename = "lastValidByteReceived",
         default,
@@ -2730,7 +2730,7 @@ pub struct KmsException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Layer {
-    /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `layerAvailability`: optional; enum [`LayerAvailability`](super::LayerAvailability): one of `AVAILABLE`, `UNAVAILABLE`, `ARCHIVED`.
@@ -2775,7 +2775,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerFailure {
-    /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
+    /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000 characters.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `failureCode`: optional; enum [`LayerFailureCode`](super::LayerFailureCode): one of `InvalidLayerDigest`, `MissingLayerDigest`.
@@ -2862,10 +2862,10 @@ pub struct LifecyclePolicyNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewCompleteWaitRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -2934,19 +2934,19 @@ pub struct LifecyclePolicyPreviewNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewResult {
-    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: length 1..=300.
+    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
     #[serde(rename = "imageTags", default, skip_serializing_if = "Option::is_none")]
     pub image_tags: Option<Vec<String>>,
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
     pub image_digest: Option<String>,
-    /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+    /// `imagePushedAt`: optional; timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
     /// `action`: optional; structure [`LifecyclePolicyRuleAction`](super::LifecyclePolicyRuleAction).
     #[serde(rename = "action", default, skip_serializing_if = "Option::is_none")]
     pub action: Option<LifecyclePolicyRuleAction>,
-    /// `appliedRulePriority`: optional; integer (`i32`) `LifecyclePolicyRulePriority`: range 1...
+    /// `appliedRulePriority`: optional; integer (`i32`) `LifecyclePolicyRulePriority`: range 1..=2147483647.
     #[serde(
         rename = "appliedRulePriority",
         default,
@@ -2970,7 +2970,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LifecyclePolicyPreviewSummary {
-    /// `expiringImageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0...
+    /// `expiringImageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0..=2147483647.
     #[serde(
         rename = "expiringImageTotalCount",
         default,
@@ -3036,7 +3036,7 @@ pub struct LimitExceededException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersFilter {
-    /// `artifactTypes`: optional; list `ArtifactTypeList` of string `ArtifactType`: length 1..=255: items 0..=5.
+    /// `artifactTypes`: optional; list `ArtifactTypeList` of string `ArtifactType`: items 0..=5; each item (length 1..=255 characters).
     #[serde(rename = "artifactTypes", default, skip_serializing_if = "Option::is_none")]
     pub artifact_types: Option<Vec<String>>,
     /// `artifactStatus`: optional; enum [`ArtifactStatusFilter`](super::ArtifactStatusFilter): one of `ACTIVE`, `ARCHIVED`, `ACTIVATING`, `ANY`.
@@ -3050,10 +3050,10 @@ pub struct ListImageReferrersFilter {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImageReferrersRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `subjectId`: required; structure [`SubjectIdentifier`](super::SubjectIdentifier).
@@ -3111,10 +3111,10 @@ pub struct ListImagesFilter {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `filter`: optional; structure [`ListImagesFilter`](super::ListImagesFilter).
@@ -3135,10 +3135,10 @@ pub struct ListImagesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListImagesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `nextToken`: optional; string `NextToken`.
@@ -3193,7 +3193,7 @@ pub struct ListPullTimeUpdateExclusionsRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListPullTimeUpdateExclusionsResponse {
-    /// `pullTimeUpdateExclusions`: optional; list `PullTimeUpdateExclusionList` of string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`: items 0..=100.
+    /// `pullTimeUpdateExclusions`: optional; list `PullTimeUpdateExclusionList` of string `PrincipalArn`: items 0..=100; each item (length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`).
     #[serde(
         rename = "pullTimeUpdateExclusions",
         default,
@@ -3218,7 +3218,7 @@ pub struct ListPullTimeUpdateExclusionsResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
@@ -3236,7 +3236,7 @@ pub struct ListReplicationBackfillsPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `maxResults`: optional; integer (`i32`) `FiftyMaxResults`: range 1..=50.
@@ -3253,7 +3253,7 @@ pub struct ListReplicationBackfillsRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListReplicationBackfillsResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `backfills`: optional; list `ReplicationBackfillSummaryList` of structure [`ReplicationBackfillSummary`](super::ReplicationBackfillSummary).
@@ -3325,7 +3325,7 @@ pub struct PackageVulnerabilityDetails {
     /// `sourceUrl`: optional; string `Url`.
     #[serde(rename = "sourceUrl", default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
-    /// `vendorCreatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `vendorCreatedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "vendorCreatedAt",
         default,
@@ -3335,7 +3335,7 @@ pub struct PackageVulnerabilityDetails {
     /// `vendorSeverity`: optional; string `Severity`.
     #[serde(rename = "vendorSeverity", default, skip_serializing_if = "Option::is_none")]
     pub vendor_severity: Option<String>,
-    /// `vendorUpdatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `vendorUpdatedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
         rename = "vendorUpdatedAt",
         default,
@@ -3393,7 +3393,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PullThroughCacheRule {
-    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "ecrRepositoryPrefix",
         default,
@@ -3407,19 +3407,19 @@ pub struct PullThroughCacheRule {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry_url: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,
@@ -3433,7 +3433,7 @@ pub struct PullThroughCacheRule {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry: Option<UpstreamRegistry>,
-    /// `updatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `UpdatedTimestamp`.
+    /// `updatedAt`: optional; timestamp `UpdatedTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Timestamp>,
 }
@@ -3476,7 +3476,7 @@ pub struct PullThroughCacheRuleNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutAccountSettingRequest {
-    /// `name`: required; string `AccountSettingName`: length 1..=64.
+    /// `name`: required; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name")]
     pub name: String,
     /// `value`: required; string `AccountSettingValue`.
@@ -3490,7 +3490,7 @@ pub struct PutAccountSettingRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutAccountSettingResponse {
-    /// `name`: optional; string `AccountSettingName`: length 1..=64.
+    /// `name`: optional; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// `value`: optional; string `AccountSettingValue`.
@@ -3511,13 +3511,13 @@ pub struct PutAccountSettingResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304.
+    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304 characters.
     #[serde(rename = "imageManifest")]
     pub image_manifest: String,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -3527,7 +3527,7 @@ pub struct PutImageRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_manifest_media_type: Option<String>,
-    /// `imageTag`: optional; string `ImageTag`: length 1..=300.
+    /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
     /// `imageDigest`: optional; string `ImageDigest`.
@@ -3559,10 +3559,10 @@ pub struct PutImageResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageScanningConfigurationRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageScanningConfiguration`: required; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
@@ -3576,10 +3576,10 @@ pub struct PutImageScanningConfigurationRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageScanningConfigurationResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageScanningConfiguration`: optional; structure [`ImageScanningConfiguration`](super::ImageScanningConfiguration).
@@ -3604,10 +3604,10 @@ pub struct PutImageScanningConfigurationResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PutImageTagMutabilityRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageTagMutability`: required; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
@@ -3630,10 +3630,10 @@ pub struct PutImageTagMutabilityRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageTagMutabilityResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
@@ -3667,13 +3667,13 @@ pub struct PutImageTagMutabilityResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutLifecyclePolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `lifecyclePolicyText`: required; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: required; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(rename = "lifecyclePolicyText")]
     pub lifecycle_policy_text: String,
 }
@@ -3684,13 +3684,13 @@ pub struct PutLifecyclePolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutLifecyclePolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -3712,7 +3712,7 @@ pub struct PutLifecyclePolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryPolicyRequest {
-    /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240.
+    /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText")]
     pub policy_text: String,
 }
@@ -3723,10 +3723,10 @@ pub struct PutRegistryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -3882,7 +3882,7 @@ pub struct ReferencedImagesNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterPullTimeUpdateExclusionRequest {
-    /// `principalArn`: required; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
+    /// `principalArn`: required; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn")]
     pub principal_arn: String,
 }
@@ -3893,10 +3893,10 @@ pub struct RegisterPullTimeUpdateExclusionRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegisterPullTimeUpdateExclusionResponse {
-    /// `principalArn`: optional; string `PrincipalArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
+    /// `principalArn`: optional; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn", default, skip_serializing_if = "Option::is_none")]
     pub principal_arn: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4017,13 +4017,13 @@ pub struct ReplicationBackfillNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationBackfillProgress {
-    /// `totalReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0...
+    /// `totalReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0..=2147483647.
     #[serde(rename = "totalReplicationCount")]
     pub total_replication_count: i32,
-    /// `completedReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0...
+    /// `completedReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0..=2147483647.
     #[serde(rename = "completedReplicationCount")]
     pub completed_replication_count: i32,
-    /// `failedReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0...
+    /// `failedReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0..=2147483647.
     #[serde(rename = "failedReplicationCount")]
     pub failed_replication_count: i32,
     /// `failureCodes`: required; list `ReplicationErrorList` of string `ReplicationError`.
@@ -4037,7 +4037,7 @@ pub struct ReplicationBackfillProgress {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplicationBackfillResult {
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -4075,7 +4075,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReplicationBackfillSummary {
-    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
     /// `destination`: required; structure [`ReplicationDestination`](super::ReplicationDestination).
@@ -4090,10 +4090,10 @@ pub struct ReplicationBackfillSummary {
     /// `progress`: optional; structure [`ReplicationBackfillProgress`](super::ReplicationBackfillProgress).
     #[serde(rename = "progress", default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<ReplicationBackfillProgress>,
-    /// `startedAt`: required; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `startedAt`: required; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "startedAt")]
     pub started_at: Timestamp,
-    /// `endedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `endedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "endedAt", default, skip_serializing_if = "Option::is_none")]
     pub ended_at: Option<Timestamp>,
 }
@@ -4115,10 +4115,10 @@ pub struct ReplicationConfiguration {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ReplicationDestination {
-    /// `region`: required; string `Region`: length 2..=25, whole value matches `^(?:[0-9a-z\-]{2,25})$`.
+    /// `region`: required; string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
     #[serde(rename = "region")]
     pub region: String,
-    /// `registryId`: required; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: required; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId")]
     pub registry_id: String,
 }
@@ -4162,16 +4162,16 @@ pub struct Repository {
     /// `repositoryArn`: optional; string `Arn`.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
     pub repository_arn: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `repositoryUri`: optional; string `Url`.
     #[serde(rename = "repositoryUri", default, skip_serializing_if = "Option::is_none")]
     pub repository_uri: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
     /// `imageTagMutability`: optional; enum [`ImageTagMutability`](super::ImageTagMutability): one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`.
@@ -4228,10 +4228,10 @@ pub struct RepositoryAlreadyExistsException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCreationTemplate {
-    /// `prefix`: optional; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefix`: optional; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix", default, skip_serializing_if = "Option::is_none")]
     pub prefix: Option<String>,
-    /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
+    /// `description`: optional; string `RepositoryTemplateDescription`: length 0..=256 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
@@ -4262,30 +4262,30 @@ pub struct RepositoryCreationTemplate {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(
         rename = "repositoryPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
     #[serde(
         rename = "lifecyclePolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): each item (one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`).
     #[serde(rename = "appliedFor", default, skip_serializing_if = "Option::is_none")]
     pub applied_for: Option<Vec<RCTAppliedFor>>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `createdAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
-    /// `updatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `updatedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Timestamp>,
 }
@@ -4296,7 +4296,7 @@ pub struct RepositoryCreationTemplate {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RepositoryFilter {
-    /// `filter`: required; string `RepositoryFilterValue`: length 2..=256, whole value matches `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
+    /// `filter`: required; string `RepositoryFilterValue`: length 2..=256 characters, pattern `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
     /// `filterType`: required; enum [`RepositoryFilterType`](super::RepositoryFilterType): one of `PREFIX_MATCH`.
@@ -4366,7 +4366,7 @@ pub struct RepositoryScanningConfiguration {
     /// `repositoryArn`: optional; string `Arn`.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
     pub repository_arn: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `scanOnPush`: optional; boolean `ScanOnPushFlag`.
@@ -4390,7 +4390,7 @@ pub struct RepositoryScanningConfiguration {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryScanningConfigurationFailure {
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `failureCode`: optional; enum [`ScanningConfigurationFailureCode`](super::ScanningConfigurationFailureCode): one of `REPOSITORY_NOT_FOUND`.
@@ -4505,7 +4505,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScanningRepositoryFilter {
-    /// `filter`: required; string `ScanningRepositoryFilterValue`: length 1..=255, whole value matches `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
+    /// `filter`: required; string `ScanningRepositoryFilterValue`: length 1..=255 characters, pattern `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
     /// `filterType`: required; enum [`ScanningRepositoryFilterType`](super::ScanningRepositoryFilterType): one of `WILDCARD`.
@@ -4567,13 +4567,13 @@ pub struct ServerException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText")]
     pub policy_text: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -4587,13 +4587,13 @@ pub struct SetRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4638,7 +4638,7 @@ pub struct SigningConfigurationNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SigningRepositoryFilter {
-    /// `filter`: required; string `SigningRepositoryFilterValue`: length 1..=256, whole value matches `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
+    /// `filter`: required; string `SigningRepositoryFilterValue`: length 1..=256 characters, pattern `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
     pub filter: String,
     /// `filterType`: required; enum [`SigningRepositoryFilterType`](super::SigningRepositoryFilterType): one of `WILDCARD_MATCH`.
@@ -4657,7 +4657,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SigningRule {
-    /// `signingProfileArn`: required; string `SigningProfileArn`: length ..=200, whole value matches `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
+    /// `signingProfileArn`: required; string `SigningProfileArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
     #[serde(rename = "signingProfileArn")]
     pub signing_profile_arn: String,
     /// `repositoryFilters`: optional; list `SigningRepositoryFilterList` of structure [`SigningRepositoryFilter`](super::SigningRepositoryFilter): items 1..=100.
@@ -4680,10 +4680,10 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartImageScanRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -4697,10 +4697,10 @@ pub struct StartImageScanRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartImageScanResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -4728,13 +4728,13 @@ pub struct StartImageScanResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartLifecyclePolicyPreviewRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -4749,13 +4749,13 @@ pub struct StartLifecyclePolicyPreviewRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartLifecyclePolicyPreviewResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -4780,7 +4780,7 @@ pub struct StartLifecyclePolicyPreviewResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartReplicationBackfillRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `destination`: required; structure [`ReplicationDestination`](super::ReplicationDestination).
@@ -4794,14 +4794,14 @@ pub struct StartReplicationBackfillRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StartReplicationBackfillResponse {
-    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(
         rename = "replicationBackfillId",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub replication_backfill_id: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `destination`: optional; structure [`ReplicationDestination`](super::ReplicationDestination).
@@ -4810,7 +4810,7 @@ pub struct StartReplicationBackfillResponse {
     /// `status`: optional; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationBackfillStatus>,
-    /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `startedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "startedAt", default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4828,10 +4828,10 @@ pub struct StartReplicationBackfillResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StopReplicationBackfillRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: required; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
     pub replication_backfill_id: String,
 }
@@ -4842,10 +4842,10 @@ pub struct StopReplicationBackfillRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StopReplicationBackfillResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(
         rename = "replicationBackfillId",
         default,
@@ -4858,7 +4858,7 @@ pub struct StopReplicationBackfillResponse {
     /// `status`: optional; enum [`ReplicationBackfillStatus`](super::ReplicationBackfillStatus): one of `PREPARING`, `IN_PROGRESS`, `COMPLETE`, `FAILED`, `STOPPING`, `STOPPED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ReplicationBackfillStatus>,
-    /// `startedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `Date`.
+    /// `startedAt`: optional; timestamp `Date`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "startedAt", default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<Timestamp>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4995,7 +4995,7 @@ pub struct TransitioningImageTotalCount {
         skip_serializing_if = "Option::is_none"
     )]
     pub target_storage_class: Option<LifecyclePolicyTargetStorageClass>,
-    /// `imageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0...
+    /// `imageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0..=2147483647.
     #[serde(
         rename = "imageTotalCount",
         default,
@@ -5151,10 +5151,10 @@ pub struct UntagResourceResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateImageStorageClassRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageId`: required; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -5171,10 +5171,10 @@ pub struct UpdateImageStorageClassRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateImageStorageClassResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
@@ -5198,16 +5198,16 @@ pub struct UpdateImageStorageClassResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdatePullThroughCacheRuleRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
     pub ecr_repository_prefix: String,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
 }
@@ -5218,26 +5218,26 @@ pub struct UpdatePullThroughCacheRuleRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdatePullThroughCacheRuleResponse {
-    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "ecrRepositoryPrefix",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub ecr_repository_prefix: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `updatedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `UpdatedTimestamp`.
+    /// `updatedAt`: optional; timestamp `UpdatedTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "updatedAt", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<Timestamp>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,
@@ -5259,10 +5259,10 @@ pub struct UpdatePullThroughCacheRuleResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateRepositoryCreationTemplateRequest {
-    /// `prefix`: required; string `Prefix`: length 1..=256, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
     pub prefix: String,
-    /// `description`: optional; string `RepositoryTemplateDescription`: length ..=256.
+    /// `description`: optional; string `RepositoryTemplateDescription`: length 0..=256 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// `encryptionConfiguration`: optional; structure [`EncryptionConfigurationForRepositoryCreationTemplate`](super::EncryptionConfigurationForRepositoryCreationTemplate).
@@ -5293,24 +5293,24 @@ pub struct UpdateRepositoryCreationTemplateRequest {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(
         rename = "repositoryPolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
     #[serde(
         rename = "lifecyclePolicy",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub lifecycle_policy: Option<String>,
-    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`.
+    /// `appliedFor`: optional; list `RCTAppliedForList` of enum [`RCTAppliedFor`](super::RCTAppliedFor): each item (one of `REPLICATION`, `PULL_THROUGH_CACHE`, `CREATE_ON_PUSH`).
     #[serde(rename = "appliedFor", default, skip_serializing_if = "Option::is_none")]
     pub applied_for: Option<Vec<RCTAppliedFor>>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
 }
@@ -5321,7 +5321,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateRepositoryCreationTemplateResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `repositoryCreationTemplate`: optional; structure [`RepositoryCreationTemplate`](super::RepositoryCreationTemplate).
@@ -5346,19 +5346,19 @@ pub struct UpdateRepositoryCreationTemplateResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `uploadId`: required; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: required; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId")]
     pub upload_id: String,
-    /// `partFirstByte`: required; long (`i64`) `PartSize`: range 0...
+    /// `partFirstByte`: required; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partFirstByte")]
     pub part_first_byte: i64,
-    /// `partLastByte`: required; long (`i64`) `PartSize`: range 0...
+    /// `partLastByte`: required; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partLastByte")]
     pub part_last_byte: i64,
     /// `layerPartBlob`: required; blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
@@ -5372,16 +5372,16 @@ pub struct UploadLayerPartRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256, whole value matches `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `lastByteReceived`: optional; long (`i64`) `PartSize`: range 0...
+    /// `lastByteReceived`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(
         rename = "lastByteReceived",
         default,
@@ -5427,10 +5427,10 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidatePullThroughCacheRuleRequest {
-    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
     pub ecr_repository_prefix: String,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
 }
@@ -5441,14 +5441,14 @@ pub struct ValidatePullThroughCacheRuleRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ValidatePullThroughCacheRuleResponse {
-    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "ecrRepositoryPrefix",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub ecr_repository_prefix: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
     /// `upstreamRegistryUrl`: optional; string `Url`.
@@ -5458,13 +5458,13 @@ pub struct ValidatePullThroughCacheRuleResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub upstream_registry_url: Option<String>,
-    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612, whole value matches `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
+    /// `credentialArn`: optional; string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
     #[serde(rename = "credentialArn", default, skip_serializing_if = "Option::is_none")]
     pub credential_arn: Option<String>,
-    /// `customRoleArn`: optional; string `CustomRoleArn`: length ..=2048.
+    /// `customRoleArn`: optional; string `CustomRoleArn`: length 0..=2048 characters.
     #[serde(rename = "customRoleArn", default, skip_serializing_if = "Option::is_none")]
     pub custom_role_arn: Option<String>,
-    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30, whole value matches `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
+    /// `upstreamRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
         rename = "upstreamRepositoryPrefix",
         default,

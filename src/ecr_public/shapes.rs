@@ -4,13 +4,13 @@
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};
 use super::rules;
-/// The string `AboutText`: length ..=25600.
+/// The string `AboutText`: length 0..=25600 characters.
 pub static ABOUT_TEXT: ScalarShape = ScalarShape { name: "AboutText", service: Service::EcrPublic, ty: Ty::String(&rules::ABOUT_TEXT) };
-/// The string `Architecture`: length 1..=50.
+/// The string `Architecture`: length 1..=50 characters.
 pub static ARCHITECTURE: ScalarShape = ScalarShape { name: "Architecture", service: Service::EcrPublic, ty: Ty::String(&rules::ARCHITECTURE) };
-/// The list `ArchitectureList` of string `Architecture`: length 1..=50: items ..=50.
+/// The list `ArchitectureList` of string `Architecture`: items 0..=50; each item (length 1..=50 characters).
 pub static ARCHITECTURE_LIST: ListShape = ListShape { name: "ArchitectureList", items: ItemsRule { min: None, max: Some(50) }, member: Ty::String(&rules::ARCHITECTURE) };
-/// The string `Arn`: length 1..=2048.
+/// The string `Arn`: length 1..=2048 characters.
 pub static ARN: ScalarShape = ScalarShape { name: "Arn", service: Service::EcrPublic, ty: Ty::String(&rules::ARN) };
 /// Structure [`AuthorizationData`](super::AuthorizationData).
 pub static AUTHORIZATION_DATA: StructShape = StructShape { name: "AuthorizationData", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: authorization_data_index, required: 0x0, members: &[
@@ -25,7 +25,7 @@ pub(crate) fn authorization_data_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
+/// The string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
 pub static BASE64: ScalarShape = ScalarShape { name: "Base64", service: Service::EcrPublic, ty: Ty::String(&rules::BASE64) };
 /// Structure [`BatchCheckLayerAvailabilityRequest`](super::BatchCheckLayerAvailabilityRequest).
 pub static BATCH_CHECK_LAYER_AVAILABILITY_REQUEST: StructShape = StructShape { name: "BatchCheckLayerAvailabilityRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("BatchCheckLayerAvailability"), index: batch_check_layer_availability_request_index, required: 0x6, members: &[
@@ -87,9 +87,9 @@ pub(crate) fn batch_delete_image_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `BatchedOperationLayerDigest`: length 0..=1000.
+/// The string `BatchedOperationLayerDigest`: length 0..=1000 characters.
 pub static BATCHED_OPERATION_LAYER_DIGEST: ScalarShape = ScalarShape { name: "BatchedOperationLayerDigest", service: Service::EcrPublic, ty: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
-/// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
+/// The list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: items 1..=100; each item (length 0..=1000 characters).
 pub static BATCHED_OPERATION_LAYER_DIGEST_LIST: ListShape = ListShape { name: "BatchedOperationLayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::BATCHED_OPERATION_LAYER_DIGEST) };
 /// Structure [`CompleteLayerUploadRequest`](super::CompleteLayerUploadRequest).
 pub static COMPLETE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "CompleteLayerUploadRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("CompleteLayerUpload"), index: complete_layer_upload_request_index, required: 0xe, members: &[
@@ -157,7 +157,7 @@ pub(crate) fn create_repository_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+/// The timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static CREATION_TIMESTAMP: ScalarShape = ScalarShape { name: "CreationTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// The boolean `DefaultRegistryAliasFlag`.
 pub static DEFAULT_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape { name: "DefaultRegistryAliasFlag", service: Service::EcrPublic, ty: Ty::Boolean };
@@ -418,7 +418,7 @@ pub(crate) fn empty_upload_exception_index(key: &str) -> Option<usize> {
 }
 /// The string `ExceptionMessage`.
 pub static EXCEPTION_MESSAGE: ScalarShape = ScalarShape { name: "ExceptionMessage", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
+/// The timestamp `ExpirationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static EXPIRATION_TIMESTAMP: ScalarShape = ScalarShape { name: "ExpirationTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// The boolean `ForceFlag`.
 pub static FORCE_FLAG: ScalarShape = ScalarShape { name: "ForceFlag", service: Service::EcrPublic, ty: Ty::Boolean };
@@ -630,7 +630,7 @@ pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
 }
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape { name: "ImageIdentifierList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&IMAGE_IDENTIFIER) };
-/// The string `ImageManifest`: length 1..=4194304.
+/// The string `ImageManifest`: length 1..=4194304 characters.
 pub static IMAGE_MANIFEST: ScalarShape = ScalarShape { name: "ImageManifest", service: Service::EcrPublic, ty: Ty::String(&rules::IMAGE_MANIFEST) };
 /// Structure [`ImageNotFoundException`](super::ImageNotFoundException).
 pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ImageNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_not_found_exception_index, required: 0x0, members: &[
@@ -647,7 +647,7 @@ pub(crate) fn image_not_found_exception_index(key: &str) -> Option<usize> {
 }
 /// The long (`i64`) `ImageSizeInBytes`.
 pub static IMAGE_SIZE_IN_BYTES: ScalarShape = ScalarShape { name: "ImageSizeInBytes", service: Service::EcrPublic, ty: Ty::Long(&IntRule::I64) };
-/// The string `ImageTag`: length 1..=300.
+/// The string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: ScalarShape = ScalarShape { name: "ImageTag", service: Service::EcrPublic, ty: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`ImageTagAlreadyExistsException`](super::ImageTagAlreadyExistsException).
 pub static IMAGE_TAG_ALREADY_EXISTS_EXCEPTION: StructShape = StructShape { name: "ImageTagAlreadyExistsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_tag_already_exists_exception_index, required: 0x0, members: &[
@@ -679,7 +679,7 @@ pub(crate) fn image_tag_detail_index(key: &str) -> Option<usize> {
 }
 /// The list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
 pub static IMAGE_TAG_DETAIL_LIST: ListShape = ListShape { name: "ImageTagDetailList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&IMAGE_TAG_DETAIL) };
-/// The list `ImageTagList` of string `ImageTag`: length 1..=300.
+/// The list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
 pub static IMAGE_TAG_LIST: ListShape = ListShape { name: "ImageTagList", items: ItemsRule { min: None, max: None }, member: Ty::String(&rules::IMAGE_TAG) };
 /// Structure [`InitiateLayerUploadRequest`](super::InitiateLayerUploadRequest).
 pub static INITIATE_LAYER_UPLOAD_REQUEST: StructShape = StructShape { name: "InitiateLayerUploadRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("InitiateLayerUpload"), index: initiate_layer_upload_request_index, required: 0x2, members: &[
@@ -803,9 +803,9 @@ pub(crate) fn layer_already_exists_exception_index(key: &str) -> Option<usize> {
 }
 /// Enum [`LayerAvailability`](super::LayerAvailability).
 pub static LAYER_AVAILABILITY: EnumShape = EnumShape { name: "LayerAvailability", service: Service::EcrPublic, values: &["AVAILABLE", "UNAVAILABLE"] };
-/// The string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+/// The string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
 pub static LAYER_DIGEST: ScalarShape = ScalarShape { name: "LayerDigest", service: Service::EcrPublic, ty: Ty::String(&rules::LAYER_DIGEST) };
-/// The list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
+/// The list `LayerDigestList` of string `LayerDigest`: items 1..=100; each item (pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`).
 pub static LAYER_DIGEST_LIST: ListShape = ListShape { name: "LayerDigestList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::LAYER_DIGEST) };
 /// Structure [`LayerFailure`](super::LayerFailure).
 pub static LAYER_FAILURE: StructShape = StructShape { name: "LayerFailure", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: layer_failure_index, required: 0x0, members: &[
@@ -907,9 +907,9 @@ pub static MAX_RESULTS: ScalarShape = ScalarShape { name: "MaxResults", service:
 pub static MEDIA_TYPE: ScalarShape = ScalarShape { name: "MediaType", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
 /// The string `NextToken`.
 pub static NEXT_TOKEN: ScalarShape = ScalarShape { name: "NextToken", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
-/// The string `OperatingSystem`: length 1..=50.
+/// The string `OperatingSystem`: length 1..=50 characters.
 pub static OPERATING_SYSTEM: ScalarShape = ScalarShape { name: "OperatingSystem", service: Service::EcrPublic, ty: Ty::String(&rules::OPERATING_SYSTEM) };
-/// The list `OperatingSystemList` of string `OperatingSystem`: length 1..=50: items ..=50.
+/// The list `OperatingSystemList` of string `OperatingSystem`: items 0..=50; each item (length 1..=50 characters).
 pub static OPERATING_SYSTEM_LIST: ListShape = ListShape { name: "OperatingSystemList", items: ItemsRule { min: None, max: Some(50) }, member: Ty::String(&rules::OPERATING_SYSTEM) };
 /// Structure [`PaginatorConfig`](super::PaginatorConfig).
 pub static PAGINATOR_CONFIG: StructShape = StructShape { name: "PaginatorConfig", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: paginator_config_index, required: 0x0, members: &[
@@ -928,11 +928,11 @@ pub(crate) fn paginator_config_index(key: &str) -> Option<usize> {
 }
 /// Enum [`PaginatorName`](super::PaginatorName).
 pub static PAGINATOR_NAME: EnumShape = EnumShape { name: "PaginatorName", service: Service::EcrPublic, values: &["describe_image_tags", "describe_images", "describe_registries", "describe_repositories"] };
-/// The long (`i64`) `PartSize`: range 0...
+/// The long (`i64`) `PartSize`: range 0..=9223372036854775807.
 pub static PART_SIZE: ScalarShape = ScalarShape { name: "PartSize", service: Service::EcrPublic, ty: Ty::Long(&rules::PART_SIZE) };
 /// The boolean `PrimaryRegistryAliasFlag`.
 pub static PRIMARY_REGISTRY_ALIAS_FLAG: ScalarShape = ScalarShape { name: "PrimaryRegistryAliasFlag", service: Service::EcrPublic, ty: Ty::Boolean };
-/// The timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+/// The timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
 pub static PUSH_TIMESTAMP: ScalarShape = ScalarShape { name: "PushTimestamp", service: Service::EcrPublic, ty: Ty::Timestamp };
 /// Structure [`PutImageRequest`](super::PutImageRequest).
 pub static PUT_IMAGE_REQUEST: StructShape = StructShape { name: "PutImageRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("PutImage"), index: put_image_request_index, required: 0x6, members: &[
@@ -1090,7 +1090,7 @@ pub(crate) fn registry_alias_index(key: &str) -> Option<usize> {
 }
 /// The list `RegistryAliasList` of structure [`RegistryAlias`](super::RegistryAlias).
 pub static REGISTRY_ALIAS_LIST: ListShape = ListShape { name: "RegistryAliasList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REGISTRY_ALIAS) };
-/// The string `RegistryAliasName`: length 2..=50, whole value matches `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+/// The string `RegistryAliasName`: length 2..=50 characters, pattern `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
 pub static REGISTRY_ALIAS_NAME: ScalarShape = ScalarShape { name: "RegistryAliasName", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ALIAS_NAME) };
 /// Enum [`RegistryAliasStatus`](super::RegistryAliasStatus).
 pub static REGISTRY_ALIAS_STATUS: EnumShape = EnumShape { name: "RegistryAliasStatus", service: Service::EcrPublic, values: &["ACTIVE", "PENDING", "REJECTED"] };
@@ -1105,11 +1105,11 @@ pub(crate) fn registry_catalog_data_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `RegistryDisplayName`: length 0..=100.
+/// The string `RegistryDisplayName`: length 0..=100 characters.
 pub static REGISTRY_DISPLAY_NAME: ScalarShape = ScalarShape { name: "RegistryDisplayName", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_DISPLAY_NAME) };
-/// The string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+/// The string `RegistryId`: pattern `^(?:[0-9]{12})$`.
 pub static REGISTRY_ID: ScalarShape = ScalarShape { name: "RegistryId", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ID) };
-/// The string `RegistryIdOrAlias`: length 2..=50.
+/// The string `RegistryIdOrAlias`: length 2..=50 characters.
 pub static REGISTRY_ID_OR_ALIAS: ScalarShape = ScalarShape { name: "RegistryIdOrAlias", service: Service::EcrPublic, ty: Ty::String(&rules::REGISTRY_ID_OR_ALIAS) };
 /// The list `RegistryList` of structure [`Registry`](super::Registry).
 pub static REGISTRY_LIST: ListShape = ListShape { name: "RegistryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REGISTRY) };
@@ -1217,13 +1217,13 @@ pub(crate) fn repository_catalog_data_not_found_exception_index(key: &str) -> Op
         _ => None,
     }
 }
-/// The string `RepositoryDescription`: length ..=1024.
+/// The string `RepositoryDescription`: length 0..=1024 characters.
 pub static REPOSITORY_DESCRIPTION: ScalarShape = ScalarShape { name: "RepositoryDescription", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_DESCRIPTION) };
 /// The list `RepositoryList` of structure [`Repository`](super::Repository).
 pub static REPOSITORY_LIST: ListShape = ListShape { name: "RepositoryList", items: ItemsRule { min: None, max: None }, member: Ty::Structure(&REPOSITORY) };
-/// The string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+/// The string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
 pub static REPOSITORY_NAME: ScalarShape = ScalarShape { name: "RepositoryName", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_NAME) };
-/// The list `RepositoryNameList` of string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`: items 1..=100.
+/// The list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`).
 pub static REPOSITORY_NAME_LIST: ListShape = ListShape { name: "RepositoryNameList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::String(&rules::REPOSITORY_NAME) };
 /// Structure [`RepositoryNotEmptyException`](super::RepositoryNotEmptyException).
 pub static REPOSITORY_NOT_EMPTY_EXCEPTION: StructShape = StructShape { name: "RepositoryNotEmptyException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: repository_not_empty_exception_index, required: 0x0, members: &[
@@ -1264,9 +1264,9 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
         _ => None,
     }
 }
-/// The string `RepositoryPolicyText`: length 0..=10240.
+/// The string `RepositoryPolicyText`: length 0..=10240 characters.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
-/// The string `ResourceUrl`: length ..=2048.
+/// The string `ResourceUrl`: length 0..=2048 characters.
 pub static RESOURCE_URL: ScalarShape = ScalarShape { name: "ResourceUrl", service: Service::EcrPublic, ty: Ty::String(&rules::RESOURCE_URL) };
 /// Structure [`ResponseMetadata`](super::ResponseMetadata).
 pub static RESPONSE_METADATA: StructShape = StructShape { name: "ResponseMetadata", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: response_metadata_index, required: 0x0, members: &[
@@ -1349,9 +1349,9 @@ pub(crate) fn tag_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `TagKey`: length 1..=128.
+/// The string `TagKey`: length 1..=128 characters.
 pub static TAG_KEY: ScalarShape = ScalarShape { name: "TagKey", service: Service::EcrPublic, ty: Ty::String(&rules::TAG_KEY) };
-/// The list `TagKeyList` of string `TagKey`: length 1..=128: items 0..=200.
+/// The list `TagKeyList` of string `TagKey`: items 0..=200; each item (length 1..=128 characters).
 pub static TAG_KEY_LIST: ListShape = ListShape { name: "TagKeyList", items: ItemsRule { min: Some(0), max: Some(200) }, member: Ty::String(&rules::TAG_KEY) };
 /// The list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
 pub static TAG_LIST: ListShape = ListShape { name: "TagList", items: ItemsRule { min: Some(0), max: Some(200) }, member: Ty::Structure(&TAG) };
@@ -1379,7 +1379,7 @@ pub(crate) fn tag_resource_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `TagValue`: length 0..=256.
+/// The string `TagValue`: length 0..=256 characters.
 pub static TAG_VALUE: ScalarShape = ScalarShape { name: "TagValue", service: Service::EcrPublic, ty: Ty::String(&rules::TAG_VALUE) };
 /// Structure [`TooManyTagsException`](super::TooManyTagsException).
 pub static TOO_MANY_TAGS_EXCEPTION: StructShape = StructShape { name: "TooManyTagsException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: too_many_tags_exception_index, required: 0x0, members: &[
@@ -1431,7 +1431,7 @@ pub(crate) fn untag_resource_response_index(key: &str) -> Option<usize> {
         _ => None,
     }
 }
-/// The string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+/// The string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static UPLOAD_ID: ScalarShape = ScalarShape { name: "UploadId", service: Service::EcrPublic, ty: Ty::String(&rules::UPLOAD_ID) };
 /// Structure [`UploadLayerPartRequest`](super::UploadLayerPartRequest).
 pub static UPLOAD_LAYER_PART_REQUEST: StructShape = StructShape { name: "UploadLayerPartRequest", service: Service::EcrPublic, exception: false, role: Role::Input, operation: Some("UploadLayerPart"), index: upload_layer_part_request_index, required: 0x3e, members: &[
@@ -1488,7 +1488,7 @@ pub(crate) fn upload_not_found_exception_index(key: &str) -> Option<usize> {
 }
 /// The string `Url`.
 pub static URL: ScalarShape = ScalarShape { name: "Url", service: Service::EcrPublic, ty: Ty::String(&StrRule::ANY) };
-/// The string `UsageText`: length ..=25600.
+/// The string `UsageText`: length 0..=25600 characters.
 pub static USAGE_TEXT: ScalarShape = ScalarShape { name: "UsageText", service: Service::EcrPublic, ty: Ty::String(&rules::USAGE_TEXT) };
 /// Structure [`WaiterConfig`](super::WaiterConfig).
 pub static WAITER_CONFIG: StructShape = StructShape { name: "WaiterConfig", service: Service::EcrPublic, exception: false, role: Role::Nested, operation: None, index: waiter_config_index, required: 0x0, members: &[

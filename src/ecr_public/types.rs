@@ -11,14 +11,14 @@ use crate::{Blob, Timestamp};
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct AuthorizationData {
-    /// `authorizationToken`: optional; string `Base64`: whole value matches `^(?:^[^\t\n\x0B\f\r ]+$)$`, a credential: never quoted in messages or Debug output.
+    /// `authorizationToken`: optional; string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
     #[serde(
         rename = "authorizationToken",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub authorization_token: Option<String>,
-    /// `expiresAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `ExpirationTimestamp`.
+    /// `expiresAt`: optional; timestamp `ExpirationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "expiresAt", default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Timestamp>,
 }
@@ -40,13 +40,13 @@ impl std::fmt::Debug for AuthorizationData {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchCheckLayerAvailabilityRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `layerDigests`: required; list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: length 0..=1000: items 1..=100.
+    /// `layerDigests`: required; list `BatchedOperationLayerDigestList` of string `BatchedOperationLayerDigest`: items 1..=100; each item (length 0..=1000 characters).
     #[serde(rename = "layerDigests")]
     pub layer_digests: Vec<String>,
 }
@@ -78,10 +78,10 @@ pub struct BatchCheckLayerAvailabilityResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BatchDeleteImageRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: required; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -116,16 +116,16 @@ pub struct BatchDeleteImageResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `uploadId`: required; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: required; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId")]
     pub upload_id: String,
-    /// `layerDigests`: required; list `LayerDigestList` of string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`: items 1..=100.
+    /// `layerDigests`: required; list `LayerDigestList` of string `LayerDigest`: items 1..=100; each item (pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`).
     #[serde(rename = "layerDigests")]
     pub layer_digests: Vec<String>,
 }
@@ -136,16 +136,16 @@ pub struct CompleteLayerUploadRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CompleteLayerUploadResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -163,7 +163,7 @@ pub struct CompleteLayerUploadResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateRepositoryRequest {
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `catalogData`: optional; structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
@@ -201,10 +201,10 @@ pub struct CreateRepositoryResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -215,13 +215,13 @@ pub struct DeleteRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -239,10 +239,10 @@ pub struct DeleteRepositoryPolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DeleteRepositoryRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -274,10 +274,10 @@ pub struct DeleteRepositoryResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
@@ -295,10 +295,10 @@ pub struct DescribeImageTagsPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImageTagsRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `nextToken`: optional; string `NextToken`.
@@ -340,10 +340,10 @@ pub struct DescribeImageTagsResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -364,10 +364,10 @@ pub struct DescribeImagesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeImagesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
@@ -458,10 +458,10 @@ pub struct DescribeRegistriesResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesPaginateRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`: items 1..=100.
+    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`).
     #[serde(
         rename = "repositoryNames",
         default,
@@ -483,10 +483,10 @@ pub struct DescribeRepositoriesPaginateRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DescribeRepositoriesRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`: items 1..=100.
+    /// `repositoryNames`: optional; list `RepositoryNameList` of string `RepositoryName`: items 1..=100; each item (length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`).
     #[serde(
         rename = "repositoryNames",
         default,
@@ -598,10 +598,10 @@ pub struct GetRegistryCatalogDataResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryCatalogDataRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -630,10 +630,10 @@ pub struct GetRepositoryCatalogDataResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -644,13 +644,13 @@ pub struct GetRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GetRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -668,16 +668,16 @@ pub struct GetRepositoryPolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Image {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304.
+    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304 characters.
     #[serde(rename = "imageManifest", default, skip_serializing_if = "Option::is_none")]
     pub image_manifest: Option<String>,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -711,16 +711,16 @@ pub struct ImageAlreadyExistsException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageDetail {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
     pub image_digest: Option<String>,
-    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: length 1..=300.
+    /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
     #[serde(rename = "imageTags", default, skip_serializing_if = "Option::is_none")]
     pub image_tags: Option<Vec<String>>,
     /// `imageSizeInBytes`: optional; long (`i64`) `ImageSizeInBytes`.
@@ -730,7 +730,7 @@ pub struct ImageDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_size_in_bytes: Option<i64>,
-    /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+    /// `imagePushedAt`: optional; timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -800,7 +800,7 @@ pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
     pub image_digest: Option<String>,
-    /// `imageTag`: optional; string `ImageTag`: length 1..=300.
+    /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
 }
@@ -843,10 +843,10 @@ pub struct ImageTagAlreadyExistsException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ImageTagDetail {
-    /// `imageTag`: optional; string `ImageTag`: length 1..=300.
+    /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
     /// `imageDetail`: optional; structure [`ReferencedImageDetail`](super::ReferencedImageDetail).
@@ -860,10 +860,10 @@ pub struct ImageTagDetail {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
 }
@@ -874,10 +874,10 @@ pub struct InitiateLayerUploadRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InitiateLayerUploadResponse {
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `partSize`: optional; long (`i64`) `PartSize`: range 0...
+    /// `partSize`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partSize", default, skip_serializing_if = "Option::is_none")]
     pub part_size: Option<i64>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -911,16 +911,16 @@ pub struct InvalidLayerException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct InvalidLayerPartException {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `lastValidByteReceived`: optional; long (`i64`) `PartSize`: range 0...
+    /// `lastValidByteReceived`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(
         rename = "lastValidByteReceived",
         default,
@@ -975,7 +975,7 @@ pub struct InvalidTagParameterException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Layer {
-    /// `layerDigest`: optional; string `LayerDigest`: whole value matches `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
+    /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `layerAvailability`: optional; enum [`LayerAvailability`](super::LayerAvailability): one of `AVAILABLE`, `UNAVAILABLE`.
@@ -1020,7 +1020,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct LayerFailure {
-    /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000.
+    /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000 characters.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
     pub layer_digest: Option<String>,
     /// `failureCode`: optional; enum [`LayerFailureCode`](super::LayerFailureCode): one of `InvalidLayerDigest`, `MissingLayerDigest`.
@@ -1091,7 +1091,7 @@ pub struct LimitExceededException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ListTagsForResourceRequest {
-    /// `resourceArn`: required; string `Arn`: length 1..=2048.
+    /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
     pub resource_arn: String,
 }
@@ -1144,13 +1144,13 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutImageRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304.
+    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304 characters.
     #[serde(rename = "imageManifest")]
     pub image_manifest: String,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -1160,7 +1160,7 @@ pub struct PutImageRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_manifest_media_type: Option<String>,
-    /// `imageTag`: optional; string `ImageTag`: length 1..=300.
+    /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
     /// `imageDigest`: optional; string `ImageDigest`.
@@ -1192,7 +1192,7 @@ pub struct PutImageResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryCatalogDataRequest {
-    /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100.
+    /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100 characters.
     #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
@@ -1221,10 +1221,10 @@ pub struct PutRegistryCatalogDataResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRepositoryCatalogDataRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
     /// `catalogData`: required; structure [`RepositoryCatalogDataInput`](super::RepositoryCatalogDataInput).
@@ -1266,7 +1266,7 @@ pub struct ReferencedImageDetail {
         skip_serializing_if = "Option::is_none"
     )]
     pub image_size_in_bytes: Option<i64>,
-    /// `imagePushedAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `PushTimestamp`.
+    /// `imagePushedAt`: optional; timestamp `PushTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "imagePushedAt", default, skip_serializing_if = "Option::is_none")]
     pub image_pushed_at: Option<Timestamp>,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -1307,10 +1307,10 @@ pub struct ReferencedImagesNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Registry {
-    /// `registryId`: required; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: required; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId")]
     pub registry_id: String,
-    /// `registryArn`: required; string `Arn`: length 1..=2048.
+    /// `registryArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "registryArn")]
     pub registry_arn: String,
     /// `registryUri`: required; string `Url`.
@@ -1330,7 +1330,7 @@ pub struct Registry {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegistryAlias {
-    /// `name`: required; string `RegistryAliasName`: length 2..=50, whole value matches `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `name`: required; string `RegistryAliasName`: length 2..=50 characters, pattern `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "name")]
     pub name: String,
     /// `status`: required; enum [`RegistryAliasStatus`](super::RegistryAliasStatus): one of `ACTIVE`, `PENDING`, `REJECTED`.
@@ -1355,7 +1355,7 @@ crate::enums::model_enum!(
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RegistryCatalogData {
-    /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100.
+    /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100 characters.
     #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
 }
@@ -1382,19 +1382,19 @@ pub struct RegistryNotFoundException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Repository {
-    /// `repositoryArn`: optional; string `Arn`: length 1..=2048.
+    /// `repositoryArn`: optional; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
     pub repository_arn: Option<String>,
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
     /// `repositoryUri`: optional; string `Url`.
     #[serde(rename = "repositoryUri", default, skip_serializing_if = "Option::is_none")]
     pub repository_uri: Option<String>,
-    /// `createdAt`: optional; timestamp: epoch seconds, or an RFC 3339 / Python `str(datetime)` string `CreationTimestamp`.
+    /// `createdAt`: optional; timestamp `CreationTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<Timestamp>,
 }
@@ -1421,26 +1421,26 @@ pub struct RepositoryAlreadyExistsException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCatalogData {
-    /// `description`: optional; string `RepositoryDescription`: length ..=1024.
+    /// `description`: optional; string `RepositoryDescription`: length 0..=1024 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `architectures`: optional; list `ArchitectureList` of string `Architecture`: length 1..=50: items ..=50.
+    /// `architectures`: optional; list `ArchitectureList` of string `Architecture`: items 0..=50; each item (length 1..=50 characters).
     #[serde(rename = "architectures", default, skip_serializing_if = "Option::is_none")]
     pub architectures: Option<Vec<String>>,
-    /// `operatingSystems`: optional; list `OperatingSystemList` of string `OperatingSystem`: length 1..=50: items ..=50.
+    /// `operatingSystems`: optional; list `OperatingSystemList` of string `OperatingSystem`: items 0..=50; each item (length 1..=50 characters).
     #[serde(
         rename = "operatingSystems",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub operating_systems: Option<Vec<String>>,
-    /// `logoUrl`: optional; string `ResourceUrl`: length ..=2048.
+    /// `logoUrl`: optional; string `ResourceUrl`: length 0..=2048 characters.
     #[serde(rename = "logoUrl", default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    /// `aboutText`: optional; string `AboutText`: length ..=25600.
+    /// `aboutText`: optional; string `AboutText`: length 0..=25600 characters.
     #[serde(rename = "aboutText", default, skip_serializing_if = "Option::is_none")]
     pub about_text: Option<String>,
-    /// `usageText`: optional; string `UsageText`: length ..=25600.
+    /// `usageText`: optional; string `UsageText`: length 0..=25600 characters.
     #[serde(rename = "usageText", default, skip_serializing_if = "Option::is_none")]
     pub usage_text: Option<String>,
     /// `marketplaceCertified`: optional; boolean `MarketplaceCertified`.
@@ -1458,13 +1458,13 @@ pub struct RepositoryCatalogData {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct RepositoryCatalogDataInput {
-    /// `description`: optional; string `RepositoryDescription`: length ..=1024.
+    /// `description`: optional; string `RepositoryDescription`: length 0..=1024 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `architectures`: optional; list `ArchitectureList` of string `Architecture`: length 1..=50: items ..=50.
+    /// `architectures`: optional; list `ArchitectureList` of string `Architecture`: items 0..=50; each item (length 1..=50 characters).
     #[serde(rename = "architectures", default, skip_serializing_if = "Option::is_none")]
     pub architectures: Option<Vec<String>>,
-    /// `operatingSystems`: optional; list `OperatingSystemList` of string `OperatingSystem`: length 1..=50: items ..=50.
+    /// `operatingSystems`: optional; list `OperatingSystemList` of string `OperatingSystem`: items 0..=50; each item (length 1..=50 characters).
     #[serde(
         rename = "operatingSystems",
         default,
@@ -1474,10 +1474,10 @@ pub struct RepositoryCatalogDataInput {
     /// `logoImageBlob`: optional; blob (base64 in JSON) `LogoImageBlob`: size 0..=512000 bytes.
     #[serde(rename = "logoImageBlob", default, skip_serializing_if = "Option::is_none")]
     pub logo_image_blob: Option<Blob>,
-    /// `aboutText`: optional; string `AboutText`: length ..=25600.
+    /// `aboutText`: optional; string `AboutText`: length 0..=25600 characters.
     #[serde(rename = "aboutText", default, skip_serializing_if = "Option::is_none")]
     pub about_text: Option<String>,
-    /// `usageText`: optional; string `UsageText`: length ..=25600.
+    /// `usageText`: optional; string `UsageText`: length 0..=25600 characters.
     #[serde(rename = "usageText", default, skip_serializing_if = "Option::is_none")]
     pub usage_text: Option<String>,
 }
@@ -1591,13 +1591,13 @@ pub struct ServerException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyRequest {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText")]
     pub policy_text: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -1611,13 +1611,13 @@ pub struct SetRepositoryPolicyRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SetRepositoryPolicyResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1635,10 +1635,10 @@ pub struct SetRepositoryPolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Tag {
-    /// `Key`: optional; string `TagKey`: length 1..=128.
+    /// `Key`: optional; string `TagKey`: length 1..=128 characters.
     #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
-    /// `Value`: optional; string `TagValue`: length 0..=256.
+    /// `Value`: optional; string `TagValue`: length 0..=256 characters.
     #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
@@ -1649,7 +1649,7 @@ pub struct Tag {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct TagResourceRequest {
-    /// `resourceArn`: required; string `Arn`: length 1..=2048.
+    /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
     pub resource_arn: String,
     /// `tags`: required; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
@@ -1710,10 +1710,10 @@ pub struct UnsupportedCommandException {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UntagResourceRequest {
-    /// `resourceArn`: required; string `Arn`: length 1..=2048.
+    /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
     pub resource_arn: String,
-    /// `tagKeys`: required; list `TagKeyList` of string `TagKey`: length 1..=128: items 0..=200.
+    /// `tagKeys`: required; list `TagKeyList` of string `TagKey`: items 0..=200; each item (length 1..=128 characters).
     #[serde(rename = "tagKeys")]
     pub tag_keys: Vec<String>,
 }
@@ -1739,19 +1739,19 @@ pub struct UntagResourceResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartRequest {
-    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50.
+    /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: required; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `uploadId`: required; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: required; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId")]
     pub upload_id: String,
-    /// `partFirstByte`: required; long (`i64`) `PartSize`: range 0...
+    /// `partFirstByte`: required; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partFirstByte")]
     pub part_first_byte: i64,
-    /// `partLastByte`: required; long (`i64`) `PartSize`: range 0...
+    /// `partLastByte`: required; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(rename = "partLastByte")]
     pub part_last_byte: i64,
     /// `layerPartBlob`: required; blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
@@ -1765,16 +1765,16 @@ pub struct UploadLayerPartRequest {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UploadLayerPartResponse {
-    /// `registryId`: optional; string `RegistryId`: whole value matches `^(?:[0-9]{12})$`.
+    /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205, whole value matches `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
+    /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `uploadId`: optional; string `UploadId`: whole value matches `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
+    /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
     pub upload_id: Option<String>,
-    /// `lastByteReceived`: optional; long (`i64`) `PartSize`: range 0...
+    /// `lastByteReceived`: optional; long (`i64`) `PartSize`: range 0..=9223372036854775807.
     #[serde(
         rename = "lastByteReceived",
         default,
