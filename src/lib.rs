@@ -263,13 +263,6 @@ pub use shape::{Operation, Role, Service, WaiterState};
 pub use timestamp::Timestamp;
 pub use validated::Validated;
 
-/// The JSON scanner, for the crate's own tests of it against serde_json:
-/// not part of the API.
-#[doc(hidden)]
-pub mod testing {
-    pub use crate::parse::{Next, Number, Parser, Text};
-}
-
 /// The Rust examples of the README and of the guide in `docs/`, compiled
 /// and run as doc tests, each page with the features its examples need
 /// (CI runs them with every feature).
@@ -314,7 +307,7 @@ pub struct DocsSchemasDoctests;
 
 /// Stands in for a secret in `Debug` output.
 #[derive(Clone, Copy)]
-pub struct Redacted;
+pub(crate) struct Redacted;
 
 impl std::fmt::Debug for Redacted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1437,3 +1437,6 @@ mod tests {
         assert!(!members.key_is("ab").expect("nothing taken"));
     }
 }
+
+#[cfg(test)]
+mod against_serde_json;

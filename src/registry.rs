@@ -403,3 +403,38 @@ pub fn by_target(target: &str) -> Target<'_> {
 pub fn operation(service: Service, name: &str) -> Option<&'static Operation> {
     operations(service).iter().find(|o| o.is_named(name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bitmask the structure reader compares in one step holds exactly
+    /// the members' `required` flags.
+    #[test]
+    fn the_required_bits_are_the_members_flags() {
+        let mut required_seen = 0;
+        for &service in Service::ALL {
+            for entry in entries(service) {
+                let ShapeRef::Structure(shape) = entry.shape else {
+                    continue;
+                };
+                assert!(shape.members.len() <= 64, "{}: over 64 members", entry.name);
+                for (at, member) in shape.members.iter().enumerate() {
+                    let bit = shape.required >> at & 1 == 1;
+                    assert_eq!(bit, member.required, "{}.{}", entry.name, member.name);
+                    required_seen += usize::from(bit);
+                }
+                let beyond = u32::try_from(shape.members.len())
+                    .ok()
+                    .and_then(|n| shape.required.checked_shr(n));
+                assert_eq!(
+                    beyond.unwrap_or(0),
+                    0,
+                    "{}: bits past the members",
+                    entry.name
+                );
+            }
+        }
+        assert!(required_seen > 100, "the models have required members");
+    }
+}

@@ -62,6 +62,7 @@ impl std::fmt::Display for Service {
 
 /// What a shape is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Role {
     /// An operation's input.
     Input,
@@ -139,6 +140,7 @@ impl Options {
 
 /// The type of a member, list item or map entry, with its rules.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Ty {
     /// A string shape.
     String(&'static StrRule),
@@ -166,6 +168,7 @@ pub enum Ty {
 
 /// A shape found by name.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum ShapeRef {
     /// A structure.
     Structure(&'static StructShape),
@@ -177,6 +180,7 @@ pub enum ShapeRef {
 
 /// A structure shape.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct StructShape {
     /// The model's name (or boto3's, for the extra shapes).
     pub name: &'static str,
@@ -192,11 +196,12 @@ pub struct StructShape {
     pub role: Role,
     /// The operation whose input, output, paginator or waiter this is.
     pub operation: Option<&'static str>,
-    /// The index in `members` of the member a name on the wire stands for.
-    pub index: fn(&str) -> Option<usize>,
+    /// The index in `members` of the member a name on the wire stands for
+    /// ([`StructShape::position`]).
+    pub(crate) index: fn(&str) -> Option<usize>,
     /// Which of the first 64 members are required: bit `i` for
     /// `members[i]`, so one comparison tells whether an object has them all.
-    pub required: u64,
+    pub(crate) required: u64,
 }
 
 /// The members of an error body that name its error, in the order the SDKs
@@ -205,6 +210,13 @@ pub struct StructShape {
 pub(crate) const ENVELOPE: [&str; 2] = ["__type", "code"];
 
 impl StructShape {
+    /// The place in [`StructShape::members`] of the member a name on the
+    /// wire stands for (a member, or its other spelling: `Message` for
+    /// `message`), compared exactly.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        (self.index)(name)
+    }
+
     /// Whether `key` is a member that names an error body's error
     /// ([`ENVELOPE`]) in a body of this shape: read to find the error,
     /// skipped in its shape.
@@ -215,6 +227,7 @@ impl StructShape {
 
 /// A member of a structure.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Member {
     /// The name on the wire.
     pub name: &'static str,
@@ -228,6 +241,7 @@ pub struct Member {
 
 /// A list shape.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ListShape {
     /// The model's name.
     pub name: &'static str,
@@ -239,6 +253,7 @@ pub struct ListShape {
 
 /// A map shape: string keys (possibly an enum's values) to values.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct MapShape {
     /// The model's name.
     pub name: &'static str,
@@ -250,6 +265,7 @@ pub struct MapShape {
 
 /// An enum shape.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct EnumShape {
     /// The model's name.
     pub name: &'static str,
@@ -261,6 +277,7 @@ pub struct EnumShape {
 
 /// A named scalar, list or map shape of the model: `RepositoryName`, `ImageTag`...
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ScalarShape {
     /// The model's name.
     pub name: &'static str,
@@ -291,6 +308,7 @@ impl Ty {
 
 /// An operation of a service.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Operation {
     /// The operation's name: `DescribeImages`.
     pub name: &'static str,
@@ -316,6 +334,7 @@ pub struct Operation {
 /// and key as a list, in model order (a result key may be a path:
 /// `imageScanFindings.findings`).
 #[derive(Debug, serde::Serialize)]
+#[non_exhaustive]
 pub struct Paginator {
     /// boto3's paginator name (`client.get_paginator(name)`): the
     /// operation's method name.
@@ -334,6 +353,7 @@ pub struct Paginator {
 
 /// A waiter, as `waiters-2.json` writes it.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Waiter {
     /// boto3's name (`client.get_waiter(name)`): `image_scan_complete`.
     pub name: &'static str,
@@ -351,6 +371,7 @@ pub struct Waiter {
 
 /// One acceptor of a waiter: when it matches, the waiter reaches `state`.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Acceptor {
     /// Where the waiter goes.
     pub state: WaiterState,
@@ -364,6 +385,7 @@ pub struct Acceptor {
 
 /// The states a waiter reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WaiterState {
     /// Done.
     Success,
@@ -386,6 +408,7 @@ impl WaiterState {
 
 /// botocore's acceptor matchers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Matcher {
     /// The expression's value equals `expected`.
     Path,
@@ -415,6 +438,7 @@ impl Matcher {
 
 /// An acceptor's expected value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Expected {
     /// A string.
     Str(&'static str),

@@ -1,8 +1,8 @@
-//! The JSON scanner (`ecr_models::testing`, the crate's `parse`) against serde_json, on texts built
-//! from JSON's tokens and near-misses (proptest): both accept exactly the
-//! same texts when skipping, and read the same strings and numbers.
+//! The JSON scanner against serde_json, on texts built from JSON's tokens
+//! and near-misses (proptest): both accept exactly the same texts when
+//! skipping, and read the same strings and numbers.
 
-use ecr_models::testing::{Next, Number, Parser, Text};
+use super::{Next, Number, Parser, Text};
 use proptest::prelude::*;
 use serde::de::IgnoredAny;
 
