@@ -3,22 +3,21 @@
 use std::io::Write;
 
 use ecr_models::registry::ShapeRef;
-use ecr_models::{inspect, Code, Options, Service};
+use ecr_models::{inspect, Code, Options};
 use serde_json::Value;
 
+use crate::args::ShapeArgs;
 use crate::report::plural;
-use crate::{parse_service, target, Outcome, Stop};
+use crate::{Outcome, Stop};
 
 /// The options of `check`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("name", |a| {
+    a.help("The scalar or enum shape: RepositoryName, MaxResults, ScanType...")
+}))]
 pub struct Args {
-    /// The service: ecr or ecr-public.
-    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
-    pub service: Service,
-
-    /// The scalar or enum shape: RepositoryName, MaxResults, ScanType...
-    #[arg(long, value_name = "NAME")]
-    pub shape: String,
+    #[command(flatten)]
+    pub shape: ShapeArgs,
 
     /// The value: a JSON number, true, false, null or a JSON string literal
     /// (`'"1.0"'`); anything else is taken as a plain string.
@@ -28,11 +27,12 @@ pub struct Args {
 
 /// Checks the value and prints `valid`, or `invalid` and its violations.
 pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<(), Stop> {
-    let entry = target::entry(args.service, &args.shape).map_err(Stop::Usage)?;
+    let entry = args.shape.entry()?;
     if let ShapeRef::Structure(_) = entry.shape {
+        let service = args.shape.service;
         return Err(Stop::Usage(format!(
-            "`{}` is a structure of {}: check documents with `ecr-validate --service {} --shape {} FILE`",
-            entry.name, args.service, args.service, entry.name
+            "`{}` is a structure of {service}: check documents with `ecr-validate --service {service} --shape {} FILE`",
+            entry.name, entry.name
         )));
     }
     let value = bare_value(&args.value);

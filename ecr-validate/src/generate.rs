@@ -5,20 +5,18 @@ use std::io::Write;
 
 use ecr_models::registry::ShapeRef;
 use ecr_models::testdata::{list_pointers, Generator};
-use ecr_models::Service;
 
-use crate::{parse_service, target, Stop};
+use crate::args::ShapeArgs;
+use crate::Stop;
 
 /// The options of `generate`.
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("name", |a| {
+    a.help("The structure: DescribeImagesResponse, CreateRepositoryRequest...")
+}))]
 pub struct Args {
-    /// The service: ecr or ecr-public.
-    #[arg(long, value_name = "SERVICE", default_value = "ecr", value_parser = parse_service)]
-    pub service: Service,
-
-    /// The structure: DescribeImagesResponse, CreateRepositoryRequest...
-    #[arg(long, value_name = "NAME")]
-    pub shape: String,
+    #[command(flatten)]
+    pub shape: ShapeArgs,
 
     /// How many documents.
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -54,7 +52,7 @@ fn parse_items(text: &str) -> Result<(String, usize), String> {
 /// Prints `--count` documents, a line each. Nothing is judged: a run
 /// that prints them all is valid.
 pub fn run<W: Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
-    let entry = target::entry(args.service, &args.shape).map_err(Stop::Usage)?;
+    let entry = args.shape.entry()?;
     let ShapeRef::Structure(shape) = entry.shape else {
         let kind = match entry.shape {
             ShapeRef::Enum(_) => "an enum",
@@ -62,7 +60,7 @@ pub fn run<W: Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
         };
         return Err(Stop::Usage(format!(
             "`{}` is {kind} of {}, not a structure: only structures can be generated (`ecr-validate inspect {}` describes it)",
-            entry.name, args.service, entry.name
+            entry.name, args.shape.service, entry.name
         )));
     };
     let lists = list_pointers(shape);

@@ -1,12 +1,12 @@
 //! `ecr-validate inspect`: a shape or an operation described, for people
-//! (a [`Description`] as indented text) or as one JSON object.
+//! (indented text, each rule in the library's words) or as one JSON object.
 
 use std::fmt::Write as _;
 use std::io;
 
-use ecr_models::inspect::{
-    self, Bounds, Description, OperationDescription, OperationUse, TypeInfo,
-};
+use ecr_models::inspect::{self, OperationDescription, OperationUse, TypeInfo};
+use ecr_models::registry::{Entry, ShapeRef};
+use ecr_models::shape::Ty;
 use ecr_models::Service;
 
 use crate::report::Format;
@@ -53,10 +53,9 @@ pub fn run<W: io::Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
         None => {
             let name = args.name.as_deref().unwrap_or_default();
             let entry = target::entry(args.service, name).map_err(Stop::Usage)?;
-            let description = inspect::describe(entry);
             match args.format {
-                Format::Human => human(&description),
-                Format::Json => json(&description)?,
+                Format::Human => human(entry),
+                Format::Json => json(&inspect::describe(entry))?,
             }
         }
     };
@@ -72,8 +71,11 @@ fn json(description: &impl serde::Serialize) -> Result<String, Stop> {
     }
 }
 
-/// The description as text, ending with a newline.
-pub fn human(d: &Description) -> String {
+/// The description of a registered shape as text, ending with a newline.
+/// Every rule is stated in the library's words ([`inspect::rules`]), one
+/// line per member (or per enum or scalar), as the generated docs state it.
+pub fn human(entry: &'static Entry) -> String {
+    let d = inspect::describe(entry);
     let mut out = String::new();
     let what = match (d.kind, d.operation) {
         ("structure", Some(op)) => format!("structure of {}, {} of {op}", d.service, d.role),
@@ -84,32 +86,35 @@ pub fn human(d: &Description) -> String {
     if d.exception {
         out.push_str("An error body: `__type` (or `code`) names the error.\n");
     }
-    if let Some(members) = &d.members {
-        if members.is_empty() {
-            out.push_str("\nNo members.\n");
-        } else {
+    match entry.shape {
+        ShapeRef::Structure(s) if s.members.is_empty() => out.push_str("\nNo members.\n"),
+        ShapeRef::Structure(s) => {
             out.push_str("\nMembers (wire names):\n");
+            for m in s.members {
+                let required = if m.required { ", required" } else { "" };
+                let info = inspect::type_info(&m.ty);
+                let _ = writeln!(
+                    out,
+                    "  {}: {}{required}",
+                    m.name,
+                    label(Some(m.shape), &info)
+                );
+                rules(&mut out, &m.ty, &info, 6);
+            }
         }
-        for m in members {
-            let required = if m.required { ", required" } else { "" };
-            let _ = writeln!(
-                out,
-                "  {}: {}{required}",
-                m.name,
-                label(Some(m.shape), &m.ty)
-            );
-            rules(&mut out, &m.ty, 6);
-        }
-    }
-    if let Some(values) = d.values {
-        let _ = writeln!(out, "\nValues: {}", values.join(", "));
-    }
-    if let Some(ty) = &d.ty {
-        let _ = writeln!(out, "\nType: {}", label(None, ty));
-        rules(&mut out, ty, 4);
+        ShapeRef::Enum(e) => typed(&mut out, &Ty::Enum(e)),
+        ShapeRef::Scalar(s) => typed(&mut out, &s.ty),
+        _ => {}
     }
     used_by(&mut out, &d.operations);
     out
+}
+
+/// `Type:` and the rules of an enum or scalar shape.
+fn typed(out: &mut String, ty: &Ty) {
+    let info = inspect::type_info(ty);
+    let _ = writeln!(out, "\nType: {}", info.kind);
+    rules(out, ty, &info, 4);
 }
 
 /// `RepositoryName (string)`, `ImageIdentifierList (list)`, or just the
@@ -121,44 +126,28 @@ fn label(shape: Option<&str>, ty: &TypeInfo) -> String {
     }
 }
 
-fn bounds(b: &Bounds, op: &str) -> String {
-    match (b.min, b.max) {
-        (Some(min), Some(max)) => format!("{min}{op}{max}"),
-        (Some(min), None) => format!("{min}.."),
-        (None, Some(max)) => format!("0{op}{max}"),
-        (None, None) => "any".to_string(),
+/// The rules of `ty` (`info` is its type) on one line, `indent` spaces in,
+/// in the library's words; then the types of its list items or map keys
+/// and values, whose rules that line has stated.
+fn rules(out: &mut String, ty: &Ty, info: &TypeInfo, indent: usize) {
+    let rules = inspect::rules(ty);
+    if !rules.is_empty() {
+        let _ = writeln!(out, "{:indent$}{rules}", "");
     }
+    parts(out, info, indent);
 }
 
-/// One line per rule of `ty`, `indent` spaces in; list items and map keys
-/// and values with their own rules below them.
-fn rules(out: &mut String, ty: &TypeInfo, indent: usize) {
-    let pad = " ".repeat(indent);
-    if let Some(length) = &ty.length {
-        let _ = writeln!(out, "{pad}length {} characters", bounds(length, "..="));
-    }
-    if let Some(pattern) = ty.pattern {
-        let _ = writeln!(out, "{pad}pattern {pattern}");
-    }
-    if ty.secret {
-        let _ = writeln!(out, "{pad}secret: never quoted in messages");
-    }
-    if let Some(range) = &ty.range {
-        let _ = writeln!(out, "{pad}range {}..={}", range.min, range.max);
-    }
-    if let Some(size) = &ty.size {
-        let _ = writeln!(out, "{pad}size {} bytes", bounds(size, "..="));
-    }
-    if let Some(values) = ty.values {
-        let _ = writeln!(out, "{pad}values {}", values.join(", "));
-    }
-    if let Some(items) = &ty.items {
-        let _ = writeln!(out, "{pad}items {}", bounds(items, "..="));
-    }
-    for (what, part) in [("item", &ty.member), ("key", &ty.key), ("value", &ty.value)] {
+/// `item: Tag (structure)`, `key: FindingSeverity (enum)`...: the parts
+/// of a list or map, each with its own parts below it.
+fn parts(out: &mut String, info: &TypeInfo, indent: usize) {
+    for (what, part) in [
+        ("item", &info.member),
+        ("key", &info.key),
+        ("value", &info.value),
+    ] {
         if let Some(part) = part {
-            let _ = writeln!(out, "{pad}{what}: {}", label(None, part));
-            rules(out, part, indent + 2);
+            let _ = writeln!(out, "{:indent$}{what}: {}", "", label(None, part));
+            parts(out, part, indent + 2);
         }
     }
 }

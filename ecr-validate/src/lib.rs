@@ -4,12 +4,13 @@
 //! [`merge-pages`](merge_pages) and [`traffic`]. Each takes its options and
 //! standard output, records what it found in an [`Outcome`] and returns
 //! why it stopped early, if it did ([`Stop`]); the binary maps the two to
-//! the exit status, in one place. Beneath them: what documents are checked
-//! against ([`target`]), how input splits into documents ([`input`]), and
-//! how verdicts are printed ([`report`]). Not a stable API: the library is
-//! `ecr-models`.
+//! the exit status, in one place. Beneath them: the options several share
+//! ([`args`]), what documents are checked against ([`target`]), how input
+//! splits into documents ([`input`]), and how verdicts are printed
+//! ([`report`]). Not a stable API: the library is `ecr-models`.
 #![forbid(unsafe_code)]
 
+pub mod args;
 pub mod check;
 pub mod generate;
 pub mod input;

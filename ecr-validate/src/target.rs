@@ -29,17 +29,7 @@ impl Target {
     /// name (with close names) or one that is not a structure.
     pub fn shape(service: Service, name: &str) -> Result<Target, String> {
         let Some(entry) = registry::find(service, name) else {
-            let names = registry::entries(service)
-                .iter()
-                .filter(|e| is_structure(e));
-            let mut message = format!("unknown shape `{name}` in {service}");
-            add_hints(
-                &mut message,
-                registry::close_names(name, names.map(|e| e.name)),
-                service,
-                |other| registry::find(other, name).is_some_and(is_structure),
-            );
-            return Err(message);
+            return Err(Lookup::Structure.unknown(service, name));
         };
         if !is_structure(entry) {
             let what = match entry.shape {
@@ -57,14 +47,7 @@ impl Target {
     /// (with close names) for an unknown name.
     pub fn operation(service: Service, name: &str, direction: Direction) -> Result<Target, String> {
         let Some(op) = registry::operation(service, name) else {
-            let mut message = format!("unknown operation `{name}` in {service}");
-            add_hints(
-                &mut message,
-                registry::suggest_operation(service, name),
-                service,
-                |other| registry::operation(other, name).is_some(),
-            );
-            return Err(message);
+            return Err(Lookup::Operation.unknown(service, name));
         };
         Ok(Target::Operation(op, direction))
     }
@@ -89,16 +72,7 @@ impl Target {
 /// Any registered shape `name` of `service` (structure, enum or scalar); an
 /// error message (with close names) for an unknown name.
 pub fn entry(service: Service, name: &str) -> Result<&'static Entry, String> {
-    registry::find(service, name).ok_or_else(|| {
-        let mut message = format!("unknown shape `{name}` in {service}");
-        add_hints(
-            &mut message,
-            registry::suggest(service, name),
-            service,
-            |other| registry::find(other, name).is_some(),
-        );
-        message
-    })
+    registry::find(service, name).ok_or_else(|| Lookup::Shape.unknown(service, name))
 }
 
 /// Whether `entry` is a structure, i.e. can check a document.
@@ -106,25 +80,64 @@ fn is_structure(entry: &Entry) -> bool {
     matches!(entry.shape, ShapeRef::Structure(_))
 }
 
-/// Appends "did you mean" names and, when the name belongs to another
-/// service, which `--service` to use.
-fn add_hints(
-    message: &mut String,
-    close: Vec<&str>,
-    service: Service,
-    in_other: impl Fn(Service) -> bool,
-) {
-    if let Some(other) = Service::ALL
-        .iter()
-        .copied()
-        .find(|&s| s != service && in_other(s))
-    {
-        message.push_str(&format!(" (it is in {other}: add `--service {other}`)"));
-        return;
+/// What a name is looked up as.
+#[derive(Clone, Copy)]
+enum Lookup {
+    /// A structure: what documents are checked against.
+    Structure,
+    /// Any registered shape.
+    Shape,
+    /// An operation.
+    Operation,
+}
+
+impl Lookup {
+    /// Whether `service` has `name` as this.
+    fn has(self, service: Service, name: &str) -> bool {
+        match self {
+            Lookup::Structure => registry::find(service, name).is_some_and(is_structure),
+            Lookup::Shape => registry::find(service, name).is_some(),
+            Lookup::Operation => registry::operation(service, name).is_some(),
+        }
     }
-    if !close.is_empty() {
-        message.push_str("; did you mean ");
-        message.push_str(&close.join(", "));
-        message.push('?');
+
+    /// Names of `service` close to `name`, as this.
+    fn close(self, service: Service, name: &str) -> Vec<&'static str> {
+        match self {
+            Lookup::Structure => {
+                let names = registry::entries(service)
+                    .iter()
+                    .filter(|e| is_structure(e));
+                registry::close_names(name, names.map(|e| e.name))
+            }
+            Lookup::Shape => registry::suggest(service, name),
+            Lookup::Operation => registry::suggest_operation(service, name),
+        }
+    }
+
+    /// The message for a `name` that `service` does not have as this:
+    /// which `--service` to use when another service has it, else the
+    /// close names ("did you mean").
+    fn unknown(self, service: Service, name: &str) -> String {
+        let noun = match self {
+            Lookup::Operation => "operation",
+            Lookup::Structure | Lookup::Shape => "shape",
+        };
+        let mut message = format!("unknown {noun} `{name}` in {service}");
+        let other = Service::ALL
+            .iter()
+            .copied()
+            .find(|&s| s != service && self.has(s, name));
+        if let Some(other) = other {
+            message.push_str(&format!(" (it is in {other}: add `--service {other}`)"));
+            return message;
+        }
+        let close = self.close(service, name);
+        if !close.is_empty() {
+            message.push_str("; did you mean ");
+            message.push_str(&close.join(", "));
+            message.push('?');
+        }
+        message
     }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use ecr_models::traffic::{self, Exchange, RecordingError};
 use ecr_models::{Options, Service, Violation};
 
+use crate::args::Judging;
 use crate::input::is_stdin;
 use crate::report::{is_zero, plural, write_invalid, Format};
 use crate::{Outcome, Stop};
@@ -19,17 +20,9 @@ use crate::{Outcome, Stop};
 /// The options of `traffic`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Members the model does not define are violations.
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Hold responses to the model's list size bounds and enum values too.
-    #[arg(long)]
-    pub exact_outputs: bool,
-
-    /// Accept enum values the model does not know in requests too.
-    #[arg(long)]
-    pub allow_unknown_enums: bool,
+    /// How documents are judged.
+    #[command(flatten)]
+    pub judging: Judging,
 
     /// How verdicts are printed: human (text) or json (JSON Lines).
     #[arg(long, value_enum, default_value_t = Format::Human, hide_possible_values = true)]
@@ -49,10 +42,7 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
             "standard input (`-`) can be read only once".to_string(),
         ));
     }
-    let opts = Options::default()
-        .strict(args.strict)
-        .exact_outputs(args.exact_outputs)
-        .allow_unknown_enums(args.allow_unknown_enums);
+    let opts = args.judging.options();
     let mut tally = Tally::default();
     for path in &args.files {
         let name = path.to_string_lossy();

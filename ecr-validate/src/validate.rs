@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::ArgGroup;
 use ecr_models::{Options, Service};
 
+use crate::args::Judging;
 use crate::input::{is_stdin, Batch, Lines};
 use crate::report::{Format, Reporter, Source};
 use crate::target::{Direction, Target};
@@ -49,20 +50,9 @@ pub struct Args {
     #[arg(long, value_name = "CODE", requires = "error")]
     pub error_type: Option<String>,
 
-    /// Members the model does not define are violations (unknown_field).
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Responses are held to the letter of the model too: its list item
-    /// counts and its enums' known values (by default only requests are,
-    /// as AWS's servers and SDKs do).
-    #[arg(long)]
-    pub exact_outputs: bool,
-
-    /// Enum values the model does not know are accepted in requests too
-    /// (responses accept them unless --exact-outputs).
-    #[arg(long)]
-    pub allow_unknown_enums: bool,
+    /// How documents are judged.
+    #[command(flatten)]
+    pub judging: Judging,
 
     /// Each non-blank line of each input is one document (JSON Lines).
     #[arg(long)]
@@ -96,28 +86,30 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
             "standard input (`-`) can be read only once".to_string(),
         ));
     }
-    let opts = Options::default()
-        .strict(args.strict)
-        .exact_outputs(args.exact_outputs)
-        .allow_unknown_enums(args.allow_unknown_enums);
+    let opts = args.judging.options();
     let check = Check {
         target,
         error_type: args.error_type.as_deref(),
         opts: &opts,
     };
     let mut reporter = Reporter::new(out, args.format);
-    let mut buf = Vec::new();
+    let mut judge = Judge {
+        check: &check,
+        reporter: &mut reporter,
+        found,
+        buf: Vec::new(),
+    };
     for file in &files {
         let name = file.to_string_lossy();
         let checked = match args.jsonl {
-            true => check_lines(file, &name, &check, &mut reporter, found),
-            false => check_whole(file, &name, &check, &mut reporter, found, &mut buf),
+            true => judge.lines(file, &name),
+            false => judge.whole(file, &name),
         };
         match checked {
             Ok(()) => {}
             Err(Cut::Read(e)) => {
-                found.add(Outcome::Failed);
-                reporter.unreadable(&name, e)?;
+                judge.found.add(Outcome::Failed);
+                judge.reporter.unreadable(&name, e)?;
             }
             Err(Cut::Write(e)) => return Err(Stop::Output(e)),
         }
@@ -167,93 +159,84 @@ fn resolve(args: &Args) -> Result<Target, String> {
     Target::operation(args.service, name, direction)
 }
 
-/// Records a verdict, then prints it.
-fn report<W: Write>(
-    reporter: &mut Reporter<W>,
-    found: &mut Outcome,
-    source: Source<'_>,
-    verdict: &Result<(), ecr_models::Error>,
-) -> Result<(), Cut> {
-    found.judged(verdict);
-    reporter.document(source, verdict).map_err(Cut::Write)
+/// Checks inputs against one target, each verdict recorded in `found`,
+/// then printed.
+struct Judge<'a, W: Write> {
+    check: &'a Check<'a>,
+    reporter: &'a mut Reporter<W>,
+    found: &'a mut Outcome,
+    /// The input being checked as one document.
+    buf: Vec<u8>,
 }
 
-/// Checks one input as one document, read whole into `buf`.
-fn check_whole<W: Write>(
-    file: &Path,
-    name: &str,
-    check: &Check<'_>,
-    reporter: &mut Reporter<W>,
-    found: &mut Outcome,
-    buf: &mut Vec<u8>,
-) -> Result<(), Cut> {
-    buf.clear();
-    let read = if is_stdin(file) {
-        io::stdin().lock().read_to_end(buf)
-    } else {
-        File::open(file).and_then(|mut f| f.read_to_end(buf))
-    };
-    read.map_err(Cut::Read)?;
-    let verdict = check.document(buf);
-    let source = Source { name, line: None };
-    report(reporter, found, source, &verdict)
-}
-
-/// Checks each non-blank line of one input as a document.
-fn check_lines<W: Write>(
-    file: &Path,
-    name: &str,
-    check: &Check<'_>,
-    reporter: &mut Reporter<W>,
-    found: &mut Outcome,
-) -> Result<(), Cut> {
-    if is_stdin(file) {
-        return each_line(io::stdin().lock(), name, check, reporter, found);
+impl<W: Write> Judge<'_, W> {
+    /// Records a verdict, then prints it.
+    fn report(
+        &mut self,
+        source: Source<'_>,
+        verdict: &Result<(), ecr_models::Error>,
+    ) -> Result<(), Cut> {
+        self.found.judged(verdict);
+        self.reporter.document(source, verdict).map_err(Cut::Write)
     }
-    let f = File::open(file).map_err(Cut::Read)?;
-    let reader = BufReader::with_capacity(64 * 1024, f);
-    each_line(reader, name, check, reporter, found)
-}
 
-fn each_line<R: BufRead, W: Write>(
-    reader: R,
-    name: &str,
-    check: &Check<'_>,
-    reporter: &mut Reporter<W>,
-    found: &mut Outcome,
-) -> Result<(), Cut> {
-    // Documents are read in batches and checked on every core; verdicts
-    // are reported in input order. A read error ends the input after the
-    // documents read before it are judged.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut lines = Lines::new(reader);
-    let mut batch = Batch::default();
-    loop {
-        batch.clear();
-        let mut failed = None;
-        while !batch.is_full() {
-            match lines.read_into(&mut batch) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    failed = Some(e);
-                    break;
+    /// Checks one input as one document, read whole.
+    fn whole(&mut self, file: &Path, name: &str) -> Result<(), Cut> {
+        self.buf.clear();
+        let read = if is_stdin(file) {
+            io::stdin().lock().read_to_end(&mut self.buf)
+        } else {
+            File::open(file).and_then(|mut f| f.read_to_end(&mut self.buf))
+        };
+        read.map_err(Cut::Read)?;
+        let verdict = self.check.document(&self.buf);
+        self.report(Source { name, line: None }, &verdict)
+    }
+
+    /// Checks each non-blank line of one input as a document.
+    fn lines(&mut self, file: &Path, name: &str) -> Result<(), Cut> {
+        if is_stdin(file) {
+            return self.each_line(io::stdin().lock(), name);
+        }
+        let f = File::open(file).map_err(Cut::Read)?;
+        self.each_line(BufReader::with_capacity(64 * 1024, f), name)
+    }
+
+    fn each_line<R: BufRead>(&mut self, reader: R, name: &str) -> Result<(), Cut> {
+        let check = self.check;
+        // Documents are read in batches and checked on every core; verdicts
+        // are reported in input order. A read error ends the input after the
+        // documents read before it are judged.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut lines = Lines::new(reader);
+        let mut batch = Batch::default();
+        loop {
+            batch.clear();
+            let mut failed = None;
+            while !batch.is_full() {
+                match lines.read_into(&mut batch) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
                 }
             }
-        }
-        if batch.is_empty() && failed.is_none() {
-            return Ok(());
-        }
-        let verdicts = batch.check_all(workers, |doc| check.document(doc));
-        for (line, verdict) in batch.lines().zip(&verdicts) {
-            let line = Some(line);
-            report(reporter, found, Source { name, line }, verdict)?;
-        }
-        if let Some(e) = failed {
-            return Err(Cut::Read(e));
-        }
-        if !batch.is_full() {
-            return Ok(());
+            if batch.is_empty() && failed.is_none() {
+                return Ok(());
+            }
+            let verdicts = batch.check_all(workers, |doc| check.document(doc));
+            for (line, verdict) in batch.lines().zip(&verdicts) {
+                let line = Some(line);
+                self.report(Source { name, line }, verdict)?;
+            }
+            if let Some(e) = failed {
+                return Err(Cut::Read(e));
+            }
+            if !batch.is_full() {
+                return Ok(());
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use ecr_models::{registry, Options, Service};
+use ecr_models::registry::ShapeRef;
+use ecr_models::{inspect, registry, Options, Service};
 use serde_json::{json, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
@@ -960,9 +961,10 @@ fn inspect_describes_a_structure_its_rules_and_its_operations() {
     let text = &input.stdout;
     for line in [
         "CreateRepositoryRequest: structure of ecr, input of CreateRepository\n",
-        "  registryId: RegistryId (string)\n      pattern ^(?:[0-9]{12})$\n",
-        "  repositoryName: RepositoryName (string), required\n      length 2..=256 characters\n",
-        "      values MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION\n",
+        "  registryId: RegistryId (string)\n      pattern `^(?:[0-9]{12})$`\n",
+        "  repositoryName: RepositoryName (string), required\n      length 2..=256 characters, pattern `^(?:",
+        "      one of `MUTABLE`, `IMMUTABLE`, `IMMUTABLE_WITH_EXCLUSION`, `MUTABLE_WITH_EXCLUSION`\n",
+        "      items 1..=5\n      item: ImageTagMutabilityExclusionFilter (structure)\n",
         "  tags: TagList (list)\n      item: Tag (structure)\n",
         "Used by 1 operation (directly or nested):\n  CreateRepository  input (this shape)\n",
     ] {
@@ -987,9 +989,12 @@ fn inspect_describes_a_structure_its_rules_and_its_operations() {
 fn inspect_describes_enums_and_scalars_and_map_types() {
     let run1 = run(&["inspect", "ScanType"], b"");
     assert_eq!(run1.code, 0, "{run1:?}");
-    assert!(run1
-        .stdout
-        .starts_with("ScanType: enum of ecr\n\nValues: BASIC, ENHANCED\n"));
+    assert!(
+        run1.stdout
+            .starts_with("ScanType: enum of ecr\n\nType: enum\n    one of `BASIC`, `ENHANCED`\n"),
+        "{}",
+        run1.stdout
+    );
     assert!(run1.stdout.contains("PutRegistryScanningConfiguration"));
 
     let run2 = run(&["inspect", "MaxResults"], b"");
@@ -1004,7 +1009,7 @@ fn inspect_describes_enums_and_scalars_and_map_types() {
     let run3 = run(&["inspect", "ImageScanFindingsSummary"], b"");
     assert!(
         run3.stdout.contains(
-            "  findingSeverityCounts: FindingSeverityCounts (map)\n      key: FindingSeverity (enum)\n"
+            "  findingSeverityCounts: FindingSeverityCounts (map)\n      each key (one of `INFORMATIONAL`, `LOW`, `MEDIUM`, `HIGH`, `CRITICAL`, `UNDEFINED`); each value (range 0..=2147483647)\n      key: FindingSeverity (enum)\n      value: integer\n"
         ),
         "{}",
         run3.stdout
@@ -1021,6 +1026,50 @@ fn inspect_describes_enums_and_scalars_and_map_types() {
     );
     assert_eq!(run4.code, 0, "{run4:?}");
     assert!(run4.stdout.contains("of ecr-public"), "{}", run4.stdout);
+}
+
+/// Every rule `inspect` prints is the library's words: the line under a
+/// member is `inspect::rules` of the member's type, exactly (a member
+/// without rules has no rule line), and the lines after it only name the
+/// types of list items and map keys and values.
+#[test]
+fn inspect_states_each_members_rules_as_inspect_rules_says_them() {
+    let mut stated = 0;
+    for name in ["CreateRepositoryRequest", "DescribeImagesResponse"] {
+        let Some(ShapeRef::Structure(shape)) = registry::find(Service::Ecr, name).map(|e| e.shape)
+        else {
+            panic!("{name} is a structure of ecr");
+        };
+        let described = run(&["inspect", name], b"");
+        assert_eq!(described.code, 0, "{described:?}");
+        let text = &described.stdout;
+        for m in shape.members {
+            let head = format!("\n  {}: ", m.name);
+            let at = text
+                .find(&head)
+                .unwrap_or_else(|| panic!("{head:?} not in:\n{text}"));
+            let below: Vec<&str> = text[at + 1..]
+                .lines()
+                .skip(1)
+                .take_while(|l| l.starts_with("      "))
+                .collect();
+            let (parts, said): (Vec<&str>, Vec<&str>) = below.iter().partition(|l| {
+                let l = l.trim_start();
+                l.starts_with("item: ") || l.starts_with("key: ") || l.starts_with("value: ")
+            });
+            let words = inspect::rules(&m.ty);
+            let expected = match words.is_empty() {
+                true => vec![],
+                false => vec![format!("      {words}")],
+            };
+            assert_eq!(said, expected, "{name}.{}:\n{text}", m.name);
+            // The rule line comes first, before the types of the parts.
+            assert_eq!(below[..said.len()], said[..], "{name}.{}", m.name);
+            assert!(parts.iter().all(|l| !l.contains('`')), "{parts:?}");
+            stated += said.len();
+        }
+    }
+    assert!(stated >= 4, "the structures have rules to state: {stated}");
 }
 
 #[test]
