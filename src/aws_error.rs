@@ -2,6 +2,8 @@
 //! `X-Amzn-ErrorType` header) names, and the common errors that any
 //! operation of any service can return.
 
+use std::marker::PhantomData;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Code, Error};
@@ -85,21 +87,48 @@ const fn any_string(name: &'static str) -> Member {
     }
 }
 
-/// Reads the member at place `at`, an optional string of any value, into
-/// its slot: what both error-body sinks below do with each member.
-fn read_string(
-    slots: &mut [Option<String>],
-    at: usize,
-    p: &mut Parser<'_>,
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-) -> Result<bool, Syntax> {
-    let mut slot = None;
-    let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
-    if let Some(target) = slots.get_mut(at) {
-        *target = slot;
+/// The slots of an error-body shape `S` whose two members are optional
+/// strings of any value ([`COMMON_BODY`], [`ENVELOPE_SHAPE`]): their values,
+/// in the shape's order.
+struct Strings<S>([Option<String>; 2], PhantomData<S>);
+
+/// An error-body shape read into [`Strings`].
+trait StringsShape {
+    const SHAPE: &'static StructShape;
+}
+
+impl<S> Default for Strings<S> {
+    fn default() -> Self {
+        Strings([None, None], PhantomData)
     }
-    Ok(valid)
+}
+
+impl<S: StringsShape> Fields for Strings<S> {
+    type Value = [Option<String>; 2];
+
+    fn index(&self, key: &str) -> Option<usize> {
+        (S::SHAPE.index)(key)
+    }
+
+    fn read(
+        &mut self,
+        at: usize,
+        _: &'static Member,
+        p: &mut Parser<'_>,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+    ) -> Result<bool, Syntax> {
+        let mut slot = None;
+        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
+        if let Some(target) = self.0.get_mut(at) {
+            *target = slot;
+        }
+        Ok(valid)
+    }
+
+    fn build(self) -> Option<[Option<String>; 2]> {
+        Some(self.0)
+    }
 }
 
 /// The body of a common error, as a shape: `message` and `Message` are two
@@ -118,34 +147,11 @@ static COMMON_BODY: StructShape = StructShape {
     required: 0,
 };
 
-/// The slots of [`COMMON_BODY`]: its two messages.
-#[derive(Default)]
-struct CommonBody {
-    message: [Option<String>; 2],
-}
+/// [`COMMON_BODY`] for [`Strings`]: its two messages.
+struct CommonBody;
 
-impl Fields for CommonBody {
-    type Value = Option<String>;
-
-    fn index(&self, key: &str) -> Option<usize> {
-        (COMMON_BODY.index)(key)
-    }
-
-    fn read(
-        &mut self,
-        at: usize,
-        _: &'static Member,
-        p: &mut Parser<'_>,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-    ) -> Result<bool, Syntax> {
-        read_string(&mut self.message, at, p, cx, path)
-    }
-
-    fn build(self) -> Option<Option<String>> {
-        let [message, upper] = self.message;
-        Some(message.or(upper))
-    }
+impl StringsShape for CommonBody {
+    const SHAPE: &'static StructShape = &COMMON_BODY;
 }
 
 /// The error's name in an error code as AWS sends it, in `__type`, `code` or
@@ -194,33 +200,11 @@ static ENVELOPE_SHAPE: StructShape = StructShape {
     required: 0,
 };
 
-/// The slots of [`ENVELOPE_SHAPE`]: `__type`, then `code`.
-#[derive(Default)]
-struct Envelope {
-    names: [Option<String>; 2],
-}
+/// [`ENVELOPE_SHAPE`] for [`Strings`]: `__type`, then `code`.
+struct Envelope;
 
-impl Fields for Envelope {
-    type Value = [Option<String>; 2];
-
-    fn index(&self, key: &str) -> Option<usize> {
-        (ENVELOPE_SHAPE.index)(key)
-    }
-
-    fn read(
-        &mut self,
-        at: usize,
-        _: &'static Member,
-        p: &mut Parser<'_>,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-    ) -> Result<bool, Syntax> {
-        read_string(&mut self.names, at, p, cx, path)
-    }
-
-    fn build(self) -> Option<[Option<String>; 2]> {
-        Some(self.names)
-    }
+impl StringsShape for Envelope {
+    const SHAPE: &'static StructShape = &ENVELOPE_SHAPE;
 }
 
 /// The error an error body names, and where it was named.
@@ -258,7 +242,7 @@ pub(crate) fn identify(
         ..opts.clone()
     };
     let cx = Cx::new(&lenient).judging(Role::Error);
-    let [type_, code] = run_bytes(body, Struct::<Envelope>::new(&ENVELOPE_SHAPE), cx)?;
+    let [type_, code] = run_bytes(body, Struct::<Strings<Envelope>>::new(Envelope::SHAPE), cx)?;
     let named = |name: &str, at| ErrorCode {
         name: error_name(name).to_string(),
         at,
@@ -314,9 +298,13 @@ pub(crate) fn read_common(
         ));
     }
     let cx = Cx::new(opts).judging(Role::Error);
-    let message = run_bytes(body, Struct::<CommonBody>::new(&COMMON_BODY), cx)?;
+    let [message, upper] = run_bytes(
+        body,
+        Struct::<Strings<CommonBody>>::new(CommonBody::SHAPE),
+        cx,
+    )?;
     Ok(CommonError {
         name: code.name.clone(),
-        message,
+        message: message.or(upper),
     })
 }

@@ -25,51 +25,26 @@ pub(crate) struct Checker(pub(crate) Ty);
 /// Runs `$body` with `$k` bound to the reader of `$ty`, as an `Option<()>`.
 macro_rules! with_reader {
     ($ty:expr, |$k:ident| $body:expr) => {
+        with_reader!(@each $ty, $k, $body,
+            Ty::String(rule) => StrValues(rule),
+            Ty::Integer(rule) => Int::<i32>::new(rule),
+            Ty::Long(rule) => Int::<i64>::new(rule),
+            Ty::Double => Double,
+            Ty::Boolean => Bool,
+            Ty::Timestamp => TimeValues,
+            Ty::Blob(rule) => Bytes(rule),
+            Ty::Enum(shape) => EnumValues(shape),
+            Ty::List(shape) => list_of(shape),
+            Ty::Map(shape) => map_of(shape),
+            Ty::Structure(shape) => StructValues(shape),
+        )
+    };
+    (@each $ty:expr, $k:ident, $body:expr, $($kind:pat => $reader:expr,)*) => {
         match $ty {
-            Ty::String(rule) => {
-                let $k = StrValues(rule);
-                $body
-            }
-            Ty::Integer(rule) => {
-                let $k = Int::<i32>::new(rule);
+            $($kind => {
+                let $k = $reader;
                 $body.map(drop)
-            }
-            Ty::Long(rule) => {
-                let $k = Int::<i64>::new(rule);
-                $body.map(drop)
-            }
-            Ty::Double => {
-                let $k = Double;
-                $body.map(drop)
-            }
-            Ty::Boolean => {
-                let $k = Bool;
-                $body.map(drop)
-            }
-            Ty::Timestamp => {
-                let $k = TimeValues;
-                $body
-            }
-            Ty::Blob(rule) => {
-                let $k = Bytes(rule);
-                $body.map(drop)
-            }
-            Ty::Enum(shape) => {
-                let $k = EnumValues(shape);
-                $body
-            }
-            Ty::List(shape) => {
-                let $k = list_of(shape);
-                $body.map(drop)
-            }
-            Ty::Map(shape) => {
-                let $k = map_of(shape);
-                $body.map(drop)
-            }
-            Ty::Structure(shape) => {
-                let $k = StructValues(shape);
-                $body
-            }
+            })*
         }
     };
 }

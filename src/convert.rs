@@ -177,27 +177,22 @@ impl<A: Convert<B>, B> Convert<Vec<B>> for Vec<A> {
     }
 }
 
-/// String keys: they cannot collide.
-impl<V: Convert<W>, W> Convert<HashMap<String, W>> for BTreeMap<String, V> {
-    type Error = V::Error;
+/// String keys, from one map type to the other: they cannot collide.
+macro_rules! string_keyed_maps {
+    ($($from:ident => $to:ident),*) => {$(
+        impl<V: Convert<W>, W> Convert<$to<String, W>> for $from<String, V> {
+            type Error = V::Error;
 
-    fn convert(self) -> Result<HashMap<String, W>, V::Error> {
-        self.into_iter()
-            .map(|(k, v)| Ok((k.clone(), one(v, &k)?)))
-            .collect()
-    }
+            fn convert(self) -> Result<$to<String, W>, V::Error> {
+                self.into_iter()
+                    .map(|(k, v)| Ok((k.clone(), one(v, &k)?)))
+                    .collect()
+            }
+        }
+    )*};
 }
 
-/// The same, back.
-impl<V: Convert<W>, W> Convert<BTreeMap<String, W>> for HashMap<String, V> {
-    type Error = V::Error;
-
-    fn convert(self) -> Result<BTreeMap<String, W>, V::Error> {
-        self.into_iter()
-            .map(|(k, v)| Ok((k.clone(), one(v, &k)?)))
-            .collect()
-    }
-}
+string_keyed_maps!(BTreeMap => HashMap, HashMap => BTreeMap);
 
 /// Enum keys: two keys that are one value on the wire (`HIGH` and an
 /// `Unknown("HIGH")` built in code) would become one, which is an error

@@ -156,13 +156,6 @@ impl StrRule {
     }
 }
 
-impl fmt::Display for StrRule {
-    /// [`StrRule::describe`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe())
-    }
-}
-
 /// The range of an integer or long shape, including the limits of its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntRule {
@@ -201,13 +194,6 @@ impl IntRule {
     }
 }
 
-impl fmt::Display for IntRule {
-    /// [`IntRule::describe`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe())
-    }
-}
-
 /// Item count of a list shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemsRule {
@@ -233,13 +219,6 @@ impl ItemsRule {
     /// The rule in words, e.g. `items 1..=100`, `items 0..=50`, or `""`.
     pub fn describe(&self) -> String {
         words::items(self.min, self.max).unwrap_or_default()
-    }
-}
-
-impl fmt::Display for ItemsRule {
-    /// [`ItemsRule::describe`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe())
     }
 }
 
@@ -269,12 +248,19 @@ impl BlobRule {
     }
 }
 
-impl fmt::Display for BlobRule {
-    /// [`BlobRule::describe`].
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe())
-    }
+/// Each rule type is displayed as it describes itself (`describe`).
+macro_rules! displayed_as_described {
+    ($($rule:ident),*) => {$(
+        impl fmt::Display for $rule {
+            #[doc = concat!("[`", stringify!($rule), "::describe`].")]
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.describe())
+            }
+        }
+    )*};
 }
+
+displayed_as_described!(StrRule, IntRule, ItemsRule, BlobRule);
 
 /// The message for a size `n` outside `min..=max`; `None` inside it, which
 /// is settled inline (every list, blob and counted string asks).

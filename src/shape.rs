@@ -6,6 +6,9 @@
 use crate::options::Options;
 use crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};
 
+mod role;
+pub use role::Role;
+
 /// The two services.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Service {
@@ -58,28 +61,6 @@ impl std::fmt::Display for Service {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
     }
-}
-
-/// What a shape is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Role {
-    /// An operation's input.
-    Input,
-    /// An operation's output.
-    Output,
-    /// An error (exception) shape.
-    Error,
-    /// boto3's `<Operation>PaginateRequest`.
-    Paginate,
-    /// boto3's `<Waiter>WaitRequest`.
-    Wait,
-    /// A structure used inside other shapes (or one of boto3's own).
-    Nested,
-    /// An enum.
-    Enum,
-    /// A scalar, list or map shape with rules.
-    Scalar,
 }
 
 impl Role {

@@ -144,44 +144,56 @@ fn keys<'a, V, W>(a: &'a BTreeMap<String, V>, b: &'a BTreeMap<String, W>) -> BTr
     a.keys().chain(b.keys()).map(String::as_str).collect()
 }
 
+/// Each name of either map, sorted: one that only `b` has is said by
+/// `said(name, value, "added")`, one that only `a` has by `said(name,
+/// value, "removed")`, one that both have is compared by `changed`.
+fn each_name<V>(
+    a: &BTreeMap<String, V>,
+    b: &BTreeMap<String, V>,
+    out: &mut Vec<String>,
+    said: impl Fn(&str, &V, &str) -> String,
+    mut changed: impl FnMut(&str, &V, &V, &mut Vec<String>),
+) {
+    for name in keys(a, b) {
+        match (a.get(name), b.get(name)) {
+            (None, Some(n)) => out.push(said(name, n, "added")),
+            (Some(o), None) => out.push(said(name, o, "removed")),
+            (Some(o), Some(n)) => changed(name, o, n, out),
+            (None, None) => {}
+        }
+    }
+}
+
 fn service(old: &Service, new: &Service) -> Vec<String> {
     let mut out = Vec::new();
-    let (a, b) = (&old.file.operations, &new.file.operations);
-    for name in keys(a, b) {
-        match (a.get(name), b.get(name)) {
-            (None, Some(_)) => out.push(format!("Operation {} added.", code(name))),
-            (Some(_), None) => out.push(format!("Operation {} removed.", code(name))),
-            (Some(o), Some(n)) => operation(name, o, n, &mut out),
-            (None, None) => {}
-        }
-    }
-    let (a, b) = (&old.file.shapes, &new.file.shapes);
-    for name in keys(a, b) {
-        match (a.get(name), b.get(name)) {
-            (None, Some(n)) => out.push(format!("Shape {} added ({}).", code(name), kind(n))),
-            (Some(o), None) => out.push(format!("Shape {} removed ({}).", code(name), kind(o))),
-            (Some(o), Some(n)) => shape(name, o, n, &mut out),
-            (None, None) => {}
-        }
-    }
-    let (a, b) = (&old.paginators, &new.paginators);
-    for name in keys(a, b) {
-        match (a.get(name), b.get(name)) {
-            (None, Some(_)) => out.push(format!("Paginator {} added.", code(name))),
-            (Some(_), None) => out.push(format!("Paginator {} removed.", code(name))),
-            (Some(o), Some(n)) => paginator(name, o, n, &mut out),
-            (None, None) => {}
-        }
-    }
-    let (a, b) = (&old.waiters, &new.waiters);
-    for name in keys(a, b) {
-        match (a.get(name), b.get(name)) {
-            (None, Some(_)) => out.push(format!("Waiter {} added.", code(name))),
-            (Some(_), None) => out.push(format!("Waiter {} removed.", code(name))),
-            (Some(o), Some(n)) => waiter(name, o, n, &mut out),
-            (None, None) => {}
-        }
-    }
+    each_name(
+        &old.file.operations,
+        &new.file.operations,
+        &mut out,
+        |name, _, how| format!("Operation {} {how}.", code(name)),
+        operation,
+    );
+    each_name(
+        &old.file.shapes,
+        &new.file.shapes,
+        &mut out,
+        |name, def, how| format!("Shape {} {how} ({}).", code(name), kind(def)),
+        shape,
+    );
+    each_name(
+        &old.paginators,
+        &new.paginators,
+        &mut out,
+        |name, _, how| format!("Paginator {} {how}.", code(name)),
+        paginator,
+    );
+    each_name(
+        &old.waiters,
+        &new.waiters,
+        &mut out,
+        |name, _, how| format!("Waiter {} {how}.", code(name)),
+        waiter,
+    );
     out
 }
 
@@ -520,60 +532,54 @@ fn partition_changes(old: &partitions::File, new: &partitions::File) -> Vec<Stri
     }
     let (a, b) = (by_id(old), by_id(new));
     let mut out = Vec::new();
-    for id in keys(&a, &b) {
-        let subject = format!("Partition {}", code(id));
-        let (o, n) = match (a.get(id), b.get(id)) {
-            (None, Some(_)) => {
-                out.push(format!("{subject} added."));
-                continue;
+    each_name(
+        &a,
+        &b,
+        &mut out,
+        |id, _, how| format!("Partition {} {how}.", code(id)),
+        |id, o, n, out| {
+            let subject = format!("Partition {}", code(id));
+            let (x, y) = (&o.outputs, &n.outputs);
+            for (what, was, is) in [
+                (
+                    "region pattern",
+                    o.region_regex.clone(),
+                    n.region_regex.clone(),
+                ),
+                ("DNS suffix", x.dns_suffix.clone(), y.dns_suffix.clone()),
+                (
+                    "dual-stack DNS suffix",
+                    x.dual_stack_dns_suffix.clone(),
+                    y.dual_stack_dns_suffix.clone(),
+                ),
+                (
+                    "dual-stack support",
+                    x.supports_dual_stack.to_string(),
+                    y.supports_dual_stack.to_string(),
+                ),
+                (
+                    "FIPS support",
+                    x.supports_fips.to_string(),
+                    y.supports_fips.to_string(),
+                ),
+            ] {
+                if was != is {
+                    out.push(format!(
+                        "{subject}: {what} changed from {} to {}.",
+                        code(&was),
+                        code(&is)
+                    ));
+                }
             }
-            (Some(_), None) => {
-                out.push(format!("{subject} removed."));
-                continue;
+            for region in keys(&o.regions, &n.regions) {
+                if !n.regions.contains_key(region) {
+                    out.push(format!("{subject}: region {} removed.", code(region)));
+                } else if !o.regions.contains_key(region) {
+                    out.push(format!("{subject}: region {} added.", code(region)));
+                }
             }
-            (Some(o), Some(n)) => (o, n),
-            (None, None) => continue,
-        };
-        let (x, y) = (&o.outputs, &n.outputs);
-        for (what, was, is) in [
-            (
-                "region pattern",
-                o.region_regex.clone(),
-                n.region_regex.clone(),
-            ),
-            ("DNS suffix", x.dns_suffix.clone(), y.dns_suffix.clone()),
-            (
-                "dual-stack DNS suffix",
-                x.dual_stack_dns_suffix.clone(),
-                y.dual_stack_dns_suffix.clone(),
-            ),
-            (
-                "dual-stack support",
-                x.supports_dual_stack.to_string(),
-                y.supports_dual_stack.to_string(),
-            ),
-            (
-                "FIPS support",
-                x.supports_fips.to_string(),
-                y.supports_fips.to_string(),
-            ),
-        ] {
-            if was != is {
-                out.push(format!(
-                    "{subject}: {what} changed from {} to {}.",
-                    code(&was),
-                    code(&is)
-                ));
-            }
-        }
-        for region in keys(&o.regions, &n.regions) {
-            if !n.regions.contains_key(region) {
-                out.push(format!("{subject}: region {} removed.", code(region)));
-            } else if !o.regions.contains_key(region) {
-                out.push(format!("{subject}: region {} added.", code(region)));
-            }
-        }
-    }
+        },
+    );
     out
 }
 

@@ -51,15 +51,15 @@ pub const SERVICES: &[ServiceInfo] = &[
     },
 ];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    Input,
-    Output,
-    Error,
-    Paginate,
-    Wait,
-    Nested,
-}
+/// The runtime's roles (`src/shape/role.rs`), compiled here from the same
+/// file: the generator may not depend on the runtime crate (data moves one
+/// way), and the generated tables name each structure's role by its variant
+/// (`Role::Input`). A structure here has one of the first six; `Enum` and
+/// `Scalar` are the runtime's roles of the other shapes.
+#[path = "../../src/shape/role.rs"]
+#[allow(dead_code)]
+mod role;
+pub use role::Role;
 
 #[derive(Debug, Clone)]
 pub enum Kind {

@@ -68,7 +68,7 @@ impl<'a> Gen<'a> {
             Role::Output => format!("operation::{}::{}Output", snake(op()), pascal(op())),
             Role::Error => format!("types::error::{}", pascal(name)),
             Role::Nested => format!("types::{}", pascal(name)),
-            Role::Paginate | Role::Wait => return None,
+            Role::Paginate | Role::Wait | Role::Enum | Role::Scalar => return None,
         })
     }
 

@@ -11,12 +11,11 @@
 //! order of their requests.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, SeqAccess, Visitor};
+use serde::de::{self, SeqAccess};
 use serde::Deserialize;
 
-use super::{from_base64, gunzip, names_gzip, BodyError, Exchange, Reply, Response, Sink};
+use super::{from_base64, gunzip, names_gzip, BodyError, Exchange, Reply, Response};
 use crate::error::Code;
 
 #[derive(Deserialize)]
@@ -138,26 +137,11 @@ impl Open {
     }
 }
 
-/// `events`: each event applied to its connection; an exchange is handed
-/// over when its response ends and every earlier request's exchange has
-/// been.
-pub(super) struct Events<'s, 'f>(pub(super) &'s mut Sink<'f>);
-
-impl<'de> DeserializeSeed<'de> for Events<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Events<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of dvr events")
-    }
-
+sink_reader! {
+    /// `events`: each event applied to its connection; an exchange is handed
+    /// over when its response ends and every earlier request's exchange has
+    /// been.
+    pub(super) struct Events, deserialize_seq, "a list of dvr events",
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut open: HashMap<u64, Open> = HashMap::new();
         let mut done: BTreeMap<usize, Exchange> = BTreeMap::new();

@@ -1,12 +1,10 @@
 //! HAR 1.2 (`log.entries[]`): each entry is read whole, made an exchange,
 //! and handed over before the next is read.
 
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess};
 use serde::Deserialize;
 
-use super::{decode, names_gzip, Exchange, Reply, Response, Sink};
+use super::{decode, names_gzip, Exchange, Reply, Response};
 
 /// The parts of an entry an exchange needs. HAR 1.2 requires more (times,
 /// cookies, cache...); tools write them, and nothing here needs them.
@@ -96,24 +94,9 @@ impl Entry {
     }
 }
 
-/// `log`: its `entries`, the rest skipped.
-pub(super) struct Log<'s, 'f>(pub(super) &'s mut Sink<'f>);
-
-impl<'de> DeserializeSeed<'de> for Log<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Log<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a HAR `log` object")
-    }
-
+sink_reader! {
+    /// `log`: its `entries`, the rest skipped.
+    pub(super) struct Log, deserialize_map, "a HAR `log` object",
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut entries = false;
         while let Some(key) = map.next_key::<String>()? {
@@ -131,23 +114,8 @@ impl<'de> Visitor<'de> for Log<'_, '_> {
     }
 }
 
-struct Entries<'s, 'f>(&'s mut Sink<'f>);
-
-impl<'de> DeserializeSeed<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Entries<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of HAR entries")
-    }
-
+sink_reader! {
+    struct Entries, deserialize_seq, "a list of HAR entries",
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         while let Some(entry) = seq.next_element::<Entry>()? {

@@ -31,6 +31,38 @@
 //! assert!(checked.sides[1].verdict.is_ok()); // named by the header
 //! ```
 
+/// A reader of one part of a recording that hands its exchanges to the
+/// [`Sink`]: the seed serde is given and its own visitor, which asks the
+/// deserializer for a value with `$how`, names it `$expecting` in serde's
+/// errors and reads it with the visit method given.
+macro_rules! sink_reader {
+    (
+        $(#[$doc:meta])* $vis:vis struct $seed:ident, $how:ident, $expecting:literal,
+        $($visit:tt)*
+    ) => {
+        $(#[$doc])*
+        $vis struct $seed<'s, 'f>($vis &'s mut $crate::traffic::Sink<'f>);
+
+        impl<'de> ::serde::de::DeserializeSeed<'de> for $seed<'_, '_> {
+            type Value = ();
+
+            fn deserialize<D: ::serde::de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+                d.$how(self)
+            }
+        }
+
+        impl<'de> ::serde::de::Visitor<'de> for $seed<'_, '_> {
+            type Value = ();
+
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($expecting)
+            }
+
+            $($visit)*
+        }
+    };
+}
+
 mod dvr;
 mod har;
 
