@@ -22,9 +22,9 @@ use ecr_models::ecr_public::{
 use ecr_models::registry::operation;
 use ecr_models::{Code, CommonError, Error, Operation, Options, Service};
 
-fn ecr_op(name: &str) -> &'static Operation {
-    operation(Service::Ecr, name).unwrap_or_else(|| panic!("ecr has {name}"))
-}
+mod common;
+
+use common::{ecr_op, pairs};
 
 fn public_op(name: &str) -> &'static Operation {
     operation(Service::EcrPublic, name).unwrap_or_else(|| panic!("ecr-public has {name}"))
@@ -38,11 +38,18 @@ fn public_error(body: &str, op: Option<&str>, opts: &Options) -> Result<PublicSe
     PublicServiceError::from_slice_with(body.as_bytes(), op.map(public_op), opts)
 }
 
-fn pairs(err: &Error) -> Vec<(&str, Code)> {
-    err.violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect()
+/// The error of `body`, an ECR error body of `op`, which must be refused.
+fn ecr_refused(body: &str, op: Option<&str>, opts: &Options) -> Error {
+    ecr_error(body, op, opts).expect_err(body)
+}
+
+/// The error of `body`, an ECR Public error body of `op`, which must be refused.
+fn public_refused(body: &str, op: Option<&str>, opts: &Options) -> Error {
+    public_error(body, op, opts).expect_err(body)
+}
+
+fn strict() -> Options {
+    Options::default().strict(true)
 }
 
 const NOT_FOUND_MESSAGE: &str =
@@ -82,7 +89,7 @@ fn type_without_the_namespace_prefix_is_read() {
 fn message_may_be_spelled_message_or_capital_message() {
     for key in ["message", "Message"] {
         let body = format!(r#"{{"__type": "ServerException", "{key}": "Internal error"}}"#);
-        for opts in [Options::default(), Options::default().strict(true)] {
+        for opts in [Options::default(), strict()] {
             let got = ecr_error(&body, Some("ListImages"), &opts).expect("valid");
             let ServiceError::ServerException(e) = got else {
                 panic!("{key}: expected ServerException, got {got:?}");
@@ -97,7 +104,7 @@ fn message_is_optional() {
     let got = ecr_error(
         r#"{"__type": "LimitExceededException"}"#,
         Some("BatchGetImage"),
-        &Options::default().strict(true),
+        &strict(),
     )
     .expect("valid");
     assert_eq!(got.name(), "LimitExceededException");
@@ -105,12 +112,11 @@ fn message_is_optional() {
 
 #[test]
 fn message_of_the_wrong_type_is_a_type_error() {
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": "ServerException", "message": 500}"#,
         Some("ListImages"),
         &Options::default(),
-    )
-    .expect_err("message must be a string");
+    );
     assert_eq!(pairs(&err), [("/message", Code::Type)]);
 }
 
@@ -133,7 +139,7 @@ fn every_declared_error_of_every_operation_is_accepted() {
             );
             for error in op.errors {
                 let body = format!(r#"{{"__type": "{}", "message": "m"}}"#, error.name);
-                let got = op.check_error(body.as_bytes(), None, &Options::default().strict(true));
+                let got = op.check_error(body.as_bytes(), None, &strict());
                 assert!(
                     got.is_ok(),
                     "{service} {}: {}: {got:?}",
@@ -178,8 +184,7 @@ fn undeclared_error_is_reported_at_type() {
     // DescribeRepositories.
     let body = r#"{"__type": "com.amazonaws.ecr#ImageNotFoundException", "message": "x"}"#;
     assert!(ecr_error(body, Some("DescribeImages"), &Options::default()).is_ok());
-    let err =
-        ecr_error(body, Some("DescribeRepositories"), &Options::default()).expect_err("undeclared");
+    let err = ecr_refused(body, Some("DescribeRepositories"), &Options::default());
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
     // Through the registry too.
     let op = ecr_op("DescribeRepositories");
@@ -194,7 +199,7 @@ fn without_an_operation_any_error_of_the_service_is_accepted() {
     let got = ecr_error(
         r#"{"__type": "ImageNotFoundException", "message": "x"}"#,
         None,
-        &Options::default().strict(true),
+        &strict(),
     )
     .expect("an ecr error");
     assert_eq!(got.name(), "ImageNotFoundException");
@@ -209,26 +214,24 @@ fn an_error_of_the_other_service_is_undeclared() {
         "UnsupportedCommandException",
     ] {
         let body = format!(r#"{{"__type": "{name}"}}"#);
-        let err = ecr_error(&body, None, &Options::default()).expect_err("not an ecr error");
+        let err = ecr_refused(&body, None, &Options::default());
         assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)], "{name}");
     }
-    let err = public_error(
+    let err = public_refused(
         r#"{"__type": "TemplateNotFoundException"}"#,
         None,
         &Options::default(),
-    )
-    .expect_err("not an ecr-public error");
+    );
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
 #[test]
 fn error_names_are_case_sensitive() {
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": "repositorynotfoundexception"}"#,
         Some("DescribeRepositories"),
         &Options::default(),
-    )
-    .expect_err("no such error");
+    );
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -238,12 +241,8 @@ fn error_names_are_case_sensitive() {
 fn throttling_exception_is_accepted_for_any_operation() {
     let body = r#"{"__type": "ThrottlingException", "message": "Rate exceeded"}"#;
     for op in ecr_models::registry::operations(Service::Ecr) {
-        let got = ServiceError::from_slice_with(
-            body.as_bytes(),
-            Some(op),
-            &Options::default().strict(true),
-        )
-        .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+        let got = ServiceError::from_slice_with(body.as_bytes(), Some(op), &strict())
+            .unwrap_or_else(|e| panic!("{}: {e}", op.name));
         assert_eq!(
             got,
             ServiceError::Common(CommonError {
@@ -256,8 +255,7 @@ fn throttling_exception_is_accepted_for_any_operation() {
     }
     for op in ecr_models::registry::operations(Service::EcrPublic) {
         assert!(
-            op.check_error(body.as_bytes(), None, &Options::default().strict(true))
-                .is_ok(),
+            op.check_error(body.as_bytes(), None, &strict()).is_ok(),
             "{}",
             op.name
         );
@@ -271,12 +269,8 @@ fn access_denied_exception_is_accepted_with_any_prefix_and_message_spelling() {
         r#"{"__type": "com.amazon.coral.service#AccessDeniedException", "Message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken"}"#,
         r#"{"__type": "AccessDeniedException", "message": "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken"}"#,
     ] {
-        let got = ecr_error(
-            body,
-            Some("GetAuthorizationToken"),
-            &Options::default().strict(true),
-        )
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let got = ecr_error(body, Some("GetAuthorizationToken"), &strict())
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
         let ServiceError::Common(common) = &got else {
             panic!("{body}: expected a common error, got {got:?}");
         };
@@ -303,12 +297,11 @@ fn type_with_a_colon_suffix_names_the_error_before_the_colon() {
 
 #[test]
 fn an_unknown_error_name_is_undeclared_even_without_an_operation() {
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": "com.amazonaws.ecr#FluxCapacitorException", "message": "x"}"#,
         None,
         &Options::default(),
-    )
-    .expect_err("unknown error");
+    );
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -317,10 +310,9 @@ fn an_unknown_error_name_is_undeclared_even_without_an_operation() {
 #[test]
 fn missing_type_is_required_at_type() {
     for body in [r#"{"message": "Rate exceeded"}"#, "{}"] {
-        let err = ecr_error(body, Some("ListImages"), &Options::default()).expect_err("no __type");
+        let err = ecr_refused(body, Some("ListImages"), &Options::default());
         assert_eq!(pairs(&err), [("/__type", Code::Required)], "{body}");
-        let err = public_error(body, Some("DescribeRegistries"), &Options::default())
-            .expect_err("no __type");
+        let err = public_refused(body, Some("DescribeRegistries"), &Options::default());
         assert_eq!(pairs(&err), [("/__type", Code::Required)], "{body}");
     }
 }
@@ -332,7 +324,7 @@ fn type_that_is_not_a_string_is_a_type_error() {
         r#"{"__type": ["ServerException"]}"#,
         r#"{"code": 5}"#,
     ] {
-        let err = ecr_error(body, Some("ListImages"), &Options::default()).expect_err("bad __type");
+        let err = ecr_refused(body, Some("ListImages"), &Options::default());
         let at = if body.contains("code") {
             "/code"
         } else {
@@ -342,20 +334,18 @@ fn type_that_is_not_a_string_is_a_type_error() {
     }
     // `null` is absent, as for any optional member (botocore's
     // `body.get("__type")` reads it so too): then nothing names the error.
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": null}"#,
         Some("ListImages"),
         &Options::default(),
-    )
-    .expect_err("unnamed");
+    );
     assert_eq!(pairs(&err), [("/__type", Code::Required)]);
 }
 
 #[test]
 fn body_that_is_not_an_object_is_a_type_error() {
     for body in ["[]", "\"ServerException\"", "null"] {
-        let err =
-            ecr_error(body, Some("ListImages"), &Options::default()).expect_err("not an object");
+        let err = ecr_refused(body, Some("ListImages"), &Options::default());
         assert_eq!(pairs(&err), [("", Code::Type)], "{body}");
     }
 }
@@ -383,12 +373,7 @@ fn malformed_body_is_a_syntax_error_with_line_and_column() {
 fn strict_mode_refuses_an_extra_member_in_an_error_body() {
     let body = r#"{"__type": "com.amazonaws.ecr#RepositoryNotFoundException", "message": "x", "requestId": "abc"}"#;
     assert!(ecr_error(body, Some("DescribeRepositories"), &Options::default()).is_ok());
-    let err = ecr_error(
-        body,
-        Some("DescribeRepositories"),
-        &Options::default().strict(true),
-    )
-    .expect_err("unknown member");
+    let err = ecr_refused(body, Some("DescribeRepositories"), &strict());
     assert_eq!(pairs(&err), [("/requestId", Code::UnknownField)]);
 }
 
@@ -396,8 +381,7 @@ fn strict_mode_refuses_an_extra_member_in_an_error_body() {
 fn strict_mode_refuses_an_extra_member_in_a_common_error_body() {
     let body = r#"{"__type": "ThrottlingException", "message": "Rate exceeded", "retryAfter": 3}"#;
     assert!(ecr_error(body, Some("ListImages"), &Options::default()).is_ok());
-    let err = ecr_error(body, Some("ListImages"), &Options::default().strict(true))
-        .expect_err("unknown member");
+    let err = ecr_refused(body, Some("ListImages"), &strict());
     assert_eq!(pairs(&err), [("/retryAfter", Code::UnknownField)]);
 }
 
@@ -410,14 +394,14 @@ fn type_itself_is_never_an_unknown_member() {
         r#"{"__type": "ThrottlingException", "Message": "x"}"#,
     ] {
         assert!(
-            ecr_error(body, Some("ListImages"), &Options::default().strict(true)).is_ok(),
+            ecr_error(body, Some("ListImages"), &strict()).is_ok(),
             "{body}"
         );
     }
     // Nor when the error shape is read on its own.
     let got = ecr_models::from_json_with::<RepositoryNotFoundException>(
         r#"{"__type": "RepositoryNotFoundException", "message": "x"}"#,
-        &Options::default().strict(true),
+        &strict(),
     )
     .expect("__type is part of every error body");
     assert_eq!(got.message.as_deref(), Some("x"));
@@ -428,12 +412,7 @@ fn error_members_beyond_message_follow_their_rules() {
     let valid = r#"{"__type": "InvalidLayerPartException", "message": "The layer part is invalid",
         "registryId": "123456789012", "repositoryName": "ubuntu",
         "uploadId": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "lastValidByteReceived": 10485759}"#;
-    let got = ecr_error(
-        valid,
-        Some("UploadLayerPart"),
-        &Options::default().strict(true),
-    )
-    .expect("valid");
+    let got = ecr_error(valid, Some("UploadLayerPart"), &strict()).expect("valid");
     let ServiceError::InvalidLayerPartException(InvalidLayerPartException {
         last_valid_byte_received,
         registry_id,
@@ -446,8 +425,7 @@ fn error_members_beyond_message_follow_their_rules() {
     assert_eq!(registry_id.as_deref(), Some("123456789012"));
 
     let invalid = r#"{"__type": "InvalidLayerPartException", "registryId": "1234", "lastValidByteReceived": -1}"#;
-    let err =
-        ecr_error(invalid, Some("UploadLayerPart"), &Options::default()).expect_err("invalid");
+    let err = ecr_refused(invalid, Some("UploadLayerPart"), &Options::default());
     let mut got = pairs(&err);
     got.sort();
     assert_eq!(
@@ -459,12 +437,7 @@ fn error_members_beyond_message_follow_their_rules() {
     );
 
     let kms = r#"{"__type": "KmsException", "message": "KMS key is disabled", "kmsError": "DisabledException"}"#;
-    let got = ecr_error(
-        kms,
-        Some("CreateRepository"),
-        &Options::default().strict(true),
-    )
-    .expect("valid");
+    let got = ecr_error(kms, Some("CreateRepository"), &strict()).expect("valid");
     assert_eq!(
         got,
         ServiceError::KmsException(KmsException {
@@ -476,23 +449,21 @@ fn error_members_beyond_message_follow_their_rules() {
 
 #[test]
 fn duplicate_member_in_an_error_body_is_a_duplicate_violation() {
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": "ServerException", "message": "a", "message": "b"}"#,
         Some("ListImages"),
         &Options::default(),
-    )
-    .expect_err("duplicate member");
+    );
     assert_eq!(pairs(&err), [("/message", Code::Duplicate)]);
 }
 
 #[test]
 fn violations_in_an_error_body_come_in_document_order() {
-    let err = ecr_error(
+    let err = ecr_refused(
         r#"{"__type": "InvalidLayerPartException", "registryId": "1234", "lastValidByteReceived": -1}"#,
         Some("UploadLayerPart"),
         &Options::default(),
-    )
-    .expect_err("invalid");
+    );
     assert_eq!(
         pairs(&err),
         [
@@ -510,12 +481,8 @@ fn ecr_public_declared_error_is_accepted_with_and_without_prefix() {
         let body = format!(
             r#"{{"__type": "{prefix}RepositoryCatalogDataNotFoundException", "message": "The repository catalog data does not exist"}}"#
         );
-        let got = public_error(
-            &body,
-            Some("GetRepositoryCatalogData"),
-            &Options::default().strict(true),
-        )
-        .unwrap_or_else(|e| panic!("{body}: {e}"));
+        let got = public_error(&body, Some("GetRepositoryCatalogData"), &strict())
+            .unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!(
             got,
             PublicServiceError::RepositoryCatalogDataNotFoundException(
@@ -530,27 +497,16 @@ fn ecr_public_declared_error_is_accepted_with_and_without_prefix() {
 #[test]
 fn ecr_public_undeclared_error_is_reported_at_type() {
     // RepositoryCatalogDataNotFoundException is not declared for DescribeRepositories.
-    let err = public_error(
+    let err = public_refused(
         r#"{"__type": "RepositoryCatalogDataNotFoundException", "message": "x"}"#,
         Some("DescribeRepositories"),
         &Options::default(),
-    )
-    .expect_err("undeclared");
+    );
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
     // RegistryNotFoundException is declared for UploadLayerPart, not GetAuthorizationToken.
     let body = r#"{"__type": "RegistryNotFoundException", "Message": "x"}"#;
-    assert!(public_error(
-        body,
-        Some("UploadLayerPart"),
-        &Options::default().strict(true)
-    )
-    .is_ok());
-    let err = public_error(
-        body,
-        Some("GetAuthorizationToken"),
-        &Options::default().strict(true),
-    )
-    .expect_err("undeclared");
+    assert!(public_error(body, Some("UploadLayerPart"), &strict()).is_ok());
+    let err = public_refused(body, Some("GetAuthorizationToken"), &strict());
     assert_eq!(pairs(&err), [("/__type", Code::UndeclaredError)]);
 }
 
@@ -559,14 +515,14 @@ fn ecr_public_unsupported_command_and_common_errors() {
     let got = public_error(
         r#"{"__type": "UnsupportedCommandException", "message": "This command is only supported in us-east-1"}"#,
         Some("DescribeRegistries"),
-        &Options::default().strict(true),
+        &strict(),
     )
     .expect("declared");
     assert_eq!(got.name(), "UnsupportedCommandException");
     let got = public_error(
         r#"{"__type": "AccessDeniedException", "Message": "denied"}"#,
         Some("GetAuthorizationToken"),
-        &Options::default().strict(true),
+        &strict(),
     )
     .expect("common");
     assert_eq!(
@@ -576,12 +532,11 @@ fn ecr_public_unsupported_command_and_common_errors() {
             message: Some("denied".into()),
         })
     );
-    let err = public_error(
+    let err = public_refused(
         r#"{"__type": "UnsupportedCommandException", "message": "x", "extra": true}"#,
         Some("DescribeRegistries"),
-        &Options::default().strict(true),
-    )
-    .expect_err("unknown member");
+        &strict(),
+    );
     assert_eq!(pairs(&err), [("/extra", Code::UnknownField)]);
 }
 

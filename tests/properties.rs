@@ -466,7 +466,7 @@ proptest! {
 
     #[test]
     fn checking_and_reading_a_typed_value_report_the_same_violations(
-        which in 0..TYPED,
+        which in 0..TYPED.len(),
         seed in any::<u64>(),
         faults in prop::collection::vec(any::<Index>(), 0..4),
         grafts in prop::collection::vec((any::<Index>(), json(member_names())), 0..2),
@@ -499,31 +499,36 @@ fn agree<T: Model>(doc: &str, opts: &Options) {
     assert_eq!(checked, read, "{}: {doc}", T::SHAPE.name);
 }
 
-/// How many typed shapes [`typed`] knows.
-const TYPED: usize = 14;
-
 /// A typed shape, and [`agree`] for it.
-fn typed(which: usize) -> (&'static StructShape, fn(&str, &Options)) {
+type Typed = (&'static StructShape, fn(&str, &Options));
+
+/// The typed shapes.
+const TYPED: [fn() -> Typed; 14] = {
     use ecr_models::{ecr, ecr_public};
-    fn of<T: Model>() -> (&'static StructShape, fn(&str, &Options)) {
+    fn of<T: Model>() -> Typed {
         (T::SHAPE, agree::<T>)
     }
-    match which {
-        0 => of::<ecr::CreateRepositoryRequest>(),
-        1 => of::<ecr::BatchGetImageRequest>(),
-        2 => of::<ecr::DescribeImagesResponse>(),
-        3 => of::<ecr::DescribeImageScanFindingsResponse>(),
-        4 => of::<ecr::GetAuthorizationTokenResponse>(),
-        5 => of::<ecr::GetLifecyclePolicyPreviewResponse>(),
-        6 => of::<ecr::ImageReferrer>(),
-        7 => of::<ecr::ResponseMetadata>(),
-        8 => of::<ecr::PutImageRequest>(),
-        9 => of::<ecr::ListImagesResponse>(),
-        10 => of::<ecr::RepositoryNotFoundException>(),
-        11 => of::<ecr_public::DescribeRegistriesResponse>(),
-        12 => of::<ecr_public::PutImageRequest>(),
-        _ => of::<ecr_public::GetAuthorizationTokenResponse>(),
-    }
+    [
+        of::<ecr::CreateRepositoryRequest>,
+        of::<ecr::BatchGetImageRequest>,
+        of::<ecr::DescribeImagesResponse>,
+        of::<ecr::DescribeImageScanFindingsResponse>,
+        of::<ecr::GetAuthorizationTokenResponse>,
+        of::<ecr::GetLifecyclePolicyPreviewResponse>,
+        of::<ecr::ImageReferrer>,
+        of::<ecr::ResponseMetadata>,
+        of::<ecr::PutImageRequest>,
+        of::<ecr::ListImagesResponse>,
+        of::<ecr::RepositoryNotFoundException>,
+        of::<ecr_public::DescribeRegistriesResponse>,
+        of::<ecr_public::PutImageRequest>,
+        of::<ecr_public::GetAuthorizationTokenResponse>,
+    ]
+};
+
+/// The typed shape `which` of [`TYPED`], and [`agree`] for it.
+fn typed(which: usize) -> Typed {
+    TYPED[which]()
 }
 
 /// Every member of each typed shape, `__type`, `Message` and a name no
@@ -542,7 +547,7 @@ fn checking_and_reading_agree_on_every_member_given_every_json_type() {
         "{}",
         "{\"a\":1}",
     ];
-    for which in 0..TYPED {
+    for which in 0..TYPED.len() {
         let (shape, agree) = typed(which);
         let names =
             shape

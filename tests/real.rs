@@ -12,6 +12,10 @@ use ecr_models::ecr::{DescribeImageScanFindingsResponse, FindingSeverity};
 use ecr_models::registry::operation;
 use ecr_models::{from_json, Code, Options, Service};
 
+mod common;
+
+use common::{ecr_op, pairs};
+
 /// Every fixture: (service folder, operation, file name, text).
 fn fixtures() -> Vec<(String, String, String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/real-documents");
@@ -38,6 +42,15 @@ fn fixtures() -> Vec<(String, String, String, String)> {
     }
     out.sort();
     out
+}
+
+/// The text of the fixture `name`.
+fn fixture(name: &str) -> String {
+    let (.., text) = fixtures()
+        .into_iter()
+        .find(|f| f.2 == name)
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    text
 }
 
 fn service(folder: &str) -> Service {
@@ -79,21 +92,13 @@ fn genuine_aws_and_boto3_responses_are_valid_in_default_and_strict_mode() {
 fn the_letter_of_the_model_still_refuses_what_aws_sent() {
     // Under exact outputs the severity newer than the model is refused, and
     // it is the only fault.
-    let (.., text) = fixtures()
-        .into_iter()
-        .find(|f| f.2 == "DescribeImageScanFindings.moto-enhanced.json")
-        .expect("fixture");
-    let op = operation(Service::Ecr, "DescribeImageScanFindings").expect("operation");
+    let text = fixture("DescribeImageScanFindings.moto-enhanced.json");
+    let op = ecr_op("DescribeImageScanFindings");
     let err = op
         .check_output(text.as_bytes(), &Options::default().exact_outputs(true))
         .expect_err("UNTRIAGED is no FindingSeverity of the model");
-    let faults: Vec<_> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
     assert_eq!(
-        faults,
+        pairs(&err),
         [(
             "/imageScanFindings/findingSeverityCounts/UNTRIAGED",
             Code::Enum
@@ -111,10 +116,7 @@ fn the_letter_of_the_model_still_refuses_what_aws_sent() {
 #[test]
 fn response_metadata_as_2016_botocore_and_placebo_recorders_wrote_it() {
     use ecr_models::ecr::CreateRepositoryResponse;
-    let (.., text) = fixtures()
-        .into_iter()
-        .find(|f| f.2 == "CreateRepository.custodian-cross-account.json")
-        .expect("fixture");
+    let text = fixture("CreateRepository.custodian-cross-account.json");
     let value: CreateRepositoryResponse = from_json(&text).expect("valid");
     let meta = value.response_metadata.expect("ResponseMetadata");
     assert_eq!(meta.http_status_code, Some(200));
@@ -127,20 +129,15 @@ fn response_metadata_as_2016_botocore_and_placebo_recorders_wrote_it() {
     let empty: CreateRepositoryResponse = from_json(r#"{"ResponseMetadata": {}}"#).expect("valid");
     assert!(empty.response_metadata.is_some());
     // Present members are still typed, and unknown ones refused in strict mode.
-    let op = operation(Service::Ecr, "CreateRepository").expect("operation");
+    let op = ecr_op("CreateRepository");
     let err = op
         .check_output(
             br#"{"ResponseMetadata": {"HTTPStatusCode": "200", "RetryAttempts": -1.5}}"#,
             &Options::default(),
         )
         .expect_err("wrong types");
-    let faults: Vec<_> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
     assert_eq!(
-        faults,
+        pairs(&err),
         [
             ("/ResponseMetadata/HTTPStatusCode", Code::Type),
             ("/ResponseMetadata/RetryAttempts", Code::Type)
@@ -158,18 +155,10 @@ fn response_metadata_as_2016_botocore_and_placebo_recorders_wrote_it() {
 
 #[test]
 fn a_documentation_placeholder_is_still_refused() {
-    let (.., text) = fixtures()
-        .into_iter()
-        .find(|f| f.2 == "PutLifecyclePolicy.awscli-placeholder.json")
-        .expect("fixture");
-    let op = operation(Service::Ecr, "PutLifecyclePolicy").expect("operation");
+    let text = fixture("PutLifecyclePolicy.awscli-placeholder.json");
+    let op = ecr_op("PutLifecyclePolicy");
     let err = op
         .check_output(text.as_bytes(), &Options::default())
         .expect_err("<aws_account_id> is no account id");
-    let faults: Vec<_> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
-    assert_eq!(faults, [("/registryId", Code::Pattern)]);
+    assert_eq!(pairs(&err), [("/registryId", Code::Pattern)]);
 }

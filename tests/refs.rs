@@ -6,22 +6,24 @@ use ecr_models::refs::{
 };
 use ecr_models::{Code, Options, Service};
 
+mod common;
+
+use common::pairs;
+
+/// A private registry's host, for the references that vary after it.
+const HOST: &str = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+
 const DIGEST: &str = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-/// The violations of `value`, as (path, code) pairs in order.
-fn violations(value: &str) -> Vec<(String, Code)> {
-    match Reference::parse(value) {
-        Ok(r) => panic!("{value} parsed as {r:?}"),
-        Err(e) => e
-            .violations()
-            .iter()
-            .map(|v| (v.path.clone(), v.code))
-            .collect(),
+/// Asserts that each value is refused with exactly its violations, in
+/// order.
+fn refused(cases: &[(&str, &[(&str, Code)])]) {
+    for &(value, expected) in cases {
+        let err = Reference::parse(value)
+            .map(|r| panic!("{value} parsed as {r:?}"))
+            .unwrap_err();
+        assert_eq!(pairs(&err), expected, "{value}");
     }
-}
-
-fn pairs(expected: &[(&str, Code)]) -> Vec<(String, Code)> {
-    expected.iter().map(|(p, c)| (p.to_string(), *c)).collect()
 }
 
 /// Parses, displays and parses again: the same value and the same text.
@@ -79,75 +81,54 @@ fn every_private_host_form_parses_and_round_trips() {
 
 #[test]
 fn tags_digests_and_both() {
-    let value = format!("123456789012.dkr.ecr.us-east-1.amazonaws.com/app@{DIGEST}");
+    let value = format!("{HOST}/app@{DIGEST}");
     let Reference::Image(image) = round_trip(&value) else {
         panic!("an image")
     };
     assert_eq!((image.tag, image.digest.as_deref()), (None, Some(DIGEST)));
-    round_trip(&format!(
-        "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest@{DIGEST}"
-    ));
+    round_trip(&format!("{HOST}/app:latest@{DIGEST}"));
     let tag = "a".repeat(128);
-    round_trip(&format!(
-        "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{tag}"
-    ));
-    assert_eq!(
-        violations(&format!(
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:{tag}a"
-        )),
-        pairs(&[("/tag", Code::Length)])
-    );
-    assert_eq!(
-        violations("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1/x"),
-        pairs(&[("/tag", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:.v1"),
-        pairs(&[("/tag", Code::Pattern)])
-    );
+    round_trip(&format!("{HOST}/app:{tag}"));
     let short = &DIGEST[..DIGEST.len() - 1];
-    assert_eq!(
-        violations(&format!(
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@{short}"
-        )),
-        pairs(&[("/digest", Code::Pattern)])
-    );
     let upper = DIGEST.to_uppercase().replace("SHA256", "sha256");
-    assert_eq!(
-        violations(&format!(
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@{upper}"
-        )),
-        pairs(&[("/digest", Code::Pattern)])
-    );
+    refused(&[
+        (&format!("{HOST}/app:{tag}a"), &[("/tag", Code::Length)]),
+        (&format!("{HOST}/app:v1/x"), &[("/tag", Code::Pattern)]),
+        (&format!("{HOST}/app:.v1"), &[("/tag", Code::Pattern)]),
+        (
+            &format!("{HOST}/app@{short}"),
+            &[("/digest", Code::Pattern)],
+        ),
+        (
+            &format!("{HOST}/app@{upper}"),
+            &[("/digest", Code::Pattern)],
+        ),
+    ]);
 }
 
 #[test]
 fn each_broken_part_is_reported_where_it_is_and_all_at_once() {
-    assert_eq!(
-        violations("12345678901.dkr.ecr.us-east-1.amazonaws.com/app:1"),
-        pairs(&[("/registry_id", Code::Pattern)])
-    );
-    // A region of another partition, and the model's repository pattern.
-    assert_eq!(
-        violations("123456789012.dkr.ecr.cn-north-1.amazonaws.com/Team/App:1"),
-        pairs(&[("/region", Code::Enum), ("/repository", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("123456789012.dkr.ecr.us-east-9.amazonaws.com/app:1"),
-        pairs(&[("/region", Code::Enum)])
-    );
-    assert_eq!(
-        violations("123456789012.dkr.ecr.us-east-1.example.com/app:1"),
-        pairs(&[("/host", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("registry.example.com/app:1"),
-        pairs(&[("/host", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("123456789012.dkr.ecr.us-east-1.amazonaws.com"),
-        pairs(&[("/repository", Code::Required)])
-    );
+    refused(&[
+        (
+            "12345678901.dkr.ecr.us-east-1.amazonaws.com/app:1",
+            &[("/registry_id", Code::Pattern)],
+        ),
+        // A region of another partition, and the model's repository pattern.
+        (
+            "123456789012.dkr.ecr.cn-north-1.amazonaws.com/Team/App:1",
+            &[("/region", Code::Enum), ("/repository", Code::Pattern)],
+        ),
+        (
+            "123456789012.dkr.ecr.us-east-9.amazonaws.com/app:1",
+            &[("/region", Code::Enum)],
+        ),
+        (
+            "123456789012.dkr.ecr.us-east-1.example.com/app:1",
+            &[("/host", Code::Pattern)],
+        ),
+        ("registry.example.com/app:1", &[("/host", Code::Pattern)]),
+        (HOST, &[("/repository", Code::Required)]),
+    ]);
     let err =
         Reference::parse("https://123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1").unwrap_err();
     assert_eq!(err.violations()[0].path, "/host");
@@ -194,14 +175,16 @@ fn public_references_with_nested_repositories_and_the_dual_stack_host() {
     assert_eq!(image.repository.repository, "library/python");
     round_trip("ecr-public.aws.com/docker/library/python:3.12");
     round_trip("public.ecr.aws/nginx/nginx");
-    assert_eq!(
-        violations("public.ecr.aws/Docker/python:1"),
-        pairs(&[("/registry_alias", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("public.ecr.aws/docker:1"),
-        pairs(&[("/repository", Code::Required)])
-    );
+    refused(&[
+        (
+            "public.ecr.aws/Docker/python:1",
+            &[("/registry_alias", Code::Pattern)],
+        ),
+        (
+            "public.ecr.aws/docker:1",
+            &[("/repository", Code::Required)],
+        ),
+    ]);
 }
 
 #[test]
@@ -232,30 +215,26 @@ fn arns_of_both_services_and_partitions() {
         panic!("an ARN")
     };
     assert_eq!((public.service, public.region), (Service::EcrPublic, None));
-    assert_eq!(
-        violations("arn:aws:ecr:cn-north-1:123456789012:repository/app"),
-        pairs(&[("/region", Code::Enum)])
-    );
-    assert_eq!(
-        violations("arn:aws:ecr-public:us-east-1:123456789012:repository/app"),
-        pairs(&[("/region", Code::Pattern)])
-    );
-    assert_eq!(
-        violations("arn:aws-moon:ecr:us-east-1:12345678901:image/App"),
-        pairs(&[
-            ("/partition", Code::Enum),
-            ("/registry_id", Code::Pattern),
-            ("/repository", Code::Pattern)
-        ])
-    );
-    assert_eq!(
-        violations("arn:aws:s3:::bucket"),
-        pairs(&[("/service", Code::Enum)])
-    );
-    assert_eq!(
-        violations("arn:aws:ecr:us-east-1"),
-        pairs(&[("", Code::Pattern)])
-    );
+    refused(&[
+        (
+            "arn:aws:ecr:cn-north-1:123456789012:repository/app",
+            &[("/region", Code::Enum)],
+        ),
+        (
+            "arn:aws:ecr-public:us-east-1:123456789012:repository/app",
+            &[("/region", Code::Pattern)],
+        ),
+        (
+            "arn:aws-moon:ecr:us-east-1:12345678901:image/App",
+            &[
+                ("/partition", Code::Enum),
+                ("/registry_id", Code::Pattern),
+                ("/repository", Code::Pattern),
+            ],
+        ),
+        ("arn:aws:s3:::bucket", &[("/service", Code::Enum)]),
+        ("arn:aws:ecr:us-east-1", &[("", Code::Pattern)]),
+    ]);
 }
 
 #[test]

@@ -35,6 +35,10 @@ use ecr_models::ecr::{
 };
 use ecr_models::{from_json, from_json_with, Code, Model, Options};
 
+mod common;
+
+use common::pairs;
+
 /// The (path, code) of every violation, in order; empty when valid.
 fn violations<T: Model>(json: &str) -> Vec<(String, Code)> {
     violations_with::<T>(json, &Options::default())
@@ -55,12 +59,40 @@ fn one(path: &str, code: Code) -> Vec<(String, Code)> {
     vec![(path.to_string(), code)]
 }
 
+/// Asserts that each of `values`, put in place by `document`, breaks
+/// exactly one rule: `code` at `path`.
+fn each_breaks<T: Model>(
+    values: &[&str],
+    document: impl Fn(&str) -> String,
+    path: &str,
+    code: Code,
+) {
+    for value in values {
+        breaks::<T>(&document(value), path, code);
+    }
+}
+
+/// Asserts that `json` breaks exactly one rule: `code` at `path`.
+fn breaks<T: Model>(json: &str, path: &str, code: Code) {
+    assert_eq!(violations::<T>(json), one(path, code), "{json}");
+}
+
 fn ok<T: Model>(json: &str) -> T {
     from_json::<T>(json).unwrap_or_else(|e| panic!("{json} should be valid, got: {e}"))
 }
 
+/// Where a `CreateRepositoryRequest`'s name is.
+const NAME: &str = "/repositoryName";
+
 fn create_repository(name: &str) -> String {
     serde_json::json!({ "repositoryName": name }).to_string()
+}
+
+/// Asserts that a repository name of `max` characters passes and one of
+/// `max + 1` fails length.
+fn longest_name_is<T: Model>(max: usize) {
+    ok::<T>(&create_repository(&"a".repeat(max)));
+    breaks::<T>(&create_repository(&"a".repeat(max + 1)), NAME, Code::Length);
 }
 
 fn image_tag_request(tag: &str) -> String {
@@ -72,19 +104,12 @@ fn image_tag_request(tag: &str) -> String {
 #[test]
 fn repository_name_of_2_characters_passes_and_of_1_fails_length() {
     ok::<CreateRepositoryRequest>(&create_repository("ab"));
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(&create_repository("a")),
-        one("/repositoryName", Code::Length)
-    );
+    breaks::<CreateRepositoryRequest>(&create_repository("a"), NAME, Code::Length);
 }
 
 #[test]
 fn repository_name_of_256_characters_passes_and_of_257_fails_length() {
-    ok::<CreateRepositoryRequest>(&create_repository(&"a".repeat(256)));
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(&create_repository(&"a".repeat(257))),
-        one("/repositoryName", Code::Length)
-    );
+    longest_name_is::<CreateRepositoryRequest>(256);
 }
 
 #[test]
@@ -101,27 +126,18 @@ fn empty_repository_name_breaks_both_length_and_pattern() {
 #[test]
 fn ecr_public_repository_name_allows_205_characters_not_206() {
     use ecr_models::ecr_public::CreateRepositoryRequest as PublicCreate;
-    ok::<PublicCreate>(&create_repository(&"a".repeat(205)));
-    assert_eq!(
-        violations::<PublicCreate>(&create_repository(&"a".repeat(206))),
-        one("/repositoryName", Code::Length)
-    );
+    longest_name_is::<PublicCreate>(205);
 }
 
 #[test]
 fn image_tag_length_counts_unicode_scalar_values_not_bytes() {
+    let tag = "/imageIds/0/imageTag";
     // 'é' is 2 bytes in UTF-8 but one scalar value: 300 of them (600 bytes) pass.
     ok::<BatchGetImageRequest>(&image_tag_request(&"é".repeat(300)));
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_tag_request(&"é".repeat(301))),
-        one("/imageIds/0/imageTag", Code::Length)
-    );
+    breaks::<BatchGetImageRequest>(&image_tag_request(&"é".repeat(301)), tag, Code::Length);
     // 4-byte scalar values: 300 pass (1200 bytes), 301 fail.
     ok::<BatchGetImageRequest>(&image_tag_request(&"😀".repeat(300)));
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_tag_request(&"😀".repeat(301))),
-        one("/imageIds/0/imageTag", Code::Length)
-    );
+    breaks::<BatchGetImageRequest>(&image_tag_request(&"😀".repeat(301)), tag, Code::Length);
     // Written as JSON escapes (a surrogate pair per character), the same count.
     let escaped = |n: usize| {
         format!(
@@ -130,18 +146,14 @@ fn image_tag_length_counts_unicode_scalar_values_not_bytes() {
         )
     };
     ok::<BatchGetImageRequest>(&escaped(300));
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&escaped(301)),
-        one("/imageIds/0/imageTag", Code::Length)
-    );
+    breaks::<BatchGetImageRequest>(&escaped(301), tag, Code::Length);
     // 'e' + U+0301 COMBINING ACUTE ACCENT is one grapheme but two scalar values.
-    ok::<BatchGetImageRequest>(&image_tag_request(&"e\u{301}".repeat(150)));
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_tag_request(&format!(
-            "{}e",
-            "e\u{301}".repeat(150)
-        ))),
-        one("/imageIds/0/imageTag", Code::Length)
+    let combined = "e\u{301}".repeat(150);
+    ok::<BatchGetImageRequest>(&image_tag_request(&combined));
+    breaks::<BatchGetImageRequest>(
+        &image_tag_request(&format!("{combined}e")),
+        tag,
+        Code::Length,
     );
 }
 
@@ -149,10 +161,7 @@ fn image_tag_length_counts_unicode_scalar_values_not_bytes() {
 fn image_tag_of_1_character_passes_and_empty_fails_length() {
     ok::<BatchGetImageRequest>(&image_tag_request("é"));
     ok::<BatchGetImageRequest>(&image_tag_request("x"));
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_tag_request("")),
-        one("/imageIds/0/imageTag", Code::Length)
-    );
+    breaks::<BatchGetImageRequest>(&image_tag_request(""), "/imageIds/0/imageTag", Code::Length);
 }
 
 #[test]
@@ -161,25 +170,14 @@ fn minimum_length_counts_scalar_values_so_100_bytes_of_50_characters_is_too_shor
     let policy = |text: &str| {
         serde_json::json!({ "repositoryName": "ubuntu", "lifecyclePolicyText": text }).to_string()
     };
-    assert_eq!(
-        violations::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(50))),
-        one("/lifecyclePolicyText", Code::Length)
-    );
-    assert_eq!(
-        violations::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(99))),
-        one("/lifecyclePolicyText", Code::Length)
-    );
+    let text = "/lifecyclePolicyText";
+    breaks::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(50)), text, Code::Length);
+    breaks::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(99)), text, Code::Length);
     ok::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(100)));
     ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(100)));
-    assert_eq!(
-        violations::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(99))),
-        one("/lifecyclePolicyText", Code::Length)
-    );
+    breaks::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(99)), text, Code::Length);
     ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30720)));
-    assert_eq!(
-        violations::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30721))),
-        one("/lifecyclePolicyText", Code::Length)
-    );
+    breaks::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30721)), text, Code::Length);
 }
 
 // ------------------------------------------------------------------ pattern
@@ -187,31 +185,29 @@ fn minimum_length_counts_scalar_values_so_100_bytes_of_50_characters_is_too_shor
 #[test]
 fn repository_name_broken_at_its_end_fails_pattern() {
     // A trailing line break too: `$` must not match before a final newline.
-    for name in [
-        "my-repo-",
-        "my-repo!",
-        "my-repo/",
-        "my-repo.",
-        "my-repo_",
-        "my-repo\n",
-    ] {
-        assert_eq!(
-            violations::<CreateRepositoryRequest>(&create_repository(name)),
-            one("/repositoryName", Code::Pattern),
-            "{name}"
-        );
-    }
+    each_breaks::<CreateRepositoryRequest>(
+        &[
+            "my-repo-",
+            "my-repo!",
+            "my-repo/",
+            "my-repo.",
+            "my-repo_",
+            "my-repo\n",
+        ],
+        create_repository,
+        NAME,
+        Code::Pattern,
+    );
 }
 
 #[test]
 fn repository_name_broken_at_its_start_fails_pattern() {
-    for name in ["-my-repo", "/my-repo", ".my-repo", "_my-repo"] {
-        assert_eq!(
-            violations::<CreateRepositoryRequest>(&create_repository(name)),
-            one("/repositoryName", Code::Pattern),
-            "{name}"
-        );
-    }
+    each_breaks::<CreateRepositoryRequest>(
+        &["-my-repo", "/my-repo", ".my-repo", "_my-repo"],
+        create_repository,
+        NAME,
+        Code::Pattern,
+    );
 }
 
 #[test]
@@ -229,10 +225,7 @@ fn my_repository_fails_pattern_although_the_unanchored_model_pattern_matches_ins
     let unanchored = regex::Regex::new(&model.replace("\\/", "/")).expect("compiles");
     let found = unanchored.find("MyRepository").expect("a match inside");
     assert_eq!(found.as_str(), "y");
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(&create_repository("MyRepository")),
-        one("/repositoryName", Code::Pattern)
-    );
+    breaks::<CreateRepositoryRequest>(&create_repository("MyRepository"), NAME, Code::Pattern);
     ok::<CreateRepositoryRequest>(&create_repository("myrepository"));
 }
 
@@ -250,24 +243,22 @@ fn repository_name_separators_follow_each_service_pattern() {
     ] {
         ok::<CreateRepositoryRequest>(&create_repository(name));
     }
-    for name in ["a___b", "a..b", "a//b", "a._b", "a-_b"] {
-        assert_eq!(
-            violations::<CreateRepositoryRequest>(&create_repository(name)),
-            one("/repositoryName", Code::Pattern),
-            "{name}"
-        );
-    }
+    each_breaks::<CreateRepositoryRequest>(
+        &["a___b", "a..b", "a//b", "a._b", "a-_b"],
+        create_repository,
+        NAME,
+        Code::Pattern,
+    );
     // ecr-public: a single `[._-]` between components.
     for name in ["a.b", "a_b", "a-b", "project-a/nginx-web-app"] {
         ok::<PublicCreate>(&create_repository(name));
     }
-    for name in ["a__b", "a--b", "a//b"] {
-        assert_eq!(
-            violations::<PublicCreate>(&create_repository(name)),
-            one("/repositoryName", Code::Pattern),
-            "{name}"
-        );
-    }
+    each_breaks::<PublicCreate>(
+        &["a__b", "a--b", "a//b"],
+        create_repository,
+        NAME,
+        Code::Pattern,
+    );
 }
 
 #[test]
@@ -275,19 +266,18 @@ fn registry_id_must_be_exactly_12_digits() {
     let request =
         |id: &str| serde_json::json!({ "registryId": id, "repositoryName": "ubuntu" }).to_string();
     ok::<CreateRepositoryRequest>(&request("012345678901"));
-    for id in [
-        "01234567890",
-        "0123456789012",
-        "01234567890a",
-        " 012345678901",
-        "",
-    ] {
-        assert_eq!(
-            violations::<CreateRepositoryRequest>(&request(id)),
-            one("/registryId", Code::Pattern),
-            "{id:?}"
-        );
-    }
+    each_breaks::<CreateRepositoryRequest>(
+        &[
+            "01234567890",
+            "0123456789012",
+            "01234567890a",
+            " 012345678901",
+            "",
+        ],
+        request,
+        "/registryId",
+        Code::Pattern,
+    );
 }
 
 #[test]
@@ -304,18 +294,17 @@ fn upload_id_pattern_accepts_either_hex_case_and_nothing_else() {
     };
     ok::<UploadLayerPartRequest>(&request("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
     ok::<UploadLayerPartRequest>(&request("0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0"));
-    for id in [
-        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f",
-        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0a",
-        "0g1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
-        "0f1e2d3c4b5a697887 96a5b4c3d2e1f0",
-    ] {
-        assert_eq!(
-            violations::<UploadLayerPartRequest>(&request(id)),
-            one("/uploadId", Code::Pattern),
-            "{id}"
-        );
-    }
+    each_breaks::<UploadLayerPartRequest>(
+        &[
+            "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f",
+            "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0a",
+            "0g1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+            "0f1e2d3c4b5a697887 96a5b4c3d2e1f0",
+        ],
+        request,
+        "/uploadId",
+        Code::Pattern,
+    );
 }
 
 // ------------------------------------------------------------------ range
@@ -326,13 +315,12 @@ fn max_results_range_is_1_to_1000_inclusive() {
     for n in ["1", "1000", "500"] {
         ok::<DescribeRepositoriesRequest>(&request(n));
     }
-    for n in ["0", "1001", "-1", "2147483647", "-2147483648"] {
-        assert_eq!(
-            violations::<DescribeRepositoriesRequest>(&request(n)),
-            one("/maxResults", Code::Range),
-            "{n}"
-        );
-    }
+    each_breaks::<DescribeRepositoriesRequest>(
+        &["0", "1001", "-1", "2147483647", "-2147483648"],
+        request,
+        "/maxResults",
+        Code::Range,
+    );
 }
 
 #[test]
@@ -343,47 +331,54 @@ fn max_results_value_is_kept() {
 
 #[test]
 fn unconstrained_integer_accepts_the_i32_limits_and_nothing_beyond() {
-    let package = |n: &str| format!(r#"{{"epoch": {n}}}"#);
-    let max: VulnerablePackage = ok(&package("2147483647"));
-    assert_eq!(max.epoch, Some(i32::MAX));
-    let min: VulnerablePackage = ok(&package("-2147483648"));
-    assert_eq!(min.epoch, Some(i32::MIN));
-    for n in ["2147483648", "-2147483649", "9223372036854775807", "1e10"] {
-        assert_eq!(
-            violations::<VulnerablePackage>(&package(n)),
-            one("/epoch", Code::Range),
-            "{n}"
-        );
-    }
+    unconstrained::<VulnerablePackage, i32>(
+        "epoch",
+        |package| package.epoch,
+        [("2147483647", i32::MAX), ("-2147483648", i32::MIN)],
+        &["2147483648", "-2147483649", "9223372036854775807", "1e10"],
+    );
 }
 
 #[test]
 fn unconstrained_long_accepts_the_i64_maximum_and_fails_one_beyond() {
-    let detail = |n: &str| format!(r#"{{"imageSizeInBytes": {n}}}"#);
-    let max: ImageDetail = ok(&detail("9223372036854775807"));
-    assert_eq!(max.image_size_in_bytes, Some(i64::MAX));
-    let min: ImageDetail = ok(&detail("-9223372036854775808"));
-    assert_eq!(min.image_size_in_bytes, Some(i64::MIN));
-    for n in [
-        "9223372036854775808",
-        "18446744073709551615",
-        "18446744073709551616",
-        "1e19",
-    ] {
-        assert_eq!(
-            violations::<ImageDetail>(&detail(n)),
-            one("/imageSizeInBytes", Code::Range),
-            "{n}"
-        );
+    unconstrained::<ImageDetail, i64>(
+        "imageSizeInBytes",
+        |detail| detail.image_size_in_bytes,
+        [
+            ("9223372036854775807", i64::MAX),
+            ("-9223372036854775808", i64::MIN),
+        ],
+        &[
+            "9223372036854775808",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1e19",
+        ],
+    );
+}
+
+/// Asserts that `member` of `T`, a number without a range, reads each of
+/// `limits` as its value and breaks its range with each of `beyond`.
+fn unconstrained<T: Model, N: PartialEq + std::fmt::Debug>(
+    member: &str,
+    value: fn(&T) -> Option<N>,
+    limits: [(&str, N); 2],
+    beyond: &[&str],
+) {
+    let document = |n: &str| format!(r#"{{"{member}": {n}}}"#);
+    for (text, limit) in limits {
+        assert_eq!(value(&ok::<T>(&document(text))), Some(limit), "{text}");
     }
+    each_breaks::<T>(beyond, document, &format!("/{member}"), Code::Range);
 }
 
 #[test]
 fn unconstrained_long_fails_one_below_the_i64_minimum() {
     let detail = |n: &str| format!(r#"{{"imageSizeInBytes": {n}}}"#);
-    assert_eq!(
-        violations::<ImageDetail>(&detail("-9223372036854775809")),
-        one("/imageSizeInBytes", Code::Range)
+    breaks::<ImageDetail>(
+        &detail("-9223372036854775809"),
+        "/imageSizeInBytes",
+        Code::Range,
     );
 }
 
@@ -397,10 +392,7 @@ fn long_with_minimum_0_refuses_negative_values() {
     };
     let got: UploadLayerPartRequest = ok(&request("0"));
     assert_eq!((got.part_first_byte, got.part_last_byte), (0, i64::MAX));
-    assert_eq!(
-        violations::<UploadLayerPartRequest>(&request("-1")),
-        one("/partFirstByte", Code::Range)
-    );
+    breaks::<UploadLayerPartRequest>(&request("-1"), "/partFirstByte", Code::Range);
 }
 
 #[test]
@@ -411,38 +403,25 @@ fn integral_float_is_an_integer_but_a_fraction_is_a_type_error() {
     assert_eq!(got.max_results, Some(100));
     let got: DescribeRepositoriesRequest = ok(r#"{"maxResults": 1000.0}"#);
     assert_eq!(got.max_results, Some(1000));
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 1.5}"#),
-        one("/maxResults", Code::Type)
-    );
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 0.5}"#),
-        one("/maxResults", Code::Type)
-    );
+    breaks::<DescribeRepositoriesRequest>(r#"{"maxResults": 1.5}"#, "/maxResults", Code::Type);
+    breaks::<DescribeRepositoriesRequest>(r#"{"maxResults": 0.5}"#, "/maxResults", Code::Type);
     // A whole number out of range is a range violation, not a type one.
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 1001.0}"#),
-        one("/maxResults", Code::Range)
-    );
+    breaks::<DescribeRepositoriesRequest>(r#"{"maxResults": 1001.0}"#, "/maxResults", Code::Range);
 }
 
 #[test]
 fn numbers_as_strings_and_booleans_as_strings_are_type_errors() {
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": "10"}"#),
-        one("/maxResults", Code::Type)
+    breaks::<DescribeRepositoriesRequest>(r#"{"maxResults": "10"}"#, "/maxResults", Code::Type);
+    breaks::<DeleteRepositoryRequest>(
+        r#"{"repositoryName": "ubuntu", "force": "true"}"#,
+        "/force",
+        Code::Type,
     );
-    assert_eq!(
-        violations::<DeleteRepositoryRequest>(r#"{"repositoryName": "ubuntu", "force": "true"}"#),
-        one("/force", Code::Type)
-    );
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(r#"{"repositoryName": 12}"#),
-        one("/repositoryName", Code::Type)
-    );
-    assert_eq!(
-        violations::<BatchGetImageRequest>(r#"{"repositoryName": "ubuntu", "imageIds": {}}"#),
-        one("/imageIds", Code::Type)
+    breaks::<CreateRepositoryRequest>(r#"{"repositoryName": 12}"#, NAME, Code::Type);
+    breaks::<BatchGetImageRequest>(
+        r#"{"repositoryName": "ubuntu", "imageIds": {}}"#,
+        "/imageIds",
+        Code::Type,
     );
 }
 
@@ -461,14 +440,8 @@ fn image_identifier_list_takes_1_to_100_items() {
     assert_eq!(one_item.image_ids.len(), 1);
     let hundred: BatchGetImageRequest = ok(&image_ids(100));
     assert_eq!(hundred.image_ids.len(), 100);
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_ids(0)),
-        one("/imageIds", Code::Items)
-    );
-    assert_eq!(
-        violations::<BatchGetImageRequest>(&image_ids(101)),
-        one("/imageIds", Code::Items)
-    );
+    breaks::<BatchGetImageRequest>(&image_ids(0), "/imageIds", Code::Items);
+    breaks::<BatchGetImageRequest>(&image_ids(101), "/imageIds", Code::Items);
 }
 
 #[test]
@@ -492,14 +465,12 @@ fn enum_membership_is_case_sensitive() {
     assert_eq!(got.scan_type, Some(ScanType::Basic));
     let got: PutRegistryScanningConfigurationRequest = ok(r#"{"scanType": "ENHANCED"}"#);
     assert_eq!(got.scan_type, Some(ScanType::Enhanced));
-    for value in ["basic", "Basic", "BASIC ", "ENHANCED_", ""] {
-        let json = serde_json::json!({ "scanType": value }).to_string();
-        assert_eq!(
-            violations::<PutRegistryScanningConfigurationRequest>(&json),
-            one("/scanType", Code::Enum),
-            "{value:?}"
-        );
-    }
+    each_breaks::<PutRegistryScanningConfigurationRequest>(
+        &["basic", "Basic", "BASIC ", "ENHANCED_", ""],
+        |value| serde_json::json!({ "scanType": value }).to_string(),
+        "/scanType",
+        Code::Enum,
+    );
 }
 
 #[test]
@@ -562,11 +533,10 @@ fn enum_map_key_unknown_value_is_kept_when_allowed() {
 #[test]
 fn map_value_range_violation_points_at_the_entry() {
     // SeverityCount: integer, min 0.
-    assert_eq!(
-        violations::<ImageScanFindingsSummary>(
-            r#"{"findingSeverityCounts": {"LOW": -1, "HIGH": 0}}"#
-        ),
-        one("/findingSeverityCounts/LOW", Code::Range)
+    breaks::<ImageScanFindingsSummary>(
+        r#"{"findingSeverityCounts": {"LOW": -1, "HIGH": 0}}"#,
+        "/findingSeverityCounts/LOW",
+        Code::Range,
     );
 }
 
@@ -591,46 +561,40 @@ fn null_for_an_optional_member_is_the_same_as_absent() {
 
 #[test]
 fn null_for_a_required_member_is_a_type_error_not_required() {
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(r#"{"repositoryName": null}"#),
-        one("/repositoryName", Code::Type)
-    );
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(
-            r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"encryptionType": null}}"#
-        ),
-        one("/encryptionConfiguration/encryptionType", Code::Type)
+    breaks::<CreateRepositoryRequest>(r#"{"repositoryName": null}"#, NAME, Code::Type);
+    breaks::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"encryptionType": null}}"#,
+        "/encryptionConfiguration/encryptionType",
+        Code::Type,
     );
 }
 
 #[test]
 fn null_list_item_is_a_type_error() {
-    assert_eq!(
-        violations::<BatchGetImageRequest>(
-            r#"{"repositoryName": "ubuntu", "imageIds": [{"imageTag": "a"}, null]}"#
-        ),
-        one("/imageIds/1", Code::Type)
+    breaks::<BatchGetImageRequest>(
+        r#"{"repositoryName": "ubuntu", "imageIds": [{"imageTag": "a"}, null]}"#,
+        "/imageIds/1",
+        Code::Type,
     );
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"repositoryNames": ["ab", null]}"#),
-        one("/repositoryNames/1", Code::Type)
+    breaks::<DescribeRepositoriesRequest>(
+        r#"{"repositoryNames": ["ab", null]}"#,
+        "/repositoryNames/1",
+        Code::Type,
     );
 }
 
 #[test]
 fn null_map_value_is_a_type_error() {
-    assert_eq!(
-        violations::<Resource>(r#"{"tags": {"team": "web", "owner": null}}"#),
-        one("/tags/owner", Code::Type)
+    breaks::<Resource>(
+        r#"{"tags": {"team": "web", "owner": null}}"#,
+        "/tags/owner",
+        Code::Type,
     );
 }
 
 #[test]
 fn missing_required_member_points_at_the_member() {
-    assert_eq!(
-        violations::<CreateRepositoryRequest>("{}"),
-        one("/repositoryName", Code::Required)
-    );
+    breaks::<CreateRepositoryRequest>("{}", NAME, Code::Required);
     assert_eq!(
         violations::<BatchGetImageRequest>("{}"),
         vec![
@@ -638,29 +602,26 @@ fn missing_required_member_points_at_the_member() {
             ("/imageIds".to_string(), Code::Required),
         ]
     );
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(
-            r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"kmsKey": "alias/ecr"}}"#
-        ),
-        one("/encryptionConfiguration/encryptionType", Code::Required)
+    breaks::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "ubuntu", "encryptionConfiguration": {"kmsKey": "alias/ecr"}}"#,
+        "/encryptionConfiguration/encryptionType",
+        Code::Required,
     );
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(
-            r#"{"repositoryName": "ubuntu", "tags": [{"Key": "team"}]}"#
-        ),
-        one("/tags/0/Value", Code::Required)
+    breaks::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "ubuntu", "tags": [{"Key": "team"}]}"#,
+        "/tags/0/Value",
+        Code::Required,
     );
 }
 
 #[test]
 fn the_document_must_be_an_object() {
-    for json in ["[]", "null", "\"ubuntu\"", "1"] {
-        assert_eq!(
-            violations::<CreateRepositoryRequest>(json),
-            one("", Code::Type),
-            "{json}"
-        );
-    }
+    each_breaks::<CreateRepositoryRequest>(
+        &["[]", "null", "\"ubuntu\"", "1"],
+        str::to_string,
+        "",
+        Code::Type,
+    );
 }
 
 #[test]
@@ -700,29 +661,29 @@ fn unknown_members_in_nested_structures_are_refused_in_strict_mode() {
 
 #[test]
 fn duplicate_member_is_a_duplicate_violation() {
-    assert_eq!(
-        violations::<CreateRepositoryRequest>(
-            r#"{"repositoryName": "ab", "repositoryName": "cd"}"#
-        ),
-        one("/repositoryName", Code::Duplicate)
+    breaks::<CreateRepositoryRequest>(
+        r#"{"repositoryName": "ab", "repositoryName": "cd"}"#,
+        NAME,
+        Code::Duplicate,
     );
-    assert_eq!(
-        violations::<DescribeRepositoriesRequest>(r#"{"maxResults": 5, "maxResults": 5}"#),
-        one("/maxResults", Code::Duplicate)
+    breaks::<DescribeRepositoriesRequest>(
+        r#"{"maxResults": 5, "maxResults": 5}"#,
+        "/maxResults",
+        Code::Duplicate,
     );
 }
 
 #[test]
 fn duplicate_map_key_is_a_duplicate_violation() {
-    assert_eq!(
-        violations::<Resource>(r#"{"tags": {"team": "web", "team": "api"}}"#),
-        one("/tags/team", Code::Duplicate)
+    breaks::<Resource>(
+        r#"{"tags": {"team": "web", "team": "api"}}"#,
+        "/tags/team",
+        Code::Duplicate,
     );
-    assert_eq!(
-        violations::<ImageScanFindingsSummary>(
-            r#"{"findingSeverityCounts": {"HIGH": 1, "HIGH": 1}}"#
-        ),
-        one("/findingSeverityCounts/HIGH", Code::Duplicate)
+    breaks::<ImageScanFindingsSummary>(
+        r#"{"findingSeverityCounts": {"HIGH": 1, "HIGH": 1}}"#,
+        "/findingSeverityCounts/HIGH",
+        Code::Duplicate,
     );
 }
 
@@ -756,23 +717,22 @@ fn blob_accepts_canonical_padded_base64() {
 
 #[test]
 fn blob_refuses_unpadded_non_canonical_and_other_alphabets() {
-    for text in [
-        "aGVsbG8",      // padding missing
-        "aGVsbA=",      // padding short
-        "aGVsbG9=",     // trailing bits not zero (non-canonical "hello")
-        "aGVsbB==",     // trailing bits not zero (non-canonical "hell")
-        "aGVs\nbG8=",   // line break
-        "aGVs bG8=",    // space
-        "-_-_",         // URL-safe alphabet
-        "aGVsbG8=====", // too much padding
-        "=",
-    ] {
-        assert_eq!(
-            violations::<UploadLayerPartRequest>(&upload_part(text)),
-            one("/layerPartBlob", Code::Base64),
-            "{text:?}"
-        );
-    }
+    each_breaks::<UploadLayerPartRequest>(
+        &[
+            "aGVsbG8",      // padding missing
+            "aGVsbA=",      // padding short
+            "aGVsbG9=",     // trailing bits not zero (non-canonical "hello")
+            "aGVsbB==",     // trailing bits not zero (non-canonical "hell")
+            "aGVs\nbG8=",   // line break
+            "aGVs bG8=",    // space
+            "-_-_",         // URL-safe alphabet
+            "aGVsbG8=====", // too much padding
+            "=",
+        ],
+        upload_part,
+        "/layerPartBlob",
+        Code::Base64,
+    );
 }
 
 #[test]
@@ -793,10 +753,7 @@ fn blob_size_counts_decoded_bytes_up_to_the_maximum() {
     };
     let got: RepositoryCatalogDataInput = ok(&logo(512_000));
     assert_eq!(got.logo_image_blob.map(|b| b.len()), Some(512_000));
-    assert_eq!(
-        violations::<RepositoryCatalogDataInput>(&logo(512_001)),
-        one("/logoImageBlob", Code::Length)
-    );
+    breaks::<RepositoryCatalogDataInput>(&logo(512_001), "/logoImageBlob", Code::Length);
     ok::<RepositoryCatalogDataInput>(&logo(0));
 }
 
@@ -808,10 +765,7 @@ fn list_with_only_a_maximum_takes_0_to_max_items() {
         |n: usize| serde_json::json!({ "architectures": vec!["ARM 64"; n] }).to_string();
     ok::<RepositoryCatalogDataInput>(&architectures(0));
     ok::<RepositoryCatalogDataInput>(&architectures(50));
-    assert_eq!(
-        violations::<RepositoryCatalogDataInput>(&architectures(51)),
-        one("/architectures", Code::Items)
-    );
+    breaks::<RepositoryCatalogDataInput>(&architectures(51), "/architectures", Code::Items);
 }
 
 // ------------------------------------------------------------------ timestamps
@@ -829,112 +783,92 @@ fn instant_of(json: &str) -> (i64, u32) {
     (t.epoch_seconds(), t.subsec_nanos())
 }
 
+/// Asserts that each `(value, instant)`, the JSON text of an
+/// `imagePushedAt`, reads as that instant.
+fn reads_as(cases: &[(&str, (i64, u32))]) {
+    for &(value, instant) in cases {
+        assert_eq!(instant_of(&pushed_at(value)), instant, "{value}");
+    }
+}
+
 #[test]
 fn timestamp_accepts_epoch_seconds_integer_and_fraction() {
-    assert_eq!(instant_of(&pushed_at("1700000000")), (1_700_000_000, 0));
-    assert_eq!(instant_of(&pushed_at("1700000000.56")), INSTANT);
-    assert_eq!(instant_of(&pushed_at("1.70000000056E9")), INSTANT);
-    assert_eq!(instant_of(&pushed_at("0")), (0, 0));
-    assert_eq!(instant_of(&pushed_at("-1.5")), (-2, 500_000_000));
+    reads_as(&[
+        ("1700000000", (1_700_000_000, 0)),
+        ("1700000000.56", INSTANT),
+        ("1.70000000056E9", INSTANT),
+        ("0", (0, 0)),
+        ("-1.5", (-2, 500_000_000)),
+    ]);
 }
 
 #[test]
 fn timestamp_accepts_rfc3339_with_z_offset_and_fraction() {
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14T22:13:20Z""#)),
-        (1_700_000_000, 0)
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14T22:13:20.56Z""#)),
-        INSTANT
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14T22:13:20.560000000Z""#)),
-        INSTANT
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-15T03:43:20.56+05:30""#)),
-        INSTANT
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14T14:13:20.56-08:00""#)),
-        INSTANT
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14t22:13:20.56z""#)),
-        INSTANT
-    );
+    reads_as(&[
+        (r#""2023-11-14T22:13:20Z""#, (1_700_000_000, 0)),
+        (r#""2023-11-14T22:13:20.56Z""#, INSTANT),
+        (r#""2023-11-14T22:13:20.560000000Z""#, INSTANT),
+        (r#""2023-11-15T03:43:20.56+05:30""#, INSTANT),
+        (r#""2023-11-14T14:13:20.56-08:00""#, INSTANT),
+        (r#""2023-11-14t22:13:20.56z""#, INSTANT),
+    ]);
 }
 
 #[test]
 fn timestamp_accepts_python_str_datetime_form() {
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14 22:13:20.560000+00:00""#)),
-        INSTANT
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14 22:13:20+00:00""#)),
-        (1_700_000_000, 0)
-    );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2023-11-14 14:13:20.560000-08:00""#)),
-        INSTANT
-    );
+    reads_as(&[
+        (r#""2023-11-14 22:13:20.560000+00:00""#, INSTANT),
+        (r#""2023-11-14 22:13:20+00:00""#, (1_700_000_000, 0)),
+        (r#""2023-11-14 14:13:20.560000-08:00""#, INSTANT),
+    ]);
 }
 
 #[test]
 fn timestamp_accepts_february_29_of_leap_years_only() {
-    assert_eq!(
-        instant_of(&pushed_at(r#""2024-02-29T00:00:00Z""#)),
-        (1_709_164_800, 0)
+    reads_as(&[
+        (r#""2024-02-29T00:00:00Z""#, (1_709_164_800, 0)),
+        (r#""2000-02-29T00:00:00Z""#, (951_782_400, 0)),
+    ]);
+    each_breaks::<ImageDetail>(
+        &[r#""2023-02-29T00:00:00Z""#, r#""1900-02-29T00:00:00Z""#],
+        pushed_at,
+        "/imagePushedAt",
+        Code::Timestamp,
     );
-    assert_eq!(
-        instant_of(&pushed_at(r#""2000-02-29T00:00:00Z""#)),
-        (951_782_400, 0)
-    );
-    for bad in [r#""2023-02-29T00:00:00Z""#, r#""1900-02-29T00:00:00Z""#] {
-        assert_eq!(
-            violations::<ImageDetail>(&pushed_at(bad)),
-            one("/imagePushedAt", Code::Timestamp),
-            "{bad}"
-        );
-    }
 }
 
 #[test]
 fn timestamp_refuses_impossible_dates_and_times() {
-    for bad in [
-        r#""2023-13-14T22:13:20Z""#,      // month 13
-        r#""2023-00-14T22:13:20Z""#,      // month 0
-        r#""2023-11-14T25:13:20Z""#,      // hour 25
-        r#""2023-11-14T24:00:00Z""#,      // hour 24
-        r#""2023-02-30T00:00:00Z""#,      // February 30
-        r#""2023-04-31T00:00:00Z""#,      // April 31
-        r#""2023-11-14T22:60:20Z""#,      // minute 60
-        r#""2023-11-14T22:13:61Z""#,      // second 61
-        r#""2023-11-14T22:13:20+24:00""#, // offset hour 24
-        r#""2023-11-14""#,                // no time
-        r#""2023-11-14T22:13:20.Z""#,     // empty fraction
-        r#""not a date""#,
-        r#""""#,
-    ] {
-        assert_eq!(
-            violations::<ImageDetail>(&pushed_at(bad)),
-            one("/imagePushedAt", Code::Timestamp),
-            "{bad}"
-        );
-    }
+    each_breaks::<ImageDetail>(
+        &[
+            r#""2023-13-14T22:13:20Z""#,      // month 13
+            r#""2023-00-14T22:13:20Z""#,      // month 0
+            r#""2023-11-14T25:13:20Z""#,      // hour 25
+            r#""2023-11-14T24:00:00Z""#,      // hour 24
+            r#""2023-02-30T00:00:00Z""#,      // February 30
+            r#""2023-04-31T00:00:00Z""#,      // April 31
+            r#""2023-11-14T22:60:20Z""#,      // minute 60
+            r#""2023-11-14T22:13:61Z""#,      // second 61
+            r#""2023-11-14T22:13:20+24:00""#, // offset hour 24
+            r#""2023-11-14""#,                // no time
+            r#""2023-11-14T22:13:20.Z""#,     // empty fraction
+            r#""not a date""#,
+            r#""""#,
+        ],
+        pushed_at,
+        "/imagePushedAt",
+        Code::Timestamp,
+    );
 }
 
 #[test]
 fn timestamp_of_the_wrong_json_type_is_a_type_error() {
-    for bad in ["true", "[]", "{}"] {
-        assert_eq!(
-            violations::<ImageDetail>(&pushed_at(bad)),
-            one("/imagePushedAt", Code::Type),
-            "{bad}"
-        );
-    }
+    each_breaks::<ImageDetail>(
+        &["true", "[]", "{}"],
+        pushed_at,
+        "/imagePushedAt",
+        Code::Type,
+    );
 }
 
 // ------------------------------------------------------------------ all violations, pointers, limits
@@ -950,13 +884,8 @@ fn every_violation_of_a_document_is_reported_in_document_order() {
         "registryId": "12345"
     }"#;
     let err = from_json::<DescribeImagesRequest>(json).expect_err("invalid");
-    let got: Vec<(&str, Code)> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
     assert_eq!(
-        got,
+        pairs(&err),
         [
             ("/maxResults", Code::Range),
             ("/filter/tagStatus", Code::Enum),
@@ -973,17 +902,17 @@ fn every_violation_of_a_document_is_reported_in_document_order() {
 #[test]
 fn json_pointer_escapes_slash_and_tilde_in_map_keys() {
     // Tags (Resource.tags) keys are free strings.
-    assert_eq!(
-        violations::<Resource>(r#"{"tags": {"aws:cloudformation/stack~name": 5}}"#),
-        one("/tags/aws:cloudformation~1stack~0name", Code::Type)
+    breaks::<Resource>(
+        r#"{"tags": {"aws:cloudformation/stack~name": 5}}"#,
+        "/tags/aws:cloudformation~1stack~0name",
+        Code::Type,
     );
     // Annotations (ImageReferrer.annotations): String to String.
-    assert_eq!(
-        violations::<ImageReferrer>(
-            r#"{"digest": "sha256:0a", "mediaType": "application/vnd.oci.image.manifest.v1+json",
-                "size": 10, "annotations": {"org.opencontainers/~created": false}}"#
-        ),
-        one("/annotations/org.opencontainers~1~0created", Code::Type)
+    breaks::<ImageReferrer>(
+        r#"{"digest": "sha256:0a", "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                "size": 10, "annotations": {"org.opencontainers/~created": false}}"#,
+        "/annotations/org.opencontainers~1~0created",
+        Code::Type,
     );
     // boto3's ResponseMetadata.HTTPHeaders.
     assert_eq!(
@@ -1018,8 +947,9 @@ fn map_keys_with_slash_and_tilde_are_read_unchanged() {
     assert_eq!(tags.get("c~d").map(String::as_str), Some("2"));
 }
 
-#[test]
-fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() {
+/// A request breaking five rules, each in a member of its own, as parsed
+/// from its JSON and as validated.
+fn five_faults() -> (ecr_models::Error, ecr_models::Error) {
     let request = CreateRepositoryRequest {
         registry_id: Some("12345678901".into()),
         repository_name: "Team/App".into(),
@@ -1034,28 +964,27 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
     let json = serde_json::to_string(&request).expect("serializes");
     let parsed = from_json::<CreateRepositoryRequest>(&json).expect_err("invalid JSON");
     let validated = request.validate().expect_err("invalid value");
-    let pairs = |e: &ecr_models::Error| -> Vec<(String, Code)> {
-        let mut v: Vec<_> = e
-            .violations()
-            .iter()
-            .map(|v| (v.path.clone(), v.code))
-            .collect();
-        v.sort();
-        v
-    };
+    (parsed, validated)
+}
+
+#[test]
+fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() {
+    let (parsed, validated) = five_faults();
+    fn sorted(err: &ecr_models::Error) -> Vec<(&str, Code)> {
+        let mut got = pairs(err);
+        got.sort();
+        got
+    }
     let mut expected = vec![
-        ("/registryId".to_string(), Code::Pattern),
-        ("/repositoryName".to_string(), Code::Pattern),
-        ("/imageTagMutability".to_string(), Code::Enum),
-        (
-            "/imageTagMutabilityExclusionFilters".to_string(),
-            Code::Items,
-        ),
-        ("/encryptionConfiguration/kmsKey".to_string(), Code::Length),
+        ("/registryId", Code::Pattern),
+        ("/repositoryName", Code::Pattern),
+        ("/imageTagMutability", Code::Enum),
+        ("/imageTagMutabilityExclusionFilters", Code::Items),
+        ("/encryptionConfiguration/kmsKey", Code::Length),
     ];
     expected.sort();
-    assert_eq!(pairs(&parsed), expected);
-    assert_eq!(pairs(&validated), expected);
+    assert_eq!(sorted(&parsed), expected);
+    assert_eq!(sorted(&validated), expected);
 
     // A valid value validates; an unknown enum value only when allowed.
     let valid = CreateRepositoryRequest {
@@ -1063,16 +992,8 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
         image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
         ..Default::default()
     };
-    assert_eq!(
-        valid
-            .validate()
-            .expect_err("unknown enum")
-            .violations()
-            .iter()
-            .map(|v| (v.path.as_str(), v.code))
-            .collect::<Vec<_>>(),
-        [("/imageTagMutability", Code::Enum)]
-    );
+    let err = valid.validate().expect_err("unknown enum");
+    assert_eq!(pairs(&err), [("/imageTagMutability", Code::Enum)]);
     assert!(valid
         .validate_with(&Options::default().allow_unknown_enums(true))
         .is_ok());
@@ -1080,20 +1001,7 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
 
 #[test]
 fn validate_reports_violations_in_the_order_of_the_serialized_document() {
-    let request = CreateRepositoryRequest {
-        registry_id: Some("12345678901".into()),
-        repository_name: "Team/App".into(),
-        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
-        image_tag_mutability_exclusion_filters: Some(vec![]),
-        encryption_configuration: Some(EncryptionConfiguration {
-            encryption_type: EncryptionType::Kms,
-            kms_key: Some(String::new()),
-        }),
-        ..Default::default()
-    };
-    let json = serde_json::to_string(&request).expect("serializes");
-    let parsed = from_json::<CreateRepositoryRequest>(&json).expect_err("invalid JSON");
-    let validated = request.validate().expect_err("invalid value");
+    let (parsed, validated) = five_faults();
     assert_eq!(validated.violations(), parsed.violations());
 }
 
@@ -1159,12 +1067,10 @@ fn trailing_text_after_the_document_is_a_syntax_error() {
 fn violations_before_a_syntax_error_are_kept() {
     let err = from_json::<DescribeRepositoriesRequest>(r#"{"maxResults": 0, "registryId": }"#)
         .expect_err("malformed");
-    let got: Vec<(&str, Code)> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
-    assert_eq!(got, [("/maxResults", Code::Range), ("", Code::Syntax)]);
+    assert_eq!(
+        pairs(&err),
+        [("/maxResults", Code::Range), ("", Code::Syntax)]
+    );
 }
 
 // ------------------------------------------------------------------ secrets
@@ -1209,13 +1115,8 @@ fn authorization_token_never_appears_in_a_violation_message() {
     })
     .to_string();
     let err = from_json::<GetAuthorizationTokenResponse>(&json).expect_err("pattern");
-    let got: Vec<(&str, Code)> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
     assert_eq!(
-        got,
+        pairs(&err),
         [("/authorizationData/0/authorizationToken", Code::Pattern)]
     );
     let shown = format!("{err} {err:?}");
@@ -1291,9 +1192,10 @@ fn wait_request_is_the_operation_input_plus_waiter_config() {
     );
     let config = got.waiter_config.expect("WaiterConfig");
     assert_eq!((config.delay, config.max_attempts), (Some(5), Some(60)));
-    assert_eq!(
-        violations::<ImageScanCompleteWaitRequest>(r#"{"repositoryName": "ubuntu"}"#),
-        one("/imageId", Code::Required)
+    breaks::<ImageScanCompleteWaitRequest>(
+        r#"{"repositoryName": "ubuntu"}"#,
+        "/imageId",
+        Code::Required,
     );
 }
 

@@ -56,6 +56,17 @@ fn can_vary(ty: &Ty) -> bool {
     }
 }
 
+/// Asserts that nothing is in `failures`; else fails with their count,
+/// `what` they are, and the first five.
+fn assert_none(failures: &[String], what: &str) {
+    assert!(
+        failures.is_empty(),
+        "{} {what}:\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n\n")
+    );
+}
+
 #[test]
 fn every_structure_gives_valid_strict_documents_that_vary_across_seeds() {
     let strict = Options::default().strict(true);
@@ -78,12 +89,7 @@ fn every_structure_gives_valid_strict_documents_that_vary_across_seeds() {
         }
     }
     assert!(shapes > 300, "only {shapes} structures");
-    assert!(
-        invalid.is_empty(),
-        "{} invalid documents:\n{}",
-        invalid.len(),
-        invalid[..invalid.len().min(5)].join("\n\n")
-    );
+    assert_none(&invalid, "invalid documents");
     assert!(same.is_empty(), "{SEEDS} seeds, one document: {same:?}");
 }
 
@@ -161,12 +167,7 @@ fn every_fault_produces_its_path_and_code_in_its_mode() {
         }
     }
     assert!(checked > 10_000, "only {checked} faults");
-    assert!(
-        wrong.is_empty(),
-        "{} of {checked} faults wrong:\n{}",
-        wrong.len(),
-        wrong[..wrong.len().min(5)].join("\n\n")
-    );
+    assert_none(&wrong, &format!("of {checked} faults wrong"));
 }
 
 fn ecr(name: &str) -> &'static Entry {

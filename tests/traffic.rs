@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use ecr_models::traffic::{self, Exchange, Format, Reply, Side};
-use ecr_models::{Code, Options, Service};
+use ecr_models::{Code, Error, Options, Service};
 use serde_json::{json, Value};
 
 fn recording(name: &str) -> Vec<u8> {
@@ -24,6 +24,14 @@ fn recording(name: &str) -> Vec<u8> {
 /// for skipped traffic.
 type Verdicts = Vec<(usize, Option<(String, Vec<(Side, Option<u16>, Vec<Code>)>)>)>;
 
+/// The code of each violation of a verdict; none when it is valid.
+fn verdict_codes(verdict: &Result<(), Error>) -> Vec<Code> {
+    match verdict {
+        Ok(()) => vec![],
+        Err(e) => e.violations().iter().map(|v| v.code).collect(),
+    }
+}
+
 fn verdicts(bytes: &[u8], opts: &Options) -> Verdicts {
     let exchanges = traffic::read_all(bytes).expect("a readable recording");
     exchanges
@@ -33,13 +41,7 @@ fn verdicts(bytes: &[u8], opts: &Options) -> Verdicts {
                 let sides = c
                     .sides
                     .iter()
-                    .map(|s| {
-                        let codes = match &s.verdict {
-                            Ok(()) => vec![],
-                            Err(e) => e.violations().iter().map(|v| v.code).collect(),
-                        };
-                        (s.side, s.status, codes)
-                    })
+                    .map(|s| (s.side, s.status, verdict_codes(&s.verdict)))
                     .collect();
                 (c.operation.to_string(), sides)
             });
@@ -166,14 +168,19 @@ fn codes(exchange: &Exchange) -> Vec<(Side, Vec<Code>)> {
         .expect("ECR traffic")
         .sides
         .iter()
-        .map(|s| {
-            let codes = match &s.verdict {
-                Ok(()) => vec![],
-                Err(e) => e.violations().iter().map(|v| v.code).collect(),
-            };
-            (s.side, codes)
-        })
+        .map(|s| (s.side, verdict_codes(&s.verdict)))
         .collect()
+}
+
+/// Asserts that the request of `exchange` is valid and that its reply, on
+/// `side`, has exactly the violations `expected`.
+fn assert_reply(exchange: &Exchange, side: Side, expected: &[Code]) {
+    assert_eq!(
+        codes(exchange),
+        [(Side::Request, vec![]), (side, expected.to_vec())],
+        "exchange {}",
+        exchange.index
+    );
 }
 
 #[test]
@@ -191,10 +198,7 @@ fn headers_are_found_in_any_case_and_an_ecr_public_exchange_is_checked_too() {
         (checked.service, checked.operation),
         (Service::EcrPublic, "CreateRepository")
     );
-    assert_eq!(
-        codes(&exchanges[0]),
-        [(Side::Request, vec![]), (Side::Error, vec![])]
-    );
+    assert_reply(&exchanges[0], Side::Error, &[]);
 }
 
 #[test]
@@ -217,20 +221,8 @@ fn a_body_marked_base64_that_is_not_and_a_gzip_body_that_is_not_are_violations_o
         ),
     ]));
     let exchanges = traffic::read_all(&bytes[..]).unwrap();
-    assert_eq!(
-        codes(&exchanges[0]),
-        [
-            (Side::Request, vec![]),
-            (Side::Response, vec![Code::Base64])
-        ]
-    );
-    assert_eq!(
-        codes(&exchanges[1]),
-        [
-            (Side::Request, vec![]),
-            (Side::Response, vec![Code::Syntax])
-        ]
-    );
+    assert_reply(&exchanges[0], Side::Response, &[Code::Base64]);
+    assert_reply(&exchanges[1], Side::Response, &[Code::Syntax]);
 }
 
 #[test]
@@ -243,10 +235,7 @@ fn a_gzip_body_stored_already_decoded_under_its_header_is_read_as_it_is() {
         json!({"mimeType": "application/x-amz-json-1.1", "text": r#"{"imageIds": []}"#}),
     )]));
     let exchanges = traffic::read_all(&bytes[..]).unwrap();
-    assert_eq!(
-        codes(&exchanges[0]),
-        [(Side::Request, vec![]), (Side::Response, vec![])]
-    );
+    assert_reply(&exchanges[0], Side::Response, &[]);
 }
 
 /// A dvr recording of the given events.
@@ -296,10 +285,7 @@ fn dvr_bodies_are_put_together_from_utf8_and_base64_pieces_in_order() {
         exchanges[0].request.as_deref().unwrap(),
         br#"{"repositoryName": "app"}"#
     );
-    assert_eq!(
-        codes(&exchanges[0]),
-        [(Side::Request, vec![]), (Side::Error, vec![])]
-    );
+    assert_reply(&exchanges[0], Side::Error, &[]);
 }
 
 #[test]
@@ -321,20 +307,8 @@ fn a_failed_dvr_call_and_a_response_stream_that_broke_are_reported() {
         exchanges[0].reply,
         Reply::Failed("dispatch failure: io error".into())
     );
-    assert_eq!(
-        codes(&exchanges[0]),
-        [
-            (Side::Request, vec![]),
-            (Side::Response, vec![Code::NoResponse])
-        ]
-    );
-    assert_eq!(
-        codes(&exchanges[1]),
-        [
-            (Side::Request, vec![]),
-            (Side::Response, vec![Code::Syntax])
-        ]
-    );
+    assert_reply(&exchanges[0], Side::Response, &[Code::NoResponse]);
+    assert_reply(&exchanges[1], Side::Response, &[Code::Syntax]);
 }
 
 #[test]

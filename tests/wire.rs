@@ -12,17 +12,13 @@ use ecr_models::ecr::{
 use ecr_models::ecr_public::ServiceError as PublicServiceError;
 use ecr_models::registry::{self, operation};
 use ecr_models::{
-    error_name, from_json, from_json_with, Code, Error, Model, Operation, Options, Service,
-    COMMON_ERRORS,
+    error_name, from_json, from_json_with, Code, Model, Options, Service, COMMON_ERRORS,
 };
 use serde_json::{json, Value};
 
-fn pairs(err: &Error) -> Vec<(&str, Code)> {
-    err.violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect()
-}
+mod common;
+
+use common::{ecr_op, pairs};
 
 fn ids(n: usize) -> Value {
     Value::Array(
@@ -30,10 +26,6 @@ fn ids(n: usize) -> Value {
             .map(|i| json!({"imageTag": format!("t{i}")}))
             .collect(),
     )
-}
-
-fn ecr_op(name: &str) -> &'static Operation {
-    operation(Service::Ecr, name).expect("an ECR operation")
 }
 
 // ---------------------------------------------------------------------------

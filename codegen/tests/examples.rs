@@ -32,6 +32,11 @@ use ecr_models::registry::operation;
 use ecr_models::{Options, Service};
 use serde_json::Value;
 
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
+use common::pairs;
+
 /// Which half of an example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Which {
@@ -39,9 +44,29 @@ enum Which {
     Output,
 }
 
-/// (service, operation, example index, which half, expected valid,
-/// expected violation paths).
-type Verdict = (
+/// What checking an example half must give: whether it is valid, and the
+/// paths of its violations.
+type Verdict = (bool, &'static [&'static str]);
+
+/// Valid, without a violation.
+const VALID: Verdict = (true, &[]);
+
+/// (service, operation, example index, verdict of its input, verdict of its
+/// output).
+const VERDICTS: &[(Service, &str, usize, Verdict, Verdict)] = &[
+    (Service::Ecr, "BatchDeleteImage", 0, VALID, VALID),
+    (Service::Ecr, "BatchGetImage", 0, VALID, VALID),
+    (Service::Ecr, "CreateRepository", 0, VALID, VALID),
+    (Service::Ecr, "DeleteRepository", 0, VALID, VALID),
+    (Service::Ecr, "DeleteRepositoryPolicy", 0, VALID, VALID),
+    (Service::Ecr, "DescribeRepositories", 0, VALID, VALID),
+    (Service::Ecr, "GetRepositoryPolicy", 0, VALID, VALID),
+    (Service::Ecr, "ListImages", 0, VALID, VALID),
+];
+
+/// An example half's expected verdict: (service, operation, index, which
+/// half, expected valid, expected violation paths).
+type Half = (
     Service,
     &'static str,
     usize,
@@ -50,87 +75,18 @@ type Verdict = (
     &'static [&'static str],
 );
 
-const VERDICTS: &[Verdict] = &[
-    (Service::Ecr, "BatchDeleteImage", 0, Which::Input, true, &[]),
-    (
-        Service::Ecr,
-        "BatchDeleteImage",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (Service::Ecr, "BatchGetImage", 0, Which::Input, true, &[]),
-    (Service::Ecr, "BatchGetImage", 0, Which::Output, true, &[]),
-    (Service::Ecr, "CreateRepository", 0, Which::Input, true, &[]),
-    (
-        Service::Ecr,
-        "CreateRepository",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (Service::Ecr, "DeleteRepository", 0, Which::Input, true, &[]),
-    (
-        Service::Ecr,
-        "DeleteRepository",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "DeleteRepositoryPolicy",
-        0,
-        Which::Input,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "DeleteRepositoryPolicy",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "DescribeRepositories",
-        0,
-        Which::Input,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "DescribeRepositories",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "GetRepositoryPolicy",
-        0,
-        Which::Input,
-        true,
-        &[],
-    ),
-    (
-        Service::Ecr,
-        "GetRepositoryPolicy",
-        0,
-        Which::Output,
-        true,
-        &[],
-    ),
-    (Service::Ecr, "ListImages", 0, Which::Input, true, &[]),
-    (Service::Ecr, "ListImages", 0, Which::Output, true, &[]),
-];
+/// [`VERDICTS`] half by half.
+fn verdicts() -> Vec<Half> {
+    VERDICTS
+        .iter()
+        .flat_map(|&(service, op, i, (input, inputs), (output, outputs))| {
+            [
+                (service, op, i, Which::Input, input, inputs),
+                (service, op, i, Which::Output, output, outputs),
+            ]
+        })
+        .collect()
+}
 
 /// Every example half of both services: (service, operation, index, which, JSON).
 fn examples() -> Vec<(Service, String, usize, Which, Value)> {
@@ -178,9 +134,9 @@ fn every_example_has_exactly_one_expected_verdict() {
         .into_iter()
         .map(|(service, op, i, which, _)| (service, op, i, which))
         .collect();
-    let listed: Vec<_> = VERDICTS
-        .iter()
-        .map(|&(service, op, i, which, _, _)| (service, op.to_string(), i, which))
+    let listed: Vec<_> = verdicts()
+        .into_iter()
+        .map(|(service, op, i, which, _, _)| (service, op.to_string(), i, which))
         .collect();
     for key in &found {
         assert_eq!(
@@ -212,7 +168,7 @@ fn ecr_public_has_no_examples() {
 fn every_example_gets_its_expected_verdict_in_default_and_strict_mode() {
     let examples = examples();
     let mut failures = Vec::new();
-    for &(service, op, index, which, valid, paths) in VERDICTS {
+    for (service, op, index, which, valid, paths) in verdicts() {
         let (.., json) = examples
             .iter()
             .find(|(s, o, i, w, _)| *s == service && o == op && *i == index && *w == which)
@@ -262,14 +218,9 @@ fn an_example_input_is_not_accepted_as_the_output() {
         &Options::default().strict(true),
     )
     .expect_err("strict refuses input members in the output");
-    let got: Vec<(&str, ecr_models::Code)> = err
-        .violations()
-        .iter()
-        .map(|v| (v.path.as_str(), v.code))
-        .collect();
     // In document order (the example's order, which is also sorted order).
     assert_eq!(
-        got,
+        pairs(&err),
         [
             ("/imageIds", ecr_models::Code::UnknownField),
             ("/repositoryName", ecr_models::Code::UnknownField),

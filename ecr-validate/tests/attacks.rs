@@ -3,16 +3,15 @@
 //! 2 with a message (command), never a panic, a signal, a hang, a flood of
 //! output, or a leaked credential.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use ecr_models::ecr::{AuthorizationData, GetAuthorizationTokenResponse};
 use ecr_models::{from_json, registry, Code, Error, Options, Service};
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+mod common;
+
+use common::{spawn, TempDir};
 
 /// A run that takes longer than this has hung: it is killed and the test
 /// fails. Generous on purpose: this catches hangs, it does not time anything.
@@ -29,6 +28,11 @@ fn check_with(service: Service, shape: &str, doc: &[u8], opts: &Options) -> Resu
     registry::find(service, shape)
         .unwrap_or_else(|| panic!("{shape} is registered"))
         .check(doc, opts)
+}
+
+/// The error of `doc`, refused as the ECR structure `shape` with `opts`.
+fn refused_with(shape: &str, doc: &[u8], opts: &Options) -> Error {
+    check_with(Service::Ecr, shape, doc, opts).expect_err("the document is refused")
 }
 
 fn check(shape: &str, doc: &[u8]) -> Result<(), Error> {
@@ -162,18 +166,7 @@ impl Run {
 /// Runs the command with `args`, `stdin` on standard input; kills it and
 /// fails if it hangs.
 fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ecr-validate starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
+    let (mut child, writer) = spawn(args, stdin);
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let mut stderr = child.stderr.take().expect("stderr is piped");
     let out = std::thread::spawn(move || {
@@ -206,37 +199,6 @@ fn run(args: &[&str], stdin: &[u8]) -> Run {
     }
 }
 
-/// A directory of its own per test, removed afterwards.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!(
-            "ecr-validate-attacks-{}-{test}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write input");
-        path_str(&path)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn path_str(path: &Path) -> String {
-    path.to_str().expect("UTF-8 temp path").to_string()
-}
-
 /// Checks `doc` on standard input against `shape` in both formats: refused,
 /// with the violation `code` in each.
 fn cli_refuses(shape: &str, doc: &[u8], code: Code) -> (Run, Run) {
@@ -263,6 +225,31 @@ fn cli_refuses(shape: &str, doc: &[u8], code: Code) -> (Run, Run) {
         json.stdout
     );
     (human, json)
+}
+
+/// Runs `--shape CreateRepositoryRequest --jsonl` and `args`, `stdin` on
+/// standard input.
+fn request_jsonl(args: &[&str], stdin: &[u8]) -> Run {
+    run(
+        &[&["--shape", "CreateRepositoryRequest", "--jsonl"], args].concat(),
+        stdin,
+    )
+}
+
+/// Checks the file `file` against `shape` in both formats: refused (exit
+/// 1), the report short and naming `code`.
+fn cli_refuses_file(shape: &str, file: &str, code: Code) {
+    for format in ["human", "json"] {
+        let run = run(&["--shape", shape, "--format", format, file], b"");
+        run.assert_refused();
+        assert_eq!(run.code, Some(1), "{format}: {run:?}");
+        assert!(
+            run.stdout.contains(code.as_str()),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(run.stdout.len() < 2_000, "{format}: {}", run.stdout);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -343,24 +330,8 @@ fn a_megabyte_of_random_bytes_is_a_syntax_violation() {
     for shape in ["CreateRepositoryRequest", "DescribeImagesResponse"] {
         assert_syntax(shape, &doc);
     }
-    let dir = TempDir::new("random");
-    let file = dir.file("random.bin", &doc);
-    for format in ["human", "json"] {
-        let run = run(
-            &[
-                "--shape",
-                "DescribeImagesResponse",
-                "--format",
-                format,
-                &file,
-            ],
-            b"",
-        );
-        run.assert_refused();
-        assert_eq!(run.code, Some(1), "{run:?}");
-        assert!(run.stdout.contains("syntax"), "{}", run.stdout);
-        assert!(run.stdout.len() < 2_000, "{}", run.stdout);
-    }
+    let (_dir, file) = TempDir::with_file("random", "random.bin", &doc);
+    cli_refuses_file("DescribeImagesResponse", &file, Code::Syntax);
     // As JSON Lines: every line judged, all invalid, nothing printed raw.
     let run = run(
         &[
@@ -386,8 +357,8 @@ fn unlimited() -> Options {
 }
 
 /// The single violation of a document refused at the depth limit.
-fn too_deep(shape: &str, doc: &[u8], opts: &Options) {
-    let err = check_with(Service::Ecr, shape, doc, opts).expect_err("too deep");
+fn too_deep(shape: &str, doc: &[u8]) {
+    let err = refused_with(shape, doc, &Options::default());
     assert_eq!(pairs(&err), [("", Code::Limit)], "{shape}: {err}");
     let message = &err.violations()[0].message;
     assert!(message.contains("1000 levels"), "{message}");
@@ -400,10 +371,9 @@ fn two_hundred_thousand_nested_arrays_are_refused_at_the_depth_limit_and_never_o
     // violation, found without recursing (skipped values are walked
     // iteratively); with the default limit, refused at level 1,001.
     let doc = nested(200_000, "[", "]");
-    let err = check_with(Service::Ecr, "CreateRepositoryRequest", &doc, &unlimited())
-        .expect_err("an array");
+    let err = refused_with("CreateRepositoryRequest", &doc, &unlimited());
     assert_eq!(pairs(&err), [("", Code::Type)], "{err}");
-    too_deep("CreateRepositoryRequest", &doc, &Options::default());
+    too_deep("CreateRepositoryRequest", &doc);
     // Inside a member of any type, the same.
     let deep = nested(200_000, "[", "]");
     for (shape, before, after, path) in [
@@ -427,28 +397,17 @@ fn two_hundred_thousand_nested_arrays_are_refused_at_the_depth_limit_and_never_o
         ),
     ] {
         let doc = [before.as_bytes(), &deep, after.as_bytes()].concat();
-        let err = check_with(Service::Ecr, shape, &doc, &unlimited()).expect_err("deep");
+        let err = refused_with(shape, &doc, &unlimited());
         assert_eq!(pairs(&err), [(path, Code::Type)], "{shape}: {err}");
-        too_deep(shape, &doc, &Options::default());
+        too_deep(shape, &doc);
     }
     // Unclosed: the document ends early, or passes the limit first.
     let doc = "[".repeat(200_000);
-    let err = check_with(
-        Service::Ecr,
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &unlimited(),
-    )
-    .expect_err("unclosed");
+    let err = refused_with("CreateRepositoryRequest", doc.as_bytes(), &unlimited());
     assert_eq!(pairs(&err), [("", Code::Syntax)], "{err}");
-    too_deep(
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &Options::default(),
-    );
+    too_deep("CreateRepositoryRequest", doc.as_bytes());
 
-    let dir = TempDir::new("deep-arrays");
-    let file = dir.file("deep.json", nested(200_000, "[", "]"));
+    let (_dir, file) = TempDir::with_file("deep-arrays", "deep.json", nested(200_000, "[", "]"));
     let deep = run(&["--shape", "CreateRepositoryRequest", &file], b"");
     deep.assert_refused();
     assert!(deep.stdout.contains("[limit]"), "{}", deep.stdout);
@@ -462,21 +421,13 @@ fn two_hundred_thousand_nested_objects_in_an_unknown_member_are_refused_at_the_d
     // Without a limit, an unknown member is skipped (default) or refused
     // (strict), walked without recursion either way; the required member
     // is missing.
-    let err = check_with(
-        Service::Ecr,
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &unlimited(),
-    )
-    .expect_err("refused");
+    let err = refused_with("CreateRepositoryRequest", doc.as_bytes(), &unlimited());
     assert_eq!(pairs(&err), [("/repositoryName", Code::Required)]);
-    let err = check_with(
-        Service::Ecr,
+    let err = refused_with(
         "CreateRepositoryRequest",
         doc.as_bytes(),
         &unlimited().strict(true),
-    )
-    .expect_err("refused");
+    );
     assert_eq!(
         pairs(&err),
         [
@@ -490,34 +441,19 @@ fn two_hundred_thousand_nested_objects_in_an_unknown_member_are_refused_at_the_d
         r#"{{"repositoryName":"abc","x":{}}}"#,
         "[".repeat(200_000) + &"]".repeat(200_000)
     );
-    too_deep(
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &Options::default(),
-    );
+    too_deep("CreateRepositoryRequest", doc.as_bytes());
     // As the value of a structure member: the structure reads the outer
     // object, and the depth below its unknown member is skipped.
     let doc =
         format!(r#"{{"repositoryName":"my-repo","encryptionConfiguration":{open}null{close}}}"#);
-    let err = check_with(
-        Service::Ecr,
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &unlimited(),
-    )
-    .expect_err("refused");
+    let err = refused_with("CreateRepositoryRequest", doc.as_bytes(), &unlimited());
     assert_eq!(
         pairs(&err),
         [("/encryptionConfiguration/encryptionType", Code::Required)]
     );
-    too_deep(
-        "CreateRepositoryRequest",
-        doc.as_bytes(),
-        &Options::default(),
-    );
+    too_deep("CreateRepositoryRequest", doc.as_bytes());
 
-    let dir = TempDir::new("deep-objects");
-    let file = dir.file("deep.json", &doc);
+    let (_dir, file) = TempDir::with_file("deep-objects", "deep.json", &doc);
     let deep = run(
         &["--shape", "CreateRepositoryRequest", "--strict", &file],
         b"",
@@ -555,24 +491,8 @@ fn a_50_mb_repository_name_is_a_length_violation_with_a_short_message() {
         "{pattern}"
     );
 
-    let dir = TempDir::new("huge-string");
-    let file = dir.file("huge.json", &bad);
-    for format in ["human", "json"] {
-        let run = run(
-            &[
-                "--shape",
-                "CreateRepositoryRequest",
-                "--format",
-                format,
-                &file,
-            ],
-            b"",
-        );
-        run.assert_refused();
-        assert_eq!(run.code, Some(1), "{}", run.stderr);
-        assert!(run.stdout.contains("length"), "{}", run.stdout);
-        assert!(run.stdout.len() < 2_000, "{} bytes", run.stdout.len());
-    }
+    let (_dir, file) = TempDir::with_file("huge-string", "huge.json", &bad);
+    cli_refuses_file("CreateRepositoryRequest", &file, Code::Length);
 }
 
 #[test]
@@ -589,8 +509,7 @@ fn a_million_image_ids_where_100_are_allowed_is_one_items_violation() {
     assert_eq!((path.as_str(), code), ("/imageIds", Code::Items));
     assert_eq!(message, "expected at most 100 items, found 1000000");
 
-    let dir = TempDir::new("million-items");
-    let file = dir.file("million.json", &doc);
+    let (_dir, file) = TempDir::with_file("million-items", "million.json", &doc);
     let run = run(&["--shape", "BatchGetImageRequest", &file], b"");
     run.assert_refused();
     assert!(
@@ -619,8 +538,7 @@ fn a_hundred_thousand_items_breaking_two_rules_list_1000_violations_and_count_th
     );
     assert!(err.to_string().ends_with("... and 199001 more"));
 
-    let dir = TempDir::new("many-violations");
-    let file = dir.file("many.json", &doc);
+    let (_dir, file) = TempDir::with_file("many-violations", "many.json", &doc);
     let human = run(&["--shape", "DescribeRepositoriesRequest", &file], b"");
     human.assert_refused();
     assert!(
@@ -690,6 +608,23 @@ fn minus_zero_is_the_integer_zero() {
     }
 }
 
+/// Asserts that the number `n` is refused with `code` alone both as an
+/// image size and as `maxResults`; gives the message of the latter.
+fn number_refused(n: &str, code: Code) -> String {
+    let size = format!(r#"{{"imageDetails":[{{"imageSizeInBytes":{n}}}]}}"#);
+    let (path, got, message) = only("DescribeImagesResponse", size.as_bytes());
+    let at = "/imageDetails/0/imageSizeInBytes";
+    assert_eq!((path.as_str(), got), (at, code), "{n}: {message}");
+    let max = format!(r#"{{"maxResults":{n}}}"#);
+    let (path, got, message) = only("DescribeRepositoriesRequest", max.as_bytes());
+    assert_eq!(
+        (path.as_str(), got),
+        ("/maxResults", code),
+        "{n}: {message}"
+    );
+    message
+}
+
 #[test]
 fn integers_beyond_i64_are_range_violations() {
     for n in [
@@ -699,16 +634,7 @@ fn integers_beyond_i64_are_range_violations() {
         "9223372036854775808.0",
         "1e19",
     ] {
-        let doc = format!(r#"{{"imageDetails":[{{"imageSizeInBytes":{n}}}]}}"#);
-        let (path, code, message) = only("DescribeImagesResponse", doc.as_bytes());
-        assert_eq!(
-            (path.as_str(), code),
-            ("/imageDetails/0/imageSizeInBytes", Code::Range),
-            "{n}: {message}"
-        );
-        let doc = format!(r#"{{"maxResults":{n}}}"#);
-        let (path, code, _) = only("DescribeRepositoriesRequest", doc.as_bytes());
-        assert_eq!((path.as_str(), code), ("/maxResults", Code::Range), "{n}");
+        number_refused(n, Code::Range);
     }
     // The limits themselves are in range.
     for n in ["9223372036854775807", "-9223372036854775808"] {
@@ -728,17 +654,8 @@ fn integers_beyond_i64_are_range_violations() {
 #[test]
 fn fractions_where_an_integer_is_required_are_type_violations() {
     for n in ["1.5", "0.1", "999.9999", "1e-3", "-2.5", "1.0000001"] {
-        let doc = format!(r#"{{"maxResults":{n}}}"#);
-        let (path, code, message) = only("DescribeRepositoriesRequest", doc.as_bytes());
-        assert_eq!((path.as_str(), code), ("/maxResults", Code::Type), "{n}");
+        let message = number_refused(n, Code::Type);
         assert!(message.starts_with("expected an integer"), "{message}");
-        let doc = format!(r#"{{"imageDetails":[{{"imageSizeInBytes":{n}}}]}}"#);
-        let (path, code, _) = only("DescribeImagesResponse", doc.as_bytes());
-        assert_eq!(
-            (path.as_str(), code),
-            ("/imageDetails/0/imageSizeInBytes", Code::Type),
-            "{n}"
-        );
     }
     // An integral fraction is an integer, as JSON Schema sees it.
     assert!(check("DescribeRepositoriesRequest", br#"{"maxResults":1.0}"#).is_ok());
@@ -799,13 +716,11 @@ fn a_lone_surrogate_escape_in_a_string_member_is_a_syntax_violation_and_skipped_
             check("CreateRepositoryRequest", doc.as_bytes()).is_ok(),
             "{doc}"
         );
-        let err = check_with(
-            Service::Ecr,
+        let err = refused_with(
             "CreateRepositoryRequest",
             doc.as_bytes(),
             &Options::default().strict(true),
-        )
-        .expect_err("strict");
+        );
         assert_eq!(pairs(&err), [("/x", Code::UnknownField)]);
     }
     // A surrogate pair is one character.
@@ -873,12 +788,8 @@ fn one_broken_line_among_thousands_is_reported_by_number_and_the_rest_are_judged
             input.push_str(&format!("{{\"repositoryName\":\"repo-{line}\"}}\n"));
         }
     }
-    let dir = TempDir::new("jsonl");
-    let file = dir.file("in.jsonl", &input);
-    let human = run(
-        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
-        b"",
-    );
+    let (_dir, file) = TempDir::with_file("jsonl", "in.jsonl", &input);
+    let human = request_jsonl(&[&file], b"");
     human.assert_refused();
     assert_eq!(human.code, Some(1));
     let invalid: Vec<&str> = human
@@ -895,17 +806,7 @@ fn one_broken_line_among_thousands_is_reported_by_number_and_the_rest_are_judged
         lines - 1
     )));
 
-    let json = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            "--format",
-            "json",
-            "-",
-        ],
-        input.as_bytes(),
-    );
+    let json = request_jsonl(&["--format", "json", "-"], input.as_bytes());
     json.assert_refused();
     let records = json.records();
     assert_eq!(records.len(), lines);
@@ -929,28 +830,14 @@ fn json_lines_judges_every_line_of_a_long_input_in_order() {
     let mut input = line.repeat(lines);
     // One invalid line near the end.
     input.push_str("{\"repositoryName\":\"X\"}\n");
-    let dir = TempDir::new("jsonl-long");
-    let file = dir.file("long.jsonl", input);
-    let human = run(
-        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
-        b"",
-    );
+    let (_dir, file) = TempDir::with_file("jsonl-long", "long.jsonl", input);
+    let human = request_jsonl(&[&file], b"");
     assert_eq!(human.code, Some(1), "{human:?}");
     assert!(human.stdout.ends_with(&format!(
         "{} documents: {lines} valid, 1 invalid\n",
         lines + 1
     )));
-    let json = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            "--format",
-            "json",
-            &file,
-        ],
-        b"",
-    );
+    let json = request_jsonl(&["--format", "json", &file], b"");
     let records = json.records();
     assert_eq!(records.len(), lines + 1);
     for (i, record) in records.iter().enumerate() {
@@ -973,12 +860,8 @@ fn json_lines_judges_a_line_longer_than_a_read_batch_in_its_place() {
         input.push_str("{\"repositoryName\":\"after\"}\n");
     }
     input.push_str("{\"repositoryName\":\"Last\"}");
-    let dir = TempDir::new("jsonl-long-line");
-    let file = dir.file("long-line.jsonl", input);
-    let run = run(
-        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
-        b"",
-    );
+    let (_dir, file) = TempDir::with_file("jsonl-long-line", "long-line.jsonl", input);
+    let run = request_jsonl(&[&file], b"");
     run.assert_refused();
     let invalid: Vec<&str> = run
         .stdout

@@ -2,99 +2,77 @@
 //! the exact JSON Lines records and human lines it prints, and what it says
 //! on standard error.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Command;
 
 use ecr_models::registry::ShapeRef;
 use ecr_models::{inspect, registry, Options, Service};
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+mod common;
+
+use common::{path_str, run, Run, TempDir, BIN};
 
 const VALID_REQUEST: &str = r#"{"repositoryName":"my-repo"}"#;
 const VALID_RESPONSE: &str =
     r#"{"repository":{"repositoryName":"my-repo","registryId":"123456789012"}}"#;
 const BAD_PATTERN_REQUEST: &str = r#"{"repositoryName":"MyRepo"}"#;
 
-/// What one run of the command did.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// Runs the main command with `--shape CreateRepositoryRequest` and `args`,
+/// `stdin` on standard input.
+fn request_shape(args: &[&str], stdin: &[u8]) -> Run {
+    run(
+        &[&["--shape", "CreateRepositoryRequest"], args].concat(),
+        stdin,
+    )
 }
 
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    /// Standard output as JSON Lines: every line must parse.
-    fn records(&self) -> Vec<Value> {
-        self.stdout
-            .lines()
-            .map(|line| {
-                serde_json::from_str(line)
-                    .unwrap_or_else(|e| panic!("not a JSON line ({e}): {line:?}"))
-            })
-            .collect()
-    }
+/// Asserts that `run` exited 0 with the JSON record of one valid document
+/// read from standard input.
+fn assert_valid_stdin(run: &Run) {
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.records(),
+        [json!({"source": "-", "valid": true, "errors": []})]
+    );
 }
 
-/// Runs the command with `args`, `stdin` on standard input.
-fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ecr-validate starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    // Written from another thread so a large input cannot deadlock against
-    // a full stdout pipe; the command may not read it all (usage errors).
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().expect("ecr-validate runs");
-    writer.join().expect("stdin writer");
-    Run {
-        code: output.status.code().expect("exited, not killed"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+/// Asserts that `run` exited 1 with the JSON record of one document read
+/// from standard input, invalid with one violation: `code` at `path`,
+/// saying `message`.
+fn assert_one_error_stdin(run: &Run, path: &str, code: &str, message: &str) {
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.records(),
+        [json!({
+            "source": "-",
+            "valid": false,
+            "errors": [{"path": path, "code": code, "message": message}],
+        })]
+    );
 }
 
-/// A directory of its own per test, removed afterwards.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("ecr-validate-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    /// Writes `contents` to `name` in the directory; gives its path as text.
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write input");
-        path_str(&path)
-    }
+/// Asserts that `text` starts with `start`.
+fn assert_starts_with(text: &str, start: &str) {
+    assert!(text.starts_with(start), "{text}");
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// Asserts that `run` ended in a usage error (exit 2) whose message on
+/// standard error contains `says`.
+fn assert_usage_error(run: &Run, says: &str) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains(says), "{}", run.stderr);
 }
 
-fn path_str(path: &Path) -> String {
-    path.to_str().expect("UTF-8 temp path").to_string()
+/// Asserts that `run` exited 1 and that the first violation of its first
+/// JSON record is `code` at `path`.
+fn assert_first_error(run: &Run, path: &str, code: &str) {
+    assert_eq!(run.code, 1, "{run:?}");
+    let error = &run.records()[0]["errors"][0];
+    assert_eq!(
+        (&error["path"], &error["code"]),
+        (&json!(path), &json!(code))
+    );
 }
 
 /// The violations the library reports for `doc` against the structure
@@ -115,9 +93,8 @@ fn library_message(shape: &str, doc: &[u8], strict: bool) -> String {
 
 #[test]
 fn a_valid_document_exits_0_and_prints_valid_and_the_summary() {
-    let dir = TempDir::new("valid");
-    let file = dir.file("req.json", VALID_REQUEST);
-    let run = run(&["--shape", "CreateRepositoryRequest", &file], b"");
+    let (_dir, file) = TempDir::with_file("valid", "req.json", VALID_REQUEST);
+    let run = request_shape(&[&file], b"");
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         run.lines(),
@@ -131,18 +108,8 @@ fn a_valid_document_exits_0_and_prints_valid_and_the_summary() {
 
 #[test]
 fn an_invalid_document_exits_1_with_the_exact_path_and_code_as_json() {
-    let dir = TempDir::new("invalid-json");
-    let file = dir.file("req.json", BAD_PATTERN_REQUEST);
-    let run = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--format",
-            "json",
-            &file,
-        ],
-        b"",
-    );
+    let (_dir, file) = TempDir::with_file("invalid-json", "req.json", BAD_PATTERN_REQUEST);
+    let run = request_shape(&["--format", "json", &file], b"");
     assert_eq!(run.code, 1, "{run:?}");
     let message = library_message(
         "CreateRepositoryRequest",
@@ -191,7 +158,7 @@ fn human_format_prints_one_indented_line_per_violation_with_its_code() {
 #[test]
 fn human_format_writes_each_violation_as_the_library_does_escapes_included() {
     let doc = br#"{"repositoryName":"my-repo","\u001b[31m":1}"#;
-    let run = run(&["--shape", "CreateRepositoryRequest", "--strict"], doc);
+    let run = request_shape(&["--strict"], doc);
     assert_eq!(run.code, 1, "{run:?}");
     let entry = registry::find(Service::Ecr, "CreateRepositoryRequest").expect("registered");
     let err = entry
@@ -215,113 +182,51 @@ fn strict_turns_an_unknown_member_into_unknown_field() {
     let doc = r#"{"repositoryName":"my-repo","colour":"blue"}"#;
     let args = ["--shape", "CreateRepositoryRequest", "--format", "json"];
     let lenient = run(&args, doc.as_bytes());
-    assert_eq!(lenient.code, 0, "{lenient:?}");
-    assert_eq!(
-        lenient.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
+    assert_valid_stdin(&lenient);
 
     let strict = run(&[&args[..], &["--strict"]].concat(), doc.as_bytes());
-    assert_eq!(strict.code, 1, "{strict:?}");
     let message = library_message("CreateRepositoryRequest", doc.as_bytes(), true);
-    assert_eq!(
-        strict.records(),
-        [json!({
-            "source": "-",
-            "valid": false,
-            "errors": [{"path": "/colour", "code": "unknown_field", "message": message}],
-        })]
-    );
+    assert_one_error_stdin(&strict, "/colour", "unknown_field", &message);
+}
+
+/// Runs `--operation CreateRepository SIDE --format json` on `body`.
+fn create_repository(side: &str, body: &str) -> Run {
+    let args = ["--operation", "CreateRepository", side, "--format", "json"];
+    run(&args, body.as_bytes())
 }
 
 #[test]
 fn operation_input_checks_request_bodies() {
-    let args = [
-        "--operation",
-        "CreateRepository",
-        "--input",
-        "--format",
-        "json",
-    ];
-    let ok = run(&args, VALID_REQUEST.as_bytes());
-    assert_eq!(ok.code, 0, "{ok:?}");
-    assert_eq!(
-        ok.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
-
-    let bad = run(&args, BAD_PATTERN_REQUEST.as_bytes());
-    assert_eq!(bad.code, 1, "{bad:?}");
-    let records = bad.records();
-    assert_eq!(records[0]["errors"][0]["path"], "/repositoryName");
-    assert_eq!(records[0]["errors"][0]["code"], "pattern");
+    assert_valid_stdin(&create_repository("--input", VALID_REQUEST));
+    let bad = create_repository("--input", BAD_PATTERN_REQUEST);
+    assert_first_error(&bad, "/repositoryName", "pattern");
 
     // A response is not a request: it lacks the required repositoryName
     // (reported at the member's own path).
-    let response = run(&args, VALID_RESPONSE.as_bytes());
-    assert_eq!(response.code, 1, "{response:?}");
+    let response = create_repository("--input", VALID_RESPONSE);
     let message = library_message("CreateRepositoryRequest", VALID_RESPONSE.as_bytes(), false);
-    assert_eq!(
-        response.records(),
-        [json!({
-            "source": "-",
-            "valid": false,
-            "errors": [{"path": "/repositoryName", "code": "required", "message": message}],
-        })]
-    );
+    assert_one_error_stdin(&response, "/repositoryName", "required", &message);
 }
 
 #[test]
 fn operation_output_checks_response_bodies() {
-    let args = [
-        "--operation",
-        "CreateRepository",
-        "--output",
-        "--format",
-        "json",
-    ];
-    let ok = run(&args, VALID_RESPONSE.as_bytes());
-    assert_eq!(ok.code, 0, "{ok:?}");
-    assert_eq!(
-        ok.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
-
-    let bad = r#"{"repository":{"repositoryName":"MyRepo"}}"#;
-    let bad = run(&args, bad.as_bytes());
-    assert_eq!(bad.code, 1, "{bad:?}");
-    let records = bad.records();
-    assert_eq!(
-        records[0]["errors"][0]["path"],
-        "/repository/repositoryName"
-    );
-    assert_eq!(records[0]["errors"][0]["code"], "pattern");
+    assert_valid_stdin(&create_repository("--output", VALID_RESPONSE));
+    let bad = create_repository("--output", r#"{"repository":{"repositoryName":"MyRepo"}}"#);
+    assert_first_error(&bad, "/repository/repositoryName", "pattern");
 }
 
 #[test]
 fn operation_error_accepts_declared_and_common_errors_and_flags_undeclared_ones() {
-    let args = [
-        "--operation",
-        "CreateRepository",
-        "--error",
-        "--format",
-        "json",
-    ];
     let declared =
         r#"{"__type":"com.amazonaws.ecr#RepositoryAlreadyExistsException","message":"x"}"#;
-    let run_declared = run(&args, declared.as_bytes());
-    assert_eq!(run_declared.code, 0, "{run_declared:?}");
-    assert_eq!(
-        run_declared.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
+    assert_valid_stdin(&create_repository("--error", declared));
 
     let common = r#"{"__type":"ThrottlingException","message":"Rate exceeded"}"#;
-    let run_common = run(&args, common.as_bytes());
+    let run_common = create_repository("--error", common);
     assert_eq!(run_common.code, 0, "{run_common:?}");
 
     let undeclared = r#"{"__type":"com.amazonaws.ecr#ImageNotFoundException","message":"x"}"#;
-    let run_undeclared = run(&args, undeclared.as_bytes());
+    let run_undeclared = create_repository("--error", undeclared);
     assert_eq!(run_undeclared.code, 1, "{run_undeclared:?}");
     let records = run_undeclared.records();
     assert_eq!(records.len(), 1);
@@ -360,13 +265,8 @@ fn service_ecr_public_selects_the_public_model() {
 
     // The same shape name is not one of ECR's: a usage error that says where it is.
     let wrong = run(&["--shape", "GetRegistryCatalogDataRequest"], b"{}");
-    assert_eq!(wrong.code, 2, "{wrong:?}");
+    assert_usage_error(&wrong, "--service ecr-public");
     assert_eq!(wrong.stdout, "");
-    assert!(
-        wrong.stderr.contains("--service ecr-public"),
-        "{}",
-        wrong.stderr
-    );
 }
 
 #[test]
@@ -383,17 +283,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
     }
     let file = dir.file("many.jsonl", &contents);
 
-    let run_json = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            "--format",
-            "json",
-            &file,
-        ],
-        b"",
-    );
+    let run_json = request_shape(&["--jsonl", "--format", "json", &file], b"");
     assert_eq!(run_json.code, 1, "{}", run_json.stderr);
     let records = run_json.records();
     assert_eq!(records.len(), 2000);
@@ -418,10 +308,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
         }
     }
 
-    let run_human = run(
-        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
-        b"",
-    );
+    let run_human = request_shape(&["--jsonl", &file], b"");
     assert_eq!(run_human.code, 1);
     let lines = run_human.lines();
     assert_eq!(
@@ -447,16 +334,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
 #[test]
 fn jsonl_skips_blank_lines_strips_crlf_and_keeps_physical_line_numbers() {
     let input = format!("{VALID_REQUEST}\r\n\r\n \t \n\n{BAD_PATTERN_REQUEST}\r\n{VALID_REQUEST}");
-    let run = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            "--format",
-            "json",
-        ],
-        input.as_bytes(),
-    );
+    let run = request_shape(&["--jsonl", "--format", "json"], input.as_bytes());
     assert_eq!(run.code, 1, "{run:?}");
     let records = run.records();
     let lines: Vec<(&Value, &Value)> = records.iter().map(|r| (&r["source"], &r["line"])).collect();
@@ -474,16 +352,7 @@ fn jsonl_skips_blank_lines_strips_crlf_and_keeps_physical_line_numbers() {
 fn jsonl_reports_a_line_that_is_not_utf8_as_syntax() {
     let mut input = VALID_REQUEST.as_bytes().to_vec();
     input.extend_from_slice(b"\n{\"repositoryName\":\"my-\xff\"}\n");
-    let run = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            "--format",
-            "json",
-        ],
-        &input,
-    );
+    let run = request_shape(&["--jsonl", "--format", "json"], &input);
     assert_eq!(run.code, 1, "{run:?}");
     let records = run.records();
     assert_eq!(records.len(), 2);
@@ -499,18 +368,10 @@ fn jsonl_reports_a_line_that_is_not_utf8_as_syntax() {
 fn stdin_is_read_when_no_file_is_given_or_dash_and_is_named_dash() {
     let args = ["--shape", "CreateRepositoryRequest", "--format", "json"];
     let implicit = run(&args, VALID_REQUEST.as_bytes());
-    assert_eq!(implicit.code, 0, "{implicit:?}");
-    assert_eq!(
-        implicit.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
+    assert_valid_stdin(&implicit);
 
     let dash = run(&[&args[..], &["-"]].concat(), VALID_REQUEST.as_bytes());
-    assert_eq!(dash.code, 0, "{dash:?}");
-    assert_eq!(
-        dash.records(),
-        [json!({"source": "-", "valid": true, "errors": []})]
-    );
+    assert_valid_stdin(&dash);
 
     let lines = format!("{VALID_REQUEST}\n{VALID_REQUEST}\n");
     let jsonl = run(&[&args[..], &["--jsonl", "-"]].concat(), lines.as_bytes());
@@ -530,18 +391,7 @@ fn several_files_are_checked_in_order() {
     let a = dir.file("a.json", VALID_REQUEST);
     let b = dir.file("b.json", BAD_PATTERN_REQUEST);
     let c = dir.file("c.json", VALID_REQUEST);
-    let run = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--format",
-            "json",
-            &c,
-            &b,
-            &a,
-        ],
-        b"",
-    );
+    let run = request_shape(&["--format", "json", &c, &b, &a], b"");
     assert_eq!(run.code, 1, "{run:?}");
     let sources: Vec<Value> = run.records().iter().map(|r| r["source"].clone()).collect();
     assert_eq!(sources, [json!(c), json!(b), json!(a)]);
@@ -573,14 +423,11 @@ fn a_shape_name_is_found_in_any_case() {
 fn an_enum_or_scalar_shape_is_a_usage_error() {
     for name in ["ImageTagMutability", "RepositoryName"] {
         let run = run(&["--shape", name], b"{}");
-        assert_eq!(run.code, 2, "{run:?}");
-        assert_eq!(run.stdout, "");
-        assert!(
-            run.stderr
-                .contains("not a structure: only structures can be checked as documents"),
-            "{}",
-            run.stderr
+        assert_usage_error(
+            &run,
+            "not a structure: only structures can be checked as documents",
         );
+        assert_eq!(run.stdout, "");
     }
 }
 
@@ -707,10 +554,7 @@ fn an_unreadable_file_is_a_json_record_too_with_code_io() {
 
 #[test]
 fn empty_input_without_jsonl_is_one_invalid_document_with_a_syntax_error() {
-    let run = run(
-        &["--shape", "CreateRepositoryRequest", "--format", "json"],
-        b"",
-    );
+    let run = request_shape(&["--format", "json"], b"");
     assert_eq!(run.code, 1, "{run:?}");
     let errors = library_errors("CreateRepositoryRequest", b"", false);
     assert_eq!(errors[0]["code"], "syntax");
@@ -725,22 +569,14 @@ fn empty_input_without_jsonl_is_one_invalid_document_with_a_syntax_error() {
 fn input_without_documents_with_jsonl_exits_1_unless_allowed_empty() {
     // A CI step fed by a failed upstream command must not pass.
     for input in [&b""[..], b"\n\n", b"  \n\t\n"] {
-        let refused = run(&["--shape", "CreateRepositoryRequest", "--jsonl"], input);
+        let refused = request_shape(&["--jsonl"], input);
         assert_eq!(refused.code, 1, "{refused:?}");
         assert_eq!(refused.lines(), ["0 documents: 0 valid, 0 invalid"]);
         assert_eq!(
             refused.stderr,
             "ecr-validate: no documents (--allow-empty accepts inputs without any)\n"
         );
-        let allowed = run(
-            &[
-                "--shape",
-                "CreateRepositoryRequest",
-                "--jsonl",
-                "--allow-empty",
-            ],
-            input,
-        );
+        let allowed = request_shape(&["--jsonl", "--allow-empty"], input);
         assert_eq!(allowed.code, 0, "{allowed:?}");
         assert_eq!(allowed.lines(), ["0 documents: 0 valid, 0 invalid"]);
         assert_eq!(allowed.stderr, "");
@@ -749,22 +585,10 @@ fn input_without_documents_with_jsonl_exits_1_unless_allowed_empty() {
     let dir = TempDir::new("no-documents");
     let empty = dir.file("empty.jsonl", "");
     let one = dir.file("one.jsonl", "{\"repositoryName\":\"my-repo\"}\n");
-    let both = run(
-        &[
-            "--shape",
-            "CreateRepositoryRequest",
-            "--jsonl",
-            &empty,
-            &one,
-        ],
-        b"",
-    );
+    let both = request_shape(&["--jsonl", &empty, &one], b"");
     assert_eq!(both.code, 0, "{both:?}");
     // `--allow-empty` belongs to --jsonl.
-    let usage = run(
-        &["--shape", "CreateRepositoryRequest", "--allow-empty"],
-        b"{}",
-    );
+    let usage = request_shape(&["--allow-empty"], b"{}");
     assert_eq!(usage.code, 2, "{usage:?}");
 }
 
@@ -812,7 +636,7 @@ fn violations_beyond_1000_are_counted_as_omitted() {
 
 #[test]
 fn stdin_named_twice_is_a_usage_error() {
-    let run = run(&["--shape", "CreateRepositoryRequest", "-", "-"], b"{}");
+    let run = request_shape(&["-", "-"], b"{}");
     assert_eq!(run.code, 2, "{run:?}");
     assert_eq!(run.stdout, "");
 }
@@ -835,47 +659,26 @@ fn strictly_valid_lines(run: &Run, shape: &str) -> Vec<Value> {
 
 #[test]
 fn generate_prints_valid_documents_deterministic_for_a_seed() {
-    let run1 = run(
-        &[
+    let generate = |seed: &[&str]| {
+        let args = [
             "generate",
             "--shape",
             "CreateRepositoryRequest",
             "--count",
             "5",
-        ],
-        b"",
-    );
+        ];
+        run(&[&args[..], seed].concat(), b"")
+    };
+    let run1 = generate(&[]);
     assert_eq!(run1.code, 0, "{run1:?}");
     assert_eq!(run1.stderr, "");
     let docs = strictly_valid_lines(&run1, "CreateRepositoryRequest");
     assert_eq!(docs.len(), 5);
     assert!(docs.windows(2).all(|w| w[0] != w[1]), "a run varies");
     // Seed 0 is the default; the same seed prints the same documents.
-    let again = run(
-        &[
-            "generate",
-            "--shape",
-            "CreateRepositoryRequest",
-            "--count",
-            "5",
-            "--seed",
-            "0",
-        ],
-        b"",
-    );
+    let again = generate(&["--seed", "0"]);
     assert_eq!(again.stdout, run1.stdout);
-    let other = run(
-        &[
-            "generate",
-            "--shape",
-            "CreateRepositoryRequest",
-            "--count",
-            "5",
-            "--seed",
-            "9",
-        ],
-        b"",
-    );
+    let other = generate(&["--seed", "9"]);
     assert_ne!(other.stdout, run1.stdout);
     // The same as the library draws.
     let mut generator = ecr_models::testdata::Generator::new(9);
@@ -889,10 +692,7 @@ fn generate_prints_valid_documents_deterministic_for_a_seed() {
         library
     );
     // And what it prints, the document form accepts.
-    let checked = run(
-        &["--shape", "CreateRepositoryRequest", "--strict", "--jsonl"],
-        run1.stdout.as_bytes(),
-    );
+    let checked = request_shape(&["--strict", "--jsonl"], run1.stdout.as_bytes());
     assert_eq!(checked.code, 0, "{checked:?}");
 }
 
@@ -989,20 +789,16 @@ fn inspect_describes_a_structure_its_rules_and_its_operations() {
 fn inspect_describes_enums_and_scalars_and_map_types() {
     let run1 = run(&["inspect", "ScanType"], b"");
     assert_eq!(run1.code, 0, "{run1:?}");
-    assert!(
-        run1.stdout
-            .starts_with("ScanType: enum of ecr\n\nType: enum\n    one of `BASIC`, `ENHANCED`\n"),
-        "{}",
-        run1.stdout
+    assert_starts_with(
+        &run1.stdout,
+        "ScanType: enum of ecr\n\nType: enum\n    one of `BASIC`, `ENHANCED`\n",
     );
     assert!(run1.stdout.contains("PutRegistryScanningConfiguration"));
 
     let run2 = run(&["inspect", "MaxResults"], b"");
-    assert!(
-        run2.stdout
-            .starts_with("MaxResults: scalar of ecr\n\nType: integer\n    range 1..=1000\n"),
-        "{}",
-        run2.stdout
+    assert_starts_with(
+        &run2.stdout,
+        "MaxResults: scalar of ecr\n\nType: integer\n    range 1..=1000\n",
     );
     assert!(run2.stdout.contains("  DescribeImages "), "{}", run2.stdout);
 
@@ -1133,12 +929,7 @@ fn inspect_an_unknown_name_exits_2_with_suggestions() {
         "ecr-validate: unknown shape `repositry` in ecr; did you mean Repository?\n"
     );
     let run2 = run(&["inspect", "RepositoryCatalogDataInput"], b"");
-    assert_eq!(run2.code, 2, "{run2:?}");
-    assert!(
-        run2.stderr.contains("add `--service ecr-public`"),
-        "{}",
-        run2.stderr
-    );
+    assert_usage_error(&run2, "add `--service ecr-public`");
 }
 
 #[test]
@@ -1215,20 +1006,12 @@ fn check_judges_one_bare_value() {
 #[test]
 fn check_refuses_structures_and_unknown_names() {
     let run1 = run(&["check", "--shape", "Tag", "{}"], b"");
-    assert_eq!(run1.code, 2, "{run1:?}");
-    assert!(
-        run1.stderr
-            .contains("`Tag` is a structure of ecr: check documents with"),
-        "{}",
-        run1.stderr
-    );
+    assert_usage_error(&run1, "`Tag` is a structure of ecr: check documents with");
     let run2 = run(&["check", "--shape", "RepoName", "x"], b"");
     assert_eq!(run2.code, 2, "{run2:?}");
-    assert!(
-        run2.stderr
-            .starts_with("ecr-validate: unknown shape `RepoName` in ecr"),
-        "{}",
-        run2.stderr
+    assert_starts_with(
+        &run2.stderr,
+        "ecr-validate: unknown shape `RepoName` in ecr",
     );
     let run3 = run(&["check", "--shape", "RepositoryName"], b"");
     assert_eq!(run3.code, 2, "{run3:?}");
@@ -1236,9 +1019,8 @@ fn check_refuses_structures_and_unknown_names() {
 
 #[test]
 fn a_file_named_like_a_subcommand_is_still_a_file_after_the_options() {
-    let dir = TempDir::new("subcommand-name");
-    let file = dir.file("check", VALID_REQUEST);
-    let run = run(&["--shape", "CreateRepositoryRequest", &file], b"");
+    let (dir, file) = TempDir::with_file("subcommand-name", "check", VALID_REQUEST);
+    let run = request_shape(&[&file], b"");
     assert_eq!(run.code, 0, "{run:?}");
     // Relative, right after the options: the document form, not `check`.
     let output = Command::new(BIN)
@@ -1282,8 +1064,8 @@ fn ref_prints_every_part_as_json_and_null_for_the_parts_a_reference_lacks() {
 
 #[test]
 fn ref_lines_checks_an_inventory_and_gives_each_result_its_line() {
-    let dir = TempDir::new("ref-lines");
-    let file = dir.file(
+    let (_dir, file) = TempDir::with_file(
+        "ref-lines",
         "refs.txt",
         "public.ecr.aws/docker/library/python:3.12\n\n123456789012.dkr.ecr.us-east-1.amazonaws.com/Team/App:1\n",
     );
@@ -1327,12 +1109,7 @@ fn operation_accepts_the_model_boto3_and_aws_cli_spellings_and_suggests_in_kind(
         ("DescribeImagez", "DescribeImages"),
     ] {
         let run = run(&["--operation", wrong, "--output"], b"{}");
-        assert_eq!(run.code, 2, "{run:?}");
-        assert!(
-            run.stderr.contains(&format!("did you mean {close}")),
-            "{}",
-            run.stderr
-        );
+        assert_usage_error(&run, &format!("did you mean {close}"));
     }
 }
 
@@ -1462,11 +1239,7 @@ fn wait_state_gives_botocores_state_on_each_scan_and_preview_status() {
         br#"{"imageScanStatus":{"status":1}}"#,
     );
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout.starts_with("-: invalid (1 violation)"),
-        "{}",
-        run.stdout
-    );
+    assert_starts_with(&run.stdout, "-: invalid (1 violation)");
     let run = self::run(
         &[
             "wait-state",
@@ -1478,8 +1251,7 @@ fn wait_state_gives_botocores_state_on_each_scan_and_preview_status() {
         ],
         b"{}",
     );
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("it has none"), "{}", run.stderr);
+    assert_usage_error(&run, "it has none");
 }
 
 /// Pages drawn by `generate`, chained by nextToken, and what botocore
@@ -1532,31 +1304,19 @@ fn merge_pages_reports_an_invalid_page_by_its_index_and_merges_nothing() {
         pages.as_bytes(),
     );
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(
-        run.stdout
-            .starts_with("page 1 (-):2: invalid (1 violation)"),
-        "{}",
-        run.stdout
-    );
+    assert_starts_with(&run.stdout, "page 1 (-):2: invalid (1 violation)");
     assert!(!run.stdout.contains("\"imageIds\""), "{}", run.stdout);
     let run = self::run(
         &["merge-pages", "--operation", "CreateRepository", "-"],
         b"{}",
     );
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("does not paginate"), "{}", run.stderr);
+    assert_usage_error(&run, "does not paginate");
 }
 
 #[test]
 fn an_option_before_a_subcommand_says_that_subcommands_come_first() {
     let run = run(&["--strict", "--shape", "ImageTag", "check", "1.0"], b"");
-    assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr
-            .contains("`check` is a subcommand: subcommands come first"),
-        "{}",
-        run.stderr
-    );
+    assert_usage_error(&run, "`check` is a subcommand: subcommands come first");
 }
 
 #[test]

@@ -8,12 +8,12 @@
 //! an invalid item comes first, or every item is valid.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+mod common;
+
+use common::{repository_file, spawn, TempDir};
 
 /// How a run cut short ended: its exit status and standard error.
 #[derive(Debug)]
@@ -25,18 +25,13 @@ struct Cut {
 /// Runs `ecr-validate args`, reads the first `read` bytes of its standard
 /// output (none: the pipe is closed before it writes), then closes it.
 fn closed_after(args: &[&str], read: usize) -> Cut {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("ecr-validate starts");
+    let (mut child, writer) = spawn(args, b"");
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let mut first = vec![0; read];
     stdout.read_exact(&mut first).expect("the first bytes");
     drop(stdout);
     let output = child.wait_with_output().expect("ecr-validate runs");
+    writer.join().expect("stdin writer");
     Cut {
         code: output
             .status
@@ -46,54 +41,31 @@ fn closed_after(args: &[&str], read: usize) -> Cut {
     }
 }
 
-/// A directory of its own per test, removed afterwards.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!(
-            "ecr-validate-closed-pipe-{}-{test}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    /// Writes `contents` to `name` in the directory; gives its path.
-    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write input");
-        path.to_str().expect("UTF-8 temp path").to_string()
+/// Asserts that `ecr-validate args` ends quietly with `code` when its
+/// standard output closes after each of `reads` bytes.
+fn ends_quietly(args: &[&str], reads: &[usize], code: i32) {
+    for &read in reads {
+        let cut = closed_after(args, read);
+        assert_eq!(
+            (cut.code, cut.stderr.as_str()),
+            (code, ""),
+            "{:?}, closed after {read} bytes: {cut:?}",
+            &args[..args.len().min(8)]
+        );
     }
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A file of the repository, as an argument.
-fn repository_file(path: &str) -> String {
-    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
-    full.to_str().expect("UTF-8 path").to_string()
-}
+/// Before the command writes, and after its first 100 bytes.
+const EARLY_AND_LATE: &[usize] = &[0, 100];
 
 const VALID_LINE: &str = "{\"repositoryName\":\"my-repo\"}\n";
 const INVALID_LINE: &str = "{\"repositoryName\":\"MyRepo\"}\n";
 
 #[test]
 fn the_main_command_exits_0_when_what_it_reported_was_valid() {
-    let dir = TempDir::new("main-valid");
-    let file = dir.file("many.jsonl", VALID_LINE.repeat(100_000));
-    let cut = closed_after(
-        &["--shape", "CreateRepositoryRequest", "--jsonl", &file],
-        100,
-    );
-    assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
-    let cut = closed_after(&["--shape", "CreateRepositoryRequest", "--jsonl", &file], 0);
-    assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
+    let (_dir, file) = TempDir::with_file("main-valid", "many.jsonl", VALID_LINE.repeat(100_000));
+    let args = ["--shape", "CreateRepositoryRequest", "--jsonl", &file];
+    ends_quietly(&args, &[100, 0], 0);
 }
 
 #[test]
@@ -110,21 +82,14 @@ fn the_main_command_exits_1_when_an_invalid_document_came_before_the_pipe_closed
             format,
             &file,
         ];
-        for read in [0, 100] {
-            let cut = closed_after(&args, read);
-            assert_eq!(
-                (cut.code, cut.stderr.as_str()),
-                (1, ""),
-                "{format}: {cut:?}"
-            );
-        }
+        ends_quietly(&args, EARLY_AND_LATE, 1);
     }
 }
 
 #[test]
 fn the_main_command_exits_2_after_an_unreadable_input_saying_only_that() {
-    let dir = TempDir::new("main-unreadable");
-    let file = dir.file("many.jsonl", VALID_LINE.repeat(100_000));
+    let (dir, file) =
+        TempDir::with_file("main-unreadable", "many.jsonl", VALID_LINE.repeat(100_000));
     let gone = dir.0.join("gone.json");
     let gone = gone.to_str().expect("UTF-8 temp path");
     let args = ["--shape", "CreateRepositoryRequest", "--jsonl", gone, &file];
@@ -145,43 +110,26 @@ fn generate_exits_0() {
         "--count",
         "100000",
     ];
-    for read in [0, 100] {
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
-    }
+    ends_quietly(&args, EARLY_AND_LATE, 0);
 }
 
 #[test]
 fn inspect_exits_0() {
-    for args in [
-        &["inspect", "DescribeImagesResponse"][..],
-        &[
-            "inspect",
-            "--format",
-            "json",
-            "--operation",
-            "DescribeImages",
-        ],
-    ] {
-        let cut = closed_after(args, 0);
-        assert_eq!(
-            (cut.code, cut.stderr.as_str()),
-            (0, ""),
-            "{args:?}: {cut:?}"
-        );
-    }
+    ends_quietly(&["inspect", "DescribeImagesResponse"], &[0], 0);
+    let args = [
+        "inspect",
+        "--format",
+        "json",
+        "--operation",
+        "DescribeImages",
+    ];
+    ends_quietly(&args, &[0], 0);
 }
 
 #[test]
 fn check_exits_with_its_verdict() {
-    let valid = closed_after(&["check", "--shape", "RepositoryName", "my-repo"], 0);
-    assert_eq!((valid.code, valid.stderr.as_str()), (0, ""), "{valid:?}");
-    let invalid = closed_after(&["check", "--shape", "RepositoryName", "MyRepo"], 0);
-    assert_eq!(
-        (invalid.code, invalid.stderr.as_str()),
-        (1, ""),
-        "{invalid:?}"
-    );
+    ends_quietly(&["check", "--shape", "RepositoryName", "my-repo"], &[0], 0);
+    ends_quietly(&["check", "--shape", "RepositoryName", "MyRepo"], &[0], 1);
 }
 
 #[test]
@@ -191,11 +139,9 @@ fn ref_exits_with_the_status_of_the_references_checked_before() {
     let valid = dir.file("valid.txt", &good);
     let invalid = dir.file("invalid.txt", format!("Not/A/Reference!\n{good}"));
     for format in ["human", "json"] {
-        for read in [0, 100] {
-            let cut = closed_after(&["ref", "--format", format, "--lines", &valid], read);
-            assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
-            let cut = closed_after(&["ref", "--format", format, "--lines", &invalid], read);
-            assert_eq!((cut.code, cut.stderr.as_str()), (1, ""), "{cut:?}");
+        for (file, code) in [(&valid, 0), (&invalid, 1)] {
+            let args = ["ref", "--format", format, "--lines", file];
+            ends_quietly(&args, EARLY_AND_LATE, code);
         }
     }
 }
@@ -207,15 +153,9 @@ fn wait_state_exits_with_the_status_of_the_responses_checked_before() {
     let invalid = dir.file("invalid.json", r#"{"imageScanStatus": {"status": 7}}"#);
     let mut args = vec!["wait-state", "--waiter", "image_scan_complete"];
     args.extend(std::iter::repeat_n(complete.as_str(), 3000));
-    for read in [0, 100] {
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
-    }
+    ends_quietly(&args, EARLY_AND_LATE, 0);
     args.insert(3, &invalid);
-    for read in [0, 100] {
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (1, ""), "{cut:?}");
-    }
+    ends_quietly(&args, EARLY_AND_LATE, 1);
 }
 
 #[test]
@@ -230,13 +170,9 @@ fn merge_pages_exits_0_while_printing_the_merge_and_1_while_reporting_invalid_pa
         "bad.jsonl",
         "{\"imageIds\":[{\"imageTag\":1}]}\n".repeat(10_000),
     );
-    for read in [0, 100] {
-        let args = ["merge-pages", "--operation", "list_images", &pages];
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (0, ""), "{cut:?}");
-        let args = ["merge-pages", "--operation", "list_images", &bad];
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (1, ""), "{cut:?}");
+    for (file, code) in [(&pages, 0), (&bad, 1)] {
+        let args = ["merge-pages", "--operation", "list_images", file];
+        ends_quietly(&args, EARLY_AND_LATE, code);
     }
 }
 
@@ -260,18 +196,8 @@ fn traffic_exits_with_the_status_of_the_exchanges_checked_before() {
     for format in ["human", "json"] {
         let mut with_format = args.clone();
         with_format.extend(["--format", format]);
-        for read in [0, 100] {
-            let cut = closed_after(&with_format, read);
-            assert_eq!(
-                (cut.code, cut.stderr.as_str()),
-                (0, ""),
-                "{format}: {cut:?}"
-            );
-        }
+        ends_quietly(&with_format, EARLY_AND_LATE, 0);
     }
     args.insert(1, &invalid);
-    for read in [0, 100] {
-        let cut = closed_after(&args, read);
-        assert_eq!((cut.code, cut.stderr.as_str()), (1, ""), "{cut:?}");
-    }
+    ends_quietly(&args, EARLY_AND_LATE, 1);
 }

@@ -9,12 +9,13 @@
 //! (`"imageIds": []` with a failure), and error bodies whose name also
 //! comes in the `X-Amzn-ErrorType` header.
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
-
 use ecr_models::registry::operation;
 use ecr_models::{Options, Service};
 use serde_json::Value;
+
+mod common;
+
+use common::run;
 
 const RECORDING: &str = include_str!("recordings/moto.jsonl");
 
@@ -101,24 +102,12 @@ fn every_recorded_body_is_valid_to_ecr_validate() {
             if let Some(error_type) = &exchange.error_type {
                 args.extend(["--error-type", error_type.as_str()]);
             }
-            let mut child = Command::new(env!("CARGO_BIN_EXE_ecr-validate"))
-                .args(&args)
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .spawn()
-                .expect("ecr-validate starts");
-            child
-                .stdin
-                .take()
-                .expect("piped")
-                .write_all(exchange.body.as_bytes())
-                .expect("body written");
-            let output = child.wait_with_output().expect("ecr-validate runs");
-            let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+            let run = run(&args, exchange.body.as_bytes());
+            let stdout = &run.stdout;
             let record: Value = serde_json::from_str(stdout.trim()).expect("one JSON record");
             assert_eq!(
-                (output.status.code(), &record["valid"]),
-                (Some(0), &Value::Bool(true)),
+                (run.code, &record["valid"]),
+                (0, &Value::Bool(true)),
                 "{args:?}: {stdout}\n{}",
                 exchange.body
             );

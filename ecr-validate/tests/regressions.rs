@@ -2,13 +2,12 @@
 //! to break a promise, each pinned with the behaviour the promise implies.
 //! The input that found each one is kept verbatim.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use ecr_models::ecr::AuthorizationData;
 use ecr_models::{from_json, Model, Timestamp};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+mod common;
+
+use common::run;
 
 /// Found by `fuzz/fuzz_targets/timestamp.rs` (its own seed
 /// `corpus/timestamp/str-4`, input `b"\x009999-12-31T23:59:59.999999999z"`):
@@ -55,22 +54,9 @@ fn the_human_report_escapes_control_characters_in_paths() {
             ),
         ),
     ] {
-        let mut child = Command::new(BIN)
-            .args(&args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("ecr-validate starts");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(doc.as_bytes())
-            .expect("input written");
-        let out = child.wait_with_output().expect("ecr-validate runs");
-        assert_eq!(out.status.code(), Some(1));
-        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        let run = run(&args, doc.as_bytes());
+        assert_eq!(run.code, 1, "{run:?}");
+        let stdout = run.stdout;
         assert!(
             !stdout.chars().any(|c| c.is_control() && c != '\n'),
             "a raw control character: {stdout:?}"

@@ -3,11 +3,12 @@
 //! as an aws-smithy dvr recording) and on broken copies of them.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ecr-validate");
+mod common;
+
+use common::{Run, TempDir};
 
 fn recording(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -15,31 +16,9 @@ fn recording(name: &str) -> PathBuf {
         .join(name)
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// Runs `ecr-validate traffic` with `args`, nothing on standard input.
 fn run(args: &[&str]) -> Run {
-    let output = Command::new(BIN)
-        .arg("traffic")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("ecr-validate runs");
-    Run {
-        code: output.status.code().expect("exited"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8"),
-    }
-}
-
-fn records(run: &Run) -> Vec<Value> {
-    run.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
+    common::run(&[&["traffic"], args].concat(), b"")
 }
 
 /// The secrets the recordings hold: boto3's signature and the token moto
@@ -120,7 +99,7 @@ fn json_lines_give_every_exchange_and_side_of_both_formats_alike() {
         let run = run(&["--format", "json", path.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{}", run.stderr);
         assert_no_secret(&run);
-        let mut records = records(&run);
+        let mut records = run.records();
         let summary = records.pop().unwrap();
         assert_eq!(
             summary,
@@ -186,13 +165,11 @@ fn json_lines_give_every_exchange_and_side_of_both_formats_alike() {
 
 #[test]
 fn a_truncated_recording_is_reported_with_where_after_its_first_exchanges_and_exits_2() {
-    let dir = std::env::temp_dir().join(format!("ecr-validate-traffic-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("truncated");
     for name in ["moto.har", "moto.dvr.json"] {
         let bytes = std::fs::read(recording(name)).unwrap();
-        let cut = dir.join(name);
-        std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
-        let cut = cut.to_str().unwrap();
+        let cut = dir.file(name, &bytes[..bytes.len() / 3]);
+        let cut = cut.as_str();
         let human = run(&[cut]);
         assert_eq!(human.code, 2, "{}", human.stderr);
         assert!(
@@ -210,14 +187,13 @@ fn a_truncated_recording_is_reported_with_where_after_its_first_exchanges_and_ex
         assert_no_secret(&human);
         let json = run(&["--format", "json", cut]);
         assert_eq!(json.code, 2);
-        let records = records(&json);
+        let records = json.records();
         let failure = &records[records.len() - 2];
         assert_eq!(failure["source"], cut);
         assert_eq!(failure["errors"][0]["code"], "syntax");
         assert!(failure["errors"][0]["line"].as_u64().unwrap() > 1);
         assert_no_secret(&json);
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -225,7 +201,7 @@ fn a_missing_recording_is_an_io_record_and_the_others_are_still_checked() {
     let har = recording("moto.har");
     let run = run(&["--format", "json", "no-such.har", har.to_str().unwrap()]);
     assert_eq!(run.code, 2);
-    let records = records(&run);
+    let records = run.records();
     assert_eq!(records[0]["source"], "no-such.har");
     assert_eq!(records[0]["errors"][0]["code"], "io");
     assert_eq!(records.len(), 1 + 29 + 1);
@@ -240,12 +216,8 @@ fn an_operation_name_from_a_recording_is_escaped_and_bounded_in_every_output() {
             "postData": {"text": "{}"}},
         "response": {"status": 200, "headers": [], "content": {"text": "{}"}}
     }]}});
-    let dir =
-        std::env::temp_dir().join(format!("ecr-validate-traffic-name-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("odd.har");
-    std::fs::write(&file, har.to_string()).unwrap();
-    let file = file.to_str().unwrap();
+    let (_dir, file) = TempDir::with_file("name", "odd.har", har.to_string());
+    let file = file.as_str();
     let human = run(&[file]);
     assert_eq!(human.code, 1);
     assert!(
@@ -259,11 +231,10 @@ fn an_operation_name_from_a_recording_is_escaped_and_bounded_in_every_output() {
         human.stdout
     );
     let json = run(&["--format", "json", file]);
-    let records = records(&json);
+    let records = json.records();
     let message = records[0]["errors"][0]["message"].as_str().unwrap();
     assert!(message.len() < 400, "{message}");
     assert!(message.ends_with("(and 4905 more characters)"), "{message}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -290,14 +261,10 @@ fn unknown_enums_are_kept_in_responses_and_in_requests_on_demand() {
             r#"{"imageScanFindings": {"findingSeverityCounts": {"UNTRIAGED": 1}}}"#,
         ),
     ]}});
-    let dir =
-        std::env::temp_dir().join(format!("ecr-validate-traffic-enums-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("enums.har");
-    std::fs::write(&file, har.to_string()).unwrap();
-    let file = file.to_str().unwrap();
+    let (_dir, file) = TempDir::with_file("enums", "enums.har", har.to_string());
+    let file = file.as_str();
     let paths = |run: &Run| -> Vec<String> {
-        records(run)
+        run.records()
             .iter()
             .flat_map(|r| r["errors"].as_array().cloned().unwrap_or_default())
             .map(|e| {
@@ -331,5 +298,4 @@ fn unknown_enums_are_kept_in_responses_and_in_requests_on_demand() {
             "/imageScanFindings/findingSeverityCounts/UNTRIAGED enum"
         ]
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }

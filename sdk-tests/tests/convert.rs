@@ -15,10 +15,11 @@ use ecr_models::sdk::Twin;
 use ecr_models::{ecr, ecr_public, Code, Model, Options};
 use serde_json::{json, Value};
 
-fn codes(e: &ecr_models::Error) -> Vec<(String, Code)> {
+/// The (path, code) of every violation of `e`, in order.
+fn codes(e: &ecr_models::Error) -> Vec<(&str, Code)> {
     e.violations()
         .iter()
-        .map(|v| (v.path.clone(), v.code))
+        .map(|v| (v.path.as_str(), v.code))
         .collect()
 }
 
@@ -37,7 +38,7 @@ fn a_member_the_sdk_lacks_is_refused_at_its_place_and_absent_it_converts() {
     assert_eq!(
         codes(&err),
         [(
-            "/replicationConfiguration/rules/1/deleteReplication".to_string(),
+            "/replicationConfiguration/rules/1/deleteReplication",
             Code::NotInSdk
         )]
     );
@@ -102,7 +103,7 @@ fn timestamps_are_exact_to_the_nanosecond_and_out_of_range_is_an_error() {
         .created_at(DateTime::from_secs(300_000_000_000))
         .build();
     let err = far.into_model().unwrap_err();
-    assert_eq!(codes(&err), [("/createdAt".to_string(), Code::Timestamp)]);
+    assert_eq!(codes(&err), [("/createdAt", Code::Timestamp)]);
 }
 
 #[test]
@@ -142,10 +143,7 @@ fn smithy_defaults_fill_an_absent_member_and_come_back_as_a_value() {
 fn an_sdk_input_without_a_required_member_is_an_error() {
     let input = CreateRepositoryInput::builder().build().unwrap();
     let err = ecr::CreateRepositoryRequest::try_from(input).unwrap_err();
-    assert_eq!(
-        codes(&err),
-        [("/repositoryName".to_string(), Code::Required)]
-    );
+    assert_eq!(codes(&err), [("/repositoryName", Code::Required)]);
 }
 
 #[test]
@@ -162,7 +160,7 @@ fn enum_keys_that_are_one_wire_value_are_refused_not_merged() {
     let err = sdk::ImageScanFindingsSummary::try_from(summary).unwrap_err();
     assert_eq!(
         codes(&err),
-        [("/findingSeverityCounts/HIGH".to_string(), Code::Duplicate)]
+        [("/findingSeverityCounts/HIGH", Code::Duplicate)]
     );
 }
 
@@ -196,10 +194,7 @@ fn errors_convert_both_ways_with_their_code_and_message() {
     // An error of another operation: refused when read as CreateRepository's,
     let body = r#"{"__type": "RepositoryNotFoundException", "message": "no such repository"}"#;
     let err = ecr_models::sdk::error_from_json::<CreateRepositoryError>(body).unwrap_err();
-    assert_eq!(
-        codes(&err),
-        [("/__type".to_string(), Code::UndeclaredError)]
-    );
+    assert_eq!(codes(&err), [("/__type", Code::UndeclaredError)]);
     // but a ServiceError holding it becomes the generic error, and comes back.
     let ours = ecr::ServiceError::from_json(body).unwrap();
     let e = CreateRepositoryError::from(ours.clone());
@@ -209,7 +204,7 @@ fn errors_convert_both_ways_with_their_code_and_message() {
     // An SDK error with no code names no error.
     let e = CreateRepositoryError::unhandled("a connection reset");
     let err = ecr::ServiceError::try_from(e).unwrap_err();
-    assert_eq!(codes(&err), [(String::new(), Code::UndeclaredError)]);
+    assert_eq!(codes(&err), [("", Code::UndeclaredError)]);
 }
 
 /// Every recorded response in `tests/fixtures/`, as the API sends it and
@@ -218,11 +213,16 @@ fn errors_convert_both_ways_with_their_code_and_message() {
 /// has no place for.
 #[test]
 fn every_recorded_response_becomes_the_sdk_output_and_comes_back() {
-    fn check<M, S>(service: &str, operation: &str) -> usize
+    /// Reads every form of the recorded response of `S`'s operation into
+    /// `S` and writes it back; gives how many forms it read.
+    fn check<S>() -> usize
     where
-        M: Model + serde::Serialize,
-        S: Twin<Model = M> + Clone,
+        S: Twin + Clone,
+        S::Model: Model + serde::Serialize,
     {
+        let shape = S::Model::SHAPE;
+        let service = shape.service.name();
+        let operation = shape.name.strip_suffix("Response").expect("a response");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../tests/fixtures")
             .join(service);
@@ -233,7 +233,7 @@ fn every_recorded_response_becomes_the_sdk_output_and_comes_back() {
             let output: S = ecr_models::sdk::from_json(&text)
                 .unwrap_or_else(|e| panic!("{service}/{operation}.{form}: {e}"));
             let mut expected =
-                serde_json::to_value(ecr_models::from_json::<M>(&text).unwrap()).unwrap();
+                serde_json::to_value(ecr_models::from_json::<S::Model>(&text).unwrap()).unwrap();
             expected.as_object_mut().unwrap().remove("ResponseMetadata");
             let back: Value =
                 serde_json::from_str(&ecr_models::sdk::to_json(&output).unwrap()).unwrap();
@@ -244,43 +244,17 @@ fn every_recorded_response_becomes_the_sdk_output_and_comes_back() {
     }
     use aws_sdk_ecr::operation as op;
     use aws_sdk_ecrpublic::operation as public;
-    let checked = check::<ecr::BatchGetImageResponse, op::batch_get_image::BatchGetImageOutput>(
-        "ecr",
-        "BatchGetImage",
-    ) + check::<
-        ecr::DescribeImageScanFindingsResponse,
-        op::describe_image_scan_findings::DescribeImageScanFindingsOutput,
-    >("ecr", "DescribeImageScanFindings")
-        + check::<ecr::DescribeImagesResponse, DescribeImagesOutput>("ecr", "DescribeImages")
-        + check::<
-            ecr::DescribeRepositoriesResponse,
-            op::describe_repositories::DescribeRepositoriesOutput,
-        >("ecr", "DescribeRepositories")
-        + check::<
-            ecr::GetAuthorizationTokenResponse,
-            op::get_authorization_token::GetAuthorizationTokenOutput,
-        >("ecr", "GetAuthorizationToken")
-        + check::<
-            ecr::GetLifecyclePolicyPreviewResponse,
-            op::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewOutput,
-        >("ecr", "GetLifecyclePolicyPreview")
-        + check::<ecr::ListImagesResponse, op::list_images::ListImagesOutput>("ecr", "ListImages")
-        + check::<ecr_public::DescribeImagesResponse, public::describe_images::DescribeImagesOutput>(
-            "ecr-public",
-            "DescribeImages",
-        )
-        + check::<
-            ecr_public::DescribeRegistriesResponse,
-            public::describe_registries::DescribeRegistriesOutput,
-        >("ecr-public", "DescribeRegistries")
-        + check::<
-            ecr_public::DescribeRepositoriesResponse,
-            public::describe_repositories::DescribeRepositoriesOutput,
-        >("ecr-public", "DescribeRepositories")
-        + check::<
-            ecr_public::GetAuthorizationTokenResponse,
-            public::get_authorization_token::GetAuthorizationTokenOutput,
-        >("ecr-public", "GetAuthorizationToken");
+    let checked = check::<op::batch_get_image::BatchGetImageOutput>()
+        + check::<op::describe_image_scan_findings::DescribeImageScanFindingsOutput>()
+        + check::<DescribeImagesOutput>()
+        + check::<op::describe_repositories::DescribeRepositoriesOutput>()
+        + check::<op::get_authorization_token::GetAuthorizationTokenOutput>()
+        + check::<op::get_lifecycle_policy_preview::GetLifecyclePolicyPreviewOutput>()
+        + check::<op::list_images::ListImagesOutput>()
+        + check::<public::describe_images::DescribeImagesOutput>()
+        + check::<public::describe_registries::DescribeRegistriesOutput>()
+        + check::<public::describe_repositories::DescribeRepositoriesOutput>()
+        + check::<public::get_authorization_token::GetAuthorizationTokenOutput>();
     assert_eq!(checked, 33);
 }
 

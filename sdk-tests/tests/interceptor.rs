@@ -4,6 +4,7 @@
 //! gets.
 
 use aws_credential_types::Credentials;
+use aws_sdk_ecr::error::SdkError;
 use aws_smithy_http_client::test_util::StaticReplayClient;
 use aws_smithy_types::retry::RetryConfig;
 use ecr_models::sdk::ValidatingInterceptor;
@@ -11,7 +12,7 @@ use ecr_models::Code;
 
 mod common;
 
-use common::{ecr_config, exchange};
+use common::{create_repository, ecr_config, exchange};
 
 fn ecr_client(
     replay: &StaticReplayClient,
@@ -25,22 +26,34 @@ fn ecr_client(
     aws_sdk_ecr::Client::from_conf(config)
 }
 
-/// The `ecr_models::Error` somewhere in an error's chain of sources.
-fn violations(error: &(dyn std::error::Error + 'static)) -> Option<Vec<(String, Code)>> {
+/// Asserts that the `ecr_models::Error` somewhere in `error`'s chain of
+/// sources has exactly the violations `expected`, in order.
+fn assert_violations(error: &(dyn std::error::Error + 'static), expected: &[(&str, Code)]) {
     let mut next = Some(error);
     while let Some(e) = next {
         if let Some(found) = e.downcast_ref::<ecr_models::Error>() {
-            return Some(
-                found
-                    .violations()
-                    .iter()
-                    .map(|v| (v.path.clone(), v.code))
-                    .collect(),
-            );
+            let got: Vec<_> = found
+                .violations()
+                .iter()
+                .map(|v| (v.path.as_str(), v.code))
+                .collect();
+            assert_eq!(got, expected);
+            return;
         }
         next = e.source();
     }
-    None
+    panic!("no ecr_models::Error in {error:?}");
+}
+
+/// Asserts that `err` is the SDK's response error the interceptor gives
+/// for a refused response, with exactly the violations `expected`.
+fn assert_response_refused<E, R>(err: &SdkError<E, R>, expected: &[(&str, Code)])
+where
+    E: std::error::Error + 'static,
+    R: std::fmt::Debug + 'static,
+{
+    assert!(matches!(err, SdkError::ResponseError(_)), "{err:?}");
+    assert_violations(err, expected);
 }
 
 const REPOSITORY: &str = r#"{"repository": {"repositoryName": "my-repo", "registryId": "123456789012",
@@ -50,12 +63,7 @@ const REPOSITORY: &str = r#"{"repository": {"repositoryName": "my-repo", "regist
 async fn a_valid_request_is_sent_once() {
     let replay = StaticReplayClient::new(vec![exchange(200, None, REPOSITORY)]);
     let client = ecr_client(&replay, ValidatingInterceptor::new());
-    let out = client
-        .create_repository()
-        .repository_name("my-repo")
-        .send()
-        .await
-        .unwrap();
+    let out = create_repository(&client, "my-repo").send().await.unwrap();
     assert_eq!(
         out.repository().and_then(|r| r.repository_name()),
         Some("my-repo")
@@ -67,9 +75,7 @@ async fn a_valid_request_is_sent_once() {
 async fn an_invalid_request_is_refused_unsent_and_unretried_with_every_violation() {
     let replay = StaticReplayClient::new(vec![exchange(200, None, REPOSITORY)]);
     let client = ecr_client(&replay, ValidatingInterceptor::new());
-    let err = client
-        .create_repository()
-        .repository_name("MyRepo")
+    let err = create_repository(&client, "MyRepo")
         // An enum value the model lacks: the SDK keeps it, the model refuses it.
         .image_tag_mutability(aws_sdk_ecr::types::ImageTagMutability::from("mutable"))
         .send()
@@ -80,12 +86,12 @@ async fn an_invalid_request_is_refused_unsent_and_unretried_with_every_violation
         matches!(err, aws_sdk_ecr::error::SdkError::DispatchFailure(_)),
         "{err:?}"
     );
-    assert_eq!(
-        violations(&err),
-        Some(vec![
-            ("/repositoryName".to_string(), Code::Pattern),
-            ("/imageTagMutability".to_string(), Code::Enum),
-        ])
+    assert_violations(
+        &err,
+        &[
+            ("/repositoryName", Code::Pattern),
+            ("/imageTagMutability", Code::Enum),
+        ],
     );
 }
 
@@ -94,12 +100,7 @@ async fn the_same_call_without_the_interceptor_goes_out() {
     // What the interceptor prevents: the SDK itself checks no pattern.
     let replay = StaticReplayClient::new(vec![exchange(200, None, REPOSITORY)]);
     let client = aws_sdk_ecr::Client::from_conf(ecr_config(&replay).build());
-    client
-        .create_repository()
-        .repository_name("MyRepo")
-        .send()
-        .await
-        .unwrap();
+    create_repository(&client, "MyRepo").send().await.unwrap();
     assert_eq!(replay.actual_requests().count(), 1);
 }
 
@@ -109,16 +110,12 @@ async fn an_invalid_response_is_reported_with_the_response_flag_and_ignored_with
     let replay = StaticReplayClient::new(vec![exchange(200, None, bad)]);
     let client = ecr_client(&replay, ValidatingInterceptor::new().with_responses(true));
     let err = client.describe_repositories().send().await.unwrap_err();
-    assert!(
-        matches!(err, aws_sdk_ecr::error::SdkError::ResponseError(_)),
-        "{err:?}"
-    );
-    assert_eq!(
-        violations(&err),
-        Some(vec![
-            ("/repositories/0/repositoryName".to_string(), Code::Pattern),
-            ("/repositories/0/registryId".to_string(), Code::Pattern),
-        ])
+    assert_response_refused(
+        &err,
+        &[
+            ("/repositories/0/repositoryName", Code::Pattern),
+            ("/repositories/0/registryId", Code::Pattern),
+        ],
     );
 
     // Without the flag the body is the SDK's business, and it takes it.
@@ -137,13 +134,8 @@ async fn a_valid_error_body_reaches_the_caller_as_the_sdks_modeled_error() {
         body,
     )]);
     let client = ecr_client(&replay, ValidatingInterceptor::new().with_responses(true));
-    let err = client
-        .describe_repositories()
-        .repository_names("gone")
-        .send()
-        .await
-        .unwrap_err();
-    let err = err.into_service_error();
+    let request = client.describe_repositories().repository_names("gone");
+    let err = request.send().await.unwrap_err().into_service_error();
     assert!(err.is_repository_not_found_exception(), "{err:?}");
     assert_eq!(replay.actual_requests().count(), 1);
 }
@@ -160,10 +152,7 @@ async fn options_pass_through_strict_mode_refuses_an_unknown_response_member() {
             .with_options(strict),
     );
     let err = client.describe_repositories().send().await.unwrap_err();
-    assert_eq!(
-        violations(&err),
-        Some(vec![("/extra".to_string(), Code::UnknownField)])
-    );
+    assert_violations(&err, &[("/extra", Code::UnknownField)]);
 }
 
 #[tokio::test]
@@ -177,17 +166,10 @@ async fn an_ecr_public_request_is_checked_by_the_same_interceptor() {
         .interceptor(ValidatingInterceptor::new())
         .build();
     let client = aws_sdk_ecrpublic::Client::from_conf(config);
-    let err = client
-        .create_repository()
-        .repository_name("MyRepo")
-        .send()
-        .await
-        .unwrap_err();
+    let request = client.create_repository().repository_name("MyRepo");
+    let err = request.send().await.unwrap_err();
     assert_eq!(replay.actual_requests().count(), 0);
-    assert_eq!(
-        violations(&err),
-        Some(vec![("/repositoryName".to_string(), Code::Pattern)])
-    );
+    assert_violations(&err, &[("/repositoryName", Code::Pattern)]);
 }
 
 #[tokio::test]
@@ -197,14 +179,7 @@ async fn an_error_body_the_operation_does_not_declare_is_reported_with_the_respo
     let replay = StaticReplayClient::new(vec![exchange(400, None, body)]);
     let client = ecr_client(&replay, ValidatingInterceptor::new().with_responses(true));
     let err = client.describe_repositories().send().await.unwrap_err();
-    assert!(
-        matches!(err, aws_sdk_ecr::error::SdkError::ResponseError(_)),
-        "{err:?}"
-    );
-    assert_eq!(
-        violations(&err),
-        Some(vec![("/__type".to_string(), Code::UndeclaredError)])
-    );
+    assert_response_refused(&err, &[("/__type", Code::UndeclaredError)]);
     // A 400 is not retried by the standard strategy: one request.
     assert_eq!(replay.actual_requests().count(), 1);
 }

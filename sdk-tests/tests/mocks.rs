@@ -5,6 +5,7 @@
 
 use aws_sdk_ecr::operation::create_repository::builders::CreateRepositoryInputBuilder;
 use aws_sdk_ecr::operation::create_repository::CreateRepositoryError;
+use aws_sdk_ecr::operation::describe_images::builders::DescribeImagesFluentBuilder;
 use aws_sdk_ecr::operation::describe_images::DescribeImagesOutput;
 use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
 use aws_smithy_mocks::{mock, mock_client};
@@ -12,11 +13,18 @@ use ecr_models::ecr;
 
 mod common;
 
-use common::{ecr_config, exchange};
+use common::{create_repository, ecr_config, exchange};
 
 fn fixture(name: &str) -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/ecr/");
     std::fs::read_to_string(format!("{path}{name}")).unwrap()
+}
+
+/// `DescribeImages` of the repository the fixtures describe, ready to send.
+fn web_frontend_images(client: &aws_sdk_ecr::Client) -> DescribeImagesFluentBuilder {
+    client
+        .describe_images()
+        .repository_name("team-a/web-frontend")
 }
 
 #[tokio::test]
@@ -26,12 +34,7 @@ async fn a_recorded_response_is_a_mocked_output() {
     let expected = output.clone();
     let rule = mock!(aws_sdk_ecr::Client::describe_images).then_output(move || output.clone());
     let client = mock_client!(aws_sdk_ecr, [&rule]);
-    let got = client
-        .describe_images()
-        .repository_name("team-a/web-frontend")
-        .send()
-        .await
-        .unwrap();
+    let got = web_frontend_images(&client).send().await.unwrap();
     assert_eq!(got, expected);
     assert_eq!(got.image_details()[0].image_tags(), ["v1.4.2", "latest"]);
     assert_eq!(rule.num_calls(), 1);
@@ -44,9 +47,7 @@ async fn a_recorded_error_body_is_a_mocked_error() {
         ecr_models::sdk::error_from_json::<CreateRepositoryError>(body).unwrap()
     });
     let client = mock_client!(aws_sdk_ecr, [&rule]);
-    let err = client
-        .create_repository()
-        .repository_name("team/app")
+    let err = create_repository(&client, "team/app")
         .send()
         .await
         .unwrap_err()
@@ -71,12 +72,7 @@ async fn an_sdk_output_written_back_is_what_the_sdk_reads() {
     let output: DescribeImagesOutput =
         ecr_models::sdk::from_json(&fixture("DescribeImages.boto3.json")).unwrap();
     let replay = StaticReplayClient::new(vec![answer(ecr_models::sdk::to_json(&output).unwrap())]);
-    let got = client(&replay)
-        .describe_images()
-        .repository_name("team-a/web-frontend")
-        .send()
-        .await
-        .unwrap();
+    let got = web_frontend_images(&client(&replay)).send().await.unwrap();
     // What the SDK's own deserializer makes of the body is the output it
     // was written from, but for fractional epoch seconds: the SDK reads a
     // JSON number as an f64 (aws-smithy-json's `expect_timestamp_or_null`

@@ -1,8 +1,9 @@
-//! What the client tests share: a replayed exchange, and an ECR client
-//! config that talks to the replay client only.
+//! What the client tests share: a replayed exchange, an ECR client config
+//! that talks to the replay client only, and the call they make most.
 
 use aws_credential_types::Credentials;
 use aws_sdk_ecr::config::{BehaviorVersion, Region};
+use aws_sdk_ecr::operation::create_repository::builders::CreateRepositoryFluentBuilder;
 use aws_smithy_http_client::test_util::{ReplayEvent, StaticReplayClient};
 use aws_smithy_types::body::SdkBody;
 
@@ -32,4 +33,12 @@ pub fn ecr_config(replay: &StaticReplayClient) -> aws_sdk_ecr::config::Builder {
         .region(Region::new("us-east-1"))
         .credentials_provider(Credentials::for_tests())
         .http_client(replay.clone())
+}
+
+/// `CreateRepository` of the repository `name`, ready to send.
+pub fn create_repository(
+    client: &aws_sdk_ecr::Client,
+    name: &str,
+) -> CreateRepositoryFluentBuilder {
+    client.create_repository().repository_name(name)
 }
