@@ -15,7 +15,7 @@ fn structures() -> impl Iterator<Item = &'static TypedReader> {
     let ecr: &[TypedReader] = {
         #[cfg(feature = "ecr")]
         {
-            crate::ecr::model::TYPED
+            crate::ecr::structures::TYPED
         }
         #[cfg(not(feature = "ecr"))]
         {
@@ -25,7 +25,7 @@ fn structures() -> impl Iterator<Item = &'static TypedReader> {
     let ecr_public: &[TypedReader] = {
         #[cfg(feature = "ecr-public")]
         {
-            crate::ecr_public::model::TYPED
+            crate::ecr_public::structures::TYPED
         }
         #[cfg(not(feature = "ecr-public"))]
         {

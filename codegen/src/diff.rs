@@ -4,7 +4,7 @@
 //! `partitions.json`), in the rules the validators enforce. Documentation,
 //! examples and the SDK surface files are not compared.
 //!
-//! [`diff`] reads both folders with the serde types of [`crate::model`] and
+//! [`diff`] reads both folders with the serde types of [`crate::botocore`] and
 //! gives one [`Section`] per service (and one for AWS's partitions), each a
 //! list of sentences in a fixed order: operations, then shapes, then
 //! paginators, then waiters, each sorted by name, and the changes within one
@@ -20,11 +20,11 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::ir::SERVICES;
-use crate::model::{
+use crate::botocore::{
     AcceptorDef, OperationDef, PaginatorDef, PaginatorsFile, ServiceFile, ShapeDef, ShapeRef,
     WaiterDef, WaitersFile,
 };
+use crate::ir::SERVICES;
 use crate::partitions;
 
 /// What changed in one part of the model: a service, or AWS's partitions.

@@ -341,7 +341,7 @@ fn fields_name(name: &str) -> String {
     format!("{name}Fields")
 }
 
-/// `model.rs`: each structure as a `Model`, one `model_struct!` call each:
+/// `structures.rs`: each structure as a `Model`, one `model_struct!` call each:
 /// its slots (one per member, and one per other spelling), each read by its
 /// place in the shape description with the reader of its Rust type
 /// (`read::Typed`), which takes every rule from the shape tables.
@@ -836,7 +836,7 @@ pub fn module(service: &Service) -> String {
         title(service),
         service.operations.len()
     );
-    out.push_str("pub(crate) mod model;\nmod operations;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\nmod types;\n");
+    out.push_str("mod operations;\npub mod rules;\n#[cfg(feature = \"schema\")]\nmod schema;\npub mod shapes;\npub(crate) mod structures;\nmod types;\n");
     let _ = writeln!(
         out,
         "#[cfg(feature = {:?})]\npub mod sdk;",

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use crate::model::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
+use crate::botocore::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
 
 /// Members whose values are credentials: never quoted, never in Debug output.
 const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
@@ -155,7 +155,7 @@ pub struct Waiter {
     pub boto3: String,
     pub delay: u32,
     pub max_attempts: u32,
-    pub acceptors: Vec<crate::model::AcceptorDef>,
+    pub acceptors: Vec<crate::botocore::AcceptorDef>,
 }
 
 pub struct Service {

@@ -7,10 +7,10 @@
 //! `cargo run -p codegen -- diff OLD NEW` lists the rules that changed
 //! between two model folders ([`diff`]).
 
+pub mod botocore;
 pub mod diff;
 pub mod emit;
 pub mod ir;
-pub mod model;
 pub mod names;
 pub mod partitions;
 pub mod pattern;
@@ -31,7 +31,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         let parts: [(&str, Writer); 8] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
-            ("model.rs", emit::model),
+            ("structures.rs", emit::model),
             ("rules.rs", emit::rules),
             ("shapes.rs", emit::shapes),
             ("operations.rs", emit::operations),
@@ -41,7 +41,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         for (file, write) in parts {
             let source = write(&service);
             let text = match file {
-                "model.rs" | "shapes.rs" | "sdk.rs" => emit::laid_out(&service, &source),
+                "structures.rs" | "shapes.rs" | "sdk.rs" => emit::laid_out(&service, &source),
                 _ => emit::format(&service, &source),
             };
             files.push((dir.join(file), text));

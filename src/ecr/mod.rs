@@ -2,12 +2,12 @@
 //! The Amazon Elastic Container Registry (2015-09-21): 62 operations, every request, response, error and nested shape.
 //!
 //! Generated from AWS's service model; see [`OPERATIONS`], [`ServiceError`] and the [`shapes`] descriptions.
-pub(crate) mod model;
 mod operations;
 pub mod rules;
 #[cfg(feature = "schema")]
 mod schema;
 pub mod shapes;
+pub(crate) mod structures;
 mod types;
 #[cfg(feature = "aws-sdk-ecr")]
 pub mod sdk;
