@@ -362,25 +362,22 @@ pub fn emit(service: &Service) -> String {
         let mut arms = String::new();
         let mut back = String::new();
         for e in &op.errors {
-            let x = if gen.fallible(e, true) {
-                "convert::Convert::convert(e)?"
-            } else {
-                "convert::into(e)"
+            // An error's conversion, to the SDK (`to`) or back.
+            let call = |to: bool| match gen.fallible(e, to) {
+                true => "convert::Convert::convert(e)?",
+                false => "convert::into(e)",
             };
             let _ = writeln!(
                 arms,
-                "            super::ServiceError::{e}(e) => {theirs}::{}({x}),",
-                pascal(e)
+                "            super::ServiceError::{e}(e) => {theirs}::{}({}),",
+                pascal(e),
+                call(true)
             );
-            let y = if gen.fallible(e, false) {
-                "convert::Convert::convert(e)?"
-            } else {
-                "convert::into(e)"
-            };
             let _ = writeln!(
                 back,
-                "            {theirs}::{}(e) => Ok(super::ServiceError::{e}({y})),",
-                pascal(e)
+                "            {theirs}::{}(e) => Ok(super::ServiceError::{e}({})),",
+                pascal(e),
+                call(false)
             );
         }
         let generic = format!(
