@@ -27,7 +27,8 @@ pub enum Code {
     Pattern,
     /// A list has too few or too many items.
     Items,
-    /// A member the model does not define (strict mode only).
+    /// A member the model does not define (strict mode only), or a member
+    /// an embedded document does not allow (in every mode).
     UnknownField,
     /// A timestamp is neither epoch seconds nor an accepted date-time string.
     Timestamp,
@@ -55,6 +56,11 @@ pub enum Code {
     /// the SDK release lacks the member that holds it (features
     /// `aws-sdk-ecr`, `aws-sdk-ecrpublic`).
     NotInSdk,
+    /// Parts of an embedded document that contradict each other: a member
+    /// its siblings rule out (`countUnit` with `imageCountMoreThan`), or
+    /// rules of a lifecycle policy that cannot hold together (two rules
+    /// selecting untagged images).
+    Conflict,
 }
 
 impl Code {
@@ -78,6 +84,7 @@ impl Code {
         Code::UnknownOperation,
         Code::NoResponse,
         Code::NotInSdk,
+        Code::Conflict,
     ];
 
     /// The code as it appears in reports, e.g. `unknown_field`.
@@ -101,6 +108,7 @@ impl Code {
             Code::UnknownOperation => "unknown_operation",
             Code::NoResponse => "no_response",
             Code::NotInSdk => "not_in_sdk",
+            Code::Conflict => "conflict",
         }
     }
 }

@@ -214,6 +214,7 @@ pub mod blob;
 mod check;
 #[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
 mod convert;
+pub mod documents;
 mod enums;
 pub mod error;
 pub mod inspect;

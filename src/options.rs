@@ -48,6 +48,9 @@ pub struct Options {
     /// A number written with more characters than this is refused
     /// (`limit`). 1,000 by default, Jackson's default.
     pub max_number_length: usize,
+    /// The documents that string members carry (lifecycle policies) are
+    /// checked inside them, with the same limits: on by default.
+    pub embedded_documents: bool,
 }
 
 impl Default for Options {
@@ -59,6 +62,7 @@ impl Default for Options {
             exact_outputs: false,
             max_depth: DEFAULT_MAX_DEPTH,
             max_number_length: DEFAULT_MAX_NUMBER_LENGTH,
+            embedded_documents: true,
         }
     }
 }
@@ -111,6 +115,12 @@ impl Options {
     /// Sets [`Options::max_number_length`].
     pub fn max_number_length(mut self, length: usize) -> Self {
         self.max_number_length = length;
+        self
+    }
+
+    /// Sets [`Options::embedded_documents`].
+    pub fn embedded_documents(mut self, check: bool) -> Self {
+        self.embedded_documents = check;
         self
     }
 }

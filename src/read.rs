@@ -25,7 +25,7 @@ use crate::error::{Code, Error, Violation};
 use crate::options::Options;
 use crate::parse::{Items, Limits, Members, Next, Parser, Syntax};
 pub use crate::parse::{Number, Text};
-use crate::rules::{quote, BlobRule, IntRule, ItemsRule, StrRule};
+use crate::rules::{quote, BlobRule, Embedded, IntRule, ItemsRule, StrRule};
 use crate::shape::{Member, StructShape, Ty};
 use crate::timestamp::Timestamp;
 
@@ -106,6 +106,9 @@ pub struct Cx<'o> {
     /// Whether enums are held to their known values: in requests, not in
     /// responses ([`Options::enums_closed`]).
     closed_enums: bool,
+    /// Whether the document is a response or an error body: an embedded
+    /// document in it is held only to the rules AWS is seen to enforce.
+    response: bool,
     /// Whether the document is the serialized form of a typed value, where
     /// `null` stands only for a NaN or infinite `f64` (every absent member
     /// is left out).
@@ -121,6 +124,7 @@ impl<'o> Cx<'o> {
             omitted: 0,
             list_bounds: true,
             closed_enums: !opts.allow_unknown_enums,
+            response: false,
             serialized: false,
         }
     }
@@ -132,7 +136,45 @@ impl<'o> Cx<'o> {
     pub(crate) fn judging(mut self, role: crate::shape::Role) -> Self {
         self.list_bounds = self.opts.list_bounds_apply(role);
         self.closed_enums = self.opts.enums_closed(role);
+        self.response = role.is_response();
         self
+    }
+
+    /// Whether an embedded document is held to every rule its kind has: in
+    /// a request, or under [`Options::exact_outputs`]. A response's is held
+    /// only to the rules AWS is seen to enforce: AWS accepted it once.
+    pub(crate) fn every_document_rule(&self) -> bool {
+        !self.response || self.opts.exact_outputs
+    }
+
+    /// Checks the document `text` carries at `path` (unless
+    /// [`Options::embedded_documents`] is off), as part of this pass: its
+    /// violations continue `path` into the document, count towards
+    /// [`Options::max_violations`], and a syntax error keeps its line and
+    /// column inside the text. Whether the document keeps its rules.
+    #[cold]
+    pub(crate) fn embedded(&mut self, path: &Path<'_>, document: &Embedded, text: &str) -> bool {
+        if !self.opts.embedded_documents {
+            return true;
+        }
+        let mut opts = self.opts.clone();
+        opts.max_violations = self
+            .opts
+            .max_violations
+            .saturating_sub(self.violations.len());
+        let Err(error) = (document.check)(text, &opts, self.response) else {
+            return true;
+        };
+        let at = path.pointer();
+        self.omitted += error.omitted();
+        for mut v in error.into_violations() {
+            v.path.insert_str(0, &at);
+            if v.line.is_some() {
+                v.message = format!("{} inside the text: {}", document.title, v.message);
+            }
+            self.violations.push(v);
+        }
+        false
     }
 
     /// The document is a typed value's own serialized form
@@ -769,6 +811,9 @@ impl Str {
             ok = false;
             cx.report(path, code, || message);
         });
+        if let Some(document) = self.0.document {
+            ok &= cx.embedded(path, document, s);
+        }
         ok
     }
 }

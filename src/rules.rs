@@ -95,6 +95,30 @@ pub struct StrRule {
     pub pattern: Option<&'static Pattern>,
     /// Whether the value is a credential that no message may quote.
     pub secret: bool,
+    /// The document the text carries (a lifecycle policy, a policy, an
+    /// image manifest), checked inside it unless
+    /// [`Options::embedded_documents`](crate::Options::embedded_documents)
+    /// is off.
+    pub document: Option<&'static Embedded>,
+}
+
+/// A kind of document that a string member carries as JSON text, and how
+/// it is checked: the rules live with the document (`crate::documents`);
+/// this layer only holds the way there, so that a string's rule can name
+/// its document without the readers naming the layer above them.
+#[derive(Debug)]
+pub struct Embedded {
+    /// The document's name: `LifecyclePolicy`, `RepositoryPolicy`,
+    /// `RegistryPolicy`, `ImageManifest`; its schema is
+    /// `schemas/<service>/documents/<name>.json`.
+    pub name: &'static str,
+    /// What it is, in words: `a lifecycle policy`.
+    pub title: &'static str,
+    /// Checks a text under the options; whether the document is held to
+    /// every rule (a request, or [`Options::exact_outputs`](crate::Options::exact_outputs))
+    /// or only to those AWS is seen to enforce (a response). The
+    /// violations' paths are relative to the document.
+    pub check: fn(&str, &crate::Options, bool) -> Result<(), crate::Error>,
 }
 
 impl StrRule {
@@ -104,6 +128,7 @@ impl StrRule {
         max: None,
         pattern: None,
         secret: false,
+        document: None,
     };
 
     /// Checks `value`, calling `report` for each broken rule.
@@ -152,6 +177,7 @@ impl StrRule {
             self.max,
             self.pattern.map(|p| p.anchored),
             self.secret,
+            self.document.map(|d| d.name),
         )
     }
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use crate::error::Code;
 use crate::options::Options;
-use crate::rules::{BlobRule, IntRule, ItemsRule, Pattern, StrRule};
+use crate::rules::{BlobRule, Embedded, IntRule, ItemsRule, Pattern, StrRule};
 use crate::shape::{StructShape, Ty};
 
 /// How many draws a string gets to meet both its pattern and its length.
@@ -206,6 +206,9 @@ impl Generator {
 
     /// A string that meets every rule of its shape.
     pub fn string(&mut self, rule: &'static StrRule) -> String {
+        if let Some(document) = rule.document {
+            return self.document(document, rule);
+        }
         let mut last = String::new();
         for attempt in 0..ATTEMPTS {
             let candidate = match rule.pattern {
@@ -222,6 +225,71 @@ impl Generator {
             last = candidate;
         }
         last
+    }
+
+    /// A valid document of `embedded`'s kind, as text within `rule`'s
+    /// length (padded with spaces after its last member).
+    fn document(&mut self, embedded: &Embedded, rule: &StrRule) -> String {
+        let text = match embedded.name {
+            "LifecyclePolicy" => self.lifecycle_policy().to_string(),
+            _ => "{}".to_string(),
+        };
+        let min = rule.min.unwrap_or(0) as usize;
+        let short = min.saturating_sub(text.chars().count());
+        pad_document(&text, short)
+    }
+
+    /// A valid lifecycle policy: up to four rules with rising priorities,
+    /// at most one of them for untagged images, and, as often as not, a
+    /// last rule for any image.
+    fn lifecycle_policy(&mut self) -> Value {
+        let count = self.between(1, 4);
+        let mut priority = 0;
+        let mut untagged = false;
+        let mut rules = Vec::new();
+        for at in 0..count {
+            priority += self.between(1, 5);
+            let status = if at + 1 == count && self.chance(50) {
+                "any"
+            } else if !untagged && self.chance(30) {
+                untagged = true;
+                "untagged"
+            } else {
+                "tagged"
+            };
+            let mut selection = Map::new();
+            selection.insert("tagStatus".into(), json!(status));
+            if status == "tagged" {
+                let (list, tag) = if self.chance(50) {
+                    ("tagPrefixList", "v")
+                } else {
+                    ("tagPatternList", "prod*")
+                };
+                selection.insert(list.into(), json!([tag, format!("{tag}{at}")]));
+            }
+            // Images selected by their last pull can only be archived.
+            let mut action = json!({"type": "expire"});
+            if self.chance(50) {
+                selection.insert("countType".into(), json!("imageCountMoreThan"));
+            } else if self.chance(50) {
+                selection.insert("countType".into(), json!("sinceImagePushed"));
+                selection.insert("countUnit".into(), json!("days"));
+            } else {
+                selection.insert("countType".into(), json!("sinceImagePulled"));
+                selection.insert("countUnit".into(), json!("days"));
+                action = json!({"type": "transition", "targetStorageClass": "archive"});
+            }
+            selection.insert("countNumber".into(), json!(self.between(1, 1000)));
+            let mut rule = Map::new();
+            rule.insert("rulePriority".into(), json!(priority));
+            if self.chance(50) {
+                rule.insert("description".into(), json!(format!("rule {at}")));
+            }
+            rule.insert("selection".into(), Value::Object(selection));
+            rule.insert("action".into(), action);
+            rules.push(Value::Object(rule));
+        }
+        json!({ "rules": rules })
     }
 
     fn free_text(&mut self, rule: &StrRule) -> String {
@@ -520,11 +588,18 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                 "a number for a string".into()
             );
             if let Some(max) = rule.max {
-                // Repeat the value's own characters, so that a pattern still matches where it can.
+                // Repeat the value's own characters, so that a pattern still
+                // matches where it can; a document's, spaces inside it, so
+                // that it stays the same document.
                 let want = max as usize + 1;
-                let mut long: String = s.chars().take(want).collect();
-                let have = long.chars().count();
-                long.push_str(&"a".repeat(want - have));
+                let long = if rule.document.is_some() {
+                    pad_document(s, want.saturating_sub(s.chars().count()))
+                } else {
+                    let mut long: String = s.chars().take(want).collect();
+                    let have = long.chars().count();
+                    long.push_str(&"a".repeat(want - have));
+                    long
+                };
                 edit!(
                     Change::Replace(Value::String(long)),
                     Code::Length,
@@ -851,5 +926,14 @@ mod strategies {
         any::<u64>()
             .prop_map(move |seed| Generator::new(seed).value(of))
             .boxed()
+    }
+}
+
+/// A document's JSON text with `spaces` more spaces before its closing
+/// brace: the same document, longer.
+fn pad_document(text: &str, spaces: usize) -> String {
+    match text.strip_suffix('}') {
+        Some(body) if spaces > 0 => format!("{body}{}}}", " ".repeat(spaces)),
+        _ => text.to_string(),
     }
 }

@@ -167,17 +167,23 @@ fn image_tag_of_1_character_passes_and_empty_fails_length() {
 #[test]
 fn minimum_length_counts_scalar_values_so_100_bytes_of_50_characters_is_too_short() {
     // LifecyclePolicyText: min 100. 50 'é' are 100 bytes but 50 characters.
+    // The text's length alone is judged here: the policy inside it is
+    // another rule (tests/documents.rs).
+    let opts = Options::new().embedded_documents(false);
     let policy = |text: &str| {
         serde_json::json!({ "repositoryName": "ubuntu", "lifecyclePolicyText": text }).to_string()
     };
-    let text = "/lifecyclePolicyText";
-    breaks::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(50)), text, Code::Length);
-    breaks::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(99)), text, Code::Length);
-    ok::<PutLifecyclePolicyRequest>(&policy(&"é".repeat(100)));
-    ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(100)));
-    breaks::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(99)), text, Code::Length);
-    ok::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30720)));
-    breaks::<PutLifecyclePolicyRequest>(&policy(&"x".repeat(30721)), text, Code::Length);
+    let text = || one("/lifecyclePolicyText", Code::Length);
+    let judge = |chars: &str, n: usize| {
+        violations_with::<PutLifecyclePolicyRequest>(&policy(&chars.repeat(n)), &opts)
+    };
+    assert_eq!(judge("é", 50), text());
+    assert_eq!(judge("é", 99), text());
+    assert_eq!(judge("é", 100), []);
+    assert_eq!(judge("x", 100), []);
+    assert_eq!(judge("x", 99), text());
+    assert_eq!(judge("x", 30720), []);
+    assert_eq!(judge("x", 30721), text());
 }
 
 // ------------------------------------------------------------------ pattern

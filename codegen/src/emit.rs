@@ -71,7 +71,8 @@ fn has_rule(kind: &Kind) -> bool {
             max,
             pattern,
             secret,
-        } => min.is_some() || max.is_some() || pattern.is_some() || *secret,
+            document,
+        } => min.is_some() || max.is_some() || pattern.is_some() || *secret || document.is_some(),
         Kind::Integer { min, max } | Kind::Long { min, max } => min.is_some() || max.is_some(),
         Kind::Blob { min, max } => min.is_some() || max.is_some(),
         _ => false,
@@ -165,9 +166,16 @@ pub fn rules_in_words(service: &Service, name: &str) -> String {
             max,
             pattern,
             secret,
+            document,
         } => {
             let anchored = pattern.as_deref().map(pattern::anchored);
-            words::string(*min, *max, anchored.as_deref(), *secret)
+            words::string(
+                *min,
+                *max,
+                anchored.as_deref(),
+                *secret,
+                document.as_deref(),
+            )
         }
         Kind::Integer { min, max } => {
             let (lo, hi) = (i64::from(i32::MIN), i64::from(i32::MAX));
@@ -502,7 +510,15 @@ pub fn rules(service: &Service) -> String {
                 max,
                 pattern,
                 secret,
+                document,
             } => {
+                let document = document.as_deref().map_or("None".into(), |name| {
+                    format!(
+                        "Some(&crate::documents::{}::{})",
+                        service.info.module,
+                        screaming(name)
+                    )
+                });
                 let pat = match pattern {
                     Some(p) => {
                         let _ = writeln!(
@@ -522,7 +538,7 @@ pub fn rules(service: &Service) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "pub static {id}: StrRule = StrRule {{ min: {}, max: {}, pattern: {pat}, secret: {secret} }};",
+                    "pub static {id}: StrRule = StrRule {{ min: {}, max: {}, pattern: {pat}, secret: {secret}, document: {document} }};",
                     opt(*min),
                     opt(*max)
                 );

@@ -11,6 +11,24 @@ use crate::botocore::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
 /// Members whose values are credentials: never quoted, never in Debug output.
 const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
 
+/// The documents the runtime reads inside string members
+/// (`ecr_models::documents`).
+pub const DOCUMENTS: &[&str] = &["LifecyclePolicy"];
+
+/// The document a string shape carries, found by the model's names: a
+/// policy's text is `<Name>PolicyText` (`LifecyclePolicyText`,
+/// `LifecyclePolicyTextForRepositoryCreationTemplate`,
+/// `RepositoryPolicyText`, `RegistryPolicyText`), a manifest
+/// `ImageManifest`; `None` for a document the runtime does not read.
+pub fn document_of(shape: &str) -> Option<String> {
+    let name = match shape.find("PolicyText") {
+        Some(at) => &shape[..at + "Policy".len()],
+        None if shape == "ImageManifest" => shape,
+        None => return None,
+    };
+    DOCUMENTS.contains(&name).then(|| name.to_string())
+}
+
 /// Which service, and how the generated code names it.
 pub struct ServiceInfo {
     /// The model directory and the CLI name: `ecr`, `ecr-public`.
@@ -70,6 +88,9 @@ pub enum Kind {
         max: Option<u64>,
         pattern: Option<String>,
         secret: bool,
+        /// The document the text carries (`LifecyclePolicy`), read by the
+        /// runtime's `documents` module.
+        document: Option<String>,
     },
     Integer {
         min: Option<i64>,
@@ -478,6 +499,7 @@ fn kind(name: &str, def: &ShapeDef) -> Kind {
                 max: uint(def.max),
                 pattern: def.pattern.clone(),
                 secret: false,
+                document: document_of(name),
             },
         },
         "integer" => Kind::Integer {
@@ -588,6 +610,7 @@ fn add_boto3_shapes(service: &mut Service) {
             max: None,
             pattern: None,
             secret: false,
+            document: None,
         },
     );
     scalar(

@@ -7,6 +7,7 @@ pub static ACCOUNT_SETTING_NAME: StrRule = StrRule {
     max: Some(64),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ArtifactType`: length 1..=255 characters.
 pub static ARTIFACT_TYPE: StrRule = StrRule {
@@ -14,6 +15,7 @@ pub static ARTIFACT_TYPE: StrRule = StrRule {
     max: Some(255),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `AttributeKey`: length 1..=128 characters.
 pub static ATTRIBUTE_KEY: StrRule = StrRule {
@@ -21,6 +23,7 @@ pub static ATTRIBUTE_KEY: StrRule = StrRule {
     max: Some(128),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `AttributeValue`: length 1..=256 characters.
 pub static ATTRIBUTE_VALUE: StrRule = StrRule {
@@ -28,6 +31,7 @@ pub static ATTRIBUTE_VALUE: StrRule = StrRule {
     max: Some(256),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
 pub static BASE64_PATTERN: Pattern = Pattern::new(
@@ -41,6 +45,7 @@ pub static BASE64: StrRule = StrRule {
     max: None,
     pattern: Some(&BASE64_PATTERN),
     secret: true,
+    document: None,
 };
 /// The rules of string `BatchedOperationLayerDigest`: length 0..=1000 characters.
 pub static BATCHED_OPERATION_LAYER_DIGEST: StrRule = StrRule {
@@ -48,6 +53,7 @@ pub static BATCHED_OPERATION_LAYER_DIGEST: StrRule = StrRule {
     max: Some(1000),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `CredentialArn`: length 50..=612 characters, pattern `^(?:^arn:aws(-[A-Za-z0-9_]+)*:secretsmanager:[a-zA-Z0-9\-:]+:secret:ecr-pullthroughcache/[a-zA-Z0-9/_+=.@\-]+$)$`.
 pub static CREDENTIAL_ARN_PATTERN: Pattern = Pattern::new(
@@ -61,6 +67,7 @@ pub static CREDENTIAL_ARN: StrRule = StrRule {
     max: Some(612),
     pattern: Some(&CREDENTIAL_ARN_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `CustomRoleArn`: length 0..=2048 characters.
 pub static CUSTOM_ROLE_ARN: StrRule = StrRule {
@@ -68,6 +75,7 @@ pub static CUSTOM_ROLE_ARN: StrRule = StrRule {
     max: Some(2048),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of integer (`i32`) `FiftyMaxResults`: range 1..=50.
 pub static FIFTY_MAX_RESULTS: IntRule = IntRule { min: 1, max: 50 };
@@ -82,6 +90,7 @@ pub static IMAGE_MANIFEST: StrRule = StrRule {
     max: Some(4194304),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: StrRule = StrRule {
@@ -89,6 +98,7 @@ pub static IMAGE_TAG: StrRule = StrRule {
     max: Some(300),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ImageTagMutabilityExclusionFilterValue`: length 1..=128 characters, pattern `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE_PATTERN: Pattern = Pattern::new(
@@ -102,6 +112,7 @@ pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: StrRule = StrRule {
     max: Some(128),
     pattern: Some(&IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of long (`i64`) `InUseCount`: range 0..=9223372036854775807.
 pub static IN_USE_COUNT: IntRule = IntRule { min: 0, max: i64::MAX };
@@ -111,6 +122,7 @@ pub static KMS_KEY: StrRule = StrRule {
     max: Some(2048),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `KmsKeyForRepositoryCreationTemplate`: length 0..=2048 characters, pattern `^(?:^$|arn:aws[a-z0-9\-]*:kms:[a-z0-9\-]+:[0-9]{12}:key/[a-z0-9\-]+)$`.
 pub static KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE_PATTERN: Pattern = Pattern::new(
@@ -124,6 +136,7 @@ pub static KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE: StrRule = StrRule {
     max: Some(2048),
     pattern: Some(&KMS_KEY_FOR_REPOSITORY_CREATION_TEMPLATE_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
 pub static LAYER_DIGEST_PATTERN: Pattern = Pattern::new(
@@ -137,6 +150,7 @@ pub static LAYER_DIGEST: StrRule = StrRule {
     max: None,
     pattern: Some(&LAYER_DIGEST_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
 pub static LAYER_PART_BLOB: BlobRule = BlobRule {
@@ -148,19 +162,21 @@ pub static LIFECYCLE_POLICY_RULE_PRIORITY: IntRule = IntRule {
     min: 1,
     max: i32::MAX as i64,
 };
-/// The rules of string `LifecyclePolicyText`: length 100..=30720 characters.
+/// The rules of string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
 pub static LIFECYCLE_POLICY_TEXT: StrRule = StrRule {
     min: Some(100),
     max: Some(30720),
     pattern: None,
     secret: false,
+    document: Some(&crate::documents::ecr::LIFECYCLE_POLICY),
 };
-/// The rules of string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
+/// The rules of string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters, a `LifecyclePolicy` document.
 pub static LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE: StrRule = StrRule {
     min: Some(0),
     max: Some(30720),
     pattern: None,
     secret: false,
+    document: Some(&crate::documents::ecr::LIFECYCLE_POLICY),
 };
 /// The rules of integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
 pub static LIFECYCLE_PREVIEW_MAX_RESULTS: IntRule = IntRule { min: 1, max: 100 };
@@ -185,6 +201,7 @@ pub static PREFIX: StrRule = StrRule {
     max: Some(256),
     pattern: Some(&PREFIX_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
 pub static PRINCIPAL_ARN_PATTERN: Pattern = Pattern::new(
@@ -198,6 +215,7 @@ pub static PRINCIPAL_ARN: StrRule = StrRule {
     max: Some(200),
     pattern: Some(&PRINCIPAL_ARN_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
 pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_PATTERN: Pattern = Pattern::new(
@@ -211,6 +229,7 @@ pub static PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX: StrRule = StrRule {
     max: Some(30),
     pattern: Some(&PULL_THROUGH_CACHE_RULE_REPOSITORY_PREFIX_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
 pub static REGION_PATTERN: Pattern = Pattern::new(
@@ -224,6 +243,7 @@ pub static REGION: StrRule = StrRule {
     max: Some(25),
     pattern: Some(&REGION_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RegistryId`: pattern `^(?:[0-9]{12})$`.
 pub static REGISTRY_ID_PATTERN: Pattern = Pattern::new(
@@ -237,6 +257,7 @@ pub static REGISTRY_ID: StrRule = StrRule {
     max: None,
     pattern: Some(&REGISTRY_ID_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RegistryPolicyText`: length 0..=10240 characters.
 pub static REGISTRY_POLICY_TEXT: StrRule = StrRule {
@@ -244,6 +265,7 @@ pub static REGISTRY_POLICY_TEXT: StrRule = StrRule {
     max: Some(10240),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static REPLICATION_BACKFILL_ID_PATTERN: Pattern = Pattern::new(
@@ -257,6 +279,7 @@ pub static REPLICATION_BACKFILL_ID: StrRule = StrRule {
     max: None,
     pattern: Some(&REPLICATION_BACKFILL_ID_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryFilterValue`: length 2..=256 characters, pattern `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
 pub static REPOSITORY_FILTER_VALUE_PATTERN: Pattern = Pattern::new(
@@ -270,6 +293,7 @@ pub static REPOSITORY_FILTER_VALUE: StrRule = StrRule {
     max: Some(256),
     pattern: Some(&REPOSITORY_FILTER_VALUE_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
 pub static REPOSITORY_NAME_PATTERN: Pattern = Pattern::new(
@@ -283,6 +307,7 @@ pub static REPOSITORY_NAME: StrRule = StrRule {
     max: Some(256),
     pattern: Some(&REPOSITORY_NAME_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryPolicyText`: length 0..=10240 characters.
 pub static REPOSITORY_POLICY_TEXT: StrRule = StrRule {
@@ -290,6 +315,7 @@ pub static REPOSITORY_POLICY_TEXT: StrRule = StrRule {
     max: Some(10240),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryTemplateDescription`: length 0..=256 characters.
 pub static REPOSITORY_TEMPLATE_DESCRIPTION: StrRule = StrRule {
@@ -297,6 +323,7 @@ pub static REPOSITORY_TEMPLATE_DESCRIPTION: StrRule = StrRule {
     max: Some(256),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ScanningRepositoryFilterValue`: length 1..=255 characters, pattern `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
 pub static SCANNING_REPOSITORY_FILTER_VALUE_PATTERN: Pattern = Pattern::new(
@@ -310,6 +337,7 @@ pub static SCANNING_REPOSITORY_FILTER_VALUE: StrRule = StrRule {
     max: Some(255),
     pattern: Some(&SCANNING_REPOSITORY_FILTER_VALUE_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of integer (`i32`) `SeverityCount`: range 0..=2147483647.
 pub static SEVERITY_COUNT: IntRule = IntRule {
@@ -328,6 +356,7 @@ pub static SIGNING_PROFILE_ARN: StrRule = StrRule {
     max: Some(200),
     pattern: Some(&SIGNING_PROFILE_ARN_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `SigningRepositoryFilterValue`: length 1..=256 characters, pattern `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
 pub static SIGNING_REPOSITORY_FILTER_VALUE_PATTERN: Pattern = Pattern::new(
@@ -341,6 +370,7 @@ pub static SIGNING_REPOSITORY_FILTER_VALUE: StrRule = StrRule {
     max: Some(256),
     pattern: Some(&SIGNING_REPOSITORY_FILTER_VALUE_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static UPLOAD_ID_PATTERN: Pattern = Pattern::new(
@@ -354,4 +384,5 @@ pub static UPLOAD_ID: StrRule = StrRule {
     max: None,
     pattern: Some(&UPLOAD_ID_PATTERN),
     secret: false,
+    document: None,
 };

@@ -2259,9 +2259,9 @@ pub static LIFECYCLE_POLICY_RULE_PRIORITY: ScalarShape = ScalarShape { name: "Li
 pub static LIFECYCLE_POLICY_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyStorageClass", service: Service::Ecr, values: &["ARCHIVE", "STANDARD"] };
 /// Enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass).
 pub static LIFECYCLE_POLICY_TARGET_STORAGE_CLASS: EnumShape = EnumShape { name: "LifecyclePolicyTargetStorageClass", service: Service::Ecr, values: &["ARCHIVE"] };
-/// The string `LifecyclePolicyText`: length 100..=30720 characters.
+/// The string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
 pub static LIFECYCLE_POLICY_TEXT: ScalarShape = ScalarShape { name: "LifecyclePolicyText", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT) };
-/// The string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
+/// The string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters, a `LifecyclePolicy` document.
 pub static LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE: ScalarShape = ScalarShape { name: "LifecyclePolicyTextForRepositoryCreationTemplate", service: Service::Ecr, ty: Ty::String(&rules::LIFECYCLE_POLICY_TEXT_FOR_REPOSITORY_CREATION_TEMPLATE) };
 /// The integer (`i32`) `LifecyclePreviewMaxResults`: range 1..=100.
 pub static LIFECYCLE_PREVIEW_MAX_RESULTS: ScalarShape = ScalarShape { name: "LifecyclePreviewMaxResults", service: Service::Ecr, ty: Ty::Integer(&rules::LIFECYCLE_PREVIEW_MAX_RESULTS) };

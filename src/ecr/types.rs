@@ -459,7 +459,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicy",
         default,
@@ -647,7 +647,7 @@ pub struct DeleteLifecyclePolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -1881,7 +1881,7 @@ pub struct GetLifecyclePolicyPreviewResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -1935,7 +1935,7 @@ pub struct GetLifecyclePolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -3673,7 +3673,7 @@ pub struct PutLifecyclePolicyRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `lifecyclePolicyText`: required; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: required; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(rename = "lifecyclePolicyText")]
     pub lifecycle_policy_text: String,
 }
@@ -3690,7 +3690,7 @@ pub struct PutLifecyclePolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -4269,7 +4269,7 @@ pub struct RepositoryCreationTemplate {
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicy",
         default,
@@ -4734,7 +4734,7 @@ pub struct StartLifecyclePolicyPreviewRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -4755,7 +4755,7 @@ pub struct StartLifecyclePolicyPreviewResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters.
+    /// `lifecyclePolicyText`: optional; string `LifecyclePolicyText`: length 100..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicyText",
         default,
@@ -5300,7 +5300,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub repository_policy: Option<String>,
-    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters.
+    /// `lifecyclePolicy`: optional; string `LifecyclePolicyTextForRepositoryCreationTemplate`: length 0..=30720 characters, a `LifecyclePolicy` document.
     #[serde(
         rename = "lifecyclePolicy",
         default,

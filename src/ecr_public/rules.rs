@@ -7,6 +7,7 @@ pub static ABOUT_TEXT: StrRule = StrRule {
     max: Some(25600),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `Architecture`: length 1..=50 characters.
 pub static ARCHITECTURE: StrRule = StrRule {
@@ -14,6 +15,7 @@ pub static ARCHITECTURE: StrRule = StrRule {
     max: Some(50),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `Arn`: length 1..=2048 characters.
 pub static ARN: StrRule = StrRule {
@@ -21,6 +23,7 @@ pub static ARN: StrRule = StrRule {
     max: Some(2048),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
 pub static BASE64_PATTERN: Pattern = Pattern::new(
@@ -34,6 +37,7 @@ pub static BASE64: StrRule = StrRule {
     max: None,
     pattern: Some(&BASE64_PATTERN),
     secret: true,
+    document: None,
 };
 /// The rules of string `BatchedOperationLayerDigest`: length 0..=1000 characters.
 pub static BATCHED_OPERATION_LAYER_DIGEST: StrRule = StrRule {
@@ -41,6 +45,7 @@ pub static BATCHED_OPERATION_LAYER_DIGEST: StrRule = StrRule {
     max: Some(1000),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ImageManifest`: length 1..=4194304 characters.
 pub static IMAGE_MANIFEST: StrRule = StrRule {
@@ -48,6 +53,7 @@ pub static IMAGE_MANIFEST: StrRule = StrRule {
     max: Some(4194304),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: StrRule = StrRule {
@@ -55,6 +61,7 @@ pub static IMAGE_TAG: StrRule = StrRule {
     max: Some(300),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
 pub static LAYER_DIGEST_PATTERN: Pattern = Pattern::new(
@@ -68,6 +75,7 @@ pub static LAYER_DIGEST: StrRule = StrRule {
     max: None,
     pattern: Some(&LAYER_DIGEST_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of blob (base64 in JSON) `LayerPartBlob`: size 0..=20971520 bytes.
 pub static LAYER_PART_BLOB: BlobRule = BlobRule {
@@ -87,6 +95,7 @@ pub static OPERATING_SYSTEM: StrRule = StrRule {
     max: Some(50),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of long (`i64`) `PartSize`: range 0..=9223372036854775807.
 pub static PART_SIZE: IntRule = IntRule { min: 0, max: i64::MAX };
@@ -102,6 +111,7 @@ pub static REGISTRY_ALIAS_NAME: StrRule = StrRule {
     max: Some(50),
     pattern: Some(&REGISTRY_ALIAS_NAME_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RegistryDisplayName`: length 0..=100 characters.
 pub static REGISTRY_DISPLAY_NAME: StrRule = StrRule {
@@ -109,6 +119,7 @@ pub static REGISTRY_DISPLAY_NAME: StrRule = StrRule {
     max: Some(100),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `RegistryId`: pattern `^(?:[0-9]{12})$`.
 pub static REGISTRY_ID_PATTERN: Pattern = Pattern::new(
@@ -122,6 +133,7 @@ pub static REGISTRY_ID: StrRule = StrRule {
     max: None,
     pattern: Some(&REGISTRY_ID_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RegistryIdOrAlias`: length 2..=50 characters.
 pub static REGISTRY_ID_OR_ALIAS: StrRule = StrRule {
@@ -129,6 +141,7 @@ pub static REGISTRY_ID_OR_ALIAS: StrRule = StrRule {
     max: Some(50),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryDescription`: length 0..=1024 characters.
 pub static REPOSITORY_DESCRIPTION: StrRule = StrRule {
@@ -136,6 +149,7 @@ pub static REPOSITORY_DESCRIPTION: StrRule = StrRule {
     max: Some(1024),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
 pub static REPOSITORY_NAME_PATTERN: Pattern = Pattern::new(
@@ -149,6 +163,7 @@ pub static REPOSITORY_NAME: StrRule = StrRule {
     max: Some(205),
     pattern: Some(&REPOSITORY_NAME_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `RepositoryPolicyText`: length 0..=10240 characters.
 pub static REPOSITORY_POLICY_TEXT: StrRule = StrRule {
@@ -156,6 +171,7 @@ pub static REPOSITORY_POLICY_TEXT: StrRule = StrRule {
     max: Some(10240),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `ResourceUrl`: length 0..=2048 characters.
 pub static RESOURCE_URL: StrRule = StrRule {
@@ -163,6 +179,7 @@ pub static RESOURCE_URL: StrRule = StrRule {
     max: Some(2048),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `TagKey`: length 1..=128 characters.
 pub static TAG_KEY: StrRule = StrRule {
@@ -170,6 +187,7 @@ pub static TAG_KEY: StrRule = StrRule {
     max: Some(128),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `TagValue`: length 0..=256 characters.
 pub static TAG_VALUE: StrRule = StrRule {
@@ -177,6 +195,7 @@ pub static TAG_VALUE: StrRule = StrRule {
     max: Some(256),
     pattern: None,
     secret: false,
+    document: None,
 };
 /// The rules of string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
 pub static UPLOAD_ID_PATTERN: Pattern = Pattern::new(
@@ -190,6 +209,7 @@ pub static UPLOAD_ID: StrRule = StrRule {
     max: None,
     pattern: Some(&UPLOAD_ID_PATTERN),
     secret: false,
+    document: None,
 };
 /// The rules of string `UsageText`: length 0..=25600 characters.
 pub static USAGE_TEXT: StrRule = StrRule {
@@ -197,4 +217,5 @@ pub static USAGE_TEXT: StrRule = StrRule {
     max: Some(25600),
     pattern: None,
     secret: false,
+    document: None,
 };

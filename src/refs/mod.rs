@@ -98,6 +98,7 @@ static TAG: StrRule = StrRule {
     max: Some(128),
     pattern: Some(&TAG_PATTERN),
     secret: false,
+    document: None,
 };
 static TAG_PATTERN: Pattern = Pattern::new(
     "[A-Za-z0-9_][A-Za-z0-9._-]*",
@@ -111,6 +112,7 @@ static DIGEST: StrRule = StrRule {
     max: None,
     pattern: Some(&DIGEST_PATTERN),
     secret: false,
+    document: None,
 };
 static DIGEST_PATTERN: Pattern = Pattern::new(
     "sha256:[a-f0-9]{64}",

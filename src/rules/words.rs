@@ -39,13 +39,20 @@ pub const SECRET: &str = "secret (never quoted in messages or Debug output)";
 
 /// The rules of a string shape, joined: `length 2..=256 characters, pattern
 /// `...``.
-pub fn string(min: Option<u64>, max: Option<u64>, anchored: Option<&str>, secret: bool) -> String {
+pub fn string(
+    min: Option<u64>,
+    max: Option<u64>,
+    anchored: Option<&str>,
+    secret: bool,
+    document: Option<&str>,
+) -> String {
     let mut parts = Vec::new();
     parts.extend(length(min, max));
     parts.extend(anchored.map(pattern));
     if secret {
         parts.push(SECRET.to_string());
     }
+    parts.extend(document.map(|name| format!("a `{name}` document")));
     parts.join(", ")
 }
 

@@ -1,0 +1,267 @@
+//! The documents users write inside payloads: AWS's model types each as a
+//! plain string with a length bound, and AWS checks each as a document of
+//! its own. Each is read here with the crate's readers ([`Kind`]) and the
+//! same limits as the payload around it, into a typed value or every
+//! violated rule, with JSON Pointer paths inside the document.
+//!
+//! - [`LifecyclePolicy`]: `lifecyclePolicyText` of PutLifecyclePolicy and
+//!   StartLifecyclePolicyPreview, and the `lifecyclePolicy` of repository
+//!   creation templates.
+//!
+//! A payload that carries a document is checked into it: the path of a
+//! violation goes on inside the text (`/lifecyclePolicyText/rules/1/selection/countUnit`).
+//! [`Options::embedded_documents`] turns that off. A document in a
+//! response is one AWS accepted, perhaps years ago: it is held only to the
+//! rules AWS is seen to enforce (each document's module says which), unless
+//! [`Options::exact_outputs`].
+
+use crate::error::{Code, Error};
+use crate::options::Options;
+use crate::parse::{Limits, Members, Parser, Syntax};
+use crate::read::{Cx, Kind, Path};
+use crate::rules::{quote, Embedded};
+use crate::shape::Role;
+
+#[cfg(feature = "ecr")]
+mod lifecycle;
+
+#[cfg(feature = "ecr")]
+pub use lifecycle::{
+    Action, ActionType, CountType, CountUnit, LifecyclePolicy, LifecycleRule, Selection,
+    StorageClass, TagStatus, TargetStorageClass,
+};
+
+/// A document that payloads carry as JSON text.
+pub trait Document: Sized {
+    /// What the payloads' string rules point to: the document's name,
+    /// title and check.
+    const EMBEDDED: &'static Embedded;
+
+    /// Reads a document as a request carries it (every rule).
+    fn from_json(text: &str) -> Result<Self, Error> {
+        Self::from_json_with(text, &Options::default())
+    }
+
+    /// Reads a document under `opts`, as a request carries it.
+    fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error>;
+}
+
+/// The documents of the Amazon ECR API.
+#[cfg(feature = "ecr")]
+pub mod ecr {
+    use super::*;
+
+    /// A lifecycle policy: `lifecyclePolicyText`, a creation template's
+    /// `lifecyclePolicy`.
+    pub static LIFECYCLE_POLICY: Embedded = Embedded {
+        name: "LifecyclePolicy",
+        title: "a lifecycle policy",
+        check: |text, opts, response| check(text, opts, response, lifecycle::PolicyReader),
+    };
+}
+
+/// Every kind of document, by its name.
+pub const ALL: &[&Embedded] = &[
+    #[cfg(feature = "ecr")]
+    &ecr::LIFECYCLE_POLICY,
+];
+
+/// The kind of document named `name` (`LifecyclePolicy`).
+pub fn by_name(name: &str) -> Option<&'static Embedded> {
+    ALL.iter().copied().find(|e| e.name == name)
+}
+
+/// Checks `text` as one document of `embedded`'s kind, as a request
+/// carries it (`response: false`) or a response (`true`).
+pub fn check_text(
+    embedded: &Embedded,
+    text: &str,
+    opts: &Options,
+    response: bool,
+) -> Result<(), Error> {
+    (embedded.check)(text, opts, response)
+}
+
+fn check<K: Kind>(text: &str, opts: &Options, response: bool, kind: K) -> Result<(), Error> {
+    let role = if response { Role::Output } else { Role::Input };
+    read_document(text, opts, role, kind).map(drop)
+}
+
+/// Reads one document of `kind`, judged as part of a document of `role`,
+/// under the limits of `opts`.
+pub(crate) fn read_document<K: Kind>(
+    text: &str,
+    opts: &Options,
+    role: Role,
+    kind: K,
+) -> Result<K::Value, Error> {
+    let mut cx = Cx::new(opts).judging(role);
+    let mut p = Parser::new(text).with_limits(Limits {
+        depth: opts.max_depth,
+        number_length: opts.max_number_length,
+    });
+    let got = kind
+        .read(&mut p, &mut cx, &Path::Root)
+        .and_then(|got| p.end().map(|()| got));
+    match got {
+        Ok(got) => cx.finish(got),
+        Err(e) => {
+            cx.syntax(&e);
+            Err(cx.into_error())
+        }
+    }
+}
+
+/// A member of a document object, and where it was read: absent, present
+/// but broken (its violations recorded), or read.
+#[derive(Debug)]
+pub(crate) enum Got<T> {
+    Absent,
+    Broken,
+    Read(T),
+}
+
+impl<T> Got<T> {
+    fn is_present(&self) -> bool {
+        !matches!(self, Got::Absent)
+    }
+
+    fn value(&self) -> Option<&T> {
+        match self {
+            Got::Read(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn into_option(self) -> Option<T> {
+        match self {
+            Got::Read(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A required member: `required` when absent.
+    fn required(self, cx: &mut Cx<'_>, path: &Path<'_>, name: &str) -> Option<T> {
+        if let Got::Absent = self {
+            cx.missing_member(&path.key(name));
+        }
+        self.into_option()
+    }
+
+    /// An optional member: `Some(None)` when absent, `None` when broken.
+    fn optional(self) -> Option<Option<T>> {
+        match self {
+            Got::Absent => Some(None),
+            Got::Broken => None,
+            Got::Read(v) => Some(Some(v)),
+        }
+    }
+}
+
+/// Reads one member's value into its slot with `kind`: `null` is refused
+/// (`type`), as AWS refuses it in every document ("instance failed to
+/// match exactly one schema").
+fn read_into<K: Kind>(
+    slot: &mut Got<K::Value>,
+    kind: K,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Result<(), Syntax> {
+    *slot = match kind.read(p, cx, path)? {
+        Some(v) => Got::Read(v),
+        None => Got::Broken,
+    };
+    Ok(())
+}
+
+/// Reads the members of one object of a document: each name of `names` to
+/// `read(place, parser, cx, path)`, once (`duplicate` the second time);
+/// any other name is an `unknown_field` violation in every mode, as AWS
+/// refuses it ("object instance has properties which are not allowed by
+/// the schema").
+fn members(
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    mut members: Members<'_, '_>,
+    what: &str,
+    names: &[&str],
+    mut read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
+) -> Result<(), Syntax> {
+    let mut seen = vec![false; names.len()];
+    while let Some(key) = members.next_key()? {
+        let here = path.key(&key);
+        match names.iter().position(|n| *n == &*key) {
+            Some(at) if seen[at] => {
+                cx.duplicate_member(&here);
+                members.skip_value()?;
+            }
+            Some(at) => {
+                seen[at] = true;
+                read(at, members.parser(), cx, &here)?;
+            }
+            None => {
+                cx.report(&here, Code::UnknownField, || {
+                    format!(
+                        "{} is not a member of {what}, whose members are {}",
+                        quote(&key),
+                        names.join(", ")
+                    )
+                });
+                members.skip_value()?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A list of a document: its items read with `item`, at least `min` of
+/// them (`items`; a rule the user guide states, so not in responses).
+#[derive(Debug, Clone, Copy)]
+struct ListOf<K> {
+    item: K,
+    min: usize,
+}
+
+impl<K: Kind> Kind for ListOf<K> {
+    type Value = Vec<Option<K::Value>>;
+
+    fn expected(&self) -> &'static str {
+        "an array"
+    }
+
+    fn seq(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut items: crate::parse::Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        let mut out = Vec::new();
+        while items.next_item()? {
+            let at = path.index(out.len());
+            out.push(self.item.read(items.parser(), cx, &at)?);
+        }
+        // The user guide's rule: no AWS error is seen for an empty list.
+        if out.len() < self.min && cx.every_document_rule() {
+            cx.report(path, Code::Items, || {
+                format!("{} items, fewer than {}", out.len(), self.min)
+            });
+            return Ok(None);
+        }
+        Ok(Some(out))
+    }
+}
+
+/// All of a list's items, if every one was read.
+fn all<T>(items: Vec<Option<T>>) -> Option<Vec<T>> {
+    items.into_iter().collect()
+}
+
+/// An optional list member: `Some(None)` when absent, `None` when it or
+/// one of its items is broken.
+fn optional_list<T>(got: Got<Vec<Option<T>>>) -> Option<Option<Vec<T>>> {
+    match got.optional()? {
+        None => Some(None),
+        Some(items) => all(items).map(Some),
+    }
+}

@@ -1,0 +1,675 @@
+//! The documents inside payloads (`ecr_models::documents`): lifecycle
+//! policies, read alone and inside the payloads that carry them. The
+//! documents under `tests/documents/` are AWS's and aws-cli's own, each
+//! with its source in the folder's README.
+
+use std::path::Path;
+
+use ecr_models::documents::{self, Document, LifecyclePolicy, TagStatus};
+use ecr_models::ecr::{
+    CreateRepositoryCreationTemplateRequest, GetLifecyclePolicyResponse, PutLifecyclePolicyRequest,
+};
+use ecr_models::{from_json, from_json_with, Code, Error, Model, Options};
+use serde_json::{json, Value};
+
+fn pairs(e: &Error) -> Vec<(String, Code)> {
+    e.violations()
+        .iter()
+        .map(|v| (v.path.clone(), v.code))
+        .collect()
+}
+
+fn policy_violations(policy: &Value) -> Vec<(String, Code)> {
+    match LifecyclePolicy::from_json(&policy.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => pairs(&e),
+    }
+}
+
+fn one(path: &str, code: Code) -> Vec<(String, Code)> {
+    vec![(path.to_string(), code)]
+}
+
+/// A valid rule: tagged images, a prefix, a count.
+fn rule(priority: i64) -> Value {
+    json!({
+        "rulePriority": priority,
+        "description": "keep ten",
+        "selection": {
+            "tagStatus": "tagged",
+            "tagPrefixList": ["v"],
+            "countType": "imageCountMoreThan",
+            "countNumber": 10
+        },
+        "action": {"type": "expire"}
+    })
+}
+
+fn policy(rules: Vec<Value>) -> Value {
+    json!({ "rules": rules })
+}
+
+/// `policy([rule(1)])` with `change` applied to its one rule.
+fn one_rule(change: impl FnOnce(&mut Value)) -> Value {
+    let mut r = rule(1);
+    change(&mut r);
+    policy(vec![r])
+}
+
+fn set(value: &mut Value, pointer: &str, new: Value) {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    let parent = value.pointer_mut(parent).expect("the parent exists");
+    parent
+        .as_object_mut()
+        .expect("an object")
+        .insert(key.to_string(), new);
+}
+
+fn remove(value: &mut Value, pointer: &str) {
+    let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+    let parent = value.pointer_mut(parent).expect("the parent exists");
+    parent.as_object_mut().expect("an object").remove(key);
+}
+
+fn files(folder: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/documents")
+        .join(folder);
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("the folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            (name, std::fs::read_to_string(&p).expect("readable"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_lifecycle_policy_of_aws_and_aws_cli_is_valid() {
+    let all = files("lifecycle");
+    // 13 of the user guide's page today, 6 of its 2022 text, 7 of aws-cli.
+    assert_eq!(all.len(), 26);
+    for (name, text) in all {
+        if let Err(e) = LifecyclePolicy::from_json(&text) {
+            panic!("{name}:\n{e}");
+        }
+    }
+}
+
+#[test]
+fn aws_guide_archive_and_expire_has_an_any_rule_per_storage_class() {
+    // Two `any` rules, the first (standard) at priority 1: the `any`-last
+    // rule holds per storage class, or AWS's own example would fail.
+    let text = &files("lifecycle")
+        .into_iter()
+        .find(|(name, _)| name == "aws-guide-archive-and-expire.json")
+        .expect("the example")
+        .1;
+    let policy = LifecyclePolicy::from_json(text).expect("valid");
+    let any = policy
+        .rules
+        .iter()
+        .filter(|r| r.selection.tag_status == TagStatus::Any)
+        .count();
+    assert_eq!(any, 2);
+}
+
+#[test]
+fn a_policy_has_rules_and_nothing_else() {
+    assert_eq!(policy_violations(&json!({})), one("/rules", Code::Required));
+    assert_eq!(
+        policy_violations(&json!({"rules": []})),
+        one("/rules", Code::Items)
+    );
+    assert_eq!(policy_violations(&policy(vec![rule(1)])), []);
+    let mut extra = policy(vec![rule(1)]);
+    set(&mut extra, "/Rules", json!([]));
+    assert_eq!(policy_violations(&extra), one("/Rules", Code::UnknownField));
+    assert_eq!(policy_violations(&json!([])), one("", Code::Type));
+    assert_eq!(
+        policy_violations(&json!({"rules": [rule(1)], "rules ": 1})),
+        one("/rules ", Code::UnknownField)
+    );
+}
+
+#[test]
+fn null_is_refused_for_every_member_even_optional_ones() {
+    // AWS: "instance failed to match exactly one schema" for a null
+    // countUnit (cloudposse/terraform-aws-ecr#132) and a null
+    // targetStorageClass (#158).
+    for pointer in [
+        "/rules/0/description",
+        "/rules/0/selection/countUnit",
+        "/rules/0/selection/tagPatternList",
+        "/rules/0/action/targetStorageClass",
+    ] {
+        let mut p = policy(vec![rule(1)]);
+        set(&mut p, pointer, Value::Null);
+        assert!(
+            policy_violations(&p).contains(&(pointer.to_string(), Code::Type)),
+            "{pointer}: {:?}",
+            policy_violations(&p)
+        );
+    }
+}
+
+#[test]
+fn unknown_members_are_refused_at_every_level_in_every_mode() {
+    for pointer in [
+        "/rules/0/Priority",
+        "/rules/0/selection/tagstatus",
+        "/rules/0/action/target",
+    ] {
+        let mut p = policy(vec![rule(1)]);
+        set(&mut p, pointer, json!(1));
+        assert_eq!(
+            policy_violations(&p),
+            one(pointer, Code::UnknownField),
+            "{pointer}"
+        );
+    }
+}
+
+#[test]
+fn rule_priority_is_an_integer_from_one_and_unique() {
+    assert_eq!(policy_violations(&policy(vec![rule(1)])), []);
+    assert_eq!(
+        policy_violations(&policy(vec![rule(0)])),
+        one("/rules/0/rulePriority", Code::Range)
+    );
+    assert_eq!(policy_violations(&policy(vec![rule(2_147_483_647)])), []);
+    assert_eq!(
+        policy_violations(&policy(vec![rule(2_147_483_648)])),
+        one("/rules/0/rulePriority", Code::Range)
+    );
+    assert_eq!(
+        policy_violations(&one_rule(|r| set(r, "/rulePriority", json!(1.5)))),
+        one("/rules/0/rulePriority", Code::Type)
+    );
+    assert_eq!(
+        policy_violations(&one_rule(|r| remove(r, "/rulePriority"))),
+        one("/rules/0/rulePriority", Code::Required)
+    );
+    // Need not be consecutive; must be unique.
+    let mut second = rule(7);
+    set(&mut second, "/selection/tagPrefixList", json!(["w"]));
+    assert_eq!(
+        policy_violations(&policy(vec![rule(1), second.clone()])),
+        []
+    );
+    set(&mut second, "/rulePriority", json!(1));
+    assert_eq!(
+        policy_violations(&policy(vec![rule(1), second])),
+        one("/rules/1/rulePriority", Code::Duplicate)
+    );
+}
+
+#[test]
+fn selection_and_action_are_required() {
+    for member in ["selection", "action"] {
+        assert_eq!(
+            policy_violations(&one_rule(|r| remove(r, &format!("/{member}")))),
+            one(&format!("/rules/0/{member}"), Code::Required)
+        );
+    }
+    assert_eq!(
+        policy_violations(&one_rule(|r| remove(r, "/description"))),
+        []
+    );
+}
+
+#[test]
+fn tag_status_is_lower_case_although_the_apis_enums_are_upper_case() {
+    for (status, expected) in [
+        ("tagged", vec![]),
+        ("TAGGED", one("/rules/0/selection/tagStatus", Code::Enum)),
+    ] {
+        let p = one_rule(|r| set(r, "/selection/tagStatus", json!(status)));
+        assert_eq!(policy_violations(&p), expected, "{status}");
+    }
+    assert_eq!(
+        policy_violations(&one_rule(|r| remove(r, "/selection/tagStatus"))),
+        one("/rules/0/selection/tagStatus", Code::Required)
+    );
+}
+
+#[test]
+fn tag_lists_go_only_with_tagged_which_needs_one_never_both() {
+    let sel = "/rules/0/selection";
+    // tagged with neither list
+    assert_eq!(
+        policy_violations(&one_rule(|r| remove(r, "/selection/tagPrefixList"))),
+        one(sel, Code::Required)
+    );
+    // tagged with the pattern list instead
+    let patterns = one_rule(|r| {
+        remove(r, "/selection/tagPrefixList");
+        set(r, "/selection/tagPatternList", json!(["prod*"]));
+    });
+    assert_eq!(policy_violations(&patterns), []);
+    // both
+    let both = one_rule(|r| set(r, "/selection/tagPatternList", json!(["prod*"])));
+    assert_eq!(
+        policy_violations(&both),
+        one(&format!("{sel}/tagPatternList"), Code::Conflict)
+    );
+    // a list with untagged or any
+    for status in ["untagged", "any"] {
+        let p = one_rule(|r| set(r, "/selection/tagStatus", json!(status)));
+        assert_eq!(
+            policy_violations(&p),
+            one(&format!("{sel}/tagPrefixList"), Code::Conflict),
+            "{status}"
+        );
+        let p = one_rule(|r| {
+            set(r, "/selection/tagStatus", json!(status));
+            remove(r, "/selection/tagPrefixList");
+        });
+        assert_eq!(policy_violations(&p), [], "{status}");
+    }
+    // an empty list; a list of a number
+    assert_eq!(
+        policy_violations(&one_rule(|r| set(r, "/selection/tagPrefixList", json!([])))),
+        one(&format!("{sel}/tagPrefixList"), Code::Items)
+    );
+    assert_eq!(
+        policy_violations(&one_rule(|r| set(
+            r,
+            "/selection/tagPrefixList",
+            json!([1])
+        ))),
+        one(&format!("{sel}/tagPrefixList/0"), Code::Type)
+    );
+}
+
+#[test]
+fn a_tag_pattern_holds_at_most_four_wildcards() {
+    let with = |pattern: &str| {
+        one_rule(|r| {
+            remove(r, "/selection/tagPrefixList");
+            set(r, "/selection/tagPatternList", json!(["v1", pattern]));
+        })
+    };
+    assert_eq!(policy_violations(&with("*a*b*c*")), []);
+    assert_eq!(
+        policy_violations(&with("*a*b*c*d*")),
+        one("/rules/0/selection/tagPatternList/1", Code::Pattern)
+    );
+}
+
+/// A rule counting days since `count_type`, with `action`.
+fn since(count_type: &str, class: Option<&str>, days: i64, action: Value) -> Value {
+    let mut selection = json!({
+        "tagStatus": "any",
+        "countType": count_type,
+        "countUnit": "days",
+        "countNumber": days
+    });
+    if let Some(class) = class {
+        set(&mut selection, "/storageClass", json!(class));
+    }
+    policy(vec![
+        json!({"rulePriority": 1, "selection": selection, "action": action}),
+    ])
+}
+
+fn expire() -> Value {
+    json!({"type": "expire"})
+}
+
+fn archive() -> Value {
+    json!({"type": "transition", "targetStorageClass": "archive"})
+}
+
+#[test]
+fn count_unit_goes_with_the_since_count_types_only() {
+    assert_eq!(
+        policy_violations(&since("sinceImagePushed", None, 14, expire())),
+        []
+    );
+    let mut no_unit = since("sinceImagePushed", None, 14, expire());
+    remove(&mut no_unit, "/rules/0/selection/countUnit");
+    assert_eq!(
+        policy_violations(&no_unit),
+        one("/rules/0/selection/countUnit", Code::Required)
+    );
+    assert_eq!(
+        policy_violations(&one_rule(|r| set(r, "/selection/countUnit", json!("days")))),
+        one("/rules/0/selection/countUnit", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&one_rule(|r| set(
+            r,
+            "/selection/countUnit",
+            json!("hours")
+        ))),
+        vec![
+            ("/rules/0/selection/countUnit".to_string(), Code::Enum),
+            ("/rules/0/selection/countUnit".to_string(), Code::Conflict),
+        ]
+    );
+}
+
+#[test]
+fn count_number_is_an_integer_from_one() {
+    for (n, expected) in [
+        (json!(1), vec![]),
+        (json!(0), one("/rules/0/selection/countNumber", Code::Range)),
+        (
+            json!(-1),
+            one("/rules/0/selection/countNumber", Code::Range),
+        ),
+        (
+            json!("10"),
+            one("/rules/0/selection/countNumber", Code::Type),
+        ),
+    ] {
+        let p = one_rule(|r| set(r, "/selection/countNumber", n.clone()));
+        assert_eq!(policy_violations(&p), expected, "{n}");
+    }
+    assert_eq!(
+        policy_violations(&one_rule(|r| remove(r, "/selection/countNumber"))),
+        one("/rules/0/selection/countNumber", Code::Required)
+    );
+}
+
+#[test]
+fn archive_storage_goes_with_since_image_transitioned_both_ways() {
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImageTransitioned",
+            Some("archive"),
+            90,
+            expire()
+        )),
+        []
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImageTransitioned",
+            Some("archive"),
+            89,
+            expire()
+        )),
+        one("/rules/0/selection/countNumber", Code::Range)
+    );
+    assert_eq!(
+        policy_violations(&since("sinceImageTransitioned", None, 90, expire())),
+        one("/rules/0/selection/countType", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImageTransitioned",
+            Some("standard"),
+            90,
+            expire()
+        )),
+        one("/rules/0/selection/storageClass", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since("sinceImagePushed", Some("archive"), 90, expire())),
+        one("/rules/0/selection/storageClass", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since("sinceImagePushed", Some("standard"), 90, expire())),
+        []
+    );
+}
+
+#[test]
+fn actions_follow_their_count_types_and_transition_names_its_target() {
+    assert_eq!(
+        policy_violations(&since("sinceImagePulled", None, 30, archive())),
+        []
+    );
+    assert_eq!(
+        policy_violations(&since("sinceImagePulled", None, 30, expire())),
+        one("/rules/0/action/type", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImageTransitioned",
+            Some("archive"),
+            90,
+            archive()
+        )),
+        one("/rules/0/action/type", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImagePushed",
+            None,
+            30,
+            json!({"type": "transition"})
+        )),
+        one("/rules/0/action/targetStorageClass", Code::Required)
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImagePushed",
+            None,
+            30,
+            json!({"type": "expire", "targetStorageClass": "archive"})
+        )),
+        one("/rules/0/action/targetStorageClass", Code::Conflict)
+    );
+    assert_eq!(
+        policy_violations(&since(
+            "sinceImagePushed",
+            None,
+            30,
+            json!({"type": "delete"})
+        )),
+        one("/rules/0/action/type", Code::Enum)
+    );
+}
+
+fn untagged(priority: i64, class: &str) -> Value {
+    let days = if class == "archive" { 90 } else { 1 };
+    let count = if class == "archive" {
+        "sinceImageTransitioned"
+    } else {
+        "sinceImagePushed"
+    };
+    json!({
+        "rulePriority": priority,
+        "selection": {"tagStatus": "untagged", "countType": count, "countUnit": "days",
+                      "countNumber": days, "storageClass": class},
+        "action": {"type": "expire"}
+    })
+}
+
+fn any(priority: i64, class: &str) -> Value {
+    let mut r = untagged(priority, class);
+    set(&mut r, "/selection/tagStatus", json!("any"));
+    r
+}
+
+#[test]
+fn one_rule_per_storage_class_selects_untagged_images() {
+    assert_eq!(
+        policy_violations(&policy(vec![
+            untagged(1, "standard"),
+            untagged(2, "archive")
+        ])),
+        []
+    );
+    assert_eq!(
+        policy_violations(&policy(vec![
+            untagged(1, "standard"),
+            untagged(2, "standard")
+        ])),
+        one("/rules/1/selection/tagStatus", Code::Conflict)
+    );
+}
+
+#[test]
+fn an_any_rule_has_the_highest_priority_of_its_storage_class() {
+    assert_eq!(
+        policy_violations(&policy(vec![rule(1), any(2, "standard")])),
+        []
+    );
+    assert_eq!(
+        policy_violations(&policy(vec![any(1, "standard"), rule(2)])),
+        one("/rules/0/rulePriority", Code::Conflict)
+    );
+    // Another storage class's rules do not count.
+    assert_eq!(
+        policy_violations(&policy(vec![any(1, "standard"), any(2, "archive")])),
+        []
+    );
+}
+
+#[test]
+fn every_violation_is_listed_at_once() {
+    let mut broken = since("sinceImagePulled", Some("archive"), 0, expire());
+    set(&mut broken, "/rules/0/extra", json!(true));
+    let found = policy_violations(&broken);
+    assert_eq!(
+        found,
+        vec![
+            ("/rules/0/extra".to_string(), Code::UnknownField),
+            ("/rules/0/selection/countNumber".to_string(), Code::Range),
+            (
+                "/rules/0/selection/storageClass".to_string(),
+                Code::Conflict
+            ),
+        ]
+    );
+}
+
+fn put(policy_text: &str) -> String {
+    json!({"repositoryName": "my-repo", "lifecyclePolicyText": policy_text}).to_string()
+}
+
+#[test]
+fn a_request_is_checked_into_its_policy() {
+    let mut p = since("sinceImagePushed", None, 14, expire());
+    remove(&mut p, "/rules/0/selection/countUnit");
+    let err = from_json::<PutLifecyclePolicyRequest>(&put(&p.to_string())).expect_err("invalid");
+    assert_eq!(
+        pairs(&err),
+        one(
+            "/lifecyclePolicyText/rules/0/selection/countUnit",
+            Code::Required
+        )
+    );
+    // A creation template's policy too.
+    let template = json!({"prefix": "team", "appliedFor": ["CREATE_ON_PUSH"],
+                          "lifecyclePolicy": p.to_string()});
+    let err = from_json::<CreateRepositoryCreationTemplateRequest>(&template.to_string())
+        .expect_err("invalid");
+    assert_eq!(
+        pairs(&err),
+        one(
+            "/lifecyclePolicy/rules/0/selection/countUnit",
+            Code::Required
+        )
+    );
+    // The option turns it off.
+    let opts = Options::new().embedded_documents(false);
+    assert!(from_json_with::<PutLifecyclePolicyRequest>(&put(&p.to_string()), &opts).is_ok());
+}
+
+#[test]
+fn text_that_is_not_json_is_one_syntax_violation_with_its_place_in_the_text() {
+    let text =
+        "{\n  \"rules\": [\n    {\"rulePriority\": 1,}\n  ]\n}\n".to_string() + &" ".repeat(80);
+    let err = from_json::<PutLifecyclePolicyRequest>(&put(&text)).expect_err("not JSON");
+    assert_eq!(err.violations().len(), 1, "{err}");
+    let v = &err.violations()[0];
+    assert_eq!(
+        (v.path.as_str(), v.code),
+        ("/lifecyclePolicyText", Code::Syntax)
+    );
+    assert_eq!((v.line, v.column), (Some(3), Some(24)), "{v}");
+}
+
+#[test]
+fn the_embedded_text_is_read_under_the_same_limits() {
+    let deep = format!("{{\"rules\": [{}1{}]}}", "[".repeat(40), "]".repeat(40));
+    let opts = Options::new().max_depth(20);
+    let err =
+        from_json_with::<PutLifecyclePolicyRequest>(&put(&(deep.clone() + &" ".repeat(20))), &opts)
+            .expect_err("too deep");
+    assert_eq!(pairs(&err), one("/lifecyclePolicyText", Code::Limit));
+    // The violations inside count towards the payload's limit.
+    let many: Vec<Value> = (0..10).map(|_| rule(0)).collect();
+    let opts = Options::new().max_violations(3);
+    let err = from_json_with::<PutLifecyclePolicyRequest>(&put(&policy(many).to_string()), &opts)
+        .expect_err("invalid");
+    assert_eq!(err.violations().len(), 3);
+    assert!(err.omitted() > 0);
+}
+
+fn get_response(policy_text: &str) -> String {
+    json!({"registryId": "123456789012", "repositoryName": "my-repo",
+           "lifecyclePolicyText": policy_text, "lastEvaluatedAt": 1_700_000_000})
+    .to_string()
+}
+
+#[test]
+fn a_response_is_held_to_what_aws_is_seen_to_refuse_only() {
+    // Two untagged rules: a rule the user guide states, not one AWS is
+    // seen to refuse; AWS returned the policy, so it accepted it.
+    let guide_only = policy(vec![untagged(1, "standard"), untagged(2, "standard")]).to_string();
+    assert!(from_json::<GetLifecyclePolicyResponse>(&get_response(&guide_only)).is_ok());
+    let exact = Options::new().exact_outputs(true);
+    let err = from_json_with::<GetLifecyclePolicyResponse>(&get_response(&guide_only), &exact)
+        .expect_err("every rule");
+    assert_eq!(
+        pairs(&err),
+        one(
+            "/lifecyclePolicyText/rules/1/selection/tagStatus",
+            Code::Conflict
+        )
+    );
+    // What AWS's schema refuses, a response is held to.
+    let mut null_unit = since("sinceImagePushed", None, 14, expire());
+    set(&mut null_unit, "/rules/0/selection/countUnit", Value::Null);
+    let err = from_json::<GetLifecyclePolicyResponse>(&get_response(&null_unit.to_string()))
+        .expect_err("null");
+    assert_eq!(
+        pairs(&err),
+        one(
+            "/lifecyclePolicyText/rules/0/selection/countUnit",
+            Code::Type
+        )
+    );
+}
+
+#[test]
+fn validate_checks_the_policy_of_a_value_built_in_code() {
+    let mut p = since("sinceImagePushed", None, 14, expire());
+    remove(&mut p, "/rules/0/selection/countUnit");
+    let request: PutLifecyclePolicyRequest = from_json_with(
+        &put(&p.to_string()),
+        &Options::new().embedded_documents(false),
+    )
+    .expect("the envelope is valid");
+    let err = request.validate().expect_err("the policy is not");
+    assert_eq!(
+        pairs(&err),
+        one(
+            "/lifecyclePolicyText/rules/0/selection/countUnit",
+            Code::Required
+        )
+    );
+}
+
+#[test]
+fn documents_are_found_by_name() {
+    let embedded = documents::by_name("LifecyclePolicy").expect("known");
+    assert!(std::ptr::eq(embedded, LifecyclePolicy::EMBEDDED));
+    assert!(documents::by_name("lifecycle").is_none());
+    let text = policy(vec![rule(1)]).to_string();
+    assert!(documents::check_text(embedded, &text, &Options::default(), false).is_ok());
+}
