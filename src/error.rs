@@ -252,9 +252,13 @@ impl Error {
         self.violations.len() + self.omitted
     }
 
-    /// Whether the document failed to parse as JSON at all.
+    /// Whether the document failed to parse as JSON at all (not a
+    /// document embedded in one of its strings: that `syntax` violation
+    /// has the member's path).
     pub fn is_syntax(&self) -> bool {
-        self.violations.iter().any(|v| v.code == Code::Syntax)
+        self.violations
+            .iter()
+            .any(|v| v.code == Code::Syntax && v.path.is_empty())
     }
 
     /// Consumes the error, giving its violations.

@@ -162,7 +162,7 @@ impl<'o> Cx<'o> {
             .opts
             .max_violations
             .saturating_sub(self.violations.len());
-        let Err(error) = (document.check)(text, &opts, self.response) else {
+        let Err(error) = (document.check)(text.as_bytes(), &opts, self.response) else {
             return true;
         };
         let at = path.pointer();

@@ -114,11 +114,12 @@ pub struct Embedded {
     pub name: &'static str,
     /// What it is, in words: `a lifecycle policy`.
     pub title: &'static str,
-    /// Checks a text under the options; whether the document is held to
+    /// Checks a text (UTF-8; a byte that is not is malformed JSON where it
+    /// is) under the options; whether the document is held to
     /// every rule (a request, or [`Options::exact_outputs`](crate::Options::exact_outputs))
     /// or only to those AWS is seen to enforce (a response). The
     /// violations' paths are relative to the document.
-    pub check: fn(&str, &crate::Options, bool) -> Result<(), crate::Error>,
+    pub check: fn(&[u8], &crate::Options, bool) -> Result<(), crate::Error>,
 }
 
 impl StrRule {

@@ -670,6 +670,10 @@ fn documents_are_found_by_name() {
     let embedded = documents::by_name("LifecyclePolicy").expect("known");
     assert!(std::ptr::eq(embedded, LifecyclePolicy::EMBEDDED));
     assert!(documents::by_name("lifecycle").is_none());
+    assert!(std::ptr::eq(
+        documents::by_name("lifecycle-policy").expect("known"),
+        embedded
+    ));
     let text = policy(vec![rule(1)]).to_string();
-    assert!(documents::check_text(embedded, &text, &Options::default(), false).is_ok());
+    assert!(documents::check_text(embedded, text.as_bytes(), &Options::default(), false).is_ok());
 }

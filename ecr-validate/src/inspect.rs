@@ -41,7 +41,7 @@ pub fn run<W: io::Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
         Some(name) => {
             let op = match Target::operation(args.service, name, Direction::Input) {
                 Ok(Target::Operation(op, _)) => op,
-                Ok(Target::Shape(_)) => return Err(Stop::Usage("not an operation".to_string())),
+                Ok(_) => return Err(Stop::Usage("not an operation".to_string())),
                 Err(message) => return Err(Stop::Usage(message)),
             };
             let description = inspect::describe_operation(op);

@@ -35,7 +35,7 @@ pub struct Args {
 pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<(), Stop> {
     let op = match Target::operation(args.service, &args.operation, Direction::Output) {
         Ok(Target::Operation(op, _)) => op,
-        Ok(Target::Shape(_)) => return Err(Stop::Usage("not an operation".to_string())),
+        Ok(_) => return Err(Stop::Usage("not an operation".to_string())),
         Err(message) => return Err(Stop::Usage(message)),
     };
     let Some(paginator) = op.paginator else {

@@ -1,7 +1,10 @@
-//! What documents are checked against: a registered structure, or an
-//! operation's input, output or errors.
+//! What documents are checked against: a registered structure, an
+//! operation's input, output or errors, or a document that payloads carry
+//! (a lifecycle policy).
 
+use ecr_models::documents;
 use ecr_models::registry::{self, Entry, ShapeRef};
+use ecr_models::rules::Embedded;
 use ecr_models::{Error, Operation, Options, Service};
 
 /// Which side of an operation a document is.
@@ -22,6 +25,9 @@ pub enum Target {
     Shape(&'static Entry),
     /// One side of an operation.
     Operation(&'static Operation, Direction),
+    /// A document that payloads carry, as a request carries it: the
+    /// files users keep beside their infrastructure code.
+    Document(&'static Embedded),
 }
 
 impl Target {
@@ -52,6 +58,18 @@ impl Target {
         Ok(Target::Operation(op, direction))
     }
 
+    /// The kind of document `name` (`lifecycle-policy`); an error message
+    /// that lists the kinds for an unknown name.
+    pub fn document(name: &str) -> Result<Target, String> {
+        documents::by_name(name).map(Target::Document).ok_or_else(|| {
+            let known: Vec<&str> = documents::ALL.iter().map(|d| d.name).collect();
+            format!(
+                "unknown document `{name}`; the documents are {}",
+                known.join(", ")
+            )
+        })
+    }
+
     /// Checks one JSON document; an error body's error is named by
     /// `error_type` (an `X-Amzn-ErrorType` header) when given.
     pub fn check(
@@ -65,6 +83,7 @@ impl Target {
             Target::Operation(op, Direction::Input) => op.check_input(json, opts),
             Target::Operation(op, Direction::Output) => op.check_output(json, opts),
             Target::Operation(op, Direction::Error) => op.check_error(json, error_type, opts),
+            Target::Document(embedded) => documents::check_text(embedded, json, opts, false),
         }
     }
 }

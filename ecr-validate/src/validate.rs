@@ -18,7 +18,7 @@ use crate::{parse_service, Outcome, Stop};
 /// The main command's options.
 #[derive(Debug, clap::Args)]
 #[group(skip)]
-#[command(group(ArgGroup::new("target").required(true).args(["shape", "operation"])))]
+#[command(group(ArgGroup::new("target").required(true).args(["shape", "operation", "document"])))]
 #[command(group(ArgGroup::new("direction").args(["input", "output", "error"])))]
 pub struct Args {
     /// The service: ecr or ecr-public.
@@ -33,16 +33,21 @@ pub struct Args {
     #[arg(long, value_name = "NAME", requires = "direction")]
     pub operation: Option<String>,
 
+    /// Check documents that payloads carry, as a request carries them:
+    /// lifecycle-policy (the files kept beside infrastructure code).
+    #[arg(long, value_name = "KIND")]
+    pub document: Option<String>,
+
     /// The documents are the operation's requests.
-    #[arg(long, conflicts_with = "shape")]
+    #[arg(long, conflicts_with_all = ["shape", "document"])]
     pub input: bool,
 
     /// The documents are the operation's responses.
-    #[arg(long, conflicts_with = "shape")]
+    #[arg(long, conflicts_with_all = ["shape", "document"])]
     pub output: bool,
 
     /// The documents are error bodies the operation may return.
-    #[arg(long, conflicts_with = "shape")]
+    #[arg(long, conflicts_with_all = ["shape", "document"])]
     pub error: bool,
 
     /// With --error: the error's name as an `X-Amzn-ErrorType` header gives
@@ -147,6 +152,9 @@ impl Check<'_> {
 fn resolve(args: &Args) -> Result<Target, String> {
     if let Some(name) = &args.shape {
         return Target::shape(args.service, name);
+    }
+    if let Some(kind) = &args.document {
+        return Target::document(kind);
     }
     let name = args.operation.as_deref().unwrap_or_default();
     let direction = if args.input {

@@ -1357,3 +1357,29 @@ fn unknown_enum_values_pass_in_responses_and_in_requests_with_allow_unknown_enum
         exact.stdout
     );
 }
+
+/// The lifecycle policy files users keep beside their infrastructure
+/// code, checked as PutLifecyclePolicy carries them.
+#[test]
+fn document_checks_lifecycle_policy_files() {
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/documents/lifecycle/aws-guide-image-count.json");
+    let run = self::run(&["--document", "lifecycle-policy", &path_str(&guide)], b"");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.ends_with("1 document: 1 valid, 0 invalid\n"), "{run:?}");
+
+    let broken = br#"{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"sinceImagePushed","countNumber":3},"action":{"type":"expire"}}]}"#;
+    let run = self::run(&["--document", "LifecyclePolicy", "--format", "json", "-"], broken);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.records(),
+        [json!({"source": "-", "valid": false, "errors": [{
+            "path": "/rules/0/selection/countUnit", "code": "required",
+            "message": "countType \"sinceImagePushed\" needs countUnit"}]})]
+    );
+
+    let run = self::run(&["--document", "lifecycle", "-"], broken);
+    assert_usage_error(&run, "unknown document `lifecycle`; the documents are LifecyclePolicy");
+    let run = self::run(&["--document", "lifecycle-policy", "--input", "-"], broken);
+    assert_usage_error(&run, "cannot be used with");
+}

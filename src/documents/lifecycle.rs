@@ -154,7 +154,7 @@ impl Document for LifecyclePolicy {
     const EMBEDDED: &'static Embedded = &super::ecr::LIFECYCLE_POLICY;
 
     fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error> {
-        super::read_document(text, opts, Role::Input, PolicyReader)
+        super::read_document(text.as_bytes(), opts, Role::Input, PolicyReader)
     }
 }
 

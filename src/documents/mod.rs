@@ -66,23 +66,30 @@ pub const ALL: &[&Embedded] = &[
     &ecr::LIFECYCLE_POLICY,
 ];
 
-/// The kind of document named `name` (`LifecyclePolicy`).
+/// The kind of document named `name`: `LifecyclePolicy`, or as the
+/// command line writes it, `lifecycle-policy` (case and `-` or `_` aside).
 pub fn by_name(name: &str) -> Option<&'static Embedded> {
-    ALL.iter().copied().find(|e| e.name == name)
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    ALL.iter().copied().find(|e| plain(e.name) == plain(name))
 }
 
-/// Checks `text` as one document of `embedded`'s kind, as a request
-/// carries it (`response: false`) or a response (`true`).
+/// Checks `text` (UTF-8) as one document of `embedded`'s kind, as a
+/// request carries it (`response: false`) or a response (`true`).
 pub fn check_text(
     embedded: &Embedded,
-    text: &str,
+    text: &[u8],
     opts: &Options,
     response: bool,
 ) -> Result<(), Error> {
     (embedded.check)(text, opts, response)
 }
 
-fn check<K: Kind>(text: &str, opts: &Options, response: bool, kind: K) -> Result<(), Error> {
+fn check<K: Kind>(text: &[u8], opts: &Options, response: bool, kind: K) -> Result<(), Error> {
     let role = if response { Role::Output } else { Role::Input };
     read_document(text, opts, role, kind).map(drop)
 }
@@ -90,13 +97,13 @@ fn check<K: Kind>(text: &str, opts: &Options, response: bool, kind: K) -> Result
 /// Reads one document of `kind`, judged as part of a document of `role`,
 /// under the limits of `opts`.
 pub(crate) fn read_document<K: Kind>(
-    text: &str,
+    text: &[u8],
     opts: &Options,
     role: Role,
     kind: K,
 ) -> Result<K::Value, Error> {
     let mut cx = Cx::new(opts).judging(role);
-    let mut p = Parser::new(text).with_limits(Limits {
+    let mut p = Parser::from_bytes(text).with_limits(Limits {
         depth: opts.max_depth,
         number_length: opts.max_number_length,
     });
