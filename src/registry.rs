@@ -4,6 +4,7 @@
 use crate::error::Error;
 use crate::json::{check_shape, check_ty};
 use crate::options::Options;
+use crate::rules::Embedded;
 pub use crate::shape::ShapeRef;
 use crate::shape::{EnumShape, Operation, Role, ScalarShape, Service, StructShape, Ty};
 
@@ -272,6 +273,36 @@ pub fn operations(service: Service) -> &'static [Operation] {
         #[allow(unreachable_patterns)]
         _ => &[],
     }
+}
+
+/// Every kind of document that strings of `service` carry: ECR's lifecycle,
+/// repository and registry policies, ECR Public's repository policies
+/// (`crate::documents`).
+pub fn documents(service: Service) -> &'static [&'static Embedded] {
+    match service {
+        #[cfg(feature = "ecr")]
+        Service::Ecr => crate::ecr::rules::DOCUMENTS,
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic => crate::ecr_public::rules::DOCUMENTS,
+        #[allow(unreachable_patterns)]
+        _ => &[],
+    }
+}
+
+/// The kind of document of `service` named `name`: `LifecyclePolicy`, or
+/// as the command line writes it, `lifecycle-policy` (case, `-` and `_`
+/// aside).
+pub fn document(service: Service, name: &str) -> Option<&'static Embedded> {
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    documents(service)
+        .iter()
+        .copied()
+        .find(|e| plain(e.name) == plain(name))
 }
 
 impl Operation {

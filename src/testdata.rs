@@ -232,7 +232,18 @@ impl Generator {
     fn document(&mut self, embedded: &Embedded, rule: &StrRule) -> String {
         let text = match embedded.name {
             "LifecyclePolicy" => self.lifecycle_policy().to_string(),
-            _ => "{}".to_string(),
+            // Repository and registry policies: one statement of every
+            // action, as any service's policy may write it.
+            _ => json!({
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Sid": format!("statement {}", self.between(0, 99)),
+                    "Effect": if self.chance(50) { "Allow" } else { "Deny" },
+                    "Principal": {"AWS": "arn:aws:iam::123456789012:root"},
+                    "Action": "*"
+                }]
+            })
+            .to_string(),
         };
         let min = rule.min.unwrap_or(0) as usize;
         let short = min.saturating_sub(text.chars().count());

@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use ecr_models::documents::{self, Document, LifecyclePolicy, TagStatus};
+use ecr_models::documents::{self, LifecyclePolicy, TagStatus};
 use ecr_models::ecr::{
     CreateRepositoryCreationTemplateRequest, GetLifecyclePolicyResponse, PutLifecyclePolicyRequest,
 };
-use ecr_models::{from_json, from_json_with, Code, Error, Model, Options};
+use ecr_models::{from_json, from_json_with, registry, Code, Error, Model, Options, Service};
 use serde_json::{json, Value};
 
 fn pairs(e: &Error) -> Vec<(String, Code)> {
@@ -667,13 +667,317 @@ fn validate_checks_the_policy_of_a_value_built_in_code() {
 
 #[test]
 fn documents_are_found_by_name() {
-    let embedded = documents::by_name("LifecyclePolicy").expect("known");
-    assert!(std::ptr::eq(embedded, LifecyclePolicy::EMBEDDED));
-    assert!(documents::by_name("lifecycle").is_none());
+    let embedded = registry::document(Service::Ecr, "LifecyclePolicy").expect("known");
     assert!(std::ptr::eq(
-        documents::by_name("lifecycle-policy").expect("known"),
-        embedded
+        embedded,
+        &ecr_models::ecr::rules::LIFECYCLE_POLICY
     ));
+    assert!(registry::document(Service::Ecr, "lifecycle").is_none());
+    let kebab = registry::document(Service::Ecr, "lifecycle-policy").expect("known");
+    assert!(std::ptr::eq(kebab, embedded));
+    assert!(registry::document(Service::EcrPublic, "lifecycle-policy").is_none());
     let text = policy(vec![rule(1)]).to_string();
     assert!(documents::check_text(embedded, text.as_bytes(), &Options::default(), false).is_ok());
+}
+
+// ------------------------------------------------------------------ policies
+
+use ecr_models::documents::{PolicyDocument, PolicyRules};
+
+fn ecr_repository() -> &'static PolicyRules {
+    &ecr_models::ecr::rules::REPOSITORY_POLICY_RULES
+}
+
+fn ecr_registry() -> &'static PolicyRules {
+    &ecr_models::ecr::rules::REGISTRY_POLICY_RULES
+}
+
+fn public_repository() -> &'static PolicyRules {
+    &ecr_models::ecr_public::rules::REPOSITORY_POLICY_RULES
+}
+
+fn under(rules: &'static PolicyRules, policy: &Value) -> Vec<(String, Code)> {
+    match PolicyDocument::from_json(&policy.to_string(), rules) {
+        Ok(_) => Vec::new(),
+        Err(e) => pairs(&e),
+    }
+}
+
+/// The rules each policy file of `tests/documents/policy` is published
+/// under (its README), and whether it is valid there.
+fn policy_file_rules(name: &str) -> (&'static PolicyRules, bool) {
+    let rules = if name.contains("registry") {
+        ecr_registry()
+    } else if name.contains("public") {
+        public_repository()
+    } else {
+        ecr_repository()
+    };
+    // An IAM policy printed beside a repository policy, with the
+    // repository as its Resource: refused as a repository policy.
+    (rules, !name.ends_with("iam-policy-with-resource.json"))
+}
+
+#[test]
+fn every_policy_of_the_user_guides_and_aws_cli_gets_its_published_verdict() {
+    let all = files("policy");
+    // 16 of the ECR and ECR Public user guides, 11 of aws-cli.
+    assert_eq!(all.len(), 27);
+    for (name, text) in all {
+        let (rules, valid) = policy_file_rules(&name);
+        let verdict = PolicyDocument::from_json(&text, rules);
+        match (&verdict, valid) {
+            (Ok(_), true) => {}
+            (Err(e), false) => assert_eq!(
+                pairs(e),
+                one("/Statement/0/Resource", Code::UnknownField),
+                "{name}"
+            ),
+            _ => panic!("{name}: {verdict:?}"),
+        }
+    }
+}
+
+fn statement() -> Value {
+    json!({
+        "Sid": "allow pull",
+        "Effect": "Allow",
+        "Principal": {"AWS": ["arn:aws:iam::123456789012:root"]},
+        "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+    })
+}
+
+fn statements(list: Vec<Value>) -> Value {
+    json!({"Version": "2012-10-17", "Statement": list})
+}
+
+fn with(change: impl FnOnce(&mut Value)) -> Value {
+    let mut s = statement();
+    change(&mut s);
+    statements(vec![s])
+}
+
+#[test]
+fn a_policy_has_a_version_an_id_and_statements() {
+    assert_eq!(under(ecr_repository(), &statements(vec![statement()])), []);
+    // One statement without a list; no version (IAM's default).
+    assert_eq!(
+        under(ecr_repository(), &json!({"Statement": statement()})),
+        []
+    );
+    for (version, expected) in [
+        ("2008-10-17", vec![]),
+        ("2012-10-17", vec![]),
+        ("2012-10-18", one("/Version", Code::Enum)),
+    ] {
+        let p = json!({"Version": version, "Id": "x", "Statement": [statement()]});
+        assert_eq!(under(ecr_repository(), &p), expected, "{version}");
+    }
+    assert_eq!(
+        under(ecr_repository(), &json!({"Version": "2012-10-17"})),
+        one("/Statement", Code::Required)
+    );
+    assert_eq!(
+        under(ecr_repository(), &statements(vec![])),
+        one("/Statement", Code::Items)
+    );
+    assert_eq!(
+        under(
+            ecr_repository(),
+            &json!({"Statement": [statement()], "statement": 1})
+        ),
+        one("/statement", Code::UnknownField)
+    );
+    assert_eq!(
+        under(
+            ecr_repository(),
+            &json!({"Statement": [statement()], "Id": null})
+        ),
+        one("/Id", Code::Type)
+    );
+}
+
+#[test]
+fn a_statement_has_an_effect_an_action_and_a_principal_each_one_way() {
+    let rules = ecr_repository();
+    assert_eq!(
+        under(rules, &with(|s| set(s, "/Effect", json!("allow")))),
+        one("/Statement/0/Effect", Code::Enum)
+    );
+    assert_eq!(
+        under(rules, &with(|s| remove(s, "/Effect"))),
+        one("/Statement/0/Effect", Code::Required)
+    );
+    assert_eq!(
+        under(rules, &with(|s| remove(s, "/Action"))),
+        one("/Statement/0/Action", Code::Required)
+    );
+    assert_eq!(
+        under(
+            rules,
+            &with(|s| set(s, "/NotAction", json!("ecr:PutImage")))
+        ),
+        one("/Statement/0/NotAction", Code::Conflict)
+    );
+    assert_eq!(
+        under(
+            rules,
+            &with(|s| {
+                remove(s, "/Action");
+                set(s, "/NotAction", json!("ecr:PutImage"));
+            })
+        ),
+        []
+    );
+    assert_eq!(
+        under(rules, &with(|s| remove(s, "/Principal"))),
+        one("/Statement/0/Principal", Code::Required)
+    );
+    assert_eq!(
+        under(rules, &with(|s| set(s, "/NotPrincipal", json!("*")))),
+        one("/Statement/0/NotPrincipal", Code::Conflict)
+    );
+    for (principal, expected) in [
+        (json!("*"), vec![]),
+        (json!({"Service": "codebuild.amazonaws.com"}), vec![]),
+        (json!("someone"), one("/Statement/0/Principal", Code::Enum)),
+        (json!({}), one("/Statement/0/Principal", Code::Required)),
+        (
+            json!({"User": "x"}),
+            vec![
+                (
+                    "/Statement/0/Principal/User".to_string(),
+                    Code::UnknownField,
+                ),
+                ("/Statement/0/Principal".to_string(), Code::Required),
+            ],
+        ),
+        (
+            json!({"AWS": []}),
+            one("/Statement/0/Principal/AWS", Code::Items),
+        ),
+    ] {
+        let p = with(|s| set(s, "/Principal", principal.clone()));
+        assert_eq!(under(rules, &p), expected, "{principal}");
+    }
+    assert_eq!(
+        under(rules, &with(|s| set(s, "/Effect", Value::Null))),
+        one("/Statement/0/Effect", Code::Type)
+    );
+}
+
+#[test]
+fn a_repository_policy_names_no_resource_and_a_registry_policy_may() {
+    for member in ["Resource", "NotResource"] {
+        let p = with(|s| set(s, &format!("/{member}"), json!("*")));
+        assert_eq!(
+            under(ecr_repository(), &p),
+            one(&format!("/Statement/0/{member}"), Code::UnknownField)
+        );
+        assert_eq!(
+            under(public_repository(), &p),
+            one(&format!("/Statement/0/{member}"), Code::UnknownField)
+        );
+        assert_eq!(under(ecr_registry(), &p), []);
+    }
+}
+
+#[test]
+fn actions_name_the_services_actions_or_match_one() {
+    let action = |a: &str| with(|s| set(s, "/Action", json!(a)));
+    for (a, expected) in [
+        ("*", vec![]),
+        ("ecr:*", vec![]),
+        ("ecr:Get*", vec![]),
+        ("ecr:getauthorizationtoken", vec![]),
+        ("ECR:BatchGetImage", vec![]),
+        ("ecr:Put?mage", vec![]),
+        // Permission-only actions.
+        ("ecr:ReplicateImage", vec![]),
+        ("ecr:BatchImportUpstreamImage", vec![]),
+        ("ecr:PullImage", one("/Statement/0/Action", Code::Enum)),
+        ("ecr:Zz*", one("/Statement/0/Action", Code::Enum)),
+        ("ecr:", one("/Statement/0/Action", Code::Enum)),
+        (
+            "ecr-public:GetAuthorizationToken",
+            one("/Statement/0/Action", Code::Enum),
+        ),
+        ("s3:GetObject", one("/Statement/0/Action", Code::Enum)),
+        ("BatchGetImage", one("/Statement/0/Action", Code::Enum)),
+    ] {
+        assert_eq!(under(ecr_repository(), &action(a)), expected, "{a}");
+    }
+    // ECR Public: its own actions, and ECR's (aws-cli's example).
+    for (a, expected) in [
+        ("ecr-public:PutImage", vec![]),
+        ("ecr-public:GetRegistryCatalogData", vec![]),
+        (
+            "ecr-public:PutLifecyclePolicy",
+            one("/Statement/0/Action", Code::Enum),
+        ),
+        ("ecr:BatchGetImage", vec![]),
+    ] {
+        assert_eq!(under(public_repository(), &action(a)), expected, "{a}");
+    }
+    // In a list, each item on its own.
+    let listed = with(|s| set(s, "/Action", json!(["ecr:PutImage", "ecr:Nope"])));
+    assert_eq!(
+        under(ecr_repository(), &listed),
+        one("/Statement/0/Action/1", Code::Enum)
+    );
+}
+
+#[test]
+fn conditions_are_operator_then_key_then_values() {
+    let rules = ecr_repository();
+    let condition = |c: Value| with(|s| set(s, "/Condition", c.clone()));
+    assert_eq!(
+        under(
+            rules,
+            &condition(json!({"StringEquals": {"aws:SourceAccount": ["1", "2"]},
+                                       "Bool": {"aws:SecureTransport": false},
+                                       "NumericLessThan": {"s3:max-keys": 10}}))
+        ),
+        []
+    );
+    assert_eq!(
+        under(rules, &condition(json!({"StringEquals": "x"}))),
+        one("/Statement/0/Condition/StringEquals", Code::Type)
+    );
+    assert_eq!(
+        under(rules, &condition(json!({"StringEquals": {"k": {"a": 1}}}))),
+        one("/Statement/0/Condition/StringEquals/k", Code::Type)
+    );
+    assert_eq!(
+        under(rules, &condition(json!({"StringEquals": {"k": null}}))),
+        one("/Statement/0/Condition/StringEquals/k", Code::Type)
+    );
+}
+
+#[test]
+fn a_set_repository_policy_request_is_checked_into_its_policy_in_both_services() {
+    let p = with(|s| set(s, "/Resource", json!("*"))).to_string();
+    let body = json!({"repositoryName": "my-repo", "policyText": p}).to_string();
+    let err =
+        from_json::<ecr_models::ecr::SetRepositoryPolicyRequest>(&body).expect_err("Resource");
+    assert_eq!(
+        pairs(&err),
+        one("/policyText/Statement/0/Resource", Code::UnknownField)
+    );
+    let err = from_json::<ecr_models::ecr_public::SetRepositoryPolicyRequest>(&body)
+        .expect_err("Resource");
+    assert_eq!(
+        pairs(&err),
+        one("/policyText/Statement/0/Resource", Code::UnknownField)
+    );
+    let registry = json!({"policyText": p}).to_string();
+    assert!(from_json::<ecr_models::ecr::PutRegistryPolicyRequest>(&registry).is_ok());
+    // A response: the grammar holds, the action names are the
+    // documentation's rule, not one AWS is seen to enforce.
+    let unknown_action = with(|s| set(s, "/Action", json!("ecr:Nope"))).to_string();
+    let response = json!({"registryId": "123456789012", "repositoryName": "my-repo",
+                          "policyText": unknown_action})
+    .to_string();
+    assert!(from_json::<ecr_models::ecr::GetRepositoryPolicyResponse>(&response).is_ok());
+    assert!(from_json::<ecr_models::ecr::SetRepositoryPolicyRequest>(&response).is_err());
 }

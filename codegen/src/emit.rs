@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{Kind, Member, Role, Service, Shape, Structure};
+use crate::ir::{self, Kind, Member, Role, Service, Shape, Structure};
 use crate::names::{field, screaming, snake, variant};
 use crate::pattern;
 
@@ -485,6 +485,95 @@ fn waiter(op: &crate::ir::Operation, w: &crate::ir::Waiter) -> String {
     )
 }
 
+/// The documents the service's strings carry (`Embedded`, each with its
+/// check), the service's IAM actions for its policies, and the list of
+/// them all.
+fn documents(service: &Service, out: &mut String) {
+    let mut names: Vec<&str> = service
+        .shapes
+        .values()
+        .filter_map(|s| match &s.kind {
+            Kind::String { document, .. } => document.as_deref(),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names
+        .iter()
+        .any(|n| n.ends_with("Policy") && *n != "LifecyclePolicy")
+    {
+        let key = service.info.key;
+        let mut actions: Vec<&str> = service.operations.iter().map(|o| o.name.as_str()).collect();
+        let extra = ir::PERMISSION_ONLY.iter().find(|(k, _)| *k == key);
+        actions.extend(extra.map_or(&[][..], |(_, a)| *a));
+        actions.sort_unstable();
+        doc(
+            out,
+            &format!("The IAM actions of `{key}:` that policies name: the operations and the permission-only actions."),
+        );
+        let list: Vec<String> = actions.iter().map(|a| lit(a)).collect();
+        let _ = writeln!(out, "pub static ACTIONS: &[&str] = &[{}];", list.join(", "));
+    }
+    for name in &names {
+        let (_, what) = ir::DOCUMENTS
+            .iter()
+            .find(|(n, _)| n == name)
+            .expect("a known document");
+        let id = screaming(name);
+        let check = match *name {
+            "LifecyclePolicy" => "crate::documents::check_lifecycle_policy".to_string(),
+            _ => {
+                let key = service.info.key;
+                let mut prefixes = vec![format!("({}, ACTIONS)", lit(key))];
+                let others = ir::OTHER_PREFIXES.iter().find(|(k, _)| *k == key);
+                for other in others.map_or(&[][..], |(_, o)| *o) {
+                    prefixes.push(format!("({}, &[])", lit(other)));
+                }
+                doc(
+                    out,
+                    &format!("What {what} of the {} allows.", title(service)),
+                );
+                let _ = writeln!(
+                    out,
+                    "pub static {id}_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {{ title: {}, resources: {}, actions: &[{}] }};",
+                    lit(what),
+                    *name == "RegistryPolicy",
+                    prefixes.join(", ")
+                );
+                format!("|text, opts, response| crate::documents::policy::check(text, opts, response, &{id}_RULES)")
+            }
+        };
+        doc(
+            out,
+            &format!(
+                "{} carried in a string: its name, title and check.",
+                capital(what)
+            ),
+        );
+        let _ = writeln!(
+            out,
+            "pub static {id}: Embedded = Embedded {{ name: {}, title: {}, check: {check} }};",
+            lit(name),
+            lit(what)
+        );
+    }
+    doc(out, "Every kind of document the service's strings carry.");
+    let list: Vec<String> = names.iter().map(|n| format!("&{}", screaming(n))).collect();
+    let _ = writeln!(
+        out,
+        "pub static DOCUMENTS: &[&Embedded] = &[{}];",
+        list.join(", ")
+    );
+}
+
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// `rules.rs`: one static per constrained scalar shape.
 pub fn rules(service: &Service) -> String {
     let mut out = String::new();
@@ -493,7 +582,8 @@ pub fn rules(service: &Service) -> String {
         "//! The rules of the constrained scalar shapes of the {}.",
         title(service)
     );
-    out.push_str("use crate::rules::{BlobRule, IntRule, Pattern, StrRule};\n");
+    out.push_str("use crate::rules::{BlobRule, Embedded, IntRule, Pattern, StrRule};\n");
+    documents(service, &mut out);
     let opt = |v: Option<u64>| v.map_or("None".to_string(), |v| format!("Some({v})"));
     for shape in service.shapes.values() {
         if !has_rule(&shape.kind) {
@@ -512,13 +602,9 @@ pub fn rules(service: &Service) -> String {
                 secret,
                 document,
             } => {
-                let document = document.as_deref().map_or("None".into(), |name| {
-                    format!(
-                        "Some(&crate::documents::{}::{})",
-                        service.info.module,
-                        screaming(name)
-                    )
-                });
+                let document = document
+                    .as_deref()
+                    .map_or("None".into(), |name| format!("Some(&{})", screaming(name)));
                 let pat = match pattern {
                     Some(p) => {
                         let _ = writeln!(

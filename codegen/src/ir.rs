@@ -12,8 +12,33 @@ use crate::botocore::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
 const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
 
 /// The documents the runtime reads inside string members
-/// (`ecr_models::documents`).
-pub const DOCUMENTS: &[&str] = &["LifecyclePolicy"];
+/// (`ecr_models::documents`), with their titles.
+pub const DOCUMENTS: &[(&str, &str)] = &[
+    ("LifecyclePolicy", "a lifecycle policy"),
+    ("RepositoryPolicy", "a repository policy"),
+    ("RegistryPolicy", "a registry policy"),
+];
+
+/// The IAM actions of each service that name no operation of its model
+/// (permission-only actions), from the Service Authorization Reference as
+/// cloud-custodian's `tests/data/iam-actions.json` (commit 78038312) lists
+/// it: `tests/documents/policy/ACTIONS.md`.
+pub const PERMISSION_ONLY: &[(&str, &[&str])] = &[
+    (
+        "ecr",
+        &[
+            "BatchImportUpstreamImage",
+            "GetImageCopyStatus",
+            "ReplicateImage",
+        ],
+    ),
+    ("ecr-public", &[]),
+];
+
+/// Other services' action prefixes a service's policies hold, any name
+/// accepted: ECR Public stores a repository policy of `ecr:` actions
+/// (aws-cli's `awscli/examples/ecr-public/set-repository-policy.rst`).
+pub const OTHER_PREFIXES: &[(&str, &[&str])] = &[("ecr", &[]), ("ecr-public", &["ecr"])];
 
 /// The document a string shape carries, found by the model's names: a
 /// policy's text is `<Name>PolicyText` (`LifecyclePolicyText`,
@@ -26,7 +51,10 @@ pub fn document_of(shape: &str) -> Option<String> {
         None if shape == "ImageManifest" => shape,
         None => return None,
     };
-    DOCUMENTS.contains(&name).then(|| name.to_string())
+    DOCUMENTS
+        .iter()
+        .any(|(known, _)| *known == name)
+        .then(|| name.to_string())
 }
 
 /// Which service, and how the generated code names it.

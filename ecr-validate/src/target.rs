@@ -58,16 +58,21 @@ impl Target {
         Ok(Target::Operation(op, direction))
     }
 
-    /// The kind of document `name` (`lifecycle-policy`); an error message
-    /// that lists the kinds for an unknown name.
-    pub fn document(name: &str) -> Result<Target, String> {
-        documents::by_name(name).map(Target::Document).ok_or_else(|| {
-            let known: Vec<&str> = documents::ALL.iter().map(|d| d.name).collect();
-            format!(
-                "unknown document `{name}`; the documents are {}",
-                known.join(", ")
-            )
-        })
+    /// The kind of document `name` of `service` (`lifecycle-policy`); an
+    /// error message that lists the kinds for an unknown name.
+    pub fn document(service: Service, name: &str) -> Result<Target, String> {
+        registry::document(service, name)
+            .map(Target::Document)
+            .ok_or_else(|| {
+                let known: Vec<&str> = registry::documents(service)
+                    .iter()
+                    .map(|d| d.name)
+                    .collect();
+                format!(
+                    "unknown document `{name}` in {service}; its documents are {}",
+                    known.join(", ")
+                )
+            })
     }
 
     /// Checks one JSON document; an error body's error is named by

@@ -33,8 +33,10 @@ pub struct Args {
     #[arg(long, value_name = "NAME", requires = "direction")]
     pub operation: Option<String>,
 
-    /// Check documents that payloads carry, as a request carries them:
-    /// lifecycle-policy (the files kept beside infrastructure code).
+    /// Check documents that payloads carry, as a request carries them (the
+    /// files kept beside infrastructure code): lifecycle-policy,
+    /// repository-policy, registry-policy; with --service ecr-public,
+    /// repository-policy.
     #[arg(long, value_name = "KIND")]
     pub document: Option<String>,
 
@@ -154,7 +156,7 @@ fn resolve(args: &Args) -> Result<Target, String> {
         return Target::shape(args.service, name);
     }
     if let Some(kind) = &args.document {
-        return Target::document(kind);
+        return Target::document(args.service, kind);
     }
     let name = args.operation.as_deref().unwrap_or_default();
     let direction = if args.input {

@@ -1366,10 +1366,16 @@ fn document_checks_lifecycle_policy_files() {
         .join("../tests/documents/lifecycle/aws-guide-image-count.json");
     let run = self::run(&["--document", "lifecycle-policy", &path_str(&guide)], b"");
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.ends_with("1 document: 1 valid, 0 invalid\n"), "{run:?}");
+    assert!(
+        run.stdout.ends_with("1 document: 1 valid, 0 invalid\n"),
+        "{run:?}"
+    );
 
     let broken = br#"{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"sinceImagePushed","countNumber":3},"action":{"type":"expire"}}]}"#;
-    let run = self::run(&["--document", "LifecyclePolicy", "--format", "json", "-"], broken);
+    let run = self::run(
+        &["--document", "LifecyclePolicy", "--format", "json", "-"],
+        broken,
+    );
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.records(),
@@ -1379,7 +1385,10 @@ fn document_checks_lifecycle_policy_files() {
     );
 
     let run = self::run(&["--document", "lifecycle", "-"], broken);
-    assert_usage_error(&run, "unknown document `lifecycle`; the documents are LifecyclePolicy");
+    assert_usage_error(
+        &run,
+        "unknown document `lifecycle` in ecr; its documents are LifecyclePolicy, RegistryPolicy, RepositoryPolicy",
+    );
     let run = self::run(&["--document", "lifecycle-policy", "--input", "-"], broken);
     assert_usage_error(&run, "cannot be used with");
 }

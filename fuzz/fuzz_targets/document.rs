@@ -6,9 +6,9 @@
 //! bounds and the list is not cut by the limit).
 #![no_main]
 
-use ecr_models::documents::{check_text, Document, LifecyclePolicy};
+use ecr_models::documents::{check_text, LifecyclePolicy};
 use ecr_models::ecr::PutLifecyclePolicyRequest;
-use ecr_models::{check_slice, Code, Options};
+use ecr_models::{check_slice, Code};
 use ecr_models_fuzz as fz;
 use libfuzzer_sys::fuzz_target;
 
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let opts = fz::options(flags);
     let response = flags & 64 != 0;
-    let embedded = LifecyclePolicy::EMBEDDED;
+    let embedded = &ecr_models::ecr::rules::LIFECYCLE_POLICY;
     let verdict = check_text(embedded, text.as_bytes(), &opts, response);
     if let Err(e) = &verdict {
         fz::check_error(e, &opts);

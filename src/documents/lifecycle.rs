@@ -39,13 +39,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{all, members, optional_list, read_into, Document, Got, ListOf};
+use super::{all, members, optional_list, read_into, Got, ListOf};
 use crate::enums::model_enum;
 use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::parse::{Members, Syntax};
 use crate::read::{Cx, Enum, Int, Kind, Path, Str};
-use crate::rules::{Embedded, IntRule, StrRule};
+use crate::rules::{IntRule, StrRule};
 use crate::shape::Role;
 
 model_enum!(
@@ -150,10 +150,14 @@ impl Selection {
     }
 }
 
-impl Document for LifecyclePolicy {
-    const EMBEDDED: &'static Embedded = &super::ecr::LIFECYCLE_POLICY;
+impl LifecyclePolicy {
+    /// Reads a policy as a request carries it: every rule.
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        Self::from_json_with(text, &Options::default())
+    }
 
-    fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error> {
+    /// [`LifecyclePolicy::from_json`] under `opts`.
+    pub fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error> {
         super::read_document(text.as_bytes(), opts, Role::Input, PolicyReader)
     }
 }

@@ -7,6 +7,14 @@
 //! - [`LifecyclePolicy`]: `lifecyclePolicyText` of PutLifecyclePolicy and
 //!   StartLifecyclePolicyPreview, and the `lifecyclePolicy` of repository
 //!   creation templates.
+//! - [`PolicyDocument`]: a repository's policy (`policyText` of
+//!   SetRepositoryPolicy in ECR and ECR Public, a creation template's
+//!   `repositoryPolicy`) and a registry's (`policyText` of
+//!   PutRegistryPolicy), each under its [`PolicyRules`].
+//!
+//! The members that carry a document are found from the model's names
+//! (`<Name>PolicyText`), by the generator; `registry::documents` lists
+//! each service's kinds.
 //!
 //! A payload that carries a document is checked into it: the path of a
 //! violation goes on inside the text (`/lifecyclePolicyText/rules/1/selection/countUnit`).
@@ -24,62 +32,21 @@ use crate::shape::Role;
 
 #[cfg(feature = "ecr")]
 mod lifecycle;
+pub(crate) mod policy;
 
 #[cfg(feature = "ecr")]
 pub use lifecycle::{
     Action, ActionType, CountType, CountUnit, LifecyclePolicy, LifecycleRule, Selection,
     StorageClass, TagStatus, TargetStorageClass,
 };
-
-/// A document that payloads carry as JSON text.
-pub trait Document: Sized {
-    /// What the payloads' string rules point to: the document's name,
-    /// title and check.
-    const EMBEDDED: &'static Embedded;
-
-    /// Reads a document as a request carries it (every rule).
-    fn from_json(text: &str) -> Result<Self, Error> {
-        Self::from_json_with(text, &Options::default())
-    }
-
-    /// Reads a document under `opts`, as a request carries it.
-    fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error>;
-}
-
-/// The documents of the Amazon ECR API.
-#[cfg(feature = "ecr")]
-pub mod ecr {
-    use super::*;
-
-    /// A lifecycle policy: `lifecyclePolicyText`, a creation template's
-    /// `lifecyclePolicy`.
-    pub static LIFECYCLE_POLICY: Embedded = Embedded {
-        name: "LifecyclePolicy",
-        title: "a lifecycle policy",
-        check: |text, opts, response| check(text, opts, response, lifecycle::PolicyReader),
-    };
-}
-
-/// Every kind of document, by its name.
-pub const ALL: &[&Embedded] = &[
-    #[cfg(feature = "ecr")]
-    &ecr::LIFECYCLE_POLICY,
-];
-
-/// The kind of document named `name`: `LifecyclePolicy`, or as the
-/// command line writes it, `lifecycle-policy` (case and `-` or `_` aside).
-pub fn by_name(name: &str) -> Option<&'static Embedded> {
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| *c != '-' && *c != '_')
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    ALL.iter().copied().find(|e| plain(e.name) == plain(name))
-}
+pub use policy::{
+    ConditionValue, Effect, OneOrMany, PolicyDocument, PolicyRules, PolicyVersion, Principal,
+    Statement,
+};
 
 /// Checks `text` (UTF-8) as one document of `embedded`'s kind, as a
-/// request carries it (`response: false`) or a response (`true`).
+/// request carries it (`response: false`) or a response (`true`). The kinds
+/// of each service are `registry::documents`.
 pub fn check_text(
     embedded: &Embedded,
     text: &[u8],
@@ -89,9 +56,15 @@ pub fn check_text(
     (embedded.check)(text, opts, response)
 }
 
-fn check<K: Kind>(text: &[u8], opts: &Options, response: bool, kind: K) -> Result<(), Error> {
+/// Checks a lifecycle policy's text (what the generated documents call).
+#[cfg(feature = "ecr")]
+pub(crate) fn check_lifecycle_policy(
+    text: &[u8],
+    opts: &Options,
+    response: bool,
+) -> Result<(), Error> {
     let role = if response { Role::Output } else { Role::Input };
-    read_document(text, opts, role, kind).map(drop)
+    read_document(text, opts, role, lifecycle::PolicyReader).map(drop)
 }
 
 /// Reads one document of `kind`, judged as part of a document of `role`,
@@ -121,8 +94,9 @@ pub(crate) fn read_document<K: Kind>(
 
 /// A member of a document object, and where it was read: absent, present
 /// but broken (its violations recorded), or read.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) enum Got<T> {
+    #[default]
     Absent,
     Broken,
     Read(T),

@@ -2968,7 +2968,7 @@ pub(crate) fn registry_policy_not_found_exception_index(key: &str) -> Option<usi
         _ => None,
     }
 }
-/// The string `RegistryPolicyText`: length 0..=10240 characters.
+/// The string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
 pub static REGISTRY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RegistryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REGISTRY_POLICY_TEXT) };
 /// Structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
 pub static REGISTRY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RegistryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: registry_scanning_configuration_index, required: 0x0, members: &[
@@ -3313,7 +3313,7 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
         _ => None,
     }
 }
-/// The string `RepositoryPolicyText`: length 0..=10240 characters.
+/// The string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::Ecr, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
 /// Structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
 pub static REPOSITORY_SCANNING_CONFIGURATION: StructShape = StructShape { name: "RepositoryScanningConfiguration", service: Service::Ecr, exception: false, role: Role::Nested, operation: None, index: repository_scanning_configuration_index, required: 0x0, members: &[

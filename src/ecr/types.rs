@@ -452,7 +452,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(
         rename = "repositoryPolicy",
         default,
@@ -748,7 +748,7 @@ pub struct DeleteRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -833,7 +833,7 @@ pub struct DeleteRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1974,7 +1974,7 @@ pub struct GetRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -2044,7 +2044,7 @@ pub struct GetRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -3712,7 +3712,7 @@ pub struct PutLifecyclePolicyResponse {
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PutRegistryPolicyRequest {
-    /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
     #[serde(rename = "policyText")]
     pub policy_text: String,
 }
@@ -3726,7 +3726,7 @@ pub struct PutRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
     pub registry_id: Option<String>,
-    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -4262,7 +4262,7 @@ pub struct RepositoryCreationTemplate {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(
         rename = "repositoryPolicy",
         default,
@@ -4573,7 +4573,7 @@ pub struct SetRepositoryPolicyRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText")]
     pub policy_text: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -4593,7 +4593,7 @@ pub struct SetRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -5293,7 +5293,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
     pub image_tag_mutability_exclusion_filters: Option<
         Vec<ImageTagMutabilityExclusionFilter>,
     >,
-    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `repositoryPolicy`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(
         rename = "repositoryPolicy",
         default,

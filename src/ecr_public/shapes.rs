@@ -1264,7 +1264,7 @@ pub(crate) fn repository_policy_not_found_exception_index(key: &str) -> Option<u
         _ => None,
     }
 }
-/// The string `RepositoryPolicyText`: length 0..=10240 characters.
+/// The string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
 pub static REPOSITORY_POLICY_TEXT: ScalarShape = ScalarShape { name: "RepositoryPolicyText", service: Service::EcrPublic, ty: Ty::String(&rules::REPOSITORY_POLICY_TEXT) };
 /// The string `ResourceUrl`: length 0..=2048 characters.
 pub static RESOURCE_URL: ScalarShape = ScalarShape { name: "ResourceUrl", service: Service::EcrPublic, ty: Ty::String(&rules::RESOURCE_URL) };

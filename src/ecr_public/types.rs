@@ -221,7 +221,7 @@ pub struct DeleteRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -650,7 +650,7 @@ pub struct GetRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
@@ -1597,7 +1597,7 @@ pub struct SetRepositoryPolicyRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: required; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText")]
     pub policy_text: String,
     /// `force`: optional; boolean `ForceFlag`.
@@ -1617,7 +1617,7 @@ pub struct SetRepositoryPolicyResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
     pub repository_name: Option<String>,
-    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters.
+    /// `policyText`: optional; string `RepositoryPolicyText`: length 0..=10240 characters, a `RepositoryPolicy` document.
     #[serde(rename = "policyText", default, skip_serializing_if = "Option::is_none")]
     pub policy_text: Option<String>,
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).

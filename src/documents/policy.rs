@@ -1,0 +1,696 @@
+//! Policy documents: a repository's policy (`policyText` of
+//! SetRepositoryPolicy, ECR and ECR Public; a creation template's
+//! `repositoryPolicy`) and a registry's (`policyText` of
+//! PutRegistryPolicy), in IAM's policy grammar
+//! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html>):
+//!
+//! - `Version` `2012-10-17` or `2008-10-17` (optional, as in IAM), an
+//!   optional `Id`, and `Statement`: one statement or a non-empty list.
+//! - A statement: `Effect` `Allow` or `Deny`; `Action` or `NotAction`
+//!   (one of them: a string or a non-empty list); `Principal` or
+//!   `NotPrincipal` (one of them, as every resource-based policy has: `"*"`
+//!   or an object of `AWS`, `Service`, `Federated`, `CanonicalUser`, each
+//!   a string or a non-empty list); optionally `Sid` and `Condition`
+//!   (operator, then condition key, then a value or a non-empty list of
+//!   strings, numbers or booleans). No other member, and no `null`.
+//! - A repository policy has no `Resource` or `NotResource`: the
+//!   repository is the resource, and AWS refuses one ("Invalid parameter at
+//!   'PolicyText' failed to satisfy constraint: 'Invalid repository policy
+//!   provided'", aws-cdk issues 3583 and 24314, awsdocs/amazon-ecr-user-guide
+//!   PR 20). A registry policy may name resources (a string or a list).
+//! - Each action is `*`, or the service's prefix, `:`, and an action name
+//!   or a pattern (`*`, `?`) that matches at least one of the service's
+//!   actions, case aside as IAM compares them. An ECR Public repository
+//!   policy may also hold `ecr:` actions: aws-cli's example
+//!   (`awscli/examples/ecr-public/set-repository-policy.rst`) shows ECR
+//!   Public storing one.
+//!
+//! What is not in a document is not checked: whether a principal exists
+//! (AWS: "Principal not found"), the condition operators' and keys' names,
+//! and a registry policy's scope (V1 allows three actions; the account
+//! setting `REGISTRY_POLICY_SCOPE` is not in the policy).
+//!
+//! A policy in a response is held to its grammar (JSON types, members,
+//! `null`, `Resource` in a repository policy), not to the action names,
+//! which only the documentation states.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{members, read_into, Got};
+use crate::enums::model_enum;
+use crate::error::{Code, Error};
+use crate::options::Options;
+use crate::parse::{Items, Members, Number, Syntax, Text};
+use crate::read::{Bool, Cx, Enum, Kind, Path, Str};
+use crate::rules::{quote, StrRule};
+use crate::shape::Role;
+
+/// What a kind of policy allows: whether statements name resources, and
+/// the actions of its service.
+#[derive(Debug)]
+pub struct PolicyRules {
+    /// The document's title, for messages: `a repository policy`.
+    pub title: &'static str,
+    /// Whether statements may have `Resource` and `NotResource`.
+    pub resources: bool,
+    /// The service prefixes of the actions (`ecr`, `ecr-public`), each
+    /// with its service's actions (its operations and its permission-only
+    /// actions); an empty list takes any action name of its prefix.
+    pub actions: &'static [(&'static str, &'static [&'static str])],
+}
+
+model_enum!(
+    PolicyVersion,
+    "The policy language's version: `2012-10-17`, or the older `2008-10-17`.",
+    [V2012_10_17 = "2012-10-17", V2008_10_17 = "2008-10-17"]
+);
+model_enum!(
+    Effect,
+    "Whether a statement allows or denies.",
+    [Allow = "Allow", Deny = "Deny"]
+);
+
+/// One value, or a list of them, as a policy writes either.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    /// A single value.
+    One(T),
+    /// A list.
+    Many(Vec<T>),
+}
+
+impl<T> OneOrMany<T> {
+    /// The values, one or many.
+    pub fn as_slice(&self) -> &[T] {
+        match self {
+            OneOrMany::One(v) => std::slice::from_ref(v),
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// A policy document: a repository's or a registry's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PolicyDocument {
+    /// The policy language's version.
+    #[serde(rename = "Version", default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<PolicyVersion>,
+    /// An identifier.
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The statements.
+    #[serde(rename = "Statement")]
+    pub statement: OneOrMany<Statement>,
+}
+
+/// Who a statement is about: everyone (`"*"`), or principals by kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Principal {
+    /// `"*"`: everyone.
+    Everyone(String),
+    /// Principals by kind: `AWS`, `Service`, `Federated`, `CanonicalUser`.
+    Named(BTreeMap<String, OneOrMany<String>>),
+}
+
+/// A condition's value: a string, a number or a boolean.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ConditionValue {
+    /// A string.
+    String(String),
+    /// A boolean.
+    Bool(bool),
+    /// A number, as written.
+    Number(serde_json::Number),
+}
+
+/// One statement of a policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The statement's identifier.
+    #[serde(rename = "Sid", default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    /// Allow or deny.
+    #[serde(rename = "Effect")]
+    pub effect: Effect,
+    /// Who it is about.
+    #[serde(rename = "Principal", default, skip_serializing_if = "Option::is_none")]
+    pub principal: Option<Principal>,
+    /// Who it is not about.
+    #[serde(
+        rename = "NotPrincipal",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub not_principal: Option<Principal>,
+    /// The actions.
+    #[serde(rename = "Action", default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<OneOrMany<String>>,
+    /// The actions it is not about.
+    #[serde(rename = "NotAction", default, skip_serializing_if = "Option::is_none")]
+    pub not_action: Option<OneOrMany<String>>,
+    /// The resources (registry policies only).
+    #[serde(rename = "Resource", default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<OneOrMany<String>>,
+    /// The resources it is not about (registry policies only).
+    #[serde(
+        rename = "NotResource",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub not_resource: Option<OneOrMany<String>>,
+    /// Conditions: operator, then condition key, then values.
+    #[serde(rename = "Condition", default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<BTreeMap<String, BTreeMap<String, OneOrMany<ConditionValue>>>>,
+}
+
+impl PolicyDocument {
+    /// Reads a policy as a request carries it (every rule), under `rules`:
+    /// `ecr::rules::REPOSITORY_POLICY_RULES`, `ecr::rules::REGISTRY_POLICY_RULES`,
+    /// `ecr_public::rules::REPOSITORY_POLICY_RULES`.
+    pub fn from_json(text: &str, rules: &'static PolicyRules) -> Result<Self, Error> {
+        Self::from_json_with(text, rules, &Options::default())
+    }
+
+    /// [`PolicyDocument::from_json`] under `opts`.
+    pub fn from_json_with(
+        text: &str,
+        rules: &'static PolicyRules,
+        opts: &Options,
+    ) -> Result<Self, Error> {
+        super::read_document(text.as_bytes(), opts, Role::Input, PolicyReader(rules))
+    }
+}
+
+/// Checks a policy's text under `rules` (what the generated documents call).
+pub(crate) fn check(
+    text: &[u8],
+    opts: &Options,
+    response: bool,
+    rules: &'static PolicyRules,
+) -> Result<(), Error> {
+    let role = if response { Role::Output } else { Role::Input };
+    super::read_document(text, opts, role, PolicyReader(rules)).map(drop)
+}
+
+fn text() -> Str {
+    Str(&StrRule::ANY)
+}
+
+/// One value of `K`, or a list of them (non-empty: a rule the
+/// documentation states, so not in responses).
+#[derive(Debug, Clone, Copy)]
+struct OneOrList<K>(K);
+
+impl<K: Kind> Kind for OneOrList<K> {
+    type Value = OneOrMany<K::Value>;
+
+    fn expected(&self) -> &'static str {
+        self.0.expected()
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
+        self.0.text(cx, path, text).map(OneOrMany::One)
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Self::Value> {
+        self.0.number(cx, path, n).map(OneOrMany::One)
+    }
+
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<Self::Value> {
+        self.0.boolean(cx, path, b).map(OneOrMany::One)
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        members: Members<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        Ok(self.0.map(cx, path, members)?.map(OneOrMany::One))
+    }
+
+    fn seq(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        mut items: Items<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        let mut out = Vec::new();
+        let mut ok = true;
+        let mut count = 0;
+        while items.next_item()? {
+            match self.0.read(items.parser(), cx, &path.index(count))? {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+            count += 1;
+        }
+        if count == 0 && cx.every_document_rule() {
+            cx.report(path, Code::Items, || "an empty list".to_string());
+            return Ok(None);
+        }
+        Ok(ok.then_some(OneOrMany::Many(out)))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PolicyReader(&'static PolicyRules);
+
+impl Kind for PolicyReader {
+    type Value = PolicyDocument;
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        object: Members<'_, '_>,
+    ) -> Result<Option<PolicyDocument>, Syntax> {
+        let (mut version, mut id, mut statement) = (Got::Absent, Got::Absent, Got::Absent);
+        let rules = self.0;
+        members(
+            cx,
+            path,
+            object,
+            rules.title,
+            &["Version", "Id", "Statement"],
+            |at, p, cx, here| match at {
+                0 => read_into(&mut version, Enum::<PolicyVersion>::new(), p, cx, here),
+                1 => read_into(&mut id, text(), p, cx, here),
+                _ => read_into(
+                    &mut statement,
+                    OneOrList(StatementReader(rules)),
+                    p,
+                    cx,
+                    here,
+                ),
+            },
+        )?;
+        let statement = statement.required(cx, path, "Statement");
+        Ok((|| {
+            Some(PolicyDocument {
+                version: version.optional()?,
+                id: id.optional()?,
+                statement: statement?,
+            })
+        })())
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct StatementReader(&'static PolicyRules);
+
+const STATEMENT_MEMBERS: [&str; 9] = [
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
+impl Kind for StatementReader {
+    type Value = Statement;
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        object: Members<'_, '_>,
+    ) -> Result<Option<Statement>, Syntax> {
+        let rules = self.0;
+        let mut sid = Got::Absent;
+        let mut effect = Got::Absent;
+        let (mut principal, mut not_principal) = (Got::Absent, Got::Absent);
+        let (mut action, mut not_action) = (Got::Absent, Got::Absent);
+        let (mut resource, mut not_resource) = (Got::Absent, Got::Absent);
+        let mut condition = Got::Absent;
+        let actions = OneOrList(ActionReader(rules));
+        members(
+            cx,
+            path,
+            object,
+            "a policy statement",
+            &STATEMENT_MEMBERS,
+            |at, p, cx, here| match at {
+                0 => read_into(&mut sid, text(), p, cx, here),
+                1 => read_into(&mut effect, Enum::<Effect>::new(), p, cx, here),
+                2 => read_into(&mut principal, PrincipalReader, p, cx, here),
+                3 => read_into(&mut not_principal, PrincipalReader, p, cx, here),
+                4 => read_into(&mut action, actions, p, cx, here),
+                5 => read_into(&mut not_action, actions, p, cx, here),
+                6 => read_into(&mut resource, OneOrList(text()), p, cx, here),
+                7 => read_into(&mut not_resource, OneOrList(text()), p, cx, here),
+                _ => read_into(&mut condition, ConditionReader, p, cx, here),
+            },
+        )?;
+        let mut ok = true;
+        for (a, b, what) in [
+            (
+                &principal.is_present(),
+                &not_principal.is_present(),
+                ("Principal", "NotPrincipal"),
+            ),
+            (
+                &action.is_present(),
+                &not_action.is_present(),
+                ("Action", "NotAction"),
+            ),
+        ] {
+            match (a, b) {
+                (true, true) => {
+                    ok = false;
+                    cx.report(&path.key(what.1), Code::Conflict, || {
+                        format!("a statement has {} or {}, not both", what.0, what.1)
+                    });
+                }
+                (false, false) => {
+                    ok = false;
+                    cx.report(&path.key(what.0), Code::Required, || {
+                        format!("a statement needs {} or {}", what.0, what.1)
+                    });
+                }
+                _ => {}
+            }
+        }
+        if !rules.resources {
+            for (name, got) in [("Resource", &resource), ("NotResource", &not_resource)] {
+                if got.is_present() {
+                    ok = false;
+                    cx.report(&path.key(name), Code::UnknownField, || {
+                        format!("{} names no {name}: the repository is the resource (AWS: \"Invalid repository policy provided\")", rules.title)
+                    });
+                }
+            }
+        }
+        let effect = effect.required(cx, path, "Effect");
+        Ok((|| {
+            let statement = Statement {
+                sid: sid.optional()?,
+                effect: effect?,
+                principal: principal.optional()?,
+                not_principal: not_principal.optional()?,
+                action: action.optional()?,
+                not_action: not_action.optional()?,
+                resource: resource.optional()?,
+                not_resource: not_resource.optional()?,
+                condition: condition.optional()?,
+            };
+            ok.then_some(statement)
+        })())
+    }
+}
+
+/// The kinds of principal a resource-based policy names.
+const PRINCIPAL_KINDS: [&str; 4] = ["AWS", "Service", "Federated", "CanonicalUser"];
+
+#[derive(Debug, Clone, Copy)]
+struct PrincipalReader;
+
+impl Kind for PrincipalReader {
+    type Value = Principal;
+
+    fn expected(&self) -> &'static str {
+        "\"*\" or an object"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Principal> {
+        if &*text == "*" {
+            return Some(Principal::Everyone(text.as_str().to_string()));
+        }
+        cx.report(path, Code::Enum, || {
+            format!(
+                "{} is not a principal: \"*\", or an object of {}",
+                quote(&text),
+                PRINCIPAL_KINDS.join(", ")
+            )
+        });
+        None
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        object: Members<'_, '_>,
+    ) -> Result<Option<Principal>, Syntax> {
+        let mut slots: [Got<OneOrMany<String>>; 4] = Default::default();
+        members(
+            cx,
+            path,
+            object,
+            "a principal",
+            &PRINCIPAL_KINDS,
+            |at, p, cx, here| read_into(&mut slots[at], OneOrList(text()), p, cx, here),
+        )?;
+        let mut named = BTreeMap::new();
+        let mut ok = true;
+        for (kind, slot) in PRINCIPAL_KINDS.iter().zip(slots) {
+            match slot.optional() {
+                Some(Some(value)) => {
+                    named.insert(kind.to_string(), value);
+                }
+                Some(None) => {}
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return Ok(None);
+        }
+        if named.is_empty() && cx.every_document_rule() {
+            cx.report(path, Code::Required, || {
+                format!(
+                    "a principal names at least one of {}",
+                    PRINCIPAL_KINDS.join(", ")
+                )
+            });
+            return Ok(None);
+        }
+        Ok(Some(Principal::Named(named)))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ActionReader(&'static PolicyRules);
+
+impl Kind for ActionReader {
+    type Value = String;
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
+        if !cx.every_document_rule() || known_action(self.0, &text) {
+            return Some(text.into_string());
+        }
+        let prefixes: Vec<&str> = self.0.actions.iter().map(|(p, _)| *p).collect();
+        cx.report(path, Code::Enum, || {
+            format!(
+                "{} is no action of {}: \"*\", or {}: and an action name or a pattern (*, ?) that matches one",
+                quote(&text),
+                self.0.title,
+                prefixes.join(":, ")
+            )
+        });
+        None
+    }
+}
+
+/// Whether `action` is `*` or names at least one of the actions `rules`
+/// allow, case aside.
+fn known_action(rules: &PolicyRules, action: &str) -> bool {
+    if action == "*" {
+        return true;
+    }
+    let Some((prefix, name)) = action.split_once(':') else {
+        return false;
+    };
+    rules.actions.iter().any(|(p, names)| {
+        p.eq_ignore_ascii_case(prefix)
+            && !name.is_empty()
+            && (names.is_empty() || names.iter().any(|n| glob(name.as_bytes(), n.as_bytes())))
+    })
+}
+
+/// Whether `pattern` (`*` any run, `?` one character) matches `name`,
+/// ASCII case aside: the usual two-pointer match, linear in practice and
+/// never worse than the product of the lengths.
+fn glob(pattern: &[u8], name: &[u8]) -> bool {
+    let (mut p, mut n) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while n < name.len() {
+        match pattern.get(p) {
+            Some(b'*') => {
+                star = Some((p, n));
+                p += 1;
+            }
+            Some(&c) if c == b'?' || c.eq_ignore_ascii_case(&name[n]) => {
+                p += 1;
+                n += 1;
+            }
+            _ => match star {
+                Some((sp, sn)) => {
+                    p = sp + 1;
+                    n = sn + 1;
+                    star = Some((sp, sn + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|&c| c == b'*')
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ConditionReader;
+
+type Conditions = BTreeMap<String, BTreeMap<String, OneOrMany<ConditionValue>>>;
+
+impl Kind for ConditionReader {
+    type Value = Conditions;
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        object: Members<'_, '_>,
+    ) -> Result<Option<Conditions>, Syntax> {
+        keyed(cx, path, object, ConditionKeys)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ConditionKeys;
+
+impl Kind for ConditionKeys {
+    type Value = BTreeMap<String, OneOrMany<ConditionValue>>;
+
+    fn expected(&self) -> &'static str {
+        "an object"
+    }
+
+    fn map(
+        self,
+        cx: &mut Cx<'_>,
+        path: &Path<'_>,
+        object: Members<'_, '_>,
+    ) -> Result<Option<Self::Value>, Syntax> {
+        keyed(cx, path, object, OneOrList(ConditionScalar))
+    }
+}
+
+/// An object whose members are names of the user's (condition operators,
+/// condition keys), each value read with `value`; a name given twice is a
+/// `duplicate` violation.
+fn keyed<K: Kind>(
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    mut object: Members<'_, '_>,
+    value: K,
+) -> Result<Option<BTreeMap<String, K::Value>>, Syntax> {
+    let mut out = BTreeMap::new();
+    let mut ok = true;
+    while let Some(key) = object.next_key()? {
+        let here = path.key(&key);
+        let got = value.read(object.parser(), cx, &here)?;
+        if out.contains_key(&*key) {
+            cx.duplicate_member(&here);
+            ok = false;
+            continue;
+        }
+        match got {
+            Some(v) => {
+                out.insert(key.into_string(), v);
+            }
+            None => ok = false,
+        }
+    }
+    Ok(ok.then_some(out))
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ConditionScalar;
+
+impl Kind for ConditionScalar {
+    type Value = ConditionValue;
+
+    fn expected(&self) -> &'static str {
+        "a string, number or boolean"
+    }
+
+    fn text(self, _: &mut Cx<'_>, _: &Path<'_>, text: Text<'_>) -> Option<ConditionValue> {
+        Some(ConditionValue::String(text.into_string()))
+    }
+
+    fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<ConditionValue> {
+        // An integer past 64 bits reaches here as a rounded float: refused
+        // rather than kept as another number.
+        let number = match n {
+            Number::I64(v) => Some(serde_json::Number::from(v)),
+            Number::U64(v) => Some(serde_json::Number::from(v)),
+            Number::F64(v) if v.fract() == 0.0 && v.abs() >= 9.2e18 => None,
+            Number::F64(v) => serde_json::Number::from_f64(v),
+        };
+        if number.is_none() {
+            cx.report(path, Code::Range, || {
+                format!(
+                    "{n} is beyond what a number here holds (a 64-bit integer or a finite double)"
+                )
+            });
+        }
+        number.map(ConditionValue::Number)
+    }
+
+    fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<ConditionValue> {
+        Bool.boolean(cx, path, b).map(ConditionValue::Bool)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob;
+
+    #[test]
+    fn glob_matches_stars_and_question_marks_case_aside() {
+        for (pattern, name, expected) in [
+            ("Get*", "GetAuthorizationToken", true),
+            ("get*", "GetAuthorizationToken", true),
+            ("*Image", "PutImage", true),
+            ("*Image", "PutImages", false),
+            ("Put?mage", "PutImage", true),
+            ("Put?mage", "PutIImage", false),
+            ("*", "X", true),
+            ("Describe*s", "DescribeImages", true),
+            ("Describe*s", "DescribeImage", false),
+            ("a*b*c", "aXbYbZc", true),
+            ("", "", true),
+            ("x", "", false),
+        ] {
+            assert_eq!(
+                glob(pattern.as_bytes(), name.as_bytes()),
+                expected,
+                "{pattern} {name}"
+            );
+        }
+    }
+}
