@@ -533,80 +533,42 @@ fn mismatch(ty: Ty, rust: &str) -> ! {
     panic!("the generated shape tables describe a {rust} as {ty:?}")
 }
 
-impl Typed for String {
-    type Reader = Str;
+/// [`Typed`] for a scalar value type. `ruled`: its reader is made from the
+/// rule of its one kind of shape (`Ty::$variant(rule)`; any other shape is
+/// a [`mismatch`]). `plain`: its reader needs no rule.
+macro_rules! typed_scalar {
+    (ruled $rust:ty: $variant:ident => $reader:ty = $make:expr) => {
+        impl Typed for $rust {
+            type Reader = $reader;
 
-    #[inline]
-    fn reader(ty: Ty) -> Str {
-        match ty {
-            Ty::String(rule) => Str(rule),
-            other => mismatch(other, "String"),
+            #[inline]
+            fn reader(ty: Ty) -> $reader {
+                match ty {
+                    Ty::$variant(rule) => $make(rule),
+                    other => mismatch(other, stringify!($rust)),
+                }
+            }
         }
-    }
-}
+    };
+    (plain $rust:ty => $reader:ident) => {
+        impl Typed for $rust {
+            type Reader = $reader;
 
-impl Typed for i32 {
-    type Reader = Int<i32>;
-
-    #[inline]
-    fn reader(ty: Ty) -> Int<i32> {
-        match ty {
-            Ty::Integer(rule) => Int::new(rule),
-            other => mismatch(other, "i32"),
+            #[inline]
+            fn reader(_: Ty) -> $reader {
+                $reader
+            }
         }
-    }
+    };
 }
 
-impl Typed for i64 {
-    type Reader = Int<i64>;
-
-    #[inline]
-    fn reader(ty: Ty) -> Int<i64> {
-        match ty {
-            Ty::Long(rule) => Int::new(rule),
-            other => mismatch(other, "i64"),
-        }
-    }
-}
-
-impl Typed for f64 {
-    type Reader = Double;
-
-    #[inline]
-    fn reader(_: Ty) -> Double {
-        Double
-    }
-}
-
-impl Typed for bool {
-    type Reader = Bool;
-
-    #[inline]
-    fn reader(_: Ty) -> Bool {
-        Bool
-    }
-}
-
-impl Typed for Timestamp {
-    type Reader = Time;
-
-    #[inline]
-    fn reader(_: Ty) -> Time {
-        Time
-    }
-}
-
-impl Typed for Blob {
-    type Reader = Bytes;
-
-    #[inline]
-    fn reader(ty: Ty) -> Bytes {
-        match ty {
-            Ty::Blob(rule) => Bytes(rule),
-            other => mismatch(other, "Blob"),
-        }
-    }
-}
+typed_scalar!(ruled String: String => Str = Str);
+typed_scalar!(ruled i32: Integer => Int<i32> = Int::new);
+typed_scalar!(ruled i64: Long => Int<i64> = Int::new);
+typed_scalar!(ruled Blob: Blob => Bytes = Bytes);
+typed_scalar!(plain f64 => Double);
+typed_scalar!(plain bool => Bool);
+typed_scalar!(plain Timestamp => Time);
 
 impl<E: ModelEnum> Typed for E {
     type Reader = Enum<E>;
