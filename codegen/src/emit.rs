@@ -527,34 +527,40 @@ pub fn rules(service: &Service) -> String {
                     opt(*max)
                 );
             }
-            Kind::Integer { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: IntRule = IntRule {{ min: {}, max: {} }};",
-                    min.map_or("i32::MIN as i64".into(), |v| v.to_string()),
-                    max.map_or("i32::MAX as i64".into(), |v| v.to_string())
-                );
-            }
-            Kind::Long { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: IntRule = IntRule {{ min: {}, max: {} }};",
-                    min.map_or("i64::MIN".into(), |v| v.to_string()),
-                    max.map_or("i64::MAX".into(), |v| v.to_string())
-                );
-            }
-            Kind::Blob { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: BlobRule = BlobRule {{ min: {}, max: {} }};",
-                    opt(*min),
-                    opt(*max)
-                );
-            }
+            Kind::Integer { min, max } => bounds_rule(
+                &mut out,
+                &id,
+                "IntRule",
+                bound(*min, "i32::MIN as i64"),
+                bound(*max, "i32::MAX as i64"),
+            ),
+            Kind::Long { min, max } => bounds_rule(
+                &mut out,
+                &id,
+                "IntRule",
+                bound(*min, "i64::MIN"),
+                bound(*max, "i64::MAX"),
+            ),
+            Kind::Blob { min, max } => bounds_rule(&mut out, &id, "BlobRule", opt(*min), opt(*max)),
             _ => unreachable!(),
         }
     }
     out
+}
+
+/// An integer bound as the rule writes it: the value, or `default` (the
+/// type's own limit) where the model sets none.
+fn bound(value: Option<i64>, default: &str) -> String {
+    value.map_or(default.into(), |v| v.to_string())
+}
+
+/// A rule static with a `min` and a `max` (`IntRule`, `BlobRule`), both
+/// already written as Rust expressions.
+fn bounds_rule(out: &mut String, id: &str, rule: &str, min: String, max: String) {
+    let _ = writeln!(
+        out,
+        "pub static {id}: {rule} = {rule} {{ min: {min}, max: {max} }};"
+    );
 }
 
 /// `shapes.rs`: a descriptor per shape, and the lists of them.
