@@ -922,6 +922,33 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// Moves to the next element of an array or object: past the `,`
+    /// before it (none before the `first`), or past `close` at the end
+    /// (`false`). `expected` and `eof` are the errors of anything else and
+    /// of the end of the input.
+    #[inline(always)]
+    fn next_element(
+        &mut self,
+        first: bool,
+        close: u8,
+        expected: &'static str,
+        eof: &'static str,
+    ) -> Result<bool, Syntax> {
+        match self.peek() {
+            Some(b) if b == close => {
+                self.leave();
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(_) if first => Ok(true),
+            Some(_) => Err(self.error(expected)),
+            None => Err(self.eof(eof)),
+        }
+    }
+
     /// Expects the opening quote of a member name.
     #[inline]
     fn key_start(&mut self) -> Result<(), Syntax> {
@@ -988,20 +1015,16 @@ impl<'de> Items<'_, 'de> {
     pub fn next_item(&mut self) -> Result<bool, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
-        match p.peek() {
-            Some(b']') => {
-                p.leave();
-                Ok(false)
-            }
-            Some(b',') if !first => {
-                p.pos += 1;
-                p.no_trailing_comma(b']')?;
-                Ok(true)
-            }
-            Some(_) if first => Ok(true),
-            Some(_) => Err(p.error("expected `,` or `]`")),
-            None => Err(p.eof("EOF while parsing a list")),
+        let more = p.next_element(
+            first,
+            b']',
+            "expected `,` or `]`",
+            "EOF while parsing a list",
+        )?;
+        if more {
+            p.no_trailing_comma(b']')?;
         }
+        Ok(more)
     }
 
     /// The reader, at the item [`Items::next_item`] moved to.
@@ -1040,18 +1063,16 @@ impl<'p, 'de> Members<'p, 'de> {
     pub fn next_member(&mut self) -> Result<bool, Syntax> {
         let p = &mut *self.p;
         let first = std::mem::replace(&mut self.first, false);
-        match p.peek() {
-            Some(b'}') => {
-                p.leave();
-                return Ok(false);
-            }
-            Some(b',') if !first => p.pos += 1,
-            Some(_) if first => {}
-            Some(_) => return Err(p.error("expected `,` or `}`")),
-            None => return Err(p.eof("EOF while parsing an object")),
+        let more = p.next_element(
+            first,
+            b'}',
+            "expected `,` or `}`",
+            "EOF while parsing an object",
+        )?;
+        if more {
+            p.key_start()?;
         }
-        p.key_start()?;
-        Ok(true)
+        Ok(more)
     }
 
     /// The name of the member [`Members::next_member`] moved to, with the
