@@ -245,13 +245,37 @@ impl Found {
     }
 }
 
-impl Reference {
+/// Each type's `parse`, under its own doc comment: its `parse_with` under
+/// the default options.
+macro_rules! parse_with_defaults {
+    ($($(#[$doc:meta])* $ty:ident;)*) => {
+        $(
+            impl $ty {
+                $(#[$doc])*
+                pub fn parse(value: &str) -> Result<$ty, Error> {
+                    $ty::parse_with(value, &Options::default())
+                }
+            }
+        )*
+    };
+}
+
+parse_with_defaults! {
     /// Parses an image reference, a repository reference or an ARN, with
     /// default options.
-    pub fn parse(value: &str) -> Result<Reference, Error> {
-        Reference::parse_with(value, &Options::default())
-    }
+    Reference;
 
+    /// Parses an image reference: a repository with a tag, a digest or both.
+    ImageRef;
+
+    /// Parses a repository reference, as `repositoryUri` writes it.
+    RepositoryRef;
+
+    /// Parses a repository ARN.
+    RepositoryArn;
+}
+
+impl Reference {
     /// [`Reference::parse`] under `opts`: with
     /// [`Options::allow_unknown_enums`], a region the vendored table does
     /// not name is accepted where it has the form of the partition's
@@ -277,11 +301,6 @@ impl Reference {
 }
 
 impl ImageRef {
-    /// Parses an image reference: a repository with a tag, a digest or both.
-    pub fn parse(value: &str) -> Result<ImageRef, Error> {
-        ImageRef::parse_with(value, &Options::default())
-    }
-
     /// [`ImageRef::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<ImageRef, Error> {
         match Reference::parse_with(value, opts)? {
@@ -301,11 +320,6 @@ impl ImageRef {
 }
 
 impl RepositoryRef {
-    /// Parses a repository reference, as `repositoryUri` writes it.
-    pub fn parse(value: &str) -> Result<RepositoryRef, Error> {
-        RepositoryRef::parse_with(value, &Options::default())
-    }
-
     /// [`RepositoryRef::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<RepositoryRef, Error> {
         match Reference::parse_with(value, opts)? {
@@ -331,11 +345,6 @@ impl RepositoryRef {
 }
 
 impl RepositoryArn {
-    /// Parses a repository ARN.
-    pub fn parse(value: &str) -> Result<RepositoryArn, Error> {
-        RepositoryArn::parse_with(value, &Options::default())
-    }
-
     /// [`RepositoryArn::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<RepositoryArn, Error> {
         let mut found = Found::default();
