@@ -434,33 +434,22 @@ fn verdict(
     }
 }
 
+/// A field compared between two definitions: what it is called in the
+/// notes, and how to read it from a definition of type `T`.
+type Field<T, V> = (&'static str, fn(&T) -> V);
+
 fn paginator(name: &str, old: &PaginatorDef, new: &PaginatorDef, out: &mut Vec<String>) {
-    let result_keys =
-        |p: &PaginatorDef| p.result_key.as_ref().map(|k| k.names()).unwrap_or_default();
-    let fields = [
-        (
-            "input token",
-            old.input_token.names(),
-            new.input_token.names(),
-        ),
-        (
-            "output token",
-            old.output_token.names(),
-            new.output_token.names(),
-        ),
-        (
-            "limit key",
-            old.limit_key.iter().cloned().collect(),
-            new.limit_key.iter().cloned().collect(),
-        ),
-        ("result key", result_keys(old), result_keys(new)),
-        (
-            "non-aggregate keys",
-            old.non_aggregate_keys.clone(),
-            new.non_aggregate_keys.clone(),
-        ),
+    let fields: [Field<PaginatorDef, Vec<String>>; 5] = [
+        ("input token", |p| p.input_token.names()),
+        ("output token", |p| p.output_token.names()),
+        ("limit key", |p| p.limit_key.iter().cloned().collect()),
+        ("result key", |p| {
+            p.result_key.as_ref().map(|k| k.names()).unwrap_or_default()
+        }),
+        ("non-aggregate keys", |p| p.non_aggregate_keys.clone()),
     ];
-    for (what, a, b) in fields {
+    for (what, field) in fields {
+        let (a, b) = (field(old), field(new));
         if a != b {
             out.push(format!(
                 "Paginator {}: {what} changed from {} to {}.",
@@ -539,30 +528,19 @@ fn partition_changes(old: &partitions::File, new: &partitions::File) -> Vec<Stri
         |id, _, how| format!("Partition {} {how}.", code(id)),
         |id, o, n, out| {
             let subject = format!("Partition {}", code(id));
-            let (x, y) = (&o.outputs, &n.outputs);
-            for (what, was, is) in [
-                (
-                    "region pattern",
-                    o.region_regex.clone(),
-                    n.region_regex.clone(),
-                ),
-                ("DNS suffix", x.dns_suffix.clone(), y.dns_suffix.clone()),
-                (
-                    "dual-stack DNS suffix",
-                    x.dual_stack_dns_suffix.clone(),
-                    y.dual_stack_dns_suffix.clone(),
-                ),
-                (
-                    "dual-stack support",
-                    x.supports_dual_stack.to_string(),
-                    y.supports_dual_stack.to_string(),
-                ),
-                (
-                    "FIPS support",
-                    x.supports_fips.to_string(),
-                    y.supports_fips.to_string(),
-                ),
-            ] {
+            let fields: [Field<partitions::PartitionDef, String>; 5] = [
+                ("region pattern", |p| p.region_regex.clone()),
+                ("DNS suffix", |p| p.outputs.dns_suffix.clone()),
+                ("dual-stack DNS suffix", |p| {
+                    p.outputs.dual_stack_dns_suffix.clone()
+                }),
+                ("dual-stack support", |p| {
+                    p.outputs.supports_dual_stack.to_string()
+                }),
+                ("FIPS support", |p| p.outputs.supports_fips.to_string()),
+            ];
+            for (what, field) in fields {
+                let (was, is) = (field(o), field(n));
                 if was != is {
                     out.push(format!(
                         "{subject}: {what} changed from {} to {}.",
