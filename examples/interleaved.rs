@@ -37,51 +37,57 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// One payload, read whole.
 fn compare<T: Model + DeserializeOwned>(name: &str, text: &[u8]) {
-    let opts = Options::default();
-    assert!(
-        ecr_models::check_slice::<T>(text, &opts).is_ok(),
-        "{name}: the payload is valid"
-    );
-    alternate(
-        name,
-        ["b", "d"],
-        text.len(),
-        || ecr_models::check_slice::<T>(black_box(text), &opts).is_ok(),
-        || serde_json::from_slice::<IgnoredAny>(black_box(text)).is_ok(),
-    );
-    alternate(
-        name,
-        ["a", "c"],
-        text.len(),
-        || ecr_models::from_slice_with::<T>(black_box(text), &opts).is_ok(),
-        || serde_json::from_slice::<T>(black_box(text)).is_ok(),
-    );
+    compare_documents::<T>(name, &[text], text.len());
 }
 
 /// The JSON Lines stream, line by line, as the criterion bench reads it.
 fn compare_lines<T: Model + DeserializeOwned>(name: &str, stream: &[u8]) {
+    compare_documents::<T>(name, &payloads::lines(stream), stream.len());
+}
+
+/// The four paths over `documents`, `len` bytes in all: each pass reads
+/// every document.
+fn compare_documents<T: Model + DeserializeOwned>(name: &str, documents: &[&[u8]], len: usize) {
     let opts = Options::default();
-    let lines = payloads::lines(stream);
-    let lines = || lines.iter().copied();
     assert!(
-        lines().all(|l| ecr_models::check_slice::<T>(l, &opts).is_ok()),
-        "{name}: every line is valid"
+        every(documents, |d| ecr_models::check_slice::<T>(d, &opts)
+            .is_ok()),
+        "{name}: every document is valid"
     );
     alternate(
         name,
         ["b", "d"],
-        stream.len(),
-        || lines().all(|l| ecr_models::check_slice::<T>(black_box(l), &opts).is_ok()),
-        || lines().all(|l| serde_json::from_slice::<IgnoredAny>(black_box(l)).is_ok()),
+        len,
+        || {
+            every(documents, |d| {
+                ecr_models::check_slice::<T>(d, &opts).is_ok()
+            })
+        },
+        || {
+            every(documents, |d| {
+                serde_json::from_slice::<IgnoredAny>(d).is_ok()
+            })
+        },
     );
     alternate(
         name,
         ["a", "c"],
-        stream.len(),
-        || lines().all(|l| ecr_models::from_slice_with::<T>(black_box(l), &opts).is_ok()),
-        || lines().all(|l| serde_json::from_slice::<T>(black_box(l)).is_ok()),
+        len,
+        || {
+            every(documents, |d| {
+                ecr_models::from_slice_with::<T>(d, &opts).is_ok()
+            })
+        },
+        || every(documents, |d| serde_json::from_slice::<T>(d).is_ok()),
     );
+}
+
+/// Whether `read` accepts every one of `documents` (each behind
+/// `black_box`).
+fn every(documents: &[&[u8]], read: impl Fn(&[u8]) -> bool) -> bool {
+    documents.iter().all(|&d| read(black_box(d)))
 }
 
 /// Runs `ours` and `theirs` alternately over `len` bytes, and prints the
