@@ -51,54 +51,36 @@ fn compare_lines<T: Model + DeserializeOwned>(name: &str, stream: &[u8]) {
 /// every document.
 fn compare_documents<T: Model + DeserializeOwned>(name: &str, documents: &[&[u8]], len: usize) {
     let opts = Options::default();
-    assert!(
-        every(documents, |d| ecr_models::check_slice::<T>(d, &opts)
-            .is_ok()),
-        "{name}: every document is valid"
-    );
-    alternate(
-        name,
-        ["b", "d"],
-        len,
-        || {
-            every(documents, |d| {
-                ecr_models::check_slice::<T>(d, &opts).is_ok()
-            })
-        },
-        || {
-            every(documents, |d| {
-                serde_json::from_slice::<IgnoredAny>(d).is_ok()
-            })
-        },
-    );
-    alternate(
-        name,
-        ["a", "c"],
-        len,
-        || {
-            every(documents, |d| {
-                ecr_models::from_slice_with::<T>(d, &opts).is_ok()
-            })
-        },
-        || every(documents, |d| serde_json::from_slice::<T>(d).is_ok()),
-    );
+    let check = |d: &[u8]| ecr_models::check_slice::<T>(d, &opts).is_ok();
+    let skip = |d: &[u8]| serde_json::from_slice::<IgnoredAny>(d).is_ok();
+    let typed = |d: &[u8]| ecr_models::from_slice_with::<T>(d, &opts).is_ok();
+    let derived = |d: &[u8]| serde_json::from_slice::<T>(d).is_ok();
+    assert!(pass(documents, check)(), "{name}: every document is valid");
+    alternate(name, ["b", "d"], documents, len, check, skip);
+    alternate(name, ["a", "c"], documents, len, typed, derived);
 }
 
-/// Whether `read` accepts every one of `documents` (each behind
-/// `black_box`).
-fn every(documents: &[&[u8]], read: impl Fn(&[u8]) -> bool) -> bool {
-    documents.iter().all(|&d| read(black_box(d)))
+/// One pass over `documents` (each behind `black_box`): whether `read`
+/// accepts every one.
+fn pass<'a>(
+    documents: &'a [&'a [u8]],
+    read: impl Fn(&[u8]) -> bool + 'a,
+) -> impl FnMut() -> bool + 'a {
+    move || documents.iter().all(|&d| read(black_box(d)))
 }
 
-/// Runs `ours` and `theirs` alternately over `len` bytes, and prints the
-/// medians and the median of the per-round ratios, with the paths' labels.
+/// Runs passes of `ours` and `theirs` over `documents` (`len` bytes)
+/// alternately, and prints the medians and the median of the per-round
+/// ratios, with the paths' labels.
 fn alternate(
     name: &str,
     [x, y]: [&str; 2],
+    documents: &[&[u8]],
     len: usize,
-    mut ours: impl FnMut() -> bool,
-    mut theirs: impl FnMut() -> bool,
+    ours: impl Fn(&[u8]) -> bool,
+    theirs: impl Fn(&[u8]) -> bool,
 ) {
+    let (mut ours, mut theirs) = (pass(documents, ours), pass(documents, theirs));
     let (mut b, mut d, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         let first = speed(len, &mut ours);
