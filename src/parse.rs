@@ -923,19 +923,13 @@ impl<'de> Parser<'de> {
     }
 
     /// Moves to the next element of an array or object: past the `,`
-    /// before it (none before the `first`), or past `close` at the end
-    /// (`false`). `expected` and `eof` are the errors of anything else and
-    /// of the end of the input.
+    /// before it (none before the first, which `first` says and this
+    /// clears), or past the container's close at the end (`false`).
     #[inline(always)]
-    fn next_element(
-        &mut self,
-        first: bool,
-        close: u8,
-        expected: &'static str,
-        eof: &'static str,
-    ) -> Result<bool, Syntax> {
+    fn next_element(&mut self, first: &mut bool, container: Container) -> Result<bool, Syntax> {
+        let first = std::mem::replace(first, false);
         match self.peek() {
-            Some(b) if b == close => {
+            Some(b) if b == container.close => {
                 self.leave();
                 Ok(false)
             }
@@ -944,8 +938,8 @@ impl<'de> Parser<'de> {
                 Ok(true)
             }
             Some(_) if first => Ok(true),
-            Some(_) => Err(self.error(expected)),
-            None => Err(self.eof(eof)),
+            Some(_) => Err(self.error(container.expected)),
+            None => Err(self.eof(container.eof)),
         }
     }
 
@@ -1003,6 +997,32 @@ pub enum Next {
     Object,
 }
 
+/// An array or an object, for moving between its elements: its closing
+/// byte, and the errors of reading one.
+#[derive(Clone, Copy)]
+struct Container {
+    /// The byte that ends it.
+    close: u8,
+    /// Neither a `,` nor the close where one is due.
+    expected: &'static str,
+    /// The input ended inside it.
+    eof: &'static str,
+}
+
+/// An array.
+const ARRAY: Container = Container {
+    close: b']',
+    expected: "expected `,` or `]`",
+    eof: "EOF while parsing a list",
+};
+
+/// An object.
+const OBJECT: Container = Container {
+    close: b'}',
+    expected: "expected `,` or `}`",
+    eof: "EOF while parsing an object",
+};
+
 /// The items of an array being read.
 pub struct Items<'p, 'de> {
     p: &'p mut Parser<'de>,
@@ -1013,16 +1033,9 @@ impl<'de> Items<'_, 'de> {
     /// Moves to the next item: `false` at the end of the array.
     #[inline]
     pub fn next_item(&mut self) -> Result<bool, Syntax> {
-        let p = &mut *self.p;
-        let first = std::mem::replace(&mut self.first, false);
-        let more = p.next_element(
-            first,
-            b']',
-            "expected `,` or `]`",
-            "EOF while parsing a list",
-        )?;
+        let more = self.p.next_element(&mut self.first, ARRAY)?;
         if more {
-            p.no_trailing_comma(b']')?;
+            self.p.no_trailing_comma(b']')?;
         }
         Ok(more)
     }
@@ -1061,16 +1074,9 @@ impl<'p, 'de> Members<'p, 'de> {
     /// object. [`Members::key`] or [`Members::key_is`] reads the name.
     #[inline(always)]
     pub fn next_member(&mut self) -> Result<bool, Syntax> {
-        let p = &mut *self.p;
-        let first = std::mem::replace(&mut self.first, false);
-        let more = p.next_element(
-            first,
-            b'}',
-            "expected `,` or `}`",
-            "EOF while parsing an object",
-        )?;
+        let more = self.p.next_element(&mut self.first, OBJECT)?;
         if more {
-            p.key_start()?;
+            self.p.key_start()?;
         }
         Ok(more)
     }
