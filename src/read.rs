@@ -735,17 +735,26 @@ impl Str {
     }
 }
 
+/// `Clone` and `Copy` for a reader that holds a `PhantomData` of the type
+/// it builds, whatever that type is (a derive would ask it to be `Copy`
+/// too).
+macro_rules! copy_for_any {
+    ($($reader:ident),*) => {$(
+        impl<T> Clone for $reader<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T> Copy for $reader<T> {}
+    )*};
+}
+
+copy_for_any!(Int, Enum, Struct);
+
 /// An integer or long shape, read into `T` (`i32` or `i64`).
 #[derive(Debug)]
 pub struct Int<T>(pub &'static IntRule, PhantomData<T>);
-
-impl<T> Clone for Int<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Int<T> {}
 
 impl<T> Int<T> {
     /// A reader for a shape with `rule`.
@@ -884,14 +893,6 @@ impl Kind for Bytes {
 #[derive(Debug)]
 pub struct Enum<E>(PhantomData<E>);
 
-impl<E> Clone for Enum<E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<E> Copy for Enum<E> {}
-
 impl<E> Enum<E> {
     /// The reader.
     pub const fn new() -> Self {
@@ -946,14 +947,6 @@ pub(crate) fn enum_value(
 /// A structure shape, read into the slots `F` by [`read_struct`].
 #[derive(Debug)]
 pub struct Struct<F>(&'static StructShape, PhantomData<F>);
-
-impl<F> Clone for Struct<F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<F> Copy for Struct<F> {}
 
 impl<F> Struct<F> {
     /// The reader of `shape` into `F`.
