@@ -89,6 +89,18 @@ impl Partition {
     }
 }
 
+/// The [`Pattern`] of a pattern with nothing a regex dialect reads
+/// differently: anchored, it is its own portable form.
+macro_rules! plain_pattern {
+    ($pattern:literal) => {
+        Pattern::new(
+            $pattern,
+            concat!("^(?:", $pattern, ")$"),
+            concat!("^(?:", $pattern, ")$"),
+        )
+    };
+}
+
 /// A tag in a reference, as the OCI distribution specification writes it:
 /// `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}` (ECR's `ImageTag` allows 300
 /// characters in its API, but a reference that a client pulls holds the
@@ -97,26 +109,16 @@ static TAG: StrRule = StrRule {
     min: Some(1),
     max: Some(128),
     pattern: Some(&TAG_PATTERN),
-    secret: false,
+    ..StrRule::ANY
 };
-static TAG_PATTERN: Pattern = Pattern::new(
-    "[A-Za-z0-9_][A-Za-z0-9._-]*",
-    "^(?:[A-Za-z0-9_][A-Za-z0-9._-]*)$",
-    "^(?:[A-Za-z0-9_][A-Za-z0-9._-]*)$",
-);
+static TAG_PATTERN: Pattern = plain_pattern!("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
 /// An image digest as ECR writes it: `sha256:` and 64 lower-case hex digits.
 static DIGEST: StrRule = StrRule {
-    min: None,
-    max: None,
     pattern: Some(&DIGEST_PATTERN),
-    secret: false,
+    ..StrRule::ANY
 };
-static DIGEST_PATTERN: Pattern = Pattern::new(
-    "sha256:[a-f0-9]{64}",
-    "^(?:sha256:[a-f0-9]{64})$",
-    "^(?:sha256:[a-f0-9]{64})$",
-);
+static DIGEST_PATTERN: Pattern = plain_pattern!("sha256:[a-f0-9]{64}");
 
 /// The host of ECR Public's registry (and of its images).
 const PUBLIC_HOST: &str = "public.ecr.aws";
