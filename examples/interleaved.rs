@@ -37,62 +37,50 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// One payload, read whole.
 fn compare<T: Model + DeserializeOwned>(name: &str, text: &[u8]) {
-    let opts = Options::default();
-    assert!(
-        ecr_models::check_slice::<T>(text, &opts).is_ok(),
-        "{name}: the payload is valid"
-    );
-    alternate(
-        name,
-        ["b", "d"],
-        text.len(),
-        || ecr_models::check_slice::<T>(black_box(text), &opts).is_ok(),
-        || serde_json::from_slice::<IgnoredAny>(black_box(text)).is_ok(),
-    );
-    alternate(
-        name,
-        ["a", "c"],
-        text.len(),
-        || ecr_models::from_slice_with::<T>(black_box(text), &opts).is_ok(),
-        || serde_json::from_slice::<T>(black_box(text)).is_ok(),
-    );
+    compare_documents::<T>(name, &[text], text.len());
 }
 
 /// The JSON Lines stream, line by line, as the criterion bench reads it.
 fn compare_lines<T: Model + DeserializeOwned>(name: &str, stream: &[u8]) {
-    let opts = Options::default();
-    let lines = payloads::lines(stream);
-    let lines = || lines.iter().copied();
-    assert!(
-        lines().all(|l| ecr_models::check_slice::<T>(l, &opts).is_ok()),
-        "{name}: every line is valid"
-    );
-    alternate(
-        name,
-        ["b", "d"],
-        stream.len(),
-        || lines().all(|l| ecr_models::check_slice::<T>(black_box(l), &opts).is_ok()),
-        || lines().all(|l| serde_json::from_slice::<IgnoredAny>(black_box(l)).is_ok()),
-    );
-    alternate(
-        name,
-        ["a", "c"],
-        stream.len(),
-        || lines().all(|l| ecr_models::from_slice_with::<T>(black_box(l), &opts).is_ok()),
-        || lines().all(|l| serde_json::from_slice::<T>(black_box(l)).is_ok()),
-    );
+    compare_documents::<T>(name, &payloads::lines(stream), stream.len());
 }
 
-/// Runs `ours` and `theirs` alternately over `len` bytes, and prints the
-/// medians and the median of the per-round ratios, with the paths' labels.
+/// The four paths over `documents`, `len` bytes in all: each pass reads
+/// every document.
+fn compare_documents<T: Model + DeserializeOwned>(name: &str, documents: &[&[u8]], len: usize) {
+    let opts = Options::default();
+    let check = |d: &[u8]| ecr_models::check_slice::<T>(d, &opts).is_ok();
+    let skip = |d: &[u8]| serde_json::from_slice::<IgnoredAny>(d).is_ok();
+    let typed = |d: &[u8]| ecr_models::from_slice_with::<T>(d, &opts).is_ok();
+    let derived = |d: &[u8]| serde_json::from_slice::<T>(d).is_ok();
+    assert!(pass(documents, check)(), "{name}: every document is valid");
+    alternate(name, ["b", "d"], documents, len, check, skip);
+    alternate(name, ["a", "c"], documents, len, typed, derived);
+}
+
+/// One pass over `documents` (each behind `black_box`): whether `read`
+/// accepts every one.
+fn pass<'a>(
+    documents: &'a [&'a [u8]],
+    read: impl Fn(&[u8]) -> bool + 'a,
+) -> impl FnMut() -> bool + 'a {
+    move || documents.iter().all(|&d| read(black_box(d)))
+}
+
+/// Runs passes of `ours` and `theirs` over `documents` (`len` bytes)
+/// alternately, and prints the medians and the median of the per-round
+/// ratios, with the paths' labels.
 fn alternate(
     name: &str,
     [x, y]: [&str; 2],
+    documents: &[&[u8]],
     len: usize,
-    mut ours: impl FnMut() -> bool,
-    mut theirs: impl FnMut() -> bool,
+    ours: impl Fn(&[u8]) -> bool,
+    theirs: impl Fn(&[u8]) -> bool,
 ) {
+    let (mut ours, mut theirs) = (pass(documents, ours), pass(documents, theirs));
     let (mut b, mut d, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..ROUNDS {
         let first = speed(len, &mut ours);

@@ -87,7 +87,7 @@ pub fn structure(generator: &mut SchemaGenerator, shape: &StructShape) -> Schema
 }
 
 /// The schema of an enum: its known values (open in a response: see
-/// `OpenEnums`).
+/// `open_enums`).
 pub fn enumeration(_: &mut SchemaGenerator, shape: &EnumShape) -> Schema {
     Schema::from(
         json!({
@@ -112,12 +112,12 @@ pub fn enumeration(_: &mut SchemaGenerator, shape: &EnumShape) -> Schema {
 pub fn document<T: JsonSchema>(strict: bool, letter: bool) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     if strict {
-        settings = settings.with_transform(Strict);
+        settings = settings.with_transform(EachObject(closed_structures));
     }
     if !letter {
         settings = settings
-            .with_transform(NoListBounds)
-            .with_transform(OpenEnums);
+            .with_transform(EachObject(no_list_bounds))
+            .with_transform(EachObject(open_enums));
     }
     sorted(
         settings
@@ -155,70 +155,60 @@ pub(crate) fn of(
     }
     let mut schema = Schema::try_from(schema).ok()?;
     if strict {
-        Strict.transform(&mut schema);
+        EachObject(closed_structures).transform(&mut schema);
     }
     if !list_bounds {
-        NoListBounds.transform(&mut schema);
+        EachObject(no_list_bounds).transform(&mut schema);
     }
     if !closed_enums {
-        OpenEnums.transform(&mut schema);
+        EachObject(open_enums).transform(&mut schema);
     }
     Some(sorted(schema.to_value()))
 }
 
-/// Adds `additionalProperties: false` to every structure's object schema.
-#[derive(Debug, Clone)]
-struct Strict;
+/// A transform that edits every object schema, the nested ones too, with
+/// its function.
+#[derive(Debug, Clone, Copy)]
+struct EachObject(fn(&mut Map<String, Value>));
 
-impl Transform for Strict {
+impl Transform for EachObject {
     fn transform(&mut self, schema: &mut Schema) {
         if let Some(object) = schema.as_object_mut() {
-            if object.contains_key("properties") && !object.contains_key("additionalProperties") {
-                object.insert("additionalProperties".into(), false.into());
-            }
+            (self.0)(object);
         }
         transform_subschemas(self, schema);
+    }
+}
+
+/// Adds `additionalProperties: false` to every structure's object schema.
+fn closed_structures(object: &mut Map<String, Value>) {
+    if object.contains_key("properties") && !object.contains_key("additionalProperties") {
+        object.insert("additionalProperties".into(), false.into());
     }
 }
 
 /// Takes the item counts that [`items`] writes off every list: in a
 /// response, the Rust side does not check them.
-#[derive(Debug, Clone)]
-struct NoListBounds;
-
-impl Transform for NoListBounds {
-    fn transform(&mut self, schema: &mut Schema) {
-        if let Some(object) = schema.as_object_mut() {
-            // A list's schema, nullable or not: it has `items`.
-            if object.contains_key("items") {
-                for key in ITEM_COUNTS {
-                    object.remove(key);
-                }
-            }
+fn no_list_bounds(object: &mut Map<String, Value>) {
+    // A list's schema, nullable or not: it has `items`.
+    if object.contains_key("items") {
+        for key in ITEM_COUNTS {
+            object.remove(key);
         }
-        transform_subschemas(self, schema);
     }
 }
 
 /// Turns every enum's `enum` into `examples`: its known values, named for
 /// readers and editors, with any string accepted (a response's enums are
 /// open: [`crate::Options::enums_closed`]).
-#[derive(Debug, Clone)]
-struct OpenEnums;
-
-impl Transform for OpenEnums {
-    fn transform(&mut self, schema: &mut Schema) {
-        if let Some(object) = schema.as_object_mut() {
-            if let Some(values) = object.remove("enum") {
-                object.insert("examples".into(), values);
-                let description = match object.get("description") {
-                    Some(Value::String(text)) => format!("{text} {OPEN_ENUM}"),
-                    _ => OPEN_ENUM.to_string(),
-                };
-                object.insert("description".into(), description.into());
-            }
-        }
-        transform_subschemas(self, schema);
+fn open_enums(object: &mut Map<String, Value>) {
+    if let Some(values) = object.remove("enum") {
+        object.insert("examples".into(), values);
+        let description = match object.get("description") {
+            Some(Value::String(text)) => format!("{text} {OPEN_ENUM}"),
+            _ => OPEN_ENUM.to_string(),
+        };
+        object.insert("description".into(), description.into());
     }
 }
 

@@ -67,6 +67,23 @@ impl Default for Options {
     }
 }
 
+/// Builder-style setters, each under its own doc comment: `fn name(field:
+/// Type);` writes a public `name` that takes `self`, sets `field` and
+/// returns `self`.
+macro_rules! setters {
+    ($($(#[$doc:meta])* fn $name:ident($field:ident: $ty:ty);)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, $field: $ty) -> Self {
+                self.$field = $field;
+                self
+            }
+        )*
+    };
+}
+#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
+pub(crate) use setters;
+
 impl Options {
     /// The defaults, as [`Options::default`]: the start of a chain of
     /// setters, each named after the field it sets.
@@ -81,46 +98,27 @@ impl Options {
         Options::default()
     }
 
-    /// Sets [`Options::strict`]: unknown members are violations.
-    pub fn strict(mut self, strict: bool) -> Self {
-        self.strict = strict;
-        self
-    }
+    setters! {
+        /// Sets [`Options::strict`]: unknown members are violations.
+        fn strict(strict: bool);
 
-    /// Sets [`Options::allow_unknown_enums`].
-    pub fn allow_unknown_enums(mut self, allow: bool) -> Self {
-        self.allow_unknown_enums = allow;
-        self
-    }
+        /// Sets [`Options::allow_unknown_enums`].
+        fn allow_unknown_enums(allow_unknown_enums: bool);
 
-    /// Sets [`Options::max_violations`].
-    pub fn max_violations(mut self, max: usize) -> Self {
-        self.max_violations = max;
-        self
-    }
+        /// Sets [`Options::max_violations`].
+        fn max_violations(max_violations: usize);
 
-    /// Sets [`Options::exact_outputs`]: responses are held to the model's
-    /// list size bounds and closed enums too.
-    pub fn exact_outputs(mut self, exact: bool) -> Self {
-        self.exact_outputs = exact;
-        self
-    }
+        /// Sets [`Options::exact_outputs`]: responses are held to the model's
+        /// list size bounds and closed enums too.
+        fn exact_outputs(exact_outputs: bool);
 
-    /// Sets [`Options::max_depth`].
-    pub fn max_depth(mut self, depth: usize) -> Self {
-        self.max_depth = depth;
-        self
-    }
+        /// Sets [`Options::max_depth`].
+        fn max_depth(max_depth: usize);
 
-    /// Sets [`Options::max_number_length`].
-    pub fn max_number_length(mut self, length: usize) -> Self {
-        self.max_number_length = length;
-        self
-    }
+        /// Sets [`Options::max_number_length`].
+        fn max_number_length(max_number_length: usize);
 
-    /// Sets [`Options::embedded_documents`].
-    pub fn embedded_documents(mut self, check: bool) -> Self {
-        self.embedded_documents = check;
-        self
+        /// Sets [`Options::embedded_documents`].
+        fn embedded_documents(embedded_documents: bool);
     }
 }

@@ -26,29 +26,31 @@ fn get<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 }
 
 /// [`get`] in an object.
-fn get_in<'v>(object: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
-    let (first, rest) = match path.split_once('.') {
-        Some((first, rest)) => (first, Some(rest)),
-        None => (path, None),
-    };
-    let at = object.get(first)?;
-    match rest {
-        Some(rest) => get_in(at.as_object()?, rest),
-        None => (!at.is_null()).then_some(at),
+fn get_in<'v>(mut object: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
+    let (parents, last) = steps(path);
+    for step in parents {
+        object = object.get(step)?.as_object()?;
     }
+    object.get(last).filter(|at| !at.is_null())
 }
 
 /// [`get_in`], to change the value.
-fn get_in_mut<'v>(object: &'v mut Map<String, Value>, path: &str) -> Option<&'v mut Value> {
-    let (first, rest) = match path.split_once('.') {
-        Some((first, rest)) => (first, Some(rest)),
-        None => (path, None),
-    };
-    let at = object.get_mut(first)?;
-    match rest {
-        Some(rest) => get_in_mut(at.as_object_mut()?, rest),
-        None => (!at.is_null()).then_some(at),
+fn get_in_mut<'v>(mut object: &'v mut Map<String, Value>, path: &str) -> Option<&'v mut Value> {
+    let (parents, last) = steps(path);
+    for step in parents {
+        object = object.get_mut(step)?.as_object_mut()?;
     }
+    object.get_mut(last).filter(|at| !at.is_null())
+}
+
+/// The steps of a dotted path: the objects on the way, and the name of
+/// the value in the last of them.
+fn steps(path: &str) -> (impl Iterator<Item = &str>, &str) {
+    let (parents, last) = match path.rsplit_once('.') {
+        Some((parents, last)) => (Some(parents), last),
+        None => (None, path),
+    };
+    (parents.into_iter().flat_map(|p| p.split('.')), last)
 }
 
 /// Sets the value at a dotted path, making objects on the way, as

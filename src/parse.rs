@@ -922,6 +922,27 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// Moves to the next element of an array or object: past the `,`
+    /// before it (none before the first, which `first` says and this
+    /// clears), or past the container's close at the end (`false`).
+    #[inline(always)]
+    fn next_element(&mut self, first: &mut bool, container: Container) -> Result<bool, Syntax> {
+        let first = std::mem::replace(first, false);
+        match self.peek() {
+            Some(b) if b == container.close => {
+                self.leave();
+                Ok(false)
+            }
+            Some(b',') if !first => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(_) if first => Ok(true),
+            Some(_) => Err(self.error(container.expected)),
+            None => Err(self.eof(container.eof)),
+        }
+    }
+
     /// Expects the opening quote of a member name.
     #[inline]
     fn key_start(&mut self) -> Result<(), Syntax> {
@@ -976,6 +997,32 @@ pub enum Next {
     Object,
 }
 
+/// An array or an object, for moving between its elements: its closing
+/// byte, and the errors of reading one.
+#[derive(Clone, Copy)]
+struct Container {
+    /// The byte that ends it.
+    close: u8,
+    /// Neither a `,` nor the close where one is due.
+    expected: &'static str,
+    /// The input ended inside it.
+    eof: &'static str,
+}
+
+/// An array.
+const ARRAY: Container = Container {
+    close: b']',
+    expected: "expected `,` or `]`",
+    eof: "EOF while parsing a list",
+};
+
+/// An object.
+const OBJECT: Container = Container {
+    close: b'}',
+    expected: "expected `,` or `}`",
+    eof: "EOF while parsing an object",
+};
+
 /// The items of an array being read.
 pub struct Items<'p, 'de> {
     p: &'p mut Parser<'de>,
@@ -986,22 +1033,11 @@ impl<'de> Items<'_, 'de> {
     /// Moves to the next item: `false` at the end of the array.
     #[inline]
     pub fn next_item(&mut self) -> Result<bool, Syntax> {
-        let p = &mut *self.p;
-        let first = std::mem::replace(&mut self.first, false);
-        match p.peek() {
-            Some(b']') => {
-                p.leave();
-                Ok(false)
-            }
-            Some(b',') if !first => {
-                p.pos += 1;
-                p.no_trailing_comma(b']')?;
-                Ok(true)
-            }
-            Some(_) if first => Ok(true),
-            Some(_) => Err(p.error("expected `,` or `]`")),
-            None => Err(p.eof("EOF while parsing a list")),
+        let more = self.p.next_element(&mut self.first, ARRAY)?;
+        if more {
+            self.p.no_trailing_comma(b']')?;
         }
+        Ok(more)
     }
 
     /// The reader, at the item [`Items::next_item`] moved to.
@@ -1038,20 +1074,11 @@ impl<'p, 'de> Members<'p, 'de> {
     /// object. [`Members::key`] or [`Members::key_is`] reads the name.
     #[inline(always)]
     pub fn next_member(&mut self) -> Result<bool, Syntax> {
-        let p = &mut *self.p;
-        let first = std::mem::replace(&mut self.first, false);
-        match p.peek() {
-            Some(b'}') => {
-                p.leave();
-                return Ok(false);
-            }
-            Some(b',') if !first => p.pos += 1,
-            Some(_) if first => {}
-            Some(_) => return Err(p.error("expected `,` or `}`")),
-            None => return Err(p.eof("EOF while parsing an object")),
+        let more = self.p.next_element(&mut self.first, OBJECT)?;
+        if more {
+            self.p.key_start()?;
         }
-        p.key_start()?;
-        Ok(true)
+        Ok(more)
     }
 
     /// The name of the member [`Members::next_member`] moved to, with the

@@ -575,80 +575,42 @@ fn mismatch(ty: Ty, rust: &str) -> ! {
     panic!("the generated shape tables describe a {rust} as {ty:?}")
 }
 
-impl Typed for String {
-    type Reader = Str;
+/// [`Typed`] for a scalar value type. `ruled`: its reader is made from the
+/// rule of its one kind of shape (`Ty::$variant(rule)`; any other shape is
+/// a [`mismatch`]). `plain`: its reader needs no rule.
+macro_rules! typed_scalar {
+    (ruled $rust:ty: $variant:ident => $reader:ty = $make:expr) => {
+        impl Typed for $rust {
+            type Reader = $reader;
 
-    #[inline]
-    fn reader(ty: Ty) -> Str {
-        match ty {
-            Ty::String(rule) => Str(rule),
-            other => mismatch(other, "String"),
+            #[inline]
+            fn reader(ty: Ty) -> $reader {
+                match ty {
+                    Ty::$variant(rule) => $make(rule),
+                    other => mismatch(other, stringify!($rust)),
+                }
+            }
         }
-    }
-}
+    };
+    (plain $rust:ty => $reader:ident) => {
+        impl Typed for $rust {
+            type Reader = $reader;
 
-impl Typed for i32 {
-    type Reader = Int<i32>;
-
-    #[inline]
-    fn reader(ty: Ty) -> Int<i32> {
-        match ty {
-            Ty::Integer(rule) => Int::new(rule),
-            other => mismatch(other, "i32"),
+            #[inline]
+            fn reader(_: Ty) -> $reader {
+                $reader
+            }
         }
-    }
+    };
 }
 
-impl Typed for i64 {
-    type Reader = Int<i64>;
-
-    #[inline]
-    fn reader(ty: Ty) -> Int<i64> {
-        match ty {
-            Ty::Long(rule) => Int::new(rule),
-            other => mismatch(other, "i64"),
-        }
-    }
-}
-
-impl Typed for f64 {
-    type Reader = Double;
-
-    #[inline]
-    fn reader(_: Ty) -> Double {
-        Double
-    }
-}
-
-impl Typed for bool {
-    type Reader = Bool;
-
-    #[inline]
-    fn reader(_: Ty) -> Bool {
-        Bool
-    }
-}
-
-impl Typed for Timestamp {
-    type Reader = Time;
-
-    #[inline]
-    fn reader(_: Ty) -> Time {
-        Time
-    }
-}
-
-impl Typed for Blob {
-    type Reader = Bytes;
-
-    #[inline]
-    fn reader(ty: Ty) -> Bytes {
-        match ty {
-            Ty::Blob(rule) => Bytes(rule),
-            other => mismatch(other, "Blob"),
-        }
-    }
-}
+typed_scalar!(ruled String: String => Str = Str);
+typed_scalar!(ruled i32: Integer => Int<i32> = Int::new);
+typed_scalar!(ruled i64: Long => Int<i64> = Int::new);
+typed_scalar!(ruled Blob: Blob => Bytes = Bytes);
+typed_scalar!(plain f64 => Double);
+typed_scalar!(plain bool => Bool);
+typed_scalar!(plain Timestamp => Time);
 
 impl<E: ModelEnum> Typed for E {
     type Reader = Enum<E>;
@@ -818,17 +780,26 @@ impl Str {
     }
 }
 
+/// `Clone` and `Copy` for a reader that holds a `PhantomData` of the type
+/// it builds, whatever that type is (a derive would ask it to be `Copy`
+/// too).
+macro_rules! copy_for_any {
+    ($($reader:ident),*) => {$(
+        impl<T> Clone for $reader<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<T> Copy for $reader<T> {}
+    )*};
+}
+
+copy_for_any!(Int, Enum, Struct);
+
 /// An integer or long shape, read into `T` (`i32` or `i64`).
 #[derive(Debug)]
 pub struct Int<T>(pub &'static IntRule, PhantomData<T>);
-
-impl<T> Clone for Int<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Int<T> {}
 
 impl<T> Int<T> {
     /// A reader for a shape with `rule`.
@@ -967,14 +938,6 @@ impl Kind for Bytes {
 #[derive(Debug)]
 pub struct Enum<E>(PhantomData<E>);
 
-impl<E> Clone for Enum<E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<E> Copy for Enum<E> {}
-
 impl<E> Enum<E> {
     /// The reader.
     pub const fn new() -> Self {
@@ -1029,14 +992,6 @@ pub(crate) fn enum_value(
 /// A structure shape, read into the slots `F` by [`read_struct`].
 #[derive(Debug)]
 pub struct Struct<F>(&'static StructShape, PhantomData<F>);
-
-impl<F> Clone for Struct<F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<F> Copy for Struct<F> {}
 
 impl<F> Struct<F> {
     /// The reader of `shape` into `F`.

@@ -221,54 +221,55 @@ impl IntRule {
     }
 }
 
-/// Item count of a list shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ItemsRule {
-    /// Fewest items.
-    pub min: Option<u64>,
-    /// Most items.
-    pub max: Option<u64>,
+/// A rule on how many of something a value holds (a list's items, a
+/// blob's bytes): the fewest and the most, each optional. `$unit` names
+/// one of what is counted, in the field docs and the messages.
+macro_rules! count_rule {
+    ($(#[$doc:meta])* $rule:ident counts $unit:literal, $any:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $rule {
+            #[doc = concat!("Fewest ", $unit, "s.")]
+            pub min: Option<u64>,
+            #[doc = concat!("Most ", $unit, "s.")]
+            pub max: Option<u64>,
+        }
+
+        impl $rule {
+            #[doc = $any]
+            pub const ANY: $rule = $rule {
+                min: None,
+                max: None,
+            };
+
+            /// The message for a value of `count` items (or bytes), when
+            /// that breaks the rule.
+            #[inline]
+            pub(crate) fn check(&self, count: u64) -> Option<String> {
+                length_message(count, self.min, self.max, $unit)
+            }
+        }
+    };
+}
+
+count_rule! {
+    /// Item count of a list shape.
+    ItemsRule counts "item", "A list of any size."
 }
 
 impl ItemsRule {
-    /// A list of any size.
-    pub const ANY: ItemsRule = ItemsRule {
-        min: None,
-        max: None,
-    };
-
-    /// The message for a list of `count` items, when that breaks the rule.
-    #[inline]
-    pub(crate) fn check(&self, count: u64) -> Option<String> {
-        length_message(count, self.min, self.max, "item")
-    }
-
     /// The rule in words, e.g. `items 1..=100`, `items 0..=50`, or `""`.
     pub fn describe(&self) -> String {
         words::items(self.min, self.max).unwrap_or_default()
     }
 }
 
-/// Size of a blob shape, in decoded bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlobRule {
-    /// Fewest bytes.
-    pub min: Option<u64>,
-    /// Most bytes.
-    pub max: Option<u64>,
+count_rule! {
+    /// Size of a blob shape, in decoded bytes.
+    BlobRule counts "byte", "A blob of any size."
 }
 
 impl BlobRule {
-    /// A blob of any size.
-    pub const ANY: BlobRule = BlobRule {
-        min: None,
-        max: None,
-    };
-
-    pub(crate) fn check(&self, bytes: u64) -> Option<String> {
-        length_message(bytes, self.min, self.max, "byte")
-    }
-
     /// The rule in words, e.g. `size 0..=20971520 bytes`, or `""`.
     pub fn describe(&self) -> String {
         words::size(self.min, self.max).unwrap_or_default()

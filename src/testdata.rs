@@ -585,19 +585,22 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             description,
         });
     }
-    macro_rules! edit {
-        ($change:expr, $code:expr, $description:expr) => {
-            here(edits, at, $change, $code, $description)
+    // An edit that replaces the value here: `replace!(value, Code, description)`.
+    macro_rules! replace {
+        ($value:expr, $code:ident, $description:expr) => {
+            here(
+                edits,
+                at,
+                Change::Replace($value),
+                Code::$code,
+                $description.into(),
+            )
         };
     }
     match ty {
         Ty::String(rule) => {
             let s = value.as_str().unwrap_or_default();
-            edit!(
-                Change::Replace(json!(12345)),
-                Code::Type,
-                "a number for a string".into()
-            );
+            replace!(json!(12345), Type, "a number for a string");
             if let Some(max) = rule.max {
                 // Repeat the value's own characters, so that a pattern still
                 // matches where it can; a document's, spaces inside it, so
@@ -611,9 +614,9 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                     long.push_str(&"a".repeat(want - have));
                     long
                 };
-                edit!(
-                    Change::Replace(Value::String(long)),
-                    Code::Length,
+                replace!(
+                    Value::String(long),
+                    Length,
                     format!("a string of {} characters", max + 1)
                 );
             }
@@ -627,9 +630,9 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                     for tail in first.into_iter().chain(["\n"]) {
                         let broken = format!("{s}{tail}");
                         if !p.is_match(&broken) {
-                            edit!(
-                                Change::Replace(Value::String(broken)),
-                                Code::Pattern,
+                            replace!(
+                                Value::String(broken),
+                                Pattern,
                                 format!("pattern broken at the end with {tail:?}")
                             );
                         }
@@ -638,80 +641,28 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             }
         }
         Ty::Integer(rule) | Ty::Long(rule) => {
-            edit!(
-                Change::Replace(json!("12")),
-                Code::Type,
-                "a string for an integer".into()
-            );
-            edit!(
-                Change::Replace(json!(1.5)),
-                Code::Type,
-                "a fraction for an integer".into()
-            );
+            replace!(json!("12"), Type, "a string for an integer");
+            replace!(json!(1.5), Type, "a fraction for an integer");
             if let Some(over) = rule.max.checked_add(1) {
-                edit!(
-                    Change::Replace(json!(over)),
-                    Code::Range,
-                    "one past the maximum".into()
-                );
+                replace!(json!(over), Range, "one past the maximum");
             } else {
-                edit!(
-                    Change::Replace(json!(u64::MAX)),
-                    Code::Range,
-                    "past the i64 maximum".into()
-                );
+                replace!(json!(u64::MAX), Range, "past the i64 maximum");
             }
             if let Some(under) = rule.min.checked_sub(1) {
-                edit!(
-                    Change::Replace(json!(under)),
-                    Code::Range,
-                    "one below the minimum".into()
-                );
+                replace!(json!(under), Range, "one below the minimum");
             }
         }
-        Ty::Double => edit!(
-            Change::Replace(json!("1.5")),
-            Code::Type,
-            "a string for a number".into()
-        ),
-        Ty::Boolean => edit!(
-            Change::Replace(json!("true")),
-            Code::Type,
-            "a string for a boolean".into()
-        ),
+        Ty::Double => replace!(json!("1.5"), Type, "a string for a number"),
+        Ty::Boolean => replace!(json!("true"), Type, "a string for a boolean"),
         Ty::Timestamp => {
-            edit!(
-                Change::Replace(json!("2023-13-01T00:00:00Z")),
-                Code::Timestamp,
-                "month 13".into()
-            );
-            edit!(
-                Change::Replace(json!("2023-02-30T00:00:00Z")),
-                Code::Timestamp,
-                "February 30".into()
-            );
-            edit!(
-                Change::Replace(json!("2023-11-14 25:00:00+00:00")),
-                Code::Timestamp,
-                "hour 25".into()
-            );
-            edit!(
-                Change::Replace(json!(true)),
-                Code::Type,
-                "a boolean for a timestamp".into()
-            );
+            replace!(json!("2023-13-01T00:00:00Z"), Timestamp, "month 13");
+            replace!(json!("2023-02-30T00:00:00Z"), Timestamp, "February 30");
+            replace!(json!("2023-11-14 25:00:00+00:00"), Timestamp, "hour 25");
+            replace!(json!(true), Type, "a boolean for a timestamp");
         }
-        Ty::Blob(_) => edit!(
-            Change::Replace(json!("abc")),
-            Code::Base64,
-            "unpadded base64".into()
-        ),
+        Ty::Blob(_) => replace!(json!("abc"), Base64, "unpadded base64"),
         Ty::Enum(_) => {
-            edit!(
-                Change::Replace(json!("NOT_A_KNOWN_VALUE")),
-                Code::Enum,
-                "an unknown enum value".into()
-            );
+            replace!(json!("NOT_A_KNOWN_VALUE"), Enum, "an unknown enum value");
             if let Some(s) = value.as_str() {
                 let flipped: String = s
                     .chars()
@@ -723,19 +674,15 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                         }
                     })
                     .collect();
-                edit!(
-                    Change::Replace(Value::String(flipped)),
-                    Code::Enum,
-                    "an enum value in the wrong case".into()
+                replace!(
+                    Value::String(flipped),
+                    Enum,
+                    "an enum value in the wrong case"
                 );
             }
         }
         Ty::List(l) => {
-            edit!(
-                Change::Replace(json!({})),
-                Code::Type,
-                "an object for a list".into()
-            );
+            replace!(json!({}), Type, "an object for a list");
             let items = value.as_array().map_or(&[][..], |a| a.as_slice());
             edits.push(Edit {
                 target: at.to_string(),
@@ -747,31 +694,19 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             if let (Some(max), Some(first)) = (l.items.max, items.first()) {
                 if max <= 1000 {
                     let too_many = vec![first.clone(); max as usize + 1];
-                    edit!(
-                        Change::Replace(Value::Array(too_many)),
-                        Code::Items,
-                        format!("{} items", max + 1)
-                    );
+                    replace!(Value::Array(too_many), Items, format!("{} items", max + 1));
                 }
             }
             if let Some(min) = l.items.min.filter(|&m| m > 0) {
                 let too_few = items.iter().take(min as usize - 1).cloned().collect();
-                edit!(
-                    Change::Replace(Value::Array(too_few)),
-                    Code::Items,
-                    format!("{} items", min - 1)
-                );
+                replace!(Value::Array(too_few), Items, format!("{} items", min - 1));
             }
             for (i, item) in items.iter().enumerate() {
                 collect_value(&l.member, item, &format!("{at}/{i}"), edits);
             }
         }
         Ty::Map(m) => {
-            edit!(
-                Change::Replace(json!([])),
-                Code::Type,
-                "an array for a map".into()
-            );
+            replace!(json!([]), Type, "an array for a map");
             if let Ty::Enum(_) = m.key {
                 let mut bad = value.as_object().cloned().unwrap_or_default();
                 if let Some(v) = bad.values().next().cloned() {
@@ -790,11 +725,7 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             }
         }
         Ty::Structure(s) => {
-            edit!(
-                Change::Replace(json!("x")),
-                Code::Type,
-                "a string for a structure".into()
-            );
+            replace!(json!("x"), Type, "a string for a structure");
             collect_structure(s, value, at, edits);
         }
     }

@@ -184,6 +184,16 @@ mod tests {
         }
     }
 
+    /// A successful response with `body`, status 200.
+    fn output(body: &Value) -> Response<'_> {
+        Response::Output { body, status: 200 }
+    }
+
+    /// An error response: `code` with `status`.
+    fn error(code: &str, status: u16) -> Response<'_> {
+        Response::Error { code, status }
+    }
+
     fn hit(waiter: &Waiter, response: Response<'_>) -> bool {
         waiter.state_of(response).acceptor == Some(0)
     }
@@ -201,112 +211,31 @@ mod tests {
         ];
         for (items, want_all, want_any) in cases {
             let b = body(items.clone());
-            assert_eq!(
-                hit(
-                    &all,
-                    Response::Output {
-                        body: &b,
-                        status: 200
-                    }
-                ),
-                want_all,
-                "{items}"
-            );
-            assert_eq!(
-                hit(
-                    &any,
-                    Response::Output {
-                        body: &b,
-                        status: 200
-                    }
-                ),
-                want_any,
-                "{items}"
-            );
+            assert_eq!(hit(&all, output(&b)), want_all, "{items}");
+            assert_eq!(hit(&any, output(&b)), want_any, "{items}");
         }
         // A path matcher never matches an error response.
-        assert!(!hit(
-            &all,
-            Response::Error {
-                code: "X",
-                status: 400
-            }
-        ));
+        assert!(!hit(&all, error("X", 400)));
     }
 
     #[test]
     fn status_and_error_matchers() {
         let ok = json!({});
         let status = one(Matcher::Status, None, Expected::Int(200));
-        assert!(hit(
-            &status,
-            Response::Output {
-                body: &ok,
-                status: 200
-            }
-        ));
-        assert!(!hit(
-            &status,
-            Response::Error {
-                code: "X",
-                status: 404
-            }
-        ));
+        assert!(hit(&status, output(&ok)));
+        assert!(!hit(&status, error("X", 404)));
         let any_error = one(Matcher::Error, None, Expected::Bool(true));
-        assert!(hit(
-            &any_error,
-            Response::Error {
-                code: "X",
-                status: 400
-            }
-        ));
-        assert!(!hit(
-            &any_error,
-            Response::Output {
-                body: &ok,
-                status: 200
-            }
-        ));
+        assert!(hit(&any_error, error("X", 400)));
+        assert!(!hit(&any_error, output(&ok)));
         let no_error = one(Matcher::Error, None, Expected::Bool(false));
-        assert!(hit(
-            &no_error,
-            Response::Output {
-                body: &ok,
-                status: 200
-            }
-        ));
+        assert!(hit(&no_error, output(&ok)));
         let named = one(Matcher::Error, None, Expected::Str("ScanNotFoundException"));
-        assert!(hit(
-            &named,
-            Response::Error {
-                code: "ScanNotFoundException",
-                status: 400
-            }
-        ));
-        assert!(!hit(
-            &named,
-            Response::Error {
-                code: "Other",
-                status: 400
-            }
-        ));
+        assert!(hit(&named, error("ScanNotFoundException", 400)));
+        assert!(!hit(&named, error("Other", 400)));
         // No acceptor matched: retry on a response, failure on an error.
+        assert_eq!(named.state_of(output(&ok)).state, WaiterState::Retry);
         assert_eq!(
-            named
-                .state_of(Response::Output {
-                    body: &ok,
-                    status: 200
-                })
-                .state,
-            WaiterState::Retry
-        );
-        assert_eq!(
-            named
-                .state_of(Response::Error {
-                    code: "Other",
-                    status: 400
-                })
-                .state,
+            named.state_of(error("Other", 400)).state,
             WaiterState::Failure
         );
     }

@@ -203,23 +203,47 @@ fn operation(name: &str, old: &OperationDef, new: &OperationDef, out: &mut Vec<S
         ("input", &old.input, &new.input),
         ("output", &old.output, &new.output),
     ] {
-        let (a, b) = (target(a), target(b));
-        if a != b {
-            out.push(format!(
-                "{subject}: {what} changed from {} to {}.",
-                shape_name(a),
-                shape_name(b)
-            ));
-        }
+        target_change(&subject, what, a, b, out);
     }
     let before: BTreeSet<&str> = old.errors.iter().map(|e| e.shape.as_str()).collect();
     let after: BTreeSet<&str> = new.errors.iter().map(|e| e.shape.as_str()).collect();
-    for error in before.union(&after) {
-        if !after.contains(error) {
-            out.push(format!("{subject}: error {} removed.", code(error)));
-        } else if !before.contains(error) {
-            out.push(format!("{subject}: error {} added.", code(error)));
+    set_changes(&subject, "error", &before, &after, out);
+}
+
+/// `{subject}: {what} X removed.` for each X only `before` holds, and
+/// `{subject}: {what} X added.` for each only `after` holds, in order.
+fn set_changes<T: Ord + AsRef<str>>(
+    subject: &str,
+    what: &str,
+    before: &BTreeSet<T>,
+    after: &BTreeSet<T>,
+    out: &mut Vec<String>,
+) {
+    for one in before.union(after) {
+        if !after.contains(one) {
+            out.push(format!("{subject}: {what} {} removed.", code(one.as_ref())));
+        } else if !before.contains(one) {
+            out.push(format!("{subject}: {what} {} added.", code(one.as_ref())));
         }
+    }
+}
+
+/// `{subject}: {what} changed from A to B.`, where the shapes `old` and
+/// `new` refer to differ.
+fn target_change(
+    subject: &str,
+    what: &str,
+    old: &Option<ShapeRef>,
+    new: &Option<ShapeRef>,
+    out: &mut Vec<String>,
+) {
+    let (a, b) = (target(old), target(new));
+    if a != b {
+        out.push(format!(
+            "{subject}: {what} changed from {} to {}.",
+            shape_name(a),
+            shape_name(b)
+        ));
     }
 }
 
@@ -269,25 +293,10 @@ fn shape(name: &str, old: &ShapeDef, new: &ShapeDef, out: &mut Vec<String>) {
     };
     members(&subject, old, new, out);
 
-    let before: BTreeSet<&str> = old
-        .enum_values
-        .iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let after: BTreeSet<&str> = new
-        .enum_values
-        .iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    for value in before.union(&after) {
-        if !after.contains(value) {
-            out.push(format!("{subject}: value {} removed.", code(value)));
-        } else if !before.contains(value) {
-            out.push(format!("{subject}: value {} added.", code(value)));
-        }
-    }
+    let values = |def: &ShapeDef| -> BTreeSet<String> {
+        def.enum_values.iter().flatten().cloned().collect()
+    };
+    set_changes(&subject, "value", &values(old), &values(new), out);
 
     if (old.min, old.max) != (new.min, new.max) {
         out.push(format!(
@@ -311,18 +320,11 @@ fn shape(name: &str, old: &ShapeDef, new: &ShapeDef, out: &mut Vec<String>) {
     }
 
     for (what, a, b) in [
-        ("item", &old.member, &new.member),
-        ("key", &old.key, &new.key),
-        ("value", &old.value, &new.value),
+        ("item shape", &old.member, &new.member),
+        ("key shape", &old.key, &new.key),
+        ("value shape", &old.value, &new.value),
     ] {
-        let (a, b) = (target(a), target(b));
-        if a != b {
-            out.push(format!(
-                "{subject}: {what} shape changed from {} to {}.",
-                shape_name(a),
-                shape_name(b)
-            ));
-        }
+        target_change(&subject, what, a, b, out);
     }
 }
 
@@ -434,33 +436,22 @@ fn verdict(
     }
 }
 
+/// A field compared between two definitions: what it is called in the
+/// notes, and how to read it from a definition of type `T`.
+type Field<T, V> = (&'static str, fn(&T) -> V);
+
 fn paginator(name: &str, old: &PaginatorDef, new: &PaginatorDef, out: &mut Vec<String>) {
-    let result_keys =
-        |p: &PaginatorDef| p.result_key.as_ref().map(|k| k.names()).unwrap_or_default();
-    let fields = [
-        (
-            "input token",
-            old.input_token.names(),
-            new.input_token.names(),
-        ),
-        (
-            "output token",
-            old.output_token.names(),
-            new.output_token.names(),
-        ),
-        (
-            "limit key",
-            old.limit_key.iter().cloned().collect(),
-            new.limit_key.iter().cloned().collect(),
-        ),
-        ("result key", result_keys(old), result_keys(new)),
-        (
-            "non-aggregate keys",
-            old.non_aggregate_keys.clone(),
-            new.non_aggregate_keys.clone(),
-        ),
+    let fields: [Field<PaginatorDef, Vec<String>>; 5] = [
+        ("input token", |p| p.input_token.names()),
+        ("output token", |p| p.output_token.names()),
+        ("limit key", |p| p.limit_key.iter().cloned().collect()),
+        ("result key", |p| {
+            p.result_key.as_ref().map(|k| k.names()).unwrap_or_default()
+        }),
+        ("non-aggregate keys", |p| p.non_aggregate_keys.clone()),
     ];
-    for (what, a, b) in fields {
+    for (what, field) in fields {
+        let (a, b) = (field(old), field(new));
         if a != b {
             out.push(format!(
                 "Paginator {}: {what} changed from {} to {}.",
@@ -505,13 +496,7 @@ fn waiter(name: &str, old: &WaiterDef, new: &WaiterDef, out: &mut Vec<String>) {
     let after: Vec<String> = new.acceptors.iter().map(acceptor).collect();
     let (a, b): (BTreeSet<&String>, BTreeSet<&String>) =
         (before.iter().collect(), after.iter().collect());
-    for one in a.union(&b) {
-        if !b.contains(one) {
-            out.push(format!("{subject}: acceptor {} removed.", code(one)));
-        } else if !a.contains(one) {
-            out.push(format!("{subject}: acceptor {} added.", code(one)));
-        }
-    }
+    set_changes(&subject, "acceptor", &a, &b, out);
     if a == b && before != after {
         // The first acceptor that matches decides.
         out.push(format!("{subject}: acceptors reordered."));
@@ -539,30 +524,19 @@ fn partition_changes(old: &partitions::File, new: &partitions::File) -> Vec<Stri
         |id, _, how| format!("Partition {} {how}.", code(id)),
         |id, o, n, out| {
             let subject = format!("Partition {}", code(id));
-            let (x, y) = (&o.outputs, &n.outputs);
-            for (what, was, is) in [
-                (
-                    "region pattern",
-                    o.region_regex.clone(),
-                    n.region_regex.clone(),
-                ),
-                ("DNS suffix", x.dns_suffix.clone(), y.dns_suffix.clone()),
-                (
-                    "dual-stack DNS suffix",
-                    x.dual_stack_dns_suffix.clone(),
-                    y.dual_stack_dns_suffix.clone(),
-                ),
-                (
-                    "dual-stack support",
-                    x.supports_dual_stack.to_string(),
-                    y.supports_dual_stack.to_string(),
-                ),
-                (
-                    "FIPS support",
-                    x.supports_fips.to_string(),
-                    y.supports_fips.to_string(),
-                ),
-            ] {
+            let fields: [Field<partitions::PartitionDef, String>; 5] = [
+                ("region pattern", |p| p.region_regex.clone()),
+                ("DNS suffix", |p| p.outputs.dns_suffix.clone()),
+                ("dual-stack DNS suffix", |p| {
+                    p.outputs.dual_stack_dns_suffix.clone()
+                }),
+                ("dual-stack support", |p| {
+                    p.outputs.supports_dual_stack.to_string()
+                }),
+                ("FIPS support", |p| p.outputs.supports_fips.to_string()),
+            ];
+            for (what, field) in fields {
+                let (was, is) = (field(o), field(n));
                 if was != is {
                     out.push(format!(
                         "{subject}: {what} changed from {} to {}.",
@@ -571,13 +545,10 @@ fn partition_changes(old: &partitions::File, new: &partitions::File) -> Vec<Stri
                     ));
                 }
             }
-            for region in keys(&o.regions, &n.regions) {
-                if !n.regions.contains_key(region) {
-                    out.push(format!("{subject}: region {} removed.", code(region)));
-                } else if !o.regions.contains_key(region) {
-                    out.push(format!("{subject}: region {} added.", code(region)));
-                }
-            }
+            let regions = |p: &partitions::PartitionDef| -> BTreeSet<String> {
+                p.regions.keys().cloned().collect()
+            };
+            set_changes(&subject, "region", &regions(o), &regions(n), out);
         },
     );
     out

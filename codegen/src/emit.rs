@@ -37,6 +37,12 @@ pub fn pretty(header: &str, source: &str) -> String {
     format!("{header}{}", prettyplease::unparse(&file))
 }
 
+/// The start of a generated file: its module doc, `//! {doc}`, with the
+/// service's title where `doc` writes `{title}`.
+fn module_doc(service: &Service, doc: &str) -> String {
+    format!("//! {}\n", doc.replace("{title}", &title(service)))
+}
+
 fn lit(s: &str) -> String {
     format!("{s:?}")
 }
@@ -210,12 +216,7 @@ pub fn describe(service: &Service, name: &str) -> String {
 
 /// `types.rs`: a struct per structure shape, an enum per enum shape.
 pub fn types(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! The structures and enums of the {}.",
-        title(service)
-    );
+    let mut out = module_doc(service, "The structures and enums of the {title}.");
     out.push_str("#![allow(clippy::large_enum_variant)]\n");
     out.push_str("use std::collections::BTreeMap;\nuse serde::{Deserialize, Serialize};\nuse crate::{Blob, Timestamp};\n");
     for shape in service.shapes.values() {
@@ -354,12 +355,7 @@ fn fields_name(name: &str) -> String {
 /// place in the shape description with the reader of its Rust type
 /// (`read::Typed`), which takes every rule from the shape tables.
 pub fn model(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! The structures of the {} as [`Model`](crate::Model)s: one `model_struct!` call each, naming each member's place in the shape description and its Rust type; every rule is read from the shape tables.",
-        title(service)
-    );
+    let mut out = module_doc(service, "The structures of the {title} as [`Model`](crate::Model)s: one `model_struct!` call each, naming each member's place in the shape description and its Rust type; every rule is read from the shape tables.");
     out.push_str("#[allow(unused_imports)]\nuse crate::{Blob, Timestamp};\n");
     out.push_str("#[allow(unused_imports)]\nuse std::collections::BTreeMap;\n");
     out.push_str("use crate::model::model_struct;\n");
@@ -576,11 +572,9 @@ fn capital(text: &str) -> String {
 
 /// `rules.rs`: one static per constrained scalar shape.
 pub fn rules(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! The rules of the constrained scalar shapes of the {}.",
-        title(service)
+    let mut out = module_doc(
+        service,
+        "The rules of the constrained scalar shapes of the {title}.",
     );
     out.push_str("use crate::rules::{BlobRule, Embedded, IntRule, Pattern, StrRule};\n");
     documents(service, &mut out);
@@ -629,44 +623,45 @@ pub fn rules(service: &Service) -> String {
                     opt(*max)
                 );
             }
-            Kind::Integer { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: IntRule = IntRule {{ min: {}, max: {} }};",
-                    min.map_or("i32::MIN as i64".into(), |v| v.to_string()),
-                    max.map_or("i32::MAX as i64".into(), |v| v.to_string())
-                );
-            }
-            Kind::Long { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: IntRule = IntRule {{ min: {}, max: {} }};",
-                    min.map_or("i64::MIN".into(), |v| v.to_string()),
-                    max.map_or("i64::MAX".into(), |v| v.to_string())
-                );
-            }
-            Kind::Blob { min, max } => {
-                let _ = writeln!(
-                    out,
-                    "pub static {id}: BlobRule = BlobRule {{ min: {}, max: {} }};",
-                    opt(*min),
-                    opt(*max)
-                );
-            }
+            Kind::Integer { min, max } => bounds_rule(
+                &mut out,
+                &id,
+                "IntRule",
+                bound(*min, "i32::MIN as i64"),
+                bound(*max, "i32::MAX as i64"),
+            ),
+            Kind::Long { min, max } => bounds_rule(
+                &mut out,
+                &id,
+                "IntRule",
+                bound(*min, "i64::MIN"),
+                bound(*max, "i64::MAX"),
+            ),
+            Kind::Blob { min, max } => bounds_rule(&mut out, &id, "BlobRule", opt(*min), opt(*max)),
             _ => unreachable!(),
         }
     }
     out
 }
 
-/// `shapes.rs`: a descriptor per shape, and the lists of them.
-pub fn shapes(service: &Service) -> String {
-    let mut out = String::new();
+/// An integer bound as the rule writes it: the value, or `default` (the
+/// type's own limit) where the model sets none.
+fn bound(value: Option<i64>, default: &str) -> String {
+    value.map_or(default.into(), |v| v.to_string())
+}
+
+/// A rule static with a `min` and a `max` (`IntRule`, `BlobRule`), both
+/// already written as Rust expressions.
+fn bounds_rule(out: &mut String, id: &str, rule: &str, min: String, max: String) {
     let _ = writeln!(
         out,
-        "//! Descriptions of every shape of the {}.",
-        title(service)
+        "pub static {id}: {rule} = {rule} {{ min: {min}, max: {max} }};"
     );
+}
+
+/// `shapes.rs`: a descriptor per shape, and the lists of them.
+pub fn shapes(service: &Service) -> String {
+    let mut out = module_doc(service, "Descriptions of every shape of the {title}.");
     out.push_str(
         "#![allow(unused_imports)]\nuse crate::rules::{BlobRule, IntRule, ItemsRule, StrRule};\n",
     );
@@ -795,11 +790,9 @@ pub fn shapes(service: &Service) -> String {
 
 /// `operations.rs`: the operation table and the service's error type.
 pub fn operations(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! The operations of the {} and the errors they return.",
-        title(service)
+    let mut out = module_doc(
+        service,
+        "The operations of the {title} and the errors they return.",
     );
     out.push_str(
         "#[allow(unused_imports)]\nuse crate::shape::{Acceptor, Expected, Matcher, Operation, Paginator, Service, Waiter, WaiterState};\nuse crate::{Error, Options};\nuse super::*;\n",
@@ -902,11 +895,9 @@ pub fn operations(service: &Service) -> String {
 
 /// `schema.rs`: `schemars::JsonSchema` for every structure and enum.
 pub fn schema(service: &Service) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "//! JSON Schemas of the structures and enums of the {}, written from their descriptions.",
-        title(service)
+    let mut out = module_doc(
+        service,
+        "JSON Schemas of the structures and enums of the {title}, written from their descriptions.",
     );
     out.push_str("use super::*;\nuse crate::json_schema::impl_json_schema;\n");
     for shape in service.shapes.values() {

@@ -659,9 +659,6 @@ fn add_boto3_shapes(service: &mut Service) {
             },
         },
     );
-    let nested = |service: &mut Service, name: &str, members: Vec<Member>| {
-        add_structure(service, name, members, Role::Nested, None);
-    };
     // Every member optional: boto3's annotation, not AWS's data. Current
     // botocore writes `RequestId` only when the response carries a
     // request-id header and `HostId` only when present; botocore of 2016
@@ -669,34 +666,37 @@ fn add_boto3_shapes(service: &mut Service) {
     // recordings, tests/real-documents/); cloud-custodian's recorder empties
     // it to `{}`. The mypy-boto3 stubs mark the first four required, which
     // describes what the newest botocore typically writes, not a rule.
-    nested(
-        service,
-        "ResponseMetadata",
-        vec![
-            boto3_member("RequestId", "String", false),
-            boto3_member("HTTPStatusCode", "Integer", false),
-            boto3_member("HTTPHeaders", "HTTPHeaders", false),
-            boto3_member("RetryAttempts", "Integer", false),
-            boto3_member("HostId", "String", false),
-        ],
-    );
-    nested(
-        service,
-        "PaginatorConfig",
-        vec![
-            boto3_member("MaxItems", "Integer", false),
-            boto3_member("PageSize", "Integer", false),
-            boto3_member("StartingToken", "String", false),
-        ],
-    );
-    nested(
-        service,
-        "WaiterConfig",
-        vec![
-            boto3_member("Delay", "Integer", false),
-            boto3_member("MaxAttempts", "Integer", false),
-        ],
-    );
+    const NESTED: &[(&str, &[(&str, &str)])] = &[
+        (
+            "ResponseMetadata",
+            &[
+                ("RequestId", "String"),
+                ("HTTPStatusCode", "Integer"),
+                ("HTTPHeaders", "HTTPHeaders"),
+                ("RetryAttempts", "Integer"),
+                ("HostId", "String"),
+            ],
+        ),
+        (
+            "PaginatorConfig",
+            &[
+                ("MaxItems", "Integer"),
+                ("PageSize", "Integer"),
+                ("StartingToken", "String"),
+            ],
+        ),
+        (
+            "WaiterConfig",
+            &[("Delay", "Integer"), ("MaxAttempts", "Integer")],
+        ),
+    ];
+    for (name, members) in NESTED {
+        let members = members
+            .iter()
+            .map(|(wire, shape)| boto3_member(wire, shape, false))
+            .collect();
+        add_structure(service, name, members, Role::Nested, None);
+    }
 }
 
 /// What the emitter relies on.

@@ -6,18 +6,9 @@ use super::{Next, Number, Parser, Text};
 use proptest::prelude::*;
 use serde::de::IgnoredAny;
 
-/// Tokens and near-misses: any sequence of them is a candidate text.
-const TOKENS: &[&str] = &[
-    "{",
-    "}",
-    "[",
-    "]",
-    ",",
-    ":",
-    " ",
-    "\n",
-    "\t",
-    "\r",
+/// Strings that are scalars, and tokens too: plain, empty, non-ASCII,
+/// escaped, `\u` escapes (a surrogate pair and a lone surrogate).
+const STRINGS: &[&str] = &[
     "\"a\"",
     "\"\"",
     "\"é😀\"",
@@ -25,6 +16,19 @@ const TOKENS: &[&str] = &[
     "\"\\u00e9\"",
     "\"\\ud83d\\ude00\"",
     "\"\\ud800\"",
+];
+
+/// Tokens and near-misses: any sequence of them is a candidate text.
+fn tokens() -> Vec<&'static str> {
+    [STRUCTURAL, STRINGS, OTHER_TOKENS].concat()
+}
+
+/// Structural characters and whitespace.
+const STRUCTURAL: &[&str] = &["{", "}", "[", "]", ",", ":", " ", "\n", "\t", "\r"];
+
+/// The tokens after [`STRINGS`]: near-miss strings, numbers and near
+/// misses, literals and near misses.
+const OTHER_TOKENS: &[&str] = &[
     "\"\\udfff\"",
     "\"\\x\"",
     "\"\\u12\"",
@@ -60,14 +64,12 @@ const TOKENS: &[&str] = &[
 ];
 
 /// Scalars as tokens.
-const SCALARS: &[&str] = &[
-    "\"a\"",
-    "\"\"",
-    "\"é😀\"",
-    "\"\\n\\t\\\"\"",
-    "\"\\u00e9\"",
-    "\"\\ud83d\\ude00\"",
-    "\"\\ud800\"",
+fn scalars() -> Vec<&'static str> {
+    [STRINGS, OTHER_SCALARS].concat()
+}
+
+/// The scalars after [`STRINGS`]: numbers and literals.
+const OTHER_SCALARS: &[&str] = &[
     "0",
     "-0",
     "1",
@@ -86,7 +88,7 @@ const SCALARS: &[&str] = &[
 
 /// A well-formed JSON value, as tokens (whitespace between some of them).
 fn value() -> impl Strategy<Value = Vec<&'static str>> {
-    let leaf = prop::sample::select(SCALARS).prop_map(|t| vec![t]);
+    let leaf = prop::sample::select(scalars()).prop_map(|t| vec![t]);
     leaf.prop_recursive(4, 48, 5, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(|items| {
@@ -131,7 +133,7 @@ fn text() -> impl Strategy<Value = String> {
             value(),
             0..4usize,
             any::<prop::sample::Index>(),
-            prop::sample::select(TOKENS)
+            prop::sample::select(tokens())
         )
             .prop_map(|(mut tokens, change, at, token)| {
                 let i = at.index(tokens.len() + 1);
@@ -145,7 +147,7 @@ fn text() -> impl Strategy<Value = String> {
                 }
                 tokens.concat()
             }),
-        prop::collection::vec(prop::sample::select(TOKENS), 0..24).prop_map(|t| t.concat()),
+        prop::collection::vec(prop::sample::select(tokens()), 0..24).prop_map(|t| t.concat()),
     ]
 }
 

@@ -89,6 +89,18 @@ impl Partition {
     }
 }
 
+/// The [`Pattern`] of a pattern with nothing a regex dialect reads
+/// differently: anchored, it is its own portable form.
+macro_rules! plain_pattern {
+    ($pattern:literal) => {
+        Pattern::new(
+            $pattern,
+            concat!("^(?:", $pattern, ")$"),
+            concat!("^(?:", $pattern, ")$"),
+        )
+    };
+}
+
 /// A tag in a reference, as the OCI distribution specification writes it:
 /// `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}` (ECR's `ImageTag` allows 300
 /// characters in its API, but a reference that a client pulls holds the
@@ -97,28 +109,16 @@ static TAG: StrRule = StrRule {
     min: Some(1),
     max: Some(128),
     pattern: Some(&TAG_PATTERN),
-    secret: false,
-    document: None,
+    ..StrRule::ANY
 };
-static TAG_PATTERN: Pattern = Pattern::new(
-    "[A-Za-z0-9_][A-Za-z0-9._-]*",
-    "^(?:[A-Za-z0-9_][A-Za-z0-9._-]*)$",
-    "^(?:[A-Za-z0-9_][A-Za-z0-9._-]*)$",
-);
+static TAG_PATTERN: Pattern = plain_pattern!("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
 /// An image digest as ECR writes it: `sha256:` and 64 lower-case hex digits.
 static DIGEST: StrRule = StrRule {
-    min: None,
-    max: None,
     pattern: Some(&DIGEST_PATTERN),
-    secret: false,
-    document: None,
+    ..StrRule::ANY
 };
-static DIGEST_PATTERN: Pattern = Pattern::new(
-    "sha256:[a-f0-9]{64}",
-    "^(?:sha256:[a-f0-9]{64})$",
-    "^(?:sha256:[a-f0-9]{64})$",
-);
+static DIGEST_PATTERN: Pattern = plain_pattern!("sha256:[a-f0-9]{64}");
 
 /// The host of ECR Public's registry (and of its images).
 const PUBLIC_HOST: &str = "public.ecr.aws";
@@ -247,13 +247,37 @@ impl Found {
     }
 }
 
-impl Reference {
+/// Each type's `parse`, under its own doc comment: its `parse_with` under
+/// the default options.
+macro_rules! parse_with_defaults {
+    ($($(#[$doc:meta])* $ty:ident;)*) => {
+        $(
+            impl $ty {
+                $(#[$doc])*
+                pub fn parse(value: &str) -> Result<$ty, Error> {
+                    $ty::parse_with(value, &Options::default())
+                }
+            }
+        )*
+    };
+}
+
+parse_with_defaults! {
     /// Parses an image reference, a repository reference or an ARN, with
     /// default options.
-    pub fn parse(value: &str) -> Result<Reference, Error> {
-        Reference::parse_with(value, &Options::default())
-    }
+    Reference;
 
+    /// Parses an image reference: a repository with a tag, a digest or both.
+    ImageRef;
+
+    /// Parses a repository reference, as `repositoryUri` writes it.
+    RepositoryRef;
+
+    /// Parses a repository ARN.
+    RepositoryArn;
+}
+
+impl Reference {
     /// [`Reference::parse`] under `opts`: with
     /// [`Options::allow_unknown_enums`], a region the vendored table does
     /// not name is accepted where it has the form of the partition's
@@ -279,11 +303,6 @@ impl Reference {
 }
 
 impl ImageRef {
-    /// Parses an image reference: a repository with a tag, a digest or both.
-    pub fn parse(value: &str) -> Result<ImageRef, Error> {
-        ImageRef::parse_with(value, &Options::default())
-    }
-
     /// [`ImageRef::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<ImageRef, Error> {
         match Reference::parse_with(value, opts)? {
@@ -303,11 +322,6 @@ impl ImageRef {
 }
 
 impl RepositoryRef {
-    /// Parses a repository reference, as `repositoryUri` writes it.
-    pub fn parse(value: &str) -> Result<RepositoryRef, Error> {
-        RepositoryRef::parse_with(value, &Options::default())
-    }
-
     /// [`RepositoryRef::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<RepositoryRef, Error> {
         match Reference::parse_with(value, opts)? {
@@ -333,11 +347,6 @@ impl RepositoryRef {
 }
 
 impl RepositoryArn {
-    /// Parses a repository ARN.
-    pub fn parse(value: &str) -> Result<RepositoryArn, Error> {
-        RepositoryArn::parse_with(value, &Options::default())
-    }
-
     /// [`RepositoryArn::parse`] under `opts` (see [`Reference::parse_with`]).
     pub fn parse_with(value: &str, opts: &Options) -> Result<RepositoryArn, Error> {
         let mut found = Found::default();

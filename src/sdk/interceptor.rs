@@ -10,7 +10,7 @@ use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::Headers;
 use aws_smithy_types::config_bag::{ConfigBag, Storable, StoreReplace};
 
-use crate::options::Options;
+use crate::options::{setters, Options};
 use crate::registry::{self, Target};
 use crate::shape::Operation;
 
@@ -49,17 +49,13 @@ impl ValidatingInterceptor {
         ValidatingInterceptor::default()
     }
 
-    /// Checks with `opts`: strict mode, unknown enum values, limits.
-    pub fn with_options(mut self, opts: Options) -> Self {
-        self.opts = opts;
-        self
-    }
+    setters! {
+        /// Checks with `opts`: strict mode, unknown enum values, limits.
+        fn with_options(opts: Options);
 
-    /// Checks responses too (2xx bodies as the operation's output, others
-    /// as its errors).
-    pub fn with_responses(mut self, responses: bool) -> Self {
-        self.responses = responses;
-        self
+        /// Checks responses too (2xx bodies as the operation's output, others
+        /// as its errors).
+        fn with_responses(responses: bool);
     }
 }
 
