@@ -217,7 +217,7 @@ const OPEN_ENUM: &str = "Open: any other string is accepted too, as AWS's enums 
 
 /// The value with every object's keys sorted, so that output is stable
 /// whatever map order serde_json was built with.
-fn sorted(value: Value) -> Value {
+pub(crate) fn sorted(value: Value) -> Value {
     match value {
         Value::Object(map) => {
             let mut entries: Vec<(String, Value)> = map.into_iter().collect();
@@ -282,6 +282,12 @@ fn string(rule: &StrRule) -> Value {
     }
     if let Some(p) = rule.pattern {
         schema["pattern"] = p.portable.into();
+    }
+    // The document the text carries, for editors and validators that read
+    // content: an annotation, which validators do not assert by default.
+    if let Some(document) = rule.document {
+        schema["contentMediaType"] = "application/json".into();
+        schema["contentSchema"] = json!({ "$ref": document.schema_id });
     }
     schema
 }

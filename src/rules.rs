@@ -120,6 +120,13 @@ pub struct Embedded {
     /// or only to those AWS is seen to enforce (a response). The
     /// violations' paths are relative to the document.
     pub check: fn(&[u8], &crate::Options, bool) -> Result<(), crate::Error>,
+    /// The document's JSON Schema (2020-12), every rule JSON Schema can
+    /// say, as a request carries it; its description names the rest.
+    pub schema: fn() -> serde_json::Value,
+    /// The `$id` of that schema, which the schemas of the members carrying
+    /// the document name as their `contentSchema`:
+    /// `urn:ecr-models:ecr:documents:LifecyclePolicy`.
+    pub schema_id: &'static str,
 }
 
 impl StrRule {

@@ -9,8 +9,9 @@ use serde_json::{json, Value};
 use crate::options::Options;
 
 /// The exported schema tree: `<service>/<Name>.json` for every structure and
-/// enum of every service, and `index.json`, written for `opts` (its `strict`
-/// and `exact_outputs`). Paths are relative to the output folder; texts are
+/// enum of every service, `<service>/documents/<Name>.json` for every
+/// document its strings carry (the same in every mode), and `index.json`,
+/// written for `opts` (its `strict` and `exact_outputs`). Paths are relative to the output folder; texts are
 /// pretty-printed with sorted keys, so a regenerated tree diffs cleanly.
 pub fn export(opts: &Options) -> Vec<(String, String)> {
     use crate::registry::entries;
@@ -37,6 +38,21 @@ pub fn export(opts: &Options) -> Vec<(String, String)> {
                 "operations": ops,
             }));
             files.push((path, pretty(&schema)));
+        }
+    }
+    for &service in Service::ALL {
+        for document in crate::registry::documents(service) {
+            let mut schema = (document.schema)();
+            schema["$id"] = document.schema_id.into();
+            let path = format!("{service}/documents/{}.json", document.name);
+            index.push(json!({
+                "service": service.name(),
+                "name": document.name,
+                "file": path,
+                "role": "document",
+                "operations": [],
+            }));
+            files.push((path, pretty(&crate::json_schema::sorted(schema))));
         }
     }
     files.push((

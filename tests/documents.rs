@@ -20,10 +20,44 @@ fn pairs(e: &Error) -> Vec<(String, Code)> {
 }
 
 fn policy_violations(policy: &Value) -> Vec<(String, Code)> {
-    match LifecyclePolicy::from_json(&policy.to_string()) {
+    let found = match LifecyclePolicy::from_json(&policy.to_string()) {
         Ok(_) => Vec::new(),
         Err(e) => pairs(&e),
+    };
+    record("ecr", "LifecyclePolicy", policy, &found);
+    found
+}
+
+/// With `ECR_MODELS_DOCUMENT_CORPUS` set, each document these tests judge
+/// is written there with its verdict, one JSON line each, for
+/// `tests/crosscheck/` to replay through ajv and Python's jsonschema:
+/// unless its verdict rests on a rule that the schema's description says
+/// JSON Schema cannot say (unique priorities, the rules across rules, the
+/// names an action pattern matches).
+fn record(service: &str, name: &str, document: &Value, found: &[(String, Code)]) {
+    use std::io::Write as _;
+    static FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let Some(path) = std::env::var_os("ECR_MODELS_DOCUMENT_CORPUS") else {
+        return;
+    };
+    let beyond_schema = |(path, code): &(String, Code)| match code {
+        Code::Duplicate => true,
+        Code::Conflict => path.ends_with("/rulePriority") || path.ends_with("/selection/tagStatus"),
+        Code::Enum => path.contains("/Action") || path.contains("/NotAction"),
+        _ => false,
+    };
+    if found.iter().any(beyond_schema) {
+        return;
     }
+    let case = json!({"service": service, "shape": format!("documents/{name}"), "mode": "default",
+                      "valid": found.is_empty(), "document": document});
+    let _guard = FILE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .expect("the corpus opens");
+    writeln!(file, "{case}").expect("the corpus is written");
 }
 
 fn one(path: &str, code: Code) -> Vec<(String, Code)> {
@@ -101,6 +135,8 @@ fn every_lifecycle_policy_of_aws_and_aws_cli_is_valid() {
         if let Err(e) = LifecyclePolicy::from_json(&text) {
             panic!("{name}:\n{e}");
         }
+        let document: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(policy_violations(&document), [], "{name}");
     }
 }
 
@@ -697,9 +733,23 @@ fn public_repository() -> &'static PolicyRules {
 }
 
 fn under(rules: &'static PolicyRules, policy: &Value) -> Vec<(String, Code)> {
-    match PolicyDocument::from_json(&policy.to_string(), rules) {
+    let found = match PolicyDocument::from_json(&policy.to_string(), rules) {
         Ok(_) => Vec::new(),
         Err(e) => pairs(&e),
+    };
+    let (service, name) = policy_kind(rules);
+    record(service, name, policy, &found);
+    found
+}
+
+/// The service and document name of `rules`.
+fn policy_kind(rules: &'static PolicyRules) -> (&'static str, &'static str) {
+    if std::ptr::eq(rules, public_repository()) {
+        ("ecr-public", "RepositoryPolicy")
+    } else if std::ptr::eq(rules, ecr_registry()) {
+        ("ecr", "RegistryPolicy")
+    } else {
+        ("ecr", "RepositoryPolicy")
     }
 }
 
@@ -726,6 +776,8 @@ fn every_policy_of_the_user_guides_and_aws_cli_gets_its_published_verdict() {
     for (name, text) in all {
         let (rules, valid) = policy_file_rules(&name);
         let verdict = PolicyDocument::from_json(&text, rules);
+        let document: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(under(rules, &document).is_empty(), valid, "{name}");
         match (&verdict, valid) {
             (Ok(_), true) => {}
             (Err(e), false) => assert_eq!(

@@ -518,7 +518,10 @@ fn documents(service: &Service, out: &mut String) {
             .expect("a known document");
         let id = screaming(name);
         let check = match *name {
-            "LifecyclePolicy" => "crate::documents::check_lifecycle_policy".to_string(),
+            "LifecyclePolicy" => (
+                "crate::documents::check_lifecycle_policy".to_string(),
+                "crate::documents::lifecycle_policy_schema".to_string(),
+            ),
             _ => {
                 let key = service.info.key;
                 let mut prefixes = vec![format!("({}, ACTIONS)", lit(key))];
@@ -537,9 +540,13 @@ fn documents(service: &Service, out: &mut String) {
                     *name == "RegistryPolicy",
                     prefixes.join(", ")
                 );
-                format!("|text, opts, response| crate::documents::policy::check(text, opts, response, &{id}_RULES)")
+                (
+                    format!("|text, opts, response| crate::documents::policy::check(text, opts, response, &{id}_RULES)"),
+                    format!("|| crate::documents::policy::schema(&{id}_RULES)"),
+                )
             }
         };
+        let (check, schema) = check;
         doc(
             out,
             &format!(
@@ -549,9 +556,10 @@ fn documents(service: &Service, out: &mut String) {
         );
         let _ = writeln!(
             out,
-            "pub static {id}: Embedded = Embedded {{ name: {}, title: {}, check: {check} }};",
+            "pub static {id}: Embedded = Embedded {{ name: {}, title: {}, check: {check}, schema: {schema}, schema_id: {} }};",
             lit(name),
-            lit(what)
+            lit(what),
+            lit(&format!("urn:ecr-models:{}:documents:{name}", service.info.key))
         );
     }
     doc(out, "Every kind of document the service's strings carry.");

@@ -643,3 +643,102 @@ fn across_rules(cx: &mut Cx<'_>, path: &Path<'_>, rules: &[Seen]) {
         }
     }
 }
+
+/// The JSON Schema (2020-12) of a lifecycle policy, as a request carries
+/// it: every rule above that JSON Schema can say. Its description names
+/// the others.
+pub(crate) fn schema() -> serde_json::Value {
+    use serde_json::json;
+    let one_of = |values: &[&str]| json!({"type": "string", "enum": values});
+    let since = |t: &str| json!({"type": "object", "properties": {"countType": {"const": t}}, "required": ["countType"]});
+    let action_type = |t: &str| json!({"properties": {"action": {"type": "object", "properties": {"type": {"const": t}}}}});
+    let lists = json!([{"required": ["tagPrefixList"]}, {"required": ["tagPatternList"]}]);
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "LifecyclePolicy",
+        "description": "An Amazon ECR lifecycle policy (lifecyclePolicyText), as ecr-models checks it in a request. Not said here, as JSON Schema cannot say them: rulePriority values are unique across rules; per storage class, at most one rule selects untagged images, and a rule whose tagStatus is \"any\" has the highest rulePriority. A policy in a response is held to less: see the guide's documents page.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["rules"],
+        "properties": {
+            "rules": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/Rule"}}
+        },
+        "$defs": {
+            "Rule": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["rulePriority", "selection", "action"],
+                "properties": {
+                    "rulePriority": {"type": "integer", "minimum": 1, "maximum": POSITIVE.max},
+                    "description": {"type": "string"},
+                    "selection": {"$ref": "#/$defs/Selection"},
+                    "action": {"$ref": "#/$defs/Action"}
+                },
+                "allOf": [
+                    {
+                        "if": {"properties": {"selection": since("sinceImagePulled")}, "required": ["selection"]},
+                        "then": action_type("transition")
+                    },
+                    {
+                        "if": {"properties": {"selection": since("sinceImageTransitioned")}, "required": ["selection"]},
+                        "then": action_type("expire")
+                    }
+                ]
+            },
+            "Selection": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["tagStatus", "countType", "countNumber"],
+                "properties": {
+                    "tagStatus": one_of(TagStatus::VALUES),
+                    "tagPrefixList": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                    "tagPatternList": {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"type": "string", "pattern": format!("^[^*]*(?:\\*[^*]*){{0,{MAX_WILDCARDS}}}$")}
+                    },
+                    "countType": one_of(CountType::VALUES),
+                    "countUnit": one_of(CountUnit::VALUES),
+                    "countNumber": {"type": "integer", "minimum": 1, "maximum": POSITIVE.max},
+                    "storageClass": one_of(StorageClass::VALUES)
+                },
+                "allOf": [
+                    {
+                        "if": {"properties": {"tagStatus": {"const": "tagged"}}, "required": ["tagStatus"]},
+                        "then": {"anyOf": lists},
+                        "else": {"not": {"anyOf": lists}}
+                    },
+                    {"not": {"required": ["tagPrefixList", "tagPatternList"]}},
+                    {
+                        "if": {"properties": {"countType": {"const": "imageCountMoreThan"}}},
+                        "then": {"not": {"required": ["countUnit"]}},
+                        "else": {"required": ["countUnit"]}
+                    },
+                    {
+                        "if": since("sinceImageTransitioned"),
+                        "then": {
+                            "required": ["storageClass"],
+                            "properties": {
+                                "storageClass": {"const": "archive"},
+                                "countNumber": {"type": "integer", "minimum": MIN_ARCHIVE_DAYS}
+                            }
+                        },
+                        "else": {"properties": {"storageClass": {"const": "standard"}}}
+                    }
+                ]
+            },
+            "Action": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["type"],
+                "properties": {
+                    "type": one_of(ActionType::VALUES),
+                    "targetStorageClass": one_of(TargetStorageClass::VALUES)
+                },
+                "if": {"properties": {"type": {"const": "transition"}}, "required": ["type"]},
+                "then": {"required": ["targetStorageClass"]},
+                "else": {"not": {"required": ["targetStorageClass"]}}
+            }
+        }
+    })
+}

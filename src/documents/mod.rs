@@ -56,6 +56,12 @@ pub fn check_text(
     (embedded.check)(text, opts, response)
 }
 
+/// The JSON Schema of a lifecycle policy (what the generated documents name).
+#[cfg(feature = "ecr")]
+pub(crate) fn lifecycle_policy_schema() -> serde_json::Value {
+    lifecycle::schema()
+}
+
 /// Checks a lifecycle policy's text (what the generated documents call).
 #[cfg(feature = "ecr")]
 pub(crate) fn check_lifecycle_policy(

@@ -666,6 +666,110 @@ impl Kind for ConditionScalar {
     }
 }
 
+/// The JSON Schema (2020-12) of a policy under `rules`, as a request
+/// carries it: its grammar, and each action's form (`*`, or a prefix, `:`
+/// and a name or pattern); which names a pattern matches is said in the
+/// description, as JSON Schema cannot compare case-insensitive patterns
+/// with a list of names.
+pub(crate) fn schema(rules: &PolicyRules) -> serde_json::Value {
+    use serde_json::json;
+    let one_or_list = |item: serde_json::Value| json!({"anyOf": [item, {"type": "array", "minItems": 1, "items": item}]});
+    let strings = one_or_list(json!({"type": "string"}));
+    // A prefix written in any case, as IAM compares it.
+    let prefixes: Vec<String> = rules
+        .actions
+        .iter()
+        .map(|(prefix, _)| {
+            prefix
+                .chars()
+                .map(|c| match c.is_ascii_alphabetic() {
+                    true => format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase()),
+                    false => c.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let action = json!({
+        "type": "string",
+        "pattern": format!("^(?:\\*|(?:{}):[A-Za-z0-9*?]+)$", prefixes.join("|"))
+    });
+    let principal = json!({
+        "anyOf": [
+            {"const": "*"},
+            {
+                "type": "object",
+                "minProperties": 1,
+                "additionalProperties": false,
+                "properties": PRINCIPAL_KINDS.iter().map(|k| (k.to_string(), strings.clone())).collect::<serde_json::Map<_, _>>()
+            }
+        ]
+    });
+    let scalar = json!({"type": ["string", "number", "boolean"]});
+    let mut properties = json!({
+        "Sid": {"type": "string"},
+        "Effect": {"type": "string", "enum": Effect::VALUES},
+        "Principal": principal,
+        "NotPrincipal": principal,
+        "Action": one_or_list(action.clone()),
+        "NotAction": one_or_list(action),
+        "Condition": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": one_or_list(scalar)
+            }
+        }
+    });
+    if rules.resources {
+        properties["Resource"] = strings.clone();
+        properties["NotResource"] = strings;
+    }
+    let names: Vec<String> = rules
+        .actions
+        .iter()
+        .map(|(prefix, names)| match names.is_empty() {
+            true => format!("{prefix}: any name"),
+            false => format!("{prefix}: {}", names.join(", ")),
+        })
+        .collect();
+    let statement = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["Effect"],
+        "properties": properties,
+        "allOf": [
+            {"oneOf": [{"required": ["Principal"]}, {"required": ["NotPrincipal"]}]},
+            {"oneOf": [{"required": ["Action"]}, {"required": ["NotAction"]}]}
+        ]
+    });
+    let name = match rules.resources {
+        true => "RegistryPolicy",
+        false => "RepositoryPolicy",
+    };
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": name,
+        "description": format!(
+            "{} (IAM's policy grammar), as ecr-models checks it in a request. Not said here: each action's name or pattern matches at least one action, case aside ({}).{}",
+            rules.title,
+            names.join("; "),
+            match rules.resources {
+                true => "",
+                false => " It names no Resource or NotResource: the repository is the resource.",
+            }
+        ),
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["Statement"],
+        "properties": {
+            "Version": {"type": "string", "enum": PolicyVersion::VALUES},
+            "Id": {"type": "string"},
+            "Statement": one_or_list(json!({"$ref": "#/$defs/Statement"}))
+        },
+        "$defs": {"Statement": statement}
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::glob;

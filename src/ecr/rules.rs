@@ -74,6 +74,8 @@ pub static LIFECYCLE_POLICY: Embedded = Embedded {
     name: "LifecyclePolicy",
     title: "a lifecycle policy",
     check: crate::documents::check_lifecycle_policy,
+    schema: crate::documents::lifecycle_policy_schema,
+    schema_id: "urn:ecr-models:ecr:documents:LifecyclePolicy",
 };
 /// What a registry policy of the Amazon Elastic Container Registry (2015-09-21) allows.
 pub static REGISTRY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
@@ -91,6 +93,8 @@ pub static REGISTRY_POLICY: Embedded = Embedded {
         response,
         &REGISTRY_POLICY_RULES,
     ),
+    schema: || crate::documents::policy::schema(&REGISTRY_POLICY_RULES),
+    schema_id: "urn:ecr-models:ecr:documents:RegistryPolicy",
 };
 /// What a repository policy of the Amazon Elastic Container Registry (2015-09-21) allows.
 pub static REPOSITORY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
@@ -108,6 +112,8 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
         response,
         &REPOSITORY_POLICY_RULES,
     ),
+    schema: || crate::documents::policy::schema(&REPOSITORY_POLICY_RULES),
+    schema_id: "urn:ecr-models:ecr:documents:RepositoryPolicy",
 };
 /// Every kind of document the service's strings carry.
 pub static DOCUMENTS: &[&Embedded] = &[

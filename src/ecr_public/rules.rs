@@ -43,6 +43,8 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
         response,
         &REPOSITORY_POLICY_RULES,
     ),
+    schema: || crate::documents::policy::schema(&REPOSITORY_POLICY_RULES),
+    schema_id: "urn:ecr-models:ecr-public:documents:RepositoryPolicy",
 };
 /// Every kind of document the service's strings carry.
 pub static DOCUMENTS: &[&Embedded] = &[&REPOSITORY_POLICY];

@@ -1,5 +1,7 @@
 // Replays a corpus (JSON Lines of {service, shape, mode, valid, document},
-// written by `cargo test --test schema` with ECR_MODELS_CORPUS set) through
+// written by `cargo test --test schema` with ECR_MODELS_CORPUS set; a shape
+// `documents/<Name>` is a document its strings carry, as `cargo test --test
+// documents` writes them with ECR_MODELS_DOCUMENT_CORPUS set) through
 // ajv in 2020-12 mode with unicode regular expressions, and compares each
 // verdict with the Rust one, each mode (default, strict, exact) against the
 // schemas exported for it.
@@ -13,10 +15,14 @@ const [corpus, defaultDir, strictDir, exactDir] = process.argv.slice(2);
 function compileAll(dir) {
   const ajv = new Ajv2020({ unicodeRegExp: true, allowUnionTypes: true });
   const validators = new Map();
+  // Each service's schemas, and those of the documents its strings carry
+  // (`documents/<Name>`).
   for (const service of ["ecr", "ecr-public"]) {
-    for (const file of readdirSync(join(dir, service))) {
-      const schema = JSON.parse(readFileSync(join(dir, service, file), "utf8"));
-      validators.set(`${service}/${file.replace(/\.json$/, "")}`, ajv.compile(schema));
+    for (const folder of [service, `${service}/documents`]) {
+      for (const file of readdirSync(join(dir, folder)).filter((f) => f.endsWith(".json"))) {
+        const schema = JSON.parse(readFileSync(join(dir, folder, file), "utf8"));
+        validators.set(`${folder}/${file.replace(/\.json$/, "")}`, ajv.compile(schema));
+      }
     }
   }
   return validators;

@@ -13,10 +13,12 @@ from jsonschema import Draft202012Validator
 def compile_all(root):
     validators = {}
     for service in ("ecr", "ecr-public"):
-        for path in sorted(pathlib.Path(root, service).glob("*.json")):
-            schema = json.loads(path.read_text())
-            Draft202012Validator.check_schema(schema)
-            validators[f"{service}/{path.stem}"] = Draft202012Validator(schema)
+        # The service's schemas, and those of the documents its strings carry.
+        for folder in (service, f"{service}/documents"):
+            for path in sorted(pathlib.Path(root, folder).glob("*.json")):
+                schema = json.loads(path.read_text())
+                Draft202012Validator.check_schema(schema)
+                validators[f"{folder}/{path.stem}"] = Draft202012Validator(schema)
     return validators
 
 
