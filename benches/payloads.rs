@@ -191,6 +191,52 @@ pub fn create_repository() -> Value {
     })
 }
 
+/// A PutLifecyclePolicyRequest whose policy has `rules` rules: tagged
+/// images by pattern or prefix, kept by count or by age, archived after
+/// their last pull, and a last rule for any image.
+pub fn put_lifecycle_policy(rules: usize) -> Value {
+    let mut list: Vec<Value> = (0..rules.saturating_sub(1))
+        .map(|i| {
+            let (tags, selection) = if i % 2 == 0 {
+                (
+                    "tagPatternList",
+                    json!([format!("release-{i}-*"), format!("rc-{i}-*-hotfix")]),
+                )
+            } else {
+                (
+                    "tagPrefixList",
+                    json!([format!("v{i}."), format!("build-{i}")]),
+                )
+            };
+            let mut rule = json!({
+                "rulePriority": i + 1,
+                "description": format!("keep the newest images of stream {i}"),
+                "selection": {"tagStatus": "tagged", tags: selection,
+                              "countType": "imageCountMoreThan", "countNumber": 10 + i},
+                "action": {"type": "expire"}
+            });
+            if i % 3 == 2 {
+                rule["selection"] = json!({"tagStatus": "tagged", tags: selection,
+                    "countType": "sinceImagePulled", "countUnit": "days", "countNumber": 30 + i});
+                rule["action"] = json!({"type": "transition", "targetStorageClass": "archive"});
+            }
+            rule
+        })
+        .collect();
+    list.push(json!({
+        "rulePriority": rules + 100,
+        "description": "expire anything older than a year",
+        "selection": {"tagStatus": "any", "countType": "sinceImagePushed",
+                      "countUnit": "days", "countNumber": 365},
+        "action": {"type": "expire"}
+    }));
+    json!({
+        "registryId": "123456789012",
+        "repositoryName": "team-a/service-orders",
+        "lifecyclePolicyText": json!({ "rules": list }).to_string()
+    })
+}
+
 /// The JSON Lines stream: `pages` DescribeImagesResponse pages of 100 images.
 pub fn describe_images_stream(pages: usize) -> Vec<u8> {
     let mut out = Vec::new();

@@ -10,6 +10,7 @@ mod payloads;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use ecr_models::ecr::{
     CreateRepositoryRequest, DescribeImageScanFindingsResponse, DescribeImagesResponse,
+    PutLifecyclePolicyRequest,
 };
 use ecr_models::{Model, Options};
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -60,6 +61,7 @@ fn benches(c: &mut Criterion) {
     paths::<DescribeImageScanFindingsResponse>(c, "scan_findings_500", &findings);
     let small = serde_json::to_vec(&payloads::create_repository()).expect("json");
     paths::<CreateRepositoryRequest>(c, "create_repository", &small);
+    lifecycle_policy(c);
     // The JSON Lines stream, line by line, as ecr-validate --jsonl reads it.
     let stream = payloads::describe_images_stream(40);
     let mut group = c.benchmark_group("describe_images_stream");
@@ -82,6 +84,43 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("d_serde_ignored", |b| {
         b.iter(|| lines().all(|l| serde_json::from_slice::<IgnoredAny>(l).is_ok()))
+    });
+    group.finish();
+}
+
+/// A PutLifecyclePolicyRequest carrying a 30-rule policy, checked and
+/// read with the policy checked inside it (the default) and without
+/// (`Options::embedded_documents(false)`), beside serde_json's floor.
+fn lifecycle_policy(c: &mut Criterion) {
+    let text = serde_json::to_vec(&payloads::put_lifecycle_policy(30)).expect("json");
+    let on = Options::default();
+    let off = Options::default().embedded_documents(false);
+    assert!(ecr_models::check_slice::<PutLifecyclePolicyRequest>(&text, &on).is_ok());
+    let mut group = c.benchmark_group("lifecycle_policy_30_rules");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    for (name, opts) in [("embedded", &on), ("envelope_only", &off)] {
+        group.bench_function(format!("b_check_slice_{name}"), |b| {
+            b.iter(|| {
+                black_box(
+                    ecr_models::check_slice::<PutLifecyclePolicyRequest>(black_box(&text), opts)
+                        .is_ok(),
+                )
+            })
+        });
+        group.bench_function(format!("a_from_slice_{name}"), |b| {
+            b.iter(|| {
+                black_box(
+                    ecr_models::from_slice_with::<PutLifecyclePolicyRequest>(
+                        black_box(&text),
+                        opts,
+                    )
+                    .is_ok(),
+                )
+            })
+        });
+    }
+    group.bench_function("d_serde_ignored", |b| {
+        b.iter(|| black_box(serde_json::from_slice::<IgnoredAny>(black_box(&text)).is_ok()))
     });
     group.finish();
 }

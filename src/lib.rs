@@ -301,6 +301,11 @@ pub struct DocsBoto3Doctests;
 #[doc = include_str!("../docs/refs.md")]
 pub struct DocsRefsDoctests;
 
+/// `docs/documents.md`.
+#[cfg(all(doctest, feature = "ecr"))]
+#[doc = include_str!("../docs/documents.md")]
+pub struct DocsDocumentsDoctests;
+
 /// `docs/schemas.md`.
 #[cfg(all(doctest, feature = "schema", feature = "ecr"))]
 #[doc = include_str!("../docs/schemas.md")]

@@ -1,56 +1,66 @@
-//! Any text as a lifecycle policy, alone and inside the request that
-//! carries it: never a panic; a rejection keeps the invariants of
-//! `ecr_models_fuzz::check_error`; the typed reader and the check agree;
-//! and the request's violations at `/lifecyclePolicyText` are the
-//! document's own, their paths continued (when the text's length is in
-//! bounds and the list is not cut by the limit).
+//! Any text as each document that payloads carry (flag bits 4 to 5 choose
+//! the kind: a lifecycle policy, ECR's repository or registry policy, ECR
+//! Public's repository policy, and any added since), alone and inside the
+//! request that carries it: never a panic; a rejection keeps the
+//! invariants of `ecr_models_fuzz::check_error`; and the request's
+//! violations at the member are the document's own, their paths continued
+//! (when the text's length is in bounds and neither list is cut by the
+//! limit).
 #![no_main]
 
-use ecr_models::documents::{check_text, LifecyclePolicy};
-use ecr_models::ecr::PutLifecyclePolicyRequest;
-use ecr_models::{check_slice, Code};
+use ecr_models::documents::check_text;
+use ecr_models::{registry, Code, Service};
 use ecr_models_fuzz as fz;
 use libfuzzer_sys::fuzz_target;
+
+/// Each kind of document, and a request that carries it: service,
+/// document, operation, member, the member's length bounds.
+const CARRIERS: &[(Service, &str, &str, &str, (usize, usize))] = &[
+    (Service::Ecr, "LifecyclePolicy", "PutLifecyclePolicy", "lifecyclePolicyText", (100, 30720)),
+    (Service::Ecr, "RepositoryPolicy", "SetRepositoryPolicy", "policyText", (0, 10240)),
+    (Service::Ecr, "RegistryPolicy", "PutRegistryPolicy", "policyText", (0, 10240)),
+    (Service::EcrPublic, "RepositoryPolicy", "SetRepositoryPolicy", "policyText", (0, 10240)),
+];
 
 fuzz_target!(|data: &[u8]| {
     let Some(&flags) = data.first() else {
         return;
     };
-    let Ok(text) = std::str::from_utf8(data.get(1..).unwrap_or_default()) else {
-        return;
-    };
+    let text = data.get(1..).unwrap_or_default();
+    let (service, name, operation, member, (min, max)) =
+        CARRIERS[usize::from(flags >> 4) % CARRIERS.len()];
+    let embedded = registry::document(service, name).expect("a kind of the service");
     let opts = fz::options(flags);
-    let response = flags & 64 != 0;
-    let embedded = &ecr_models::ecr::rules::LIFECYCLE_POLICY;
-    let verdict = check_text(embedded, text.as_bytes(), &opts, response);
+    let response = flags & 8 != 0;
+    let verdict = check_text(embedded, text, &opts, response);
     if let Err(e) = &verdict {
         fz::check_error(e, &opts);
     }
-    if !response {
-        let typed = LifecyclePolicy::from_json_with(text, &opts);
-        assert_eq!(typed.is_ok(), verdict.is_ok(), "{typed:?} vs {verdict:?}");
-    }
 
-    let request = serde_json::json!({"repositoryName": "my-repo", "lifecyclePolicyText": text});
+    // Inside a request: only text, as a JSON string holds.
+    let Ok(text) = std::str::from_utf8(text) else {
+        return;
+    };
+    let op = registry::operation(service, operation).expect("an operation");
+    let mut request = serde_json::json!({"repositoryName": "my-repo"});
+    request[member] = text.into();
     let json = serde_json::to_vec(&request).expect("a Value writes");
-    let whole = check_slice::<PutLifecyclePolicyRequest>(&json, &opts);
+    let whole = op.check_input(&json, &opts);
     if let Err(e) = &whole {
         fz::check_error(e, &opts);
     }
     let length = text.chars().count();
-    if response || !(100..=30720).contains(&length) {
+    if response || !(min..=max).contains(&length) {
         return;
     }
+    let prefix = format!("/{member}");
     let inside: Vec<(String, Code)> = whole
         .as_ref()
         .err()
         .map(|e| {
             e.violations()
                 .iter()
-                .filter_map(|v| {
-                    let rest = v.path.strip_prefix("/lifecyclePolicyText")?;
-                    Some((rest.to_string(), v.code))
-                })
+                .filter_map(|v| Some((v.path.strip_prefix(&prefix)?.to_string(), v.code)))
                 .collect()
         })
         .unwrap_or_default();

@@ -130,9 +130,18 @@ pub fn check_error(error: &Error, opts: &Options) {
                 "line and column only for syntax and limit: {v:?}"
             );
         }
-        // Display must not panic and stays bounded by the message and path.
+        // Display must not panic and stays bounded by the message and the
+        // path as it is written (control characters escaped).
         let shown = v.to_string();
-        assert!(shown.len() <= v.path.len() + v.message.len() + 100);
+        let path: usize = v
+            .path
+            .chars()
+            .map(|c| match c.is_control() {
+                true => c.escape_unicode().len(),
+                false => c.len_utf8(),
+            })
+            .sum();
+        assert!(shown.len() <= path + v.message.len() + 100);
     }
     let _ = error.to_string();
 }

@@ -635,7 +635,7 @@ fn across_rules(cx: &mut Cx<'_>, path: &Path<'_>, rules: &[Seen]) {
                 };
                 cx.report(&here.key("rulePriority"), Code::Conflict, || {
                     format!(
-                        "a rule with tagStatus \"any\" has the highest rulePriority of its storage class; {priority} is not above rule {other}'s {higher}"
+                        "a rule whose tagStatus is \"any\" comes last in its storage class, but its rulePriority {priority} is not above rule {other}'s {higher}"
                     )
                 });
             }
