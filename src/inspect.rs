@@ -533,3 +533,70 @@ pub fn describe_operation(op: &'static crate::shape::Operation) -> OperationDesc
             .collect(),
     }
 }
+
+/// A kind of document that strings carry, described: what
+/// [`describe_document`] returns, and what `ecr-validate inspect
+/// --document NAME --format json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentDescription {
+    /// The service: `ecr` or `ecr-public`.
+    pub service: &'static str,
+    /// The document's name: `LifecyclePolicy`.
+    pub name: &'static str,
+    /// What it is: `a lifecycle policy`.
+    pub title: &'static str,
+    /// Its JSON Schema's file under `schemas/`, and `$id`.
+    pub schema_file: String,
+    /// The `$id` of its schema.
+    pub schema_id: &'static str,
+    /// The members that carry it, in registry order.
+    pub carried_by: Vec<Carrier>,
+    /// Its JSON Schema (2020-12): every rule JSON Schema can say, its
+    /// description naming the rest.
+    pub schema: Value,
+}
+
+/// A member that carries a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Carrier {
+    /// The structure.
+    pub shape: &'static str,
+    /// The member's name on the wire.
+    pub member: &'static str,
+    /// The structure's role: `input`, `output`, `nested`...
+    pub role: &'static str,
+}
+
+/// Describes a kind of document of `service` ([`registry::documents`]):
+/// the members that carry it, found in the shape tables, and its schema.
+pub fn describe_document(
+    service: crate::Service,
+    document: &'static crate::rules::Embedded,
+) -> DocumentDescription {
+    let carried_by = registry::entries(service)
+        .iter()
+        .filter_map(|e| match e.shape {
+            ShapeRef::Structure(s) => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| s.members.iter().map(move |m| (s, m)))
+        .filter(|(_, m)| match m.ty {
+            Ty::String(rule) => rule.document.is_some_and(|d| std::ptr::eq(d, document)),
+            _ => false,
+        })
+        .map(|(s, m)| Carrier {
+            shape: s.name,
+            member: m.name,
+            role: s.role.as_str(),
+        })
+        .collect();
+    DocumentDescription {
+        service: service.name(),
+        name: document.name,
+        title: document.title,
+        schema_file: format!("{}/documents/{}.json", service.name(), document.name),
+        schema_id: document.schema_id,
+        carried_by,
+        schema: (document.schema)(),
+    }
+}

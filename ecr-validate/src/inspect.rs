@@ -30,8 +30,13 @@ pub struct Args {
     #[arg(long, value_name = "NAME", conflicts_with = "name")]
     pub operation: Option<String>,
 
+    /// Describes a document that the service's strings carry instead:
+    /// lifecycle-policy, repository-policy, registry-policy.
+    #[arg(long, value_name = "KIND", conflicts_with_all = ["name", "operation"])]
+    pub document: Option<String>,
+
     /// Any structure, enum or scalar shape of the service.
-    #[arg(value_name = "NAME", required_unless_present = "operation")]
+    #[arg(value_name = "NAME", required_unless_present_any = ["operation", "document"])]
     pub name: Option<String>,
 }
 
@@ -47,6 +52,19 @@ pub fn run<W: io::Write>(args: &Args, out: &mut W) -> Result<(), Stop> {
             let description = inspect::describe_operation(op);
             match args.format {
                 Format::Human => human_operation(&description),
+                Format::Json => json(&description)?,
+            }
+        }
+        None if args.document.is_some() => {
+            let kind = args.document.as_deref().unwrap_or_default();
+            let Target::Document(document) =
+                Target::document(args.service, kind).map_err(Stop::Usage)?
+            else {
+                return Err(Stop::Usage(format!("`{kind}` is not a document")));
+            };
+            let description = inspect::describe_document(args.service, document);
+            match args.format {
+                Format::Human => human_document(&description),
                 Format::Json => json(&description)?,
             }
         }
@@ -69,6 +87,98 @@ fn json(description: &impl serde::Serialize) -> Result<String, Stop> {
         Ok(json) => Ok(json + "\n"),
         Err(e) => Err(Stop::Usage(e.to_string())),
     }
+}
+
+/// The description of a document as text, ending with a newline: what it
+/// is, its schema, the members that carry it, and each object's members
+/// as its schema states them.
+fn human_document(d: &inspect::DocumentDescription) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {}, a document of {} carried in strings",
+        d.name, d.title, d.service
+    );
+    let _ = writeln!(out, "Schema: schemas/{} ({})", d.schema_file, d.schema_id);
+    out.push_str("\nCarried by:\n");
+    for c in &d.carried_by {
+        let _ = writeln!(out, "  {}.{} ({})", c.shape, c.member, c.role);
+    }
+    if let Some(text) = d.schema["description"].as_str() {
+        let _ = writeln!(out, "\n{text}");
+    }
+    out.push_str("The rules between members are the schema's `if`/`then`, and in words on the guide's page docs/documents.md.\n");
+    let mut objects = vec![(d.name.to_string(), &d.schema)];
+    if let Some(defs) = d.schema["$defs"].as_object() {
+        objects.extend(defs.iter().map(|(name, schema)| (name.clone(), schema)));
+    }
+    for (name, schema) in objects {
+        let Some(properties) = schema["properties"].as_object() else {
+            continue;
+        };
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n{name}:");
+        for (member, schema) in properties {
+            let required = if required.contains(&member.as_str()) {
+                ", required"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "  {member}: {}{required}", schema_words(schema));
+        }
+    }
+    out
+}
+
+/// A property's schema in a few words: its values, type, bounds, items.
+fn schema_words(schema: &serde_json::Value) -> String {
+    if let Some(values) = schema["enum"].as_array() {
+        let values: Vec<String> = values.iter().map(|v| v.to_string()).collect();
+        return format!("one of {}", values.join(", "));
+    }
+    if let Some(def) = schema["$ref"].as_str() {
+        return def.rsplit('/').next().unwrap_or(def).to_string();
+    }
+    if let Some(options) = schema["anyOf"].as_array() {
+        let options: Vec<String> = options.iter().map(schema_words).collect();
+        return options.join(" or ");
+    }
+    if let Some(value) = schema.get("const") {
+        return value.to_string();
+    }
+    let mut words = match &schema["type"] {
+        serde_json::Value::String(t) => t.clone(),
+        serde_json::Value::Array(types) => {
+            let types: Vec<String> = types
+                .iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect();
+            types.join(" or ")
+        }
+        _ => "any value".to_string(),
+    };
+    if words == "array" {
+        words = format!("list of {}", schema_words(&schema["items"]));
+        if let Some(min) = schema["minItems"].as_u64() {
+            words.push_str(&format!(", at least {min}"));
+        }
+    }
+    if let (Some(min), Some(max)) = (schema["minimum"].as_i64(), schema["maximum"].as_i64()) {
+        words.push_str(&format!(" {min}..={max}"));
+    }
+    if let Some(p) = schema["pattern"].as_str() {
+        words.push_str(&format!(", pattern {p}"));
+    }
+    if words == "object" && schema["additionalProperties"].is_object() {
+        words = format!(
+            "object of {}",
+            schema_words(&schema["additionalProperties"])
+        );
+    }
+    words
 }
 
 /// The description of a registered shape as text, ending with a newline.

@@ -1392,3 +1392,64 @@ fn document_checks_lifecycle_policy_files() {
     let run = self::run(&["--document", "lifecycle-policy", "--input", "-"], broken);
     assert_usage_error(&run, "cannot be used with");
 }
+
+/// `inspect --document`: the members that carry a document, found in the
+/// shape tables, and its schema.
+#[test]
+fn inspect_describes_a_document_and_the_members_that_carry_it() {
+    let run = self::run(
+        &[
+            "inspect",
+            "--service",
+            "ecr-public",
+            "--document",
+            "repository-policy",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let d = run.records().remove(0);
+    assert_eq!(d["name"], "RepositoryPolicy");
+    assert_eq!(
+        d["schema_id"],
+        "urn:ecr-models:ecr-public:documents:RepositoryPolicy"
+    );
+    let carriers: Vec<String> = d["carried_by"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| {
+            format!(
+                "{}.{}",
+                c["shape"].as_str().unwrap_or(""),
+                c["member"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        carriers,
+        [
+            "DeleteRepositoryPolicyResponse.policyText",
+            "GetRepositoryPolicyResponse.policyText",
+            "SetRepositoryPolicyRequest.policyText",
+            "SetRepositoryPolicyResponse.policyText",
+        ]
+    );
+    let human = run_human(&["inspect", "--document", "lifecycle-policy"]);
+    assert_starts_with(
+        &human,
+        "LifecyclePolicy: a lifecycle policy, a document of ecr carried in strings\n",
+    );
+    assert!(
+        human.contains("  PutLifecyclePolicyRequest.lifecyclePolicyText (input)\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("  tagStatus: one of \"tagged\", \"untagged\", \"any\", required\n"),
+        "{human}"
+    );
+    let run = self::run(&["inspect", "--document", "manifest"], b"");
+    assert_usage_error(&run, "unknown document `manifest` in ecr");
+}
