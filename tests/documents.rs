@@ -1033,3 +1033,44 @@ fn a_set_repository_policy_request_is_checked_into_its_policy_in_both_services()
     assert!(from_json::<ecr_models::ecr::GetRepositoryPolicyResponse>(&response).is_ok());
     assert!(from_json::<ecr_models::ecr::SetRepositoryPolicyRequest>(&response).is_err());
 }
+
+#[test]
+fn a_payload_gives_its_documents_typed() {
+    let text = policy(vec![rule(1)]).to_string();
+    let opts = Options::new().embedded_documents(false);
+    let request: PutLifecyclePolicyRequest = from_json_with(&put(&text), &opts).expect("valid");
+    let policy = request
+        .lifecycle_policy_text_document()
+        .expect("a valid policy");
+    assert_eq!(policy.rules[0].rule_priority, 1);
+
+    // Broken: the violations, paths inside the document.
+    let mut broken = since("sinceImagePushed", None, 14, expire());
+    remove(&mut broken, "/rules/0/selection/countUnit");
+    let request: PutLifecyclePolicyRequest =
+        from_json_with(&put(&broken.to_string()), &opts).expect("the envelope is valid");
+    let err = request
+        .lifecycle_policy_text_document()
+        .expect_err("invalid");
+    assert_eq!(
+        pairs(&err),
+        one("/rules/0/selection/countUnit", Code::Required)
+    );
+
+    // A response's: the rules AWS is seen to enforce.
+    let guide_only = policy_text_of(vec![untagged(1, "standard"), untagged(2, "standard")]);
+    let response: GetLifecyclePolicyResponse =
+        from_json(&get_response(&guide_only)).expect("valid");
+    let held = response.lifecycle_policy_text_document().expect("present");
+    assert_eq!(held.expect("valid as a response").rules.len(), 2);
+
+    // An optional member: None when absent.
+    let template: CreateRepositoryCreationTemplateRequest =
+        from_json(r#"{"prefix": "team", "appliedFor": ["CREATE_ON_PUSH"]}"#).expect("valid");
+    assert!(template.lifecycle_policy_document().is_none());
+    assert!(template.repository_policy_document().is_none());
+}
+
+fn policy_text_of(rules: Vec<Value>) -> String {
+    policy(rules).to_string()
+}

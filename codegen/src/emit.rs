@@ -394,6 +394,7 @@ pub fn model(service: &Service) -> String {
             out.push_str(",\n");
         }
         out.push_str("});\n");
+        documents_of(service, name, &st.members, &mut out);
     }
     let names: Vec<&str> = service
         .structures()
@@ -405,6 +406,41 @@ pub fn model(service: &Service) -> String {
         names.join(", ")
     );
     out
+}
+
+/// One `document_accessor!` call per member of structure `name` that
+/// carries a document: a method `<member>_document()` that reads it.
+fn documents_of(service: &Service, name: &str, members: &[Member], out: &mut String) {
+    for m in members {
+        let Kind::String {
+            document: Some(document),
+            ..
+        } = &service.shape(&m.shape).kind
+        else {
+            continue;
+        };
+        let (ty, read) = match document.as_str() {
+            "LifecyclePolicy" => (
+                "crate::documents::LifecyclePolicy".to_string(),
+                "crate::documents::LifecyclePolicy::read_as".to_string(),
+            ),
+            other => (
+                "crate::documents::PolicyDocument".to_string(),
+                format!(
+                    "|text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::{}_RULES, role)",
+                    screaming(other)
+                ),
+            ),
+        };
+        let field = field(&m.wire);
+        let _ = writeln!(
+            out,
+            "crate::documents::document_accessor!({name}, {}_document, {field}, {}, {}, {ty}, {read});",
+            snake(&m.wire),
+            if m.required { "req" } else { "opt" },
+            lit(document)
+        );
+    }
 }
 
 /// The name of the function that finds a member of structure `id` by name.

@@ -160,6 +160,12 @@ impl LifecyclePolicy {
     pub fn from_json_with(text: &str, opts: &Options) -> Result<Self, Error> {
         super::read_document(text.as_bytes(), opts, Role::Input, PolicyReader)
     }
+
+    /// Reads a policy as part of a document of `role` (a response's: the
+    /// rules AWS is seen to enforce), under default options.
+    pub(crate) fn read_as(text: &str, role: Role) -> Result<Self, Error> {
+        super::read_document(text.as_bytes(), &Options::default(), role, PolicyReader)
+    }
 }
 
 /// `rulePriority` and `countNumber`: integers from 1.

@@ -44,6 +44,32 @@ pub use policy::{
     Statement,
 };
 
+/// A method `<member>_document()` on a generated structure whose member
+/// carries a document: the document read from it and checked, as part of
+/// a response when the structure is one (the rules AWS is seen to
+/// enforce), else as a request carries it (every rule):
+/// `document_accessor!(Type, method, field, req|opt, "Name", DocType, read)`.
+macro_rules! document_accessor {
+    ($ty:ident, $method:ident, $field:ident, req, $name:literal, $doc:ty, $read:expr) => {
+        impl $ty {
+            #[doc = concat!("The `", $name, "` that `", stringify!($field), "` carries, read and checked (see [`crate::documents`]).")]
+            pub fn $method(&self) -> Result<$doc, $crate::Error> {
+                ($read)(&self.$field, <Self as $crate::Model>::SHAPE.role)
+            }
+        }
+    };
+    ($ty:ident, $method:ident, $field:ident, opt, $name:literal, $doc:ty, $read:expr) => {
+        impl $ty {
+            #[doc = concat!("The `", $name, "` that `", stringify!($field), "` carries, if it is present, read and checked (see [`crate::documents`]).")]
+            pub fn $method(&self) -> Option<Result<$doc, $crate::Error>> {
+                let role = <Self as $crate::Model>::SHAPE.role;
+                self.$field.as_deref().map(|text| ($read)(text, role))
+            }
+        }
+    };
+}
+pub(crate) use document_accessor;
+
 /// Checks `text` (UTF-8) as one document of `embedded`'s kind, as a
 /// request carries it (`response: false`) or a response (`true`). The kinds
 /// of each service are `registry::documents`.
@@ -81,6 +107,11 @@ pub(crate) fn read_document<K: Kind>(
     role: Role,
     kind: K,
 ) -> Result<K::Value, Error> {
+    // A nested structure's document is judged as a request's: every rule.
+    let role = match role.is_response() {
+        true => Role::Output,
+        false => Role::Input,
+    };
     let mut cx = Cx::new(opts).judging(role);
     let mut p = Parser::from_bytes(text).with_limits(Limits {
         depth: opts.max_depth,

@@ -184,6 +184,21 @@ impl PolicyDocument {
     ) -> Result<Self, Error> {
         super::read_document(text.as_bytes(), opts, Role::Input, PolicyReader(rules))
     }
+
+    /// Reads a policy as part of a document of `role` (a response's: the
+    /// grammar only), under default options.
+    pub(crate) fn read_as(
+        text: &str,
+        rules: &'static PolicyRules,
+        role: Role,
+    ) -> Result<Self, Error> {
+        super::read_document(
+            text.as_bytes(),
+            &Options::default(),
+            role,
+            PolicyReader(rules),
+        )
+    }
 }
 
 /// Checks a policy's text under `rules` (what the generated documents call).

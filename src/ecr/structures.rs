@@ -114,6 +114,8 @@ model_struct!(CreateRepositoryCreationTemplateRequest, CreateRepositoryCreationT
     8 applied_for: req Vec<RCTAppliedFor>,
     9 custom_role_arn: opt String,
 });
+crate::documents::document_accessor!(CreateRepositoryCreationTemplateRequest, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
+crate::documents::document_accessor!(CreateRepositoryCreationTemplateRequest, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(CreateRepositoryCreationTemplateResponse, CreateRepositoryCreationTemplateResponseFields, shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::create_repository_creation_template_response_index, {
     0 registry_id: opt String,
     1 repository_creation_template: opt RepositoryCreationTemplate,
@@ -160,6 +162,7 @@ model_struct!(DeleteLifecyclePolicyResponse, DeleteLifecyclePolicyResponseFields
     3 last_evaluated_at: opt Timestamp,
     4 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(DeleteLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(DeletePullThroughCacheRuleRequest, DeletePullThroughCacheRuleRequestFields, shapes::DELETE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::delete_pull_through_cache_rule_request_index, {
     0 ecr_repository_prefix: req String,
     1 registry_id: opt String,
@@ -181,6 +184,7 @@ model_struct!(DeleteRegistryPolicyResponse, DeleteRegistryPolicyResponseFields, 
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(DeleteRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
 model_struct!(DeleteReplication, DeleteReplicationFields, shapes::DELETE_REPLICATION, shapes::delete_replication_index, {
     0 enabled: req bool,
 });
@@ -202,6 +206,7 @@ model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFiel
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(DeleteRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
@@ -460,6 +465,7 @@ model_struct!(GetLifecyclePolicyPreviewResponse, GetLifecyclePolicyPreviewRespon
     6 summary: opt LifecyclePolicyPreviewSummary,
     7 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(GetLifecyclePolicyPreviewResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(GetLifecyclePolicyRequest, GetLifecyclePolicyRequestFields, shapes::GET_LIFECYCLE_POLICY_REQUEST, shapes::get_lifecycle_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
@@ -471,6 +477,7 @@ model_struct!(GetLifecyclePolicyResponse, GetLifecyclePolicyResponseFields, shap
     3 last_evaluated_at: opt Timestamp,
     4 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(GetLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(GetRegistryPolicyRequest, GetRegistryPolicyRequestFields, shapes::GET_REGISTRY_POLICY_REQUEST, shapes::get_registry_policy_request_index, {
 });
 model_struct!(GetRegistryPolicyResponse, GetRegistryPolicyResponseFields, shapes::GET_REGISTRY_POLICY_RESPONSE, shapes::get_registry_policy_response_index, {
@@ -478,6 +485,7 @@ model_struct!(GetRegistryPolicyResponse, GetRegistryPolicyResponseFields, shapes
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(GetRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
 model_struct!(GetRegistryScanningConfigurationRequest, GetRegistryScanningConfigurationRequestFields, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::get_registry_scanning_configuration_request_index, {
 });
 model_struct!(GetRegistryScanningConfigurationResponse, GetRegistryScanningConfigurationResponseFields, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, shapes::get_registry_scanning_configuration_response_index, {
@@ -495,6 +503,7 @@ model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, sh
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(GetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(GetSigningConfigurationRequest, GetSigningConfigurationRequestFields, shapes::GET_SIGNING_CONFIGURATION_REQUEST, shapes::get_signing_configuration_request_index, {
 });
 model_struct!(GetSigningConfigurationResponse, GetSigningConfigurationResponseFields, shapes::GET_SIGNING_CONFIGURATION_RESPONSE, shapes::get_signing_configuration_response_index, {
@@ -857,20 +866,24 @@ model_struct!(PutLifecyclePolicyRequest, PutLifecyclePolicyRequestFields, shapes
     1 repository_name: req String,
     2 lifecycle_policy_text: req String,
 });
+crate::documents::document_accessor!(PutLifecyclePolicyRequest, lifecycle_policy_text_document, lifecycle_policy_text, req, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(PutLifecyclePolicyResponse, PutLifecyclePolicyResponseFields, shapes::PUT_LIFECYCLE_POLICY_RESPONSE, shapes::put_lifecycle_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(PutLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(PutRegistryPolicyRequest, PutRegistryPolicyRequestFields, shapes::PUT_REGISTRY_POLICY_REQUEST, shapes::put_registry_policy_request_index, {
     0 policy_text: req String,
 });
+crate::documents::document_accessor!(PutRegistryPolicyRequest, policy_text_document, policy_text, req, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
 model_struct!(PutRegistryPolicyResponse, PutRegistryPolicyResponseFields, shapes::PUT_REGISTRY_POLICY_RESPONSE, shapes::put_registry_policy_response_index, {
     0 registry_id: opt String,
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(PutRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
 model_struct!(PutRegistryScanningConfigurationRequest, PutRegistryScanningConfigurationRequestFields, shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::put_registry_scanning_configuration_request_index, {
     0 scan_type: opt ScanType,
     1 rules: opt Vec<RegistryScanningRule>,
@@ -993,6 +1006,8 @@ model_struct!(RepositoryCreationTemplate, RepositoryCreationTemplateFields, shap
     10 created_at: opt Timestamp,
     11 updated_at: opt Timestamp,
 });
+crate::documents::document_accessor!(RepositoryCreationTemplate, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
+crate::documents::document_accessor!(RepositoryCreationTemplate, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(RepositoryFilter, RepositoryFilterFields, shapes::REPOSITORY_FILTER, shapes::repository_filter_index, {
     0 filter: req String,
     1 filter_type: req RepositoryFilterType,
@@ -1056,12 +1071,14 @@ model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, shap
     2 policy_text: req String,
     3 force: opt bool,
 });
+crate::documents::document_accessor!(SetRepositoryPolicyRequest, policy_text_document, policy_text, req, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(SetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(SigningConfiguration, SigningConfigurationFields, shapes::SIGNING_CONFIGURATION, shapes::signing_configuration_index, {
     0 rules: req Vec<SigningRule>,
 });
@@ -1093,6 +1110,7 @@ model_struct!(StartLifecyclePolicyPreviewRequest, StartLifecyclePolicyPreviewReq
     1 repository_name: req String,
     2 lifecycle_policy_text: opt String,
 });
+crate::documents::document_accessor!(StartLifecyclePolicyPreviewRequest, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(StartLifecyclePolicyPreviewResponse, StartLifecyclePolicyPreviewResponseFields, shapes::START_LIFECYCLE_POLICY_PREVIEW_RESPONSE, shapes::start_lifecycle_policy_preview_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
@@ -1100,6 +1118,7 @@ model_struct!(StartLifecyclePolicyPreviewResponse, StartLifecyclePolicyPreviewRe
     3 status: opt LifecyclePolicyPreviewStatus,
     4 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(StartLifecyclePolicyPreviewResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(StartReplicationBackfillRequest, StartReplicationBackfillRequestFields, shapes::START_REPLICATION_BACKFILL_REQUEST, shapes::start_replication_backfill_request_index, {
     0 registry_id: opt String,
     1 destination: req ReplicationDestination,
@@ -1219,6 +1238,8 @@ model_struct!(UpdateRepositoryCreationTemplateRequest, UpdateRepositoryCreationT
     8 applied_for: opt Vec<RCTAppliedFor>,
     9 custom_role_arn: opt String,
 });
+crate::documents::document_accessor!(UpdateRepositoryCreationTemplateRequest, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
+crate::documents::document_accessor!(UpdateRepositoryCreationTemplateRequest, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
 model_struct!(UpdateRepositoryCreationTemplateResponse, UpdateRepositoryCreationTemplateResponseFields, shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::update_repository_creation_template_response_index, {
     0 registry_id: opt String,
     1 repository_creation_template: opt RepositoryCreationTemplate,

@@ -63,6 +63,7 @@ model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFiel
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(DeleteRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
@@ -167,6 +168,7 @@ model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, sh
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(GetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
@@ -382,12 +384,14 @@ model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, shap
     2 policy_text: req String,
     3 force: opt bool,
 });
+crate::documents::document_accessor!(SetRepositoryPolicyRequest, policy_text_document, policy_text, req, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
+crate::documents::document_accessor!(SetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 model_struct!(Tag, TagFields, shapes::TAG, shapes::tag_index, {
     0 key: opt String,
     1 value: opt String,
