@@ -470,6 +470,10 @@ pub struct Fault {
     /// item count ([`Options::list_bounds_apply`]) or an unknown enum value
     /// ([`Options::enums_closed`]) in a response.
     pub exact_outputs_only: bool,
+    /// Whether the fault is inside a document a string carries (a
+    /// lifecycle policy): JSON Schema's `contentSchema` is an annotation,
+    /// which validators do not assert, so the payload's schema accepts it.
+    pub in_document: bool,
 }
 
 /// Every single-fault variant of a valid document of `shape` that this
@@ -489,7 +493,8 @@ pub fn faults<'a>(shape: &StructShape, valid: &'a Value) -> impl Iterator<Item =
             document,
             path: edit.path,
             code: edit.code,
-            strict_only: edit.code == Code::UnknownField,
+            strict_only: edit.code == Code::UnknownField && !edit.in_document,
+            in_document: edit.in_document,
             exact_outputs_only: match edit.code {
                 Code::Items => !list_bounds,
                 Code::Enum => !enums_closed,
@@ -508,6 +513,8 @@ struct Edit {
     path: String,
     code: Code,
     description: String,
+    /// The violation is inside a document the string carries.
+    in_document: bool,
 }
 
 enum Change {
@@ -547,6 +554,7 @@ fn collect_structure(shape: &StructShape, value: &Value, at: &str, edits: &mut V
         path: format!("{at}/zzUnknownMember"),
         code: Code::UnknownField,
         description: format!("{} gets a member the model does not define", shape.name),
+        in_document: false,
     });
     for m in shape.members {
         let path = format!("{at}/{}", escape(m.name));
@@ -560,6 +568,7 @@ fn collect_structure(shape: &StructShape, value: &Value, at: &str, edits: &mut V
                         path: path.clone(),
                         code: Code::Required,
                         description: format!("required member {} removed", m.name),
+                        in_document: false,
                     });
                     edits.push(Edit {
                         target: path.clone(),
@@ -567,6 +576,7 @@ fn collect_structure(shape: &StructShape, value: &Value, at: &str, edits: &mut V
                         path: path.clone(),
                         code: Code::Type,
                         description: format!("required member {} is null", m.name),
+                        in_document: false,
                     });
                 }
                 collect_value(&m.ty, v, &path, edits);
@@ -583,6 +593,7 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
             path: at.to_string(),
             code,
             description,
+            in_document: false,
         });
     }
     // An edit that replaces the value here: `replace!(value, Code, description)`.
@@ -600,6 +611,18 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
     match ty {
         Ty::String(rule) => {
             let s = value.as_str().unwrap_or_default();
+            // Inside a document the text carries: a member no document
+            // defines, refused in every mode.
+            if let (Some(_), Some(body)) = (rule.document, s.strip_prefix('{')) {
+                edits.push(Edit {
+                    target: at.to_string(),
+                    change: Change::Replace(Value::String(format!("{{\"notAMember\": 1, {body}"))),
+                    path: format!("{at}/notAMember"),
+                    code: Code::UnknownField,
+                    description: "a member the document does not define".into(),
+                    in_document: true,
+                });
+            }
             replace!(json!(12345), Type, "a number for a string");
             if let Some(max) = rule.max {
                 // Repeat the value's own characters, so that a pattern still
@@ -690,6 +713,7 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                 path: format!("{at}/{}", items.len()),
                 code: Code::Type,
                 description: "null in a list".into(),
+                in_document: false,
             });
             if let (Some(max), Some(first)) = (l.items.max, items.first()) {
                 if max <= 1000 {
@@ -717,6 +741,7 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
                         path: format!("{at}/NOT_A_KNOWN_KEY"),
                         code: Code::Enum,
                         description: "a map key that is not an enum value".into(),
+                        in_document: false,
                     });
                 }
             }

@@ -263,7 +263,11 @@ fn corpus() -> Vec<Case> {
                 }
                 let all: Vec<_> = faults(shape, &valid).collect();
                 let step = (all.len() / FAULTS_PER_DOCUMENT).max(1);
-                for fault in all.into_iter().step_by(step) {
+                // A fault inside a document a string carries: the payload's
+                // schema names the document's schema as a `contentSchema`,
+                // an annotation validators do not assert (the documents'
+                // own schemas are crosschecked by tests/documents.rs).
+                for fault in all.into_iter().step_by(step).filter(|f| !f.in_document) {
                     for mode in Mode::ALL {
                         let faulty = (mode == Mode::Strict || !fault.strict_only)
                             && (mode == Mode::Exact || !fault.exact_outputs_only);
