@@ -232,6 +232,7 @@ impl Generator {
     fn document(&mut self, embedded: &Embedded, rule: &StrRule) -> String {
         let text = match embedded.name {
             "LifecyclePolicy" => self.lifecycle_policy().to_string(),
+            "ImageManifest" => self.image_manifest().to_string(),
             // Repository and registry policies: one statement of every
             // action, as any service's policy may write it.
             _ => json!({
@@ -301,6 +302,44 @@ impl Generator {
             rules.push(Value::Object(rule));
         }
         json!({ "rules": rules })
+    }
+
+    /// A valid image manifest: a Docker v2 schema 2 or an OCI image
+    /// manifest, a config and one or two layers, sha256 digests.
+    fn image_manifest(&mut self) -> Value {
+        let (manifest, config, layer) = if self.chance(50) {
+            (
+                "application/vnd.docker.distribution.manifest.v2+json",
+                "application/vnd.docker.container.image.v1+json",
+                "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            )
+        } else {
+            (
+                "application/vnd.oci.image.manifest.v1+json",
+                "application/vnd.oci.image.config.v1+json",
+                "application/vnd.oci.image.layer.v1.tar+gzip",
+            )
+        };
+        let descriptor = |media_type: &str, this: &mut Self| {
+            let digest: String = (0..64)
+                .map(|_| char::from(b"0123456789abcdef"[this.between(0, 15) as usize]))
+                .collect();
+            json!({
+                "mediaType": media_type,
+                "size": this.between(1, 50_000_000),
+                "digest": format!("sha256:{digest}")
+            })
+        };
+        let config = descriptor(config, self);
+        let layers: Vec<Value> = (0..self.between(1, 2))
+            .map(|_| descriptor(layer, self))
+            .collect();
+        json!({
+            "schemaVersion": 2,
+            "mediaType": manifest,
+            "config": config,
+            "layers": layers
+        })
     }
 
     fn free_text(&mut self, rule: &StrRule) -> String {
