@@ -7,6 +7,17 @@ use base64::Engine as _;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+/// Canonical padded base64 as a regular expression: unused trailing bits
+/// are zero.
+const CANONICAL: &str =
+    "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?";
+
+/// [`CANONICAL`] as a whole-value pattern that means the same in ECMA-262
+/// and Python's `re`, as JSON Schemas write it.
+pub(crate) fn portable_pattern() -> String {
+    format!("^(?:{CANONICAL})$(?!\\n)")
+}
+
 /// Bytes of a blob shape. On the wire: standard base64 with padding, and
 /// canonical (unused trailing bits zero), as AWS writes it.
 #[derive(Clone, Default, PartialEq, Eq, Hash)]

@@ -321,15 +321,11 @@ fn timestamp() -> Value {
     ]})
 }
 
-/// Canonical padded base64: unused trailing bits are zero.
-const BASE64: &str =
-    "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?";
-
 /// A blob as base64 text. A decoded size of at most `max` bytes is a text of
 /// at most 4·⌈max/3⌉ characters; at that very length the last group must be
 /// padded enough (`=` when max % 3 == 2, `==` when max % 3 == 1).
 fn blob(rule: &BlobRule) -> Value {
-    let mut schema = json!({"type": "string", "pattern": whole(BASE64)});
+    let mut schema = json!({"type": "string", "pattern": crate::blob::portable_pattern()});
     if let Some(max) = rule.max {
         let longest = max.div_ceil(3) * 4;
         schema["maxLength"] = longest.into();

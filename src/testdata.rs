@@ -232,6 +232,7 @@ impl Generator {
     fn document(&mut self, embedded: &Embedded, rule: &StrRule) -> String {
         let text = match embedded.name {
             "LifecyclePolicy" => self.lifecycle_policy().to_string(),
+            "ImageManifest" => self.image_manifest().to_string(),
             // Repository and registry policies: one statement of every
             // action, as any service's policy may write it.
             _ => json!({
@@ -301,6 +302,44 @@ impl Generator {
             rules.push(Value::Object(rule));
         }
         json!({ "rules": rules })
+    }
+
+    /// A valid image manifest: a Docker v2 schema 2 or an OCI image
+    /// manifest, a config and one or two layers, sha256 digests.
+    fn image_manifest(&mut self) -> Value {
+        let (manifest, config, layer) = if self.chance(50) {
+            (
+                "application/vnd.docker.distribution.manifest.v2+json",
+                "application/vnd.docker.container.image.v1+json",
+                "application/vnd.docker.image.rootfs.diff.tar.gzip",
+            )
+        } else {
+            (
+                "application/vnd.oci.image.manifest.v1+json",
+                "application/vnd.oci.image.config.v1+json",
+                "application/vnd.oci.image.layer.v1.tar+gzip",
+            )
+        };
+        let descriptor = |media_type: &str, this: &mut Self| {
+            let digest: String = (0..64)
+                .map(|_| char::from(b"0123456789abcdef"[this.between(0, 15) as usize]))
+                .collect();
+            json!({
+                "mediaType": media_type,
+                "size": this.between(1, 50_000_000),
+                "digest": format!("sha256:{digest}")
+            })
+        };
+        let config = descriptor(config, self);
+        let layers: Vec<Value> = (0..self.between(1, 2))
+            .map(|_| descriptor(layer, self))
+            .collect();
+        json!({
+            "schemaVersion": 2,
+            "mediaType": manifest,
+            "config": config,
+            "layers": layers
+        })
     }
 
     fn free_text(&mut self, rule: &StrRule) -> String {
@@ -611,9 +650,11 @@ fn collect_value(ty: &Ty, value: &Value, at: &str, edits: &mut Vec<Edit>) {
     match ty {
         Ty::String(rule) => {
             let s = value.as_str().unwrap_or_default();
-            // Inside a document the text carries: a member no document
-            // defines, refused in every mode.
-            if let (Some(_), Some(body)) = (rule.document, s.strip_prefix('{')) {
+            // Inside a document the text carries: a member the document
+            // does not define, refused in every mode (image manifests
+            // allow them, as the OCI specification does).
+            let closed = rule.document.filter(|d| d.name != "ImageManifest");
+            if let (Some(_), Some(body)) = (closed, s.strip_prefix('{')) {
                 edits.push(Edit {
                     target: at.to_string(),
                     change: Change::Replace(Value::String(format!("{{\"notAMember\": 1, {body}"))),

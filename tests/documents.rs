@@ -33,7 +33,7 @@ fn policy_violations(policy: &Value) -> Vec<(String, Code)> {
 /// `tests/crosscheck/` to replay through ajv and Python's jsonschema:
 /// unless its verdict rests on a rule that the schema's description says
 /// JSON Schema cannot say (unique priorities, the rules across rules, the
-/// names an action pattern matches).
+/// names an action pattern matches, a descriptor's `data` of `size` bytes).
 fn record(service: &str, name: &str, document: &Value, found: &[(String, Code)]) {
     use std::io::Write as _;
     static FILE: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -42,7 +42,11 @@ fn record(service: &str, name: &str, document: &Value, found: &[(String, Code)])
     };
     let beyond_schema = |(path, code): &(String, Code)| match code {
         Code::Duplicate => true,
-        Code::Conflict => path.ends_with("/rulePriority") || path.ends_with("/selection/tagStatus"),
+        Code::Conflict => {
+            path.ends_with("/rulePriority")
+                || path.ends_with("/selection/tagStatus")
+                || path.ends_with("/data")
+        }
         Code::Enum => path.contains("/Action") || path.contains("/NotAction"),
         _ => false,
     };
@@ -1073,4 +1077,529 @@ fn a_payload_gives_its_documents_typed() {
 
 fn policy_text_of(rules: Vec<Value>) -> String {
     policy(rules).to_string()
+}
+
+// ----------------------------------------------------------------- manifests
+
+use ecr_models::documents::{ImageManifest, ManifestMediaType};
+
+fn manifest_violations(manifest: &Value) -> Vec<(String, Code)> {
+    let found = match ImageManifest::from_json(&manifest.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(e) => pairs(&e),
+    };
+    record("ecr", "ImageManifest", manifest, &found);
+    found
+}
+
+fn layer(digest: &str, size: i64) -> Value {
+    json!({
+        "mediaType": "application/vnd.oci.image.layer.v1.tar+gzip",
+        "digest": digest,
+        "size": size
+    })
+}
+
+const SHA: &str = "sha256:9834876dcfb05cb167a5c24953eba58c4ac89b1adf57f28f2f9d09af107ee8f0";
+
+/// A valid OCI image manifest with one layer.
+fn oci_manifest() -> Value {
+    json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {
+            "mediaType": "application/vnd.oci.image.config.v1+json",
+            "digest": "sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7",
+            "size": 7023
+        },
+        "layers": [layer(SHA, 32654)]
+    })
+}
+
+/// A valid OCI image index with one manifest.
+fn oci_index() -> Value {
+    json!({
+        "schemaVersion": 2,
+        "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [{
+            "mediaType": "application/vnd.oci.image.manifest.v1+json",
+            "digest": SHA,
+            "size": 7143,
+            "platform": {"architecture": "amd64", "os": "linux"}
+        }]
+    })
+}
+
+/// The verdict of each manifest file (the README's), and the document it
+/// is judged as: a descriptor test's descriptor is judged as the one layer
+/// of a valid manifest, the grammar it tests being that of a manifest's
+/// descriptors.
+fn manifest_file(name: &str, text: &str) -> (String, bool) {
+    if name.starts_with("oci-descriptor_test-") {
+        let descriptor: Value = serde_json::from_str(text).expect("JSON");
+        let mut manifest = oci_manifest();
+        set(&mut manifest, "/layers", json!([descriptor]));
+        return (manifest.to_string(), name.ends_with("-valid.json"));
+    }
+    // The empty descriptor of manifest.md is a descriptor, not a manifest.
+    let valid =
+        !name.ends_with("-invalid.json") && name != "oci-spec-manifest-empty-descriptor.json";
+    (text.to_string(), valid)
+}
+
+#[test]
+fn every_manifest_of_the_specifications_and_aws_cli_gets_its_published_verdict() {
+    let all = files("manifest");
+    // 12 + 12 + 31 schema test cases, 2 backwards-compatibility cases,
+    // 7 examples of image-spec, 2 of distribution, 3 of aws-cli.
+    assert_eq!(all.len(), 69);
+    for (name, text) in all {
+        let (document, valid) = manifest_file(&name, &text);
+        let verdict = ImageManifest::from_json(&document);
+        if let Ok(value) = serde_json::from_str::<Value>(&document) {
+            assert_eq!(manifest_violations(&value).is_empty(), valid, "{name}");
+        }
+        match (&verdict, valid) {
+            (Ok(_), true) => {}
+            (Err(e), false) => {
+                if name.starts_with("oci-descriptor_test-") {
+                    assert!(
+                        e.violations()
+                            .iter()
+                            .all(|v| v.path.starts_with("/layers/0")),
+                        "{name}: {e}"
+                    );
+                }
+            }
+            _ => panic!("{name}: {verdict:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_manifest_files_break_the_rules_their_tests_name() {
+    let verdict = |name: &str| {
+        let text = files("manifest")
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .expect("the file")
+            .1;
+        let (document, _) = manifest_file(name, &text);
+        pairs(&ImageManifest::from_json(&document).expect_err("invalid"))
+    };
+    assert_eq!(
+        verdict("oci-manifest_test-0-invalid.json"),
+        one("/config/mediaType", Code::Pattern)
+    );
+    // Not JSON (`"config": {` twice): the text ends inside the outer
+    // config, after what was read of it.
+    assert_eq!(
+        verdict("oci-manifest_test-1-invalid.json").last(),
+        Some(&(String::new(), Code::Syntax))
+    );
+    assert_eq!(
+        verdict("oci-manifest_test-2-invalid.json"),
+        one("/layers/0/size", Code::Type)
+    );
+    assert_eq!(
+        verdict("oci-manifest_test-5-invalid.json"),
+        one("/layers", Code::Items)
+    );
+    assert_eq!(
+        verdict("oci-manifest_test-8-invalid.json"),
+        one("/subject", Code::Type)
+    );
+    assert_eq!(
+        verdict("oci-manifest_test-9-invalid.json"),
+        one("/layers/0/digest", Code::Pattern)
+    );
+    assert_eq!(
+        verdict("oci-imageindex_test-2-invalid.json"),
+        one("/manifests/0/digest", Code::Required)
+    );
+    assert_eq!(
+        verdict("oci-imageindex_test-3-invalid.json"),
+        one("/manifests/0/platform/architecture", Code::Required)
+    );
+    assert_eq!(
+        verdict("oci-imageindex_test-5-invalid.json"),
+        one("/manifests/0/mediaType", Code::Pattern)
+    );
+    assert_eq!(
+        verdict("oci-descriptor_test-17-invalid.json"),
+        one("/layers/0/urls/0", Code::Pattern)
+    );
+    assert_eq!(
+        verdict("oci-descriptor_test-29-invalid.json"),
+        one("/layers/0/data", Code::Base64)
+    );
+    assert_eq!(
+        verdict("oci-descriptor_test-30-invalid.json"),
+        one("/layers/0/size", Code::Range)
+    );
+    assert_eq!(
+        verdict("oci-spec-manifest-empty-descriptor.json"),
+        vec![
+            ("/mediaType".to_string(), Code::Enum),
+            ("/schemaVersion".to_string(), Code::Required),
+            ("/config".to_string(), Code::Required),
+            ("/layers".to_string(), Code::Required),
+        ]
+    );
+}
+
+#[test]
+fn the_kinds_are_read_into_their_types() {
+    let manifest = ImageManifest::from_json(&oci_manifest().to_string()).expect("valid");
+    let ImageManifest::Manifest(m) = &manifest else {
+        panic!("{manifest:?}")
+    };
+    assert_eq!(m.layers[0].digest, SHA);
+    assert_eq!(manifest.media_type(), Some(&ManifestMediaType::OciManifest));
+    let index = ImageManifest::from_json(&oci_index().to_string()).expect("valid");
+    let ImageManifest::Index(i) = &index else {
+        panic!("{index:?}")
+    };
+    let platform = i.manifests[0].platform.as_ref().expect("a platform");
+    assert_eq!(
+        (platform.architecture.as_str(), platform.os.as_str()),
+        ("amd64", "linux")
+    );
+    // Without a media type, the shape decides.
+    let mut bare = oci_index();
+    remove(&mut bare, "/mediaType");
+    assert!(matches!(
+        ImageManifest::from_json(&bare.to_string()),
+        Ok(ImageManifest::Index(_))
+    ));
+    let mut bare = oci_manifest();
+    remove(&mut bare, "/mediaType");
+    assert!(matches!(
+        ImageManifest::from_json(&bare.to_string()),
+        Ok(ImageManifest::Manifest(_))
+    ));
+    // The platform's optional members are kept.
+    let mut windows = oci_index();
+    set(
+        &mut windows,
+        "/manifests/0/platform",
+        json!({"architecture": "amd64", "os": "windows", "os.version": "10.0.14393.1066",
+               "os.features": ["win32k"], "variant": "v1", "features": ["sse4"]}),
+    );
+    let Ok(ImageManifest::Index(i)) = ImageManifest::from_json(&windows.to_string()) else {
+        panic!("valid")
+    };
+    let platform = i.manifests[0].platform.as_ref().expect("a platform");
+    assert_eq!(platform.os_version.as_deref(), Some("10.0.14393.1066"));
+    assert_eq!(
+        platform.os_features.as_deref(),
+        Some(&["win32k".to_string()][..])
+    );
+    let back = serde_json::to_value(&i.manifests[0].platform).expect("serializable");
+    assert_eq!(back["os.version"], "10.0.14393.1066");
+}
+
+#[test]
+fn a_digest_is_algorithm_colon_encoded_and_sha256_is_64_lower_case_hex_digits() {
+    let hex64 = &SHA["sha256:".len()..];
+    let with = |digest: String| {
+        let mut m = oci_manifest();
+        set(&mut m, "/layers/0/digest", json!(digest));
+        manifest_violations(&m)
+    };
+    let bad = one("/layers/0/digest", Code::Pattern);
+    assert_eq!(with(format!("sha256:{}", &hex64[..63])), bad);
+    assert_eq!(with(format!("sha256:{hex64}")), []);
+    assert_eq!(with(format!("sha256:{hex64}0")), bad);
+    assert_eq!(with(format!("sha256:{}", hex64.to_uppercase())), bad);
+    assert_eq!(with(format!("SHA256:{hex64}")), bad);
+    assert_eq!(with(format!("sha512:{hex64}{hex64}")), []);
+    assert_eq!(with(format!("sha512:{hex64}{}", &hex64[..63])), bad);
+    assert_eq!(with(format!("sha512:{hex64}")), bad);
+    assert_eq!(with(format!("blake3:{hex64}")), []);
+    // Unregistered algorithms pass on the grammar alone.
+    assert_eq!(
+        with("sha256+b64u:LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564".into()),
+        []
+    );
+    assert_eq!(with("sha256+foo+-b:abc".into()), bad);
+    assert_eq!(with("sha256:".into()), bad);
+    assert_eq!(with(format!(":{hex64}")), bad);
+}
+
+#[test]
+fn a_size_is_an_integer_from_zero() {
+    for (size, expected) in [
+        (json!(-1), one("/layers/0/size", Code::Range)),
+        (json!(0), vec![]),
+        (json!(9_223_372_036_854_775_807_i64), vec![]),
+        (json!(1.5), one("/layers/0/size", Code::Type)),
+        (json!("10"), one("/layers/0/size", Code::Type)),
+        (Value::Null, one("/layers/0/size", Code::Type)),
+    ] {
+        let mut m = oci_manifest();
+        set(&mut m, "/layers/0/size", size.clone());
+        assert_eq!(manifest_violations(&m), expected, "{size}");
+    }
+    let mut m = oci_manifest();
+    remove(&mut m, "/layers/0/size");
+    assert_eq!(
+        manifest_violations(&m),
+        one("/layers/0/size", Code::Required)
+    );
+}
+
+#[test]
+fn schema_version_is_the_integer_two() {
+    for (version, expected) in [
+        (json!(1), one("/schemaVersion", Code::Range)),
+        (json!(2), vec![]),
+        (json!(3), one("/schemaVersion", Code::Range)),
+        (json!("2"), one("/schemaVersion", Code::Type)),
+        (json!(2.5), one("/schemaVersion", Code::Type)),
+    ] {
+        for document in [oci_manifest(), oci_index()] {
+            let mut m = document;
+            set(&mut m, "/schemaVersion", version.clone());
+            assert_eq!(manifest_violations(&m), expected, "{version}");
+        }
+    }
+    let mut m = oci_manifest();
+    remove(&mut m, "/schemaVersion");
+    assert_eq!(
+        manifest_violations(&m),
+        one("/schemaVersion", Code::Required)
+    );
+}
+
+#[test]
+fn schema_1_is_accepted_minimally() {
+    let v1 = json!({
+        "schemaVersion": 1,
+        "name": "hello-world",
+        "tag": "latest",
+        "architecture": "amd64",
+        "fsLayers": [{"blobSum": SHA}],
+        "history": [{"v1Compatibility": "{}"}]
+    });
+    assert!(matches!(
+        ImageManifest::from_json(&v1.to_string()),
+        Ok(ImageManifest::Schema1(_))
+    ));
+    let mut signed = v1.clone();
+    set(
+        &mut signed,
+        "/mediaType",
+        json!("application/vnd.docker.distribution.manifest.v1+prettyjws"),
+    );
+    assert_eq!(manifest_violations(&signed), []);
+    set(&mut signed, "/schemaVersion", json!(2));
+    assert_eq!(
+        manifest_violations(&signed),
+        one("/schemaVersion", Code::Range)
+    );
+}
+
+#[test]
+fn media_types_follow_the_grammar_without_parameters() {
+    let mut m = oci_manifest();
+    set(
+        &mut m,
+        "/mediaType",
+        json!("application/vnd.oci.image.manifest.v1+json; charset=utf-8"),
+    );
+    assert_eq!(manifest_violations(&m), one("/mediaType", Code::Pattern));
+    let mut m = oci_manifest();
+    set(
+        &mut m,
+        "/mediaType",
+        json!("application/vnd.oci.image.manifest.v2+json"),
+    );
+    assert_eq!(manifest_violations(&m), one("/mediaType", Code::Enum));
+    for pointer in [
+        "/layers/0/mediaType",
+        "/artifactType",
+        "/config/artifactType",
+    ] {
+        let mut m = oci_manifest();
+        set(
+            &mut m,
+            pointer,
+            json!("application/vnd.dev.sigstore.bundle+json;version=0.2"),
+        );
+        assert_eq!(
+            manifest_violations(&m),
+            one(pointer, Code::Pattern),
+            "{pointer}"
+        );
+        set(
+            &mut m,
+            pointer,
+            json!("application/vnd.dev.sigstore.bundle.v0.3+json"),
+        );
+        assert_eq!(manifest_violations(&m), [], "{pointer}");
+    }
+}
+
+#[test]
+fn an_index_has_manifests_and_a_manifest_config_and_layers() {
+    let mut index = oci_index();
+    set(&mut index, "/config", oci_manifest()["config"].clone());
+    assert_eq!(manifest_violations(&index), one("/config", Code::Conflict));
+    let mut manifest = oci_manifest();
+    remove(&mut manifest, "/layers");
+    assert_eq!(
+        manifest_violations(&manifest),
+        one("/layers", Code::Required)
+    );
+    let mut manifest = oci_manifest();
+    set(
+        &mut manifest,
+        "/manifests",
+        oci_index()["manifests"].clone(),
+    );
+    assert_eq!(
+        manifest_violations(&manifest),
+        one("/manifests", Code::Conflict)
+    );
+    let mut index = oci_index();
+    remove(&mut index, "/manifests");
+    set(&mut index, "/layers", json!([layer(SHA, 1)]));
+    assert_eq!(
+        manifest_violations(&index),
+        vec![
+            ("/layers".to_string(), Code::Conflict),
+            ("/manifests".to_string(), Code::Required),
+        ]
+    );
+}
+
+#[test]
+fn a_platform_names_its_architecture_and_os() {
+    let mut index = oci_index();
+    remove(&mut index, "/manifests/0/platform/os");
+    assert_eq!(
+        manifest_violations(&index),
+        one("/manifests/0/platform/os", Code::Required)
+    );
+}
+
+#[test]
+fn unknown_members_are_allowed_and_null_is_refused() {
+    let mut m = oci_manifest();
+    set(&mut m, "/x-vendor", json!({"any": null}));
+    set(&mut m, "/layers/0/x-vendor", json!([1, null]));
+    assert_eq!(manifest_violations(&m), []);
+    for pointer in [
+        "/annotations",
+        "/layers/0/urls",
+        "/subject",
+        "/config/mediaType",
+    ] {
+        let mut m = oci_manifest();
+        set(&mut m, pointer, Value::Null);
+        assert_eq!(
+            manifest_violations(&m),
+            one(pointer, Code::Type),
+            "{pointer}"
+        );
+    }
+    let mut m = oci_manifest();
+    set(&mut m, "/annotations", json!({"a": null}));
+    assert_eq!(manifest_violations(&m), one("/annotations/a", Code::Type));
+}
+
+#[test]
+fn data_is_base64_of_size_bytes() {
+    let mut m = oci_manifest();
+    set(&mut m, "/layers/0/data", json!("e30="));
+    set(&mut m, "/layers/0/size", json!(2));
+    assert_eq!(manifest_violations(&m), []);
+    set(&mut m, "/layers/0/size", json!(3));
+    assert_eq!(
+        manifest_violations(&m),
+        one("/layers/0/data", Code::Conflict)
+    );
+}
+
+fn put_image(manifest: &Value) -> String {
+    json!({"repositoryName": "my-repo", "imageManifest": manifest.to_string(), "imageTag": "v1"})
+        .to_string()
+}
+
+#[test]
+fn a_put_image_request_is_checked_into_its_manifest_in_both_services() {
+    let mut m = oci_manifest();
+    set(&mut m, "/layers/0/size", json!(-1));
+    let err = from_json::<ecr_models::ecr::PutImageRequest>(&put_image(&m)).expect_err("size");
+    assert_eq!(
+        pairs(&err),
+        one("/imageManifest/layers/0/size", Code::Range)
+    );
+    let err =
+        from_json::<ecr_models::ecr_public::PutImageRequest>(&put_image(&m)).expect_err("size");
+    assert_eq!(
+        pairs(&err),
+        one("/imageManifest/layers/0/size", Code::Range)
+    );
+    assert!(from_json::<ecr_models::ecr::PutImageRequest>(&put_image(&oci_manifest())).is_ok());
+    let opts = Options::new().embedded_documents(false);
+    assert!(from_json_with::<ecr_models::ecr::PutImageRequest>(&put_image(&m), &opts).is_ok());
+}
+
+fn batch_get_response(manifest: &str) -> String {
+    json!({"images": [{"registryId": "123456789012", "repositoryName": "my-repo",
+                       "imageId": {"imageTag": "v1"}, "imageManifest": manifest}],
+           "failures": []})
+    .to_string()
+}
+
+#[test]
+fn a_response_manifest_is_held_to_what_aws_is_seen_to_refuse_only() {
+    use ecr_models::ecr::BatchGetImageResponse;
+    // Not the specifications' manifest: schema version 3, an upper-case
+    // digest, no layers, a null; AWS returned it, so it accepted it.
+    let mut odd = oci_manifest();
+    set(&mut odd, "/schemaVersion", json!(3));
+    set(&mut odd, "/config/digest", json!(SHA.to_uppercase()));
+    set(&mut odd, "/layers", json!([]));
+    set(&mut odd, "/annotations", Value::Null);
+    let response = batch_get_response(&odd.to_string());
+    assert!(from_json::<BatchGetImageResponse>(&response).is_ok());
+    let exact = Options::new().exact_outputs(true);
+    let err = from_json_with::<BatchGetImageResponse>(&response, &exact).expect_err("every rule");
+    assert_eq!(err.violations().len(), 4, "{err}");
+    // A media type with parameters, which ECR refuses; and text that is
+    // not JSON.
+    let mut params = oci_manifest();
+    set(
+        &mut params,
+        "/layers/0/mediaType",
+        json!("text/plain; charset=utf-8"),
+    );
+    let err = from_json::<BatchGetImageResponse>(&batch_get_response(&params.to_string()))
+        .expect_err("parameters");
+    assert_eq!(
+        pairs(&err),
+        one("/images/0/imageManifest/layers/0/mediaType", Code::Pattern)
+    );
+    let err = from_json::<BatchGetImageResponse>(&batch_get_response("{\"schemaVersion\": 2,"))
+        .expect_err("not JSON");
+    assert_eq!(pairs(&err), one("/images/0/imageManifest", Code::Syntax));
+}
+
+#[test]
+fn the_manifest_is_found_by_name_in_both_services() {
+    for service in [Service::Ecr, Service::EcrPublic] {
+        let embedded = registry::document(service, "image-manifest").expect("known");
+        assert_eq!(embedded.name, "ImageManifest");
+        let text = oci_manifest().to_string();
+        assert!(
+            documents::check_text(embedded, text.as_bytes(), &Options::default(), false).is_ok()
+        );
+    }
+    assert!(std::ptr::eq(
+        registry::document(Service::Ecr, "ImageManifest").expect("known"),
+        &ecr_models::ecr::rules::IMAGE_MANIFEST_DOCUMENT
+    ));
 }

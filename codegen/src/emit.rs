@@ -420,9 +420,9 @@ fn documents_of(service: &Service, name: &str, members: &[Member], out: &mut Str
             continue;
         };
         let (ty, read) = match document.as_str() {
-            "LifecyclePolicy" => (
-                "crate::documents::LifecyclePolicy".to_string(),
-                "crate::documents::LifecyclePolicy::read_as".to_string(),
+            "LifecyclePolicy" | "ImageManifest" => (
+                format!("crate::documents::{document}"),
+                format!("crate::documents::{document}::read_as"),
             ),
             other => (
                 "crate::documents::PolicyDocument".to_string(),
@@ -552,11 +552,15 @@ fn documents(service: &Service, out: &mut String) {
             .iter()
             .find(|(n, _)| n == name)
             .expect("a known document");
-        let id = screaming(name);
+        let id = document_id(service, name);
         let check = match *name {
             "LifecyclePolicy" => (
                 "crate::documents::check_lifecycle_policy".to_string(),
                 "crate::documents::lifecycle_policy_schema".to_string(),
+            ),
+            "ImageManifest" => (
+                "crate::documents::check_image_manifest".to_string(),
+                "crate::documents::image_manifest_schema".to_string(),
             ),
             _ => {
                 let key = service.info.key;
@@ -599,12 +603,26 @@ fn documents(service: &Service, out: &mut String) {
         );
     }
     doc(out, "Every kind of document the service's strings carry.");
-    let list: Vec<String> = names.iter().map(|n| format!("&{}", screaming(n))).collect();
+    let list: Vec<String> = names
+        .iter()
+        .map(|n| format!("&{}", document_id(service, n)))
+        .collect();
     let _ = writeln!(
         out,
         "pub static DOCUMENTS: &[&Embedded] = &[{}];",
         list.join(", ")
     );
+}
+
+/// The static of document `name`'s `Embedded`: its name in capitals, and
+/// `_DOCUMENT` after it when a shape of the same name has that static
+/// (`ImageManifest`, the string that carries the document).
+fn document_id(service: &Service, name: &str) -> String {
+    let id = screaming(name);
+    match service.shapes.contains_key(name) {
+        true => format!("{id}_DOCUMENT"),
+        false => id,
+    }
 }
 
 fn capital(text: &str) -> String {
@@ -640,9 +658,9 @@ pub fn rules(service: &Service) -> String {
                 secret,
                 document,
             } => {
-                let document = document
-                    .as_deref()
-                    .map_or("None".into(), |name| format!("Some(&{})", screaming(name)));
+                let document = document.as_deref().map_or("None".into(), |name| {
+                    format!("Some(&{})", document_id(service, name))
+                });
                 let pat = match pattern {
                     Some(p) => {
                         let _ = writeln!(

@@ -17,6 +17,7 @@ pub const DOCUMENTS: &[(&str, &str)] = &[
     ("LifecyclePolicy", "a lifecycle policy"),
     ("RepositoryPolicy", "a repository policy"),
     ("RegistryPolicy", "a registry policy"),
+    ("ImageManifest", "an image manifest"),
 ];
 
 /// The IAM actions of each service that name no operation of its model

@@ -1387,7 +1387,7 @@ fn document_checks_lifecycle_policy_files() {
     let run = self::run(&["--document", "lifecycle", "-"], broken);
     assert_usage_error(
         &run,
-        "unknown document `lifecycle` in ecr; its documents are LifecyclePolicy, RegistryPolicy, RepositoryPolicy",
+        "unknown document `lifecycle` in ecr; its documents are ImageManifest, LifecyclePolicy, RegistryPolicy, RepositoryPolicy",
     );
     let run = self::run(&["--document", "lifecycle-policy", "--input", "-"], broken);
     assert_usage_error(&run, "cannot be used with");

@@ -11,9 +11,12 @@
 //!   SetRepositoryPolicy in ECR and ECR Public, a creation template's
 //!   `repositoryPolicy`) and a registry's (`policyText` of
 //!   PutRegistryPolicy), each under its [`PolicyRules`].
+//! - [`ImageManifest`]: `imageManifest` of PutImage (ECR and ECR Public)
+//!   and of the images BatchGetImage and PutImage return: a Docker or OCI
+//!   image manifest, manifest list or image index.
 //!
 //! The members that carry a document are found from the model's names
-//! (`<Name>PolicyText`), by the generator; `registry::documents` lists
+//! (`<Name>PolicyText`, `ImageManifest`), by the generator; `registry::documents` lists
 //! each service's kinds.
 //!
 //! A payload that carries a document is checked into it: the path of a
@@ -32,12 +35,16 @@ use crate::shape::Role;
 
 #[cfg(feature = "ecr")]
 mod lifecycle;
+mod manifest;
 pub(crate) mod policy;
 
 #[cfg(feature = "ecr")]
 pub use lifecycle::{
     Action, ActionType, CountType, CountUnit, LifecyclePolicy, LifecycleRule, Selection,
     StorageClass, TagStatus, TargetStorageClass,
+};
+pub use manifest::{
+    Descriptor, ImageIndex, ImageManifest, Manifest, ManifestMediaType, Platform, Schema1Manifest,
 };
 pub use policy::{
     ConditionValue, Effect, OneOrMany, PolicyDocument, PolicyRules, PolicyVersion, Principal,
@@ -97,6 +104,21 @@ pub(crate) fn check_lifecycle_policy(
 ) -> Result<(), Error> {
     let role = if response { Role::Output } else { Role::Input };
     read_document(text, opts, role, lifecycle::PolicyReader).map(drop)
+}
+
+/// The JSON Schema of an image manifest (what the generated documents name).
+pub(crate) fn image_manifest_schema() -> serde_json::Value {
+    manifest::schema()
+}
+
+/// Checks an image manifest's text (what the generated documents call).
+pub(crate) fn check_image_manifest(
+    text: &[u8],
+    opts: &Options,
+    response: bool,
+) -> Result<(), Error> {
+    let role = if response { Role::Output } else { Role::Input };
+    read_document(text, opts, role, manifest::CheckReader)
 }
 
 /// Reads one document of `kind`, judged as part of a document of `role`,
@@ -201,8 +223,33 @@ fn read_into<K: Kind>(
 fn members(
     cx: &mut Cx<'_>,
     path: &Path<'_>,
-    mut members: Members<'_, '_>,
+    object: Members<'_, '_>,
     what: &str,
+    names: &[&str],
+    read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
+) -> Result<(), Syntax> {
+    members_of(cx, path, object, Some(what), names, read)
+}
+
+/// [`members`] of an object whose schema allows members of any other name
+/// (an image manifest's): those are skipped, unread.
+fn open_members(
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    object: Members<'_, '_>,
+    names: &[&str],
+    read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
+) -> Result<(), Syntax> {
+    members_of(cx, path, object, None, names, read)
+}
+
+/// The members of one object; any name not in `names` is refused when
+/// `closed` names the object (`a lifecycle rule`), skipped when `None`.
+fn members_of(
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+    mut members: Members<'_, '_>,
+    closed: Option<&str>,
     names: &[&str],
     mut read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
 ) -> Result<(), Syntax> {
@@ -219,13 +266,15 @@ fn members(
                 read(at, members.parser(), cx, &here)?;
             }
             None => {
-                cx.report(&here, Code::UnknownField, || {
-                    format!(
-                        "{} is not a member of {what}, whose members are {}",
-                        quote(&key),
-                        names.join(", ")
-                    )
-                });
+                if let Some(what) = closed {
+                    cx.report(&here, Code::UnknownField, || {
+                        format!(
+                            "{} is not a member of {what}, whose members are {}",
+                            quote(&key),
+                            names.join(", ")
+                        )
+                    });
+                }
                 members.skip_value()?;
             }
         }

@@ -69,6 +69,14 @@ pub static ACTIONS: &[&str] = &[
     "UploadLayerPart",
     "ValidatePullThroughCacheRule",
 ];
+/// An image manifest carried in a string: its name, title and check.
+pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
+    name: "ImageManifest",
+    title: "an image manifest",
+    check: crate::documents::check_image_manifest,
+    schema: crate::documents::image_manifest_schema,
+    schema_id: "urn:ecr-models:ecr:documents:ImageManifest",
+};
 /// A lifecycle policy carried in a string: its name, title and check.
 pub static LIFECYCLE_POLICY: Embedded = Embedded {
     name: "LifecyclePolicy",
@@ -117,6 +125,7 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
 };
 /// Every kind of document the service's strings carry.
 pub static DOCUMENTS: &[&Embedded] = &[
+    &IMAGE_MANIFEST_DOCUMENT,
     &LIFECYCLE_POLICY,
     &REGISTRY_POLICY,
     &REPOSITORY_POLICY,
@@ -204,13 +213,13 @@ pub static IMAGE_COUNT: IntRule = IntRule {
     min: 0,
     max: i32::MAX as i64,
 };
-/// The rules of string `ImageManifest`: length 1..=4194304 characters.
+/// The rules of string `ImageManifest`: length 1..=4194304 characters, an `ImageManifest` document.
 pub static IMAGE_MANIFEST: StrRule = StrRule {
     min: Some(1),
     max: Some(4194304),
     pattern: None,
     secret: false,
-    document: None,
+    document: Some(&IMAGE_MANIFEST_DOCUMENT),
 };
 /// The rules of string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: StrRule = StrRule {

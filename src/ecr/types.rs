@@ -2103,7 +2103,7 @@ pub struct Image {
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<ImageIdentifier>,
-    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304 characters.
+    /// `imageManifest`: optional; string `ImageManifest`: length 1..=4194304 characters, an `ImageManifest` document.
     #[serde(rename = "imageManifest", default, skip_serializing_if = "Option::is_none")]
     pub image_manifest: Option<String>,
     /// `imageManifestMediaType`: optional; string `MediaType`.
@@ -3517,7 +3517,7 @@ pub struct PutImageRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
     pub repository_name: String,
-    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304 characters.
+    /// `imageManifest`: required; string `ImageManifest`: length 1..=4194304 characters, an `ImageManifest` document.
     #[serde(rename = "imageManifest")]
     pub image_manifest: String,
     /// `imageManifestMediaType`: optional; string `MediaType`.

@@ -27,6 +27,14 @@ pub static ACTIONS: &[&str] = &[
     "UntagResource",
     "UploadLayerPart",
 ];
+/// An image manifest carried in a string: its name, title and check.
+pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
+    name: "ImageManifest",
+    title: "an image manifest",
+    check: crate::documents::check_image_manifest,
+    schema: crate::documents::image_manifest_schema,
+    schema_id: "urn:ecr-models:ecr-public:documents:ImageManifest",
+};
 /// What a repository policy of the Amazon Elastic Container Registry Public (2020-10-30) allows.
 pub static REPOSITORY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
     title: "a repository policy",
@@ -47,7 +55,7 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
     schema_id: "urn:ecr-models:ecr-public:documents:RepositoryPolicy",
 };
 /// Every kind of document the service's strings carry.
-pub static DOCUMENTS: &[&Embedded] = &[&REPOSITORY_POLICY];
+pub static DOCUMENTS: &[&Embedded] = &[&IMAGE_MANIFEST_DOCUMENT, &REPOSITORY_POLICY];
 /// The rules of string `AboutText`: length 0..=25600 characters.
 pub static ABOUT_TEXT: StrRule = StrRule {
     min: None,
@@ -94,13 +102,13 @@ pub static BATCHED_OPERATION_LAYER_DIGEST: StrRule = StrRule {
     secret: false,
     document: None,
 };
-/// The rules of string `ImageManifest`: length 1..=4194304 characters.
+/// The rules of string `ImageManifest`: length 1..=4194304 characters, an `ImageManifest` document.
 pub static IMAGE_MANIFEST: StrRule = StrRule {
     min: Some(1),
     max: Some(4194304),
     pattern: None,
     secret: false,
-    document: None,
+    document: Some(&IMAGE_MANIFEST_DOCUMENT),
 };
 /// The rules of string `ImageTag`: length 1..=300 characters.
 pub static IMAGE_TAG: StrRule = StrRule {

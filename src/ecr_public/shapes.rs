@@ -630,7 +630,7 @@ pub(crate) fn image_identifier_index(key: &str) -> Option<usize> {
 }
 /// The list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
 pub static IMAGE_IDENTIFIER_LIST: ListShape = ListShape { name: "ImageIdentifierList", items: ItemsRule { min: Some(1), max: Some(100) }, member: Ty::Structure(&IMAGE_IDENTIFIER) };
-/// The string `ImageManifest`: length 1..=4194304 characters.
+/// The string `ImageManifest`: length 1..=4194304 characters, an `ImageManifest` document.
 pub static IMAGE_MANIFEST: ScalarShape = ScalarShape { name: "ImageManifest", service: Service::EcrPublic, ty: Ty::String(&rules::IMAGE_MANIFEST) };
 /// Structure [`ImageNotFoundException`](super::ImageNotFoundException).
 pub static IMAGE_NOT_FOUND_EXCEPTION: StructShape = StructShape { name: "ImageNotFoundException", service: Service::EcrPublic, exception: true, role: Role::Error, operation: None, index: image_not_found_exception_index, required: 0x0, members: &[

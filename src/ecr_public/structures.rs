@@ -176,6 +176,7 @@ model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
     3 image_manifest: opt String,
     4 image_manifest_media_type: opt String,
 });
+crate::documents::document_accessor!(Image, image_manifest_document, image_manifest, opt, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
 model_struct!(ImageAlreadyExistsException, ImageAlreadyExistsExceptionFields, shapes::IMAGE_ALREADY_EXISTS_EXCEPTION, shapes::image_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
@@ -280,6 +281,7 @@ model_struct!(PutImageRequest, PutImageRequestFields, shapes::PUT_IMAGE_REQUEST,
     4 image_tag: opt String,
     5 image_digest: opt String,
 });
+crate::documents::document_accessor!(PutImageRequest, image_manifest_document, image_manifest, req, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
 model_struct!(PutImageResponse, PutImageResponseFields, shapes::PUT_IMAGE_RESPONSE, shapes::put_image_response_index, {
     0 image: opt Image,
     1 response_metadata: opt ResponseMetadata,

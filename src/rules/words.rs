@@ -52,7 +52,14 @@ pub fn string(
     if secret {
         parts.push(SECRET.to_string());
     }
-    parts.extend(document.map(|name| format!("a `{name}` document")));
+    parts.extend(document.map(|name| {
+        let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} `{name}` document")
+    }));
     parts.join(", ")
 }
 
