@@ -1,6 +1,6 @@
 //! The documents users write inside payloads: AWS's model types each as a
 //! plain string with a length bound, and AWS checks each as a document of
-//! its own. Each is read here with the crate's readers ([`Kind`]) and the
+//! its own. Each is read here with the crate's readers and the
 //! same limits as the payload around it, into a typed value or every
 //! violated rule, with JSON Pointer paths inside the document.
 //!
