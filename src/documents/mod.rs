@@ -28,8 +28,8 @@
 
 use crate::error::{Code, Error};
 use crate::options::Options;
-use crate::parse::{Limits, Members, Parser, Syntax};
-use crate::read::{Cx, Kind, Path};
+use crate::parse::{Members, Parser, Syntax};
+use crate::read::{run_bytes, Cx, Kind, Path};
 use crate::rules::{quote, Embedded};
 use crate::shape::Role;
 
@@ -102,8 +102,7 @@ pub(crate) fn check_lifecycle_policy(
     opts: &Options,
     response: bool,
 ) -> Result<(), Error> {
-    let role = if response { Role::Output } else { Role::Input };
-    read_document(text, opts, role, lifecycle::PolicyReader).map(drop)
+    check_as(text, opts, response, lifecycle::PolicyReader)
 }
 
 /// The JSON Schema of an image manifest (what the generated documents name).
@@ -117,8 +116,7 @@ pub(crate) fn check_image_manifest(
     opts: &Options,
     response: bool,
 ) -> Result<(), Error> {
-    let role = if response { Role::Output } else { Role::Input };
-    read_document(text, opts, role, manifest::CheckReader)
+    check_as(text, opts, response, manifest::CheckReader)
 }
 
 /// Reads one document of `kind`, judged as part of a document of `role`,
@@ -129,26 +127,14 @@ pub(crate) fn read_document<K: Kind>(
     role: Role,
     kind: K,
 ) -> Result<K::Value, Error> {
-    // A nested structure's document is judged as a request's: every rule.
-    let role = match role.is_response() {
-        true => Role::Output,
-        false => Role::Input,
-    };
-    let mut cx = Cx::new(opts).judging(role);
-    let mut p = Parser::from_bytes(text).with_limits(Limits {
-        depth: opts.max_depth,
-        number_length: opts.max_number_length,
-    });
-    let got = kind
-        .read(&mut p, &mut cx, &Path::Root)
-        .and_then(|got| p.end().map(|()| got));
-    match got {
-        Ok(got) => cx.finish(got),
-        Err(e) => {
-            cx.syntax(&e);
-            Err(cx.into_error())
-        }
-    }
+    run_bytes(text, kind, Cx::new(opts).judging(role))
+}
+
+/// Checks a document's text with `kind`, as a request carries it or, with
+/// `response`, a response: what each kind's generated check calls.
+fn check_as<K: Kind>(text: &[u8], opts: &Options, response: bool, kind: K) -> Result<(), Error> {
+    let role = if response { Role::Output } else { Role::Input };
+    read_document(text, opts, role, kind).map(drop)
 }
 
 /// A member of a document object, and where it was read: absent, present
@@ -253,16 +239,24 @@ fn members_of(
     names: &[&str],
     mut read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
 ) -> Result<(), Syntax> {
-    let mut seen = vec![false; names.len()];
+    // The members come once each: a bit per name (a document's objects
+    // define fewer than 64), no allocation per object.
+    let bit = |at: usize| {
+        u32::try_from(at)
+            .ok()
+            .and_then(|at| 1u64.checked_shl(at))
+            .unwrap_or(0)
+    };
+    let mut seen = 0u64;
     while let Some(key) = members.next_key()? {
         let here = path.key(&key);
         match names.iter().position(|n| *n == &*key) {
-            Some(at) if seen[at] => {
+            Some(at) if seen & bit(at) != 0 => {
                 cx.duplicate_member(&here);
                 members.skip_value()?;
             }
             Some(at) => {
-                seen[at] = true;
+                seen |= bit(at);
                 read(at, members.parser(), cx, &here)?;
             }
             None => {

@@ -208,8 +208,7 @@ pub(crate) fn check(
     response: bool,
     rules: &'static PolicyRules,
 ) -> Result<(), Error> {
-    let role = if response { Role::Output } else { Role::Input };
-    super::read_document(text, opts, role, PolicyReader(rules)).map(drop)
+    super::check_as(text, opts, response, PolicyReader(rules))
 }
 
 fn text() -> Str {
