@@ -1,8 +1,9 @@
-//! Any text as each document that payloads carry (flag bits 4 to 5 choose
-//! the kind: a lifecycle policy, ECR's repository or registry policy, ECR
-//! Public's repository policy, and any added since), alone and inside the
-//! request that carries it: never a panic; a rejection keeps the
-//! invariants of `ecr_models_fuzz::check_error`; and the request's
+//! Any text as each document that payloads carry (the flags' high four
+//! bits choose the kind, modulo the number of kinds: a lifecycle policy,
+//! ECR's repository or registry policy, ECR Public's repository policy, an
+//! image manifest of either service, and any added since), alone and
+//! inside the request that carries it: never a panic; a rejection keeps
+//! the invariants of `ecr_models_fuzz::check_error`; and the request's
 //! violations at the member are the document's own, their paths continued
 //! (when the text's length is in bounds and neither list is cut by the
 //! limit).
@@ -20,6 +21,8 @@ const CARRIERS: &[(Service, &str, &str, &str, (usize, usize))] = &[
     (Service::Ecr, "RepositoryPolicy", "SetRepositoryPolicy", "policyText", (0, 10240)),
     (Service::Ecr, "RegistryPolicy", "PutRegistryPolicy", "policyText", (0, 10240)),
     (Service::EcrPublic, "RepositoryPolicy", "SetRepositoryPolicy", "policyText", (0, 10240)),
+    (Service::Ecr, "ImageManifest", "PutImage", "imageManifest", (1, 4194304)),
+    (Service::EcrPublic, "ImageManifest", "PutImage", "imageManifest", (1, 4194304)),
 ];
 
 fuzz_target!(|data: &[u8]| {
