@@ -25,7 +25,7 @@ use crate::error::{Code, Error, Violation};
 use crate::options::Options;
 use crate::parse::{Items, Limits, Members, Next, Parser, Syntax};
 pub use crate::parse::{Number, Text};
-use crate::rules::{quote, BlobRule, Embedded, IntRule, ItemsRule, StrRule};
+use crate::rules::{quote, BlobRule, Embedded, IntRule, ItemsRule, StandIn, StrRule};
 use crate::shape::{Member, StructShape, Ty};
 use crate::timestamp::Timestamp;
 
@@ -113,6 +113,11 @@ pub struct Cx<'o> {
     /// `null` stands only for a NaN or infinite `f64` (every absent member
     /// is left out).
     serialized: bool,
+    /// The documents read so far that lack a member the structure carrying
+    /// them may give instead ([`StandIn`]): where the member belongs, and
+    /// the rule. The structure settles them once its members are read
+    /// ([`read_struct`]).
+    stand_ins: Vec<(String, &'static StandIn)>,
 }
 
 impl<'o> Cx<'o> {
@@ -126,6 +131,7 @@ impl<'o> Cx<'o> {
             closed_enums: !opts.allow_unknown_enums,
             response: false,
             serialized: false,
+            stand_ins: Vec::new(),
         }
     }
 
@@ -153,7 +159,12 @@ impl<'o> Cx<'o> {
     /// [`Options::max_violations`], and a syntax error keeps its line and
     /// column inside the text. Whether the document keeps its rules.
     #[cold]
-    pub(crate) fn embedded(&mut self, path: &Path<'_>, document: &Embedded, text: &str) -> bool {
+    pub(crate) fn embedded(
+        &mut self,
+        path: &Path<'_>,
+        document: &'static Embedded,
+        text: &str,
+    ) -> bool {
         if !self.opts.embedded_documents {
             return true;
         }
@@ -162,7 +173,14 @@ impl<'o> Cx<'o> {
             .opts
             .max_violations
             .saturating_sub(self.violations.len());
-        let Err(error) = (document.check)(text.as_bytes(), &opts, self.response) else {
+        let verdict = (document.check)(text.as_bytes(), &opts, self.response);
+        if let Some(stand_in) = &document.stand_in {
+            if !self.response && lacks_member(text, stand_in.member, self.opts) {
+                self.stand_ins
+                    .push((path.key(stand_in.member).pointer(), stand_in));
+            }
+        }
+        let Err(error) = verdict else {
             return true;
         };
         let at = path.pointer();
@@ -175,6 +193,36 @@ impl<'o> Cx<'o> {
             self.violations.push(v);
         }
         false
+    }
+
+    /// The structure whose members were read since `mark` (the number of
+    /// [`Cx::stand_ins`] when it began) settles its documents' missing
+    /// members: a `required` violation for each whose stand-in it lacks
+    /// (`given` tells which members it has); whether there was none.
+    #[cold]
+    fn settle_stand_ins(&mut self, mark: usize, given: impl Fn(&str) -> bool) -> bool {
+        let mut ok = true;
+        for (at, stand_in) in self.stand_ins.split_off(mark) {
+            if given(stand_in.beside) {
+                continue;
+            }
+            ok = false;
+            if self.violations.len() < self.opts.max_violations {
+                self.violations.push(Violation {
+                    path: at,
+                    code: Code::Required,
+                    message: format!(
+                        "required member is missing, as {} is not given beside the document: {}",
+                        stand_in.beside, stand_in.evidence
+                    ),
+                    line: None,
+                    column: None,
+                });
+            } else {
+                self.omitted += 1;
+            }
+        }
+        ok
     }
 
     /// The document is a typed value's own serialized form
@@ -505,6 +553,7 @@ pub(crate) fn read_struct<F: Fields>(
     let mut seen = Seen::default();
     let mut ok = true;
     let mut place = 0;
+    let stand_ins = cx.stand_ins.len();
     while map.next_member()? {
         let guess = order
             .as_deref()
@@ -547,6 +596,11 @@ pub(crate) fn read_struct<F: Fields>(
                 ok = false;
             }
         }
+    }
+    if cx.stand_ins.len() > stand_ins {
+        ok &= cx.settle_stand_ins(stand_ins, |beside| {
+            shape.position(beside).is_some_and(|at| seen.contains(at))
+        });
     }
     Ok(if ok { fields.build() } else { None })
 }
@@ -1158,6 +1212,42 @@ where
 /// A value's JSON text. Writing a `Value` cannot fail: its map keys are strings.
 pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+/// Whether `text` is a JSON object without a member named `name` (false
+/// for text that is not an object, or not JSON: its own check says so).
+fn lacks_member(text: &str, name: &str, opts: &Options) -> bool {
+    /// Reads an object's names, skipping their values: whether `name` is
+    /// among them.
+    #[derive(Clone, Copy)]
+    struct Names<'n>(&'n str);
+
+    impl Kind for Names<'_> {
+        type Value = bool;
+
+        fn expected(&self) -> &'static str {
+            "an object"
+        }
+
+        fn map(
+            self,
+            _: &mut Cx<'_>,
+            _: &Path<'_>,
+            mut members: Members<'_, '_>,
+        ) -> Result<Option<bool>, Syntax> {
+            let mut found = false;
+            while let Some(key) = members.next_key()? {
+                found |= *key == *self.0;
+                members.skip_value()?;
+            }
+            Ok(Some(found))
+        }
+    }
+
+    matches!(
+        run_bytes(text.as_bytes(), Names(name), Cx::new(opts)),
+        Ok(false)
+    )
 }
 
 /// Reads one document of `kind` from bytes: UTF-8 is checked once, for the

@@ -127,6 +127,26 @@ pub struct Embedded {
     /// the document name as their `contentSchema`:
     /// `urn:ecr-models:ecr:documents:LifecyclePolicy`.
     pub schema_id: &'static str,
+    /// A member of the document that the structure carrying it may give
+    /// beside it instead (an image manifest's `mediaType`, which
+    /// `imageManifestMediaType` stands in for).
+    pub stand_in: Option<StandIn>,
+}
+
+/// A member a document needs unless the request carrying it gives another
+/// beside it: a rule of the carrying structure, which only it can settle
+/// once all its members are read. Requests are held to it; a response's
+/// structure gave AWS's own answer.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct StandIn {
+    /// The document's member: `mediaType`.
+    pub member: &'static str,
+    /// The member of the carrying structure that stands in for it:
+    /// `imageManifestMediaType`.
+    pub beside: &'static str,
+    /// What AWS answers when neither is given, and where that is seen.
+    pub evidence: &'static str,
 }
 
 impl StrRule {

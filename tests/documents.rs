@@ -1547,6 +1547,74 @@ fn a_put_image_request_is_checked_into_its_manifest_in_both_services() {
     assert!(from_json_with::<ecr_models::ecr::PutImageRequest>(&put_image(&m), &opts).is_ok());
 }
 
+/// ECR takes a manifest's media type from its `mediaType` or from the
+/// request's `imageManifestMediaType`, and refuses a PutImage with neither:
+/// "Invalid parameter at 'ImageManifest' failed to satisfy constraint:
+/// 'Invalid JSON syntax'" (aws/aws-sdk issue 193, aws/aws-cli issue 8620).
+#[test]
+fn a_manifest_without_its_media_type_needs_image_manifest_media_type_beside_it() {
+    let mut bare = oci_manifest();
+    bare.as_object_mut().expect("an object").remove("mediaType");
+    let text = bare.to_string();
+    let media_type = "application/vnd.oci.image.manifest.v1+json";
+    let put = ecr_models::registry::operation(Service::Ecr, "PutImage").expect("PutImage");
+    let opts = Options::default();
+
+    // Neither: refused in both services, typed and check-only alike, with
+    // the manifest's other violations beside it.
+    let neither = put_image(&bare);
+    for err in [
+        from_json::<ecr_models::ecr::PutImageRequest>(&neither).expect_err("neither"),
+        from_json::<ecr_models::ecr_public::PutImageRequest>(&neither).expect_err("neither"),
+        put.check_input(neither.as_bytes(), &opts)
+            .expect_err("neither"),
+    ] {
+        assert_eq!(pairs(&err), one("/imageManifest/mediaType", Code::Required));
+        let message = &err.violations()[0].message;
+        assert!(message.contains("imageManifestMediaType"), "{message}");
+        assert!(message.contains("Invalid JSON syntax"), "{message}");
+    }
+    let mut broken = bare.clone();
+    set(&mut broken, "/layers/0/size", json!(-1));
+    let err =
+        from_json::<ecr_models::ecr::PutImageRequest>(&put_image(&broken)).expect_err("two rules");
+    assert_eq!(
+        pairs(&err),
+        [
+            ("/imageManifest/layers/0/size".to_string(), Code::Range),
+            ("/imageManifest/mediaType".to_string(), Code::Required),
+        ]
+    );
+
+    // The request names the media type, before or after the manifest.
+    let quoted = serde_json::to_string(&text).expect("a string");
+    for request in [
+        format!(
+            r#"{{"repositoryName":"my-repo","imageManifest":{quoted},"imageManifestMediaType":"{media_type}"}}"#
+        ),
+        format!(
+            r#"{{"imageManifestMediaType":"{media_type}","repositoryName":"my-repo","imageManifest":{quoted}}}"#
+        ),
+    ] {
+        assert!(put.check_input(request.as_bytes(), &opts).is_ok());
+        let typed = from_json::<ecr_models::ecr::PutImageRequest>(&request).expect("named beside");
+        assert!(typed.image_manifest_document().is_ok());
+    }
+    let mut named = bare.clone();
+    set(&mut named, "/mediaType", json!(media_type));
+    assert!(from_json::<ecr_models::ecr::PutImageRequest>(&put_image(&named)).is_ok());
+
+    // Not held to it: the manifest alone (the request is not known), a
+    // response (AWS names the type), and with embedded checks off.
+    let embedded = registry::document(Service::Ecr, "ImageManifest").expect("known");
+    assert!(documents::check_text(embedded, text.as_bytes(), &opts, false).is_ok());
+    assert!(
+        from_json::<ecr_models::ecr::BatchGetImageResponse>(&batch_get_response(&text)).is_ok()
+    );
+    let off = Options::new().embedded_documents(false);
+    assert!(from_json_with::<ecr_models::ecr::PutImageRequest>(&neither, &off).is_ok());
+}
+
 fn batch_get_response(manifest: &str) -> String {
     json!({"images": [{"registryId": "123456789012", "repositoryName": "my-repo",
                        "imageId": {"imageTag": "v1"}, "imageManifest": manifest}],

@@ -432,6 +432,12 @@ fn documents_of(service: &Service, name: &str, members: &[Member], out: &mut Str
                 ),
             ),
         };
+        if let Some((_, _, beside, _)) = ir::STAND_INS.iter().find(|s| s.0 == document) {
+            assert!(
+                members.iter().any(|m| m.wire == *beside),
+                "{name} carries {document} without {beside} beside it"
+            );
+        }
         let field = field(&m.wire);
         let _ = writeln!(
             out,
@@ -594,9 +600,18 @@ fn documents(service: &Service, out: &mut String) {
                 capital(what)
             ),
         );
+        let stand_in = match ir::STAND_INS.iter().find(|s| s.0 == *name) {
+            Some((_, member, beside, evidence)) => format!(
+                "Some(crate::rules::StandIn {{ member: {}, beside: {}, evidence: {} }})",
+                lit(member),
+                lit(beside),
+                lit(evidence)
+            ),
+            None => "None".to_string(),
+        };
         let _ = writeln!(
             out,
-            "pub static {id}: Embedded = Embedded {{ name: {}, title: {}, check: {check}, schema: {schema}, schema_id: {} }};",
+            "pub static {id}: Embedded = Embedded {{ name: {}, title: {}, check: {check}, schema: {schema}, schema_id: {}, stand_in: {stand_in} }};",
             lit(name),
             lit(what),
             lit(&format!("urn:ecr-models:{}:documents:{name}", service.info.key))

@@ -20,6 +20,18 @@ pub const DOCUMENTS: &[(&str, &str)] = &[
     ("ImageManifest", "an image manifest"),
 ];
 
+/// The members a document needs unless the structure carrying it gives
+/// another beside it: the document, its member, the carrying structure's
+/// member, and what AWS answers when neither is given. ECR takes an image
+/// manifest's media type from its `mediaType` or from the request's
+/// `imageManifestMediaType`, and refuses a PutImage with neither.
+pub const STAND_INS: &[(&str, &str, &str, &str)] = &[(
+    "ImageManifest",
+    "mediaType",
+    "imageManifestMediaType",
+    "ECR answers \"Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'\" (aws/aws-sdk issue 193, aws/aws-cli issue 8620)",
+)];
+
 /// The IAM actions of each service that name no operation of its model
 /// (permission-only actions), from the Service Authorization Reference as
 /// cloud-custodian's `tests/data/iam-actions.json` (commit 78038312) lists

@@ -65,13 +65,16 @@
 //! manifest format support in Amazon ECR"), so BatchGetImage may return
 //! one and PutImage takes one: refusing it would refuse what AWS accepts.
 //!
-//! Not checked: ECR refuses a manifest with no `mediaType` when the
-//! request's `imageManifestMediaType` does not name one ("Invalid
-//! parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid
-//! JSON syntax'", aws/aws-sdk issue 193, aws/aws-cli issue 8620): that
-//! rule needs the sibling member, which a document's check does not see.
-//! Nor whether a digest is the hash of what it names, or `data` of its
-//! digest: the content is not in the document.
+//! ECR refuses a manifest with no `mediaType` when the request's
+//! `imageManifestMediaType` does not name one ("Invalid parameter at
+//! 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'",
+//! aws/aws-sdk issue 193, aws/aws-cli issue 8620). That rule belongs to
+//! the request, which settles it once its members are read
+//! ([`StandIn`](crate::rules::StandIn)): a `required` violation at
+//! `/imageManifest/mediaType`. A manifest checked alone is not held to it.
+//!
+//! Not checked: whether a digest is the hash of what it names, or `data`
+//! of its digest: the content is not in the document.
 //!
 //! In a response (unless [`Options::exact_outputs`]), a manifest is held
 //! only to what AWS is seen to refuse: JSON itself, and media types with

@@ -76,6 +76,11 @@ pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
     check: crate::documents::check_image_manifest,
     schema: crate::documents::image_manifest_schema,
     schema_id: "urn:ecr-models:ecr:documents:ImageManifest",
+    stand_in: Some(crate::rules::StandIn {
+        member: "mediaType",
+        beside: "imageManifestMediaType",
+        evidence: "ECR answers \"Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'\" (aws/aws-sdk issue 193, aws/aws-cli issue 8620)",
+    }),
 };
 /// A lifecycle policy carried in a string: its name, title and check.
 pub static LIFECYCLE_POLICY: Embedded = Embedded {
@@ -84,6 +89,7 @@ pub static LIFECYCLE_POLICY: Embedded = Embedded {
     check: crate::documents::check_lifecycle_policy,
     schema: crate::documents::lifecycle_policy_schema,
     schema_id: "urn:ecr-models:ecr:documents:LifecyclePolicy",
+    stand_in: None,
 };
 /// What a registry policy of the Amazon Elastic Container Registry (2015-09-21) allows.
 pub static REGISTRY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
@@ -103,6 +109,7 @@ pub static REGISTRY_POLICY: Embedded = Embedded {
     ),
     schema: || crate::documents::policy::schema(&REGISTRY_POLICY_RULES),
     schema_id: "urn:ecr-models:ecr:documents:RegistryPolicy",
+    stand_in: None,
 };
 /// What a repository policy of the Amazon Elastic Container Registry (2015-09-21) allows.
 pub static REPOSITORY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
@@ -122,6 +129,7 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
     ),
     schema: || crate::documents::policy::schema(&REPOSITORY_POLICY_RULES),
     schema_id: "urn:ecr-models:ecr:documents:RepositoryPolicy",
+    stand_in: None,
 };
 /// Every kind of document the service's strings carry.
 pub static DOCUMENTS: &[&Embedded] = &[

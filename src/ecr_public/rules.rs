@@ -34,6 +34,11 @@ pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
     check: crate::documents::check_image_manifest,
     schema: crate::documents::image_manifest_schema,
     schema_id: "urn:ecr-models:ecr-public:documents:ImageManifest",
+    stand_in: Some(crate::rules::StandIn {
+        member: "mediaType",
+        beside: "imageManifestMediaType",
+        evidence: "ECR answers \"Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'\" (aws/aws-sdk issue 193, aws/aws-cli issue 8620)",
+    }),
 };
 /// What a repository policy of the Amazon Elastic Container Registry Public (2020-10-30) allows.
 pub static REPOSITORY_POLICY_RULES: crate::documents::PolicyRules = crate::documents::PolicyRules {
@@ -53,6 +58,7 @@ pub static REPOSITORY_POLICY: Embedded = Embedded {
     ),
     schema: || crate::documents::policy::schema(&REPOSITORY_POLICY_RULES),
     schema_id: "urn:ecr-models:ecr-public:documents:RepositoryPolicy",
+    stand_in: None,
 };
 /// Every kind of document the service's strings carry.
 pub static DOCUMENTS: &[&Embedded] = &[&IMAGE_MANIFEST_DOCUMENT, &REPOSITORY_POLICY];
