@@ -330,40 +330,51 @@ fn no_parameters(cx: &mut Cx<'_>, path: &Path<'_>, media_type: &str) -> bool {
     false
 }
 
-/// A descriptor's `mediaType` or an `artifactType`: the media type grammar.
+/// A string of a grammar: its pattern, what the text is when it does not
+/// match (said after "is not"), and the rules the pattern cannot say.
 #[derive(Debug, Clone, Copy)]
-struct MediaTypeReader;
-
-impl Kind for MediaTypeReader {
-    type Value = String;
-
-    fn expected(&self) -> &'static str {
-        "a string"
-    }
-
-    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
-        if !no_parameters(cx, path, &text) {
-            return None;
-        }
-        if !MEDIA_TYPE.is_match(&text) {
-            cx.report(path, Code::Pattern, || {
-                format!(
-                    "{} is not a media type: type/subtype, each of 1 to 127 characters, matching {}",
-                    quote(&text),
-                    MEDIA_TYPE.anchored
-                )
-            });
-            return None;
-        }
-        Some(text.into_string())
-    }
+struct Grammar {
+    pattern: &'static Pattern,
+    /// `a digest: algorithm:encoded`.
+    what: &'static str,
+    /// Whether the message quotes the pattern.
+    quote_pattern: bool,
+    /// Checks the text before the pattern (recording its violations);
+    /// whether it holds.
+    before: fn(&mut Cx<'_>, &Path<'_>, &str) -> bool,
+    /// Checks the text that matched; whether it holds.
+    after: fn(&mut Cx<'_>, &Path<'_>, &str) -> bool,
 }
+
+/// A descriptor's `mediaType` or an `artifactType`: the media type grammar,
+/// without parameters.
+const MEDIA_TYPE_TEXT: Grammar = Grammar {
+    pattern: &MEDIA_TYPE,
+    what: "a media type: type/subtype, each of 1 to 127 characters",
+    quote_pattern: true,
+    before: no_parameters,
+    after: |_, _, _| true,
+};
 
 /// A digest: `algorithm:encoded`, a registered algorithm's encoding exact.
-#[derive(Debug, Clone, Copy)]
-struct DigestReader;
+const DIGEST_TEXT: Grammar = Grammar {
+    pattern: &DIGEST,
+    what: "a digest: algorithm:encoded",
+    quote_pattern: true,
+    before: |_, _, _| true,
+    after: registered_encoding,
+};
 
-impl Kind for DigestReader {
+/// A URL of `urls`: a URI.
+const URI_TEXT: Grammar = Grammar {
+    pattern: &URI,
+    what: "a URI (RFC 3986): a scheme, :, and URI characters",
+    quote_pattern: false,
+    before: |_, _, _| true,
+    after: |_, _, _| true,
+};
+
+impl Kind for Grammar {
     type Value = String;
 
     fn expected(&self) -> &'static str {
@@ -371,56 +382,43 @@ impl Kind for DigestReader {
     }
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
-        if !DIGEST.is_match(&text) {
-            cx.report(path, Code::Pattern, || {
-                format!(
-                    "{} is not a digest: algorithm:encoded, matching {}",
+        if !(self.before)(cx, path, &text) {
+            return None;
+        }
+        if !self.pattern.is_match(&text) {
+            cx.report(path, Code::Pattern, || match self.quote_pattern {
+                true => format!(
+                    "{} is not {}, matching {}",
                     quote(&text),
-                    DIGEST.anchored
-                )
+                    self.what,
+                    self.pattern.anchored
+                ),
+                false => format!("{} is not {}", quote(&text), self.what),
             });
             return None;
         }
-        let (algorithm, encoded) = text.split_once(':').unwrap_or_default();
-        if let Some(&(_, length)) = REGISTERED.iter().find(|(a, _)| *a == algorithm) {
-            let hex = |c: u8| c.is_ascii_digit() || (b'a'..=b'f').contains(&c);
-            if encoded.len() != length || !encoded.bytes().all(hex) {
-                cx.report(path, Code::Pattern, || {
-                    format!(
-                        "{} is not a {algorithm} digest: {algorithm}: and {length} lower-case hex digits",
-                        quote(&text)
-                    )
-                });
-                return None;
-            }
-        }
-        Some(text.into_string())
+        (self.after)(cx, path, &text).then(|| text.into_string())
     }
 }
 
-/// A URL of `urls`: a URI.
-#[derive(Debug, Clone, Copy)]
-struct UriReader;
-
-impl Kind for UriReader {
-    type Value = String;
-
-    fn expected(&self) -> &'static str {
-        "a string"
+/// A digest of a registered algorithm has its exact encoding: lower-case
+/// hex digits, as many as the algorithm's.
+fn registered_encoding(cx: &mut Cx<'_>, path: &Path<'_>, digest: &str) -> bool {
+    let (algorithm, encoded) = digest.split_once(':').unwrap_or_default();
+    let Some(&(_, length)) = REGISTERED.iter().find(|(a, _)| *a == algorithm) else {
+        return true;
+    };
+    let hex = |c: u8| c.is_ascii_digit() || (b'a'..=b'f').contains(&c);
+    if encoded.len() == length && encoded.bytes().all(hex) {
+        return true;
     }
-
-    fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
-        if !URI.is_match(&text) {
-            cx.report(path, Code::Pattern, || {
-                format!(
-                    "{} is not a URI (RFC 3986): a scheme, :, and URI characters",
-                    quote(&text)
-                )
-            });
-            return None;
-        }
-        Some(text.into_string())
-    }
+    cx.report(path, Code::Pattern, || {
+        format!(
+            "{} is not a {algorithm} digest: {algorithm}: and {length} lower-case hex digits",
+            quote(digest)
+        )
+    });
+    false
 }
 
 /// `data`: padded base64; the text and how many bytes it decodes to.
@@ -540,13 +538,13 @@ impl Kind for DescriptorReader {
             object,
             &DESCRIPTOR_MEMBERS,
             |at, p, cx, here| match at {
-                0 => read_into(&mut media_type, MediaTypeReader, p, cx, here),
-                1 => read_into(&mut digest, DigestReader, p, cx, here),
+                0 => read_into(&mut media_type, MEDIA_TYPE_TEXT, p, cx, here),
+                1 => read_into(&mut digest, DIGEST_TEXT, p, cx, here),
                 2 => read_into(&mut size, Int::<i64>::new(&SIZE), p, cx, here),
                 3 => read_into(
                     &mut urls,
                     ListOf {
-                        item: UriReader,
+                        item: URI_TEXT,
                         min: 0,
                     },
                     p,
@@ -555,7 +553,7 @@ impl Kind for DescriptorReader {
                 ),
                 4 => read_into(&mut notes, annotations(), p, cx, here),
                 5 => read_into(&mut data, DataReader, p, cx, here),
-                6 => read_into(&mut artifact_type, MediaTypeReader, p, cx, here),
+                6 => read_into(&mut artifact_type, MEDIA_TYPE_TEXT, p, cx, here),
                 _ => read_into(&mut platform, PlatformReader, p, cx, here),
             },
         )?;
@@ -668,7 +666,7 @@ impl Kind for ManifestReader {
             |at, p, cx, here| match at {
                 0 => read_into(&mut version, Int::<i64>::new(&IntRule::I64), p, cx, here),
                 1 => read_into(&mut media_type, text(), p, cx, here),
-                2 => read_into(&mut artifact_type, MediaTypeReader, p, cx, here),
+                2 => read_into(&mut artifact_type, MEDIA_TYPE_TEXT, p, cx, here),
                 3 => read_into(&mut config, DescriptorReader, p, cx, here),
                 4 => read_into(&mut layers, descriptors(1), p, cx, here),
                 5 => read_into(&mut manifests, descriptors(0), p, cx, here),
