@@ -158,8 +158,8 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `ecr` | yes | the ECR API: [`ecr`] |
-//! | `ecr-public` | yes | the ECR Public API: [`ecr_public`] (with `ecr`, also [`refs`]) |
+//! | `ecr` | yes | the ECR API: [`ecr`], and [`refs`] of private registries |
+//! | `ecr-public` | yes | the ECR Public API: [`ecr_public`], and [`refs`] of ECR Public |
 //! | `schema` | yes | `schemars::JsonSchema` for every type, and [`schema`] |
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
@@ -226,7 +226,7 @@ mod options;
 mod paginate;
 mod parse;
 mod read;
-#[cfg(all(feature = "ecr", feature = "ecr-public"))]
+#[cfg(any(feature = "ecr", feature = "ecr-public"))]
 pub mod refs;
 pub mod registry;
 pub mod rules;

@@ -361,6 +361,47 @@ fn one(path: &str, code: Code, message: String) -> Error {
     Error::new(found.0, 0)
 }
 
+/// The rules of the names a service's references hold.
+struct Names {
+    repository: &'static StrRule,
+    registry_id: &'static StrRule,
+}
+
+/// The rules of `service`'s names, where this build has the service (its
+/// cargo feature); otherwise a violation at `path`: its references cannot
+/// be checked.
+fn names(service: Service, path: &str, found: &mut Found) -> Option<Names> {
+    let names = match service {
+        #[cfg(feature = "ecr")]
+        Service::Ecr => Some(Names {
+            repository: &crate::ecr::rules::REPOSITORY_NAME,
+            registry_id: &crate::ecr::rules::REGISTRY_ID,
+        }),
+        #[cfg(feature = "ecr-public")]
+        Service::EcrPublic => Some(Names {
+            repository: &crate::ecr_public::rules::REPOSITORY_NAME,
+            registry_id: &crate::ecr_public::rules::REGISTRY_ID,
+        }),
+        #[allow(unreachable_patterns)]
+        _ => None,
+    };
+    if names.is_none() {
+        found.push(
+            path,
+            Code::Enum,
+            format!(
+                "{} references are not in this build: its `{}` feature is off",
+                match service {
+                    Service::Ecr => "ECR private registry",
+                    Service::EcrPublic => "ECR Public",
+                },
+                service.name()
+            ),
+        );
+    }
+    names
+}
+
 /// The ids of `partitions`, for messages: `aws or aws-us-gov`.
 fn ids(partitions: &[&'static Partition]) -> String {
     let ids: Vec<&str> = partitions.iter().map(|p| p.id).collect();
@@ -438,8 +479,9 @@ fn reference(value: &str, opts: &Options, found: &mut Found) -> Option<Reference
     let registry = if host == PUBLIC_HOST || host == PUBLIC_DUAL_STACK_HOST {
         public(host, name, found)
     } else {
-        let registry = private(host, opts, found);
-        repository_name(name, &crate::ecr::rules::REPOSITORY_NAME, found);
+        let names = names(Service::Ecr, "/host", found)?;
+        let registry = private(host, names.registry_id, opts, found);
+        repository_name(name, names.repository, found);
         registry.map(|r| (Registry::Private(r), name))
     };
     if let Some(tag) = tag {
@@ -478,6 +520,7 @@ fn repository_name(name: &str, rule: &StrRule, found: &mut Found) {
 
 /// ECR Public: `public.ecr.aws/<alias>/<repository>`.
 fn public<'v>(host: &str, name: &'v str, found: &mut Found) -> Option<(Registry, &'v str)> {
+    let names = names(Service::EcrPublic, "/host", found)?;
     let (alias, repository) = name.split_once('/').unwrap_or((name, ""));
     if alias.is_empty() {
         found.push(
@@ -486,17 +529,14 @@ fn public<'v>(host: &str, name: &'v str, found: &mut Found) -> Option<(Registry,
             format!("an ECR Public reference names a registry alias: {host}/<alias>/<repository>"),
         );
     } else {
+        #[cfg(feature = "ecr-public")]
         found.check(
             "/registry_alias",
             &crate::ecr_public::rules::REGISTRY_ALIAS_NAME,
             alias,
         );
     }
-    repository_name(
-        repository,
-        &crate::ecr_public::rules::REPOSITORY_NAME,
-        found,
-    );
+    repository_name(repository, names.repository, found);
     let registry = Registry::Public(PublicRegistry {
         registry_alias: alias.to_string(),
         dual_stack: host == PUBLIC_DUAL_STACK_HOST,
@@ -505,7 +545,12 @@ fn public<'v>(host: &str, name: &'v str, found: &mut Found) -> Option<(Registry,
 }
 
 /// A private registry's host.
-fn private(host: &str, opts: &Options, found: &mut Found) -> Option<PrivateRegistry> {
+fn private(
+    host: &str,
+    registry_id: &StrRule,
+    opts: &Options,
+    found: &mut Found,
+) -> Option<PrivateRegistry> {
     let expected = || {
         format!(
             "{} is not an ECR registry host: expected <registry id>.dkr.ecr.<region>.<DNS suffix> (or dkr.ecr-fips, dkr-ecr.<region>.on.aws, dkr-ecr-fips.<region>.on.aws), or {PUBLIC_HOST}",
@@ -529,7 +574,7 @@ fn private(host: &str, opts: &Options, found: &mut Found) -> Option<PrivateRegis
         found.push("/host", Code::Pattern, expected());
         return None;
     };
-    found.check("/registry_id", &crate::ecr::rules::REGISTRY_ID, id);
+    found.check("/registry_id", registry_id, id);
     let Some((name, suffix)) = rest.split_once('.') else {
         found.push("/host", Code::Pattern, expected());
         return None;
@@ -605,12 +650,9 @@ fn arn(value: &str, opts: &Options, found: &mut Found) -> Option<RepositoryArn> 
             None
         }
     };
-    let (service, rule) = match *service {
-        "ecr" => (Service::Ecr, &crate::ecr::rules::REPOSITORY_NAME),
-        "ecr-public" => (
-            Service::EcrPublic,
-            &crate::ecr_public::rules::REPOSITORY_NAME,
-        ),
+    let service = match *service {
+        "ecr" => Service::Ecr,
+        "ecr-public" => Service::EcrPublic,
         other => {
             // Another service's ARN: its other parts follow that service's rules.
             found.push(
@@ -621,6 +663,7 @@ fn arn(value: &str, opts: &Options, found: &mut Found) -> Option<RepositoryArn> 
             return None;
         }
     };
+    let names = names(service, "/service", found)?;
     let region = match (service, partition) {
         (Service::EcrPublic, _) if !region_name.is_empty() => {
             found.push(
@@ -634,10 +677,10 @@ fn arn(value: &str, opts: &Options, found: &mut Found) -> Option<RepositoryArn> 
         (Service::Ecr, Some(p)) => region(region_name, &[p], opts, found).map(|(r, _)| r),
         (Service::Ecr, None) => None,
     };
-    found.check("/registry_id", &crate::ecr::rules::REGISTRY_ID, account);
+    found.check("/registry_id", names.registry_id, account);
     let name = match resource.strip_prefix("repository/") {
         Some(name) => {
-            repository_name(name, rule, found);
+            repository_name(name, names.repository, found);
             name
         }
         None => {
@@ -735,6 +778,7 @@ impl fmt::Display for Reference {
     }
 }
 
+#[cfg(feature = "ecr")]
 impl crate::ecr::Repository {
     /// `repositoryUri`, parsed and checked: `None` when absent.
     pub fn repository_ref(&self) -> Option<Result<RepositoryRef, Error>> {
@@ -747,6 +791,7 @@ impl crate::ecr::Repository {
     }
 }
 
+#[cfg(feature = "ecr")]
 impl crate::ecr::RepositoryScanningConfiguration {
     /// `repositoryArn`, parsed and checked: `None` when absent.
     pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
@@ -754,6 +799,7 @@ impl crate::ecr::RepositoryScanningConfiguration {
     }
 }
 
+#[cfg(feature = "ecr-public")]
 impl crate::ecr_public::Repository {
     /// `repositoryUri`, parsed and checked: `None` when absent.
     pub fn repository_ref(&self) -> Option<Result<RepositoryRef, Error>> {
@@ -763,5 +809,46 @@ impl crate::ecr_public::Repository {
     /// `repositoryArn`, parsed and checked: `None` when absent.
     pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
         self.repository_arn.as_deref().map(RepositoryArn::parse)
+    }
+}
+
+/// A build with one service: the other's references are refused, saying
+/// why (`.ci/run` tests each service alone).
+#[cfg(test)]
+mod one_service {
+    #[cfg(not(feature = "ecr-public"))]
+    #[test]
+    fn an_ecr_public_reference_needs_its_feature() {
+        for value in [
+            "public.ecr.aws/alias/app:1",
+            "arn:aws:ecr-public::123456789012:repository/app",
+        ] {
+            let err = super::Reference::parse(value).expect_err("not in this build");
+            let v = &err.violations()[0];
+            assert_eq!(err.violations().len(), 1, "{err}");
+            assert!(
+                v.message.contains("`ecr-public` feature is off"),
+                "{}",
+                v.message
+            );
+        }
+        assert!(
+            super::Reference::parse("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1").is_ok()
+        );
+    }
+
+    #[cfg(not(feature = "ecr"))]
+    #[test]
+    fn a_private_registry_reference_needs_the_ecr_feature() {
+        for value in [
+            "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1",
+            "arn:aws:ecr:us-east-1:123456789012:repository/app",
+        ] {
+            let err = super::Reference::parse(value).expect_err("not in this build");
+            let v = &err.violations()[0];
+            assert_eq!(err.violations().len(), 1, "{err}");
+            assert!(v.message.contains("`ecr` feature is off"), "{}", v.message);
+        }
+        assert!(super::Reference::parse("public.ecr.aws/alias/app:1").is_ok());
     }
 }
