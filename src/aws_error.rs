@@ -2,6 +2,7 @@
 //! `X-Amzn-ErrorType` header) names, and the common errors that any
 //! operation of any service can return.
 
+use std::fmt;
 use std::marker::PhantomData;
 
 use serde::{Deserialize, Serialize};
@@ -76,6 +77,29 @@ pub struct CommonError {
     /// The message, if the body has one (`message`, else `Message`).
     pub message: Option<String>,
 }
+
+/// `Name: message`, or the name alone: how an error of AWS is written for
+/// people (its exception structure, a service's `ServiceError`, a
+/// [`CommonError`]), as the SDKs write theirs.
+pub(crate) fn write_error(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    message: Option<&str>,
+) -> fmt::Result {
+    match message {
+        Some(message) => write!(f, "{name}: {message}"),
+        None => f.write_str(name),
+    }
+}
+
+/// `ThrottlingException: Rate exceeded`.
+impl fmt::Display for CommonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_error(f, &self.name, self.message.as_deref())
+    }
+}
+
+impl std::error::Error for CommonError {}
 
 /// A member of an error body that is any string, optional.
 const fn any_string(name: &'static str) -> Member {

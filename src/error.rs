@@ -306,16 +306,30 @@ impl fmt::Display for Lines<'_> {
     }
 }
 
-/// `N violations`, then each on a line of its own ([`Error::display_lines`]).
+/// One line: how many violations, and the first (`2 violations, the first
+/// /repositoryName: ...`), as `?` into an application's error shows it.
+/// The alternate form (`{:#}`) writes the count, then each violation on a
+/// line of its own ([`Error::display_lines`]).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let total = self.total();
         let s = if total == 1 { "" } else { "s" };
-        write!(
-            f,
-            "{total} violation{s}{}",
-            self.display_lines("(document)")
-        )
+        if f.alternate() {
+            return write!(
+                f,
+                "{total} violation{s}{}",
+                self.display_lines("(document)")
+            );
+        }
+        match self.violations.first() {
+            Some(first) if total > 1 => write!(
+                f,
+                "{total} violations, the first {}",
+                first.display_with("(document)")
+            ),
+            Some(first) => write!(f, "1 violation: {}", first.display_with("(document)")),
+            None => write!(f, "{total} violation{s}"),
+        }
     }
 }
 
@@ -362,7 +376,7 @@ mod tests {
     }
 
     #[test]
-    fn an_error_is_its_count_then_a_line_per_violation_then_how_many_more() {
+    fn an_error_is_one_line_and_its_alternate_form_a_line_per_violation() {
         let error = Error::new(
             vec![
                 violation("/a\nb", Code::Required, "required member is missing"),
@@ -373,10 +387,15 @@ mod tests {
         let lines = "\n  /a\\u{a}b: required member is missing [required]\
                      \n  (document): expected an object, found a string [type]\
                      \n  ... and 3 more";
-        assert_eq!(error.to_string(), format!("5 violations{lines}"));
+        assert_eq!(format!("{error:#}"), format!("5 violations{lines}"));
+        assert_eq!(
+            error.to_string(),
+            "5 violations, the first /a\\u{a}b: required member is missing [required]"
+        );
         assert_eq!(error.display_lines("(document)").to_string(), lines);
         let one = Error::one("", Code::Io, "gone".to_string());
-        assert_eq!(one.to_string(), "1 violation\n  (document): gone [io]");
+        assert_eq!(format!("{one:#}"), "1 violation\n  (document): gone [io]");
+        assert_eq!(one.to_string(), "1 violation: (document): gone [io]");
         assert_eq!(one.display_lines("").to_string(), "\n  gone [io]");
     }
 }

@@ -200,6 +200,8 @@
 //! - `docs/contributing.md`: the repository's layout, CI and fuzzing.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`): each item behind a feature says which.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // A build with neither service has the machinery and no models: what only
 // the models use is unused there, and that is no defect.
 #![cfg_attr(

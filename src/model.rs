@@ -142,3 +142,30 @@ macro_rules! model_struct {
 }
 
 pub(crate) use model_struct;
+
+/// `Display` (`Name: message`, as the SDKs write an error) and
+/// `std::error::Error` for a service's errors: `exceptions` for its
+/// exception structures (each has a `message`), `service` for its
+/// `ServiceError` (which names its error and gives its message).
+macro_rules! error_traits {
+    (exceptions $($name:ident),* $(,)?) => {$(
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::aws_error::write_error(f, <Self as $crate::Model>::SHAPE.name, self.message.as_deref())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+    )*};
+    (service $name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::aws_error::write_error(f, self.name(), self.message())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+    };
+}
+
+pub(crate) use error_traits;

@@ -557,3 +557,63 @@ fn a_byte_order_mark_is_refused_and_named() {
     let err = ecr_models::from_json::<ecr_models::ecr::CreateRepositoryRequest>("x{}").unwrap_err();
     assert_eq!(err.violations()[0].message, "expected value");
 }
+
+/// An application's function that calls ECR and reads its error: `?` takes
+/// each error of this crate into `Box<dyn Error>`, written as the SDKs
+/// write AWS's errors (`Name: message`).
+fn describe(body: &str) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let error = ServiceError::from_json(body)?;
+    Err(error)?
+}
+
+#[test]
+fn service_errors_are_std_errors_written_as_the_sdks_write_them() {
+    let body = r#"{"__type": "RepositoryNotFoundException", "message": "The repository with name 'app' does not exist in the registry with id '123456789012'"}"#;
+    let err = describe(body).expect_err("an error");
+    assert_eq!(
+        err.to_string(),
+        "RepositoryNotFoundException: The repository with name 'app' does not exist in the registry with id '123456789012'"
+    );
+    assert!(err.downcast_ref::<ServiceError>().is_some());
+
+    // The exception structure alone, a common error, a message-less body,
+    // and ECR Public's.
+    let ServiceError::RepositoryNotFoundException(inner) =
+        ServiceError::from_json(body).expect("read")
+    else {
+        panic!("the declared error");
+    };
+    let boxed: Box<dyn std::error::Error> = Box::new(inner);
+    assert!(boxed
+        .to_string()
+        .starts_with("RepositoryNotFoundException: The repository"));
+    let throttled =
+        ServiceError::from_json(r#"{"__type": "ThrottlingException", "message": "Rate exceeded"}"#)
+            .expect("a common error");
+    assert_eq!(throttled.to_string(), "ThrottlingException: Rate exceeded");
+    let ServiceError::Common(common) = throttled else {
+        panic!("a common error");
+    };
+    assert_eq!(common.to_string(), "ThrottlingException: Rate exceeded");
+    let bare = ServiceError::from_json(r#"{"__type": "ServerException"}"#).expect("read");
+    assert_eq!(bare.to_string(), "ServerException");
+    let public = PublicServiceError::from_json(
+        r#"{"__type": "RepositoryCatalogDataNotFoundException", "message": "none"}"#,
+    )
+    .expect("read");
+    assert_eq!(
+        public.to_string(),
+        "RepositoryCatalogDataNotFoundException: none"
+    );
+
+    // A body that breaks the rules: this crate's `Error`, one line, and
+    // every violation in the alternate form.
+    let err = describe(r#"{"__type": "RepositoryNotFoundException", "message": 5}"#)
+        .expect_err("refused");
+    let error = err.downcast_ref::<Error>().expect("a violation");
+    assert_eq!(
+        err.to_string(),
+        "1 violation: /message: expected a string, found a number [type]"
+    );
+    assert!(format!("{error:#}").starts_with("1 violation\n  /message:"));
+}

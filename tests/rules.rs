@@ -1034,7 +1034,7 @@ fn max_violations_caps_the_list_and_counts_the_rest() {
         .collect();
     let expected: Vec<String> = (0..10).map(|i| format!("/imageIds/{i}/imageTag")).collect();
     assert_eq!(paths, expected);
-    assert!(capped.to_string().contains("and 90 more"), "{capped}");
+    assert!(format!("{capped:#}").contains("and 90 more"), "{capped:#}");
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn the_error_escapes_control_characters_in_paths_as_display_does() {
         "{err:?} lacks {line:?}"
     );
     assert!(
-        checked.to_string().contains(&format!("\n  {line}")),
-        "{checked}"
+        format!("{checked:#}").contains(&format!("\n  {line}")),
+        "{checked:#}"
     );
 }

@@ -405,6 +405,23 @@ pub fn model(service: &Service) -> String {
         "#[cfg(test)]\ncrate::json::typed_readers!({});",
         names.join(", ")
     );
+    let exceptions: Vec<&str> = service
+        .structures()
+        .filter(|(_, st)| st.exception)
+        .map(|(shape, st)| {
+            assert!(
+                st.members.iter().any(|m| m.wire == "message"),
+                "exception {} has no message",
+                shape.name
+            );
+            shape.name.as_str()
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "crate::model::error_traits!(exceptions {});",
+        exceptions.join(", ")
+    );
     out
 }
 
@@ -967,6 +984,7 @@ pub fn operations(service: &Service) -> String {
         );
     }
     let _ = writeln!(out, "_ => crate::aws_error::read_common(body, &code, {svc}, opts).map(Self::Common),\n}}\n}}\n}}");
+    out.push_str("crate::model::error_traits!(service ServiceError);\n");
     out
 }
 

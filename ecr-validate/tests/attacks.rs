@@ -536,7 +536,7 @@ fn a_hundred_thousand_items_breaking_two_rules_list_1000_violations_and_count_th
             ("/repositoryNames/0", Code::Pattern)
         ]
     );
-    assert!(err.to_string().ends_with("... and 199001 more"));
+    assert!(format!("{err:#}").ends_with("... and 199001 more"));
 
     let (_dir, file) = TempDir::with_file("many-violations", "many.json", &doc);
     let human = run(&["--shape", "DescribeRepositoriesRequest", &file], b"");

@@ -1655,3 +1655,4 @@ impl ServiceError {
         }
     }
 }
+crate::model::error_traits!(service ServiceError);

@@ -683,3 +683,4 @@ impl ServiceError {
         }
     }
 }
+crate::model::error_traits!(service ServiceError);
