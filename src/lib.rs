@@ -163,6 +163,7 @@
 //! | `schema` | yes | `schemars::JsonSchema` for every type, and [`schema`] |
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
+//! | `validator` | no | `validator::Validate` for every structure, so that a struct deriving it nests ECR types (`#[validate(nested)]`), each violation in validator's tree (adds `validator`) |
 //! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
 //! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk`: conversions to and from the Rust SDK's types (`ecr::sdk`, `ecr_public::sdk`), serde for SDK values, and `sdk::ValidatingInterceptor` (adds the SDK's crates without their HTTP stack; Rust 1.94.1) |
 //!
@@ -242,6 +243,8 @@ pub mod timestamp;
 #[cfg(feature = "traffic")]
 pub mod traffic;
 mod validated;
+#[cfg(feature = "validator")]
+mod validator_errors;
 #[cfg(feature = "waiters")]
 pub mod waiter;
 

@@ -130,6 +130,13 @@ macro_rules! model_struct {
                 $crate::read::Struct::new(&$shape)
             }
         }
+
+        #[cfg(feature = "validator")]
+        impl ::validator::Validate for $name {
+            fn validate(&self) -> Result<(), ::validator::ValidationErrors> {
+                $crate::validator_errors::validate(self)
+            }
+        }
     };
     (@read req $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
         $crate::read::required(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)

@@ -27,7 +27,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     // below the registry.
     (
         "the entry points",
-        &["json", "model", "validated", "json_schema", "convert"],
+        &[
+            "json",
+            "model",
+            "validated",
+            "json_schema",
+            "convert",
+            "validator_errors",
+        ],
     ),
     ("the documents inside payloads", &["documents"]),
     ("the generated services", &["ecr", "ecr_public"]),
