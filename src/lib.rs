@@ -164,6 +164,7 @@
 //! | `proptest` | no | `testdata::strategy` and `testdata::typed_strategy`: proptest strategies of valid documents and values |
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
 //! | `validator` | no | `validator::Validate` for every structure, so that a struct deriving it nests ECR types (`#[validate(nested)]`), each violation in validator's tree (adds `validator`) |
+//! | `garde` | no | `garde::Validate` for every structure, with `Options` as its context: one report entry per violation at its exact path (adds `garde`) |
 //! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
 //! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk`: conversions to and from the Rust SDK's types (`ecr::sdk`, `ecr_public::sdk`), serde for SDK values, and `sdk::ValidatingInterceptor` (adds the SDK's crates without their HTTP stack; Rust 1.94.1) |
 //!
@@ -220,6 +221,8 @@ mod convert;
 pub mod documents;
 mod enums;
 pub mod error;
+#[cfg(feature = "garde")]
+mod garde_report;
 pub mod inspect;
 mod json;
 #[cfg(feature = "schema")]

@@ -134,7 +134,29 @@ macro_rules! model_struct {
         #[cfg(feature = "validator")]
         impl ::validator::Validate for $name {
             fn validate(&self) -> Result<(), ::validator::ValidationErrors> {
-                $crate::validator_errors::validate(self)
+                $crate::validator_errors::tree(
+                    <Self as $crate::Model>::SHAPE,
+                    $crate::Model::validate(self),
+                )
+            }
+        }
+
+        #[cfg(feature = "garde")]
+        impl ::garde::Validate for $name {
+            type Context = $crate::Options;
+
+            fn validate_into(
+                &self,
+                ctx: &$crate::Options,
+                parent: &mut dyn FnMut() -> ::garde::Path,
+                report: &mut ::garde::Report,
+            ) {
+                $crate::garde_report::append(
+                    <Self as $crate::Model>::SHAPE,
+                    $crate::Model::validate_with(self, ctx),
+                    parent,
+                    report,
+                )
             }
         }
     };

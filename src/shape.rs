@@ -453,3 +453,59 @@ impl Operation {
         self.errors.iter().any(|e| e.name == name)
     }
 }
+
+#[cfg(any(feature = "validator", feature = "garde"))]
+/// How a step of a JSON Pointer goes down, as the shape tables read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StepKind {
+    /// To a member of a structure, by its name on the wire (one the shape
+    /// does not have too).
+    Member,
+    /// To an item of a list.
+    Item(usize),
+    /// To the value of a map's key.
+    Key,
+    /// Below a value the shape tables describe no further: inside a
+    /// document a string carries, or past a scalar.
+    Inside,
+}
+
+#[cfg(any(feature = "validator", feature = "garde"))]
+/// One step of a JSON Pointer: its segment (unescaped), how it goes down,
+/// and the type of the value it reaches, where the shape tables know it.
+#[derive(Debug, Clone)]
+pub(crate) struct Step {
+    pub segment: String,
+    pub kind: StepKind,
+    // What validator's tree needs (a list of structures, a map); garde's
+    // path needs only the kind.
+    #[cfg_attr(not(feature = "validator"), allow(dead_code))]
+    pub ty: Option<Ty>,
+}
+
+#[cfg(any(feature = "validator", feature = "garde"))]
+/// The steps of `pointer` (a violation's path) below a value of type
+/// `root`: what the adapters to other validation libraries (validator,
+/// garde) build their paths from.
+pub(crate) fn steps(root: Ty, pointer: &str) -> Vec<Step> {
+    let mut at = Some(root);
+    let mut steps = Vec::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        let (kind, ty) = match at {
+            Some(Ty::Structure(shape)) => {
+                let member = shape.position(&segment).and_then(|i| shape.members.get(i));
+                (StepKind::Member, member.map(|m| m.ty))
+            }
+            Some(Ty::List(list)) => match segment.parse::<usize>() {
+                Ok(index) => (StepKind::Item(index), Some(list.member)),
+                Err(_) => (StepKind::Inside, None),
+            },
+            Some(Ty::Map(map)) => (StepKind::Key, Some(map.value)),
+            _ => (StepKind::Inside, None),
+        };
+        at = ty;
+        steps.push(Step { segment, kind, ty });
+    }
+    steps
+}

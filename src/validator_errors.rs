@@ -1,5 +1,5 @@
 //! `validator::Validate` for every structure (feature `validator`): the
-//! violations of [`Model::validate`] as validator's tree of
+//! violations of [`Model::validate`](crate::Model::validate) as validator's tree of
 //! `ValidationErrors`, so that a user's struct that derives `Validate` can
 //! nest ECR types (`#[validate(nested)]`), and the web extractors built on
 //! it check them.
@@ -21,23 +21,26 @@ use std::borrow::Cow;
 
 use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
-use crate::error::Violation;
-use crate::model::Model;
-use crate::shape::Ty;
+use crate::error::{Error, Violation};
+use crate::shape::{steps, Step, StepKind, StructShape, Ty};
 
 /// Where a violation cannot stand in the tree: validator's key for the
 /// errors of a whole value.
 const WHOLE: &str = "__all__";
 
-/// [`Model::validate`]'s violations as validator's tree.
-pub fn validate<T: Model>(value: &T) -> Result<(), ValidationErrors> {
-    let Err(error) = value.validate() else {
+/// The verdict of [`Model::validate`](crate::Model::validate) on a value of
+/// structure `shape`, as validator's tree.
+pub fn tree(
+    shape: &'static StructShape,
+    verdict: Result<(), Error>,
+) -> Result<(), ValidationErrors> {
+    let Err(error) = verdict else {
         return Ok(());
     };
     let mut root = ValidationErrors::new();
     for violation in error.violations() {
-        let segments = segments(&violation.path);
-        place(&mut root, Ty::Structure(T::SHAPE), &segments, violation);
+        let steps = steps(Ty::Structure(shape), &violation.path);
+        place(&mut root, &steps, violation);
     }
     if error.omitted() > 0 {
         let mut more = ValidationError::new("omitted");
@@ -48,15 +51,6 @@ pub fn validate<T: Model>(value: &T) -> Result<(), ValidationErrors> {
         field(&mut root, WHOLE, more);
     }
     Err(root)
-}
-
-/// The segments of a JSON Pointer, unescaped (`~1` is `/`, `~0` is `~`).
-fn segments(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
 }
 
 /// A violation as validator's error: its code, message and pointer.
@@ -93,79 +87,28 @@ fn field(errors: &mut ValidationErrors, key: &str, error: ValidationError) {
     }
 }
 
-/// Places `violation`, at `segments` below a value of `ty` whose errors are
-/// `errors`.
-fn place(errors: &mut ValidationErrors, ty: Ty, segments: &[String], violation: &Violation) {
-    let Ty::Structure(shape) = ty else {
-        return field(errors, WHOLE, error_of(violation));
+/// Places `violation` at `steps` below a value whose errors are `errors`.
+fn place(errors: &mut ValidationErrors, steps: &[Step], violation: &Violation) {
+    let (first, rest) = match steps {
+        [] => return field(errors, WHOLE, error_of(violation)),
+        [only] => return field(errors, &only.segment, error_of(violation)),
+        [first, rest @ ..] => (first, rest),
     };
-    let Some((name, rest)) = segments.split_first() else {
-        return field(errors, WHOLE, error_of(violation));
+    let key = Cow::Owned(first.segment.clone());
+    let kind = match (first.ty, rest[0].kind, rest[0].ty) {
+        (Some(Ty::Structure(_) | Ty::Map(_)), _, _) => ValidationErrorsKind::Struct(Box::default()),
+        (Some(Ty::List(_)), StepKind::Item(_), Some(Ty::Structure(_))) => {
+            ValidationErrorsKind::List(Default::default())
+        }
+        // Items of scalars, or the inside of a document: at the member.
+        _ => return field(errors, &first.segment, error_of(violation)),
     };
-    let member = shape.position(name).and_then(|at| shape.members.get(at));
-    let Some(member) = member.filter(|_| !rest.is_empty()) else {
-        // The member itself, one the shape does not have (`unknown_field`),
-        // or one whose value holds no tree (a scalar, a document).
-        return field(errors, name, error_of(violation));
-    };
-    below(errors, name, member.ty, rest, violation);
-}
-
-/// Places `violation` at `rest` below member `name` (of type `ty`).
-fn below(
-    errors: &mut ValidationErrors,
-    name: &str,
-    ty: Ty,
-    rest: &[String],
-    violation: &Violation,
-) {
-    let key = Cow::Owned(name.to_string());
-    match ty {
-        Ty::Structure(_) => {
-            let entry = errors
-                .0
-                .entry(key)
-                .or_insert_with(|| ValidationErrorsKind::Struct(Box::default()));
-            match entry {
-                ValidationErrorsKind::Struct(inner) => place(inner, ty, rest, violation),
-                _ => field(errors, name, error_of(violation)),
-            }
+    let entry = errors.0.entry(key).or_insert(kind);
+    match (entry, rest[0].kind) {
+        (ValidationErrorsKind::Struct(inner), _) => place(inner, rest, violation),
+        (ValidationErrorsKind::List(items), StepKind::Item(index)) => {
+            place(items.entry(index).or_default(), &rest[1..], violation)
         }
-        Ty::List(list) => {
-            let item = rest[0].parse::<usize>().ok();
-            match (item, list.member) {
-                (Some(index), Ty::Structure(_)) => {
-                    let entry = errors
-                        .0
-                        .entry(key)
-                        .or_insert_with(|| ValidationErrorsKind::List(Default::default()));
-                    match entry {
-                        ValidationErrorsKind::List(items) => {
-                            let inner = items.entry(index).or_default();
-                            match &rest[1..] {
-                                [] => field(inner, WHOLE, error_of(violation)),
-                                deeper => place(inner, list.member, deeper, violation),
-                            }
-                        }
-                        _ => field(errors, name, error_of(violation)),
-                    }
-                }
-                _ => field(errors, name, error_of(violation)),
-            }
-        }
-        Ty::Map(map) => {
-            let entry = errors
-                .0
-                .entry(key)
-                .or_insert_with(|| ValidationErrorsKind::Struct(Box::default()));
-            match entry {
-                ValidationErrorsKind::Struct(inner) => match &rest[1..] {
-                    [] => field(inner, &rest[0], error_of(violation)),
-                    deeper => below(inner, &rest[0], map.value, deeper, violation),
-                },
-                _ => field(errors, name, error_of(violation)),
-            }
-        }
-        _ => field(errors, name, error_of(violation)),
+        _ => field(errors, &first.segment, error_of(violation)),
     }
 }

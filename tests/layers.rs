@@ -21,10 +21,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     // entry points and the generated `ServiceError` call them.
     ("the readers", &["read", "check", "aws_error"]),
     // The entry points, and what the generated code calls besides the
-    // readers: the JSON Schema writer (`impl_json_schema!`) and the SDK
+    // readers: the JSON Schema writer (`impl_json_schema!`), the SDK
     // conversions (`struct_twins!`), each written from the shape tables as
-    // `model_struct!` is. DESIGN.md: generated code depends only on layers
-    // below the registry.
+    // `model_struct!` is, and the trees of validator and garde that
+    // `model_struct!` hands a verdict to. DESIGN.md: generated code depends
+    // only on layers below the registry.
     (
         "the entry points",
         &[
@@ -34,6 +35,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "json_schema",
             "convert",
             "validator_errors",
+            "garde_report",
         ],
     ),
     ("the documents inside payloads", &["documents"]),
