@@ -165,6 +165,7 @@
 //! | `waiters` | no | `waiter`: the state boto3's waiters reach on a response (adds `jmespath`) |
 //! | `validator` | no | `validator::Validate` for every structure, so that a struct deriving it nests ECR types (`#[validate(nested)]`), each violation in validator's tree (adds `validator`) |
 //! | `garde` | no | `garde::Validate` for every structure, with `Options` as its context: one report entry per violation at its exact path (adds `garde`) |
+//! | `axum` | no | `axum::Checked<T>`: an axum extractor that reads a body with this crate's reader, answering 422 with an RFC 9457 problem, or 413 (adds `axum-core`) |
 //! | `traffic` | no | `traffic`: HAR files and aws-smithy dvr recordings, checked exchange by exchange (adds `flate2`) |
 //! | `aws-sdk-ecr`, `aws-sdk-ecrpublic` | no | `sdk`: conversions to and from the Rust SDK's types (`ecr::sdk`, `ecr_public::sdk`), serde for SDK values, and `sdk::ValidatingInterceptor` (adds the SDK's crates without their HTTP stack; Rust 1.94.1) |
 //!
@@ -214,6 +215,8 @@
 #[cfg(test)]
 mod agreement;
 mod aws_error;
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod blob;
 mod check;
 #[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]

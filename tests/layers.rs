@@ -53,6 +53,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "waiter",
             "sdk",
             "agreement",
+            "axum",
         ],
     ),
 ];
