@@ -33,7 +33,11 @@ async fn answer(app: Router, body: &str) -> (StatusCode, String, String) {
         .header("content-type", "application/json")
         .body(Body::from(body.to_string()))
         .expect("a request");
-    let response = app.oneshot(request).await.expect("an answer");
+    read(app.oneshot(request).await.expect("an answer")).await
+}
+
+/// A response's status, content type and body.
+async fn read(response: Response) -> (StatusCode, String, String) {
     let status = response.status();
     let content_type = response
         .headers()
@@ -186,15 +190,8 @@ async fn an_ecr_compatible_endpoint_dispatches_on_the_target() {
         "AmazonEC2ContainerRegistry_V20150921.PutLifecyclePolicy",
         &format!(r#"{{"repositoryName": "team/app", "lifecyclePolicyText": "{policy}"}}"#),
     );
-    let response = app.clone().oneshot(request).await.expect("an answer");
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body = response
-        .into_body()
-        .collect()
-        .await
-        .expect("a body")
-        .to_bytes();
-    let body = String::from_utf8(body.to_vec()).expect("UTF-8");
+    let (status, _, body) = read(app.clone().oneshot(request).await.expect("an answer")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         errors(&body),
         pairs(&[(
