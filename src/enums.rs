@@ -47,6 +47,7 @@ macro_rules! model_enum {
     ($name:ident, $doc:literal, [$($variant:ident = $value:literal),* $(,)?]) => {
         #[doc = $doc]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $(
                 #[doc = concat!("`", $value, "`")]

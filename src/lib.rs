@@ -60,15 +60,20 @@
 //! assert_eq!(request.image_tag_mutability.unwrap().as_str(), "SOMEDAY");
 //! ```
 //!
-//! ## Values built in code: [`Model::validate`]
+//! ## Values built in code: builders, and [`Model::validate`]
+//!
+//! Every structure has a builder whose `build()` checks every rule; the
+//! structures and enums are `#[non_exhaustive]`, so that what AWS adds to
+//! its model is not a breaking change.
 //!
 //! ```
 //! use ecr_models::{ecr::CreateRepositoryRequest, Model};
 //!
-//! let request = CreateRepositoryRequest {
-//!     repository_name: "MyRepo".into(),
-//!     ..Default::default()
-//! };
+//! let err = CreateRepositoryRequest::builder().repository_name("MyRepo").build().unwrap_err();
+//! assert_eq!(err.violations()[0].path, "/repositoryName");
+//!
+//! // Without the checks (a test's deliberately invalid value), then checked.
+//! let request = CreateRepositoryRequest::builder().repository_name("MyRepo").build_unchecked().unwrap();
 //! assert_eq!(request.validate().unwrap_err().violations()[0].path, "/repositoryName");
 //! ```
 //!

@@ -53,7 +53,7 @@ pub trait Model: Serialize + Sized + 'static {
 /// its members:
 ///
 /// ```text
-/// model_struct!(Name, NameFields, shapes::NAME, shapes::name_index, {
+/// model_struct!(Name, NameFields, NameBuilder, shapes::NAME, shapes::name_index, {
 ///     0 repository_name: req String,
 ///     1 tags: opt Vec<Tag>,
 ///     2 message: opt String | 3 message_alias,
@@ -66,7 +66,7 @@ pub trait Model: Serialize + Sized + 'static {
 /// from the member's description in the shape tables
 /// ([`crate::read::Typed`]).
 macro_rules! model_struct {
-    ($name:ident, $fields:ident, $shape:path, $index:path, {
+    ($name:ident, $fields:ident, $builder:ident, $shape:path, $index:path, {
         $($at:literal $f:ident: $req:ident $t:ty $(| $alias_at:literal $alias:ident)?),* $(,)?
     }) => {
         #[doc = concat!("The slots of [`", stringify!($name), "`] as it is read.")]
@@ -131,6 +131,76 @@ macro_rules! model_struct {
             }
         }
 
+        #[doc = concat!("A [`", stringify!($name), "`] being built ([`", stringify!($name), "::builder`], [`", stringify!($name), "::to_builder`]): a setter per member, then [`build`](Self::build), which checks every rule.")]
+        #[derive(Clone, Default)]
+        #[must_use]
+        pub struct $builder {
+            $($f: Option<$t>,)*
+        }
+
+        /// The builder's name alone: the members it holds may be secret.
+        impl ::std::fmt::Debug for $builder {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(stringify!($builder)).finish_non_exhaustive()
+            }
+        }
+
+        impl $name {
+            #[doc = concat!("A builder of [`", stringify!($name), "`] with no member set.")]
+            pub fn builder() -> $builder {
+                $builder::default()
+            }
+
+            /// A builder holding this value's members: change some, then
+            /// build again.
+            pub fn to_builder(&self) -> $builder {
+                $builder {
+                    $($f: $crate::model::model_struct!(@member $req self.$f.clone()),)*
+                }
+            }
+        }
+
+        impl $builder {
+            $(
+                #[doc = concat!("Sets `", stringify!($f), "`.")]
+                // Named after its member, whatever the member's name says
+                // (`is_valid`).
+                #[allow(clippy::wrong_self_convention)]
+                pub fn $f(mut self, value: impl Into<$t>) -> Self {
+                    self.$f = Some(value.into());
+                    self
+                }
+            )*
+
+            /// The value, checked by every rule, as
+            /// [`Model::validate`](crate::Model::validate) checks it: a
+            /// required member never set is a `required` violation.
+            pub fn build(self) -> Result<$name, $crate::Error> {
+                let value = self.build_unchecked()?;
+                $crate::Model::validate(&value)?;
+                Ok(value)
+            }
+
+            /// The value, when every required member is set.
+            fn made(self) -> Option<$name> {
+                Some($name {
+                    $($f: $crate::model::model_struct!(@value $req self.$f),)*
+                })
+            }
+
+            /// The value as set, no rule checked but that each required
+            /// member is set (the value cannot be made without it): for
+            /// tests that build invalid values on purpose.
+            pub fn build_unchecked(self) -> Result<$name, $crate::Error> {
+                let missing: &[(usize, bool)] =
+                    &[$(($at, $crate::model::model_struct!(@missing $req self.$f))),*];
+                self.made().ok_or_else(|| {
+                    let missing = missing.iter().filter(|(_, m)| *m).map(|(at, _)| *at);
+                    $crate::model::unset(&$shape, missing)
+                })
+            }
+        }
+
         #[cfg(feature = "validator")]
         impl ::validator::Validate for $name {
             fn validate(&self) -> Result<(), ::validator::ValidationErrors> {
@@ -166,11 +236,31 @@ macro_rules! model_struct {
     (@read opt $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
         $crate::read::optional(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)
     };
+    (@member req $value:expr) => { Some($value) };
+    (@member opt $value:expr) => { $value };
+    (@missing req $slot:expr) => { $slot.is_none() };
+    (@missing opt $slot:expr) => { false };
     (@value req $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? ? };
     (@value opt $slot:expr $(, $alias:expr)?) => { $slot $(.or($alias))? };
 }
 
 pub(crate) use model_struct;
+
+/// The `required` violations of a builder of structure `shape` whose
+/// members at places `missing` were never set.
+pub(crate) fn unset(shape: &StructShape, missing: impl Iterator<Item = usize>) -> Error {
+    let violations = missing
+        .filter_map(|at| shape.members.get(at))
+        .map(|member| crate::error::Violation {
+            path: crate::read::Path::Root.key(member.name).pointer(),
+            code: Code::Required,
+            message: "required member is missing: the builder never set it".to_string(),
+            line: None,
+            column: None,
+        })
+        .collect();
+    Error::new(violations, 0)
+}
 
 /// `Display` (`Name: message`, as the SDKs write an error) and
 /// `std::error::Error` for a service's errors: `exceptions` for its

@@ -65,9 +65,12 @@ fn type_with_the_namespace_prefix_is_read() {
     let got = ecr_error(&body, Some("DescribeRepositories"), &Options::default()).expect("valid");
     assert_eq!(
         got,
-        ServiceError::RepositoryNotFoundException(RepositoryNotFoundException {
-            message: Some(NOT_FOUND_MESSAGE.to_string())
-        })
+        ServiceError::RepositoryNotFoundException(
+            RepositoryNotFoundException::builder()
+                .message(NOT_FOUND_MESSAGE)
+                .build()
+                .expect("valid")
+        )
     );
     assert_eq!(got.name(), "RepositoryNotFoundException");
 }
@@ -79,9 +82,12 @@ fn type_without_the_namespace_prefix_is_read() {
     let got = ecr_error(&body, Some("DescribeRepositories"), &Options::default()).expect("valid");
     assert_eq!(
         got,
-        ServiceError::RepositoryNotFoundException(RepositoryNotFoundException {
-            message: Some(NOT_FOUND_MESSAGE.to_string())
-        })
+        ServiceError::RepositoryNotFoundException(
+            RepositoryNotFoundException::builder()
+                .message(NOT_FOUND_MESSAGE)
+                .build()
+                .expect("valid")
+        )
     );
 }
 
@@ -440,10 +446,13 @@ fn error_members_beyond_message_follow_their_rules() {
     let got = ecr_error(kms, Some("CreateRepository"), &strict()).expect("valid");
     assert_eq!(
         got,
-        ServiceError::KmsException(KmsException {
-            message: Some("KMS key is disabled".into()),
-            kms_error: Some("DisabledException".into()),
-        })
+        ServiceError::KmsException(
+            KmsException::builder()
+                .message("KMS key is disabled")
+                .kms_error("DisabledException")
+                .build()
+                .expect("valid")
+        )
     );
 }
 
@@ -486,9 +495,10 @@ fn ecr_public_declared_error_is_accepted_with_and_without_prefix() {
         assert_eq!(
             got,
             PublicServiceError::RepositoryCatalogDataNotFoundException(
-                RepositoryCatalogDataNotFoundException {
-                    message: Some("The repository catalog data does not exist".into())
-                }
+                RepositoryCatalogDataNotFoundException::builder()
+                    .message("The repository catalog data does not exist")
+                    .build()
+                    .expect("valid")
             )
         );
     }

@@ -956,17 +956,19 @@ fn map_keys_with_slash_and_tilde_are_read_unchanged() {
 /// A request breaking five rules, each in a member of its own, as parsed
 /// from its JSON and as validated.
 fn five_faults() -> (ecr_models::Error, ecr_models::Error) {
-    let request = CreateRepositoryRequest {
-        registry_id: Some("12345678901".into()),
-        repository_name: "Team/App".into(),
-        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
-        image_tag_mutability_exclusion_filters: Some(vec![]),
-        encryption_configuration: Some(EncryptionConfiguration {
-            encryption_type: EncryptionType::Kms,
-            kms_key: Some(String::new()),
-        }),
-        ..Default::default()
-    };
+    let encryption = EncryptionConfiguration::builder()
+        .encryption_type(EncryptionType::Kms)
+        .kms_key("")
+        .build_unchecked()
+        .expect("every required member set");
+    let request = CreateRepositoryRequest::builder()
+        .registry_id("12345678901")
+        .repository_name("Team/App")
+        .image_tag_mutability(ImageTagMutability::Unknown("mutable".into()))
+        .image_tag_mutability_exclusion_filters(Vec::new())
+        .encryption_configuration(encryption)
+        .build_unchecked()
+        .expect("every required member set");
     let json = serde_json::to_string(&request).expect("serializes");
     let parsed = from_json::<CreateRepositoryRequest>(&json).expect_err("invalid JSON");
     let validated = request.validate().expect_err("invalid value");
@@ -993,11 +995,11 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
     assert_eq!(sorted(&validated), expected);
 
     // A valid value validates; an unknown enum value only when allowed.
-    let valid = CreateRepositoryRequest {
-        repository_name: "team/app".into(),
-        image_tag_mutability: Some(ImageTagMutability::Unknown("mutable".into())),
-        ..Default::default()
-    };
+    let valid = CreateRepositoryRequest::builder()
+        .repository_name("team/app")
+        .image_tag_mutability(ImageTagMutability::Unknown("mutable".into()))
+        .build_unchecked()
+        .expect("every required member set");
     let err = valid.validate().expect_err("unknown enum");
     assert_eq!(pairs(&err), [("/imageTagMutability", Code::Enum)]);
     assert!(valid
@@ -1191,10 +1193,10 @@ fn wait_request_is_the_operation_input_plus_waiter_config() {
     );
     assert_eq!(
         got.image_id,
-        ImageIdentifier {
-            image_digest: None,
-            image_tag: Some("latest".into())
-        }
+        ImageIdentifier::builder()
+            .image_tag("latest")
+            .build()
+            .expect("valid")
     );
     let config = got.waiter_config.expect("WaiterConfig");
     assert_eq!((config.delay, config.max_attempts), (Some(5), Some(60)));

@@ -550,22 +550,21 @@ fn numbers_are_refused_past_1000_characters() {
 #[test]
 fn a_typed_value_holding_nan_or_infinity_does_not_validate() {
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        let cvss = CvssScore {
-            base_score: Some(bad),
-            ..Default::default()
-        };
-        let err = cvss.validate().expect_err("JSON cannot carry it");
+        let cvss = CvssScore::builder().base_score(bad);
+        let built = cvss.clone().build_unchecked().expect("nothing required");
+        let err = built.validate().expect_err("JSON cannot carry it");
+        assert_eq!(
+            cvss.build(),
+            Err(err.clone()),
+            "build checks as validate does"
+        );
         assert_eq!(pairs(&err), [("/baseScore", Code::Type)], "{bad}");
         assert_eq!(
             err.violations()[0].message,
             "a NaN or infinite number, which JSON cannot carry"
         );
     }
-    let finite = CvssScore {
-        base_score: Some(9.8),
-        ..Default::default()
-    };
-    assert!(finite.validate().is_ok());
+    assert!(CvssScore::builder().base_score(9.8).build().is_ok());
 }
 
 #[test]

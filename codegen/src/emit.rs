@@ -270,7 +270,9 @@ fn structure(service: &Service, shape: &Shape, st: &Structure, out: &mut String)
         out,
         "#[derive({debug}Clone, PartialEq{default}, Serialize, Deserialize)]"
     );
-    let _ = writeln!(out, "pub struct {name} {{");
+    // New members come with AWS's model: a value is made by its builder
+    // (or read), never by a literal outside the crate.
+    let _ = writeln!(out, "#[non_exhaustive]\npub struct {name} {{");
     for m in &st.members {
         let mut text = format!(
             "`{}`: {}; {}.",
@@ -367,10 +369,15 @@ pub fn model(service: &Service) -> String {
             !service.shapes.contains_key(&slots),
             "the slots of {name} would take the name of the shape {slots}"
         );
+        let builder = format!("{name}Builder");
+        assert!(
+            !service.shapes.contains_key(&builder),
+            "the builder of {name} would take the name of the shape {builder}"
+        );
         let id = screaming(name);
         let _ = writeln!(
             out,
-            "model_struct!({name}, {slots}, shapes::{id}, shapes::{}, {{",
+            "model_struct!({name}, {slots}, {builder}, shapes::{id}, shapes::{}, {{",
             index_fn(&id)
         );
         // Each spelling on the wire has its place in the shape description:
@@ -931,7 +938,9 @@ pub fn operations(service: &Service) -> String {
             title(service)
         ),
     );
-    out.push_str("#[derive(Debug, Clone, PartialEq)]\npub enum ServiceError {\n");
+    out.push_str(
+        "#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum ServiceError {\n",
+    );
     for e in &errors {
         let _ = writeln!(out, "/// [`{0}`]\n{0}({0}),", e.name);
     }

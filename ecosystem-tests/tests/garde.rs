@@ -37,11 +37,11 @@ fn each_violation_is_an_entry_at_its_exact_path() {
     let deployment = Deployment {
         team: String::new(),
         repository,
-        lifecycle: vec![PutLifecyclePolicyRequest {
-            repository_name: "team/app".into(),
-            lifecycle_policy_text: policy.into(),
-            registry_id: None,
-        }],
+        lifecycle: vec![PutLifecyclePolicyRequest::builder()
+            .repository_name("team/app")
+            .lifecycle_policy_text(policy)
+            .build_unchecked()
+            .expect("every required member set")],
     };
     let report = deployment
         .validate_with(&Options::default())

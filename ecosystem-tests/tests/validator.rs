@@ -67,11 +67,13 @@ fn each_violation_lands_where_its_pointer_leads_with_its_code_and_message() {
                 "imageTagMutabilityExclusionFilters": [{"filterType": "WILDCARD", "filter": "release-*"}, {"filterType": "WILDCARD", "filter": "no spaces"}],
                 "encryptionConfiguration": {"encryptionType": "AES256", "kmsKey": ""}}"#,
         ),
-        lifecycle: Some(PutLifecyclePolicyRequest {
-            repository_name: "team/app".into(),
-            lifecycle_policy_text: policy.into(),
-            registry_id: None,
-        }),
+        lifecycle: Some(
+            PutLifecyclePolicyRequest::builder()
+                .repository_name("team/app")
+                .lifecycle_policy_text(policy)
+                .build_unchecked()
+                .expect("every required member set"),
+        ),
     };
     let errors = deployment.validate().expect_err("invalid");
 

@@ -109,14 +109,14 @@ fn timestamps_are_exact_to_the_nanosecond_and_out_of_range_is_an_error() {
 #[test]
 fn blobs_are_the_same_bytes() {
     let bytes: Vec<u8> = (0..=255).collect();
-    let request = ecr::UploadLayerPartRequest {
-        registry_id: None,
-        repository_name: "team/app".into(),
-        upload_id: "0b2e7c3a-7b5a-4d1e-9a43-5ad2a0f1b111".into(),
-        part_first_byte: 0,
-        part_last_byte: 255,
-        layer_part_blob: ecr_models::Blob::new(bytes.clone()),
-    };
+    let request = ecr::UploadLayerPartRequest::builder()
+        .repository_name("team/app")
+        .upload_id("0b2e7c3a-7b5a-4d1e-9a43-5ad2a0f1b111")
+        .part_first_byte(0)
+        .part_last_byte(255)
+        .layer_part_blob(ecr_models::Blob::new(bytes.clone()))
+        .build()
+        .expect("valid");
     let input =
         aws_sdk_ecr::operation::upload_layer_part::UploadLayerPartInput::try_from(request.clone())
             .unwrap();

@@ -1176,6 +1176,7 @@ pub static OPERATIONS: &[Operation] = &[
 ];
 /// An error of the Amazon Elastic Container Registry (2015-09-21): a variant per error shape, and [`Common`](Self::Common) for AWS's common errors ([`crate::COMMON_ERRORS`]) that any operation can return.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServiceError {
     /// [`BlockedByOrganizationPolicyException`]
     BlockedByOrganizationPolicyException(BlockedByOrganizationPolicyException),

@@ -6,16 +6,16 @@ use crate::{Blob, Timestamp};
 use std::collections::BTreeMap;
 use crate::model::model_struct;
 use super::*;
-model_struct!(Attribute, AttributeFields, shapes::ATTRIBUTE, shapes::attribute_index, {
+model_struct!(Attribute, AttributeFields, AttributeBuilder, shapes::ATTRIBUTE, shapes::attribute_index, {
     0 key: req String,
     1 value: opt String,
 });
-model_struct!(AuthorizationData, AuthorizationDataFields, shapes::AUTHORIZATION_DATA, shapes::authorization_data_index, {
+model_struct!(AuthorizationData, AuthorizationDataFields, AuthorizationDataBuilder, shapes::AUTHORIZATION_DATA, shapes::authorization_data_index, {
     0 authorization_token: opt String,
     1 expires_at: opt Timestamp,
     2 proxy_endpoint: opt String,
 });
-model_struct!(AwsEcrContainerImageDetails, AwsEcrContainerImageDetailsFields, shapes::AWS_ECR_CONTAINER_IMAGE_DETAILS, shapes::aws_ecr_container_image_details_index, {
+model_struct!(AwsEcrContainerImageDetails, AwsEcrContainerImageDetailsFields, AwsEcrContainerImageDetailsBuilder, shapes::AWS_ECR_CONTAINER_IMAGE_DETAILS, shapes::aws_ecr_container_image_details_index, {
     0 architecture: opt String,
     1 author: opt String,
     2 image_hash: opt String,
@@ -27,62 +27,62 @@ model_struct!(AwsEcrContainerImageDetails, AwsEcrContainerImageDetailsFields, sh
     8 registry: opt String,
     9 repository_name: opt String,
 });
-model_struct!(BatchCheckLayerAvailabilityRequest, BatchCheckLayerAvailabilityRequestFields, shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, shapes::batch_check_layer_availability_request_index, {
+model_struct!(BatchCheckLayerAvailabilityRequest, BatchCheckLayerAvailabilityRequestFields, BatchCheckLayerAvailabilityRequestBuilder, shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, shapes::batch_check_layer_availability_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 layer_digests: req Vec<String>,
 });
-model_struct!(BatchCheckLayerAvailabilityResponse, BatchCheckLayerAvailabilityResponseFields, shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, shapes::batch_check_layer_availability_response_index, {
+model_struct!(BatchCheckLayerAvailabilityResponse, BatchCheckLayerAvailabilityResponseFields, BatchCheckLayerAvailabilityResponseBuilder, shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, shapes::batch_check_layer_availability_response_index, {
     0 layers: opt Vec<Layer>,
     1 failures: opt Vec<LayerFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(BatchDeleteImageRequest, BatchDeleteImageRequestFields, shapes::BATCH_DELETE_IMAGE_REQUEST, shapes::batch_delete_image_request_index, {
+model_struct!(BatchDeleteImageRequest, BatchDeleteImageRequestFields, BatchDeleteImageRequestBuilder, shapes::BATCH_DELETE_IMAGE_REQUEST, shapes::batch_delete_image_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: req Vec<ImageIdentifier>,
 });
-model_struct!(BatchDeleteImageResponse, BatchDeleteImageResponseFields, shapes::BATCH_DELETE_IMAGE_RESPONSE, shapes::batch_delete_image_response_index, {
+model_struct!(BatchDeleteImageResponse, BatchDeleteImageResponseFields, BatchDeleteImageResponseBuilder, shapes::BATCH_DELETE_IMAGE_RESPONSE, shapes::batch_delete_image_response_index, {
     0 image_ids: opt Vec<ImageIdentifier>,
     1 failures: opt Vec<ImageFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(BatchGetImageRequest, BatchGetImageRequestFields, shapes::BATCH_GET_IMAGE_REQUEST, shapes::batch_get_image_request_index, {
+model_struct!(BatchGetImageRequest, BatchGetImageRequestFields, BatchGetImageRequestBuilder, shapes::BATCH_GET_IMAGE_REQUEST, shapes::batch_get_image_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: req Vec<ImageIdentifier>,
     3 accepted_media_types: opt Vec<String>,
 });
-model_struct!(BatchGetImageResponse, BatchGetImageResponseFields, shapes::BATCH_GET_IMAGE_RESPONSE, shapes::batch_get_image_response_index, {
+model_struct!(BatchGetImageResponse, BatchGetImageResponseFields, BatchGetImageResponseBuilder, shapes::BATCH_GET_IMAGE_RESPONSE, shapes::batch_get_image_response_index, {
     0 images: opt Vec<Image>,
     1 failures: opt Vec<ImageFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(BatchGetRepositoryScanningConfigurationRequest, BatchGetRepositoryScanningConfigurationRequestFields, shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST, shapes::batch_get_repository_scanning_configuration_request_index, {
+model_struct!(BatchGetRepositoryScanningConfigurationRequest, BatchGetRepositoryScanningConfigurationRequestFields, BatchGetRepositoryScanningConfigurationRequestBuilder, shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_REQUEST, shapes::batch_get_repository_scanning_configuration_request_index, {
     0 repository_names: req Vec<String>,
 });
-model_struct!(BatchGetRepositoryScanningConfigurationResponse, BatchGetRepositoryScanningConfigurationResponseFields, shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE, shapes::batch_get_repository_scanning_configuration_response_index, {
+model_struct!(BatchGetRepositoryScanningConfigurationResponse, BatchGetRepositoryScanningConfigurationResponseFields, BatchGetRepositoryScanningConfigurationResponseBuilder, shapes::BATCH_GET_REPOSITORY_SCANNING_CONFIGURATION_RESPONSE, shapes::batch_get_repository_scanning_configuration_response_index, {
     0 scanning_configurations: opt Vec<RepositoryScanningConfiguration>,
     1 failures: opt Vec<RepositoryScanningConfigurationFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(BlockedByOrganizationPolicyException, BlockedByOrganizationPolicyExceptionFields, shapes::BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION, shapes::blocked_by_organization_policy_exception_index, {
+model_struct!(BlockedByOrganizationPolicyException, BlockedByOrganizationPolicyExceptionFields, BlockedByOrganizationPolicyExceptionBuilder, shapes::BLOCKED_BY_ORGANIZATION_POLICY_EXCEPTION, shapes::blocked_by_organization_policy_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(CompleteLayerUploadRequest, CompleteLayerUploadRequestFields, shapes::COMPLETE_LAYER_UPLOAD_REQUEST, shapes::complete_layer_upload_request_index, {
+model_struct!(CompleteLayerUploadRequest, CompleteLayerUploadRequestFields, CompleteLayerUploadRequestBuilder, shapes::COMPLETE_LAYER_UPLOAD_REQUEST, shapes::complete_layer_upload_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 upload_id: req String,
     3 layer_digests: req Vec<String>,
 });
-model_struct!(CompleteLayerUploadResponse, CompleteLayerUploadResponseFields, shapes::COMPLETE_LAYER_UPLOAD_RESPONSE, shapes::complete_layer_upload_response_index, {
+model_struct!(CompleteLayerUploadResponse, CompleteLayerUploadResponseFields, CompleteLayerUploadResponseBuilder, shapes::COMPLETE_LAYER_UPLOAD_RESPONSE, shapes::complete_layer_upload_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 layer_digest: opt String,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CreatePullThroughCacheRuleRequest, CreatePullThroughCacheRuleRequestFields, shapes::CREATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::create_pull_through_cache_rule_request_index, {
+model_struct!(CreatePullThroughCacheRuleRequest, CreatePullThroughCacheRuleRequestFields, CreatePullThroughCacheRuleRequestBuilder, shapes::CREATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::create_pull_through_cache_rule_request_index, {
     0 ecr_repository_prefix: req String,
     1 upstream_registry_url: req String,
     2 registry_id: opt String,
@@ -91,7 +91,7 @@ model_struct!(CreatePullThroughCacheRuleRequest, CreatePullThroughCacheRuleReque
     5 custom_role_arn: opt String,
     6 upstream_repository_prefix: opt String,
 });
-model_struct!(CreatePullThroughCacheRuleResponse, CreatePullThroughCacheRuleResponseFields, shapes::CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::create_pull_through_cache_rule_response_index, {
+model_struct!(CreatePullThroughCacheRuleResponse, CreatePullThroughCacheRuleResponseFields, CreatePullThroughCacheRuleResponseBuilder, shapes::CREATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::create_pull_through_cache_rule_response_index, {
     0 ecr_repository_prefix: opt String,
     1 upstream_registry_url: opt String,
     2 created_at: opt Timestamp,
@@ -102,7 +102,7 @@ model_struct!(CreatePullThroughCacheRuleResponse, CreatePullThroughCacheRuleResp
     7 upstream_repository_prefix: opt String,
     8 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CreateRepositoryCreationTemplateRequest, CreateRepositoryCreationTemplateRequestFields, shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::create_repository_creation_template_request_index, {
+model_struct!(CreateRepositoryCreationTemplateRequest, CreateRepositoryCreationTemplateRequestFields, CreateRepositoryCreationTemplateRequestBuilder, shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::create_repository_creation_template_request_index, {
     0 prefix: req String,
     1 description: opt String,
     2 encryption_configuration: opt EncryptionConfigurationForRepositoryCreationTemplate,
@@ -116,12 +116,12 @@ model_struct!(CreateRepositoryCreationTemplateRequest, CreateRepositoryCreationT
 });
 crate::documents::document_accessor!(CreateRepositoryCreationTemplateRequest, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 crate::documents::document_accessor!(CreateRepositoryCreationTemplateRequest, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(CreateRepositoryCreationTemplateResponse, CreateRepositoryCreationTemplateResponseFields, shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::create_repository_creation_template_response_index, {
+model_struct!(CreateRepositoryCreationTemplateResponse, CreateRepositoryCreationTemplateResponseFields, CreateRepositoryCreationTemplateResponseBuilder, shapes::CREATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::create_repository_creation_template_response_index, {
     0 registry_id: opt String,
     1 repository_creation_template: opt RepositoryCreationTemplate,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CreateRepositoryRequest, CreateRepositoryRequestFields, shapes::CREATE_REPOSITORY_REQUEST, shapes::create_repository_request_index, {
+model_struct!(CreateRepositoryRequest, CreateRepositoryRequestFields, CreateRepositoryRequestBuilder, shapes::CREATE_REPOSITORY_REQUEST, shapes::create_repository_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 tags: opt Vec<Tag>,
@@ -130,32 +130,32 @@ model_struct!(CreateRepositoryRequest, CreateRepositoryRequestFields, shapes::CR
     5 image_scanning_configuration: opt ImageScanningConfiguration,
     6 encryption_configuration: opt EncryptionConfiguration,
 });
-model_struct!(CreateRepositoryResponse, CreateRepositoryResponseFields, shapes::CREATE_REPOSITORY_RESPONSE, shapes::create_repository_response_index, {
+model_struct!(CreateRepositoryResponse, CreateRepositoryResponseFields, CreateRepositoryResponseBuilder, shapes::CREATE_REPOSITORY_RESPONSE, shapes::create_repository_response_index, {
     0 repository: opt Repository,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CvssScore, CvssScoreFields, shapes::CVSS_SCORE, shapes::cvss_score_index, {
+model_struct!(CvssScore, CvssScoreFields, CvssScoreBuilder, shapes::CVSS_SCORE, shapes::cvss_score_index, {
     0 base_score: opt f64,
     1 scoring_vector: opt String,
     2 source: opt String,
     3 version: opt String,
 });
-model_struct!(CvssScoreAdjustment, CvssScoreAdjustmentFields, shapes::CVSS_SCORE_ADJUSTMENT, shapes::cvss_score_adjustment_index, {
+model_struct!(CvssScoreAdjustment, CvssScoreAdjustmentFields, CvssScoreAdjustmentBuilder, shapes::CVSS_SCORE_ADJUSTMENT, shapes::cvss_score_adjustment_index, {
     0 metric: opt String,
     1 reason: opt String,
 });
-model_struct!(CvssScoreDetails, CvssScoreDetailsFields, shapes::CVSS_SCORE_DETAILS, shapes::cvss_score_details_index, {
+model_struct!(CvssScoreDetails, CvssScoreDetailsFields, CvssScoreDetailsBuilder, shapes::CVSS_SCORE_DETAILS, shapes::cvss_score_details_index, {
     0 adjustments: opt Vec<CvssScoreAdjustment>,
     1 score: opt f64,
     2 score_source: opt String,
     3 scoring_vector: opt String,
     4 version: opt String,
 });
-model_struct!(DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyRequestFields, shapes::DELETE_LIFECYCLE_POLICY_REQUEST, shapes::delete_lifecycle_policy_request_index, {
+model_struct!(DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyRequestFields, DeleteLifecyclePolicyRequestBuilder, shapes::DELETE_LIFECYCLE_POLICY_REQUEST, shapes::delete_lifecycle_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(DeleteLifecyclePolicyResponse, DeleteLifecyclePolicyResponseFields, shapes::DELETE_LIFECYCLE_POLICY_RESPONSE, shapes::delete_lifecycle_policy_response_index, {
+model_struct!(DeleteLifecyclePolicyResponse, DeleteLifecyclePolicyResponseFields, DeleteLifecyclePolicyResponseBuilder, shapes::DELETE_LIFECYCLE_POLICY_RESPONSE, shapes::delete_lifecycle_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
@@ -163,11 +163,11 @@ model_struct!(DeleteLifecyclePolicyResponse, DeleteLifecyclePolicyResponseFields
     4 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(DeleteLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(DeletePullThroughCacheRuleRequest, DeletePullThroughCacheRuleRequestFields, shapes::DELETE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::delete_pull_through_cache_rule_request_index, {
+model_struct!(DeletePullThroughCacheRuleRequest, DeletePullThroughCacheRuleRequestFields, DeletePullThroughCacheRuleRequestBuilder, shapes::DELETE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::delete_pull_through_cache_rule_request_index, {
     0 ecr_repository_prefix: req String,
     1 registry_id: opt String,
 });
-model_struct!(DeletePullThroughCacheRuleResponse, DeletePullThroughCacheRuleResponseFields, shapes::DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::delete_pull_through_cache_rule_response_index, {
+model_struct!(DeletePullThroughCacheRuleResponse, DeletePullThroughCacheRuleResponseFields, DeletePullThroughCacheRuleResponseBuilder, shapes::DELETE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::delete_pull_through_cache_rule_response_index, {
     0 ecr_repository_prefix: opt String,
     1 upstream_registry_url: opt String,
     2 created_at: opt Timestamp,
@@ -177,84 +177,84 @@ model_struct!(DeletePullThroughCacheRuleResponse, DeletePullThroughCacheRuleResp
     6 upstream_repository_prefix: opt String,
     7 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DeleteRegistryPolicyRequest, DeleteRegistryPolicyRequestFields, shapes::DELETE_REGISTRY_POLICY_REQUEST, shapes::delete_registry_policy_request_index, {
+model_struct!(DeleteRegistryPolicyRequest, DeleteRegistryPolicyRequestFields, DeleteRegistryPolicyRequestBuilder, shapes::DELETE_REGISTRY_POLICY_REQUEST, shapes::delete_registry_policy_request_index, {
 });
-model_struct!(DeleteRegistryPolicyResponse, DeleteRegistryPolicyResponseFields, shapes::DELETE_REGISTRY_POLICY_RESPONSE, shapes::delete_registry_policy_response_index, {
+model_struct!(DeleteRegistryPolicyResponse, DeleteRegistryPolicyResponseFields, DeleteRegistryPolicyResponseBuilder, shapes::DELETE_REGISTRY_POLICY_RESPONSE, shapes::delete_registry_policy_response_index, {
     0 registry_id: opt String,
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(DeleteRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
-model_struct!(DeleteReplication, DeleteReplicationFields, shapes::DELETE_REPLICATION, shapes::delete_replication_index, {
+model_struct!(DeleteReplication, DeleteReplicationFields, DeleteReplicationBuilder, shapes::DELETE_REPLICATION, shapes::delete_replication_index, {
     0 enabled: req bool,
 });
-model_struct!(DeleteRepositoryCreationTemplateRequest, DeleteRepositoryCreationTemplateRequestFields, shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::delete_repository_creation_template_request_index, {
+model_struct!(DeleteRepositoryCreationTemplateRequest, DeleteRepositoryCreationTemplateRequestFields, DeleteRepositoryCreationTemplateRequestBuilder, shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::delete_repository_creation_template_request_index, {
     0 prefix: req String,
 });
-model_struct!(DeleteRepositoryCreationTemplateResponse, DeleteRepositoryCreationTemplateResponseFields, shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::delete_repository_creation_template_response_index, {
+model_struct!(DeleteRepositoryCreationTemplateResponse, DeleteRepositoryCreationTemplateResponseFields, DeleteRepositoryCreationTemplateResponseBuilder, shapes::DELETE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::delete_repository_creation_template_response_index, {
     0 registry_id: opt String,
     1 repository_creation_template: opt RepositoryCreationTemplate,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DeleteRepositoryPolicyRequest, DeleteRepositoryPolicyRequestFields, shapes::DELETE_REPOSITORY_POLICY_REQUEST, shapes::delete_repository_policy_request_index, {
+model_struct!(DeleteRepositoryPolicyRequest, DeleteRepositoryPolicyRequestFields, DeleteRepositoryPolicyRequestBuilder, shapes::DELETE_REPOSITORY_POLICY_REQUEST, shapes::delete_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFields, shapes::DELETE_REPOSITORY_POLICY_RESPONSE, shapes::delete_repository_policy_response_index, {
+model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFields, DeleteRepositoryPolicyResponseBuilder, shapes::DELETE_REPOSITORY_POLICY_RESPONSE, shapes::delete_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(DeleteRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
+model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, DeleteRepositoryRequestBuilder, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 force: opt bool,
 });
-model_struct!(DeleteRepositoryResponse, DeleteRepositoryResponseFields, shapes::DELETE_REPOSITORY_RESPONSE, shapes::delete_repository_response_index, {
+model_struct!(DeleteRepositoryResponse, DeleteRepositoryResponseFields, DeleteRepositoryResponseBuilder, shapes::DELETE_REPOSITORY_RESPONSE, shapes::delete_repository_response_index, {
     0 repository: opt Repository,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DeleteSigningConfigurationRequest, DeleteSigningConfigurationRequestFields, shapes::DELETE_SIGNING_CONFIGURATION_REQUEST, shapes::delete_signing_configuration_request_index, {
+model_struct!(DeleteSigningConfigurationRequest, DeleteSigningConfigurationRequestFields, DeleteSigningConfigurationRequestBuilder, shapes::DELETE_SIGNING_CONFIGURATION_REQUEST, shapes::delete_signing_configuration_request_index, {
 });
-model_struct!(DeleteSigningConfigurationResponse, DeleteSigningConfigurationResponseFields, shapes::DELETE_SIGNING_CONFIGURATION_RESPONSE, shapes::delete_signing_configuration_response_index, {
+model_struct!(DeleteSigningConfigurationResponse, DeleteSigningConfigurationResponseFields, DeleteSigningConfigurationResponseBuilder, shapes::DELETE_SIGNING_CONFIGURATION_RESPONSE, shapes::delete_signing_configuration_response_index, {
     0 registry_id: opt String,
     1 signing_configuration: opt SigningConfiguration,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DeregisterPullTimeUpdateExclusionRequest, DeregisterPullTimeUpdateExclusionRequestFields, shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, shapes::deregister_pull_time_update_exclusion_request_index, {
+model_struct!(DeregisterPullTimeUpdateExclusionRequest, DeregisterPullTimeUpdateExclusionRequestFields, DeregisterPullTimeUpdateExclusionRequestBuilder, shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, shapes::deregister_pull_time_update_exclusion_request_index, {
     0 principal_arn: req String,
 });
-model_struct!(DeregisterPullTimeUpdateExclusionResponse, DeregisterPullTimeUpdateExclusionResponseFields, shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, shapes::deregister_pull_time_update_exclusion_response_index, {
+model_struct!(DeregisterPullTimeUpdateExclusionResponse, DeregisterPullTimeUpdateExclusionResponseFields, DeregisterPullTimeUpdateExclusionResponseBuilder, shapes::DEREGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, shapes::deregister_pull_time_update_exclusion_response_index, {
     0 principal_arn: opt String,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImageReplicationStatusRequest, DescribeImageReplicationStatusRequestFields, shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST, shapes::describe_image_replication_status_request_index, {
+model_struct!(DescribeImageReplicationStatusRequest, DescribeImageReplicationStatusRequestFields, DescribeImageReplicationStatusRequestBuilder, shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_REQUEST, shapes::describe_image_replication_status_request_index, {
     0 repository_name: req String,
     1 image_id: req ImageIdentifier,
     2 registry_id: opt String,
 });
-model_struct!(DescribeImageReplicationStatusResponse, DescribeImageReplicationStatusResponseFields, shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE, shapes::describe_image_replication_status_response_index, {
+model_struct!(DescribeImageReplicationStatusResponse, DescribeImageReplicationStatusResponseFields, DescribeImageReplicationStatusResponseBuilder, shapes::DESCRIBE_IMAGE_REPLICATION_STATUS_RESPONSE, shapes::describe_image_replication_status_response_index, {
     0 repository_name: opt String,
     1 image_id: opt ImageIdentifier,
     2 replication_statuses: opt Vec<ImageReplicationStatus>,
     3 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImageScanFindingsPaginateRequest, DescribeImageScanFindingsPaginateRequestFields, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST, shapes::describe_image_scan_findings_paginate_request_index, {
+model_struct!(DescribeImageScanFindingsPaginateRequest, DescribeImageScanFindingsPaginateRequestFields, DescribeImageScanFindingsPaginateRequestBuilder, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_PAGINATE_REQUEST, shapes::describe_image_scan_findings_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_id: req ImageIdentifier,
     3 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeImageScanFindingsRequest, DescribeImageScanFindingsRequestFields, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST, shapes::describe_image_scan_findings_request_index, {
+model_struct!(DescribeImageScanFindingsRequest, DescribeImageScanFindingsRequestFields, DescribeImageScanFindingsRequestBuilder, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_REQUEST, shapes::describe_image_scan_findings_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_id: req ImageIdentifier,
     3 next_token: opt String,
     4 max_results: opt i32,
 });
-model_struct!(DescribeImageScanFindingsResponse, DescribeImageScanFindingsResponseFields, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE, shapes::describe_image_scan_findings_response_index, {
+model_struct!(DescribeImageScanFindingsResponse, DescribeImageScanFindingsResponseFields, DescribeImageScanFindingsResponseBuilder, shapes::DESCRIBE_IMAGE_SCAN_FINDINGS_RESPONSE, shapes::describe_image_scan_findings_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_id: opt ImageIdentifier,
@@ -263,30 +263,30 @@ model_struct!(DescribeImageScanFindingsResponse, DescribeImageScanFindingsRespon
     5 next_token: opt String,
     6 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImageSigningStatusRequest, DescribeImageSigningStatusRequestFields, shapes::DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST, shapes::describe_image_signing_status_request_index, {
+model_struct!(DescribeImageSigningStatusRequest, DescribeImageSigningStatusRequestFields, DescribeImageSigningStatusRequestBuilder, shapes::DESCRIBE_IMAGE_SIGNING_STATUS_REQUEST, shapes::describe_image_signing_status_request_index, {
     0 repository_name: req String,
     1 image_id: req ImageIdentifier,
     2 registry_id: opt String,
 });
-model_struct!(DescribeImageSigningStatusResponse, DescribeImageSigningStatusResponseFields, shapes::DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE, shapes::describe_image_signing_status_response_index, {
+model_struct!(DescribeImageSigningStatusResponse, DescribeImageSigningStatusResponseFields, DescribeImageSigningStatusResponseBuilder, shapes::DESCRIBE_IMAGE_SIGNING_STATUS_RESPONSE, shapes::describe_image_signing_status_response_index, {
     0 repository_name: opt String,
     1 image_id: opt ImageIdentifier,
     2 registry_id: opt String,
     3 signing_statuses: opt Vec<ImageSigningStatus>,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImagesFilter, DescribeImagesFilterFields, shapes::DESCRIBE_IMAGES_FILTER, shapes::describe_images_filter_index, {
+model_struct!(DescribeImagesFilter, DescribeImagesFilterFields, DescribeImagesFilterBuilder, shapes::DESCRIBE_IMAGES_FILTER, shapes::describe_images_filter_index, {
     0 tag_status: opt TagStatus,
     1 image_status: opt ImageStatusFilter,
 });
-model_struct!(DescribeImagesPaginateRequest, DescribeImagesPaginateRequestFields, shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST, shapes::describe_images_paginate_request_index, {
+model_struct!(DescribeImagesPaginateRequest, DescribeImagesPaginateRequestFields, DescribeImagesPaginateRequestBuilder, shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST, shapes::describe_images_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
     3 filter: opt DescribeImagesFilter,
     4 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeImagesRequest, DescribeImagesRequestFields, shapes::DESCRIBE_IMAGES_REQUEST, shapes::describe_images_request_index, {
+model_struct!(DescribeImagesRequest, DescribeImagesRequestFields, DescribeImagesRequestBuilder, shapes::DESCRIBE_IMAGES_REQUEST, shapes::describe_images_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
@@ -294,48 +294,48 @@ model_struct!(DescribeImagesRequest, DescribeImagesRequestFields, shapes::DESCRI
     4 max_results: opt i32,
     5 filter: opt DescribeImagesFilter,
 });
-model_struct!(DescribeImagesResponse, DescribeImagesResponseFields, shapes::DESCRIBE_IMAGES_RESPONSE, shapes::describe_images_response_index, {
+model_struct!(DescribeImagesResponse, DescribeImagesResponseFields, DescribeImagesResponseBuilder, shapes::DESCRIBE_IMAGES_RESPONSE, shapes::describe_images_response_index, {
     0 image_details: opt Vec<ImageDetail>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribePullThroughCacheRulesPaginateRequest, DescribePullThroughCacheRulesPaginateRequestFields, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST, shapes::describe_pull_through_cache_rules_paginate_request_index, {
+model_struct!(DescribePullThroughCacheRulesPaginateRequest, DescribePullThroughCacheRulesPaginateRequestFields, DescribePullThroughCacheRulesPaginateRequestBuilder, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_PAGINATE_REQUEST, shapes::describe_pull_through_cache_rules_paginate_request_index, {
     0 registry_id: opt String,
     1 ecr_repository_prefixes: opt Vec<String>,
     2 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribePullThroughCacheRulesRequest, DescribePullThroughCacheRulesRequestFields, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST, shapes::describe_pull_through_cache_rules_request_index, {
+model_struct!(DescribePullThroughCacheRulesRequest, DescribePullThroughCacheRulesRequestFields, DescribePullThroughCacheRulesRequestBuilder, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_REQUEST, shapes::describe_pull_through_cache_rules_request_index, {
     0 registry_id: opt String,
     1 ecr_repository_prefixes: opt Vec<String>,
     2 next_token: opt String,
     3 max_results: opt i32,
 });
-model_struct!(DescribePullThroughCacheRulesResponse, DescribePullThroughCacheRulesResponseFields, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE, shapes::describe_pull_through_cache_rules_response_index, {
+model_struct!(DescribePullThroughCacheRulesResponse, DescribePullThroughCacheRulesResponseFields, DescribePullThroughCacheRulesResponseBuilder, shapes::DESCRIBE_PULL_THROUGH_CACHE_RULES_RESPONSE, shapes::describe_pull_through_cache_rules_response_index, {
     0 pull_through_cache_rules: opt Vec<PullThroughCacheRule>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeRegistryRequest, DescribeRegistryRequestFields, shapes::DESCRIBE_REGISTRY_REQUEST, shapes::describe_registry_request_index, {
+model_struct!(DescribeRegistryRequest, DescribeRegistryRequestFields, DescribeRegistryRequestBuilder, shapes::DESCRIBE_REGISTRY_REQUEST, shapes::describe_registry_request_index, {
 });
-model_struct!(DescribeRegistryResponse, DescribeRegistryResponseFields, shapes::DESCRIBE_REGISTRY_RESPONSE, shapes::describe_registry_response_index, {
+model_struct!(DescribeRegistryResponse, DescribeRegistryResponseFields, DescribeRegistryResponseBuilder, shapes::DESCRIBE_REGISTRY_RESPONSE, shapes::describe_registry_response_index, {
     0 registry_id: opt String,
     1 replication_configuration: opt ReplicationConfiguration,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeReplicationBackfillResultsPaginateRequest, DescribeReplicationBackfillResultsPaginateRequestFields, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST, shapes::describe_replication_backfill_results_paginate_request_index, {
+model_struct!(DescribeReplicationBackfillResultsPaginateRequest, DescribeReplicationBackfillResultsPaginateRequestFields, DescribeReplicationBackfillResultsPaginateRequestBuilder, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_PAGINATE_REQUEST, shapes::describe_replication_backfill_results_paginate_request_index, {
     0 registry_id: opt String,
     1 replication_backfill_id: req String,
     2 result_status_filter: opt ReplicationBackfillResultStatus,
     3 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeReplicationBackfillResultsRequest, DescribeReplicationBackfillResultsRequestFields, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST, shapes::describe_replication_backfill_results_request_index, {
+model_struct!(DescribeReplicationBackfillResultsRequest, DescribeReplicationBackfillResultsRequestFields, DescribeReplicationBackfillResultsRequestBuilder, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_REQUEST, shapes::describe_replication_backfill_results_request_index, {
     0 registry_id: opt String,
     1 replication_backfill_id: req String,
     2 result_status_filter: opt ReplicationBackfillResultStatus,
     3 max_results: opt i32,
     4 next_token: opt String,
 });
-model_struct!(DescribeReplicationBackfillResultsResponse, DescribeReplicationBackfillResultsResponseFields, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE, shapes::describe_replication_backfill_results_response_index, {
+model_struct!(DescribeReplicationBackfillResultsResponse, DescribeReplicationBackfillResultsResponseFields, DescribeReplicationBackfillResultsResponseBuilder, shapes::DESCRIBE_REPLICATION_BACKFILL_RESULTS_RESPONSE, shapes::describe_replication_backfill_results_response_index, {
     0 registry_id: opt String,
     1 replication_backfill_id: opt String,
     2 destination: opt ReplicationDestination,
@@ -348,49 +348,49 @@ model_struct!(DescribeReplicationBackfillResultsResponse, DescribeReplicationBac
     9 next_token: opt String,
     10 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeRepositoriesPaginateRequest, DescribeRepositoriesPaginateRequestFields, shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, shapes::describe_repositories_paginate_request_index, {
+model_struct!(DescribeRepositoriesPaginateRequest, DescribeRepositoriesPaginateRequestFields, DescribeRepositoriesPaginateRequestBuilder, shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, shapes::describe_repositories_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_names: opt Vec<String>,
     2 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeRepositoriesRequest, DescribeRepositoriesRequestFields, shapes::DESCRIBE_REPOSITORIES_REQUEST, shapes::describe_repositories_request_index, {
+model_struct!(DescribeRepositoriesRequest, DescribeRepositoriesRequestFields, DescribeRepositoriesRequestBuilder, shapes::DESCRIBE_REPOSITORIES_REQUEST, shapes::describe_repositories_request_index, {
     0 registry_id: opt String,
     1 repository_names: opt Vec<String>,
     2 next_token: opt String,
     3 max_results: opt i32,
 });
-model_struct!(DescribeRepositoriesResponse, DescribeRepositoriesResponseFields, shapes::DESCRIBE_REPOSITORIES_RESPONSE, shapes::describe_repositories_response_index, {
+model_struct!(DescribeRepositoriesResponse, DescribeRepositoriesResponseFields, DescribeRepositoriesResponseBuilder, shapes::DESCRIBE_REPOSITORIES_RESPONSE, shapes::describe_repositories_response_index, {
     0 repositories: opt Vec<Repository>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeRepositoryCreationTemplatesPaginateRequest, DescribeRepositoryCreationTemplatesPaginateRequestFields, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST, shapes::describe_repository_creation_templates_paginate_request_index, {
+model_struct!(DescribeRepositoryCreationTemplatesPaginateRequest, DescribeRepositoryCreationTemplatesPaginateRequestFields, DescribeRepositoryCreationTemplatesPaginateRequestBuilder, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_PAGINATE_REQUEST, shapes::describe_repository_creation_templates_paginate_request_index, {
     0 prefixes: opt Vec<String>,
     1 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeRepositoryCreationTemplatesRequest, DescribeRepositoryCreationTemplatesRequestFields, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST, shapes::describe_repository_creation_templates_request_index, {
+model_struct!(DescribeRepositoryCreationTemplatesRequest, DescribeRepositoryCreationTemplatesRequestFields, DescribeRepositoryCreationTemplatesRequestBuilder, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_REQUEST, shapes::describe_repository_creation_templates_request_index, {
     0 prefixes: opt Vec<String>,
     1 next_token: opt String,
     2 max_results: opt i32,
 });
-model_struct!(DescribeRepositoryCreationTemplatesResponse, DescribeRepositoryCreationTemplatesResponseFields, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE, shapes::describe_repository_creation_templates_response_index, {
+model_struct!(DescribeRepositoryCreationTemplatesResponse, DescribeRepositoryCreationTemplatesResponseFields, DescribeRepositoryCreationTemplatesResponseBuilder, shapes::DESCRIBE_REPOSITORY_CREATION_TEMPLATES_RESPONSE, shapes::describe_repository_creation_templates_response_index, {
     0 registry_id: opt String,
     1 repository_creation_templates: opt Vec<RepositoryCreationTemplate>,
     2 next_token: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
-model_struct!(EmptyUploadException, EmptyUploadExceptionFields, shapes::EMPTY_UPLOAD_EXCEPTION, shapes::empty_upload_exception_index, {
+model_struct!(EmptyUploadException, EmptyUploadExceptionFields, EmptyUploadExceptionBuilder, shapes::EMPTY_UPLOAD_EXCEPTION, shapes::empty_upload_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(EncryptionConfiguration, EncryptionConfigurationFields, shapes::ENCRYPTION_CONFIGURATION, shapes::encryption_configuration_index, {
+model_struct!(EncryptionConfiguration, EncryptionConfigurationFields, EncryptionConfigurationBuilder, shapes::ENCRYPTION_CONFIGURATION, shapes::encryption_configuration_index, {
     0 encryption_type: req EncryptionType,
     1 kms_key: opt String,
 });
-model_struct!(EncryptionConfigurationForRepositoryCreationTemplate, EncryptionConfigurationForRepositoryCreationTemplateFields, shapes::ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE, shapes::encryption_configuration_for_repository_creation_template_index, {
+model_struct!(EncryptionConfigurationForRepositoryCreationTemplate, EncryptionConfigurationForRepositoryCreationTemplateFields, EncryptionConfigurationForRepositoryCreationTemplateBuilder, shapes::ENCRYPTION_CONFIGURATION_FOR_REPOSITORY_CREATION_TEMPLATE, shapes::encryption_configuration_for_repository_creation_template_index, {
     0 encryption_type: req EncryptionType,
     1 kms_key: opt String,
 });
-model_struct!(EnhancedImageScanFinding, EnhancedImageScanFindingFields, shapes::ENHANCED_IMAGE_SCAN_FINDING, shapes::enhanced_image_scan_finding_index, {
+model_struct!(EnhancedImageScanFinding, EnhancedImageScanFindingFields, EnhancedImageScanFindingBuilder, shapes::ENHANCED_IMAGE_SCAN_FINDING, shapes::enhanced_image_scan_finding_index, {
     0 aws_account_id: opt String,
     1 description: opt String,
     2 finding_arn: opt String,
@@ -409,45 +409,45 @@ model_struct!(EnhancedImageScanFinding, EnhancedImageScanFindingFields, shapes::
     15 fix_available: opt String,
     16 exploit_available: opt String,
 });
-model_struct!(ExclusionAlreadyExistsException, ExclusionAlreadyExistsExceptionFields, shapes::EXCLUSION_ALREADY_EXISTS_EXCEPTION, shapes::exclusion_already_exists_exception_index, {
+model_struct!(ExclusionAlreadyExistsException, ExclusionAlreadyExistsExceptionFields, ExclusionAlreadyExistsExceptionBuilder, shapes::EXCLUSION_ALREADY_EXISTS_EXCEPTION, shapes::exclusion_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ExclusionNotFoundException, ExclusionNotFoundExceptionFields, shapes::EXCLUSION_NOT_FOUND_EXCEPTION, shapes::exclusion_not_found_exception_index, {
+model_struct!(ExclusionNotFoundException, ExclusionNotFoundExceptionFields, ExclusionNotFoundExceptionBuilder, shapes::EXCLUSION_NOT_FOUND_EXCEPTION, shapes::exclusion_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(GetAccountSettingRequest, GetAccountSettingRequestFields, shapes::GET_ACCOUNT_SETTING_REQUEST, shapes::get_account_setting_request_index, {
+model_struct!(GetAccountSettingRequest, GetAccountSettingRequestFields, GetAccountSettingRequestBuilder, shapes::GET_ACCOUNT_SETTING_REQUEST, shapes::get_account_setting_request_index, {
     0 name: req String,
 });
-model_struct!(GetAccountSettingResponse, GetAccountSettingResponseFields, shapes::GET_ACCOUNT_SETTING_RESPONSE, shapes::get_account_setting_response_index, {
+model_struct!(GetAccountSettingResponse, GetAccountSettingResponseFields, GetAccountSettingResponseBuilder, shapes::GET_ACCOUNT_SETTING_RESPONSE, shapes::get_account_setting_response_index, {
     0 name: opt String,
     1 value: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetAuthorizationTokenRequest, GetAuthorizationTokenRequestFields, shapes::GET_AUTHORIZATION_TOKEN_REQUEST, shapes::get_authorization_token_request_index, {
+model_struct!(GetAuthorizationTokenRequest, GetAuthorizationTokenRequestFields, GetAuthorizationTokenRequestBuilder, shapes::GET_AUTHORIZATION_TOKEN_REQUEST, shapes::get_authorization_token_request_index, {
     0 registry_ids: opt Vec<String>,
 });
-model_struct!(GetAuthorizationTokenResponse, GetAuthorizationTokenResponseFields, shapes::GET_AUTHORIZATION_TOKEN_RESPONSE, shapes::get_authorization_token_response_index, {
+model_struct!(GetAuthorizationTokenResponse, GetAuthorizationTokenResponseFields, GetAuthorizationTokenResponseBuilder, shapes::GET_AUTHORIZATION_TOKEN_RESPONSE, shapes::get_authorization_token_response_index, {
     0 authorization_data: opt Vec<AuthorizationData>,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetDownloadUrlForLayerRequest, GetDownloadUrlForLayerRequestFields, shapes::GET_DOWNLOAD_URL_FOR_LAYER_REQUEST, shapes::get_download_url_for_layer_request_index, {
+model_struct!(GetDownloadUrlForLayerRequest, GetDownloadUrlForLayerRequestFields, GetDownloadUrlForLayerRequestBuilder, shapes::GET_DOWNLOAD_URL_FOR_LAYER_REQUEST, shapes::get_download_url_for_layer_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 layer_digest: req String,
 });
-model_struct!(GetDownloadUrlForLayerResponse, GetDownloadUrlForLayerResponseFields, shapes::GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE, shapes::get_download_url_for_layer_response_index, {
+model_struct!(GetDownloadUrlForLayerResponse, GetDownloadUrlForLayerResponseFields, GetDownloadUrlForLayerResponseBuilder, shapes::GET_DOWNLOAD_URL_FOR_LAYER_RESPONSE, shapes::get_download_url_for_layer_response_index, {
     0 download_url: opt String,
     1 layer_digest: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetLifecyclePolicyPreviewPaginateRequest, GetLifecyclePolicyPreviewPaginateRequestFields, shapes::GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST, shapes::get_lifecycle_policy_preview_paginate_request_index, {
+model_struct!(GetLifecyclePolicyPreviewPaginateRequest, GetLifecyclePolicyPreviewPaginateRequestFields, GetLifecyclePolicyPreviewPaginateRequestBuilder, shapes::GET_LIFECYCLE_POLICY_PREVIEW_PAGINATE_REQUEST, shapes::get_lifecycle_policy_preview_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
     3 filter: opt LifecyclePolicyPreviewFilter,
     4 pagination_config: opt PaginatorConfig,
 });
-model_struct!(GetLifecyclePolicyPreviewRequest, GetLifecyclePolicyPreviewRequestFields, shapes::GET_LIFECYCLE_POLICY_PREVIEW_REQUEST, shapes::get_lifecycle_policy_preview_request_index, {
+model_struct!(GetLifecyclePolicyPreviewRequest, GetLifecyclePolicyPreviewRequestFields, GetLifecyclePolicyPreviewRequestBuilder, shapes::GET_LIFECYCLE_POLICY_PREVIEW_REQUEST, shapes::get_lifecycle_policy_preview_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
@@ -455,7 +455,7 @@ model_struct!(GetLifecyclePolicyPreviewRequest, GetLifecyclePolicyPreviewRequest
     4 max_results: opt i32,
     5 filter: opt LifecyclePolicyPreviewFilter,
 });
-model_struct!(GetLifecyclePolicyPreviewResponse, GetLifecyclePolicyPreviewResponseFields, shapes::GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE, shapes::get_lifecycle_policy_preview_response_index, {
+model_struct!(GetLifecyclePolicyPreviewResponse, GetLifecyclePolicyPreviewResponseFields, GetLifecyclePolicyPreviewResponseBuilder, shapes::GET_LIFECYCLE_POLICY_PREVIEW_RESPONSE, shapes::get_lifecycle_policy_preview_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
@@ -466,11 +466,11 @@ model_struct!(GetLifecyclePolicyPreviewResponse, GetLifecyclePolicyPreviewRespon
     7 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(GetLifecyclePolicyPreviewResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(GetLifecyclePolicyRequest, GetLifecyclePolicyRequestFields, shapes::GET_LIFECYCLE_POLICY_REQUEST, shapes::get_lifecycle_policy_request_index, {
+model_struct!(GetLifecyclePolicyRequest, GetLifecyclePolicyRequestFields, GetLifecyclePolicyRequestBuilder, shapes::GET_LIFECYCLE_POLICY_REQUEST, shapes::get_lifecycle_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(GetLifecyclePolicyResponse, GetLifecyclePolicyResponseFields, shapes::GET_LIFECYCLE_POLICY_RESPONSE, shapes::get_lifecycle_policy_response_index, {
+model_struct!(GetLifecyclePolicyResponse, GetLifecyclePolicyResponseFields, GetLifecyclePolicyResponseBuilder, shapes::GET_LIFECYCLE_POLICY_RESPONSE, shapes::get_lifecycle_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
@@ -478,40 +478,40 @@ model_struct!(GetLifecyclePolicyResponse, GetLifecyclePolicyResponseFields, shap
     4 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(GetLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(GetRegistryPolicyRequest, GetRegistryPolicyRequestFields, shapes::GET_REGISTRY_POLICY_REQUEST, shapes::get_registry_policy_request_index, {
+model_struct!(GetRegistryPolicyRequest, GetRegistryPolicyRequestFields, GetRegistryPolicyRequestBuilder, shapes::GET_REGISTRY_POLICY_REQUEST, shapes::get_registry_policy_request_index, {
 });
-model_struct!(GetRegistryPolicyResponse, GetRegistryPolicyResponseFields, shapes::GET_REGISTRY_POLICY_RESPONSE, shapes::get_registry_policy_response_index, {
+model_struct!(GetRegistryPolicyResponse, GetRegistryPolicyResponseFields, GetRegistryPolicyResponseBuilder, shapes::GET_REGISTRY_POLICY_RESPONSE, shapes::get_registry_policy_response_index, {
     0 registry_id: opt String,
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(GetRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
-model_struct!(GetRegistryScanningConfigurationRequest, GetRegistryScanningConfigurationRequestFields, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::get_registry_scanning_configuration_request_index, {
+model_struct!(GetRegistryScanningConfigurationRequest, GetRegistryScanningConfigurationRequestFields, GetRegistryScanningConfigurationRequestBuilder, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::get_registry_scanning_configuration_request_index, {
 });
-model_struct!(GetRegistryScanningConfigurationResponse, GetRegistryScanningConfigurationResponseFields, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, shapes::get_registry_scanning_configuration_response_index, {
+model_struct!(GetRegistryScanningConfigurationResponse, GetRegistryScanningConfigurationResponseFields, GetRegistryScanningConfigurationResponseBuilder, shapes::GET_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, shapes::get_registry_scanning_configuration_response_index, {
     0 registry_id: opt String,
     1 scanning_configuration: opt RegistryScanningConfiguration,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetRepositoryPolicyRequest, GetRepositoryPolicyRequestFields, shapes::GET_REPOSITORY_POLICY_REQUEST, shapes::get_repository_policy_request_index, {
+model_struct!(GetRepositoryPolicyRequest, GetRepositoryPolicyRequestFields, GetRepositoryPolicyRequestBuilder, shapes::GET_REPOSITORY_POLICY_REQUEST, shapes::get_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, shapes::GET_REPOSITORY_POLICY_RESPONSE, shapes::get_repository_policy_response_index, {
+model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, GetRepositoryPolicyResponseBuilder, shapes::GET_REPOSITORY_POLICY_RESPONSE, shapes::get_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(GetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(GetSigningConfigurationRequest, GetSigningConfigurationRequestFields, shapes::GET_SIGNING_CONFIGURATION_REQUEST, shapes::get_signing_configuration_request_index, {
+model_struct!(GetSigningConfigurationRequest, GetSigningConfigurationRequestFields, GetSigningConfigurationRequestBuilder, shapes::GET_SIGNING_CONFIGURATION_REQUEST, shapes::get_signing_configuration_request_index, {
 });
-model_struct!(GetSigningConfigurationResponse, GetSigningConfigurationResponseFields, shapes::GET_SIGNING_CONFIGURATION_RESPONSE, shapes::get_signing_configuration_response_index, {
+model_struct!(GetSigningConfigurationResponse, GetSigningConfigurationResponseFields, GetSigningConfigurationResponseBuilder, shapes::GET_SIGNING_CONFIGURATION_RESPONSE, shapes::get_signing_configuration_response_index, {
     0 registry_id: opt String,
     1 signing_configuration: opt SigningConfiguration,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
+model_struct!(Image, ImageFields, ImageBuilder, shapes::IMAGE, shapes::image_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_id: opt ImageIdentifier,
@@ -519,13 +519,13 @@ model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
     4 image_manifest_media_type: opt String,
 });
 crate::documents::document_accessor!(Image, image_manifest_document, image_manifest, opt, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
-model_struct!(ImageAlreadyExistsException, ImageAlreadyExistsExceptionFields, shapes::IMAGE_ALREADY_EXISTS_EXCEPTION, shapes::image_already_exists_exception_index, {
+model_struct!(ImageAlreadyExistsException, ImageAlreadyExistsExceptionFields, ImageAlreadyExistsExceptionBuilder, shapes::IMAGE_ALREADY_EXISTS_EXCEPTION, shapes::image_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageArchivedException, ImageArchivedExceptionFields, shapes::IMAGE_ARCHIVED_EXCEPTION, shapes::image_archived_exception_index, {
+model_struct!(ImageArchivedException, ImageArchivedExceptionFields, ImageArchivedExceptionBuilder, shapes::IMAGE_ARCHIVED_EXCEPTION, shapes::image_archived_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageDetail, ImageDetailFields, shapes::IMAGE_DETAIL, shapes::image_detail_index, {
+model_struct!(ImageDetail, ImageDetailFields, ImageDetailBuilder, shapes::IMAGE_DETAIL, shapes::image_detail_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_digest: opt String,
@@ -542,22 +542,22 @@ model_struct!(ImageDetail, ImageDetailFields, shapes::IMAGE_DETAIL, shapes::imag
     13 last_archived_at: opt Timestamp,
     14 last_activated_at: opt Timestamp,
 });
-model_struct!(ImageDigestDoesNotMatchException, ImageDigestDoesNotMatchExceptionFields, shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, shapes::image_digest_does_not_match_exception_index, {
+model_struct!(ImageDigestDoesNotMatchException, ImageDigestDoesNotMatchExceptionFields, ImageDigestDoesNotMatchExceptionBuilder, shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, shapes::image_digest_does_not_match_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageFailure, ImageFailureFields, shapes::IMAGE_FAILURE, shapes::image_failure_index, {
+model_struct!(ImageFailure, ImageFailureFields, ImageFailureBuilder, shapes::IMAGE_FAILURE, shapes::image_failure_index, {
     0 image_id: opt ImageIdentifier,
     1 failure_code: opt ImageFailureCode,
     2 failure_reason: opt String,
 });
-model_struct!(ImageIdentifier, ImageIdentifierFields, shapes::IMAGE_IDENTIFIER, shapes::image_identifier_index, {
+model_struct!(ImageIdentifier, ImageIdentifierFields, ImageIdentifierBuilder, shapes::IMAGE_IDENTIFIER, shapes::image_identifier_index, {
     0 image_digest: opt String,
     1 image_tag: opt String,
 });
-model_struct!(ImageNotFoundException, ImageNotFoundExceptionFields, shapes::IMAGE_NOT_FOUND_EXCEPTION, shapes::image_not_found_exception_index, {
+model_struct!(ImageNotFoundException, ImageNotFoundExceptionFields, ImageNotFoundExceptionBuilder, shapes::IMAGE_NOT_FOUND_EXCEPTION, shapes::image_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageReferrer, ImageReferrerFields, shapes::IMAGE_REFERRER, shapes::image_referrer_index, {
+model_struct!(ImageReferrer, ImageReferrerFields, ImageReferrerBuilder, shapes::IMAGE_REFERRER, shapes::image_referrer_index, {
     0 digest: req String,
     1 media_type: req String,
     2 artifact_type: opt String,
@@ -565,13 +565,13 @@ model_struct!(ImageReferrer, ImageReferrerFields, shapes::IMAGE_REFERRER, shapes
     4 annotations: opt BTreeMap<String, String>,
     5 artifact_status: opt ArtifactStatus,
 });
-model_struct!(ImageReplicationStatus, ImageReplicationStatusFields, shapes::IMAGE_REPLICATION_STATUS, shapes::image_replication_status_index, {
+model_struct!(ImageReplicationStatus, ImageReplicationStatusFields, ImageReplicationStatusBuilder, shapes::IMAGE_REPLICATION_STATUS, shapes::image_replication_status_index, {
     0 region: opt String,
     1 registry_id: opt String,
     2 status: opt ReplicationStatus,
     3 failure_code: opt String,
 });
-model_struct!(ImageScanCompleteWaitRequest, ImageScanCompleteWaitRequestFields, shapes::IMAGE_SCAN_COMPLETE_WAIT_REQUEST, shapes::image_scan_complete_wait_request_index, {
+model_struct!(ImageScanCompleteWaitRequest, ImageScanCompleteWaitRequestFields, ImageScanCompleteWaitRequestBuilder, shapes::IMAGE_SCAN_COMPLETE_WAIT_REQUEST, shapes::image_scan_complete_wait_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_id: req ImageIdentifier,
@@ -579,104 +579,104 @@ model_struct!(ImageScanCompleteWaitRequest, ImageScanCompleteWaitRequestFields, 
     4 max_results: opt i32,
     5 waiter_config: opt WaiterConfig,
 });
-model_struct!(ImageScanFinding, ImageScanFindingFields, shapes::IMAGE_SCAN_FINDING, shapes::image_scan_finding_index, {
+model_struct!(ImageScanFinding, ImageScanFindingFields, ImageScanFindingBuilder, shapes::IMAGE_SCAN_FINDING, shapes::image_scan_finding_index, {
     0 name: opt String,
     1 description: opt String,
     2 uri: opt String,
     3 severity: opt FindingSeverity,
     4 attributes: opt Vec<Attribute>,
 });
-model_struct!(ImageScanFindings, ImageScanFindingsFields, shapes::IMAGE_SCAN_FINDINGS, shapes::image_scan_findings_index, {
+model_struct!(ImageScanFindings, ImageScanFindingsFields, ImageScanFindingsBuilder, shapes::IMAGE_SCAN_FINDINGS, shapes::image_scan_findings_index, {
     0 image_scan_completed_at: opt Timestamp,
     1 vulnerability_source_updated_at: opt Timestamp,
     2 finding_severity_counts: opt BTreeMap<FindingSeverity, i32>,
     3 findings: opt Vec<ImageScanFinding>,
     4 enhanced_findings: opt Vec<EnhancedImageScanFinding>,
 });
-model_struct!(ImageScanFindingsSummary, ImageScanFindingsSummaryFields, shapes::IMAGE_SCAN_FINDINGS_SUMMARY, shapes::image_scan_findings_summary_index, {
+model_struct!(ImageScanFindingsSummary, ImageScanFindingsSummaryFields, ImageScanFindingsSummaryBuilder, shapes::IMAGE_SCAN_FINDINGS_SUMMARY, shapes::image_scan_findings_summary_index, {
     0 image_scan_completed_at: opt Timestamp,
     1 vulnerability_source_updated_at: opt Timestamp,
     2 finding_severity_counts: opt BTreeMap<FindingSeverity, i32>,
 });
-model_struct!(ImageScanStatus, ImageScanStatusFields, shapes::IMAGE_SCAN_STATUS, shapes::image_scan_status_index, {
+model_struct!(ImageScanStatus, ImageScanStatusFields, ImageScanStatusBuilder, shapes::IMAGE_SCAN_STATUS, shapes::image_scan_status_index, {
     0 status: opt ScanStatus,
     1 description: opt String,
 });
-model_struct!(ImageScanningConfiguration, ImageScanningConfigurationFields, shapes::IMAGE_SCANNING_CONFIGURATION, shapes::image_scanning_configuration_index, {
+model_struct!(ImageScanningConfiguration, ImageScanningConfigurationFields, ImageScanningConfigurationBuilder, shapes::IMAGE_SCANNING_CONFIGURATION, shapes::image_scanning_configuration_index, {
     0 scan_on_push: opt bool,
 });
-model_struct!(ImageSigningStatus, ImageSigningStatusFields, shapes::IMAGE_SIGNING_STATUS, shapes::image_signing_status_index, {
+model_struct!(ImageSigningStatus, ImageSigningStatusFields, ImageSigningStatusBuilder, shapes::IMAGE_SIGNING_STATUS, shapes::image_signing_status_index, {
     0 signing_profile_arn: opt String,
     1 failure_code: opt String,
     2 failure_reason: opt String,
     3 status: opt SigningStatus,
 });
-model_struct!(ImageStorageClassUpdateNotSupportedException, ImageStorageClassUpdateNotSupportedExceptionFields, shapes::IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION, shapes::image_storage_class_update_not_supported_exception_index, {
+model_struct!(ImageStorageClassUpdateNotSupportedException, ImageStorageClassUpdateNotSupportedExceptionFields, ImageStorageClassUpdateNotSupportedExceptionBuilder, shapes::IMAGE_STORAGE_CLASS_UPDATE_NOT_SUPPORTED_EXCEPTION, shapes::image_storage_class_update_not_supported_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageTagAlreadyExistsException, ImageTagAlreadyExistsExceptionFields, shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, shapes::image_tag_already_exists_exception_index, {
+model_struct!(ImageTagAlreadyExistsException, ImageTagAlreadyExistsExceptionFields, ImageTagAlreadyExistsExceptionBuilder, shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, shapes::image_tag_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageTagMutabilityExclusionFilter, ImageTagMutabilityExclusionFilterFields, shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER, shapes::image_tag_mutability_exclusion_filter_index, {
+model_struct!(ImageTagMutabilityExclusionFilter, ImageTagMutabilityExclusionFilterFields, ImageTagMutabilityExclusionFilterBuilder, shapes::IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER, shapes::image_tag_mutability_exclusion_filter_index, {
     0 filter_type: req ImageTagMutabilityExclusionFilterType,
     1 filter: req String,
 });
-model_struct!(InitiateLayerUploadRequest, InitiateLayerUploadRequestFields, shapes::INITIATE_LAYER_UPLOAD_REQUEST, shapes::initiate_layer_upload_request_index, {
+model_struct!(InitiateLayerUploadRequest, InitiateLayerUploadRequestFields, InitiateLayerUploadRequestBuilder, shapes::INITIATE_LAYER_UPLOAD_REQUEST, shapes::initiate_layer_upload_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(InitiateLayerUploadResponse, InitiateLayerUploadResponseFields, shapes::INITIATE_LAYER_UPLOAD_RESPONSE, shapes::initiate_layer_upload_response_index, {
+model_struct!(InitiateLayerUploadResponse, InitiateLayerUploadResponseFields, InitiateLayerUploadResponseBuilder, shapes::INITIATE_LAYER_UPLOAD_RESPONSE, shapes::initiate_layer_upload_response_index, {
     0 upload_id: opt String,
     1 part_size: opt i64,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(InvalidLayerException, InvalidLayerExceptionFields, shapes::INVALID_LAYER_EXCEPTION, shapes::invalid_layer_exception_index, {
+model_struct!(InvalidLayerException, InvalidLayerExceptionFields, InvalidLayerExceptionBuilder, shapes::INVALID_LAYER_EXCEPTION, shapes::invalid_layer_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(InvalidLayerPartException, InvalidLayerPartExceptionFields, shapes::INVALID_LAYER_PART_EXCEPTION, shapes::invalid_layer_part_exception_index, {
+model_struct!(InvalidLayerPartException, InvalidLayerPartExceptionFields, InvalidLayerPartExceptionBuilder, shapes::INVALID_LAYER_PART_EXCEPTION, shapes::invalid_layer_part_exception_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 last_valid_byte_received: opt i64,
     4 message: opt String | 5 message_alias,
 });
-model_struct!(InvalidParameterException, InvalidParameterExceptionFields, shapes::INVALID_PARAMETER_EXCEPTION, shapes::invalid_parameter_exception_index, {
+model_struct!(InvalidParameterException, InvalidParameterExceptionFields, InvalidParameterExceptionBuilder, shapes::INVALID_PARAMETER_EXCEPTION, shapes::invalid_parameter_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(InvalidTagParameterException, InvalidTagParameterExceptionFields, shapes::INVALID_TAG_PARAMETER_EXCEPTION, shapes::invalid_tag_parameter_exception_index, {
+model_struct!(InvalidTagParameterException, InvalidTagParameterExceptionFields, InvalidTagParameterExceptionBuilder, shapes::INVALID_TAG_PARAMETER_EXCEPTION, shapes::invalid_tag_parameter_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(KmsException, KmsExceptionFields, shapes::KMS_EXCEPTION, shapes::kms_exception_index, {
+model_struct!(KmsException, KmsExceptionFields, KmsExceptionBuilder, shapes::KMS_EXCEPTION, shapes::kms_exception_index, {
     0 message: opt String | 1 message_alias,
     2 kms_error: opt String,
 });
-model_struct!(Layer, LayerFields, shapes::LAYER, shapes::layer_index, {
+model_struct!(Layer, LayerFields, LayerBuilder, shapes::LAYER, shapes::layer_index, {
     0 layer_digest: opt String,
     1 layer_availability: opt LayerAvailability,
     2 layer_size: opt i64,
     3 media_type: opt String,
 });
-model_struct!(LayerAlreadyExistsException, LayerAlreadyExistsExceptionFields, shapes::LAYER_ALREADY_EXISTS_EXCEPTION, shapes::layer_already_exists_exception_index, {
+model_struct!(LayerAlreadyExistsException, LayerAlreadyExistsExceptionFields, LayerAlreadyExistsExceptionBuilder, shapes::LAYER_ALREADY_EXISTS_EXCEPTION, shapes::layer_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LayerFailure, LayerFailureFields, shapes::LAYER_FAILURE, shapes::layer_failure_index, {
+model_struct!(LayerFailure, LayerFailureFields, LayerFailureBuilder, shapes::LAYER_FAILURE, shapes::layer_failure_index, {
     0 layer_digest: opt String,
     1 failure_code: opt LayerFailureCode,
     2 failure_reason: opt String,
 });
-model_struct!(LayerInaccessibleException, LayerInaccessibleExceptionFields, shapes::LAYER_INACCESSIBLE_EXCEPTION, shapes::layer_inaccessible_exception_index, {
+model_struct!(LayerInaccessibleException, LayerInaccessibleExceptionFields, LayerInaccessibleExceptionBuilder, shapes::LAYER_INACCESSIBLE_EXCEPTION, shapes::layer_inaccessible_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LayerPartTooSmallException, LayerPartTooSmallExceptionFields, shapes::LAYER_PART_TOO_SMALL_EXCEPTION, shapes::layer_part_too_small_exception_index, {
+model_struct!(LayerPartTooSmallException, LayerPartTooSmallExceptionFields, LayerPartTooSmallExceptionBuilder, shapes::LAYER_PART_TOO_SMALL_EXCEPTION, shapes::layer_part_too_small_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LayersNotFoundException, LayersNotFoundExceptionFields, shapes::LAYERS_NOT_FOUND_EXCEPTION, shapes::layers_not_found_exception_index, {
+model_struct!(LayersNotFoundException, LayersNotFoundExceptionFields, LayersNotFoundExceptionBuilder, shapes::LAYERS_NOT_FOUND_EXCEPTION, shapes::layers_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LifecyclePolicyNotFoundException, LifecyclePolicyNotFoundExceptionFields, shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION, shapes::lifecycle_policy_not_found_exception_index, {
+model_struct!(LifecyclePolicyNotFoundException, LifecyclePolicyNotFoundExceptionFields, LifecyclePolicyNotFoundExceptionBuilder, shapes::LIFECYCLE_POLICY_NOT_FOUND_EXCEPTION, shapes::lifecycle_policy_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LifecyclePolicyPreviewCompleteWaitRequest, LifecyclePolicyPreviewCompleteWaitRequestFields, shapes::LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST, shapes::lifecycle_policy_preview_complete_wait_request_index, {
+model_struct!(LifecyclePolicyPreviewCompleteWaitRequest, LifecyclePolicyPreviewCompleteWaitRequestFields, LifecyclePolicyPreviewCompleteWaitRequestBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_COMPLETE_WAIT_REQUEST, shapes::lifecycle_policy_preview_complete_wait_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
@@ -685,16 +685,16 @@ model_struct!(LifecyclePolicyPreviewCompleteWaitRequest, LifecyclePolicyPreviewC
     5 filter: opt LifecyclePolicyPreviewFilter,
     6 waiter_config: opt WaiterConfig,
 });
-model_struct!(LifecyclePolicyPreviewFilter, LifecyclePolicyPreviewFilterFields, shapes::LIFECYCLE_POLICY_PREVIEW_FILTER, shapes::lifecycle_policy_preview_filter_index, {
+model_struct!(LifecyclePolicyPreviewFilter, LifecyclePolicyPreviewFilterFields, LifecyclePolicyPreviewFilterBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_FILTER, shapes::lifecycle_policy_preview_filter_index, {
     0 tag_status: opt TagStatus,
 });
-model_struct!(LifecyclePolicyPreviewInProgressException, LifecyclePolicyPreviewInProgressExceptionFields, shapes::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION, shapes::lifecycle_policy_preview_in_progress_exception_index, {
+model_struct!(LifecyclePolicyPreviewInProgressException, LifecyclePolicyPreviewInProgressExceptionFields, LifecyclePolicyPreviewInProgressExceptionBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_IN_PROGRESS_EXCEPTION, shapes::lifecycle_policy_preview_in_progress_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LifecyclePolicyPreviewNotFoundException, LifecyclePolicyPreviewNotFoundExceptionFields, shapes::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION, shapes::lifecycle_policy_preview_not_found_exception_index, {
+model_struct!(LifecyclePolicyPreviewNotFoundException, LifecyclePolicyPreviewNotFoundExceptionFields, LifecyclePolicyPreviewNotFoundExceptionBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_NOT_FOUND_EXCEPTION, shapes::lifecycle_policy_preview_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LifecyclePolicyPreviewResult, LifecyclePolicyPreviewResultFields, shapes::LIFECYCLE_POLICY_PREVIEW_RESULT, shapes::lifecycle_policy_preview_result_index, {
+model_struct!(LifecyclePolicyPreviewResult, LifecyclePolicyPreviewResultFields, LifecyclePolicyPreviewResultBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_RESULT, shapes::lifecycle_policy_preview_result_index, {
     0 image_tags: opt Vec<String>,
     1 image_digest: opt String,
     2 image_pushed_at: opt Timestamp,
@@ -702,22 +702,22 @@ model_struct!(LifecyclePolicyPreviewResult, LifecyclePolicyPreviewResultFields, 
     4 applied_rule_priority: opt i32,
     5 storage_class: opt LifecyclePolicyStorageClass,
 });
-model_struct!(LifecyclePolicyPreviewSummary, LifecyclePolicyPreviewSummaryFields, shapes::LIFECYCLE_POLICY_PREVIEW_SUMMARY, shapes::lifecycle_policy_preview_summary_index, {
+model_struct!(LifecyclePolicyPreviewSummary, LifecyclePolicyPreviewSummaryFields, LifecyclePolicyPreviewSummaryBuilder, shapes::LIFECYCLE_POLICY_PREVIEW_SUMMARY, shapes::lifecycle_policy_preview_summary_index, {
     0 expiring_image_total_count: opt i32,
     1 transitioning_image_total_counts: opt Vec<TransitioningImageTotalCount>,
 });
-model_struct!(LifecyclePolicyRuleAction, LifecyclePolicyRuleActionFields, shapes::LIFECYCLE_POLICY_RULE_ACTION, shapes::lifecycle_policy_rule_action_index, {
+model_struct!(LifecyclePolicyRuleAction, LifecyclePolicyRuleActionFields, LifecyclePolicyRuleActionBuilder, shapes::LIFECYCLE_POLICY_RULE_ACTION, shapes::lifecycle_policy_rule_action_index, {
     0 r#type: opt ImageActionType,
     1 target_storage_class: opt LifecyclePolicyTargetStorageClass,
 });
-model_struct!(LimitExceededException, LimitExceededExceptionFields, shapes::LIMIT_EXCEEDED_EXCEPTION, shapes::limit_exceeded_exception_index, {
+model_struct!(LimitExceededException, LimitExceededExceptionFields, LimitExceededExceptionBuilder, shapes::LIMIT_EXCEEDED_EXCEPTION, shapes::limit_exceeded_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ListImageReferrersFilter, ListImageReferrersFilterFields, shapes::LIST_IMAGE_REFERRERS_FILTER, shapes::list_image_referrers_filter_index, {
+model_struct!(ListImageReferrersFilter, ListImageReferrersFilterFields, ListImageReferrersFilterBuilder, shapes::LIST_IMAGE_REFERRERS_FILTER, shapes::list_image_referrers_filter_index, {
     0 artifact_types: opt Vec<String>,
     1 artifact_status: opt ArtifactStatusFilter,
 });
-model_struct!(ListImageReferrersRequest, ListImageReferrersRequestFields, shapes::LIST_IMAGE_REFERRERS_REQUEST, shapes::list_image_referrers_request_index, {
+model_struct!(ListImageReferrersRequest, ListImageReferrersRequestFields, ListImageReferrersRequestBuilder, shapes::LIST_IMAGE_REFERRERS_REQUEST, shapes::list_image_referrers_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 subject_id: req SubjectIdentifier,
@@ -725,65 +725,65 @@ model_struct!(ListImageReferrersRequest, ListImageReferrersRequestFields, shapes
     4 next_token: opt String,
     5 max_results: opt i32,
 });
-model_struct!(ListImageReferrersResponse, ListImageReferrersResponseFields, shapes::LIST_IMAGE_REFERRERS_RESPONSE, shapes::list_image_referrers_response_index, {
+model_struct!(ListImageReferrersResponse, ListImageReferrersResponseFields, ListImageReferrersResponseBuilder, shapes::LIST_IMAGE_REFERRERS_RESPONSE, shapes::list_image_referrers_response_index, {
     0 referrers: opt Vec<ImageReferrer>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ListImagesFilter, ListImagesFilterFields, shapes::LIST_IMAGES_FILTER, shapes::list_images_filter_index, {
+model_struct!(ListImagesFilter, ListImagesFilterFields, ListImagesFilterBuilder, shapes::LIST_IMAGES_FILTER, shapes::list_images_filter_index, {
     0 tag_status: opt TagStatus,
     1 image_status: opt ImageStatusFilter,
 });
-model_struct!(ListImagesPaginateRequest, ListImagesPaginateRequestFields, shapes::LIST_IMAGES_PAGINATE_REQUEST, shapes::list_images_paginate_request_index, {
+model_struct!(ListImagesPaginateRequest, ListImagesPaginateRequestFields, ListImagesPaginateRequestBuilder, shapes::LIST_IMAGES_PAGINATE_REQUEST, shapes::list_images_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 filter: opt ListImagesFilter,
     3 pagination_config: opt PaginatorConfig,
 });
-model_struct!(ListImagesRequest, ListImagesRequestFields, shapes::LIST_IMAGES_REQUEST, shapes::list_images_request_index, {
+model_struct!(ListImagesRequest, ListImagesRequestFields, ListImagesRequestBuilder, shapes::LIST_IMAGES_REQUEST, shapes::list_images_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 next_token: opt String,
     3 max_results: opt i32,
     4 filter: opt ListImagesFilter,
 });
-model_struct!(ListImagesResponse, ListImagesResponseFields, shapes::LIST_IMAGES_RESPONSE, shapes::list_images_response_index, {
+model_struct!(ListImagesResponse, ListImagesResponseFields, ListImagesResponseBuilder, shapes::LIST_IMAGES_RESPONSE, shapes::list_images_response_index, {
     0 image_ids: opt Vec<ImageIdentifier>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ListPullTimeUpdateExclusionsRequest, ListPullTimeUpdateExclusionsRequestFields, shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST, shapes::list_pull_time_update_exclusions_request_index, {
+model_struct!(ListPullTimeUpdateExclusionsRequest, ListPullTimeUpdateExclusionsRequestFields, ListPullTimeUpdateExclusionsRequestBuilder, shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_REQUEST, shapes::list_pull_time_update_exclusions_request_index, {
     0 max_results: opt i32,
     1 next_token: opt String,
 });
-model_struct!(ListPullTimeUpdateExclusionsResponse, ListPullTimeUpdateExclusionsResponseFields, shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE, shapes::list_pull_time_update_exclusions_response_index, {
+model_struct!(ListPullTimeUpdateExclusionsResponse, ListPullTimeUpdateExclusionsResponseFields, ListPullTimeUpdateExclusionsResponseBuilder, shapes::LIST_PULL_TIME_UPDATE_EXCLUSIONS_RESPONSE, shapes::list_pull_time_update_exclusions_response_index, {
     0 pull_time_update_exclusions: opt Vec<String>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ListReplicationBackfillsPaginateRequest, ListReplicationBackfillsPaginateRequestFields, shapes::LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST, shapes::list_replication_backfills_paginate_request_index, {
+model_struct!(ListReplicationBackfillsPaginateRequest, ListReplicationBackfillsPaginateRequestFields, ListReplicationBackfillsPaginateRequestBuilder, shapes::LIST_REPLICATION_BACKFILLS_PAGINATE_REQUEST, shapes::list_replication_backfills_paginate_request_index, {
     0 registry_id: opt String,
     1 pagination_config: opt PaginatorConfig,
 });
-model_struct!(ListReplicationBackfillsRequest, ListReplicationBackfillsRequestFields, shapes::LIST_REPLICATION_BACKFILLS_REQUEST, shapes::list_replication_backfills_request_index, {
+model_struct!(ListReplicationBackfillsRequest, ListReplicationBackfillsRequestFields, ListReplicationBackfillsRequestBuilder, shapes::LIST_REPLICATION_BACKFILLS_REQUEST, shapes::list_replication_backfills_request_index, {
     0 registry_id: opt String,
     1 max_results: opt i32,
     2 next_token: opt String,
 });
-model_struct!(ListReplicationBackfillsResponse, ListReplicationBackfillsResponseFields, shapes::LIST_REPLICATION_BACKFILLS_RESPONSE, shapes::list_replication_backfills_response_index, {
+model_struct!(ListReplicationBackfillsResponse, ListReplicationBackfillsResponseFields, ListReplicationBackfillsResponseBuilder, shapes::LIST_REPLICATION_BACKFILLS_RESPONSE, shapes::list_replication_backfills_response_index, {
     0 registry_id: opt String,
     1 backfills: opt Vec<ReplicationBackfillSummary>,
     2 next_token: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ListTagsForResourceRequest, ListTagsForResourceRequestFields, shapes::LIST_TAGS_FOR_RESOURCE_REQUEST, shapes::list_tags_for_resource_request_index, {
+model_struct!(ListTagsForResourceRequest, ListTagsForResourceRequestFields, ListTagsForResourceRequestBuilder, shapes::LIST_TAGS_FOR_RESOURCE_REQUEST, shapes::list_tags_for_resource_request_index, {
     0 resource_arn: req String,
 });
-model_struct!(ListTagsForResourceResponse, ListTagsForResourceResponseFields, shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE, shapes::list_tags_for_resource_response_index, {
+model_struct!(ListTagsForResourceResponse, ListTagsForResourceResponseFields, ListTagsForResourceResponseBuilder, shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE, shapes::list_tags_for_resource_response_index, {
     0 tags: opt Vec<Tag>,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PackageVulnerabilityDetails, PackageVulnerabilityDetailsFields, shapes::PACKAGE_VULNERABILITY_DETAILS, shapes::package_vulnerability_details_index, {
+model_struct!(PackageVulnerabilityDetails, PackageVulnerabilityDetailsFields, PackageVulnerabilityDetailsBuilder, shapes::PACKAGE_VULNERABILITY_DETAILS, shapes::package_vulnerability_details_index, {
     0 cvss: opt Vec<CvssScore>,
     1 reference_urls: opt Vec<String>,
     2 related_vulnerabilities: opt Vec<String>,
@@ -795,12 +795,12 @@ model_struct!(PackageVulnerabilityDetails, PackageVulnerabilityDetailsFields, sh
     8 vulnerability_id: opt String,
     9 vulnerable_packages: opt Vec<VulnerablePackage>,
 });
-model_struct!(PaginatorConfig, PaginatorConfigFields, shapes::PAGINATOR_CONFIG, shapes::paginator_config_index, {
+model_struct!(PaginatorConfig, PaginatorConfigFields, PaginatorConfigBuilder, shapes::PAGINATOR_CONFIG, shapes::paginator_config_index, {
     0 max_items: opt i32,
     1 page_size: opt i32,
     2 starting_token: opt String,
 });
-model_struct!(PullThroughCacheRule, PullThroughCacheRuleFields, shapes::PULL_THROUGH_CACHE_RULE, shapes::pull_through_cache_rule_index, {
+model_struct!(PullThroughCacheRule, PullThroughCacheRuleFields, PullThroughCacheRuleBuilder, shapes::PULL_THROUGH_CACHE_RULE, shapes::pull_through_cache_rule_index, {
     0 ecr_repository_prefix: opt String,
     1 upstream_registry_url: opt String,
     2 created_at: opt Timestamp,
@@ -811,22 +811,22 @@ model_struct!(PullThroughCacheRule, PullThroughCacheRuleFields, shapes::PULL_THR
     7 upstream_registry: opt UpstreamRegistry,
     8 updated_at: opt Timestamp,
 });
-model_struct!(PullThroughCacheRuleAlreadyExistsException, PullThroughCacheRuleAlreadyExistsExceptionFields, shapes::PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION, shapes::pull_through_cache_rule_already_exists_exception_index, {
+model_struct!(PullThroughCacheRuleAlreadyExistsException, PullThroughCacheRuleAlreadyExistsExceptionFields, PullThroughCacheRuleAlreadyExistsExceptionBuilder, shapes::PULL_THROUGH_CACHE_RULE_ALREADY_EXISTS_EXCEPTION, shapes::pull_through_cache_rule_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(PullThroughCacheRuleNotFoundException, PullThroughCacheRuleNotFoundExceptionFields, shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION, shapes::pull_through_cache_rule_not_found_exception_index, {
+model_struct!(PullThroughCacheRuleNotFoundException, PullThroughCacheRuleNotFoundExceptionFields, PullThroughCacheRuleNotFoundExceptionBuilder, shapes::PULL_THROUGH_CACHE_RULE_NOT_FOUND_EXCEPTION, shapes::pull_through_cache_rule_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(PutAccountSettingRequest, PutAccountSettingRequestFields, shapes::PUT_ACCOUNT_SETTING_REQUEST, shapes::put_account_setting_request_index, {
+model_struct!(PutAccountSettingRequest, PutAccountSettingRequestFields, PutAccountSettingRequestBuilder, shapes::PUT_ACCOUNT_SETTING_REQUEST, shapes::put_account_setting_request_index, {
     0 name: req String,
     1 value: req String,
 });
-model_struct!(PutAccountSettingResponse, PutAccountSettingResponseFields, shapes::PUT_ACCOUNT_SETTING_RESPONSE, shapes::put_account_setting_response_index, {
+model_struct!(PutAccountSettingResponse, PutAccountSettingResponseFields, PutAccountSettingResponseBuilder, shapes::PUT_ACCOUNT_SETTING_RESPONSE, shapes::put_account_setting_response_index, {
     0 name: opt String,
     1 value: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutImageRequest, PutImageRequestFields, shapes::PUT_IMAGE_REQUEST, shapes::put_image_request_index, {
+model_struct!(PutImageRequest, PutImageRequestFields, PutImageRequestBuilder, shapes::PUT_IMAGE_REQUEST, shapes::put_image_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_manifest: req String,
@@ -835,131 +835,131 @@ model_struct!(PutImageRequest, PutImageRequestFields, shapes::PUT_IMAGE_REQUEST,
     5 image_digest: opt String,
 });
 crate::documents::document_accessor!(PutImageRequest, image_manifest_document, image_manifest, req, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
-model_struct!(PutImageResponse, PutImageResponseFields, shapes::PUT_IMAGE_RESPONSE, shapes::put_image_response_index, {
+model_struct!(PutImageResponse, PutImageResponseFields, PutImageResponseBuilder, shapes::PUT_IMAGE_RESPONSE, shapes::put_image_response_index, {
     0 image: opt Image,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutImageScanningConfigurationRequest, PutImageScanningConfigurationRequestFields, shapes::PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST, shapes::put_image_scanning_configuration_request_index, {
+model_struct!(PutImageScanningConfigurationRequest, PutImageScanningConfigurationRequestFields, PutImageScanningConfigurationRequestBuilder, shapes::PUT_IMAGE_SCANNING_CONFIGURATION_REQUEST, shapes::put_image_scanning_configuration_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_scanning_configuration: req ImageScanningConfiguration,
 });
-model_struct!(PutImageScanningConfigurationResponse, PutImageScanningConfigurationResponseFields, shapes::PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE, shapes::put_image_scanning_configuration_response_index, {
+model_struct!(PutImageScanningConfigurationResponse, PutImageScanningConfigurationResponseFields, PutImageScanningConfigurationResponseBuilder, shapes::PUT_IMAGE_SCANNING_CONFIGURATION_RESPONSE, shapes::put_image_scanning_configuration_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_scanning_configuration: opt ImageScanningConfiguration,
     3 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutImageTagMutabilityRequest, PutImageTagMutabilityRequestFields, shapes::PUT_IMAGE_TAG_MUTABILITY_REQUEST, shapes::put_image_tag_mutability_request_index, {
+model_struct!(PutImageTagMutabilityRequest, PutImageTagMutabilityRequestFields, PutImageTagMutabilityRequestBuilder, shapes::PUT_IMAGE_TAG_MUTABILITY_REQUEST, shapes::put_image_tag_mutability_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_tag_mutability: req ImageTagMutability,
     3 image_tag_mutability_exclusion_filters: opt Vec<ImageTagMutabilityExclusionFilter>,
 });
-model_struct!(PutImageTagMutabilityResponse, PutImageTagMutabilityResponseFields, shapes::PUT_IMAGE_TAG_MUTABILITY_RESPONSE, shapes::put_image_tag_mutability_response_index, {
+model_struct!(PutImageTagMutabilityResponse, PutImageTagMutabilityResponseFields, PutImageTagMutabilityResponseBuilder, shapes::PUT_IMAGE_TAG_MUTABILITY_RESPONSE, shapes::put_image_tag_mutability_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_tag_mutability: opt ImageTagMutability,
     3 image_tag_mutability_exclusion_filters: opt Vec<ImageTagMutabilityExclusionFilter>,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutLifecyclePolicyRequest, PutLifecyclePolicyRequestFields, shapes::PUT_LIFECYCLE_POLICY_REQUEST, shapes::put_lifecycle_policy_request_index, {
+model_struct!(PutLifecyclePolicyRequest, PutLifecyclePolicyRequestFields, PutLifecyclePolicyRequestBuilder, shapes::PUT_LIFECYCLE_POLICY_REQUEST, shapes::put_lifecycle_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 lifecycle_policy_text: req String,
 });
 crate::documents::document_accessor!(PutLifecyclePolicyRequest, lifecycle_policy_text_document, lifecycle_policy_text, req, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(PutLifecyclePolicyResponse, PutLifecyclePolicyResponseFields, shapes::PUT_LIFECYCLE_POLICY_RESPONSE, shapes::put_lifecycle_policy_response_index, {
+model_struct!(PutLifecyclePolicyResponse, PutLifecyclePolicyResponseFields, PutLifecyclePolicyResponseBuilder, shapes::PUT_LIFECYCLE_POLICY_RESPONSE, shapes::put_lifecycle_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(PutLifecyclePolicyResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(PutRegistryPolicyRequest, PutRegistryPolicyRequestFields, shapes::PUT_REGISTRY_POLICY_REQUEST, shapes::put_registry_policy_request_index, {
+model_struct!(PutRegistryPolicyRequest, PutRegistryPolicyRequestFields, PutRegistryPolicyRequestBuilder, shapes::PUT_REGISTRY_POLICY_REQUEST, shapes::put_registry_policy_request_index, {
     0 policy_text: req String,
 });
 crate::documents::document_accessor!(PutRegistryPolicyRequest, policy_text_document, policy_text, req, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
-model_struct!(PutRegistryPolicyResponse, PutRegistryPolicyResponseFields, shapes::PUT_REGISTRY_POLICY_RESPONSE, shapes::put_registry_policy_response_index, {
+model_struct!(PutRegistryPolicyResponse, PutRegistryPolicyResponseFields, PutRegistryPolicyResponseBuilder, shapes::PUT_REGISTRY_POLICY_RESPONSE, shapes::put_registry_policy_response_index, {
     0 registry_id: opt String,
     1 policy_text: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(PutRegistryPolicyResponse, policy_text_document, policy_text, opt, "RegistryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REGISTRY_POLICY_RULES, role));
-model_struct!(PutRegistryScanningConfigurationRequest, PutRegistryScanningConfigurationRequestFields, shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::put_registry_scanning_configuration_request_index, {
+model_struct!(PutRegistryScanningConfigurationRequest, PutRegistryScanningConfigurationRequestFields, PutRegistryScanningConfigurationRequestBuilder, shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_REQUEST, shapes::put_registry_scanning_configuration_request_index, {
     0 scan_type: opt ScanType,
     1 rules: opt Vec<RegistryScanningRule>,
 });
-model_struct!(PutRegistryScanningConfigurationResponse, PutRegistryScanningConfigurationResponseFields, shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, shapes::put_registry_scanning_configuration_response_index, {
+model_struct!(PutRegistryScanningConfigurationResponse, PutRegistryScanningConfigurationResponseFields, PutRegistryScanningConfigurationResponseBuilder, shapes::PUT_REGISTRY_SCANNING_CONFIGURATION_RESPONSE, shapes::put_registry_scanning_configuration_response_index, {
     0 registry_scanning_configuration: opt RegistryScanningConfiguration,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutReplicationConfigurationRequest, PutReplicationConfigurationRequestFields, shapes::PUT_REPLICATION_CONFIGURATION_REQUEST, shapes::put_replication_configuration_request_index, {
+model_struct!(PutReplicationConfigurationRequest, PutReplicationConfigurationRequestFields, PutReplicationConfigurationRequestBuilder, shapes::PUT_REPLICATION_CONFIGURATION_REQUEST, shapes::put_replication_configuration_request_index, {
     0 replication_configuration: req ReplicationConfiguration,
 });
-model_struct!(PutReplicationConfigurationResponse, PutReplicationConfigurationResponseFields, shapes::PUT_REPLICATION_CONFIGURATION_RESPONSE, shapes::put_replication_configuration_response_index, {
+model_struct!(PutReplicationConfigurationResponse, PutReplicationConfigurationResponseFields, PutReplicationConfigurationResponseBuilder, shapes::PUT_REPLICATION_CONFIGURATION_RESPONSE, shapes::put_replication_configuration_response_index, {
     0 replication_configuration: opt ReplicationConfiguration,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutSigningConfigurationRequest, PutSigningConfigurationRequestFields, shapes::PUT_SIGNING_CONFIGURATION_REQUEST, shapes::put_signing_configuration_request_index, {
+model_struct!(PutSigningConfigurationRequest, PutSigningConfigurationRequestFields, PutSigningConfigurationRequestBuilder, shapes::PUT_SIGNING_CONFIGURATION_REQUEST, shapes::put_signing_configuration_request_index, {
     0 signing_configuration: req SigningConfiguration,
 });
-model_struct!(PutSigningConfigurationResponse, PutSigningConfigurationResponseFields, shapes::PUT_SIGNING_CONFIGURATION_RESPONSE, shapes::put_signing_configuration_response_index, {
+model_struct!(PutSigningConfigurationResponse, PutSigningConfigurationResponseFields, PutSigningConfigurationResponseBuilder, shapes::PUT_SIGNING_CONFIGURATION_RESPONSE, shapes::put_signing_configuration_response_index, {
     0 signing_configuration: opt SigningConfiguration,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(Recommendation, RecommendationFields, shapes::RECOMMENDATION, shapes::recommendation_index, {
+model_struct!(Recommendation, RecommendationFields, RecommendationBuilder, shapes::RECOMMENDATION, shapes::recommendation_index, {
     0 url: opt String,
     1 text: opt String,
 });
-model_struct!(ReferencedImagesNotFoundException, ReferencedImagesNotFoundExceptionFields, shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, shapes::referenced_images_not_found_exception_index, {
+model_struct!(ReferencedImagesNotFoundException, ReferencedImagesNotFoundExceptionFields, ReferencedImagesNotFoundExceptionBuilder, shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, shapes::referenced_images_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RegisterPullTimeUpdateExclusionRequest, RegisterPullTimeUpdateExclusionRequestFields, shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, shapes::register_pull_time_update_exclusion_request_index, {
+model_struct!(RegisterPullTimeUpdateExclusionRequest, RegisterPullTimeUpdateExclusionRequestFields, RegisterPullTimeUpdateExclusionRequestBuilder, shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_REQUEST, shapes::register_pull_time_update_exclusion_request_index, {
     0 principal_arn: req String,
 });
-model_struct!(RegisterPullTimeUpdateExclusionResponse, RegisterPullTimeUpdateExclusionResponseFields, shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, shapes::register_pull_time_update_exclusion_response_index, {
+model_struct!(RegisterPullTimeUpdateExclusionResponse, RegisterPullTimeUpdateExclusionResponseFields, RegisterPullTimeUpdateExclusionResponseBuilder, shapes::REGISTER_PULL_TIME_UPDATE_EXCLUSION_RESPONSE, shapes::register_pull_time_update_exclusion_response_index, {
     0 principal_arn: opt String,
     1 created_at: opt Timestamp,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(RegistryPolicyNotFoundException, RegistryPolicyNotFoundExceptionFields, shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION, shapes::registry_policy_not_found_exception_index, {
+model_struct!(RegistryPolicyNotFoundException, RegistryPolicyNotFoundExceptionFields, RegistryPolicyNotFoundExceptionBuilder, shapes::REGISTRY_POLICY_NOT_FOUND_EXCEPTION, shapes::registry_policy_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RegistryScanningConfiguration, RegistryScanningConfigurationFields, shapes::REGISTRY_SCANNING_CONFIGURATION, shapes::registry_scanning_configuration_index, {
+model_struct!(RegistryScanningConfiguration, RegistryScanningConfigurationFields, RegistryScanningConfigurationBuilder, shapes::REGISTRY_SCANNING_CONFIGURATION, shapes::registry_scanning_configuration_index, {
     0 scan_type: opt ScanType,
     1 rules: opt Vec<RegistryScanningRule>,
 });
-model_struct!(RegistryScanningRule, RegistryScanningRuleFields, shapes::REGISTRY_SCANNING_RULE, shapes::registry_scanning_rule_index, {
+model_struct!(RegistryScanningRule, RegistryScanningRuleFields, RegistryScanningRuleBuilder, shapes::REGISTRY_SCANNING_RULE, shapes::registry_scanning_rule_index, {
     0 scan_frequency: req ScanFrequency,
     1 repository_filters: req Vec<ScanningRepositoryFilter>,
 });
-model_struct!(Remediation, RemediationFields, shapes::REMEDIATION, shapes::remediation_index, {
+model_struct!(Remediation, RemediationFields, RemediationBuilder, shapes::REMEDIATION, shapes::remediation_index, {
     0 recommendation: opt Recommendation,
 });
-model_struct!(ReplicationBackfillInProgressException, ReplicationBackfillInProgressExceptionFields, shapes::REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION, shapes::replication_backfill_in_progress_exception_index, {
+model_struct!(ReplicationBackfillInProgressException, ReplicationBackfillInProgressExceptionFields, ReplicationBackfillInProgressExceptionBuilder, shapes::REPLICATION_BACKFILL_IN_PROGRESS_EXCEPTION, shapes::replication_backfill_in_progress_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ReplicationBackfillInvalidStatusException, ReplicationBackfillInvalidStatusExceptionFields, shapes::REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION, shapes::replication_backfill_invalid_status_exception_index, {
+model_struct!(ReplicationBackfillInvalidStatusException, ReplicationBackfillInvalidStatusExceptionFields, ReplicationBackfillInvalidStatusExceptionBuilder, shapes::REPLICATION_BACKFILL_INVALID_STATUS_EXCEPTION, shapes::replication_backfill_invalid_status_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ReplicationBackfillNotFoundException, ReplicationBackfillNotFoundExceptionFields, shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION, shapes::replication_backfill_not_found_exception_index, {
+model_struct!(ReplicationBackfillNotFoundException, ReplicationBackfillNotFoundExceptionFields, ReplicationBackfillNotFoundExceptionBuilder, shapes::REPLICATION_BACKFILL_NOT_FOUND_EXCEPTION, shapes::replication_backfill_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ReplicationBackfillProgress, ReplicationBackfillProgressFields, shapes::REPLICATION_BACKFILL_PROGRESS, shapes::replication_backfill_progress_index, {
+model_struct!(ReplicationBackfillProgress, ReplicationBackfillProgressFields, ReplicationBackfillProgressBuilder, shapes::REPLICATION_BACKFILL_PROGRESS, shapes::replication_backfill_progress_index, {
     0 total_replication_count: req i32,
     1 completed_replication_count: req i32,
     2 failed_replication_count: req i32,
     3 failure_codes: req Vec<String>,
 });
-model_struct!(ReplicationBackfillResult, ReplicationBackfillResultFields, shapes::REPLICATION_BACKFILL_RESULT, shapes::replication_backfill_result_index, {
+model_struct!(ReplicationBackfillResult, ReplicationBackfillResultFields, ReplicationBackfillResultBuilder, shapes::REPLICATION_BACKFILL_RESULT, shapes::replication_backfill_result_index, {
     0 repository_name: req String,
     1 image_id: req ImageIdentifier,
     2 status: req ReplicationBackfillResultStatus,
     3 failure_code: opt String,
     4 sub_image_failure_codes: opt Vec<String>,
 });
-model_struct!(ReplicationBackfillSummary, ReplicationBackfillSummaryFields, shapes::REPLICATION_BACKFILL_SUMMARY, shapes::replication_backfill_summary_index, {
+model_struct!(ReplicationBackfillSummary, ReplicationBackfillSummaryFields, ReplicationBackfillSummaryBuilder, shapes::REPLICATION_BACKFILL_SUMMARY, shapes::replication_backfill_summary_index, {
     0 replication_backfill_id: req String,
     1 destination: req ReplicationDestination,
     2 status: req ReplicationBackfillStatus,
@@ -968,19 +968,19 @@ model_struct!(ReplicationBackfillSummary, ReplicationBackfillSummaryFields, shap
     5 started_at: req Timestamp,
     6 ended_at: opt Timestamp,
 });
-model_struct!(ReplicationConfiguration, ReplicationConfigurationFields, shapes::REPLICATION_CONFIGURATION, shapes::replication_configuration_index, {
+model_struct!(ReplicationConfiguration, ReplicationConfigurationFields, ReplicationConfigurationBuilder, shapes::REPLICATION_CONFIGURATION, shapes::replication_configuration_index, {
     0 rules: req Vec<ReplicationRule>,
 });
-model_struct!(ReplicationDestination, ReplicationDestinationFields, shapes::REPLICATION_DESTINATION, shapes::replication_destination_index, {
+model_struct!(ReplicationDestination, ReplicationDestinationFields, ReplicationDestinationBuilder, shapes::REPLICATION_DESTINATION, shapes::replication_destination_index, {
     0 region: req String,
     1 registry_id: req String,
 });
-model_struct!(ReplicationRule, ReplicationRuleFields, shapes::REPLICATION_RULE, shapes::replication_rule_index, {
+model_struct!(ReplicationRule, ReplicationRuleFields, ReplicationRuleBuilder, shapes::REPLICATION_RULE, shapes::replication_rule_index, {
     0 destinations: req Vec<ReplicationDestination>,
     1 repository_filters: opt Vec<RepositoryFilter>,
     2 delete_replication: opt DeleteReplication,
 });
-model_struct!(Repository, RepositoryFields, shapes::REPOSITORY, shapes::repository_index, {
+model_struct!(Repository, RepositoryFields, RepositoryBuilder, shapes::REPOSITORY, shapes::repository_index, {
     0 repository_arn: opt String,
     1 registry_id: opt String,
     2 repository_name: opt String,
@@ -991,10 +991,10 @@ model_struct!(Repository, RepositoryFields, shapes::REPOSITORY, shapes::reposito
     7 image_scanning_configuration: opt ImageScanningConfiguration,
     8 encryption_configuration: opt EncryptionConfiguration,
 });
-model_struct!(RepositoryAlreadyExistsException, RepositoryAlreadyExistsExceptionFields, shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION, shapes::repository_already_exists_exception_index, {
+model_struct!(RepositoryAlreadyExistsException, RepositoryAlreadyExistsExceptionFields, RepositoryAlreadyExistsExceptionBuilder, shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION, shapes::repository_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryCreationTemplate, RepositoryCreationTemplateFields, shapes::REPOSITORY_CREATION_TEMPLATE, shapes::repository_creation_template_index, {
+model_struct!(RepositoryCreationTemplate, RepositoryCreationTemplateFields, RepositoryCreationTemplateBuilder, shapes::REPOSITORY_CREATION_TEMPLATE, shapes::repository_creation_template_index, {
     0 prefix: opt String,
     1 description: opt String,
     2 encryption_configuration: opt EncryptionConfigurationForRepositoryCreationTemplate,
@@ -1010,110 +1010,110 @@ model_struct!(RepositoryCreationTemplate, RepositoryCreationTemplateFields, shap
 });
 crate::documents::document_accessor!(RepositoryCreationTemplate, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 crate::documents::document_accessor!(RepositoryCreationTemplate, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(RepositoryFilter, RepositoryFilterFields, shapes::REPOSITORY_FILTER, shapes::repository_filter_index, {
+model_struct!(RepositoryFilter, RepositoryFilterFields, RepositoryFilterBuilder, shapes::REPOSITORY_FILTER, shapes::repository_filter_index, {
     0 filter: req String,
     1 filter_type: req RepositoryFilterType,
 });
-model_struct!(RepositoryNotEmptyException, RepositoryNotEmptyExceptionFields, shapes::REPOSITORY_NOT_EMPTY_EXCEPTION, shapes::repository_not_empty_exception_index, {
+model_struct!(RepositoryNotEmptyException, RepositoryNotEmptyExceptionFields, RepositoryNotEmptyExceptionBuilder, shapes::REPOSITORY_NOT_EMPTY_EXCEPTION, shapes::repository_not_empty_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryNotFoundException, RepositoryNotFoundExceptionFields, shapes::REPOSITORY_NOT_FOUND_EXCEPTION, shapes::repository_not_found_exception_index, {
+model_struct!(RepositoryNotFoundException, RepositoryNotFoundExceptionFields, RepositoryNotFoundExceptionBuilder, shapes::REPOSITORY_NOT_FOUND_EXCEPTION, shapes::repository_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryPolicyNotFoundException, RepositoryPolicyNotFoundExceptionFields, shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, shapes::repository_policy_not_found_exception_index, {
+model_struct!(RepositoryPolicyNotFoundException, RepositoryPolicyNotFoundExceptionFields, RepositoryPolicyNotFoundExceptionBuilder, shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, shapes::repository_policy_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryScanningConfiguration, RepositoryScanningConfigurationFields, shapes::REPOSITORY_SCANNING_CONFIGURATION, shapes::repository_scanning_configuration_index, {
+model_struct!(RepositoryScanningConfiguration, RepositoryScanningConfigurationFields, RepositoryScanningConfigurationBuilder, shapes::REPOSITORY_SCANNING_CONFIGURATION, shapes::repository_scanning_configuration_index, {
     0 repository_arn: opt String,
     1 repository_name: opt String,
     2 scan_on_push: opt bool,
     3 scan_frequency: opt ScanFrequency,
     4 applied_scan_filters: opt Vec<ScanningRepositoryFilter>,
 });
-model_struct!(RepositoryScanningConfigurationFailure, RepositoryScanningConfigurationFailureFields, shapes::REPOSITORY_SCANNING_CONFIGURATION_FAILURE, shapes::repository_scanning_configuration_failure_index, {
+model_struct!(RepositoryScanningConfigurationFailure, RepositoryScanningConfigurationFailureFields, RepositoryScanningConfigurationFailureBuilder, shapes::REPOSITORY_SCANNING_CONFIGURATION_FAILURE, shapes::repository_scanning_configuration_failure_index, {
     0 repository_name: opt String,
     1 failure_code: opt ScanningConfigurationFailureCode,
     2 failure_reason: opt String,
 });
-model_struct!(Resource, ResourceFields, shapes::RESOURCE, shapes::resource_index, {
+model_struct!(Resource, ResourceFields, ResourceBuilder, shapes::RESOURCE, shapes::resource_index, {
     0 details: opt ResourceDetails,
     1 id: opt String,
     2 tags: opt BTreeMap<String, String>,
     3 r#type: opt String,
 });
-model_struct!(ResourceDetails, ResourceDetailsFields, shapes::RESOURCE_DETAILS, shapes::resource_details_index, {
+model_struct!(ResourceDetails, ResourceDetailsFields, ResourceDetailsBuilder, shapes::RESOURCE_DETAILS, shapes::resource_details_index, {
     0 aws_ecr_container_image: opt AwsEcrContainerImageDetails,
 });
-model_struct!(ResponseMetadata, ResponseMetadataFields, shapes::RESPONSE_METADATA, shapes::response_metadata_index, {
+model_struct!(ResponseMetadata, ResponseMetadataFields, ResponseMetadataBuilder, shapes::RESPONSE_METADATA, shapes::response_metadata_index, {
     0 request_id: opt String,
     1 http_status_code: opt i32,
     2 http_headers: opt BTreeMap<String, String>,
     3 retry_attempts: opt i32,
     4 host_id: opt String,
 });
-model_struct!(ScanNotFoundException, ScanNotFoundExceptionFields, shapes::SCAN_NOT_FOUND_EXCEPTION, shapes::scan_not_found_exception_index, {
+model_struct!(ScanNotFoundException, ScanNotFoundExceptionFields, ScanNotFoundExceptionBuilder, shapes::SCAN_NOT_FOUND_EXCEPTION, shapes::scan_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ScanningRepositoryFilter, ScanningRepositoryFilterFields, shapes::SCANNING_REPOSITORY_FILTER, shapes::scanning_repository_filter_index, {
+model_struct!(ScanningRepositoryFilter, ScanningRepositoryFilterFields, ScanningRepositoryFilterBuilder, shapes::SCANNING_REPOSITORY_FILTER, shapes::scanning_repository_filter_index, {
     0 filter: req String,
     1 filter_type: req ScanningRepositoryFilterType,
 });
-model_struct!(ScoreDetails, ScoreDetailsFields, shapes::SCORE_DETAILS, shapes::score_details_index, {
+model_struct!(ScoreDetails, ScoreDetailsFields, ScoreDetailsBuilder, shapes::SCORE_DETAILS, shapes::score_details_index, {
     0 cvss: opt CvssScoreDetails,
 });
-model_struct!(SecretNotFoundException, SecretNotFoundExceptionFields, shapes::SECRET_NOT_FOUND_EXCEPTION, shapes::secret_not_found_exception_index, {
+model_struct!(SecretNotFoundException, SecretNotFoundExceptionFields, SecretNotFoundExceptionBuilder, shapes::SECRET_NOT_FOUND_EXCEPTION, shapes::secret_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ServerException, ServerExceptionFields, shapes::SERVER_EXCEPTION, shapes::server_exception_index, {
+model_struct!(ServerException, ServerExceptionFields, ServerExceptionBuilder, shapes::SERVER_EXCEPTION, shapes::server_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, shapes::SET_REPOSITORY_POLICY_REQUEST, shapes::set_repository_policy_request_index, {
+model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, SetRepositoryPolicyRequestBuilder, shapes::SET_REPOSITORY_POLICY_REQUEST, shapes::set_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 policy_text: req String,
     3 force: opt bool,
 });
 crate::documents::document_accessor!(SetRepositoryPolicyRequest, policy_text_document, policy_text, req, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
+model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, SetRepositoryPolicyResponseBuilder, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(SetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(SigningConfiguration, SigningConfigurationFields, shapes::SIGNING_CONFIGURATION, shapes::signing_configuration_index, {
+model_struct!(SigningConfiguration, SigningConfigurationFields, SigningConfigurationBuilder, shapes::SIGNING_CONFIGURATION, shapes::signing_configuration_index, {
     0 rules: req Vec<SigningRule>,
 });
-model_struct!(SigningConfigurationNotFoundException, SigningConfigurationNotFoundExceptionFields, shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION, shapes::signing_configuration_not_found_exception_index, {
+model_struct!(SigningConfigurationNotFoundException, SigningConfigurationNotFoundExceptionFields, SigningConfigurationNotFoundExceptionBuilder, shapes::SIGNING_CONFIGURATION_NOT_FOUND_EXCEPTION, shapes::signing_configuration_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(SigningRepositoryFilter, SigningRepositoryFilterFields, shapes::SIGNING_REPOSITORY_FILTER, shapes::signing_repository_filter_index, {
+model_struct!(SigningRepositoryFilter, SigningRepositoryFilterFields, SigningRepositoryFilterBuilder, shapes::SIGNING_REPOSITORY_FILTER, shapes::signing_repository_filter_index, {
     0 filter: req String,
     1 filter_type: req SigningRepositoryFilterType,
 });
-model_struct!(SigningRule, SigningRuleFields, shapes::SIGNING_RULE, shapes::signing_rule_index, {
+model_struct!(SigningRule, SigningRuleFields, SigningRuleBuilder, shapes::SIGNING_RULE, shapes::signing_rule_index, {
     0 signing_profile_arn: req String,
     1 repository_filters: opt Vec<SigningRepositoryFilter>,
 });
-model_struct!(StartImageScanRequest, StartImageScanRequestFields, shapes::START_IMAGE_SCAN_REQUEST, shapes::start_image_scan_request_index, {
+model_struct!(StartImageScanRequest, StartImageScanRequestFields, StartImageScanRequestBuilder, shapes::START_IMAGE_SCAN_REQUEST, shapes::start_image_scan_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_id: req ImageIdentifier,
 });
-model_struct!(StartImageScanResponse, StartImageScanResponseFields, shapes::START_IMAGE_SCAN_RESPONSE, shapes::start_image_scan_response_index, {
+model_struct!(StartImageScanResponse, StartImageScanResponseFields, StartImageScanResponseBuilder, shapes::START_IMAGE_SCAN_RESPONSE, shapes::start_image_scan_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_id: opt ImageIdentifier,
     3 image_scan_status: opt ImageScanStatus,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(StartLifecyclePolicyPreviewRequest, StartLifecyclePolicyPreviewRequestFields, shapes::START_LIFECYCLE_POLICY_PREVIEW_REQUEST, shapes::start_lifecycle_policy_preview_request_index, {
+model_struct!(StartLifecyclePolicyPreviewRequest, StartLifecyclePolicyPreviewRequestFields, StartLifecyclePolicyPreviewRequestBuilder, shapes::START_LIFECYCLE_POLICY_PREVIEW_REQUEST, shapes::start_lifecycle_policy_preview_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 lifecycle_policy_text: opt String,
 });
 crate::documents::document_accessor!(StartLifecyclePolicyPreviewRequest, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(StartLifecyclePolicyPreviewResponse, StartLifecyclePolicyPreviewResponseFields, shapes::START_LIFECYCLE_POLICY_PREVIEW_RESPONSE, shapes::start_lifecycle_policy_preview_response_index, {
+model_struct!(StartLifecyclePolicyPreviewResponse, StartLifecyclePolicyPreviewResponseFields, StartLifecyclePolicyPreviewResponseBuilder, shapes::START_LIFECYCLE_POLICY_PREVIEW_RESPONSE, shapes::start_lifecycle_policy_preview_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 lifecycle_policy_text: opt String,
@@ -1121,11 +1121,11 @@ model_struct!(StartLifecyclePolicyPreviewResponse, StartLifecyclePolicyPreviewRe
     4 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(StartLifecyclePolicyPreviewResponse, lifecycle_policy_text_document, lifecycle_policy_text, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(StartReplicationBackfillRequest, StartReplicationBackfillRequestFields, shapes::START_REPLICATION_BACKFILL_REQUEST, shapes::start_replication_backfill_request_index, {
+model_struct!(StartReplicationBackfillRequest, StartReplicationBackfillRequestFields, StartReplicationBackfillRequestBuilder, shapes::START_REPLICATION_BACKFILL_REQUEST, shapes::start_replication_backfill_request_index, {
     0 registry_id: opt String,
     1 destination: req ReplicationDestination,
 });
-model_struct!(StartReplicationBackfillResponse, StartReplicationBackfillResponseFields, shapes::START_REPLICATION_BACKFILL_RESPONSE, shapes::start_replication_backfill_response_index, {
+model_struct!(StartReplicationBackfillResponse, StartReplicationBackfillResponseFields, StartReplicationBackfillResponseBuilder, shapes::START_REPLICATION_BACKFILL_RESPONSE, shapes::start_replication_backfill_response_index, {
     0 replication_backfill_id: opt String,
     1 registry_id: opt String,
     2 destination: opt ReplicationDestination,
@@ -1133,11 +1133,11 @@ model_struct!(StartReplicationBackfillResponse, StartReplicationBackfillResponse
     4 started_at: opt Timestamp,
     5 response_metadata: opt ResponseMetadata,
 });
-model_struct!(StopReplicationBackfillRequest, StopReplicationBackfillRequestFields, shapes::STOP_REPLICATION_BACKFILL_REQUEST, shapes::stop_replication_backfill_request_index, {
+model_struct!(StopReplicationBackfillRequest, StopReplicationBackfillRequestFields, StopReplicationBackfillRequestBuilder, shapes::STOP_REPLICATION_BACKFILL_REQUEST, shapes::stop_replication_backfill_request_index, {
     0 registry_id: opt String,
     1 replication_backfill_id: req String,
 });
-model_struct!(StopReplicationBackfillResponse, StopReplicationBackfillResponseFields, shapes::STOP_REPLICATION_BACKFILL_RESPONSE, shapes::stop_replication_backfill_response_index, {
+model_struct!(StopReplicationBackfillResponse, StopReplicationBackfillResponseFields, StopReplicationBackfillResponseBuilder, shapes::STOP_REPLICATION_BACKFILL_RESPONSE, shapes::stop_replication_backfill_response_index, {
     0 registry_id: opt String,
     1 replication_backfill_id: opt String,
     2 destination: opt ReplicationDestination,
@@ -1145,81 +1145,81 @@ model_struct!(StopReplicationBackfillResponse, StopReplicationBackfillResponseFi
     4 started_at: opt Timestamp,
     5 response_metadata: opt ResponseMetadata,
 });
-model_struct!(SubjectIdentifier, SubjectIdentifierFields, shapes::SUBJECT_IDENTIFIER, shapes::subject_identifier_index, {
+model_struct!(SubjectIdentifier, SubjectIdentifierFields, SubjectIdentifierBuilder, shapes::SUBJECT_IDENTIFIER, shapes::subject_identifier_index, {
     0 image_digest: req String,
 });
-model_struct!(Tag, TagFields, shapes::TAG, shapes::tag_index, {
+model_struct!(Tag, TagFields, TagBuilder, shapes::TAG, shapes::tag_index, {
     0 key: req String,
     1 value: req String,
 });
-model_struct!(TagResourceRequest, TagResourceRequestFields, shapes::TAG_RESOURCE_REQUEST, shapes::tag_resource_request_index, {
+model_struct!(TagResourceRequest, TagResourceRequestFields, TagResourceRequestBuilder, shapes::TAG_RESOURCE_REQUEST, shapes::tag_resource_request_index, {
     0 resource_arn: req String,
     1 tags: req Vec<Tag>,
 });
-model_struct!(TagResourceResponse, TagResourceResponseFields, shapes::TAG_RESOURCE_RESPONSE, shapes::tag_resource_response_index, {
+model_struct!(TagResourceResponse, TagResourceResponseFields, TagResourceResponseBuilder, shapes::TAG_RESOURCE_RESPONSE, shapes::tag_resource_response_index, {
     0 response_metadata: opt ResponseMetadata,
 });
-model_struct!(TemplateAlreadyExistsException, TemplateAlreadyExistsExceptionFields, shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION, shapes::template_already_exists_exception_index, {
+model_struct!(TemplateAlreadyExistsException, TemplateAlreadyExistsExceptionFields, TemplateAlreadyExistsExceptionBuilder, shapes::TEMPLATE_ALREADY_EXISTS_EXCEPTION, shapes::template_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(TemplateNotFoundException, TemplateNotFoundExceptionFields, shapes::TEMPLATE_NOT_FOUND_EXCEPTION, shapes::template_not_found_exception_index, {
+model_struct!(TemplateNotFoundException, TemplateNotFoundExceptionFields, TemplateNotFoundExceptionBuilder, shapes::TEMPLATE_NOT_FOUND_EXCEPTION, shapes::template_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(TooManyTagsException, TooManyTagsExceptionFields, shapes::TOO_MANY_TAGS_EXCEPTION, shapes::too_many_tags_exception_index, {
+model_struct!(TooManyTagsException, TooManyTagsExceptionFields, TooManyTagsExceptionBuilder, shapes::TOO_MANY_TAGS_EXCEPTION, shapes::too_many_tags_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(TransitioningImageTotalCount, TransitioningImageTotalCountFields, shapes::TRANSITIONING_IMAGE_TOTAL_COUNT, shapes::transitioning_image_total_count_index, {
+model_struct!(TransitioningImageTotalCount, TransitioningImageTotalCountFields, TransitioningImageTotalCountBuilder, shapes::TRANSITIONING_IMAGE_TOTAL_COUNT, shapes::transitioning_image_total_count_index, {
     0 target_storage_class: opt LifecyclePolicyTargetStorageClass,
     1 image_total_count: opt i32,
 });
-model_struct!(UnableToAccessSecretException, UnableToAccessSecretExceptionFields, shapes::UNABLE_TO_ACCESS_SECRET_EXCEPTION, shapes::unable_to_access_secret_exception_index, {
+model_struct!(UnableToAccessSecretException, UnableToAccessSecretExceptionFields, UnableToAccessSecretExceptionBuilder, shapes::UNABLE_TO_ACCESS_SECRET_EXCEPTION, shapes::unable_to_access_secret_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnableToDecryptSecretValueException, UnableToDecryptSecretValueExceptionFields, shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION, shapes::unable_to_decrypt_secret_value_exception_index, {
+model_struct!(UnableToDecryptSecretValueException, UnableToDecryptSecretValueExceptionFields, UnableToDecryptSecretValueExceptionBuilder, shapes::UNABLE_TO_DECRYPT_SECRET_VALUE_EXCEPTION, shapes::unable_to_decrypt_secret_value_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnableToGetUpstreamImageException, UnableToGetUpstreamImageExceptionFields, shapes::UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION, shapes::unable_to_get_upstream_image_exception_index, {
+model_struct!(UnableToGetUpstreamImageException, UnableToGetUpstreamImageExceptionFields, UnableToGetUpstreamImageExceptionBuilder, shapes::UNABLE_TO_GET_UPSTREAM_IMAGE_EXCEPTION, shapes::unable_to_get_upstream_image_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnableToGetUpstreamLayerException, UnableToGetUpstreamLayerExceptionFields, shapes::UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION, shapes::unable_to_get_upstream_layer_exception_index, {
+model_struct!(UnableToGetUpstreamLayerException, UnableToGetUpstreamLayerExceptionFields, UnableToGetUpstreamLayerExceptionBuilder, shapes::UNABLE_TO_GET_UPSTREAM_LAYER_EXCEPTION, shapes::unable_to_get_upstream_layer_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnableToListUpstreamImageReferrersException, UnableToListUpstreamImageReferrersExceptionFields, shapes::UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION, shapes::unable_to_list_upstream_image_referrers_exception_index, {
+model_struct!(UnableToListUpstreamImageReferrersException, UnableToListUpstreamImageReferrersExceptionFields, UnableToListUpstreamImageReferrersExceptionBuilder, shapes::UNABLE_TO_LIST_UPSTREAM_IMAGE_REFERRERS_EXCEPTION, shapes::unable_to_list_upstream_image_referrers_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnsupportedImageTypeException, UnsupportedImageTypeExceptionFields, shapes::UNSUPPORTED_IMAGE_TYPE_EXCEPTION, shapes::unsupported_image_type_exception_index, {
+model_struct!(UnsupportedImageTypeException, UnsupportedImageTypeExceptionFields, UnsupportedImageTypeExceptionBuilder, shapes::UNSUPPORTED_IMAGE_TYPE_EXCEPTION, shapes::unsupported_image_type_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnsupportedUpstreamRegistryException, UnsupportedUpstreamRegistryExceptionFields, shapes::UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION, shapes::unsupported_upstream_registry_exception_index, {
+model_struct!(UnsupportedUpstreamRegistryException, UnsupportedUpstreamRegistryExceptionFields, UnsupportedUpstreamRegistryExceptionBuilder, shapes::UNSUPPORTED_UPSTREAM_REGISTRY_EXCEPTION, shapes::unsupported_upstream_registry_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UntagResourceRequest, UntagResourceRequestFields, shapes::UNTAG_RESOURCE_REQUEST, shapes::untag_resource_request_index, {
+model_struct!(UntagResourceRequest, UntagResourceRequestFields, UntagResourceRequestBuilder, shapes::UNTAG_RESOURCE_REQUEST, shapes::untag_resource_request_index, {
     0 resource_arn: req String,
     1 tag_keys: req Vec<String>,
 });
-model_struct!(UntagResourceResponse, UntagResourceResponseFields, shapes::UNTAG_RESOURCE_RESPONSE, shapes::untag_resource_response_index, {
+model_struct!(UntagResourceResponse, UntagResourceResponseFields, UntagResourceResponseBuilder, shapes::UNTAG_RESOURCE_RESPONSE, shapes::untag_resource_response_index, {
     0 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UpdateImageStorageClassRequest, UpdateImageStorageClassRequestFields, shapes::UPDATE_IMAGE_STORAGE_CLASS_REQUEST, shapes::update_image_storage_class_request_index, {
+model_struct!(UpdateImageStorageClassRequest, UpdateImageStorageClassRequestFields, UpdateImageStorageClassRequestBuilder, shapes::UPDATE_IMAGE_STORAGE_CLASS_REQUEST, shapes::update_image_storage_class_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_id: req ImageIdentifier,
     3 target_storage_class: req TargetStorageClass,
 });
-model_struct!(UpdateImageStorageClassResponse, UpdateImageStorageClassResponseFields, shapes::UPDATE_IMAGE_STORAGE_CLASS_RESPONSE, shapes::update_image_storage_class_response_index, {
+model_struct!(UpdateImageStorageClassResponse, UpdateImageStorageClassResponseFields, UpdateImageStorageClassResponseBuilder, shapes::UPDATE_IMAGE_STORAGE_CLASS_RESPONSE, shapes::update_image_storage_class_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_id: opt ImageIdentifier,
     3 image_status: opt ImageStatus,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UpdatePullThroughCacheRuleRequest, UpdatePullThroughCacheRuleRequestFields, shapes::UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::update_pull_through_cache_rule_request_index, {
+model_struct!(UpdatePullThroughCacheRuleRequest, UpdatePullThroughCacheRuleRequestFields, UpdatePullThroughCacheRuleRequestBuilder, shapes::UPDATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::update_pull_through_cache_rule_request_index, {
     0 registry_id: opt String,
     1 ecr_repository_prefix: req String,
     2 credential_arn: opt String,
     3 custom_role_arn: opt String,
 });
-model_struct!(UpdatePullThroughCacheRuleResponse, UpdatePullThroughCacheRuleResponseFields, shapes::UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::update_pull_through_cache_rule_response_index, {
+model_struct!(UpdatePullThroughCacheRuleResponse, UpdatePullThroughCacheRuleResponseFields, UpdatePullThroughCacheRuleResponseBuilder, shapes::UPDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::update_pull_through_cache_rule_response_index, {
     0 ecr_repository_prefix: opt String,
     1 registry_id: opt String,
     2 updated_at: opt Timestamp,
@@ -1228,7 +1228,7 @@ model_struct!(UpdatePullThroughCacheRuleResponse, UpdatePullThroughCacheRuleResp
     5 upstream_repository_prefix: opt String,
     6 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UpdateRepositoryCreationTemplateRequest, UpdateRepositoryCreationTemplateRequestFields, shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::update_repository_creation_template_request_index, {
+model_struct!(UpdateRepositoryCreationTemplateRequest, UpdateRepositoryCreationTemplateRequestFields, UpdateRepositoryCreationTemplateRequestBuilder, shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_REQUEST, shapes::update_repository_creation_template_request_index, {
     0 prefix: req String,
     1 description: opt String,
     2 encryption_configuration: opt EncryptionConfigurationForRepositoryCreationTemplate,
@@ -1242,12 +1242,12 @@ model_struct!(UpdateRepositoryCreationTemplateRequest, UpdateRepositoryCreationT
 });
 crate::documents::document_accessor!(UpdateRepositoryCreationTemplateRequest, repository_policy_document, repository_policy, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
 crate::documents::document_accessor!(UpdateRepositoryCreationTemplateRequest, lifecycle_policy_document, lifecycle_policy, opt, "LifecyclePolicy", crate::documents::LifecyclePolicy, crate::documents::LifecyclePolicy::read_as);
-model_struct!(UpdateRepositoryCreationTemplateResponse, UpdateRepositoryCreationTemplateResponseFields, shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::update_repository_creation_template_response_index, {
+model_struct!(UpdateRepositoryCreationTemplateResponse, UpdateRepositoryCreationTemplateResponseFields, UpdateRepositoryCreationTemplateResponseBuilder, shapes::UPDATE_REPOSITORY_CREATION_TEMPLATE_RESPONSE, shapes::update_repository_creation_template_response_index, {
     0 registry_id: opt String,
     1 repository_creation_template: opt RepositoryCreationTemplate,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, shapes::UPLOAD_LAYER_PART_REQUEST, shapes::upload_layer_part_request_index, {
+model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, UploadLayerPartRequestBuilder, shapes::UPLOAD_LAYER_PART_REQUEST, shapes::upload_layer_part_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 upload_id: req String,
@@ -1255,21 +1255,21 @@ model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, shapes::UPLO
     4 part_last_byte: req i64,
     5 layer_part_blob: req Blob,
 });
-model_struct!(UploadLayerPartResponse, UploadLayerPartResponseFields, shapes::UPLOAD_LAYER_PART_RESPONSE, shapes::upload_layer_part_response_index, {
+model_struct!(UploadLayerPartResponse, UploadLayerPartResponseFields, UploadLayerPartResponseBuilder, shapes::UPLOAD_LAYER_PART_RESPONSE, shapes::upload_layer_part_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 last_byte_received: opt i64,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UploadNotFoundException, UploadNotFoundExceptionFields, shapes::UPLOAD_NOT_FOUND_EXCEPTION, shapes::upload_not_found_exception_index, {
+model_struct!(UploadNotFoundException, UploadNotFoundExceptionFields, UploadNotFoundExceptionBuilder, shapes::UPLOAD_NOT_FOUND_EXCEPTION, shapes::upload_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ValidatePullThroughCacheRuleRequest, ValidatePullThroughCacheRuleRequestFields, shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::validate_pull_through_cache_rule_request_index, {
+model_struct!(ValidatePullThroughCacheRuleRequest, ValidatePullThroughCacheRuleRequestFields, ValidatePullThroughCacheRuleRequestBuilder, shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_REQUEST, shapes::validate_pull_through_cache_rule_request_index, {
     0 ecr_repository_prefix: req String,
     1 registry_id: opt String,
 });
-model_struct!(ValidatePullThroughCacheRuleResponse, ValidatePullThroughCacheRuleResponseFields, shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::validate_pull_through_cache_rule_response_index, {
+model_struct!(ValidatePullThroughCacheRuleResponse, ValidatePullThroughCacheRuleResponseFields, ValidatePullThroughCacheRuleResponseBuilder, shapes::VALIDATE_PULL_THROUGH_CACHE_RULE_RESPONSE, shapes::validate_pull_through_cache_rule_response_index, {
     0 ecr_repository_prefix: opt String,
     1 registry_id: opt String,
     2 upstream_registry_url: opt String,
@@ -1280,10 +1280,10 @@ model_struct!(ValidatePullThroughCacheRuleResponse, ValidatePullThroughCacheRule
     7 failure: opt String,
     8 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ValidationException, ValidationExceptionFields, shapes::VALIDATION_EXCEPTION, shapes::validation_exception_index, {
+model_struct!(ValidationException, ValidationExceptionFields, ValidationExceptionBuilder, shapes::VALIDATION_EXCEPTION, shapes::validation_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(VulnerablePackage, VulnerablePackageFields, shapes::VULNERABLE_PACKAGE, shapes::vulnerable_package_index, {
+model_struct!(VulnerablePackage, VulnerablePackageFields, VulnerablePackageBuilder, shapes::VULNERABLE_PACKAGE, shapes::vulnerable_package_index, {
     0 arch: opt String,
     1 epoch: opt i32,
     2 file_path: opt String,
@@ -1294,7 +1294,7 @@ model_struct!(VulnerablePackage, VulnerablePackageFields, shapes::VULNERABLE_PAC
     7 version: opt String,
     8 fixed_in_version: opt String,
 });
-model_struct!(WaiterConfig, WaiterConfigFields, shapes::WAITER_CONFIG, shapes::waiter_config_index, {
+model_struct!(WaiterConfig, WaiterConfigFields, WaiterConfigBuilder, shapes::WAITER_CONFIG, shapes::waiter_config_index, {
     0 delay: opt i32,
     1 max_attempts: opt i32,
 });

@@ -20,6 +20,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attribute {
     /// `key`: required; string `AttributeKey`: length 1..=128 characters.
     #[serde(rename = "key")]
@@ -34,6 +35,7 @@ pub struct Attribute {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuthorizationData {
     /// `authorizationToken`: optional; string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
     #[serde(
@@ -67,6 +69,7 @@ impl std::fmt::Debug for AuthorizationData {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AwsEcrContainerImageDetails {
     /// `architecture`: optional; string `Arch`.
     #[serde(rename = "architecture", default, skip_serializing_if = "Option::is_none")]
@@ -105,6 +108,7 @@ pub struct AwsEcrContainerImageDetails {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchCheckLayerAvailabilityRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +126,7 @@ pub struct BatchCheckLayerAvailabilityRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchCheckLayerAvailabilityResponse {
     /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
     #[serde(rename = "layers", default, skip_serializing_if = "Option::is_none")]
@@ -143,6 +148,7 @@ pub struct BatchCheckLayerAvailabilityResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchDeleteImageRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -160,6 +166,7 @@ pub struct BatchDeleteImageRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchDeleteImageResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
@@ -181,6 +188,7 @@ pub struct BatchDeleteImageResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetImageRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -205,6 +213,7 @@ pub struct BatchGetImageRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetImageResponse {
     /// `images`: optional; list `ImageList` of structure [`Image`](super::Image).
     #[serde(rename = "images", default, skip_serializing_if = "Option::is_none")]
@@ -226,6 +235,7 @@ pub struct BatchGetImageResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetRepositoryScanningConfigurationRequest {
     /// `repositoryNames`: required; list `ScanningConfigurationRepositoryNameList` of string `RepositoryName`: items 1..=25; each item (length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`).
     #[serde(rename = "repositoryNames")]
@@ -237,6 +247,7 @@ pub struct BatchGetRepositoryScanningConfigurationRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchGetRepositoryScanningConfigurationResponse {
     /// `scanningConfigurations`: optional; list `RepositoryScanningConfigurationList` of structure [`RepositoryScanningConfiguration`](super::RepositoryScanningConfiguration).
     #[serde(
@@ -262,6 +273,7 @@ pub struct BatchGetRepositoryScanningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BlockedByOrganizationPolicyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -278,6 +290,7 @@ pub struct BlockedByOrganizationPolicyException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompleteLayerUploadRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -298,6 +311,7 @@ pub struct CompleteLayerUploadRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompleteLayerUploadResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -325,6 +339,7 @@ pub struct CompleteLayerUploadResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreatePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
@@ -362,6 +377,7 @@ pub struct CreatePullThroughCacheRuleRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
@@ -417,6 +433,7 @@ pub struct CreatePullThroughCacheRuleResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
@@ -479,6 +496,7 @@ pub struct CreateRepositoryCreationTemplateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -504,6 +522,7 @@ pub struct CreateRepositoryCreationTemplateResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -551,6 +570,7 @@ pub struct CreateRepositoryRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
@@ -569,6 +589,7 @@ pub struct CreateRepositoryResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CvssScore {
     /// `baseScore`: optional; double `BaseScore`.
     #[serde(rename = "baseScore", default, skip_serializing_if = "Option::is_none")]
@@ -589,6 +610,7 @@ pub struct CvssScore {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CvssScoreAdjustment {
     /// `metric`: optional; string `Metric`.
     #[serde(rename = "metric", default, skip_serializing_if = "Option::is_none")]
@@ -603,6 +625,7 @@ pub struct CvssScoreAdjustment {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CvssScoreDetails {
     /// `adjustments`: optional; list `CvssScoreAdjustmentList` of structure [`CvssScoreAdjustment`](super::CvssScoreAdjustment).
     #[serde(rename = "adjustments", default, skip_serializing_if = "Option::is_none")]
@@ -626,6 +649,7 @@ pub struct CvssScoreDetails {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -640,6 +664,7 @@ pub struct DeleteLifecyclePolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -675,6 +700,7 @@ pub struct DeleteLifecyclePolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeletePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
@@ -689,6 +715,7 @@ pub struct DeletePullThroughCacheRuleRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeletePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
@@ -737,6 +764,7 @@ pub struct DeletePullThroughCacheRuleResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRegistryPolicyRequest {}
 /// The output of the `DeleteRegistryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -744,6 +772,7 @@ pub struct DeleteRegistryPolicyRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -765,6 +794,7 @@ pub struct DeleteRegistryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteReplication {
     /// `enabled`: required; boolean `DeleteReplicationFlag`.
     #[serde(rename = "enabled")]
@@ -776,6 +806,7 @@ pub struct DeleteReplication {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
@@ -787,6 +818,7 @@ pub struct DeleteRepositoryCreationTemplateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -812,6 +844,7 @@ pub struct DeleteRepositoryCreationTemplateResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -826,6 +859,7 @@ pub struct DeleteRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -850,6 +884,7 @@ pub struct DeleteRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -867,6 +902,7 @@ pub struct DeleteRepositoryRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
@@ -885,6 +921,7 @@ pub struct DeleteRepositoryResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteSigningConfigurationRequest {}
 /// The output of the `DeleteSigningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -892,6 +929,7 @@ pub struct DeleteSigningConfigurationRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -917,6 +955,7 @@ pub struct DeleteSigningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeregisterPullTimeUpdateExclusionRequest {
     /// `principalArn`: required; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn")]
@@ -928,6 +967,7 @@ pub struct DeregisterPullTimeUpdateExclusionRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeregisterPullTimeUpdateExclusionResponse {
     /// `principalArn`: optional; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn", default, skip_serializing_if = "Option::is_none")]
@@ -946,6 +986,7 @@ pub struct DeregisterPullTimeUpdateExclusionResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageReplicationStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
@@ -963,6 +1004,7 @@ pub struct DescribeImageReplicationStatusRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageReplicationStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
@@ -991,6 +1033,7 @@ pub struct DescribeImageReplicationStatusResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageScanFindingsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1015,6 +1058,7 @@ pub struct DescribeImageScanFindingsPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageScanFindingsRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1038,6 +1082,7 @@ pub struct DescribeImageScanFindingsRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageScanFindingsResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1079,6 +1124,7 @@ pub struct DescribeImageScanFindingsResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageSigningStatusRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
@@ -1096,6 +1142,7 @@ pub struct DescribeImageSigningStatusRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageSigningStatusResponse {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
@@ -1127,6 +1174,7 @@ pub struct DescribeImageSigningStatusResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
@@ -1141,6 +1189,7 @@ pub struct DescribeImagesFilter {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1168,6 +1217,7 @@ pub struct DescribeImagesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1194,6 +1244,7 @@ pub struct DescribeImagesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesResponse {
     /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
     #[serde(rename = "imageDetails", default, skip_serializing_if = "Option::is_none")]
@@ -1215,6 +1266,7 @@ pub struct DescribeImagesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribePullThroughCacheRulesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1240,6 +1292,7 @@ pub struct DescribePullThroughCacheRulesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribePullThroughCacheRulesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1264,6 +1317,7 @@ pub struct DescribePullThroughCacheRulesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribePullThroughCacheRulesResponse {
     /// `pullThroughCacheRules`: optional; list `PullThroughCacheRuleList` of structure [`PullThroughCacheRule`](super::PullThroughCacheRule).
     #[serde(
@@ -1289,6 +1343,7 @@ pub struct DescribePullThroughCacheRulesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRegistryRequest {}
 /// The output of the `DescribeRegistry` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -1296,6 +1351,7 @@ pub struct DescribeRegistryRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRegistryResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1321,6 +1377,7 @@ pub struct DescribeRegistryResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeReplicationBackfillResultsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1349,6 +1406,7 @@ pub struct DescribeReplicationBackfillResultsPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeReplicationBackfillResultsRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1376,6 +1434,7 @@ pub struct DescribeReplicationBackfillResultsRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeReplicationBackfillResultsResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1425,6 +1484,7 @@ pub struct DescribeReplicationBackfillResultsResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1450,6 +1510,7 @@ pub struct DescribeRepositoriesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1474,6 +1535,7 @@ pub struct DescribeRepositoriesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesResponse {
     /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
     #[serde(rename = "repositories", default, skip_serializing_if = "Option::is_none")]
@@ -1495,6 +1557,7 @@ pub struct DescribeRepositoriesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
     /// `prefixes`: optional; list `PrefixList` of string `Prefix`: each item (length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(rename = "prefixes", default, skip_serializing_if = "Option::is_none")]
@@ -1513,6 +1576,7 @@ pub struct DescribeRepositoryCreationTemplatesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoryCreationTemplatesRequest {
     /// `prefixes`: optional; list `PrefixList` of string `Prefix`: each item (length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`).
     #[serde(rename = "prefixes", default, skip_serializing_if = "Option::is_none")]
@@ -1530,6 +1594,7 @@ pub struct DescribeRepositoryCreationTemplatesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoryCreationTemplatesResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1558,6 +1623,7 @@ pub struct DescribeRepositoryCreationTemplatesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmptyUploadException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1574,6 +1640,7 @@ pub struct EmptyUploadException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EncryptionConfiguration {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
@@ -1588,6 +1655,7 @@ pub struct EncryptionConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EncryptionConfigurationForRepositoryCreationTemplate {
     /// `encryptionType`: required; enum [`EncryptionType`](super::EncryptionType): one of `AES256`, `KMS`, `KMS_DSSE`.
     #[serde(rename = "encryptionType")]
@@ -1607,6 +1675,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EnhancedImageScanFinding {
     /// `awsAccountId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "awsAccountId", default, skip_serializing_if = "Option::is_none")]
@@ -1678,6 +1747,7 @@ pub struct EnhancedImageScanFinding {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExclusionAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1694,6 +1764,7 @@ pub struct ExclusionAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExclusionNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1716,6 +1787,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAccountSettingRequest {
     /// `name`: required; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name")]
@@ -1727,6 +1799,7 @@ pub struct GetAccountSettingRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAccountSettingResponse {
     /// `name`: optional; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
@@ -1748,6 +1821,7 @@ pub struct GetAccountSettingResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAuthorizationTokenRequest {
     /// `registryIds`: optional; list `GetAuthorizationTokenRegistryIdList` of string `RegistryId`: items 1..=10; each item (pattern `^(?:[0-9]{12})$`).
     ///
@@ -1761,6 +1835,7 @@ pub struct GetAuthorizationTokenRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAuthorizationTokenResponse {
     /// `authorizationData`: optional; list `AuthorizationDataList` of structure [`AuthorizationData`](super::AuthorizationData).
     #[serde(
@@ -1783,6 +1858,7 @@ pub struct GetAuthorizationTokenResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetDownloadUrlForLayerRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1800,6 +1876,7 @@ pub struct GetDownloadUrlForLayerRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetDownloadUrlForLayerResponse {
     /// `downloadUrl`: optional; string `Url`.
     #[serde(rename = "downloadUrl", default, skip_serializing_if = "Option::is_none")]
@@ -1821,6 +1898,7 @@ pub struct GetDownloadUrlForLayerResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetLifecyclePolicyPreviewPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1848,6 +1926,7 @@ pub struct GetLifecyclePolicyPreviewPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetLifecyclePolicyPreviewRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1874,6 +1953,7 @@ pub struct GetLifecyclePolicyPreviewRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetLifecyclePolicyPreviewResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1914,6 +1994,7 @@ pub struct GetLifecyclePolicyPreviewResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1928,6 +2009,7 @@ pub struct GetLifecyclePolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1963,6 +2045,7 @@ pub struct GetLifecyclePolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryPolicyRequest {}
 /// The output of the `GetRegistryPolicy` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -1970,6 +2053,7 @@ pub struct GetRegistryPolicyRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1991,6 +2075,7 @@ pub struct GetRegistryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryScanningConfigurationRequest {}
 /// The output of the `GetRegistryScanningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -1998,6 +2083,7 @@ pub struct GetRegistryScanningConfigurationRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryScanningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2023,6 +2109,7 @@ pub struct GetRegistryScanningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2037,6 +2124,7 @@ pub struct GetRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2061,6 +2149,7 @@ pub struct GetRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetSigningConfigurationRequest {}
 /// The output of the `GetSigningConfiguration` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -2068,6 +2157,7 @@ pub struct GetSigningConfigurationRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetSigningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2093,6 +2183,7 @@ pub struct GetSigningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Image {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2125,6 +2216,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2141,6 +2233,7 @@ pub struct ImageAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageArchivedException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2157,6 +2250,7 @@ pub struct ImageArchivedException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageDetail {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2242,6 +2336,7 @@ pub struct ImageDetail {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageDigestDoesNotMatchException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2258,6 +2353,7 @@ pub struct ImageDigestDoesNotMatchException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageFailure {
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
@@ -2286,6 +2382,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
@@ -2300,6 +2397,7 @@ pub struct ImageIdentifier {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2316,6 +2414,7 @@ pub struct ImageNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageReferrer {
     /// `digest`: required; string `ImageDigest`.
     #[serde(rename = "digest")]
@@ -2342,6 +2441,7 @@ pub struct ImageReferrer {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageReplicationStatus {
     /// `region`: optional; string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
     #[serde(rename = "region", default, skip_serializing_if = "Option::is_none")]
@@ -2362,6 +2462,7 @@ pub struct ImageReplicationStatus {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanCompleteWaitRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2388,6 +2489,7 @@ pub struct ImageScanCompleteWaitRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanFinding {
     /// `name`: optional; string `FindingName`.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
@@ -2411,6 +2513,7 @@ pub struct ImageScanFinding {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanFindings {
     /// `imageScanCompletedAt`: optional; timestamp `ScanTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
@@ -2450,6 +2553,7 @@ pub struct ImageScanFindings {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanFindingsSummary {
     /// `imageScanCompletedAt`: optional; timestamp `ScanTimestamp`: epoch seconds, or an RFC 3339 / Python `str(datetime)` string.
     #[serde(
@@ -2479,6 +2583,7 @@ pub struct ImageScanFindingsSummary {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanStatus {
     /// `status`: optional; enum [`ScanStatus`](super::ScanStatus): one of `IN_PROGRESS`, `COMPLETE`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`, `LIMIT_EXCEEDED`, `IMAGE_ARCHIVED`, `IMAGE_SIZE_EXCEEDED`.
     #[serde(rename = "status", default, skip_serializing_if = "Option::is_none")]
@@ -2493,6 +2598,7 @@ pub struct ImageScanStatus {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageScanningConfiguration {
     /// `scanOnPush`: optional; boolean `ScanOnPushFlag`.
     #[serde(rename = "scanOnPush", default, skip_serializing_if = "Option::is_none")]
@@ -2504,6 +2610,7 @@ pub struct ImageScanningConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageSigningStatus {
     /// `signingProfileArn`: optional; string `SigningProfileArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
     #[serde(
@@ -2538,6 +2645,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageStorageClassUpdateNotSupportedException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2554,6 +2662,7 @@ pub struct ImageStorageClassUpdateNotSupportedException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageTagAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2576,6 +2685,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageTagMutabilityExclusionFilter {
     /// `filterType`: required; enum [`ImageTagMutabilityExclusionFilterType`](super::ImageTagMutabilityExclusionFilterType): one of `WILDCARD`.
     #[serde(rename = "filterType")]
@@ -2595,6 +2705,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitiateLayerUploadRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2609,6 +2720,7 @@ pub struct InitiateLayerUploadRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitiateLayerUploadResponse {
     /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
@@ -2630,6 +2742,7 @@ pub struct InitiateLayerUploadResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2646,6 +2759,7 @@ pub struct InvalidLayerException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidLayerPartException {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2678,6 +2792,7 @@ pub struct InvalidLayerPartException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2694,6 +2809,7 @@ pub struct InvalidParameterException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidTagParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2710,6 +2826,7 @@ pub struct InvalidTagParameterException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KmsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2729,6 +2846,7 @@ pub struct KmsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
@@ -2753,6 +2871,7 @@ pub struct Layer {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2774,6 +2893,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000 characters.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
@@ -2797,6 +2917,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerInaccessibleException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2813,6 +2934,7 @@ pub struct LayerInaccessibleException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerPartTooSmallException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2829,6 +2951,7 @@ pub struct LayerPartTooSmallException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayersNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2845,6 +2968,7 @@ pub struct LayersNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2861,6 +2985,7 @@ pub struct LifecyclePolicyNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewCompleteWaitRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -2890,6 +3015,7 @@ pub struct LifecyclePolicyPreviewCompleteWaitRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
@@ -2901,6 +3027,7 @@ pub struct LifecyclePolicyPreviewFilter {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewInProgressException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2917,6 +3044,7 @@ pub struct LifecyclePolicyPreviewInProgressException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -2933,6 +3061,7 @@ pub struct LifecyclePolicyPreviewNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewResult {
     /// `imageTags`: optional; list `ImageTagList` of string `ImageTag`: each item (length 1..=300 characters).
     #[serde(rename = "imageTags", default, skip_serializing_if = "Option::is_none")]
@@ -2969,6 +3098,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyPreviewSummary {
     /// `expiringImageTotalCount`: optional; integer (`i32`) `ImageCount`: range 0..=2147483647.
     #[serde(
@@ -2991,6 +3121,7 @@ pub struct LifecyclePolicyPreviewSummary {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LifecyclePolicyRuleAction {
     /// `type`: optional; enum [`ImageActionType`](super::ImageActionType): one of `EXPIRE`, `TRANSITION`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -3019,6 +3150,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LimitExceededException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3035,6 +3167,7 @@ pub struct LimitExceededException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImageReferrersFilter {
     /// `artifactTypes`: optional; list `ArtifactTypeList` of string `ArtifactType`: items 0..=5; each item (length 1..=255 characters).
     #[serde(rename = "artifactTypes", default, skip_serializing_if = "Option::is_none")]
@@ -3049,6 +3182,7 @@ pub struct ListImageReferrersFilter {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImageReferrersRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3075,6 +3209,7 @@ pub struct ListImageReferrersRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImageReferrersResponse {
     /// `referrers`: optional; list `ImageReferrerList` of structure [`ImageReferrer`](super::ImageReferrer).
     #[serde(rename = "referrers", default, skip_serializing_if = "Option::is_none")]
@@ -3096,6 +3231,7 @@ pub struct ListImageReferrersResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImagesFilter {
     /// `tagStatus`: optional; enum [`TagStatus`](super::TagStatus): one of `TAGGED`, `UNTAGGED`, `ANY`.
     #[serde(rename = "tagStatus", default, skip_serializing_if = "Option::is_none")]
@@ -3110,6 +3246,7 @@ pub struct ListImagesFilter {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3134,6 +3271,7 @@ pub struct ListImagesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImagesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3157,6 +3295,7 @@ pub struct ListImagesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListImagesResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
@@ -3178,6 +3317,7 @@ pub struct ListImagesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListPullTimeUpdateExclusionsRequest {
     /// `maxResults`: optional; integer (`i32`) `MaxResults`: range 1..=1000.
     #[serde(rename = "maxResults", default, skip_serializing_if = "Option::is_none")]
@@ -3192,6 +3332,7 @@ pub struct ListPullTimeUpdateExclusionsRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListPullTimeUpdateExclusionsResponse {
     /// `pullTimeUpdateExclusions`: optional; list `PullTimeUpdateExclusionList` of string `PrincipalArn`: items 0..=100; each item (length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`).
     #[serde(
@@ -3217,6 +3358,7 @@ pub struct ListPullTimeUpdateExclusionsResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListReplicationBackfillsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3235,6 +3377,7 @@ pub struct ListReplicationBackfillsPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListReplicationBackfillsRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3252,6 +3395,7 @@ pub struct ListReplicationBackfillsRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListReplicationBackfillsResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3276,6 +3420,7 @@ pub struct ListReplicationBackfillsResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// `resourceArn`: required; string `Arn`.
     #[serde(rename = "resourceArn")]
@@ -3287,6 +3432,7 @@ pub struct ListTagsForResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag).
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
@@ -3305,6 +3451,7 @@ pub struct ListTagsForResourceResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PackageVulnerabilityDetails {
     /// `cvss`: optional; list `CvssScoreList` of structure [`CvssScore`](super::CvssScore).
     #[serde(rename = "cvss", default, skip_serializing_if = "Option::is_none")]
@@ -3363,6 +3510,7 @@ pub struct PackageVulnerabilityDetails {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PaginatorConfig {
     /// `MaxItems`: optional; integer (`i32`) `Integer`.
     #[serde(rename = "MaxItems", default, skip_serializing_if = "Option::is_none")]
@@ -3392,6 +3540,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PullThroughCacheRule {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
@@ -3443,6 +3592,7 @@ pub struct PullThroughCacheRule {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PullThroughCacheRuleAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3459,6 +3609,7 @@ pub struct PullThroughCacheRuleAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PullThroughCacheRuleNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3475,6 +3626,7 @@ pub struct PullThroughCacheRuleNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutAccountSettingRequest {
     /// `name`: required; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name")]
@@ -3489,6 +3641,7 @@ pub struct PutAccountSettingRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutAccountSettingResponse {
     /// `name`: optional; string `AccountSettingName`: length 1..=64 characters.
     #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
@@ -3510,6 +3663,7 @@ pub struct PutAccountSettingResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3540,6 +3694,7 @@ pub struct PutImageRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageResponse {
     /// `image`: optional; structure [`Image`](super::Image).
     #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
@@ -3558,6 +3713,7 @@ pub struct PutImageResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageScanningConfigurationRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3575,6 +3731,7 @@ pub struct PutImageScanningConfigurationRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageScanningConfigurationResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3603,6 +3760,7 @@ pub struct PutImageScanningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageTagMutabilityRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3629,6 +3787,7 @@ pub struct PutImageTagMutabilityRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageTagMutabilityResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3666,6 +3825,7 @@ pub struct PutImageTagMutabilityResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutLifecyclePolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3683,6 +3843,7 @@ pub struct PutLifecyclePolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutLifecyclePolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3711,6 +3872,7 @@ pub struct PutLifecyclePolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryPolicyRequest {
     /// `policyText`: required; string `RegistryPolicyText`: length 0..=10240 characters, a `RegistryPolicy` document.
     #[serde(rename = "policyText")]
@@ -3722,6 +3884,7 @@ pub struct PutRegistryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -3743,6 +3906,7 @@ pub struct PutRegistryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryScanningConfigurationRequest {
     /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
     #[serde(rename = "scanType", default, skip_serializing_if = "Option::is_none")]
@@ -3757,6 +3921,7 @@ pub struct PutRegistryScanningConfigurationRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryScanningConfigurationResponse {
     /// `registryScanningConfiguration`: optional; structure [`RegistryScanningConfiguration`](super::RegistryScanningConfiguration).
     #[serde(
@@ -3779,6 +3944,7 @@ pub struct PutRegistryScanningConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutReplicationConfigurationRequest {
     /// `replicationConfiguration`: required; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
     #[serde(rename = "replicationConfiguration")]
@@ -3790,6 +3956,7 @@ pub struct PutReplicationConfigurationRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutReplicationConfigurationResponse {
     /// `replicationConfiguration`: optional; structure [`ReplicationConfiguration`](super::ReplicationConfiguration).
     #[serde(
@@ -3812,6 +3979,7 @@ pub struct PutReplicationConfigurationResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutSigningConfigurationRequest {
     /// `signingConfiguration`: required; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(rename = "signingConfiguration")]
@@ -3823,6 +3991,7 @@ pub struct PutSigningConfigurationRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutSigningConfigurationResponse {
     /// `signingConfiguration`: optional; structure [`SigningConfiguration`](super::SigningConfiguration).
     #[serde(
@@ -3851,6 +4020,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Recommendation {
     /// `url`: optional; string `Url`.
     #[serde(rename = "url", default, skip_serializing_if = "Option::is_none")]
@@ -3865,6 +4035,7 @@ pub struct Recommendation {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReferencedImagesNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3881,6 +4052,7 @@ pub struct ReferencedImagesNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegisterPullTimeUpdateExclusionRequest {
     /// `principalArn`: required; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn")]
@@ -3892,6 +4064,7 @@ pub struct RegisterPullTimeUpdateExclusionRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegisterPullTimeUpdateExclusionResponse {
     /// `principalArn`: optional; string `PrincipalArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9_+=,.@\-]+(/[A-Za-z0-9_+=,.@\-]+)*$)$`.
     #[serde(rename = "principalArn", default, skip_serializing_if = "Option::is_none")]
@@ -3913,6 +4086,7 @@ pub struct RegisterPullTimeUpdateExclusionResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3929,6 +4103,7 @@ pub struct RegistryPolicyNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryScanningConfiguration {
     /// `scanType`: optional; enum [`ScanType`](super::ScanType): one of `BASIC`, `ENHANCED`.
     #[serde(rename = "scanType", default, skip_serializing_if = "Option::is_none")]
@@ -3943,6 +4118,7 @@ pub struct RegistryScanningConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryScanningRule {
     /// `scanFrequency`: required; enum [`ScanFrequency`](super::ScanFrequency): one of `SCAN_ON_PUSH`, `CONTINUOUS_SCAN`, `MANUAL`.
     #[serde(rename = "scanFrequency")]
@@ -3957,6 +4133,7 @@ pub struct RegistryScanningRule {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Remediation {
     /// `recommendation`: optional; structure [`Recommendation`](super::Recommendation).
     #[serde(rename = "recommendation", default, skip_serializing_if = "Option::is_none")]
@@ -3968,6 +4145,7 @@ pub struct Remediation {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillInProgressException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -3984,6 +4162,7 @@ pub struct ReplicationBackfillInProgressException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillInvalidStatusException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4000,6 +4179,7 @@ pub struct ReplicationBackfillInvalidStatusException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4016,6 +4196,7 @@ pub struct ReplicationBackfillNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillProgress {
     /// `totalReplicationCount`: required; integer (`i32`) `NonNegativeInteger`: range 0..=2147483647.
     #[serde(rename = "totalReplicationCount")]
@@ -4036,6 +4217,7 @@ pub struct ReplicationBackfillProgress {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillResult {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName")]
@@ -4074,6 +4256,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationBackfillSummary {
     /// `replicationBackfillId`: required; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "replicationBackfillId")]
@@ -4103,6 +4286,7 @@ pub struct ReplicationBackfillSummary {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationConfiguration {
     /// `rules`: required; list `ReplicationRuleList` of structure [`ReplicationRule`](super::ReplicationRule): items 0..=25.
     #[serde(rename = "rules")]
@@ -4114,6 +4298,7 @@ pub struct ReplicationConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationDestination {
     /// `region`: required; string `Region`: length 2..=25 characters, pattern `^(?:[0-9a-z\-]{2,25})$`.
     #[serde(rename = "region")]
@@ -4128,6 +4313,7 @@ pub struct ReplicationDestination {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReplicationRule {
     /// `destinations`: required; list `ReplicationDestinationList` of structure [`ReplicationDestination`](super::ReplicationDestination): items 0..=100.
     #[serde(rename = "destinations")]
@@ -4158,6 +4344,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Repository {
     /// `repositoryArn`: optional; string `Arn`.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
@@ -4211,6 +4398,7 @@ pub struct Repository {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4227,6 +4415,7 @@ pub struct RepositoryAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryCreationTemplate {
     /// `prefix`: optional; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix", default, skip_serializing_if = "Option::is_none")]
@@ -4295,6 +4484,7 @@ pub struct RepositoryCreationTemplate {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryFilter {
     /// `filter`: required; string `RepositoryFilterValue`: length 2..=256 characters, pattern `^(?:^(?:[a-z0-9]+(?:[._\-][a-z0-9]*)*/)*[a-z0-9]*(?:[._\-][a-z0-9]*)*$)$`.
     #[serde(rename = "filter")]
@@ -4314,6 +4504,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryNotEmptyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4330,6 +4521,7 @@ pub struct RepositoryNotEmptyException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4346,6 +4538,7 @@ pub struct RepositoryNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4362,6 +4555,7 @@ pub struct RepositoryPolicyNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryScanningConfiguration {
     /// `repositoryArn`: optional; string `Arn`.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
@@ -4389,6 +4583,7 @@ pub struct RepositoryScanningConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryScanningConfigurationFailure {
     /// `repositoryName`: optional; string `RepositoryName`: length 2..=256 characters, pattern `^(?:[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*)$`.
     #[serde(rename = "repositoryName", default, skip_serializing_if = "Option::is_none")]
@@ -4406,6 +4601,7 @@ pub struct RepositoryScanningConfigurationFailure {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Resource {
     /// `details`: optional; structure [`ResourceDetails`](super::ResourceDetails).
     #[serde(rename = "details", default, skip_serializing_if = "Option::is_none")]
@@ -4426,6 +4622,7 @@ pub struct Resource {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResourceDetails {
     /// `awsEcrContainerImage`: optional; structure [`AwsEcrContainerImageDetails`](super::AwsEcrContainerImageDetails).
     #[serde(
@@ -4441,6 +4638,7 @@ pub struct ResourceDetails {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResponseMetadata {
     /// `RequestId`: optional; string `String`.
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
@@ -4469,6 +4667,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScanNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4504,6 +4703,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScanningRepositoryFilter {
     /// `filter`: required; string `ScanningRepositoryFilterValue`: length 1..=255 characters, pattern `^(?:^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
@@ -4523,6 +4723,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScoreDetails {
     /// `cvss`: optional; structure [`CvssScoreDetails`](super::CvssScoreDetails).
     #[serde(rename = "cvss", default, skip_serializing_if = "Option::is_none")]
@@ -4534,6 +4735,7 @@ pub struct ScoreDetails {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SecretNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4550,6 +4752,7 @@ pub struct SecretNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4566,6 +4769,7 @@ pub struct ServerException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4586,6 +4790,7 @@ pub struct SetRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4610,6 +4815,7 @@ pub struct SetRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SigningConfiguration {
     /// `rules`: required; list `SigningRuleList` of structure [`SigningRule`](super::SigningRule): items 0..=10.
     #[serde(rename = "rules")]
@@ -4621,6 +4827,7 @@ pub struct SigningConfiguration {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SigningConfigurationNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4637,6 +4844,7 @@ pub struct SigningConfigurationNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SigningRepositoryFilter {
     /// `filter`: required; string `SigningRepositoryFilterValue`: length 1..=256 characters, pattern `^(?:^(?:[a-z0-9*]+(?:[._\-][a-z0-9*]+)*/)*[a-z0-9*]+(?:[._\-][a-z0-9*]+)*$)$`.
     #[serde(rename = "filter")]
@@ -4656,6 +4864,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SigningRule {
     /// `signingProfileArn`: required; string `SigningProfileArn`: length 0..=200 characters, pattern `^(?:^arn:aws(-[a-z]+)*:signer:[a-z0-9\-]+:[0-9]{12}:/signing-profiles/[a-zA-Z0-9_]{2,}$)$`.
     #[serde(rename = "signingProfileArn")]
@@ -4679,6 +4888,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartImageScanRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4696,6 +4906,7 @@ pub struct StartImageScanRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartImageScanResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4727,6 +4938,7 @@ pub struct StartImageScanResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartLifecyclePolicyPreviewRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4748,6 +4960,7 @@ pub struct StartLifecyclePolicyPreviewRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartLifecyclePolicyPreviewResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4779,6 +4992,7 @@ pub struct StartLifecyclePolicyPreviewResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartReplicationBackfillRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4793,6 +5007,7 @@ pub struct StartReplicationBackfillRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StartReplicationBackfillResponse {
     /// `replicationBackfillId`: optional; string `ReplicationBackfillId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(
@@ -4827,6 +5042,7 @@ pub struct StartReplicationBackfillResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StopReplicationBackfillRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4841,6 +5057,7 @@ pub struct StopReplicationBackfillRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StopReplicationBackfillResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -4875,6 +5092,7 @@ pub struct StopReplicationBackfillResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SubjectIdentifier {
     /// `imageDigest`: required; string `ImageDigest`.
     #[serde(rename = "imageDigest")]
@@ -4886,6 +5104,7 @@ pub struct SubjectIdentifier {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tag {
     /// `Key`: required; string `TagKey`.
     #[serde(rename = "Key")]
@@ -4900,6 +5119,7 @@ pub struct Tag {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`.
     #[serde(rename = "resourceArn")]
@@ -4914,6 +5134,7 @@ pub struct TagResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
@@ -4939,6 +5160,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TemplateAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4955,6 +5177,7 @@ pub struct TemplateAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TemplateNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4971,6 +5194,7 @@ pub struct TemplateNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TooManyTagsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -4987,6 +5211,7 @@ pub struct TooManyTagsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TransitioningImageTotalCount {
     /// `targetStorageClass`: optional; enum [`LifecyclePolicyTargetStorageClass`](super::LifecyclePolicyTargetStorageClass): one of `ARCHIVE`.
     #[serde(
@@ -5009,6 +5234,7 @@ pub struct TransitioningImageTotalCount {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnableToAccessSecretException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5025,6 +5251,7 @@ pub struct UnableToAccessSecretException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnableToDecryptSecretValueException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5041,6 +5268,7 @@ pub struct UnableToDecryptSecretValueException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnableToGetUpstreamImageException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5057,6 +5285,7 @@ pub struct UnableToGetUpstreamImageException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnableToGetUpstreamLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5073,6 +5302,7 @@ pub struct UnableToGetUpstreamLayerException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnableToListUpstreamImageReferrersException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5089,6 +5319,7 @@ pub struct UnableToListUpstreamImageReferrersException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnsupportedImageTypeException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5105,6 +5336,7 @@ pub struct UnsupportedImageTypeException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnsupportedUpstreamRegistryException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5121,6 +5353,7 @@ pub struct UnsupportedUpstreamRegistryException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// `resourceArn`: required; string `Arn`.
     #[serde(rename = "resourceArn")]
@@ -5135,6 +5368,7 @@ pub struct UntagResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
@@ -5150,6 +5384,7 @@ pub struct UntagResourceResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateImageStorageClassRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5170,6 +5405,7 @@ pub struct UpdateImageStorageClassRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateImageStorageClassResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5197,6 +5433,7 @@ pub struct UpdateImageStorageClassResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdatePullThroughCacheRuleRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5217,6 +5454,7 @@ pub struct UpdatePullThroughCacheRuleRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
@@ -5258,6 +5496,7 @@ pub struct UpdatePullThroughCacheRuleResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateRepositoryCreationTemplateRequest {
     /// `prefix`: required; string `Prefix`: length 1..=256 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "prefix")]
@@ -5320,6 +5559,7 @@ pub struct UpdateRepositoryCreationTemplateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UpdateRepositoryCreationTemplateResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5345,6 +5585,7 @@ pub struct UpdateRepositoryCreationTemplateResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadLayerPartRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5371,6 +5612,7 @@ pub struct UploadLayerPartRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadLayerPartResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -5402,6 +5644,7 @@ pub struct UploadLayerPartResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5426,6 +5669,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ValidatePullThroughCacheRuleRequest {
     /// `ecrRepositoryPrefix`: required; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(rename = "ecrRepositoryPrefix")]
@@ -5440,6 +5684,7 @@ pub struct ValidatePullThroughCacheRuleRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ValidatePullThroughCacheRuleResponse {
     /// `ecrRepositoryPrefix`: optional; string `PullThroughCacheRuleRepositoryPrefix`: length 2..=30 characters, pattern `^(?:^([a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*/?|ROOT)$)$`.
     #[serde(
@@ -5491,6 +5736,7 @@ pub struct ValidatePullThroughCacheRuleResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ValidationException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -5507,6 +5753,7 @@ pub struct ValidationException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VulnerablePackage {
     /// `arch`: optional; string `Arch`.
     #[serde(rename = "arch", default, skip_serializing_if = "Option::is_none")]
@@ -5546,6 +5793,7 @@ pub struct VulnerablePackage {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WaiterConfig {
     /// `Delay`: optional; integer (`i32`) `Integer`.
     #[serde(rename = "Delay", default, skip_serializing_if = "Option::is_none")]

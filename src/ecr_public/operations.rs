@@ -440,6 +440,7 @@ pub static OPERATIONS: &[Operation] = &[
 ];
 /// An error of the Amazon Elastic Container Registry Public (2020-10-30): a variant per error shape, and [`Common`](Self::Common) for AWS's common errors ([`crate::COMMON_ERRORS`]) that any operation can return.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServiceError {
     /// [`EmptyUploadException`]
     EmptyUploadException(EmptyUploadException),

@@ -6,170 +6,170 @@ use crate::{Blob, Timestamp};
 use std::collections::BTreeMap;
 use crate::model::model_struct;
 use super::*;
-model_struct!(AuthorizationData, AuthorizationDataFields, shapes::AUTHORIZATION_DATA, shapes::authorization_data_index, {
+model_struct!(AuthorizationData, AuthorizationDataFields, AuthorizationDataBuilder, shapes::AUTHORIZATION_DATA, shapes::authorization_data_index, {
     0 authorization_token: opt String,
     1 expires_at: opt Timestamp,
 });
-model_struct!(BatchCheckLayerAvailabilityRequest, BatchCheckLayerAvailabilityRequestFields, shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, shapes::batch_check_layer_availability_request_index, {
+model_struct!(BatchCheckLayerAvailabilityRequest, BatchCheckLayerAvailabilityRequestFields, BatchCheckLayerAvailabilityRequestBuilder, shapes::BATCH_CHECK_LAYER_AVAILABILITY_REQUEST, shapes::batch_check_layer_availability_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 layer_digests: req Vec<String>,
 });
-model_struct!(BatchCheckLayerAvailabilityResponse, BatchCheckLayerAvailabilityResponseFields, shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, shapes::batch_check_layer_availability_response_index, {
+model_struct!(BatchCheckLayerAvailabilityResponse, BatchCheckLayerAvailabilityResponseFields, BatchCheckLayerAvailabilityResponseBuilder, shapes::BATCH_CHECK_LAYER_AVAILABILITY_RESPONSE, shapes::batch_check_layer_availability_response_index, {
     0 layers: opt Vec<Layer>,
     1 failures: opt Vec<LayerFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(BatchDeleteImageRequest, BatchDeleteImageRequestFields, shapes::BATCH_DELETE_IMAGE_REQUEST, shapes::batch_delete_image_request_index, {
+model_struct!(BatchDeleteImageRequest, BatchDeleteImageRequestFields, BatchDeleteImageRequestBuilder, shapes::BATCH_DELETE_IMAGE_REQUEST, shapes::batch_delete_image_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: req Vec<ImageIdentifier>,
 });
-model_struct!(BatchDeleteImageResponse, BatchDeleteImageResponseFields, shapes::BATCH_DELETE_IMAGE_RESPONSE, shapes::batch_delete_image_response_index, {
+model_struct!(BatchDeleteImageResponse, BatchDeleteImageResponseFields, BatchDeleteImageResponseBuilder, shapes::BATCH_DELETE_IMAGE_RESPONSE, shapes::batch_delete_image_response_index, {
     0 image_ids: opt Vec<ImageIdentifier>,
     1 failures: opt Vec<ImageFailure>,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CompleteLayerUploadRequest, CompleteLayerUploadRequestFields, shapes::COMPLETE_LAYER_UPLOAD_REQUEST, shapes::complete_layer_upload_request_index, {
+model_struct!(CompleteLayerUploadRequest, CompleteLayerUploadRequestFields, CompleteLayerUploadRequestBuilder, shapes::COMPLETE_LAYER_UPLOAD_REQUEST, shapes::complete_layer_upload_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 upload_id: req String,
     3 layer_digests: req Vec<String>,
 });
-model_struct!(CompleteLayerUploadResponse, CompleteLayerUploadResponseFields, shapes::COMPLETE_LAYER_UPLOAD_RESPONSE, shapes::complete_layer_upload_response_index, {
+model_struct!(CompleteLayerUploadResponse, CompleteLayerUploadResponseFields, CompleteLayerUploadResponseBuilder, shapes::COMPLETE_LAYER_UPLOAD_RESPONSE, shapes::complete_layer_upload_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 layer_digest: opt String,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(CreateRepositoryRequest, CreateRepositoryRequestFields, shapes::CREATE_REPOSITORY_REQUEST, shapes::create_repository_request_index, {
+model_struct!(CreateRepositoryRequest, CreateRepositoryRequestFields, CreateRepositoryRequestBuilder, shapes::CREATE_REPOSITORY_REQUEST, shapes::create_repository_request_index, {
     0 repository_name: req String,
     1 catalog_data: opt RepositoryCatalogDataInput,
     2 tags: opt Vec<Tag>,
 });
-model_struct!(CreateRepositoryResponse, CreateRepositoryResponseFields, shapes::CREATE_REPOSITORY_RESPONSE, shapes::create_repository_response_index, {
+model_struct!(CreateRepositoryResponse, CreateRepositoryResponseFields, CreateRepositoryResponseBuilder, shapes::CREATE_REPOSITORY_RESPONSE, shapes::create_repository_response_index, {
     0 repository: opt Repository,
     1 catalog_data: opt RepositoryCatalogData,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DeleteRepositoryPolicyRequest, DeleteRepositoryPolicyRequestFields, shapes::DELETE_REPOSITORY_POLICY_REQUEST, shapes::delete_repository_policy_request_index, {
+model_struct!(DeleteRepositoryPolicyRequest, DeleteRepositoryPolicyRequestFields, DeleteRepositoryPolicyRequestBuilder, shapes::DELETE_REPOSITORY_POLICY_REQUEST, shapes::delete_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFields, shapes::DELETE_REPOSITORY_POLICY_RESPONSE, shapes::delete_repository_policy_response_index, {
+model_struct!(DeleteRepositoryPolicyResponse, DeleteRepositoryPolicyResponseFields, DeleteRepositoryPolicyResponseBuilder, shapes::DELETE_REPOSITORY_POLICY_RESPONSE, shapes::delete_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(DeleteRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
+model_struct!(DeleteRepositoryRequest, DeleteRepositoryRequestFields, DeleteRepositoryRequestBuilder, shapes::DELETE_REPOSITORY_REQUEST, shapes::delete_repository_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 force: opt bool,
 });
-model_struct!(DeleteRepositoryResponse, DeleteRepositoryResponseFields, shapes::DELETE_REPOSITORY_RESPONSE, shapes::delete_repository_response_index, {
+model_struct!(DeleteRepositoryResponse, DeleteRepositoryResponseFields, DeleteRepositoryResponseBuilder, shapes::DELETE_REPOSITORY_RESPONSE, shapes::delete_repository_response_index, {
     0 repository: opt Repository,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImageTagsPaginateRequest, DescribeImageTagsPaginateRequestFields, shapes::DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST, shapes::describe_image_tags_paginate_request_index, {
+model_struct!(DescribeImageTagsPaginateRequest, DescribeImageTagsPaginateRequestFields, DescribeImageTagsPaginateRequestBuilder, shapes::DESCRIBE_IMAGE_TAGS_PAGINATE_REQUEST, shapes::describe_image_tags_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeImageTagsRequest, DescribeImageTagsRequestFields, shapes::DESCRIBE_IMAGE_TAGS_REQUEST, shapes::describe_image_tags_request_index, {
+model_struct!(DescribeImageTagsRequest, DescribeImageTagsRequestFields, DescribeImageTagsRequestBuilder, shapes::DESCRIBE_IMAGE_TAGS_REQUEST, shapes::describe_image_tags_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 next_token: opt String,
     3 max_results: opt i32,
 });
-model_struct!(DescribeImageTagsResponse, DescribeImageTagsResponseFields, shapes::DESCRIBE_IMAGE_TAGS_RESPONSE, shapes::describe_image_tags_response_index, {
+model_struct!(DescribeImageTagsResponse, DescribeImageTagsResponseFields, DescribeImageTagsResponseBuilder, shapes::DESCRIBE_IMAGE_TAGS_RESPONSE, shapes::describe_image_tags_response_index, {
     0 image_tag_details: opt Vec<ImageTagDetail>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeImagesPaginateRequest, DescribeImagesPaginateRequestFields, shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST, shapes::describe_images_paginate_request_index, {
+model_struct!(DescribeImagesPaginateRequest, DescribeImagesPaginateRequestFields, DescribeImagesPaginateRequestBuilder, shapes::DESCRIBE_IMAGES_PAGINATE_REQUEST, shapes::describe_images_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
     3 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeImagesRequest, DescribeImagesRequestFields, shapes::DESCRIBE_IMAGES_REQUEST, shapes::describe_images_request_index, {
+model_struct!(DescribeImagesRequest, DescribeImagesRequestFields, DescribeImagesRequestBuilder, shapes::DESCRIBE_IMAGES_REQUEST, shapes::describe_images_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_ids: opt Vec<ImageIdentifier>,
     3 next_token: opt String,
     4 max_results: opt i32,
 });
-model_struct!(DescribeImagesResponse, DescribeImagesResponseFields, shapes::DESCRIBE_IMAGES_RESPONSE, shapes::describe_images_response_index, {
+model_struct!(DescribeImagesResponse, DescribeImagesResponseFields, DescribeImagesResponseBuilder, shapes::DESCRIBE_IMAGES_RESPONSE, shapes::describe_images_response_index, {
     0 image_details: opt Vec<ImageDetail>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeRegistriesPaginateRequest, DescribeRegistriesPaginateRequestFields, shapes::DESCRIBE_REGISTRIES_PAGINATE_REQUEST, shapes::describe_registries_paginate_request_index, {
+model_struct!(DescribeRegistriesPaginateRequest, DescribeRegistriesPaginateRequestFields, DescribeRegistriesPaginateRequestBuilder, shapes::DESCRIBE_REGISTRIES_PAGINATE_REQUEST, shapes::describe_registries_paginate_request_index, {
     0 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeRegistriesRequest, DescribeRegistriesRequestFields, shapes::DESCRIBE_REGISTRIES_REQUEST, shapes::describe_registries_request_index, {
+model_struct!(DescribeRegistriesRequest, DescribeRegistriesRequestFields, DescribeRegistriesRequestBuilder, shapes::DESCRIBE_REGISTRIES_REQUEST, shapes::describe_registries_request_index, {
     0 next_token: opt String,
     1 max_results: opt i32,
 });
-model_struct!(DescribeRegistriesResponse, DescribeRegistriesResponseFields, shapes::DESCRIBE_REGISTRIES_RESPONSE, shapes::describe_registries_response_index, {
+model_struct!(DescribeRegistriesResponse, DescribeRegistriesResponseFields, DescribeRegistriesResponseBuilder, shapes::DESCRIBE_REGISTRIES_RESPONSE, shapes::describe_registries_response_index, {
     0 registries: req Vec<Registry>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(DescribeRepositoriesPaginateRequest, DescribeRepositoriesPaginateRequestFields, shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, shapes::describe_repositories_paginate_request_index, {
+model_struct!(DescribeRepositoriesPaginateRequest, DescribeRepositoriesPaginateRequestFields, DescribeRepositoriesPaginateRequestBuilder, shapes::DESCRIBE_REPOSITORIES_PAGINATE_REQUEST, shapes::describe_repositories_paginate_request_index, {
     0 registry_id: opt String,
     1 repository_names: opt Vec<String>,
     2 pagination_config: opt PaginatorConfig,
 });
-model_struct!(DescribeRepositoriesRequest, DescribeRepositoriesRequestFields, shapes::DESCRIBE_REPOSITORIES_REQUEST, shapes::describe_repositories_request_index, {
+model_struct!(DescribeRepositoriesRequest, DescribeRepositoriesRequestFields, DescribeRepositoriesRequestBuilder, shapes::DESCRIBE_REPOSITORIES_REQUEST, shapes::describe_repositories_request_index, {
     0 registry_id: opt String,
     1 repository_names: opt Vec<String>,
     2 next_token: opt String,
     3 max_results: opt i32,
 });
-model_struct!(DescribeRepositoriesResponse, DescribeRepositoriesResponseFields, shapes::DESCRIBE_REPOSITORIES_RESPONSE, shapes::describe_repositories_response_index, {
+model_struct!(DescribeRepositoriesResponse, DescribeRepositoriesResponseFields, DescribeRepositoriesResponseBuilder, shapes::DESCRIBE_REPOSITORIES_RESPONSE, shapes::describe_repositories_response_index, {
     0 repositories: opt Vec<Repository>,
     1 next_token: opt String,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(EmptyUploadException, EmptyUploadExceptionFields, shapes::EMPTY_UPLOAD_EXCEPTION, shapes::empty_upload_exception_index, {
+model_struct!(EmptyUploadException, EmptyUploadExceptionFields, EmptyUploadExceptionBuilder, shapes::EMPTY_UPLOAD_EXCEPTION, shapes::empty_upload_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(GetAuthorizationTokenRequest, GetAuthorizationTokenRequestFields, shapes::GET_AUTHORIZATION_TOKEN_REQUEST, shapes::get_authorization_token_request_index, {
+model_struct!(GetAuthorizationTokenRequest, GetAuthorizationTokenRequestFields, GetAuthorizationTokenRequestBuilder, shapes::GET_AUTHORIZATION_TOKEN_REQUEST, shapes::get_authorization_token_request_index, {
 });
-model_struct!(GetAuthorizationTokenResponse, GetAuthorizationTokenResponseFields, shapes::GET_AUTHORIZATION_TOKEN_RESPONSE, shapes::get_authorization_token_response_index, {
+model_struct!(GetAuthorizationTokenResponse, GetAuthorizationTokenResponseFields, GetAuthorizationTokenResponseBuilder, shapes::GET_AUTHORIZATION_TOKEN_RESPONSE, shapes::get_authorization_token_response_index, {
     0 authorization_data: opt AuthorizationData,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetRegistryCatalogDataRequest, GetRegistryCatalogDataRequestFields, shapes::GET_REGISTRY_CATALOG_DATA_REQUEST, shapes::get_registry_catalog_data_request_index, {
+model_struct!(GetRegistryCatalogDataRequest, GetRegistryCatalogDataRequestFields, GetRegistryCatalogDataRequestBuilder, shapes::GET_REGISTRY_CATALOG_DATA_REQUEST, shapes::get_registry_catalog_data_request_index, {
 });
-model_struct!(GetRegistryCatalogDataResponse, GetRegistryCatalogDataResponseFields, shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE, shapes::get_registry_catalog_data_response_index, {
+model_struct!(GetRegistryCatalogDataResponse, GetRegistryCatalogDataResponseFields, GetRegistryCatalogDataResponseBuilder, shapes::GET_REGISTRY_CATALOG_DATA_RESPONSE, shapes::get_registry_catalog_data_response_index, {
     0 registry_catalog_data: req RegistryCatalogData,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetRepositoryCatalogDataRequest, GetRepositoryCatalogDataRequestFields, shapes::GET_REPOSITORY_CATALOG_DATA_REQUEST, shapes::get_repository_catalog_data_request_index, {
+model_struct!(GetRepositoryCatalogDataRequest, GetRepositoryCatalogDataRequestFields, GetRepositoryCatalogDataRequestBuilder, shapes::GET_REPOSITORY_CATALOG_DATA_REQUEST, shapes::get_repository_catalog_data_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(GetRepositoryCatalogDataResponse, GetRepositoryCatalogDataResponseFields, shapes::GET_REPOSITORY_CATALOG_DATA_RESPONSE, shapes::get_repository_catalog_data_response_index, {
+model_struct!(GetRepositoryCatalogDataResponse, GetRepositoryCatalogDataResponseFields, GetRepositoryCatalogDataResponseBuilder, shapes::GET_REPOSITORY_CATALOG_DATA_RESPONSE, shapes::get_repository_catalog_data_response_index, {
     0 catalog_data: opt RepositoryCatalogData,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(GetRepositoryPolicyRequest, GetRepositoryPolicyRequestFields, shapes::GET_REPOSITORY_POLICY_REQUEST, shapes::get_repository_policy_request_index, {
+model_struct!(GetRepositoryPolicyRequest, GetRepositoryPolicyRequestFields, GetRepositoryPolicyRequestBuilder, shapes::GET_REPOSITORY_POLICY_REQUEST, shapes::get_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, shapes::GET_REPOSITORY_POLICY_RESPONSE, shapes::get_repository_policy_response_index, {
+model_struct!(GetRepositoryPolicyResponse, GetRepositoryPolicyResponseFields, GetRepositoryPolicyResponseBuilder, shapes::GET_REPOSITORY_POLICY_RESPONSE, shapes::get_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(GetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
+model_struct!(Image, ImageFields, ImageBuilder, shapes::IMAGE, shapes::image_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_id: opt ImageIdentifier,
@@ -177,10 +177,10 @@ model_struct!(Image, ImageFields, shapes::IMAGE, shapes::image_index, {
     4 image_manifest_media_type: opt String,
 });
 crate::documents::document_accessor!(Image, image_manifest_document, image_manifest, opt, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
-model_struct!(ImageAlreadyExistsException, ImageAlreadyExistsExceptionFields, shapes::IMAGE_ALREADY_EXISTS_EXCEPTION, shapes::image_already_exists_exception_index, {
+model_struct!(ImageAlreadyExistsException, ImageAlreadyExistsExceptionFields, ImageAlreadyExistsExceptionBuilder, shapes::IMAGE_ALREADY_EXISTS_EXCEPTION, shapes::image_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageDetail, ImageDetailFields, shapes::IMAGE_DETAIL, shapes::image_detail_index, {
+model_struct!(ImageDetail, ImageDetailFields, ImageDetailBuilder, shapes::IMAGE_DETAIL, shapes::image_detail_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 image_digest: opt String,
@@ -190,90 +190,90 @@ model_struct!(ImageDetail, ImageDetailFields, shapes::IMAGE_DETAIL, shapes::imag
     6 image_manifest_media_type: opt String,
     7 artifact_media_type: opt String,
 });
-model_struct!(ImageDigestDoesNotMatchException, ImageDigestDoesNotMatchExceptionFields, shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, shapes::image_digest_does_not_match_exception_index, {
+model_struct!(ImageDigestDoesNotMatchException, ImageDigestDoesNotMatchExceptionFields, ImageDigestDoesNotMatchExceptionBuilder, shapes::IMAGE_DIGEST_DOES_NOT_MATCH_EXCEPTION, shapes::image_digest_does_not_match_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageFailure, ImageFailureFields, shapes::IMAGE_FAILURE, shapes::image_failure_index, {
+model_struct!(ImageFailure, ImageFailureFields, ImageFailureBuilder, shapes::IMAGE_FAILURE, shapes::image_failure_index, {
     0 image_id: opt ImageIdentifier,
     1 failure_code: opt ImageFailureCode,
     2 failure_reason: opt String,
 });
-model_struct!(ImageIdentifier, ImageIdentifierFields, shapes::IMAGE_IDENTIFIER, shapes::image_identifier_index, {
+model_struct!(ImageIdentifier, ImageIdentifierFields, ImageIdentifierBuilder, shapes::IMAGE_IDENTIFIER, shapes::image_identifier_index, {
     0 image_digest: opt String,
     1 image_tag: opt String,
 });
-model_struct!(ImageNotFoundException, ImageNotFoundExceptionFields, shapes::IMAGE_NOT_FOUND_EXCEPTION, shapes::image_not_found_exception_index, {
+model_struct!(ImageNotFoundException, ImageNotFoundExceptionFields, ImageNotFoundExceptionBuilder, shapes::IMAGE_NOT_FOUND_EXCEPTION, shapes::image_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageTagAlreadyExistsException, ImageTagAlreadyExistsExceptionFields, shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, shapes::image_tag_already_exists_exception_index, {
+model_struct!(ImageTagAlreadyExistsException, ImageTagAlreadyExistsExceptionFields, ImageTagAlreadyExistsExceptionBuilder, shapes::IMAGE_TAG_ALREADY_EXISTS_EXCEPTION, shapes::image_tag_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ImageTagDetail, ImageTagDetailFields, shapes::IMAGE_TAG_DETAIL, shapes::image_tag_detail_index, {
+model_struct!(ImageTagDetail, ImageTagDetailFields, ImageTagDetailBuilder, shapes::IMAGE_TAG_DETAIL, shapes::image_tag_detail_index, {
     0 image_tag: opt String,
     1 created_at: opt Timestamp,
     2 image_detail: opt ReferencedImageDetail,
 });
-model_struct!(InitiateLayerUploadRequest, InitiateLayerUploadRequestFields, shapes::INITIATE_LAYER_UPLOAD_REQUEST, shapes::initiate_layer_upload_request_index, {
+model_struct!(InitiateLayerUploadRequest, InitiateLayerUploadRequestFields, InitiateLayerUploadRequestBuilder, shapes::INITIATE_LAYER_UPLOAD_REQUEST, shapes::initiate_layer_upload_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
 });
-model_struct!(InitiateLayerUploadResponse, InitiateLayerUploadResponseFields, shapes::INITIATE_LAYER_UPLOAD_RESPONSE, shapes::initiate_layer_upload_response_index, {
+model_struct!(InitiateLayerUploadResponse, InitiateLayerUploadResponseFields, InitiateLayerUploadResponseBuilder, shapes::INITIATE_LAYER_UPLOAD_RESPONSE, shapes::initiate_layer_upload_response_index, {
     0 upload_id: opt String,
     1 part_size: opt i64,
     2 response_metadata: opt ResponseMetadata,
 });
-model_struct!(InvalidLayerException, InvalidLayerExceptionFields, shapes::INVALID_LAYER_EXCEPTION, shapes::invalid_layer_exception_index, {
+model_struct!(InvalidLayerException, InvalidLayerExceptionFields, InvalidLayerExceptionBuilder, shapes::INVALID_LAYER_EXCEPTION, shapes::invalid_layer_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(InvalidLayerPartException, InvalidLayerPartExceptionFields, shapes::INVALID_LAYER_PART_EXCEPTION, shapes::invalid_layer_part_exception_index, {
+model_struct!(InvalidLayerPartException, InvalidLayerPartExceptionFields, InvalidLayerPartExceptionBuilder, shapes::INVALID_LAYER_PART_EXCEPTION, shapes::invalid_layer_part_exception_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 last_valid_byte_received: opt i64,
     4 message: opt String | 5 message_alias,
 });
-model_struct!(InvalidParameterException, InvalidParameterExceptionFields, shapes::INVALID_PARAMETER_EXCEPTION, shapes::invalid_parameter_exception_index, {
+model_struct!(InvalidParameterException, InvalidParameterExceptionFields, InvalidParameterExceptionBuilder, shapes::INVALID_PARAMETER_EXCEPTION, shapes::invalid_parameter_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(InvalidTagParameterException, InvalidTagParameterExceptionFields, shapes::INVALID_TAG_PARAMETER_EXCEPTION, shapes::invalid_tag_parameter_exception_index, {
+model_struct!(InvalidTagParameterException, InvalidTagParameterExceptionFields, InvalidTagParameterExceptionBuilder, shapes::INVALID_TAG_PARAMETER_EXCEPTION, shapes::invalid_tag_parameter_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(Layer, LayerFields, shapes::LAYER, shapes::layer_index, {
+model_struct!(Layer, LayerFields, LayerBuilder, shapes::LAYER, shapes::layer_index, {
     0 layer_digest: opt String,
     1 layer_availability: opt LayerAvailability,
     2 layer_size: opt i64,
     3 media_type: opt String,
 });
-model_struct!(LayerAlreadyExistsException, LayerAlreadyExistsExceptionFields, shapes::LAYER_ALREADY_EXISTS_EXCEPTION, shapes::layer_already_exists_exception_index, {
+model_struct!(LayerAlreadyExistsException, LayerAlreadyExistsExceptionFields, LayerAlreadyExistsExceptionBuilder, shapes::LAYER_ALREADY_EXISTS_EXCEPTION, shapes::layer_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LayerFailure, LayerFailureFields, shapes::LAYER_FAILURE, shapes::layer_failure_index, {
+model_struct!(LayerFailure, LayerFailureFields, LayerFailureBuilder, shapes::LAYER_FAILURE, shapes::layer_failure_index, {
     0 layer_digest: opt String,
     1 failure_code: opt LayerFailureCode,
     2 failure_reason: opt String,
 });
-model_struct!(LayerPartTooSmallException, LayerPartTooSmallExceptionFields, shapes::LAYER_PART_TOO_SMALL_EXCEPTION, shapes::layer_part_too_small_exception_index, {
+model_struct!(LayerPartTooSmallException, LayerPartTooSmallExceptionFields, LayerPartTooSmallExceptionBuilder, shapes::LAYER_PART_TOO_SMALL_EXCEPTION, shapes::layer_part_too_small_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LayersNotFoundException, LayersNotFoundExceptionFields, shapes::LAYERS_NOT_FOUND_EXCEPTION, shapes::layers_not_found_exception_index, {
+model_struct!(LayersNotFoundException, LayersNotFoundExceptionFields, LayersNotFoundExceptionBuilder, shapes::LAYERS_NOT_FOUND_EXCEPTION, shapes::layers_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(LimitExceededException, LimitExceededExceptionFields, shapes::LIMIT_EXCEEDED_EXCEPTION, shapes::limit_exceeded_exception_index, {
+model_struct!(LimitExceededException, LimitExceededExceptionFields, LimitExceededExceptionBuilder, shapes::LIMIT_EXCEEDED_EXCEPTION, shapes::limit_exceeded_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ListTagsForResourceRequest, ListTagsForResourceRequestFields, shapes::LIST_TAGS_FOR_RESOURCE_REQUEST, shapes::list_tags_for_resource_request_index, {
+model_struct!(ListTagsForResourceRequest, ListTagsForResourceRequestFields, ListTagsForResourceRequestBuilder, shapes::LIST_TAGS_FOR_RESOURCE_REQUEST, shapes::list_tags_for_resource_request_index, {
     0 resource_arn: req String,
 });
-model_struct!(ListTagsForResourceResponse, ListTagsForResourceResponseFields, shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE, shapes::list_tags_for_resource_response_index, {
+model_struct!(ListTagsForResourceResponse, ListTagsForResourceResponseFields, ListTagsForResourceResponseBuilder, shapes::LIST_TAGS_FOR_RESOURCE_RESPONSE, shapes::list_tags_for_resource_response_index, {
     0 tags: opt Vec<Tag>,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PaginatorConfig, PaginatorConfigFields, shapes::PAGINATOR_CONFIG, shapes::paginator_config_index, {
+model_struct!(PaginatorConfig, PaginatorConfigFields, PaginatorConfigBuilder, shapes::PAGINATOR_CONFIG, shapes::paginator_config_index, {
     0 max_items: opt i32,
     1 page_size: opt i32,
     2 starting_token: opt String,
 });
-model_struct!(PutImageRequest, PutImageRequestFields, shapes::PUT_IMAGE_REQUEST, shapes::put_image_request_index, {
+model_struct!(PutImageRequest, PutImageRequestFields, PutImageRequestBuilder, shapes::PUT_IMAGE_REQUEST, shapes::put_image_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 image_manifest: req String,
@@ -282,66 +282,66 @@ model_struct!(PutImageRequest, PutImageRequestFields, shapes::PUT_IMAGE_REQUEST,
     5 image_digest: opt String,
 });
 crate::documents::document_accessor!(PutImageRequest, image_manifest_document, image_manifest, req, "ImageManifest", crate::documents::ImageManifest, crate::documents::ImageManifest::read_as);
-model_struct!(PutImageResponse, PutImageResponseFields, shapes::PUT_IMAGE_RESPONSE, shapes::put_image_response_index, {
+model_struct!(PutImageResponse, PutImageResponseFields, PutImageResponseBuilder, shapes::PUT_IMAGE_RESPONSE, shapes::put_image_response_index, {
     0 image: opt Image,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutRegistryCatalogDataRequest, PutRegistryCatalogDataRequestFields, shapes::PUT_REGISTRY_CATALOG_DATA_REQUEST, shapes::put_registry_catalog_data_request_index, {
+model_struct!(PutRegistryCatalogDataRequest, PutRegistryCatalogDataRequestFields, PutRegistryCatalogDataRequestBuilder, shapes::PUT_REGISTRY_CATALOG_DATA_REQUEST, shapes::put_registry_catalog_data_request_index, {
     0 display_name: opt String,
 });
-model_struct!(PutRegistryCatalogDataResponse, PutRegistryCatalogDataResponseFields, shapes::PUT_REGISTRY_CATALOG_DATA_RESPONSE, shapes::put_registry_catalog_data_response_index, {
+model_struct!(PutRegistryCatalogDataResponse, PutRegistryCatalogDataResponseFields, PutRegistryCatalogDataResponseBuilder, shapes::PUT_REGISTRY_CATALOG_DATA_RESPONSE, shapes::put_registry_catalog_data_response_index, {
     0 registry_catalog_data: req RegistryCatalogData,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(PutRepositoryCatalogDataRequest, PutRepositoryCatalogDataRequestFields, shapes::PUT_REPOSITORY_CATALOG_DATA_REQUEST, shapes::put_repository_catalog_data_request_index, {
+model_struct!(PutRepositoryCatalogDataRequest, PutRepositoryCatalogDataRequestFields, PutRepositoryCatalogDataRequestBuilder, shapes::PUT_REPOSITORY_CATALOG_DATA_REQUEST, shapes::put_repository_catalog_data_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 catalog_data: req RepositoryCatalogDataInput,
 });
-model_struct!(PutRepositoryCatalogDataResponse, PutRepositoryCatalogDataResponseFields, shapes::PUT_REPOSITORY_CATALOG_DATA_RESPONSE, shapes::put_repository_catalog_data_response_index, {
+model_struct!(PutRepositoryCatalogDataResponse, PutRepositoryCatalogDataResponseFields, PutRepositoryCatalogDataResponseBuilder, shapes::PUT_REPOSITORY_CATALOG_DATA_RESPONSE, shapes::put_repository_catalog_data_response_index, {
     0 catalog_data: opt RepositoryCatalogData,
     1 response_metadata: opt ResponseMetadata,
 });
-model_struct!(ReferencedImageDetail, ReferencedImageDetailFields, shapes::REFERENCED_IMAGE_DETAIL, shapes::referenced_image_detail_index, {
+model_struct!(ReferencedImageDetail, ReferencedImageDetailFields, ReferencedImageDetailBuilder, shapes::REFERENCED_IMAGE_DETAIL, shapes::referenced_image_detail_index, {
     0 image_digest: opt String,
     1 image_size_in_bytes: opt i64,
     2 image_pushed_at: opt Timestamp,
     3 image_manifest_media_type: opt String,
     4 artifact_media_type: opt String,
 });
-model_struct!(ReferencedImagesNotFoundException, ReferencedImagesNotFoundExceptionFields, shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, shapes::referenced_images_not_found_exception_index, {
+model_struct!(ReferencedImagesNotFoundException, ReferencedImagesNotFoundExceptionFields, ReferencedImagesNotFoundExceptionBuilder, shapes::REFERENCED_IMAGES_NOT_FOUND_EXCEPTION, shapes::referenced_images_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(Registry, RegistryFields, shapes::REGISTRY, shapes::registry_index, {
+model_struct!(Registry, RegistryFields, RegistryBuilder, shapes::REGISTRY, shapes::registry_index, {
     0 registry_id: req String,
     1 registry_arn: req String,
     2 registry_uri: req String,
     3 verified: req bool,
     4 aliases: req Vec<RegistryAlias>,
 });
-model_struct!(RegistryAlias, RegistryAliasFields, shapes::REGISTRY_ALIAS, shapes::registry_alias_index, {
+model_struct!(RegistryAlias, RegistryAliasFields, RegistryAliasBuilder, shapes::REGISTRY_ALIAS, shapes::registry_alias_index, {
     0 name: req String,
     1 status: req RegistryAliasStatus,
     2 primary_registry_alias: req bool,
     3 default_registry_alias: req bool,
 });
-model_struct!(RegistryCatalogData, RegistryCatalogDataFields, shapes::REGISTRY_CATALOG_DATA, shapes::registry_catalog_data_index, {
+model_struct!(RegistryCatalogData, RegistryCatalogDataFields, RegistryCatalogDataBuilder, shapes::REGISTRY_CATALOG_DATA, shapes::registry_catalog_data_index, {
     0 display_name: opt String,
 });
-model_struct!(RegistryNotFoundException, RegistryNotFoundExceptionFields, shapes::REGISTRY_NOT_FOUND_EXCEPTION, shapes::registry_not_found_exception_index, {
+model_struct!(RegistryNotFoundException, RegistryNotFoundExceptionFields, RegistryNotFoundExceptionBuilder, shapes::REGISTRY_NOT_FOUND_EXCEPTION, shapes::registry_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(Repository, RepositoryFields, shapes::REPOSITORY, shapes::repository_index, {
+model_struct!(Repository, RepositoryFields, RepositoryBuilder, shapes::REPOSITORY, shapes::repository_index, {
     0 repository_arn: opt String,
     1 registry_id: opt String,
     2 repository_name: opt String,
     3 repository_uri: opt String,
     4 created_at: opt Timestamp,
 });
-model_struct!(RepositoryAlreadyExistsException, RepositoryAlreadyExistsExceptionFields, shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION, shapes::repository_already_exists_exception_index, {
+model_struct!(RepositoryAlreadyExistsException, RepositoryAlreadyExistsExceptionFields, RepositoryAlreadyExistsExceptionBuilder, shapes::REPOSITORY_ALREADY_EXISTS_EXCEPTION, shapes::repository_already_exists_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryCatalogData, RepositoryCatalogDataFields, shapes::REPOSITORY_CATALOG_DATA, shapes::repository_catalog_data_index, {
+model_struct!(RepositoryCatalogData, RepositoryCatalogDataFields, RepositoryCatalogDataBuilder, shapes::REPOSITORY_CATALOG_DATA, shapes::repository_catalog_data_index, {
     0 description: opt String,
     1 architectures: opt Vec<String>,
     2 operating_systems: opt Vec<String>,
@@ -350,7 +350,7 @@ model_struct!(RepositoryCatalogData, RepositoryCatalogDataFields, shapes::REPOSI
     5 usage_text: opt String,
     6 marketplace_certified: opt bool,
 });
-model_struct!(RepositoryCatalogDataInput, RepositoryCatalogDataInputFields, shapes::REPOSITORY_CATALOG_DATA_INPUT, shapes::repository_catalog_data_input_index, {
+model_struct!(RepositoryCatalogDataInput, RepositoryCatalogDataInputFields, RepositoryCatalogDataInputBuilder, shapes::REPOSITORY_CATALOG_DATA_INPUT, shapes::repository_catalog_data_input_index, {
     0 description: opt String,
     1 architectures: opt Vec<String>,
     2 operating_systems: opt Vec<String>,
@@ -358,67 +358,67 @@ model_struct!(RepositoryCatalogDataInput, RepositoryCatalogDataInputFields, shap
     4 about_text: opt String,
     5 usage_text: opt String,
 });
-model_struct!(RepositoryCatalogDataNotFoundException, RepositoryCatalogDataNotFoundExceptionFields, shapes::REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION, shapes::repository_catalog_data_not_found_exception_index, {
+model_struct!(RepositoryCatalogDataNotFoundException, RepositoryCatalogDataNotFoundExceptionFields, RepositoryCatalogDataNotFoundExceptionBuilder, shapes::REPOSITORY_CATALOG_DATA_NOT_FOUND_EXCEPTION, shapes::repository_catalog_data_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryNotEmptyException, RepositoryNotEmptyExceptionFields, shapes::REPOSITORY_NOT_EMPTY_EXCEPTION, shapes::repository_not_empty_exception_index, {
+model_struct!(RepositoryNotEmptyException, RepositoryNotEmptyExceptionFields, RepositoryNotEmptyExceptionBuilder, shapes::REPOSITORY_NOT_EMPTY_EXCEPTION, shapes::repository_not_empty_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryNotFoundException, RepositoryNotFoundExceptionFields, shapes::REPOSITORY_NOT_FOUND_EXCEPTION, shapes::repository_not_found_exception_index, {
+model_struct!(RepositoryNotFoundException, RepositoryNotFoundExceptionFields, RepositoryNotFoundExceptionBuilder, shapes::REPOSITORY_NOT_FOUND_EXCEPTION, shapes::repository_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(RepositoryPolicyNotFoundException, RepositoryPolicyNotFoundExceptionFields, shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, shapes::repository_policy_not_found_exception_index, {
+model_struct!(RepositoryPolicyNotFoundException, RepositoryPolicyNotFoundExceptionFields, RepositoryPolicyNotFoundExceptionBuilder, shapes::REPOSITORY_POLICY_NOT_FOUND_EXCEPTION, shapes::repository_policy_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(ResponseMetadata, ResponseMetadataFields, shapes::RESPONSE_METADATA, shapes::response_metadata_index, {
+model_struct!(ResponseMetadata, ResponseMetadataFields, ResponseMetadataBuilder, shapes::RESPONSE_METADATA, shapes::response_metadata_index, {
     0 request_id: opt String,
     1 http_status_code: opt i32,
     2 http_headers: opt BTreeMap<String, String>,
     3 retry_attempts: opt i32,
     4 host_id: opt String,
 });
-model_struct!(ServerException, ServerExceptionFields, shapes::SERVER_EXCEPTION, shapes::server_exception_index, {
+model_struct!(ServerException, ServerExceptionFields, ServerExceptionBuilder, shapes::SERVER_EXCEPTION, shapes::server_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, shapes::SET_REPOSITORY_POLICY_REQUEST, shapes::set_repository_policy_request_index, {
+model_struct!(SetRepositoryPolicyRequest, SetRepositoryPolicyRequestFields, SetRepositoryPolicyRequestBuilder, shapes::SET_REPOSITORY_POLICY_REQUEST, shapes::set_repository_policy_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 policy_text: req String,
     3 force: opt bool,
 });
 crate::documents::document_accessor!(SetRepositoryPolicyRequest, policy_text_document, policy_text, req, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
+model_struct!(SetRepositoryPolicyResponse, SetRepositoryPolicyResponseFields, SetRepositoryPolicyResponseBuilder, shapes::SET_REPOSITORY_POLICY_RESPONSE, shapes::set_repository_policy_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 policy_text: opt String,
     3 response_metadata: opt ResponseMetadata,
 });
 crate::documents::document_accessor!(SetRepositoryPolicyResponse, policy_text_document, policy_text, opt, "RepositoryPolicy", crate::documents::PolicyDocument, |text, role| crate::documents::PolicyDocument::read_as(text, &super::rules::REPOSITORY_POLICY_RULES, role));
-model_struct!(Tag, TagFields, shapes::TAG, shapes::tag_index, {
+model_struct!(Tag, TagFields, TagBuilder, shapes::TAG, shapes::tag_index, {
     0 key: opt String,
     1 value: opt String,
 });
-model_struct!(TagResourceRequest, TagResourceRequestFields, shapes::TAG_RESOURCE_REQUEST, shapes::tag_resource_request_index, {
+model_struct!(TagResourceRequest, TagResourceRequestFields, TagResourceRequestBuilder, shapes::TAG_RESOURCE_REQUEST, shapes::tag_resource_request_index, {
     0 resource_arn: req String,
     1 tags: req Vec<Tag>,
 });
-model_struct!(TagResourceResponse, TagResourceResponseFields, shapes::TAG_RESOURCE_RESPONSE, shapes::tag_resource_response_index, {
+model_struct!(TagResourceResponse, TagResourceResponseFields, TagResourceResponseBuilder, shapes::TAG_RESOURCE_RESPONSE, shapes::tag_resource_response_index, {
     0 response_metadata: opt ResponseMetadata,
 });
-model_struct!(TooManyTagsException, TooManyTagsExceptionFields, shapes::TOO_MANY_TAGS_EXCEPTION, shapes::too_many_tags_exception_index, {
+model_struct!(TooManyTagsException, TooManyTagsExceptionFields, TooManyTagsExceptionBuilder, shapes::TOO_MANY_TAGS_EXCEPTION, shapes::too_many_tags_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UnsupportedCommandException, UnsupportedCommandExceptionFields, shapes::UNSUPPORTED_COMMAND_EXCEPTION, shapes::unsupported_command_exception_index, {
+model_struct!(UnsupportedCommandException, UnsupportedCommandExceptionFields, UnsupportedCommandExceptionBuilder, shapes::UNSUPPORTED_COMMAND_EXCEPTION, shapes::unsupported_command_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(UntagResourceRequest, UntagResourceRequestFields, shapes::UNTAG_RESOURCE_REQUEST, shapes::untag_resource_request_index, {
+model_struct!(UntagResourceRequest, UntagResourceRequestFields, UntagResourceRequestBuilder, shapes::UNTAG_RESOURCE_REQUEST, shapes::untag_resource_request_index, {
     0 resource_arn: req String,
     1 tag_keys: req Vec<String>,
 });
-model_struct!(UntagResourceResponse, UntagResourceResponseFields, shapes::UNTAG_RESOURCE_RESPONSE, shapes::untag_resource_response_index, {
+model_struct!(UntagResourceResponse, UntagResourceResponseFields, UntagResourceResponseBuilder, shapes::UNTAG_RESOURCE_RESPONSE, shapes::untag_resource_response_index, {
     0 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, shapes::UPLOAD_LAYER_PART_REQUEST, shapes::upload_layer_part_request_index, {
+model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, UploadLayerPartRequestBuilder, shapes::UPLOAD_LAYER_PART_REQUEST, shapes::upload_layer_part_request_index, {
     0 registry_id: opt String,
     1 repository_name: req String,
     2 upload_id: req String,
@@ -426,17 +426,17 @@ model_struct!(UploadLayerPartRequest, UploadLayerPartRequestFields, shapes::UPLO
     4 part_last_byte: req i64,
     5 layer_part_blob: req Blob,
 });
-model_struct!(UploadLayerPartResponse, UploadLayerPartResponseFields, shapes::UPLOAD_LAYER_PART_RESPONSE, shapes::upload_layer_part_response_index, {
+model_struct!(UploadLayerPartResponse, UploadLayerPartResponseFields, UploadLayerPartResponseBuilder, shapes::UPLOAD_LAYER_PART_RESPONSE, shapes::upload_layer_part_response_index, {
     0 registry_id: opt String,
     1 repository_name: opt String,
     2 upload_id: opt String,
     3 last_byte_received: opt i64,
     4 response_metadata: opt ResponseMetadata,
 });
-model_struct!(UploadNotFoundException, UploadNotFoundExceptionFields, shapes::UPLOAD_NOT_FOUND_EXCEPTION, shapes::upload_not_found_exception_index, {
+model_struct!(UploadNotFoundException, UploadNotFoundExceptionFields, UploadNotFoundExceptionBuilder, shapes::UPLOAD_NOT_FOUND_EXCEPTION, shapes::upload_not_found_exception_index, {
     0 message: opt String | 1 message_alias,
 });
-model_struct!(WaiterConfig, WaiterConfigFields, shapes::WAITER_CONFIG, shapes::waiter_config_index, {
+model_struct!(WaiterConfig, WaiterConfigFields, WaiterConfigBuilder, shapes::WAITER_CONFIG, shapes::waiter_config_index, {
     0 delay: opt i32,
     1 max_attempts: opt i32,
 });

@@ -10,6 +10,7 @@ use crate::{Blob, Timestamp};
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AuthorizationData {
     /// `authorizationToken`: optional; string `Base64`: pattern `^(?:^[^\t\n\x0B\f\r ]+$)$`, secret (never quoted in messages or Debug output).
     #[serde(
@@ -39,6 +40,7 @@ impl std::fmt::Debug for AuthorizationData {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchCheckLayerAvailabilityRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +58,7 @@ pub struct BatchCheckLayerAvailabilityRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchCheckLayerAvailabilityResponse {
     /// `layers`: optional; list `LayerList` of structure [`Layer`](super::Layer).
     #[serde(rename = "layers", default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +80,7 @@ pub struct BatchCheckLayerAvailabilityResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchDeleteImageRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -94,6 +98,7 @@ pub struct BatchDeleteImageRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BatchDeleteImageResponse {
     /// `imageIds`: optional; list `ImageIdentifierList` of structure [`ImageIdentifier`](super::ImageIdentifier): items 1..=100.
     #[serde(rename = "imageIds", default, skip_serializing_if = "Option::is_none")]
@@ -115,6 +120,7 @@ pub struct BatchDeleteImageResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompleteLayerUploadRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -135,6 +141,7 @@ pub struct CompleteLayerUploadRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CompleteLayerUploadResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -162,6 +169,7 @@ pub struct CompleteLayerUploadResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryRequest {
     /// `repositoryName`: required; string `RepositoryName`: length 2..=205 characters, pattern `^(?:(?:[a-z0-9]+(?:[._\-][a-z0-9]+)*/)*[a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "repositoryName")]
@@ -179,6 +187,7 @@ pub struct CreateRepositoryRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CreateRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
@@ -200,6 +209,7 @@ pub struct CreateRepositoryResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -214,6 +224,7 @@ pub struct DeleteRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -238,6 +249,7 @@ pub struct DeleteRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -255,6 +267,7 @@ pub struct DeleteRepositoryRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DeleteRepositoryResponse {
     /// `repository`: optional; structure [`Repository`](super::Repository).
     #[serde(rename = "repository", default, skip_serializing_if = "Option::is_none")]
@@ -273,6 +286,7 @@ pub struct DeleteRepositoryResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageTagsPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -294,6 +308,7 @@ pub struct DescribeImageTagsPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageTagsRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -314,6 +329,7 @@ pub struct DescribeImageTagsRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImageTagsResponse {
     /// `imageTagDetails`: optional; list `ImageTagDetailList` of structure [`ImageTagDetail`](super::ImageTagDetail).
     #[serde(
@@ -339,6 +355,7 @@ pub struct DescribeImageTagsResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -363,6 +380,7 @@ pub struct DescribeImagesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -386,6 +404,7 @@ pub struct DescribeImagesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeImagesResponse {
     /// `imageDetails`: optional; list `ImageDetailList` of structure [`ImageDetail`](super::ImageDetail).
     #[serde(rename = "imageDetails", default, skip_serializing_if = "Option::is_none")]
@@ -407,6 +426,7 @@ pub struct DescribeImagesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRegistriesPaginateRequest {
     /// `PaginationConfig`: optional; structure [`PaginatorConfig`](super::PaginatorConfig).
     #[serde(
@@ -422,6 +442,7 @@ pub struct DescribeRegistriesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRegistriesRequest {
     /// `nextToken`: optional; string `NextToken`.
     #[serde(rename = "nextToken", default, skip_serializing_if = "Option::is_none")]
@@ -436,6 +457,7 @@ pub struct DescribeRegistriesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRegistriesResponse {
     /// `registries`: required; list `RegistryList` of structure [`Registry`](super::Registry).
     #[serde(rename = "registries")]
@@ -457,6 +479,7 @@ pub struct DescribeRegistriesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesPaginateRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -482,6 +505,7 @@ pub struct DescribeRepositoriesPaginateRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -506,6 +530,7 @@ pub struct DescribeRepositoriesRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DescribeRepositoriesResponse {
     /// `repositories`: optional; list `RepositoryList` of structure [`Repository`](super::Repository).
     #[serde(rename = "repositories", default, skip_serializing_if = "Option::is_none")]
@@ -527,6 +552,7 @@ pub struct DescribeRepositoriesResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EmptyUploadException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -543,6 +569,7 @@ pub struct EmptyUploadException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAuthorizationTokenRequest {}
 /// The output of the `GetAuthorizationToken` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -550,6 +577,7 @@ pub struct GetAuthorizationTokenRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetAuthorizationTokenResponse {
     /// `authorizationData`: optional; structure [`AuthorizationData`](super::AuthorizationData).
     #[serde(
@@ -572,6 +600,7 @@ pub struct GetAuthorizationTokenResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryCatalogDataRequest {}
 /// The output of the `GetRegistryCatalogData` operation, as the API returns it or boto3 dumps it (with `ResponseMetadata`).
 ///
@@ -579,6 +608,7 @@ pub struct GetRegistryCatalogDataRequest {}
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRegistryCatalogDataResponse {
     /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
     #[serde(rename = "registryCatalogData")]
@@ -597,6 +627,7 @@ pub struct GetRegistryCatalogDataResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryCatalogDataRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -611,6 +642,7 @@ pub struct GetRepositoryCatalogDataRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryCatalogDataResponse {
     /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
@@ -629,6 +661,7 @@ pub struct GetRepositoryCatalogDataResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -643,6 +676,7 @@ pub struct GetRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -667,6 +701,7 @@ pub struct GetRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Image {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -694,6 +729,7 @@ pub struct Image {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -710,6 +746,7 @@ pub struct ImageAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageDetail {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -754,6 +791,7 @@ pub struct ImageDetail {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageDigestDoesNotMatchException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -770,6 +808,7 @@ pub struct ImageDigestDoesNotMatchException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageFailure {
     /// `imageId`: optional; structure [`ImageIdentifier`](super::ImageIdentifier).
     #[serde(rename = "imageId", default, skip_serializing_if = "Option::is_none")]
@@ -796,6 +835,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageIdentifier {
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
@@ -810,6 +850,7 @@ pub struct ImageIdentifier {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -826,6 +867,7 @@ pub struct ImageNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageTagAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -842,6 +884,7 @@ pub struct ImageTagAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImageTagDetail {
     /// `imageTag`: optional; string `ImageTag`: length 1..=300 characters.
     #[serde(rename = "imageTag", default, skip_serializing_if = "Option::is_none")]
@@ -859,6 +902,7 @@ pub struct ImageTagDetail {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitiateLayerUploadRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -873,6 +917,7 @@ pub struct InitiateLayerUploadRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InitiateLayerUploadResponse {
     /// `uploadId`: optional; string `UploadId`: pattern `^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$`.
     #[serde(rename = "uploadId", default, skip_serializing_if = "Option::is_none")]
@@ -894,6 +939,7 @@ pub struct InitiateLayerUploadResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidLayerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -910,6 +956,7 @@ pub struct InvalidLayerException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidLayerPartException {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -942,6 +989,7 @@ pub struct InvalidLayerPartException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -958,6 +1006,7 @@ pub struct InvalidParameterException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InvalidTagParameterException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -974,6 +1023,7 @@ pub struct InvalidTagParameterException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Layer {
     /// `layerDigest`: optional; string `LayerDigest`: pattern `^(?:[a-zA-Z0-9\-_+.]+:[a-fA-F0-9]+)$`.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
@@ -998,6 +1048,7 @@ pub struct Layer {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1019,6 +1070,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerFailure {
     /// `layerDigest`: optional; string `BatchedOperationLayerDigest`: length 0..=1000 characters.
     #[serde(rename = "layerDigest", default, skip_serializing_if = "Option::is_none")]
@@ -1042,6 +1094,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayerPartTooSmallException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1058,6 +1111,7 @@ pub struct LayerPartTooSmallException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LayersNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1074,6 +1128,7 @@ pub struct LayersNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LimitExceededException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1090,6 +1145,7 @@ pub struct LimitExceededException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
@@ -1101,6 +1157,7 @@ pub struct ListTagsForResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// `tags`: optional; list `TagList` of structure [`Tag`](super::Tag): items 0..=200.
     #[serde(rename = "tags", default, skip_serializing_if = "Option::is_none")]
@@ -1119,6 +1176,7 @@ pub struct ListTagsForResourceResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PaginatorConfig {
     /// `MaxItems`: optional; integer (`i32`) `Integer`.
     #[serde(rename = "MaxItems", default, skip_serializing_if = "Option::is_none")]
@@ -1143,6 +1201,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1173,6 +1232,7 @@ pub struct PutImageRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutImageResponse {
     /// `image`: optional; structure [`Image`](super::Image).
     #[serde(rename = "image", default, skip_serializing_if = "Option::is_none")]
@@ -1191,6 +1251,7 @@ pub struct PutImageResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryCatalogDataRequest {
     /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100 characters.
     #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
@@ -1202,6 +1263,7 @@ pub struct PutRegistryCatalogDataRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRegistryCatalogDataResponse {
     /// `registryCatalogData`: required; structure [`RegistryCatalogData`](super::RegistryCatalogData).
     #[serde(rename = "registryCatalogData")]
@@ -1220,6 +1282,7 @@ pub struct PutRegistryCatalogDataResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRepositoryCatalogDataRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1237,6 +1300,7 @@ pub struct PutRepositoryCatalogDataRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PutRepositoryCatalogDataResponse {
     /// `catalogData`: optional; structure [`RepositoryCatalogData`](super::RepositoryCatalogData).
     #[serde(rename = "catalogData", default, skip_serializing_if = "Option::is_none")]
@@ -1255,6 +1319,7 @@ pub struct PutRepositoryCatalogDataResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReferencedImageDetail {
     /// `imageDigest`: optional; string `ImageDigest`.
     #[serde(rename = "imageDigest", default, skip_serializing_if = "Option::is_none")]
@@ -1290,6 +1355,7 @@ pub struct ReferencedImageDetail {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReferencedImagesNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1306,6 +1372,7 @@ pub struct ReferencedImagesNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Registry {
     /// `registryId`: required; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId")]
@@ -1329,6 +1396,7 @@ pub struct Registry {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryAlias {
     /// `name`: required; string `RegistryAliasName`: length 2..=50 characters, pattern `^(?:[a-z][a-z0-9]+(?:[._\-][a-z0-9]+)*)$`.
     #[serde(rename = "name")]
@@ -1354,6 +1422,7 @@ crate::enums::model_enum!(
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryCatalogData {
     /// `displayName`: optional; string `RegistryDisplayName`: length 0..=100 characters.
     #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
@@ -1365,6 +1434,7 @@ pub struct RegistryCatalogData {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RegistryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1381,6 +1451,7 @@ pub struct RegistryNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Repository {
     /// `repositoryArn`: optional; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "repositoryArn", default, skip_serializing_if = "Option::is_none")]
@@ -1404,6 +1475,7 @@ pub struct Repository {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryAlreadyExistsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1420,6 +1492,7 @@ pub struct RepositoryAlreadyExistsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryCatalogData {
     /// `description`: optional; string `RepositoryDescription`: length 0..=1024 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
@@ -1457,6 +1530,7 @@ pub struct RepositoryCatalogData {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryCatalogDataInput {
     /// `description`: optional; string `RepositoryDescription`: length 0..=1024 characters.
     #[serde(rename = "description", default, skip_serializing_if = "Option::is_none")]
@@ -1487,6 +1561,7 @@ pub struct RepositoryCatalogDataInput {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryCatalogDataNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1503,6 +1578,7 @@ pub struct RepositoryCatalogDataNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryNotEmptyException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1519,6 +1595,7 @@ pub struct RepositoryNotEmptyException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1535,6 +1612,7 @@ pub struct RepositoryNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RepositoryPolicyNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1551,6 +1629,7 @@ pub struct RepositoryPolicyNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResponseMetadata {
     /// `RequestId`: optional; string `String`.
     #[serde(rename = "RequestId", default, skip_serializing_if = "Option::is_none")]
@@ -1574,6 +1653,7 @@ pub struct ResponseMetadata {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ServerException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1590,6 +1670,7 @@ pub struct ServerException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SetRepositoryPolicyRequest {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1610,6 +1691,7 @@ pub struct SetRepositoryPolicyRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SetRepositoryPolicyResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1634,6 +1716,7 @@ pub struct SetRepositoryPolicyResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Tag {
     /// `Key`: optional; string `TagKey`: length 1..=128 characters.
     #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
@@ -1648,6 +1731,7 @@ pub struct Tag {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
@@ -1662,6 +1746,7 @@ pub struct TagResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
@@ -1677,6 +1762,7 @@ pub struct TagResourceResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TooManyTagsException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1693,6 +1779,7 @@ pub struct TooManyTagsException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnsupportedCommandException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1709,6 +1796,7 @@ pub struct UnsupportedCommandException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceRequest {
     /// `resourceArn`: required; string `Arn`: length 1..=2048 characters.
     #[serde(rename = "resourceArn")]
@@ -1723,6 +1811,7 @@ pub struct UntagResourceRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UntagResourceResponse {
     /// `ResponseMetadata`: optional; structure [`ResponseMetadata`](super::ResponseMetadata).
     #[serde(
@@ -1738,6 +1827,7 @@ pub struct UntagResourceResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadLayerPartRequest {
     /// `registryId`: optional; string `RegistryIdOrAlias`: length 2..=50 characters.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1764,6 +1854,7 @@ pub struct UploadLayerPartRequest {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadLayerPartResponse {
     /// `registryId`: optional; string `RegistryId`: pattern `^(?:[0-9]{12})$`.
     #[serde(rename = "registryId", default, skip_serializing_if = "Option::is_none")]
@@ -1795,6 +1886,7 @@ pub struct UploadLayerPartResponse {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UploadNotFoundException {
     /// `message`: optional; string `ExceptionMessage`. Also accepted as `Message`.
     #[serde(
@@ -1811,6 +1903,7 @@ pub struct UploadNotFoundException {
 ///
 /// Its derived `Deserialize` checks no rule: read it with [`crate::from_json`] (or [`crate::from_slice`]), or as a [`crate::Validated`] from any serde format.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WaiterConfig {
     /// `Delay`: optional; integer (`i32`) `Integer`.
     #[serde(rename = "Delay", default, skip_serializing_if = "Option::is_none")]
