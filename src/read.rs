@@ -1217,37 +1217,24 @@ pub(crate) fn value_text(value: &serde_json::Value) -> Vec<u8> {
 /// Whether `text` is a JSON object without a member named `name` (false
 /// for text that is not an object, or not JSON: its own check says so).
 fn lacks_member(text: &str, name: &str, opts: &Options) -> bool {
-    /// Reads an object's names, skipping their values: whether `name` is
-    /// among them.
-    #[derive(Clone, Copy)]
-    struct Names<'n>(&'n str);
-
-    impl Kind for Names<'_> {
-        type Value = bool;
-
-        fn expected(&self) -> &'static str {
-            "an object"
+    let mut p = Parser::from_bytes(text.as_bytes()).with_limits(Limits {
+        depth: opts.max_depth,
+        number_length: opts.max_number_length,
+    });
+    let mut lacks = || -> Result<bool, Syntax> {
+        if !matches!(p.next_value()?, Next::Object) {
+            return Ok(false);
         }
-
-        fn map(
-            self,
-            _: &mut Cx<'_>,
-            _: &Path<'_>,
-            mut members: Members<'_, '_>,
-        ) -> Result<Option<bool>, Syntax> {
-            let mut found = false;
-            while let Some(key) = members.next_key()? {
-                found |= *key == *self.0;
-                members.skip_value()?;
+        let mut members = p.object()?;
+        while let Some(key) = members.next_key()? {
+            if *key == *name {
+                return Ok(false);
             }
-            Ok(Some(found))
+            members.skip_value()?;
         }
-    }
-
-    matches!(
-        run_bytes(text.as_bytes(), Names(name), Cx::new(opts)),
-        Ok(false)
-    )
+        Ok(true)
+    };
+    lacks().unwrap_or(false)
 }
 
 /// Reads one document of `kind` from bytes: UTF-8 is checked once, for the
