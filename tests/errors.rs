@@ -57,21 +57,21 @@ const NOT_FOUND_MESSAGE: &str =
 
 // ------------------------------------------------------------------ __type and message spellings
 
+/// The error both bodies below name, built.
+fn not_found() -> ServiceError {
+    let error = RepositoryNotFoundException::builder()
+        .message(NOT_FOUND_MESSAGE)
+        .build();
+    ServiceError::RepositoryNotFoundException(error.expect("valid"))
+}
+
 #[test]
 fn type_with_the_namespace_prefix_is_read() {
     let body = format!(
         r#"{{"__type": "com.amazonaws.ecr#RepositoryNotFoundException", "message": "{NOT_FOUND_MESSAGE}"}}"#
     );
     let got = ecr_error(&body, Some("DescribeRepositories"), &Options::default()).expect("valid");
-    assert_eq!(
-        got,
-        ServiceError::RepositoryNotFoundException(
-            RepositoryNotFoundException::builder()
-                .message(NOT_FOUND_MESSAGE)
-                .build()
-                .expect("valid")
-        )
-    );
+    assert_eq!(got, not_found());
     assert_eq!(got.name(), "RepositoryNotFoundException");
 }
 
@@ -80,15 +80,7 @@ fn type_without_the_namespace_prefix_is_read() {
     let body =
         format!(r#"{{"__type": "RepositoryNotFoundException", "message": "{NOT_FOUND_MESSAGE}"}}"#);
     let got = ecr_error(&body, Some("DescribeRepositories"), &Options::default()).expect("valid");
-    assert_eq!(
-        got,
-        ServiceError::RepositoryNotFoundException(
-            RepositoryNotFoundException::builder()
-                .message(NOT_FOUND_MESSAGE)
-                .build()
-                .expect("valid")
-        )
-    );
+    assert_eq!(got, not_found());
 }
 
 #[test]
