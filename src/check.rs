@@ -12,7 +12,7 @@
 use crate::parse::{Items, Members, Next, Parser, Syntax};
 use crate::read::{
     enum_value, read_any, read_struct, Bool, Bytes, Cx, Double, Fields, Int, Kind, List, Map,
-    Number, Order, Path, Str, Text, Time,
+    Number, Order, Path, Read, Str, Text, Time,
 };
 use crate::rules::StrRule;
 use crate::shape::{EnumShape, ListShape, MapShape, Member, StructShape, Ty};
@@ -61,7 +61,7 @@ impl Checker {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         required: bool,
-    ) -> Result<Option<()>, Syntax> {
+    ) -> Read<()> {
         Ok(match (p.next_value()?, self.0) {
             (Next::String, Ty::String(rule)) => StrValues(rule).text(cx, path, p.string()?),
             (Next::String, Ty::Enum(shape)) => EnumValues(shape).text(cx, path, p.string()?),
@@ -97,12 +97,7 @@ impl Checker {
 impl Kind for Checker {
     type Value = ();
 
-    fn read(
-        self,
-        p: &mut Parser<'_>,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn read(self, p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Read<()> {
         self.read_member(p, cx, path, true)
     }
 
@@ -126,21 +121,11 @@ impl Kind for Checker {
         with_reader!(self.0, |k| k.null(cx, path))
     }
 
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        items: Items<'_, '_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<()> {
         Ok(with_reader!(self.0, |k| k.seq(cx, path, items)?))
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<()> {
         Ok(with_reader!(self.0, |k| k.map(cx, path, members)?))
     }
 }
@@ -159,7 +144,7 @@ fn structures(
     cx: &mut Cx<'_>,
     path: &Path<'_>,
     items: Items<'_, '_>,
-) -> Result<Option<()>, Syntax> {
+) -> Read<()> {
     let mut order = Order::default();
     let read = |p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>| match p.next_value()? {
         Next::Object => {
@@ -262,12 +247,7 @@ impl Kind for StructValues {
         "an object"
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<()> {
         read_struct(self.0, self, cx, path, members, None)
     }
 }

@@ -352,6 +352,11 @@ impl<'o> Cx<'o> {
     }
 }
 
+/// What reading a value gives: the value; `None` when it breaks a rule (the
+/// violation is recorded and reading goes on); or the text's syntax error,
+/// which ends the read.
+pub type Read<T> = Result<Option<T>, Syntax>;
+
 /// A reader: which JSON types it accepts, what it builds, which rules it checks.
 /// Each method handles one JSON type; the defaults report a `type` violation.
 pub trait Kind: Copy {
@@ -389,24 +394,14 @@ pub trait Kind: Copy {
     }
 
     /// An array: the reader is inside it, and must leave it read to its end.
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        items: Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<Self::Value> {
         items.skip_rest()?;
         cx.wrong_type(path, self.expected(), "an array");
         Ok(None)
     }
 
     /// An object: the reader is inside it, and must leave it read to its end.
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<Self::Value> {
         members.skip_rest()?;
         cx.wrong_type(path, self.expected(), "an object");
         Ok(None)
@@ -414,12 +409,7 @@ pub trait Kind: Copy {
 
     /// Reads one value of any JSON type from `p`.
     #[inline]
-    fn read(
-        self,
-        p: &mut Parser<'_>,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn read(self, p: &mut Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Read<Self::Value> {
         read_any(self, p, cx, path)
     }
 }
@@ -432,7 +422,7 @@ pub(crate) fn read_any<K: Kind>(
     p: &mut Parser<'_>,
     cx: &mut Cx<'_>,
     path: &Path<'_>,
-) -> Result<Option<K::Value>, Syntax> {
+) -> Read<K::Value> {
     Ok(match p.next_value()? {
         Next::String => {
             let text = p.string()?;
@@ -480,21 +470,11 @@ impl<K: Kind> Kind for Optional<K> {
         Some(None)
     }
 
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        items: Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<Self::Value> {
         Ok(self.0.seq(cx, path, items)?.map(Some))
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<Self::Value> {
         Ok(self.0.map(cx, path, members)?.map(Some))
     }
 }
@@ -549,7 +529,7 @@ pub(crate) fn read_struct<F: Fields>(
     path: &Path<'_>,
     mut map: Members<'_, '_>,
     mut order: Option<&mut Order>,
-) -> Result<Option<F::Value>, Syntax> {
+) -> Read<F::Value> {
     let mut seen = Seen::default();
     let mut ok = true;
     let mut place = 0;
@@ -1061,12 +1041,7 @@ impl<F: Fields + Default> Kind for Struct<F> {
         "an object"
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<F::Value>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<F::Value> {
         read_struct(self.0, F::default(), cx, path, members, None)
     }
 }
@@ -1089,8 +1064,8 @@ impl<K> List<K> {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         mut items: Items<'_, '_>,
-        mut read: impl FnMut(&mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<Option<V>, Syntax>,
-    ) -> Result<Option<Vec<V>>, Syntax> {
+        mut read: impl FnMut(&mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Read<V>,
+    ) -> Read<Vec<V>> {
         let max = match self.1.max {
             Some(m) if cx.list_bounds => usize::try_from(m).unwrap_or(usize::MAX),
             _ => usize::MAX,
@@ -1124,12 +1099,7 @@ impl<K: Kind> Kind for List<K> {
         "an array"
     }
 
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        items: Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<Self::Value> {
         let item = self.0;
         self.items(cx, path, items, |p, cx, path| item.read(p, cx, path))
     }
@@ -1183,7 +1153,7 @@ where
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         mut members: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    ) -> Read<Self::Value> {
         let mut out = BTreeMap::new();
         let mut seen = SeenKeys::default();
         let mut ok = true;

@@ -39,12 +39,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{all, members, optional_list, read_into, Got, ListOf};
+use super::{all, optional_list, Got, ListOf};
 use crate::enums::model_enum;
 use crate::error::{Code, Error};
 use crate::options::Options;
-use crate::parse::{Members, Syntax};
-use crate::read::{Cx, Enum, Int, Kind, Path, Str};
+use crate::read::{Cx, Enum, Int, Path, Str};
 use crate::rules::{IntRule, StrRule};
 use crate::shape::Role;
 
@@ -197,42 +196,15 @@ fn tags() -> ListOf<Str> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-pub(super) struct PolicyReader;
-
-impl Kind for PolicyReader {
-    type Value = LifecyclePolicy;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A lifecycle policy.
+    pub(super) struct PolicyReader;
+    value: LifecyclePolicy, "an object";
+    others: Some("a lifecycle policy");
+    members: {
+        "rules" => rules: ListOf { item: RuleReader, min: 1 },
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<LifecyclePolicy>, Syntax> {
-        let mut rules = Got::Absent;
-        members(
-            cx,
-            path,
-            object,
-            "a lifecycle policy",
-            &["rules"],
-            |_, p, cx, at| {
-                read_into(
-                    &mut rules,
-                    ListOf {
-                        item: RuleReader,
-                        min: 1,
-                    },
-                    p,
-                    cx,
-                    at,
-                )
-            },
-        )?;
+    finish: |_, cx, path| {
         let rules = rules.required(cx, path, "rules");
         let Some(rules) = rules else { return Ok(None) };
         let seen: Vec<Seen> = rules
@@ -255,37 +227,19 @@ struct Seen {
     class: Option<StorageClass>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct RuleReader;
-
-impl Kind for RuleReader {
-    type Value = (Seen, Option<LifecycleRule>);
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A lifecycle rule: what the rules across rules look at in it, kept
+    /// even when the rest of it is broken, and the rule if all of it was read.
+    struct RuleReader;
+    value: (Seen, Option<LifecycleRule>), "an object";
+    others: Some("a lifecycle rule");
+    members: {
+        "rulePriority" => priority: positive(),
+        "description" => description: text(),
+        "selection" => selection: SelectionReader,
+        "action" => action: ActionReader,
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
-        let (mut priority, mut description, mut selection, mut action) =
-            (Got::Absent, Got::Absent, Got::Absent, Got::Absent);
-        members(
-            cx,
-            path,
-            object,
-            "a lifecycle rule",
-            &["rulePriority", "description", "selection", "action"],
-            |at, p, cx, here| match at {
-                0 => read_into(&mut priority, positive(), p, cx, here),
-                1 => read_into(&mut description, text(), p, cx, here),
-                2 => read_into(&mut selection, SelectionReader, p, cx, here),
-                _ => read_into(&mut action, ActionReader, p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         let rule_priority = priority.required(cx, path, "rulePriority");
         let selection = selection.required(cx, path, "selection");
         let action = action.required(cx, path, "action");
@@ -312,55 +266,22 @@ impl Kind for RuleReader {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct SelectionReader;
-
-impl Kind for SelectionReader {
-    /// The tag status and storage class as far as they were read, and the
-    /// selection if all of it was.
-    type Value = (Option<TagStatus>, Option<StorageClass>, Option<Selection>);
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A rule's selection: the tag status and storage class as far as they
+    /// were read, and the selection if all of it was.
+    struct SelectionReader;
+    value: (Option<TagStatus>, Option<StorageClass>, Option<Selection>), "an object";
+    others: Some("a lifecycle rule's selection");
+    members: {
+        "tagStatus" => status: Enum::<TagStatus>::new(),
+        "tagPrefixList" => prefixes: tags(),
+        "tagPatternList" => patterns: tags(),
+        "countType" => count_type: Enum::<CountType>::new(),
+        "countUnit" => unit: Enum::<CountUnit>::new(),
+        "countNumber" => number: positive(),
+        "storageClass" => class: Enum::<StorageClass>::new(),
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
-        let mut status = Got::Absent;
-        let mut prefixes = Got::Absent;
-        let mut patterns: Got<Vec<Option<String>>> = Got::Absent;
-        let mut count_type = Got::Absent;
-        let mut unit = Got::Absent;
-        let mut number = Got::Absent;
-        let mut class = Got::Absent;
-        members(
-            cx,
-            path,
-            object,
-            "a lifecycle rule's selection",
-            &[
-                "tagStatus",
-                "tagPrefixList",
-                "tagPatternList",
-                "countType",
-                "countUnit",
-                "countNumber",
-                "storageClass",
-            ],
-            |at, p, cx, here| match at {
-                0 => read_into(&mut status, Enum::<TagStatus>::new(), p, cx, here),
-                1 => read_into(&mut prefixes, tags(), p, cx, here),
-                2 => read_into(&mut patterns, tags(), p, cx, here),
-                3 => read_into(&mut count_type, Enum::<CountType>::new(), p, cx, here),
-                4 => read_into(&mut unit, Enum::<CountUnit>::new(), p, cx, here),
-                5 => read_into(&mut number, positive(), p, cx, here),
-                _ => read_into(&mut class, Enum::<StorageClass>::new(), p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         let ok = !cx.every_document_rule()
             || selection_rules(
                 cx,
@@ -539,34 +460,16 @@ fn selection_rules(
     ok
 }
 
-#[derive(Debug, Clone, Copy)]
-struct ActionReader;
-
-impl Kind for ActionReader {
-    type Value = Action;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A rule's action.
+    struct ActionReader;
+    value: Action, "an object";
+    others: Some("a lifecycle rule's action");
+    members: {
+        "type" => kind: Enum::<ActionType>::new(),
+        "targetStorageClass" => target: Enum::<TargetStorageClass>::new(),
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Action>, Syntax> {
-        let (mut kind, mut target) = (Got::Absent, Got::Absent);
-        members(
-            cx,
-            path,
-            object,
-            "a lifecycle rule's action",
-            &["type", "targetStorageClass"],
-            |at, p, cx, here| match at {
-                0 => read_into(&mut kind, Enum::<ActionType>::new(), p, cx, here),
-                _ => read_into(&mut target, Enum::<TargetStorageClass>::new(), p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         let mut ok = true;
         if cx.every_document_rule() {
             match kind.value() {

@@ -85,13 +85,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{all, open_members, optional_list, read_into, Got, ListOf};
+use super::{all, optional_list, ListOf};
 use crate::blob::Blob;
 use crate::enums::{model_enum, ModelEnum};
 use crate::error::{Code, Error};
 use crate::options::Options;
-use crate::parse::{Items, Members, Number, Syntax, Text};
-use crate::read::{enum_value, Cx, Int, Kind, Map, Path, Str};
+use crate::parse::{Items, Members, Number, Text};
+use crate::read::{enum_value, Cx, Int, Kind, Map, Path, Read, Str};
 use crate::rules::{quote, IntRule, Pattern, StrRule};
 use crate::shape::Role;
 
@@ -445,48 +445,20 @@ impl Kind for DataReader {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct PlatformReader;
-
-const PLATFORM_MEMBERS: [&str; 6] = [
-    "architecture",
-    "os",
-    "os.version",
-    "os.features",
-    "variant",
-    "features",
-];
-
-impl Kind for PlatformReader {
-    type Value = Platform;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// The platform of an index's manifest.
+    struct PlatformReader;
+    value: Platform, "an object";
+    others: None;
+    members: {
+        "architecture" => architecture: text(),
+        "os" => os: text(),
+        "os.version" => os_version: text(),
+        "os.features" => os_features: strings(),
+        "variant" => variant: text(),
+        "features" => features: strings(),
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Platform>, Syntax> {
-        let (mut architecture, mut os, mut os_version, mut variant) =
-            (Got::Absent, Got::Absent, Got::Absent, Got::Absent);
-        let (mut os_features, mut features) = (Got::Absent, Got::Absent);
-        open_members(
-            cx,
-            path,
-            object,
-            &PLATFORM_MEMBERS,
-            |at, p, cx, here| match at {
-                0 => read_into(&mut architecture, text(), p, cx, here),
-                1 => read_into(&mut os, text(), p, cx, here),
-                2 => read_into(&mut os_version, text(), p, cx, here),
-                3 => read_into(&mut os_features, strings(), p, cx, here),
-                4 => read_into(&mut variant, text(), p, cx, here),
-                _ => read_into(&mut features, strings(), p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         let architecture = architecture.required(cx, path, "architecture");
         let os = os.required(cx, path, "os");
         Ok((|| {
@@ -502,61 +474,22 @@ impl Kind for PlatformReader {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct DescriptorReader;
-
-const DESCRIPTOR_MEMBERS: [&str; 8] = [
-    "mediaType",
-    "digest",
-    "size",
-    "urls",
-    "annotations",
-    "data",
-    "artifactType",
-    "platform",
-];
-
-impl Kind for DescriptorReader {
-    type Value = Descriptor;
-
-    fn expected(&self) -> &'static str {
-        "an object (a descriptor)"
+object_reader! {
+    /// A descriptor: what a manifest points to.
+    struct DescriptorReader;
+    value: Descriptor, "an object (a descriptor)";
+    others: None;
+    members: {
+        "mediaType" => media_type: MEDIA_TYPE_TEXT,
+        "digest" => digest: DIGEST_TEXT,
+        "size" => size: Int::<i64>::new(&SIZE),
+        "urls" => urls: ListOf { item: URI_TEXT, min: 0 },
+        "annotations" => notes: annotations(),
+        "data" => data: DataReader,
+        "artifactType" => artifact_type: MEDIA_TYPE_TEXT,
+        "platform" => platform: PlatformReader,
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Descriptor>, Syntax> {
-        let (mut media_type, mut digest, mut size) = (Got::Absent, Got::Absent, Got::Absent);
-        let (mut urls, mut notes, mut data) = (Got::Absent, Got::Absent, Got::Absent);
-        let (mut artifact_type, mut platform) = (Got::Absent, Got::Absent);
-        open_members(
-            cx,
-            path,
-            object,
-            &DESCRIPTOR_MEMBERS,
-            |at, p, cx, here| match at {
-                0 => read_into(&mut media_type, MEDIA_TYPE_TEXT, p, cx, here),
-                1 => read_into(&mut digest, DIGEST_TEXT, p, cx, here),
-                2 => read_into(&mut size, Int::<i64>::new(&SIZE), p, cx, here),
-                3 => read_into(
-                    &mut urls,
-                    ListOf {
-                        item: URI_TEXT,
-                        min: 0,
-                    },
-                    p,
-                    cx,
-                    here,
-                ),
-                4 => read_into(&mut notes, annotations(), p, cx, here),
-                5 => read_into(&mut data, DataReader, p, cx, here),
-                6 => read_into(&mut artifact_type, MEDIA_TYPE_TEXT, p, cx, here),
-                _ => read_into(&mut platform, PlatformReader, p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         let media_type = media_type.required(cx, path, "mediaType");
         let digest = digest.required(cx, path, "digest");
         let size = size.required(cx, path, "size");
@@ -626,54 +559,22 @@ impl Family {
     }
 }
 
-const MANIFEST_MEMBERS: [&str; 8] = [
-    "schemaVersion",
-    "mediaType",
-    "artifactType",
-    "config",
-    "layers",
-    "manifests",
-    "subject",
-    "annotations",
-];
-
-/// A whole manifest, under every rule.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct ManifestReader;
-
-impl Kind for ManifestReader {
-    type Value = ImageManifest;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A whole manifest, under every rule.
+    pub(super) struct ManifestReader;
+    value: ImageManifest, "an object";
+    others: None;
+    members: {
+        "schemaVersion" => version: Int::<i64>::new(&IntRule::I64),
+        "mediaType" => media_type: text(),
+        "artifactType" => artifact_type: MEDIA_TYPE_TEXT,
+        "config" => config: DescriptorReader,
+        "layers" => layers: descriptors(1),
+        "manifests" => manifests: descriptors(0),
+        "subject" => subject: DescriptorReader,
+        "annotations" => notes: annotations(),
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<ImageManifest>, Syntax> {
-        let (mut version, mut media_type, mut artifact_type) =
-            (Got::Absent, Got::Absent, Got::Absent);
-        let (mut config, mut layers, mut manifests) = (Got::Absent, Got::Absent, Got::Absent);
-        let (mut subject, mut notes) = (Got::Absent, Got::Absent);
-        open_members(
-            cx,
-            path,
-            object,
-            &MANIFEST_MEMBERS,
-            |at, p, cx, here| match at {
-                0 => read_into(&mut version, Int::<i64>::new(&IntRule::I64), p, cx, here),
-                1 => read_into(&mut media_type, text(), p, cx, here),
-                2 => read_into(&mut artifact_type, MEDIA_TYPE_TEXT, p, cx, here),
-                3 => read_into(&mut config, DescriptorReader, p, cx, here),
-                4 => read_into(&mut layers, descriptors(1), p, cx, here),
-                5 => read_into(&mut manifests, descriptors(0), p, cx, here),
-                6 => read_into(&mut subject, DescriptorReader, p, cx, here),
-                _ => read_into(&mut notes, annotations(), p, cx, here),
-            },
-        )?;
+    finish: |_, cx, path| {
         // The media type, and the kind it names.
         let mut ok = true;
         let (declared, named) = match media_type.value() {
@@ -800,12 +701,7 @@ impl Kind for CheckReader {
         "an object"
     }
 
-    fn read(
-        self,
-        p: &mut crate::parse::Parser<'_>,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn read(self, p: &mut crate::parse::Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Read<()> {
         if cx.every_document_rule() {
             Ok(ManifestReader.read(p, cx, path)?.map(drop))
         } else {
@@ -857,12 +753,7 @@ impl Kind for Evidenced {
         Some(())
     }
 
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        mut items: Items<'_, '_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, mut items: Items<'_, '_>) -> Read<()> {
         let item = match self {
             Evidenced::Descriptors => Evidenced::Descriptor,
             _ => Evidenced::Other,
@@ -875,12 +766,7 @@ impl Kind for Evidenced {
         Ok(Some(()))
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        mut members: Members<'_, '_>,
-    ) -> Result<Option<()>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, mut members: Members<'_, '_>) -> Read<()> {
         while let Some(key) = members.next_key()? {
             let value = match (self, &*key) {
                 (Evidenced::Top | Evidenced::Descriptor, "mediaType" | "artifactType") => {

@@ -29,9 +29,60 @@
 use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::parse::{Members, Parser, Syntax};
-use crate::read::{run_bytes, Cx, Kind, Path};
+use crate::read::{run_bytes, Cx, Kind, Path, Read};
 use crate::rules::{quote, Embedded};
 use crate::shape::Role;
+
+/// The reader of one object of a document, from the object's members as
+/// data: each name with the slot it is read into ([`Got`]) and the reader
+/// of its value; the names a document's object defines come once each
+/// ([`members_of`]); `others` names the object when other names are
+/// refused (`Some("a lifecycle rule")`), `None` when they are skipped.
+/// `finish` then applies the rules between members and builds the value
+/// from the slots, which it names as the members list does.
+macro_rules! object_reader {
+    (
+        $(#[$attr:meta])*
+        $vis:vis struct $reader:ident $(($field:ty))?;
+        value: $value:ty, $expected:literal;
+        others: $others:expr;
+        members: { $($name:literal => $slot:ident: $kind:expr,)+ }
+        finish: |$this:pat_param, $cx:ident, $path:ident| $finish:block
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy)]
+        $vis struct $reader $(($field))?;
+
+        impl crate::read::Kind for $reader {
+            type Value = $value;
+
+            fn expected(&self) -> &'static str {
+                $expected
+            }
+
+            fn map(
+                self,
+                $cx: &mut crate::read::Cx<'_>,
+                $path: &crate::read::Path<'_>,
+                object: crate::parse::Members<'_, '_>,
+            ) -> crate::read::Read<$value> {
+                let $this = self;
+                $(let mut $slot = super::Got::Absent;)+
+                super::members_of($cx, $path, object, $others, &[$($name),+], |at, p, cx, here| {
+                    // The slots in the order of the names.
+                    let mut place = 0usize..;
+                    $(
+                        if place.next() == Some(at) {
+                            return super::read_into(&mut $slot, $kind, p, cx, here);
+                        }
+                    )+
+                    Ok(())
+                })?;
+                $finish
+            }
+        }
+    };
+}
 
 #[cfg(feature = "ecr")]
 mod lifecycle;
@@ -202,35 +253,12 @@ fn read_into<K: Kind>(
 }
 
 /// Reads the members of one object of a document: each name of `names` to
-/// `read(place, parser, cx, path)`, once (`duplicate` the second time);
-/// any other name is an `unknown_field` violation in every mode, as AWS
+/// `read(place, parser, cx, path)`, once (`duplicate` the second time).
+/// Any other name is skipped when `closed` is `None` (an image manifest's
+/// objects allow them); when `closed` names the object (`a lifecycle
+/// rule`), it is an `unknown_field` violation in every mode, as AWS
 /// refuses it ("object instance has properties which are not allowed by
 /// the schema").
-fn members(
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-    object: Members<'_, '_>,
-    what: &str,
-    names: &[&str],
-    read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
-) -> Result<(), Syntax> {
-    members_of(cx, path, object, Some(what), names, read)
-}
-
-/// [`members`] of an object whose schema allows members of any other name
-/// (an image manifest's): those are skipped, unread.
-fn open_members(
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-    object: Members<'_, '_>,
-    names: &[&str],
-    read: impl FnMut(usize, &mut Parser<'_>, &mut Cx<'_>, &Path<'_>) -> Result<(), Syntax>,
-) -> Result<(), Syntax> {
-    members_of(cx, path, object, None, names, read)
-}
-
-/// The members of one object; any name not in `names` is refused when
-/// `closed` names the object (`a lifecycle rule`), skipped when `None`.
 fn members_of(
     cx: &mut Cx<'_>,
     path: &Path<'_>,
@@ -296,7 +324,7 @@ impl<K: Kind> Kind for ListOf<K> {
         cx: &mut Cx<'_>,
         path: &Path<'_>,
         mut items: crate::parse::Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    ) -> Read<Self::Value> {
         let mut out = Vec::new();
         while items.next_item()? {
             let at = path.index(out.len());

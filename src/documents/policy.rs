@@ -38,12 +38,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{members, read_into, Got};
+use super::{members_of, read_into, Got};
 use crate::enums::model_enum;
 use crate::error::{Code, Error};
 use crate::options::Options;
-use crate::parse::{Items, Members, Number, Syntax, Text};
-use crate::read::{Bool, Cx, Enum, Kind, Path, Str};
+use crate::parse::{Items, Members, Number, Text};
+use crate::read::{Bool, Cx, Enum, Kind, Path, Read, Str};
 use crate::rules::{quote, StrRule};
 use crate::shape::Role;
 
@@ -239,21 +239,11 @@ impl<K: Kind> Kind for OneOrList<K> {
         self.0.boolean(cx, path, b).map(OneOrMany::One)
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        members: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<Self::Value> {
         Ok(self.0.map(cx, path, members)?.map(OneOrMany::One))
     }
 
-    fn seq(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        mut items: Items<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, mut items: Items<'_, '_>) -> Read<Self::Value> {
         let mut out = Vec::new();
         let mut ok = true;
         let mut count = 0;
@@ -272,42 +262,17 @@ impl<K: Kind> Kind for OneOrList<K> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct PolicyReader(&'static PolicyRules);
-
-impl Kind for PolicyReader {
-    type Value = PolicyDocument;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A policy document under its rules.
+    struct PolicyReader(&'static PolicyRules);
+    value: PolicyDocument, "an object";
+    others: Some(reader.0.title);
+    members: {
+        "Version" => version: Enum::<PolicyVersion>::new(),
+        "Id" => id: text(),
+        "Statement" => statement: OneOrList(StatementReader(reader.0)),
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<PolicyDocument>, Syntax> {
-        let (mut version, mut id, mut statement) = (Got::Absent, Got::Absent, Got::Absent);
-        let rules = self.0;
-        members(
-            cx,
-            path,
-            object,
-            rules.title,
-            &["Version", "Id", "Statement"],
-            |at, p, cx, here| match at {
-                0 => read_into(&mut version, Enum::<PolicyVersion>::new(), p, cx, here),
-                1 => read_into(&mut id, text(), p, cx, here),
-                _ => read_into(
-                    &mut statement,
-                    OneOrList(StatementReader(rules)),
-                    p,
-                    cx,
-                    here,
-                ),
-            },
-        )?;
+    finish: |reader, cx, path| {
         let statement = statement.required(cx, path, "Statement");
         Ok((|| {
             Some(PolicyDocument {
@@ -319,60 +284,24 @@ impl Kind for PolicyReader {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-struct StatementReader(&'static PolicyRules);
-
-const STATEMENT_MEMBERS: [&str; 9] = [
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
-
-impl Kind for StatementReader {
-    type Value = Statement;
-
-    fn expected(&self) -> &'static str {
-        "an object"
+object_reader! {
+    /// A statement of a policy.
+    struct StatementReader(&'static PolicyRules);
+    value: Statement, "an object";
+    others: Some("a policy statement");
+    members: {
+        "Sid" => sid: text(),
+        "Effect" => effect: Enum::<Effect>::new(),
+        "Principal" => principal: PrincipalReader,
+        "NotPrincipal" => not_principal: PrincipalReader,
+        "Action" => action: OneOrList(ActionReader(reader.0)),
+        "NotAction" => not_action: OneOrList(ActionReader(reader.0)),
+        "Resource" => resource: OneOrList(text()),
+        "NotResource" => not_resource: OneOrList(text()),
+        "Condition" => condition: ConditionReader,
     }
-
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Statement>, Syntax> {
-        let rules = self.0;
-        let mut sid = Got::Absent;
-        let mut effect = Got::Absent;
-        let (mut principal, mut not_principal) = (Got::Absent, Got::Absent);
-        let (mut action, mut not_action) = (Got::Absent, Got::Absent);
-        let (mut resource, mut not_resource) = (Got::Absent, Got::Absent);
-        let mut condition = Got::Absent;
-        let actions = OneOrList(ActionReader(rules));
-        members(
-            cx,
-            path,
-            object,
-            "a policy statement",
-            &STATEMENT_MEMBERS,
-            |at, p, cx, here| match at {
-                0 => read_into(&mut sid, text(), p, cx, here),
-                1 => read_into(&mut effect, Enum::<Effect>::new(), p, cx, here),
-                2 => read_into(&mut principal, PrincipalReader, p, cx, here),
-                3 => read_into(&mut not_principal, PrincipalReader, p, cx, here),
-                4 => read_into(&mut action, actions, p, cx, here),
-                5 => read_into(&mut not_action, actions, p, cx, here),
-                6 => read_into(&mut resource, OneOrList(text()), p, cx, here),
-                7 => read_into(&mut not_resource, OneOrList(text()), p, cx, here),
-                _ => read_into(&mut condition, ConditionReader, p, cx, here),
-            },
-        )?;
+    finish: |reader, cx, path| {
+        let rules = reader.0;
         let mut ok = true;
         for (a, b, what) in [
             (
@@ -457,18 +386,13 @@ impl Kind for PrincipalReader {
         None
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Principal>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, object: Members<'_, '_>) -> Read<Principal> {
         let mut slots: [Got<OneOrMany<String>>; 4] = Default::default();
-        members(
+        members_of(
             cx,
             path,
             object,
-            "a principal",
+            Some("a principal"),
             &PRINCIPAL_KINDS,
             |at, p, cx, here| read_into(&mut slots[at], OneOrList(text()), p, cx, here),
         )?;
@@ -583,12 +507,7 @@ impl Kind for ConditionReader {
         "an object"
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Conditions>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, object: Members<'_, '_>) -> Read<Conditions> {
         keyed(cx, path, object, ConditionKeys)
     }
 }
@@ -603,12 +522,7 @@ impl Kind for ConditionKeys {
         "an object"
     }
 
-    fn map(
-        self,
-        cx: &mut Cx<'_>,
-        path: &Path<'_>,
-        object: Members<'_, '_>,
-    ) -> Result<Option<Self::Value>, Syntax> {
+    fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, object: Members<'_, '_>) -> Read<Self::Value> {
         keyed(cx, path, object, OneOrList(ConditionScalar))
     }
 }
@@ -621,7 +535,7 @@ fn keyed<K: Kind>(
     path: &Path<'_>,
     mut object: Members<'_, '_>,
     value: K,
-) -> Result<Option<BTreeMap<String, K::Value>>, Syntax> {
+) -> Read<BTreeMap<String, K::Value>> {
     let mut out = BTreeMap::new();
     let mut ok = true;
     while let Some(key) = object.next_key()? {
