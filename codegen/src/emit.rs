@@ -585,12 +585,13 @@ fn documents(service: &Service, out: &mut String) {
         let id = document_id(service, name);
         let check = match *name {
             "LifecyclePolicy" => (
-                "crate::documents::check_lifecycle_policy".to_string(),
-                "crate::documents::lifecycle_policy_schema".to_string(),
+                "crate::documents::check_as::<crate::documents::lifecycle::PolicyReader>"
+                    .to_string(),
+                "crate::documents::lifecycle::schema".to_string(),
             ),
             "ImageManifest" => (
-                "crate::documents::check_image_manifest".to_string(),
-                "crate::documents::image_manifest_schema".to_string(),
+                "crate::documents::check_as::<crate::documents::manifest::CheckReader>".to_string(),
+                "crate::documents::manifest::schema".to_string(),
             ),
             _ => {
                 let key = service.info.key;

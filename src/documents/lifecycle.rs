@@ -198,7 +198,8 @@ fn tags() -> ListOf<Str> {
 
 object_reader! {
     /// A lifecycle policy.
-    pub(super) struct PolicyReader;
+    #[derive(Default)]
+    pub(crate) struct PolicyReader;
     value: LifecyclePolicy, "an object";
     others: Some("a lifecycle policy");
     members: {

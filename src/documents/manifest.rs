@@ -691,8 +691,8 @@ object_reader! {
 
 /// The check of a manifest's text: every rule ([`ManifestReader`]), or in
 /// a response only those AWS is seen to enforce ([`Evidenced`]).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct CheckReader;
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct CheckReader;
 
 impl Kind for CheckReader {
     type Value = ();

@@ -85,8 +85,8 @@ macro_rules! object_reader {
 }
 
 #[cfg(feature = "ecr")]
-mod lifecycle;
-mod manifest;
+pub(crate) mod lifecycle;
+pub(crate) mod manifest;
 pub(crate) mod policy;
 
 #[cfg(feature = "ecr")]
@@ -140,36 +140,6 @@ pub fn check_text(
     (embedded.check)(text, opts, response)
 }
 
-/// The JSON Schema of a lifecycle policy (what the generated documents name).
-#[cfg(feature = "ecr")]
-pub(crate) fn lifecycle_policy_schema() -> serde_json::Value {
-    lifecycle::schema()
-}
-
-/// Checks a lifecycle policy's text (what the generated documents call).
-#[cfg(feature = "ecr")]
-pub(crate) fn check_lifecycle_policy(
-    text: &[u8],
-    opts: &Options,
-    response: bool,
-) -> Result<(), Error> {
-    check_as(text, opts, response, lifecycle::PolicyReader)
-}
-
-/// The JSON Schema of an image manifest (what the generated documents name).
-pub(crate) fn image_manifest_schema() -> serde_json::Value {
-    manifest::schema()
-}
-
-/// Checks an image manifest's text (what the generated documents call).
-pub(crate) fn check_image_manifest(
-    text: &[u8],
-    opts: &Options,
-    response: bool,
-) -> Result<(), Error> {
-    check_as(text, opts, response, manifest::CheckReader)
-}
-
 /// Reads one document of `kind`, judged as part of a document of `role`,
 /// under the limits of `opts`.
 pub(crate) fn read_document<K: Kind>(
@@ -181,9 +151,19 @@ pub(crate) fn read_document<K: Kind>(
     run_bytes(text, kind, Cx::new(opts).judging(role))
 }
 
+/// Checks a document's text with the reader `K`: the check a generated
+/// [`Embedded`] names (`check_as::<lifecycle::PolicyReader>`).
+pub(crate) fn check_as<K: Kind + Default>(
+    text: &[u8],
+    opts: &Options,
+    response: bool,
+) -> Result<(), Error> {
+    check_with(text, opts, response, K::default())
+}
+
 /// Checks a document's text with `kind`, as a request carries it or, with
-/// `response`, a response: what each kind's generated check calls.
-fn check_as<K: Kind>(text: &[u8], opts: &Options, response: bool, kind: K) -> Result<(), Error> {
+/// `response`, a response.
+fn check_with<K: Kind>(text: &[u8], opts: &Options, response: bool, kind: K) -> Result<(), Error> {
     let role = if response { Role::Output } else { Role::Input };
     read_document(text, opts, role, kind).map(drop)
 }

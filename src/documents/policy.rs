@@ -208,7 +208,7 @@ pub(crate) fn check(
     response: bool,
     rules: &'static PolicyRules,
 ) -> Result<(), Error> {
-    super::check_as(text, opts, response, PolicyReader(rules))
+    super::check_with(text, opts, response, PolicyReader(rules))
 }
 
 fn text() -> Str {

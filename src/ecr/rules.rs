@@ -73,8 +73,8 @@ pub static ACTIONS: &[&str] = &[
 pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
     name: "ImageManifest",
     title: "an image manifest",
-    check: crate::documents::check_image_manifest,
-    schema: crate::documents::image_manifest_schema,
+    check: crate::documents::check_as::<crate::documents::manifest::CheckReader>,
+    schema: crate::documents::manifest::schema,
     schema_id: "urn:ecr-models:ecr:documents:ImageManifest",
     stand_in: Some(crate::rules::StandIn {
         member: "mediaType",
@@ -86,8 +86,8 @@ pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
 pub static LIFECYCLE_POLICY: Embedded = Embedded {
     name: "LifecyclePolicy",
     title: "a lifecycle policy",
-    check: crate::documents::check_lifecycle_policy,
-    schema: crate::documents::lifecycle_policy_schema,
+    check: crate::documents::check_as::<crate::documents::lifecycle::PolicyReader>,
+    schema: crate::documents::lifecycle::schema,
     schema_id: "urn:ecr-models:ecr:documents:LifecyclePolicy",
     stand_in: None,
 };

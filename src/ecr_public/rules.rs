@@ -31,8 +31,8 @@ pub static ACTIONS: &[&str] = &[
 pub static IMAGE_MANIFEST_DOCUMENT: Embedded = Embedded {
     name: "ImageManifest",
     title: "an image manifest",
-    check: crate::documents::check_image_manifest,
-    schema: crate::documents::image_manifest_schema,
+    check: crate::documents::check_as::<crate::documents::manifest::CheckReader>,
+    schema: crate::documents::manifest::schema,
     schema_id: "urn:ecr-models:ecr-public:documents:ImageManifest",
     stand_in: Some(crate::rules::StandIn {
         member: "mediaType",
