@@ -217,54 +217,51 @@
     allow(dead_code, unused_imports, unused_macros, unused_variables)
 )]
 
-#[cfg(test)]
-mod agreement;
-mod aws_error;
-#[cfg(feature = "axum")]
-pub mod axum;
-pub mod blob;
-mod check;
-#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
-mod convert;
+// The runtime, bottom to top: each layer is a folder (or, with one
+// module, a file) and names only the layers below it (tests/layers.rs).
+mod base;
 pub mod documents;
-mod enums;
-pub mod error;
-#[cfg(feature = "garde")]
-mod garde_report;
-pub mod inspect;
-mod json;
-#[cfg(feature = "schema")]
-mod json_schema;
-mod model;
-mod options;
-mod paginate;
+mod entry;
 mod parse;
-mod read;
-#[cfg(any(feature = "ecr", feature = "ecr-public"))]
-pub mod refs;
-pub mod registry;
-pub mod rules;
-#[cfg(feature = "schema")]
-pub mod schema;
-#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
-pub mod sdk;
+mod readers;
 pub mod shape;
-pub mod testdata;
-pub mod timestamp;
-#[cfg(feature = "traffic")]
-pub mod traffic;
-mod validated;
-#[cfg(feature = "validator")]
-mod validator_errors;
-#[cfg(feature = "waiters")]
-pub mod waiter;
-
+mod values;
 #[cfg(feature = "ecr")]
 #[rustfmt::skip]
 pub mod ecr;
 #[cfg(feature = "ecr-public")]
 #[rustfmt::skip]
 pub mod ecr_public;
+mod tools;
+
+// Each module by its own name, as users and the crate's paths name it.
+pub use base::error;
+use base::options;
+#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
+use entry::convert;
+#[cfg(feature = "garde")]
+use entry::garde_report;
+#[cfg(feature = "schema")]
+use entry::json_schema;
+#[cfg(feature = "validator")]
+use entry::validator_errors;
+use entry::{json, model, validated};
+use readers::{aws_error, check, read};
+#[cfg(feature = "axum")]
+pub use tools::axum;
+#[cfg(any(feature = "ecr", feature = "ecr-public"))]
+pub use tools::refs;
+#[cfg(feature = "schema")]
+pub use tools::schema;
+#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
+pub use tools::sdk;
+#[cfg(feature = "traffic")]
+pub use tools::traffic;
+#[cfg(feature = "waiters")]
+pub use tools::waiter;
+pub use tools::{inspect, registry, testdata};
+use values::enums;
+pub use values::{blob, rules, timestamp};
 
 pub use aws_error::{error_name, named_error, CommonError, COMMON_ERRORS};
 pub use blob::Blob;

@@ -130,13 +130,13 @@ fn ty(service: &Service, name: &str) -> String {
     }
 }
 
-/// The runtime's words for each rule (`src/rules/words.rs`), compiled here
+/// The runtime's words for each rule (`src/values/rules/words.rs`), compiled here
 /// from the same file: the generator may not depend on the runtime crate
 /// (data moves one way), and restating the rules in the generated docs, in
 /// the words `inspect` and the rule types use, keeps them readable where a
 /// type is used rather than one link away. The file names nothing outside
 /// itself; `tests/words.rs` pins that docs and `inspect` agree.
-#[path = "../../src/rules/words.rs"]
+#[path = "../../src/values/rules/words.rs"]
 mod words;
 
 /// The name of a value of `name` and its kind, for rustdoc: ``string

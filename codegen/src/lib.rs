@@ -54,7 +54,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
     }
     let partitions = partitions::emit(&root.join("codegen/model"));
     files.push((
-        PathBuf::from("src/refs/partitions.rs"),
+        PathBuf::from("src/tools/refs/partitions.rs"),
         emit::pretty(partitions::HEADER, &partitions),
     ));
     files

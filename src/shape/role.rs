@@ -1,7 +1,7 @@
 //! What a shape is for: the one list of roles, for the runtime and the
 //! generator alike. The generator may not depend on the runtime crate
 //! (data moves one way), so it compiles this one file as a module of its own
-//! (`#[path]`, as `src/rules/words.rs`); the file therefore names nothing
+//! (`#[path]`, as `src/values/rules/words.rs`); the file therefore names nothing
 //! outside itself. The runtime's methods on [`Role`] are in `shape`.
 
 /// What a shape is for.
