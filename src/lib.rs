@@ -234,34 +234,14 @@ pub mod ecr;
 pub mod ecr_public;
 mod tools;
 
-// Each module by its own name, as users and the crate's paths name it.
-pub use base::error;
-use base::options;
-#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
-use entry::convert;
-#[cfg(feature = "garde")]
-use entry::garde_report;
-#[cfg(feature = "schema")]
-use entry::json_schema;
-#[cfg(feature = "validator")]
-use entry::validator_errors;
-use entry::{json, model, validated};
-use readers::{aws_error, check, read};
-#[cfg(feature = "axum")]
-pub use tools::axum;
-#[cfg(any(feature = "ecr", feature = "ecr-public"))]
-pub use tools::refs;
-#[cfg(feature = "schema")]
-pub use tools::schema;
-#[cfg(any(feature = "aws-sdk-ecr", feature = "aws-sdk-ecrpublic"))]
-pub use tools::sdk;
-#[cfg(feature = "traffic")]
-pub use tools::traffic;
-#[cfg(feature = "waiters")]
-pub use tools::waiter;
-pub use tools::{inspect, registry, testdata};
-use values::enums;
-pub use values::{blob, rules, timestamp};
+// Each module by its own name, as users and the crate's paths name it
+// (`crate::read`, `ecr_models::registry`): a layer's folder declares its
+// modules, each behind its features.
+pub use base::*;
+use entry::*;
+use readers::*;
+pub use tools::*;
+pub use values::*;
 
 pub use aws_error::{error_name, named_error, CommonError, COMMON_ERRORS};
 pub use blob::Blob;
