@@ -377,9 +377,7 @@ const URI_TEXT: Grammar = Grammar {
 impl Kind for Grammar {
     type Value = String;
 
-    fn expected(&self) -> &'static str {
-        "a string"
-    }
+    const EXPECTED: &'static str = "a string";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
         if !(self.before)(cx, path, &text) {
@@ -428,9 +426,7 @@ struct DataReader;
 impl Kind for DataReader {
     type Value = (String, usize);
 
-    fn expected(&self) -> &'static str {
-        "a base64 string"
-    }
+    const EXPECTED: &'static str = "a base64 string";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<(String, usize)> {
         match Blob::from_base64(&text) {
@@ -697,9 +693,7 @@ pub(crate) struct CheckReader;
 impl Kind for CheckReader {
     type Value = ();
 
-    fn expected(&self) -> &'static str {
-        "an object"
-    }
+    const EXPECTED: &'static str = "an object";
 
     fn read(self, p: &mut crate::parse::Parser<'_>, cx: &mut Cx<'_>, path: &Path<'_>) -> Read<()> {
         if cx.every_document_rule() {
@@ -730,9 +724,7 @@ enum Evidenced {
 impl Kind for Evidenced {
     type Value = ();
 
-    fn expected(&self) -> &'static str {
-        "any JSON value"
-    }
+    const EXPECTED: &'static str = "any JSON value";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<()> {
         if self == Evidenced::MediaType {

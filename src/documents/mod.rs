@@ -56,9 +56,7 @@ macro_rules! object_reader {
         impl crate::read::Kind for $reader {
             type Value = $value;
 
-            fn expected(&self) -> &'static str {
-                $expected
-            }
+            const EXPECTED: &'static str = $expected;
 
             fn map(
                 self,
@@ -295,9 +293,7 @@ struct ListOf<K> {
 impl<K: Kind> Kind for ListOf<K> {
     type Value = Vec<Option<K::Value>>;
 
-    fn expected(&self) -> &'static str {
-        "an array"
-    }
+    const EXPECTED: &'static str = "an array";
 
     fn seq(
         self,

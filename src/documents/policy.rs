@@ -223,9 +223,7 @@ struct OneOrList<K>(K);
 impl<K: Kind> Kind for OneOrList<K> {
     type Value = OneOrMany<K::Value>;
 
-    fn expected(&self) -> &'static str {
-        self.0.expected()
-    }
+    const EXPECTED: &'static str = K::EXPECTED;
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
         self.0.text(cx, path, text).map(OneOrMany::One)
@@ -368,9 +366,7 @@ struct PrincipalReader;
 impl Kind for PrincipalReader {
     type Value = Principal;
 
-    fn expected(&self) -> &'static str {
-        "\"*\" or an object"
-    }
+    const EXPECTED: &'static str = "\"*\" or an object";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Principal> {
         if &*text == "*" {
@@ -429,9 +425,7 @@ struct ActionReader(&'static PolicyRules);
 impl Kind for ActionReader {
     type Value = String;
 
-    fn expected(&self) -> &'static str {
-        "a string"
-    }
+    const EXPECTED: &'static str = "a string";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
         if !cx.every_document_rule() || known_action(self.0, &text) {
@@ -503,9 +497,7 @@ type Conditions = BTreeMap<String, BTreeMap<String, OneOrMany<ConditionValue>>>;
 impl Kind for ConditionReader {
     type Value = Conditions;
 
-    fn expected(&self) -> &'static str {
-        "an object"
-    }
+    const EXPECTED: &'static str = "an object";
 
     fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, object: Members<'_, '_>) -> Read<Conditions> {
         keyed(cx, path, object, ConditionKeys)
@@ -518,9 +510,7 @@ struct ConditionKeys;
 impl Kind for ConditionKeys {
     type Value = BTreeMap<String, OneOrMany<ConditionValue>>;
 
-    fn expected(&self) -> &'static str {
-        "an object"
-    }
+    const EXPECTED: &'static str = "an object";
 
     fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, object: Members<'_, '_>) -> Read<Self::Value> {
         keyed(cx, path, object, OneOrList(ConditionScalar))
@@ -562,9 +552,7 @@ struct ConditionScalar;
 impl Kind for ConditionScalar {
     type Value = ConditionValue;
 
-    fn expected(&self) -> &'static str {
-        "a string, number or boolean"
-    }
+    const EXPECTED: &'static str = "a string, number or boolean";
 
     fn text(self, _: &mut Cx<'_>, _: &Path<'_>, text: Text<'_>) -> Option<ConditionValue> {
         Some(ConditionValue::String(text.into_string()))

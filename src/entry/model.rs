@@ -231,10 +231,10 @@ macro_rules! model_struct {
         }
     };
     (@read req $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
-        $crate::read::required(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)
+        $crate::read::member(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), true, $p, $cx, $path)
     };
     (@read opt $slot:expr, $t:ty, $member:expr, $p:ident, $cx:ident, $path:ident) => {
-        $crate::read::optional(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), $p, $cx, $path)
+        $crate::read::member(&mut $slot, <$t as $crate::read::Typed>::reader($member.ty), false, $p, $cx, $path)
     };
     (@member req $value:expr) => { Some($value) };
     (@member opt $value:expr) => { $value };

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::parse::{Parser, Syntax};
-use crate::read::{optional, run_bytes, Cx, Fields, Path, Str, Struct};
+use crate::read::{member, run_bytes, Cx, Fields, Path, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Member, Operation, Role, Service, StructShape, Ty, ENVELOPE};
 
@@ -143,7 +143,7 @@ impl<S: StringsShape> Fields for Strings<S> {
         path: &Path<'_>,
     ) -> Result<bool, Syntax> {
         let mut slot = None;
-        let valid = optional(&mut slot, Str(&StrRule::ANY), p, cx, path)?;
+        let valid = member(&mut slot, Str(&StrRule::ANY), false, p, cx, path)?;
         if let Some(target) = self.0.get_mut(at) {
             *target = slot;
         }

@@ -364,46 +364,46 @@ pub trait Kind: Copy {
     type Value;
 
     /// The JSON type it wants, for messages: `a string`.
-    fn expected(&self) -> &'static str;
+    const EXPECTED: &'static str;
 
     /// A string.
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
         let _ = text;
-        cx.wrong_type(path, self.expected(), "a string");
+        cx.wrong_type(path, Self::EXPECTED, "a string");
         None
     }
 
     /// A number.
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<Self::Value> {
         let _ = n;
-        cx.wrong_type(path, self.expected(), "a number");
+        cx.wrong_type(path, Self::EXPECTED, "a number");
         None
     }
 
     /// `true` or `false`.
     fn boolean(self, cx: &mut Cx<'_>, path: &Path<'_>, b: bool) -> Option<Self::Value> {
         let _ = b;
-        cx.wrong_type(path, self.expected(), "a boolean");
+        cx.wrong_type(path, Self::EXPECTED, "a boolean");
         None
     }
 
     /// `null` where a value is required.
     fn null(self, cx: &mut Cx<'_>, path: &Path<'_>) -> Option<Self::Value> {
-        cx.wrong_type(path, self.expected(), "null");
+        cx.wrong_type(path, Self::EXPECTED, "null");
         None
     }
 
     /// An array: the reader is inside it, and must leave it read to its end.
     fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<Self::Value> {
         items.skip_rest()?;
-        cx.wrong_type(path, self.expected(), "an array");
+        cx.wrong_type(path, Self::EXPECTED, "an array");
         Ok(None)
     }
 
     /// An object: the reader is inside it, and must leave it read to its end.
     fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<Self::Value> {
         members.skip_rest()?;
-        cx.wrong_type(path, self.expected(), "an object");
+        cx.wrong_type(path, Self::EXPECTED, "an object");
         Ok(None)
     }
 
@@ -450,9 +450,7 @@ pub(crate) struct Optional<K>(pub(crate) K);
 impl<K: Kind> Kind for Optional<K> {
     type Value = Option<K::Value>;
 
-    fn expected(&self) -> &'static str {
-        self.0.expected()
-    }
+    const EXPECTED: &'static str = K::EXPECTED;
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Self::Value> {
         self.0.text(cx, path, text).map(Some)
@@ -679,30 +677,22 @@ impl<K: Typed + Ord, V: Typed> Typed for BTreeMap<K, V> {
     }
 }
 
-/// Reads a required member's value into `slot`: `null` is a `type`
-/// violation. Whether it is valid.
+/// Reads a member's value into `slot`: `null` is a `type` violation when
+/// the member is `required`, and means absent when it is not. Whether it
+/// is valid.
 #[inline]
-pub fn required<K: Kind>(
+pub fn member<K: Kind>(
     slot: &mut Option<K::Value>,
     kind: K,
+    required: bool,
     p: &mut Parser<'_>,
     cx: &mut Cx<'_>,
     path: &Path<'_>,
 ) -> Result<bool, Syntax> {
-    *slot = kind.read(p, cx, path)?;
-    Ok(slot.is_some())
-}
-
-/// Reads an optional member's value into `slot`: `null` means absent.
-/// Whether it is valid.
-#[inline]
-pub fn optional<K: Kind>(
-    slot: &mut Option<K::Value>,
-    kind: K,
-    p: &mut Parser<'_>,
-    cx: &mut Cx<'_>,
-    path: &Path<'_>,
-) -> Result<bool, Syntax> {
+    if required {
+        *slot = kind.read(p, cx, path)?;
+        return Ok(slot.is_some());
+    }
     match Optional(kind).read(p, cx, path)? {
         Some(value) => {
             *slot = value;
@@ -787,9 +777,7 @@ pub struct Str(pub &'static StrRule);
 impl Kind for Str {
     type Value = String;
 
-    fn expected(&self) -> &'static str {
-        "a string"
-    }
+    const EXPECTED: &'static str = "a string";
 
     #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<String> {
@@ -845,9 +833,7 @@ impl<T> Int<T> {
 impl<T: TryFrom<i64>> Kind for Int<T> {
     type Value = T;
 
-    fn expected(&self) -> &'static str {
-        "an integer"
-    }
+    const EXPECTED: &'static str = "an integer";
 
     #[inline]
     fn number(self, cx: &mut Cx<'_>, path: &Path<'_>, n: Number) -> Option<T> {
@@ -867,37 +853,35 @@ impl<T: TryFrom<i64>> Kind for Int<T> {
     }
 }
 
-/// A double or float shape.
-#[derive(Debug, Clone, Copy)]
-pub struct Double;
+/// A reader of a shape that takes one JSON type as it is, with no rule:
+/// the reader, the method that takes the JSON value, what it builds, and
+/// the JSON type it wants.
+macro_rules! plain_reader {
+    ($(#[$doc:meta])* $reader:ident: $method:ident($arg:ident: $json:ty) -> $value:ty = $make:expr, $expected:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $reader;
 
-impl Kind for Double {
-    type Value = f64;
+        impl Kind for $reader {
+            type Value = $value;
 
-    fn expected(&self) -> &'static str {
-        "a number"
-    }
+            const EXPECTED: &'static str = $expected;
 
-    fn number(self, _: &mut Cx<'_>, _: &Path<'_>, n: Number) -> Option<f64> {
-        Some(n.as_f64())
-    }
+            fn $method(self, _: &mut Cx<'_>, _: &Path<'_>, $arg: $json) -> Option<$value> {
+                Some($make)
+            }
+        }
+    };
 }
 
-/// A boolean shape.
-#[derive(Debug, Clone, Copy)]
-pub struct Bool;
-
-impl Kind for Bool {
-    type Value = bool;
-
-    fn expected(&self) -> &'static str {
-        "a boolean"
-    }
-
-    fn boolean(self, _: &mut Cx<'_>, _: &Path<'_>, b: bool) -> Option<bool> {
-        Some(b)
-    }
-}
+plain_reader!(
+    /// A double or float shape: any number.
+    Double: number(n: Number) -> f64 = n.as_f64(), "a number"
+);
+plain_reader!(
+    /// A boolean shape.
+    Bool: boolean(b: bool) -> bool = b, "a boolean"
+);
 
 /// A timestamp shape: epoch seconds or an accepted date-time string.
 #[derive(Debug, Clone, Copy)]
@@ -906,9 +890,7 @@ pub struct Time;
 impl Kind for Time {
     type Value = Timestamp;
 
-    fn expected(&self) -> &'static str {
-        "a timestamp (epoch seconds or a date-time string)"
-    }
+    const EXPECTED: &'static str = "a timestamp (epoch seconds or a date-time string)";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Timestamp> {
         let s = text.as_str();
@@ -947,9 +929,7 @@ pub struct Bytes(pub &'static BlobRule);
 impl Kind for Bytes {
     type Value = Blob;
 
-    fn expected(&self) -> &'static str {
-        "a base64 string"
-    }
+    const EXPECTED: &'static str = "a base64 string";
 
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<Blob> {
         match Blob::from_base64(text.as_str()) {
@@ -988,9 +968,7 @@ impl<E> Default for Enum<E> {
 impl<E: ModelEnum> Kind for Enum<E> {
     type Value = E;
 
-    fn expected(&self) -> &'static str {
-        "a string"
-    }
+    const EXPECTED: &'static str = "a string";
 
     #[inline]
     fn text(self, cx: &mut Cx<'_>, path: &Path<'_>, text: Text<'_>) -> Option<E> {
@@ -1037,9 +1015,7 @@ impl<F> Struct<F> {
 impl<F: Fields + Default> Kind for Struct<F> {
     type Value = F::Value;
 
-    fn expected(&self) -> &'static str {
-        "an object"
-    }
+    const EXPECTED: &'static str = "an object";
 
     fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<F::Value> {
         read_struct(self.0, F::default(), cx, path, members, None)
@@ -1095,9 +1071,7 @@ impl<K> List<K> {
 impl<K: Kind> Kind for List<K> {
     type Value = Vec<K::Value>;
 
-    fn expected(&self) -> &'static str {
-        "an array"
-    }
+    const EXPECTED: &'static str = "an array";
 
     fn seq(self, cx: &mut Cx<'_>, path: &Path<'_>, items: Items<'_, '_>) -> Read<Self::Value> {
         let item = self.0;
@@ -1144,9 +1118,7 @@ where
 {
     type Value = BTreeMap<K::Value, V::Value>;
 
-    fn expected(&self) -> &'static str {
-        "an object"
-    }
+    const EXPECTED: &'static str = "an object";
 
     fn map(
         self,
