@@ -124,15 +124,7 @@ pub use role::Role;
 pub enum Kind {
     Structure(Structure),
     Enum(Vec<String>),
-    String {
-        min: Option<u64>,
-        max: Option<u64>,
-        pattern: Option<String>,
-        secret: bool,
-        /// The document the text carries (`LifecyclePolicy`), read by the
-        /// runtime's `documents` module.
-        document: Option<String>,
-    },
+    String(StringShape),
     Integer {
         min: Option<i64>,
         max: Option<i64>,
@@ -157,6 +149,18 @@ pub enum Kind {
         key: String,
         value: String,
     },
+}
+
+/// A string shape: the rules of its values, and what its text is.
+#[derive(Debug, Clone, Default)]
+pub struct StringShape {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub pattern: Option<String>,
+    pub secret: bool,
+    /// The document the text carries (`LifecyclePolicy`), read by the
+    /// runtime's `documents` module.
+    pub document: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -311,7 +315,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         .collect();
     for name in &secret_shapes {
         match &mut shapes.get_mut(name).expect("secret shape exists").kind {
-            Kind::String { secret, .. } => *secret = true,
+            Kind::String(string) => string.secret = true,
             other => panic!("secret member of non-string shape {name}: {other:?}"),
         }
     }
@@ -535,13 +539,13 @@ fn kind(name: &str, def: &ShapeDef) -> Kind {
         }
         "string" => match &def.enum_values {
             Some(values) => Kind::Enum(values.clone()),
-            None => Kind::String {
+            None => Kind::String(StringShape {
                 min: uint(def.min),
                 max: uint(def.max),
                 pattern: def.pattern.clone(),
                 secret: false,
                 document: document_of(name),
-            },
+            }),
         },
         "integer" => Kind::Integer {
             min: int(def.min),
@@ -617,13 +621,13 @@ fn add_boto3_shapes(service: &mut Service) {
             let same = matches!(
                 (&existing.kind, &kind),
                 (
-                    Kind::String {
+                    Kind::String(StringShape {
                         min: None,
                         max: None,
                         pattern: None,
                         ..
-                    },
-                    Kind::String { .. }
+                    }),
+                    Kind::String(_)
                 ) | (
                     Kind::Integer {
                         min: None,
@@ -643,17 +647,7 @@ fn add_boto3_shapes(service: &mut Service) {
             );
         }
     };
-    scalar(
-        service,
-        "String",
-        Kind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            secret: false,
-            document: None,
-        },
-    );
+    scalar(service, "String", Kind::String(StringShape::default()));
     scalar(
         service,
         "Integer",
@@ -720,7 +714,7 @@ fn check(service: &Service) {
             Kind::List { member, .. } => vec![member],
             Kind::Map { key, value } => {
                 assert!(
-                    matches!(service.shape(key).kind, Kind::String { .. } | Kind::Enum(_)),
+                    matches!(service.shape(key).kind, Kind::String(_) | Kind::Enum(_)),
                     "{}: map keys must be strings",
                     shape.name
                 );
