@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use crate::botocore::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
+use crate::botocore::{PaginatorDef, PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
 
 /// Members whose values are credentials: never quoted, never in Debug output.
 const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
@@ -199,18 +199,9 @@ pub struct Operation {
     pub method: String,
     /// The AWS CLI's command: `describe-images`.
     pub cli: String,
-    pub paginator: Option<Paginator>,
+    /// Its paginator, as `paginators-1.json` writes it.
+    pub paginator: Option<PaginatorDef>,
     pub waiters: Vec<Waiter>,
-}
-
-/// An operation's paginator, as `paginators-1.json` writes it (every token
-/// and key as a list, in model order).
-pub struct Paginator {
-    pub input_token: Vec<String>,
-    pub output_token: Vec<String>,
-    pub limit_key: Option<String>,
-    pub result_key: Vec<String>,
-    pub non_aggregate_keys: Vec<String>,
 }
 
 /// A waiter, as `waiters-2.json` writes it.
@@ -377,7 +368,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             .iter()
             .find(|o| &o.name == op_name)
             .expect("paginated operation exists");
-        let mut drop: Vec<String> = p.input_token.names();
+        let mut drop = p.input_token.clone();
         drop.extend(p.limit_key.clone());
         let mut members = structure(&service, &op.input).members.clone();
         members.retain(|m| !drop.contains(&m.wire));
@@ -394,13 +385,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             .iter_mut()
             .find(|o| &o.name == op_name)
             .expect("paginated operation exists");
-        op.paginator = Some(Paginator {
-            input_token: p.input_token.names(),
-            output_token: p.output_token.names(),
-            limit_key: p.limit_key.clone(),
-            result_key: p.result_key.as_ref().map(|k| k.names()).unwrap_or_default(),
-            non_aggregate_keys: p.non_aggregate_keys.clone(),
-        });
+        op.paginator = Some(p.clone());
     }
     for (waiter, w) in waiters.iter().flat_map(|w| &w.waiters) {
         let op = service
