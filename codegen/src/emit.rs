@@ -757,7 +757,7 @@ pub fn shapes(service: &Service) -> String {
     );
     out.push_str("use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};\n");
     out.push_str("use super::rules;\n");
-    let svc = format!("Service::{}", service.info.variant);
+    let svc = format!("Service::{}", service.info.variant());
     let opt = |v: Option<u64>| v.map_or("None".to_string(), |v| format!("Some({v})"));
     let (mut structs, mut enums, mut scalars) = (Vec::new(), Vec::new(), Vec::new());
     for shape in service.shapes.values() {
@@ -887,7 +887,7 @@ pub fn operations(service: &Service) -> String {
     out.push_str(
         "#[allow(unused_imports)]\nuse crate::shape::{Acceptor, Expected, Matcher, Operation, Paginator, Service, Waiter, WaiterState};\nuse crate::{Error, Options};\nuse super::*;\n",
     );
-    let svc = format!("Service::{}", service.info.variant);
+    let svc = format!("Service::{}", service.info.variant());
     let _ = writeln!(
         out,
         "/// The prefix of the `X-Amz-Target` header of every request: `{}.<Operation>`.\npub const TARGET_PREFIX: &str = {};",
@@ -1006,7 +1006,7 @@ pub fn schema(service: &Service) -> String {
             screaming(name),
             lit(&format!(
                 "ecr_models::{}::{name} ({kind})",
-                service.info.module
+                service.info.module()
             )),
         );
     }
@@ -1026,7 +1026,7 @@ pub fn module(service: &Service) -> String {
     let _ = writeln!(
         out,
         "#[cfg(feature = {:?})]\npub mod sdk;",
-        service.info.sdk_package
+        service.info.sdk_package()
     );
     out.push_str(
         "pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};\npub use types::*;\n",

@@ -70,43 +70,47 @@ pub fn document_of(shape: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// Which service, and how the generated code names it.
+/// Which service, and how the generated code names it: all but its API
+/// reference follows from its key.
 pub struct ServiceInfo {
-    /// The model directory and the CLI name: `ecr`, `ecr-public`.
+    /// The model directory, the CLI name and the cargo feature: `ecr`,
+    /// `ecr-public`.
     pub key: &'static str,
-    /// The Rust module: `ecr`, `ecr_public`.
-    pub module: &'static str,
-    /// The `Service` variant: `Ecr`, `EcrPublic`.
-    pub variant: &'static str,
-    /// The cargo feature.
-    pub feature: &'static str,
     /// The API reference root.
     pub reference: &'static str,
+}
+
+impl ServiceInfo {
+    /// The Rust module: `ecr`, `ecr_public`.
+    pub fn module(&self) -> String {
+        self.key.replace('-', "_")
+    }
+
+    /// The `Service` variant: `Ecr`, `EcrPublic`.
+    pub fn variant(&self) -> String {
+        crate::names::variant(self.key)
+    }
+
     /// The Rust SDK's package, also the cargo feature of its bridge:
-    /// `aws-sdk-ecr`.
-    pub sdk_package: &'static str,
+    /// `aws-sdk-ecr`, `aws-sdk-ecrpublic`.
+    pub fn sdk_package(&self) -> String {
+        format!("aws-sdk-{}", self.key.replace('-', ""))
+    }
+
     /// The Rust SDK's crate: `aws_sdk_ecr`.
-    pub sdk_crate: &'static str,
+    pub fn sdk_crate(&self) -> String {
+        self.sdk_package().replace('-', "_")
+    }
 }
 
 pub const SERVICES: &[ServiceInfo] = &[
     ServiceInfo {
         key: "ecr",
-        module: "ecr",
-        variant: "Ecr",
-        feature: "ecr",
         reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/",
-        sdk_package: "aws-sdk-ecr",
-        sdk_crate: "aws_sdk_ecr",
     },
     ServiceInfo {
         key: "ecr-public",
-        module: "ecr_public",
-        variant: "EcrPublic",
-        feature: "ecr-public",
         reference: "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/",
-        sdk_package: "aws-sdk-ecrpublic",
-        sdk_crate: "aws_sdk_ecrpublic",
     },
 ];
 
@@ -318,7 +322,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         target_prefix: file.metadata.target_prefix.clone(),
         shapes,
         operations: Vec::new(),
-        sdk: serde_json::from_str(&read(&format!("{}.json", info.sdk_package)))
+        sdk: serde_json::from_str(&read(&format!("{}.json", info.sdk_package())))
             .expect("the SDK surface parses"),
     };
 
