@@ -20,11 +20,23 @@ fn pairs(e: &Error) -> Vec<(String, Code)> {
 }
 
 fn policy_violations(policy: &Value) -> Vec<(String, Code)> {
-    let found = match LifecyclePolicy::from_json(&policy.to_string()) {
+    let verdict = LifecyclePolicy::from_json(&policy.to_string());
+    judged("ecr", "LifecyclePolicy", policy, verdict)
+}
+
+/// The violations of `verdict`, the verdict on `document` (one of
+/// `service`'s `name` documents), each case passed to [`record`].
+fn judged<T>(
+    service: &str,
+    name: &str,
+    document: &Value,
+    verdict: Result<T, Error>,
+) -> Vec<(String, Code)> {
+    let found = match verdict {
         Ok(_) => Vec::new(),
         Err(e) => pairs(&e),
     };
-    record("ecr", "LifecyclePolicy", policy, &found);
+    record(service, name, document, &found);
     found
 }
 
@@ -92,6 +104,18 @@ fn one_rule(change: impl FnOnce(&mut Value)) -> Value {
     let mut r = rule(1);
     change(&mut r);
     policy(vec![r])
+}
+
+/// The violations of `policy([rule(1)])` with `value` set at `pointer` of
+/// its rule.
+fn rule_with(pointer: &str, value: Value) -> Vec<(String, Code)> {
+    policy_violations(&one_rule(|r| set(r, pointer, value)))
+}
+
+/// The violations of `policy([rule(1)])` without its rule's member at
+/// `pointer`.
+fn rule_without(pointer: &str) -> Vec<(String, Code)> {
+    policy_violations(&one_rule(|r| remove(r, pointer)))
 }
 
 fn set(value: &mut Value, pointer: &str, new: Value) {
@@ -231,11 +255,11 @@ fn rule_priority_is_an_integer_from_one_and_unique() {
         one("/rules/0/rulePriority", Code::Range)
     );
     assert_eq!(
-        policy_violations(&one_rule(|r| set(r, "/rulePriority", json!(1.5)))),
+        rule_with("/rulePriority", json!(1.5)),
         one("/rules/0/rulePriority", Code::Type)
     );
     assert_eq!(
-        policy_violations(&one_rule(|r| remove(r, "/rulePriority"))),
+        rule_without("/rulePriority"),
         one("/rules/0/rulePriority", Code::Required)
     );
     // Need not be consecutive; must be unique.
@@ -253,17 +277,22 @@ fn rule_priority_is_an_integer_from_one_and_unique() {
 }
 
 #[test]
-fn selection_and_action_are_required() {
-    for member in ["selection", "action"] {
-        assert_eq!(
-            policy_violations(&one_rule(|r| remove(r, &format!("/{member}")))),
-            one(&format!("/rules/0/{member}"), Code::Required)
-        );
+fn selection_action_tag_status_and_count_number_are_required() {
+    for (member, expected) in [
+        ("/selection", one("/rules/0/selection", Code::Required)),
+        ("/action", one("/rules/0/action", Code::Required)),
+        (
+            "/selection/tagStatus",
+            one("/rules/0/selection/tagStatus", Code::Required),
+        ),
+        (
+            "/selection/countNumber",
+            one("/rules/0/selection/countNumber", Code::Required),
+        ),
+    ] {
+        assert_eq!(rule_without(member), expected, "{member}");
     }
-    assert_eq!(
-        policy_violations(&one_rule(|r| remove(r, "/description"))),
-        []
-    );
+    assert_eq!(rule_without("/description"), []);
 }
 
 #[test]
@@ -272,13 +301,9 @@ fn tag_status_is_lower_case_although_the_apis_enums_are_upper_case() {
         ("tagged", vec![]),
         ("TAGGED", one("/rules/0/selection/tagStatus", Code::Enum)),
     ] {
-        let p = one_rule(|r| set(r, "/selection/tagStatus", json!(status)));
-        assert_eq!(policy_violations(&p), expected, "{status}");
+        let found = rule_with("/selection/tagStatus", json!(status));
+        assert_eq!(found, expected, "{status}");
     }
-    assert_eq!(
-        policy_violations(&one_rule(|r| remove(r, "/selection/tagStatus"))),
-        one("/rules/0/selection/tagStatus", Code::Required)
-    );
 }
 
 #[test]
@@ -286,7 +311,7 @@ fn tag_lists_go_only_with_tagged_which_needs_one_never_both() {
     let sel = "/rules/0/selection";
     // tagged with neither list
     assert_eq!(
-        policy_violations(&one_rule(|r| remove(r, "/selection/tagPrefixList"))),
+        rule_without("/selection/tagPrefixList"),
         one(sel, Code::Required)
     );
     // tagged with the pattern list instead
@@ -296,16 +321,14 @@ fn tag_lists_go_only_with_tagged_which_needs_one_never_both() {
     });
     assert_eq!(policy_violations(&patterns), []);
     // both
-    let both = one_rule(|r| set(r, "/selection/tagPatternList", json!(["prod*"])));
     assert_eq!(
-        policy_violations(&both),
+        rule_with("/selection/tagPatternList", json!(["prod*"])),
         one(&format!("{sel}/tagPatternList"), Code::Conflict)
     );
     // a list with untagged or any
     for status in ["untagged", "any"] {
-        let p = one_rule(|r| set(r, "/selection/tagStatus", json!(status)));
         assert_eq!(
-            policy_violations(&p),
+            rule_with("/selection/tagStatus", json!(status)),
             one(&format!("{sel}/tagPrefixList"), Code::Conflict),
             "{status}"
         );
@@ -317,15 +340,11 @@ fn tag_lists_go_only_with_tagged_which_needs_one_never_both() {
     }
     // an empty list; a list of a number
     assert_eq!(
-        policy_violations(&one_rule(|r| set(r, "/selection/tagPrefixList", json!([])))),
+        rule_with("/selection/tagPrefixList", json!([])),
         one(&format!("{sel}/tagPrefixList"), Code::Items)
     );
     assert_eq!(
-        policy_violations(&one_rule(|r| set(
-            r,
-            "/selection/tagPrefixList",
-            json!([1])
-        ))),
+        rule_with("/selection/tagPrefixList", json!([1])),
         one(&format!("{sel}/tagPrefixList/0"), Code::Type)
     );
 }
@@ -382,15 +401,11 @@ fn count_unit_goes_with_the_since_count_types_only() {
         one("/rules/0/selection/countUnit", Code::Required)
     );
     assert_eq!(
-        policy_violations(&one_rule(|r| set(r, "/selection/countUnit", json!("days")))),
+        rule_with("/selection/countUnit", json!("days")),
         one("/rules/0/selection/countUnit", Code::Conflict)
     );
     assert_eq!(
-        policy_violations(&one_rule(|r| set(
-            r,
-            "/selection/countUnit",
-            json!("hours")
-        ))),
+        rule_with("/selection/countUnit", json!("hours")),
         vec![
             ("/rules/0/selection/countUnit".to_string(), Code::Enum),
             ("/rules/0/selection/countUnit".to_string(), Code::Conflict),
@@ -412,102 +427,59 @@ fn count_number_is_an_integer_from_one() {
             one("/rules/0/selection/countNumber", Code::Type),
         ),
     ] {
-        let p = one_rule(|r| set(r, "/selection/countNumber", n.clone()));
-        assert_eq!(policy_violations(&p), expected, "{n}");
+        let found = rule_with("/selection/countNumber", n.clone());
+        assert_eq!(found, expected, "{n}");
     }
-    assert_eq!(
-        policy_violations(&one_rule(|r| remove(r, "/selection/countNumber"))),
-        one("/rules/0/selection/countNumber", Code::Required)
-    );
 }
 
 #[test]
 fn archive_storage_goes_with_since_image_transitioned_both_ways() {
+    let expiring =
+        |count_type, class, days| policy_violations(&since(count_type, class, days, expire()));
+    assert_eq!(expiring("sinceImageTransitioned", Some("archive"), 90), []);
     assert_eq!(
-        policy_violations(&since(
-            "sinceImageTransitioned",
-            Some("archive"),
-            90,
-            expire()
-        )),
-        []
-    );
-    assert_eq!(
-        policy_violations(&since(
-            "sinceImageTransitioned",
-            Some("archive"),
-            89,
-            expire()
-        )),
+        expiring("sinceImageTransitioned", Some("archive"), 89),
         one("/rules/0/selection/countNumber", Code::Range)
     );
     assert_eq!(
-        policy_violations(&since("sinceImageTransitioned", None, 90, expire())),
+        expiring("sinceImageTransitioned", None, 90),
         one("/rules/0/selection/countType", Code::Conflict)
     );
     assert_eq!(
-        policy_violations(&since(
-            "sinceImageTransitioned",
-            Some("standard"),
-            90,
-            expire()
-        )),
+        expiring("sinceImageTransitioned", Some("standard"), 90),
         one("/rules/0/selection/storageClass", Code::Conflict)
     );
     assert_eq!(
-        policy_violations(&since("sinceImagePushed", Some("archive"), 90, expire())),
+        expiring("sinceImagePushed", Some("archive"), 90),
         one("/rules/0/selection/storageClass", Code::Conflict)
     );
-    assert_eq!(
-        policy_violations(&since("sinceImagePushed", Some("standard"), 90, expire())),
-        []
-    );
+    assert_eq!(expiring("sinceImagePushed", Some("standard"), 90), []);
 }
 
 #[test]
 fn actions_follow_their_count_types_and_transition_names_its_target() {
+    let pulled = |action| policy_violations(&since("sinceImagePulled", None, 30, action));
+    let pushed = |action| policy_violations(&since("sinceImagePushed", None, 30, action));
+    assert_eq!(pulled(archive()), []);
     assert_eq!(
-        policy_violations(&since("sinceImagePulled", None, 30, archive())),
-        []
+        pulled(expire()),
+        one("/rules/0/action/type", Code::Conflict)
     );
+    let transitioned = since("sinceImageTransitioned", Some("archive"), 90, archive());
     assert_eq!(
-        policy_violations(&since("sinceImagePulled", None, 30, expire())),
+        policy_violations(&transitioned),
         one("/rules/0/action/type", Code::Conflict)
     );
     assert_eq!(
-        policy_violations(&since(
-            "sinceImageTransitioned",
-            Some("archive"),
-            90,
-            archive()
-        )),
-        one("/rules/0/action/type", Code::Conflict)
-    );
-    assert_eq!(
-        policy_violations(&since(
-            "sinceImagePushed",
-            None,
-            30,
-            json!({"type": "transition"})
-        )),
+        pushed(json!({"type": "transition"})),
         one("/rules/0/action/targetStorageClass", Code::Required)
     );
     assert_eq!(
-        policy_violations(&since(
-            "sinceImagePushed",
-            None,
-            30,
-            json!({"type": "expire", "targetStorageClass": "archive"})
-        )),
+        pushed(json!({"type": "expire", "targetStorageClass": "archive"})),
         one("/rules/0/action/targetStorageClass", Code::Conflict)
     );
     assert_eq!(
-        policy_violations(&since(
-            "sinceImagePushed",
-            None,
-            30,
-            json!({"type": "delete"})
-        )),
+        pushed(json!({"type": "delete"})),
         one("/rules/0/action/type", Code::Enum)
     );
 }
@@ -737,13 +709,9 @@ fn public_repository() -> &'static PolicyRules {
 }
 
 fn under(rules: &'static PolicyRules, policy: &Value) -> Vec<(String, Code)> {
-    let found = match PolicyDocument::from_json(&policy.to_string(), rules) {
-        Ok(_) => Vec::new(),
-        Err(e) => pairs(&e),
-    };
+    let verdict = PolicyDocument::from_json(&policy.to_string(), rules);
     let (service, name) = policy_kind(rules);
-    record(service, name, policy, &found);
-    found
+    judged(service, name, policy, verdict)
 }
 
 /// The service and document name of `rules`.
@@ -1084,12 +1052,20 @@ fn policy_text_of(rules: Vec<Value>) -> String {
 use ecr_models::documents::{ImageManifest, ManifestMediaType};
 
 fn manifest_violations(manifest: &Value) -> Vec<(String, Code)> {
-    let found = match ImageManifest::from_json(&manifest.to_string()) {
-        Ok(_) => Vec::new(),
-        Err(e) => pairs(&e),
-    };
-    record("ecr", "ImageManifest", manifest, &found);
-    found
+    let verdict = ImageManifest::from_json(&manifest.to_string());
+    judged("ecr", "ImageManifest", manifest, verdict)
+}
+
+/// The violations of `manifest` with `value` set at `pointer`.
+fn manifest_with(mut manifest: Value, pointer: &str, value: Value) -> Vec<(String, Code)> {
+    set(&mut manifest, pointer, value);
+    manifest_violations(&manifest)
+}
+
+/// The violations of `manifest` without its member at `pointer`.
+fn manifest_without(mut manifest: Value, pointer: &str) -> Vec<(String, Code)> {
+    remove(&mut manifest, pointer);
+    manifest_violations(&manifest)
 }
 
 fn layer(digest: &str, size: i64) -> Value {
@@ -1302,11 +1278,7 @@ fn the_kinds_are_read_into_their_types() {
 #[test]
 fn a_digest_is_algorithm_colon_encoded_and_sha256_is_64_lower_case_hex_digits() {
     let hex64 = &SHA["sha256:".len()..];
-    let with = |digest: String| {
-        let mut m = oci_manifest();
-        set(&mut m, "/layers/0/digest", json!(digest));
-        manifest_violations(&m)
-    };
+    let with = |digest: String| manifest_with(oci_manifest(), "/layers/0/digest", json!(digest));
     let bad = one("/layers/0/digest", Code::Pattern);
     assert_eq!(with(format!("sha256:{}", &hex64[..63])), bad);
     assert_eq!(with(format!("sha256:{hex64}")), []);
@@ -1337,16 +1309,9 @@ fn a_size_is_an_integer_from_zero() {
         (json!("10"), one("/layers/0/size", Code::Type)),
         (Value::Null, one("/layers/0/size", Code::Type)),
     ] {
-        let mut m = oci_manifest();
-        set(&mut m, "/layers/0/size", size.clone());
-        assert_eq!(manifest_violations(&m), expected, "{size}");
+        let found = manifest_with(oci_manifest(), "/layers/0/size", size.clone());
+        assert_eq!(found, expected, "{size}");
     }
-    let mut m = oci_manifest();
-    remove(&mut m, "/layers/0/size");
-    assert_eq!(
-        manifest_violations(&m),
-        one("/layers/0/size", Code::Required)
-    );
 }
 
 #[test]
@@ -1359,17 +1324,26 @@ fn schema_version_is_the_integer_two() {
         (json!(2.5), one("/schemaVersion", Code::Type)),
     ] {
         for document in [oci_manifest(), oci_index()] {
-            let mut m = document;
-            set(&mut m, "/schemaVersion", version.clone());
-            assert_eq!(manifest_violations(&m), expected, "{version}");
+            let found = manifest_with(document, "/schemaVersion", version.clone());
+            assert_eq!(found, expected, "{version}");
         }
     }
-    let mut m = oci_manifest();
-    remove(&mut m, "/schemaVersion");
-    assert_eq!(
-        manifest_violations(&m),
-        one("/schemaVersion", Code::Required)
-    );
+}
+
+#[test]
+fn schema_version_size_and_a_platforms_architecture_and_os_are_required() {
+    for (document, pointer) in [
+        (oci_manifest(), "/schemaVersion"),
+        (oci_manifest(), "/layers/0/size"),
+        (oci_index(), "/manifests/0/platform/architecture"),
+        (oci_index(), "/manifests/0/platform/os"),
+    ] {
+        assert_eq!(
+            manifest_without(document, pointer),
+            one(pointer, Code::Required),
+            "{pointer}"
+        );
+    }
 }
 
 #[test]
@@ -1402,64 +1376,48 @@ fn schema_1_is_accepted_minimally() {
 
 #[test]
 fn media_types_follow_the_grammar_without_parameters() {
-    let mut m = oci_manifest();
-    set(
-        &mut m,
-        "/mediaType",
-        json!("application/vnd.oci.image.manifest.v1+json; charset=utf-8"),
+    let media_type = |value: &str| manifest_with(oci_manifest(), "/mediaType", json!(value));
+    assert_eq!(
+        media_type("application/vnd.oci.image.manifest.v1+json; charset=utf-8"),
+        one("/mediaType", Code::Pattern)
     );
-    assert_eq!(manifest_violations(&m), one("/mediaType", Code::Pattern));
-    let mut m = oci_manifest();
-    set(
-        &mut m,
-        "/mediaType",
-        json!("application/vnd.oci.image.manifest.v2+json"),
+    assert_eq!(
+        media_type("application/vnd.oci.image.manifest.v2+json"),
+        one("/mediaType", Code::Enum)
     );
-    assert_eq!(manifest_violations(&m), one("/mediaType", Code::Enum));
     for pointer in [
         "/layers/0/mediaType",
         "/artifactType",
         "/config/artifactType",
     ] {
-        let mut m = oci_manifest();
-        set(
-            &mut m,
-            pointer,
-            json!("application/vnd.dev.sigstore.bundle+json;version=0.2"),
-        );
+        let with = |value: &str| manifest_with(oci_manifest(), pointer, json!(value));
         assert_eq!(
-            manifest_violations(&m),
+            with("application/vnd.dev.sigstore.bundle+json;version=0.2"),
             one(pointer, Code::Pattern),
             "{pointer}"
         );
-        set(
-            &mut m,
-            pointer,
-            json!("application/vnd.dev.sigstore.bundle.v0.3+json"),
+        assert_eq!(
+            with("application/vnd.dev.sigstore.bundle.v0.3+json"),
+            [],
+            "{pointer}"
         );
-        assert_eq!(manifest_violations(&m), [], "{pointer}");
     }
 }
 
 #[test]
 fn an_index_has_manifests_and_a_manifest_config_and_layers() {
-    let mut index = oci_index();
-    set(&mut index, "/config", oci_manifest()["config"].clone());
-    assert_eq!(manifest_violations(&index), one("/config", Code::Conflict));
-    let mut manifest = oci_manifest();
-    remove(&mut manifest, "/layers");
+    let config = oci_manifest()["config"].clone();
     assert_eq!(
-        manifest_violations(&manifest),
+        manifest_with(oci_index(), "/config", config),
+        one("/config", Code::Conflict)
+    );
+    assert_eq!(
+        manifest_without(oci_manifest(), "/layers"),
         one("/layers", Code::Required)
     );
-    let mut manifest = oci_manifest();
-    set(
-        &mut manifest,
-        "/manifests",
-        oci_index()["manifests"].clone(),
-    );
+    let manifests = oci_index()["manifests"].clone();
     assert_eq!(
-        manifest_violations(&manifest),
+        manifest_with(oci_manifest(), "/manifests", manifests),
         one("/manifests", Code::Conflict)
     );
     let mut index = oci_index();
@@ -1475,16 +1433,6 @@ fn an_index_has_manifests_and_a_manifest_config_and_layers() {
 }
 
 #[test]
-fn a_platform_names_its_architecture_and_os() {
-    let mut index = oci_index();
-    remove(&mut index, "/manifests/0/platform/os");
-    assert_eq!(
-        manifest_violations(&index),
-        one("/manifests/0/platform/os", Code::Required)
-    );
-}
-
-#[test]
 fn unknown_members_are_allowed_and_null_is_refused() {
     let mut m = oci_manifest();
     set(&mut m, "/x-vendor", json!({"any": null}));
@@ -1496,17 +1444,16 @@ fn unknown_members_are_allowed_and_null_is_refused() {
         "/subject",
         "/config/mediaType",
     ] {
-        let mut m = oci_manifest();
-        set(&mut m, pointer, Value::Null);
         assert_eq!(
-            manifest_violations(&m),
+            manifest_with(oci_manifest(), pointer, Value::Null),
             one(pointer, Code::Type),
             "{pointer}"
         );
     }
-    let mut m = oci_manifest();
-    set(&mut m, "/annotations", json!({"a": null}));
-    assert_eq!(manifest_violations(&m), one("/annotations/a", Code::Type));
+    assert_eq!(
+        manifest_with(oci_manifest(), "/annotations", json!({"a": null})),
+        one("/annotations/a", Code::Type)
+    );
 }
 
 #[test]

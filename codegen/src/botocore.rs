@@ -103,30 +103,33 @@ pub struct PaginatorsFile {
     pub pagination: BTreeMap<String, PaginatorDef>,
 }
 
-#[derive(Debug, Deserialize)]
+/// An operation's paginator. Every token and key is read as a list, in
+/// model order: the file writes a single name as a string.
+#[derive(Debug, Clone, Deserialize)]
 pub struct PaginatorDef {
-    pub input_token: StringOrList,
-    pub output_token: StringOrList,
+    #[serde(deserialize_with = "names")]
+    pub input_token: Vec<String>,
+    #[serde(deserialize_with = "names")]
+    pub output_token: Vec<String>,
     pub limit_key: Option<String>,
-    pub result_key: Option<StringOrList>,
+    #[serde(default, deserialize_with = "names")]
+    pub result_key: Vec<String>,
     #[serde(default)]
     pub non_aggregate_keys: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum StringOrList {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl StringOrList {
-    pub fn names(&self) -> Vec<String> {
-        match self {
-            StringOrList::One(s) => vec![s.clone()],
-            StringOrList::Many(v) => v.clone(),
-        }
+/// One name or a list of names, read as a list.
+fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
     }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(name) => vec![name],
+        OneOrMany::Many(names) => names,
+    })
 }
 
 /// `waiters-2.json`.

@@ -442,12 +442,10 @@ type Field<T, V> = (&'static str, fn(&T) -> V);
 
 fn paginator(name: &str, old: &PaginatorDef, new: &PaginatorDef, out: &mut Vec<String>) {
     let fields: [Field<PaginatorDef, Vec<String>>; 5] = [
-        ("input token", |p| p.input_token.names()),
-        ("output token", |p| p.output_token.names()),
+        ("input token", |p| p.input_token.clone()),
+        ("output token", |p| p.output_token.clone()),
         ("limit key", |p| p.limit_key.iter().cloned().collect()),
-        ("result key", |p| {
-            p.result_key.as_ref().map(|k| k.names()).unwrap_or_default()
-        }),
+        ("result key", |p| p.result_key.clone()),
         ("non-aggregate keys", |p| p.non_aggregate_keys.clone()),
     ];
     for (what, field) in fields {

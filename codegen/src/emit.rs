@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::ir::{self, Kind, Member, Role, Service, Shape, Structure};
+use crate::ir::{self, Kind, Member, Role, Service, Shape, StringShape, Structure};
 use crate::names::{field, screaming, snake, variant};
 use crate::pattern;
 
@@ -72,13 +72,13 @@ pub(crate) fn title(service: &Service) -> String {
 /// Whether the shape has its own rule static in `rules`.
 fn has_rule(kind: &Kind) -> bool {
     match kind {
-        Kind::String {
-            min,
-            max,
-            pattern,
-            secret,
-            document,
-        } => min.is_some() || max.is_some() || pattern.is_some() || *secret || document.is_some(),
+        Kind::String(s) => {
+            s.min.is_some()
+                || s.max.is_some()
+                || s.pattern.is_some()
+                || s.secret
+                || s.document.is_some()
+        }
         Kind::Integer { min, max } | Kind::Long { min, max } => min.is_some() || max.is_some(),
         Kind::Blob { min, max } => min.is_some() || max.is_some(),
         _ => false,
@@ -89,7 +89,7 @@ fn has_rule(kind: &Kind) -> bool {
 pub fn rust_type(service: &Service, name: &str) -> String {
     match &service.shape(name).kind {
         Kind::Structure(_) | Kind::Enum(_) => name.to_string(),
-        Kind::String { .. } => "String".into(),
+        Kind::String(_) => "String".into(),
         Kind::Integer { .. } => "i32".into(),
         Kind::Long { .. } => "i64".into(),
         Kind::Double => "f64".into(),
@@ -118,7 +118,7 @@ fn ty(service: &Service, name: &str) -> String {
     match &shape.kind {
         Kind::Structure(_) => format!("Ty::Structure(&{})", screaming(name)),
         Kind::Enum(_) => format!("Ty::Enum(&{})", screaming(name)),
-        Kind::String { .. } => format!("Ty::String({})", rule("&StrRule::ANY")),
+        Kind::String(_) => format!("Ty::String({})", rule("&StrRule::ANY")),
         Kind::Integer { .. } => format!("Ty::Integer({})", rule("&IntRule::I32")),
         Kind::Long { .. } => format!("Ty::Long({})", rule("&IntRule::I64")),
         Kind::Double => "Ty::Double".into(),
@@ -145,7 +145,7 @@ pub fn head(service: &Service, name: &str) -> String {
     match &service.shape(name).kind {
         Kind::Structure(_) => format!("structure [`{name}`](super::{name})"),
         Kind::Enum(_) => format!("enum [`{name}`](super::{name})"),
-        Kind::String { .. } => format!("string `{name}`"),
+        Kind::String(_) => format!("string `{name}`"),
         Kind::Integer { .. } => format!("integer (`i32`) `{name}`"),
         Kind::Long { .. } => format!("long (`i64`) `{name}`"),
         Kind::Double => format!("double `{name}`"),
@@ -167,20 +167,14 @@ pub fn rules_in_words(service: &Service, name: &str) -> String {
     match &service.shape(name).kind {
         Kind::Structure(_) | Kind::Double | Kind::Boolean => String::new(),
         Kind::Enum(values) => words::one_of(values.iter().map(String::as_str)),
-        Kind::String {
-            min,
-            max,
-            pattern,
-            secret,
-            document,
-        } => {
-            let anchored = pattern.as_deref().map(pattern::anchored);
+        Kind::String(s) => {
+            let anchored = s.pattern.as_deref().map(pattern::anchored);
             words::string(
-                *min,
-                *max,
+                s.min,
+                s.max,
                 anchored.as_deref(),
-                *secret,
-                document.as_deref(),
+                s.secret,
+                s.document.as_deref(),
             )
         }
         Kind::Integer { min, max } => {
@@ -436,10 +430,10 @@ pub fn model(service: &Service) -> String {
 /// carries a document: a method `<member>_document()` that reads it.
 fn documents_of(service: &Service, name: &str, members: &[Member], out: &mut String) {
     for m in members {
-        let Kind::String {
+        let Kind::String(StringShape {
             document: Some(document),
             ..
-        } = &service.shape(&m.shape).kind
+        }) = &service.shape(&m.shape).kind
         else {
             continue;
         };
@@ -555,7 +549,7 @@ fn documents(service: &Service, out: &mut String) {
         .shapes
         .values()
         .filter_map(|s| match &s.kind {
-            Kind::String { document, .. } => document.as_deref(),
+            Kind::String(s) => s.document.as_deref(),
             _ => None,
         })
         .collect();
@@ -691,17 +685,11 @@ pub fn rules(service: &Service) -> String {
             &format!("The rules of {}.", describe(service, &shape.name)),
         );
         match &shape.kind {
-            Kind::String {
-                min,
-                max,
-                pattern,
-                secret,
-                document,
-            } => {
-                let document = document.as_deref().map_or("None".into(), |name| {
+            Kind::String(s) => {
+                let document = s.document.as_deref().map_or("None".into(), |name| {
                     format!("Some(&{})", document_id(service, name))
                 });
-                let pat = match pattern {
+                let pat = match &s.pattern {
                     Some(p) => {
                         let _ = writeln!(
                             out,
@@ -720,25 +708,26 @@ pub fn rules(service: &Service) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "pub static {id}: StrRule = StrRule {{ min: {}, max: {}, pattern: {pat}, secret: {secret}, document: {document} }};",
-                    opt(*min),
-                    opt(*max)
+                    "pub static {id}: StrRule = StrRule {{ min: {}, max: {}, pattern: {pat}, secret: {}, document: {document} }};",
+                    opt(s.min),
+                    opt(s.max),
+                    s.secret
                 );
             }
-            Kind::Integer { min, max } => bounds_rule(
-                &mut out,
-                &id,
-                "IntRule",
-                bound(*min, "i32::MIN as i64"),
-                bound(*max, "i32::MAX as i64"),
-            ),
-            Kind::Long { min, max } => bounds_rule(
-                &mut out,
-                &id,
-                "IntRule",
-                bound(*min, "i64::MIN"),
-                bound(*max, "i64::MAX"),
-            ),
+            Kind::Integer { min, max } | Kind::Long { min, max } => {
+                // The rule holds `i64`s; an integer's own limits are `i32`'s.
+                let (low, high) = match shape.kind {
+                    Kind::Integer { .. } => ("i32::MIN as i64", "i32::MAX as i64"),
+                    _ => ("i64::MIN", "i64::MAX"),
+                };
+                bounds_rule(
+                    &mut out,
+                    &id,
+                    "IntRule",
+                    bound(*min, low),
+                    bound(*max, high),
+                );
+            }
             Kind::Blob { min, max } => bounds_rule(&mut out, &id, "BlobRule", opt(*min), opt(*max)),
             _ => unreachable!(),
         }
@@ -769,7 +758,7 @@ pub fn shapes(service: &Service) -> String {
     );
     out.push_str("use crate::shape::{EnumShape, ListShape, MapShape, Member, Role, ScalarShape, Service, StructShape, Ty};\n");
     out.push_str("use super::rules;\n");
-    let svc = format!("Service::{}", service.info.variant);
+    let svc = format!("Service::{}", service.info.variant());
     let opt = |v: Option<u64>| v.map_or("None".to_string(), |v| format!("Some({v})"));
     let (mut structs, mut enums, mut scalars) = (Vec::new(), Vec::new(), Vec::new());
     for shape in service.shapes.values() {
@@ -899,7 +888,7 @@ pub fn operations(service: &Service) -> String {
     out.push_str(
         "#[allow(unused_imports)]\nuse crate::shape::{Acceptor, Expected, Matcher, Operation, Paginator, Service, Waiter, WaiterState};\nuse crate::{Error, Options};\nuse super::*;\n",
     );
-    let svc = format!("Service::{}", service.info.variant);
+    let svc = format!("Service::{}", service.info.variant());
     let _ = writeln!(
         out,
         "/// The prefix of the `X-Amz-Target` header of every request: `{}.<Operation>`.\npub const TARGET_PREFIX: &str = {};",
@@ -1018,7 +1007,7 @@ pub fn schema(service: &Service) -> String {
             screaming(name),
             lit(&format!(
                 "ecr_models::{}::{name} ({kind})",
-                service.info.module
+                service.info.module()
             )),
         );
     }
@@ -1038,7 +1027,7 @@ pub fn module(service: &Service) -> String {
     let _ = writeln!(
         out,
         "#[cfg(feature = {:?})]\npub mod sdk;",
-        service.info.sdk_package
+        service.info.sdk_package()
     );
     out.push_str(
         "pub use operations::{ServiceError, OPERATIONS, TARGET_PREFIX};\npub use types::*;\n",

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
-use crate::botocore::{PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
+use crate::botocore::{PaginatorDef, PaginatorsFile, ServiceFile, ShapeDef, WaitersFile};
 
 /// Members whose values are credentials: never quoted, never in Debug output.
 const SECRET_MEMBERS: &[&str] = &["authorizationToken"];
@@ -70,43 +70,47 @@ pub fn document_of(shape: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
-/// Which service, and how the generated code names it.
+/// Which service, and how the generated code names it: all but its API
+/// reference follows from its key.
 pub struct ServiceInfo {
-    /// The model directory and the CLI name: `ecr`, `ecr-public`.
+    /// The model directory, the CLI name and the cargo feature: `ecr`,
+    /// `ecr-public`.
     pub key: &'static str,
-    /// The Rust module: `ecr`, `ecr_public`.
-    pub module: &'static str,
-    /// The `Service` variant: `Ecr`, `EcrPublic`.
-    pub variant: &'static str,
-    /// The cargo feature.
-    pub feature: &'static str,
     /// The API reference root.
     pub reference: &'static str,
+}
+
+impl ServiceInfo {
+    /// The Rust module: `ecr`, `ecr_public`.
+    pub fn module(&self) -> String {
+        self.key.replace('-', "_")
+    }
+
+    /// The `Service` variant: `Ecr`, `EcrPublic`.
+    pub fn variant(&self) -> String {
+        crate::names::variant(self.key)
+    }
+
     /// The Rust SDK's package, also the cargo feature of its bridge:
-    /// `aws-sdk-ecr`.
-    pub sdk_package: &'static str,
+    /// `aws-sdk-ecr`, `aws-sdk-ecrpublic`.
+    pub fn sdk_package(&self) -> String {
+        format!("aws-sdk-{}", self.key.replace('-', ""))
+    }
+
     /// The Rust SDK's crate: `aws_sdk_ecr`.
-    pub sdk_crate: &'static str,
+    pub fn sdk_crate(&self) -> String {
+        self.sdk_package().replace('-', "_")
+    }
 }
 
 pub const SERVICES: &[ServiceInfo] = &[
     ServiceInfo {
         key: "ecr",
-        module: "ecr",
-        variant: "Ecr",
-        feature: "ecr",
         reference: "https://docs.aws.amazon.com/AmazonECR/latest/APIReference/",
-        sdk_package: "aws-sdk-ecr",
-        sdk_crate: "aws_sdk_ecr",
     },
     ServiceInfo {
         key: "ecr-public",
-        module: "ecr_public",
-        variant: "EcrPublic",
-        feature: "ecr-public",
         reference: "https://docs.aws.amazon.com/AmazonECRPublic/latest/APIReference/",
-        sdk_package: "aws-sdk-ecrpublic",
-        sdk_crate: "aws_sdk_ecrpublic",
     },
 ];
 
@@ -124,15 +128,7 @@ pub use role::Role;
 pub enum Kind {
     Structure(Structure),
     Enum(Vec<String>),
-    String {
-        min: Option<u64>,
-        max: Option<u64>,
-        pattern: Option<String>,
-        secret: bool,
-        /// The document the text carries (`LifecyclePolicy`), read by the
-        /// runtime's `documents` module.
-        document: Option<String>,
-    },
+    String(StringShape),
     Integer {
         min: Option<i64>,
         max: Option<i64>,
@@ -157,6 +153,18 @@ pub enum Kind {
         key: String,
         value: String,
     },
+}
+
+/// A string shape: the rules of its values, and what its text is.
+#[derive(Debug, Clone, Default)]
+pub struct StringShape {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub pattern: Option<String>,
+    pub secret: bool,
+    /// The document the text carries (`LifecyclePolicy`), read by the
+    /// runtime's `documents` module.
+    pub document: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -195,18 +203,9 @@ pub struct Operation {
     pub method: String,
     /// The AWS CLI's command: `describe-images`.
     pub cli: String,
-    pub paginator: Option<Paginator>,
+    /// Its paginator, as `paginators-1.json` writes it.
+    pub paginator: Option<PaginatorDef>,
     pub waiters: Vec<Waiter>,
-}
-
-/// An operation's paginator, as `paginators-1.json` writes it (every token
-/// and key as a list, in model order).
-pub struct Paginator {
-    pub input_token: Vec<String>,
-    pub output_token: Vec<String>,
-    pub limit_key: Option<String>,
-    pub result_key: Vec<String>,
-    pub non_aggregate_keys: Vec<String>,
 }
 
 /// A waiter, as `waiters-2.json` writes it.
@@ -311,7 +310,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         .collect();
     for name in &secret_shapes {
         match &mut shapes.get_mut(name).expect("secret shape exists").kind {
-            Kind::String { secret, .. } => *secret = true,
+            Kind::String(string) => string.secret = true,
             other => panic!("secret member of non-string shape {name}: {other:?}"),
         }
     }
@@ -323,7 +322,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
         target_prefix: file.metadata.target_prefix.clone(),
         shapes,
         operations: Vec::new(),
-        sdk: serde_json::from_str(&read(&format!("{}.json", info.sdk_package)))
+        sdk: serde_json::from_str(&read(&format!("{}.json", info.sdk_package())))
             .expect("the SDK surface parses"),
     };
 
@@ -373,7 +372,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             .iter()
             .find(|o| &o.name == op_name)
             .expect("paginated operation exists");
-        let mut drop: Vec<String> = p.input_token.names();
+        let mut drop = p.input_token.clone();
         drop.extend(p.limit_key.clone());
         let mut members = structure(&service, &op.input).members.clone();
         members.retain(|m| !drop.contains(&m.wire));
@@ -390,13 +389,7 @@ pub fn load(model_dir: &Path, info: &'static ServiceInfo) -> Service {
             .iter_mut()
             .find(|o| &o.name == op_name)
             .expect("paginated operation exists");
-        op.paginator = Some(Paginator {
-            input_token: p.input_token.names(),
-            output_token: p.output_token.names(),
-            limit_key: p.limit_key.clone(),
-            result_key: p.result_key.as_ref().map(|k| k.names()).unwrap_or_default(),
-            non_aggregate_keys: p.non_aggregate_keys.clone(),
-        });
+        op.paginator = Some(p.clone());
     }
     for (waiter, w) in waiters.iter().flat_map(|w| &w.waiters) {
         let op = service
@@ -535,13 +528,13 @@ fn kind(name: &str, def: &ShapeDef) -> Kind {
         }
         "string" => match &def.enum_values {
             Some(values) => Kind::Enum(values.clone()),
-            None => Kind::String {
+            None => Kind::String(StringShape {
                 min: uint(def.min),
                 max: uint(def.max),
                 pattern: def.pattern.clone(),
                 secret: false,
                 document: document_of(name),
-            },
+            }),
         },
         "integer" => Kind::Integer {
             min: int(def.min),
@@ -617,13 +610,13 @@ fn add_boto3_shapes(service: &mut Service) {
             let same = matches!(
                 (&existing.kind, &kind),
                 (
-                    Kind::String {
+                    Kind::String(StringShape {
                         min: None,
                         max: None,
                         pattern: None,
                         ..
-                    },
-                    Kind::String { .. }
+                    }),
+                    Kind::String(_)
                 ) | (
                     Kind::Integer {
                         min: None,
@@ -643,17 +636,7 @@ fn add_boto3_shapes(service: &mut Service) {
             );
         }
     };
-    scalar(
-        service,
-        "String",
-        Kind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            secret: false,
-            document: None,
-        },
-    );
+    scalar(service, "String", Kind::String(StringShape::default()));
     scalar(
         service,
         "Integer",
@@ -720,7 +703,7 @@ fn check(service: &Service) {
             Kind::List { member, .. } => vec![member],
             Kind::Map { key, value } => {
                 assert!(
-                    matches!(service.shape(key).kind, Kind::String { .. } | Kind::Enum(_)),
+                    matches!(service.shape(key).kind, Kind::String(_) | Kind::Enum(_)),
                     "{}: map keys must be strings",
                     shape.name
                 );

@@ -27,7 +27,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for info in ir::SERVICES {
         let service = ir::load(&root.join("codegen/model"), info);
-        let dir = PathBuf::from("src").join(info.module);
+        let dir = PathBuf::from("src").join(info.module());
         let parts: [(&str, Writer); 8] = [
             ("mod.rs", emit::module),
             ("types.rs", emit::types),
@@ -48,7 +48,7 @@ pub fn generate(root: &Path) -> Vec<(PathBuf, String)> {
         }
         // The bridge's round-trip tests, over every converted pair.
         files.push((
-            PathBuf::from(format!("sdk-tests/tests/round_trip/{}.rs", info.module)),
+            PathBuf::from(format!("sdk-tests/tests/round_trip/{}.rs", info.module())),
             emit::format(&service, &sdk::round_trips(&service)),
         ));
     }

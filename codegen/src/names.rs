@@ -110,24 +110,29 @@ mod tests {
 
     #[test]
     fn snake_case_splits_words_and_acronyms() {
-        assert_eq!(snake("repositoryName"), "repository_name");
-        assert_eq!(snake("HTTPStatusCode"), "http_status_code");
-        assert_eq!(snake("RequestId"), "request_id");
-        assert_eq!(
-            snake("imageScanFindingsSummary"),
-            "image_scan_findings_summary"
-        );
-        assert_eq!(snake("sha256Digest"), "sha256_digest");
+        for (name, expected) in [
+            ("repositoryName", "repository_name"),
+            ("HTTPStatusCode", "http_status_code"),
+            ("RequestId", "request_id"),
+            ("imageScanFindingsSummary", "image_scan_findings_summary"),
+            ("sha256Digest", "sha256_digest"),
+        ] {
+            assert_eq!(snake(name), expected);
+        }
         assert_eq!(field("type"), "r#type");
     }
 
     #[test]
     fn variants_are_camel_case_and_start_with_a_letter() {
-        assert_eq!(variant("KMS_DSSE"), "KmsDsse");
-        assert_eq!(variant("AES256"), "Aes256");
-        assert_eq!(variant("docker-hub"), "DockerHub");
-        assert_eq!(variant("InvalidLayerDigest"), "InvalidLayerDigest");
-        assert_eq!(variant("1x"), "V1x");
-        assert_eq!(variant("UNKNOWN"), "UnknownValue");
+        for (value, expected) in [
+            ("KMS_DSSE", "KmsDsse"),
+            ("AES256", "Aes256"),
+            ("docker-hub", "DockerHub"),
+            ("InvalidLayerDigest", "InvalidLayerDigest"),
+            ("1x", "V1x"),
+            ("UNKNOWN", "UnknownValue"),
+        ] {
+            assert_eq!(variant(value), expected);
+        }
     }
 }

@@ -235,7 +235,7 @@ pub fn emit(service: &Service) -> String {
     let info = service.info;
     let gen = Gen {
         s: service,
-        aws: format!("::{}", info.sdk_crate),
+        aws: format!("::{}", info.sdk_crate()),
     };
     let aws = &gen.aws;
     check(&gen);
@@ -246,7 +246,7 @@ pub fn emit(service: &Service) -> String {
         out,
         "//! Conversions between the types of the {} and those of {sdk} (feature `{}`): `From` where nothing can fail, `TryFrom` with a [`crate::Error`] otherwise, both ways, and [`crate::sdk::Twin`] for every SDK type with a twin here. See [`crate::sdk`] for what each direction keeps.",
         crate::emit::title(service),
-        info.sdk_package
+        info.sdk_package()
     );
     // Deprecated members are converted like any other (the model still has
     // them); a structure with no member the SDK holds leaves `v` unused.
@@ -511,12 +511,12 @@ pub fn round_trips(service: &Service) -> String {
     let info = service.info;
     let gen = Gen {
         s: service,
-        aws: format!("::{}", info.sdk_crate),
+        aws: format!("::{}", info.sdk_crate()),
     };
-    let module = info.module;
+    let module = info.module();
     let mut out = format!(
         "//! Every pair of types the {} bridge converts, each through the round trip of `round_trip::structure` or `round_trip::enumeration`.\n",
-        info.sdk_package
+        info.sdk_package()
     );
     out.push_str("use crate::round_trip;\n");
     let _ = writeln!(out, "use ecr_models::{module};");
@@ -554,7 +554,8 @@ pub fn round_trips(service: &Service) -> String {
             let _ = writeln!(
                 out,
                 "round_trip::structure::<{module}::{}, ::{}::{path}>(&mut seen);",
-                shape.name, info.sdk_crate
+                shape.name,
+                info.sdk_crate()
             );
         }
     }
@@ -571,7 +572,7 @@ pub fn round_trips(service: &Service) -> String {
             let _ = writeln!(
                 out,
                 "round_trip::enumeration::<{module}::{name}, ::{}::types::{}>({module}::{name}::VALUES);",
-                info.sdk_crate,
+                info.sdk_crate(),
                 pascal(name)
             );
         }

@@ -55,29 +55,22 @@ type Verdict = (bool, &'static [&'static str]);
 /// Valid, without a violation.
 const VALID: Verdict = (true, &[]);
 
-/// (service, operation, example index, verdict of its input, verdict of its
-/// output).
-const VERDICTS: &[(Service, &str, usize, Verdict, Verdict)] = &[
-    (Service::Ecr, "BatchDeleteImage", 0, VALID, VALID),
+/// The verdicts of ecr's examples, each the only one (index 0) of its
+/// operation: (operation, verdict of its input, verdict of its output).
+/// ecr-public has no examples.
+const ECR_VERDICTS: &[(&str, Verdict, Verdict)] = &[
+    ("BatchDeleteImage", VALID, VALID),
     (
-        Service::Ecr,
         "BatchGetImage",
-        0,
         VALID,
         (false, &["/images/0/imageManifest"]),
     ),
-    (Service::Ecr, "CreateRepository", 0, VALID, VALID),
-    (Service::Ecr, "DeleteRepository", 0, VALID, VALID),
-    (
-        Service::Ecr,
-        "DeleteRepositoryPolicy",
-        0,
-        VALID,
-        (false, &["/policyText"]),
-    ),
-    (Service::Ecr, "DescribeRepositories", 0, VALID, VALID),
-    (Service::Ecr, "GetRepositoryPolicy", 0, VALID, VALID),
-    (Service::Ecr, "ListImages", 0, VALID, VALID),
+    ("CreateRepository", VALID, VALID),
+    ("DeleteRepository", VALID, VALID),
+    ("DeleteRepositoryPolicy", VALID, (false, &["/policyText"])),
+    ("DescribeRepositories", VALID, VALID),
+    ("GetRepositoryPolicy", VALID, VALID),
+    ("ListImages", VALID, VALID),
 ];
 
 /// An example half's expected verdict: (service, operation, index, which
@@ -91,14 +84,14 @@ type Half = (
     &'static [&'static str],
 );
 
-/// [`VERDICTS`] half by half.
+/// [`ECR_VERDICTS`] half by half.
 fn verdicts() -> Vec<Half> {
-    VERDICTS
+    ECR_VERDICTS
         .iter()
-        .flat_map(|&(service, op, i, (input, inputs), (output, outputs))| {
+        .flat_map(|&(op, (input, inputs), (output, outputs))| {
             [
-                (service, op, i, Which::Input, input, inputs),
-                (service, op, i, Which::Output, output, outputs),
+                (Service::Ecr, op, 0, Which::Input, input, inputs),
+                (Service::Ecr, op, 0, Which::Output, output, outputs),
             ]
         })
         .collect()

@@ -9,31 +9,32 @@ use ecr_models::{Error, Operation, Options, Service};
 
 /// Which side of an operation a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
+pub enum Direction<'a> {
     /// A request body.
     Input,
     /// A response body.
     Output,
-    /// An error body: an error the operation may return.
-    Error,
+    /// An error body: an error the operation may return, named by the
+    /// error type (an `X-Amzn-ErrorType` header) when one is given.
+    Error(Option<&'a str>),
 }
 
 /// What each document is checked against.
 #[derive(Debug, Clone, Copy)]
-pub enum Target {
+pub enum Target<'a> {
     /// A registered structure (only structures can be checked as documents).
     Shape(&'static Entry),
     /// One side of an operation.
-    Operation(&'static Operation, Direction),
+    Operation(&'static Operation, Direction<'a>),
     /// A document that payloads carry, as a request carries it: the
     /// files users keep beside their infrastructure code.
     Document(&'static Embedded),
 }
 
-impl Target {
+impl<'a> Target<'a> {
     /// The structure `name` of `service`; an error message for an unknown
     /// name (with close names) or one that is not a structure.
-    pub fn shape(service: Service, name: &str) -> Result<Target, String> {
+    pub fn shape(service: Service, name: &str) -> Result<Target<'a>, String> {
         let Some(entry) = registry::find(service, name) else {
             return Err(Lookup::Structure.unknown(service, name));
         };
@@ -51,7 +52,11 @@ impl Target {
 
     /// The operation `name` of `service`, one side of it; an error message
     /// (with close names) for an unknown name.
-    pub fn operation(service: Service, name: &str, direction: Direction) -> Result<Target, String> {
+    pub fn operation(
+        service: Service,
+        name: &str,
+        direction: Direction<'a>,
+    ) -> Result<Target<'a>, String> {
         let Some(op) = registry::operation(service, name) else {
             return Err(Lookup::Operation.unknown(service, name));
         };
@@ -60,7 +65,7 @@ impl Target {
 
     /// The kind of document `name` of `service` (`lifecycle-policy`); an
     /// error message that lists the kinds for an unknown name.
-    pub fn document(service: Service, name: &str) -> Result<Target, String> {
+    pub fn document(service: Service, name: &str) -> Result<Target<'a>, String> {
         registry::document(service, name)
             .map(Target::Document)
             .ok_or_else(|| {
@@ -75,19 +80,15 @@ impl Target {
             })
     }
 
-    /// Checks one JSON document; an error body's error is named by
-    /// `error_type` (an `X-Amzn-ErrorType` header) when given.
-    pub fn check(
-        &self,
-        json: &[u8],
-        error_type: Option<&str>,
-        opts: &Options,
-    ) -> Result<(), Error> {
+    /// Checks one JSON document.
+    pub fn check(&self, json: &[u8], opts: &Options) -> Result<(), Error> {
         match *self {
             Target::Shape(entry) => entry.check(json, opts),
             Target::Operation(op, Direction::Input) => op.check_input(json, opts),
             Target::Operation(op, Direction::Output) => op.check_output(json, opts),
-            Target::Operation(op, Direction::Error) => op.check_error(json, error_type, opts),
+            Target::Operation(op, Direction::Error(error_type)) => {
+                op.check_error(json, error_type, opts)
+            }
             Target::Document(embedded) => documents::check_text(embedded, json, opts, false),
         }
     }

@@ -96,7 +96,6 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
     let opts = args.judging.options();
     let check = Check {
         target,
-        error_type: args.error_type.as_deref(),
         opts: &opts,
     };
     let mut reporter = Reporter::new(out, args.format);
@@ -140,18 +139,17 @@ enum Cut {
 
 /// What each document is checked against, and how.
 struct Check<'a> {
-    target: Target,
-    error_type: Option<&'a str>,
+    target: Target<'a>,
     opts: &'a Options,
 }
 
 impl Check<'_> {
     fn document(&self, json: &[u8]) -> Result<(), ecr_models::Error> {
-        self.target.check(json, self.error_type, self.opts)
+        self.target.check(json, self.opts)
     }
 }
 
-fn resolve(args: &Args) -> Result<Target, String> {
+fn resolve(args: &Args) -> Result<Target<'_>, String> {
     if let Some(name) = &args.shape {
         return Target::shape(args.service, name);
     }
@@ -164,7 +162,7 @@ fn resolve(args: &Args) -> Result<Target, String> {
     } else if args.output {
         Direction::Output
     } else {
-        Direction::Error
+        Direction::Error(args.error_type.as_deref())
     };
     Target::operation(args.service, name, direction)
 }

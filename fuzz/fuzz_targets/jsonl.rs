@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
             want = rest;
         }
         assert_eq!(doc, want, "line {line} is the document");
-        let verdict = target.check(doc, None, &opts);
+        let verdict = target.check(doc, &opts);
         if let Err(e) = &verdict {
             fz::check_error(e, &opts);
         }
@@ -71,7 +71,7 @@ fuzz_target!(|data: &[u8]| {
     );
     assert_eq!(batch.lines().collect::<Vec<_>>(), numbers);
     let workers = 1 + usize::from((flags >> 3) & 3);
-    let verdicts = batch.check_all(workers, |doc| target.check(doc, None, &opts));
+    let verdicts = batch.check_all(workers, |doc| target.check(doc, &opts));
     assert_eq!(verdicts, one_by_one, "{workers} threads changed a verdict");
 
     let (mut human_out, mut json_out) = (Vec::new(), Vec::new());

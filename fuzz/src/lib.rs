@@ -66,7 +66,7 @@ pub fn operation(service: Service, index: usize) -> &'static Operation {
 
 /// What a `jsonl` input is checked against: every structure, then every
 /// operation's input, output and errors.
-pub fn target(service: Service, index: usize) -> Target {
+pub fn target(service: Service, index: usize) -> Target<'static> {
     let shapes = structures(service);
     let ops = registry::operations(service);
     let index = index % (shapes.len() + 3 * ops.len());
@@ -74,7 +74,7 @@ pub fn target(service: Service, index: usize) -> Target {
         return Target::Shape(entry);
     }
     let at = index - shapes.len();
-    let direction = [Direction::Input, Direction::Output, Direction::Error][at % 3];
+    let direction = [Direction::Input, Direction::Output, Direction::Error(None)][at % 3];
     Target::Operation(&ops[at / 3], direction)
 }
 
