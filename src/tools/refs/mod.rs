@@ -778,37 +778,35 @@ impl fmt::Display for Reference {
     }
 }
 
-#[cfg(feature = "ecr")]
-impl crate::ecr::Repository {
-    /// `repositoryUri`, parsed and checked: `None` when absent.
-    pub fn repository_ref(&self) -> Option<Result<RepositoryRef, Error>> {
-        self.repository_uri.as_deref().map(RepositoryRef::parse)
-    }
-
-    /// `repositoryArn`, parsed and checked: `None` when absent.
-    pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
-        self.repository_arn.as_deref().map(RepositoryArn::parse)
-    }
+/// Methods on generated structures whose members hold references: each
+/// member parsed and checked, `None` when absent
+/// (`Type { method: field as Parsed, "wireName"; }`).
+macro_rules! reference_accessors {
+    ($($(#[$cfg:meta])* $ty:path { $($method:ident: $field:ident as $parsed:ident, $name:literal;)+ })+) => {$(
+        $(#[$cfg])*
+        impl $ty {$(
+            #[doc = concat!("`", $name, "`, parsed and checked: `None` when absent.")]
+            pub fn $method(&self) -> Option<Result<$parsed, Error>> {
+                self.$field.as_deref().map($parsed::parse)
+            }
+        )+}
+    )+};
 }
 
-#[cfg(feature = "ecr")]
-impl crate::ecr::RepositoryScanningConfiguration {
-    /// `repositoryArn`, parsed and checked: `None` when absent.
-    pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
-        self.repository_arn.as_deref().map(RepositoryArn::parse)
+reference_accessors! {
+    #[cfg(feature = "ecr")]
+    crate::ecr::Repository {
+        repository_ref: repository_uri as RepositoryRef, "repositoryUri";
+        parsed_arn: repository_arn as RepositoryArn, "repositoryArn";
     }
-}
-
-#[cfg(feature = "ecr-public")]
-impl crate::ecr_public::Repository {
-    /// `repositoryUri`, parsed and checked: `None` when absent.
-    pub fn repository_ref(&self) -> Option<Result<RepositoryRef, Error>> {
-        self.repository_uri.as_deref().map(RepositoryRef::parse)
+    #[cfg(feature = "ecr")]
+    crate::ecr::RepositoryScanningConfiguration {
+        parsed_arn: repository_arn as RepositoryArn, "repositoryArn";
     }
-
-    /// `repositoryArn`, parsed and checked: `None` when absent.
-    pub fn parsed_arn(&self) -> Option<Result<RepositoryArn, Error>> {
-        self.repository_arn.as_deref().map(RepositoryArn::parse)
+    #[cfg(feature = "ecr-public")]
+    crate::ecr_public::Repository {
+        repository_ref: repository_uri as RepositoryRef, "repositoryUri";
+        parsed_arn: repository_arn as RepositoryArn, "repositoryArn";
     }
 }
 
