@@ -1062,7 +1062,7 @@ pub struct Members<'p, 'de> {
 impl<'p, 'de> Members<'p, 'de> {
     /// The next member's name, with the reader at its value: `None` at the
     /// end of the object.
-    #[inline]
+    #[inline(always)]
     pub fn next_key(&mut self) -> Result<Option<Text<'de>>, Syntax> {
         Ok(match self.next_member()? {
             true => Some(self.key()?),
