@@ -246,7 +246,7 @@ pub use values::*;
 pub use aws_error::{error_name, named_error, CommonError, COMMON_ERRORS};
 pub use blob::Blob;
 pub use enums::UnknownValue;
-pub use error::{Code, Error, Violation};
+pub use error::{Code, Error, Span, Violation};
 pub use json::{
     check_slice, from_json, from_json_with, from_slice, from_slice_with, from_value,
     from_value_with,

@@ -317,6 +317,17 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// The text read.
+    pub(crate) fn source(&self) -> &'de str {
+        self.text
+    }
+
+    /// The offset of the next byte to read: after [`Parser::next_value`],
+    /// the first byte of the value.
+    pub(crate) fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// The same reader under `limits`.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
@@ -955,7 +966,7 @@ impl<'de> Parser<'de> {
     }
 
     #[inline]
-    fn colon(&mut self) -> Result<(), Syntax> {
+    pub(crate) fn colon(&mut self) -> Result<(), Syntax> {
         match self.peek() {
             Some(b':') => {
                 self.pos += 1;

@@ -602,7 +602,14 @@ fn text_that_is_not_json_is_one_syntax_violation_with_its_place_in_the_text() {
         (v.path.as_str(), v.code),
         ("/lifecyclePolicyText", Code::Syntax)
     );
-    assert_eq!((v.line, v.column), (Some(3), Some(24)), "{v}");
+    // Where reading stopped in the policy's own text is in the message;
+    // the place is the string in the payload
+    // (`{"lifecyclePolicyText":"...`, its quote the 24th character).
+    assert!(v.message.contains("at its line 3 column 24"), "{v}");
+    assert_eq!((v.line, v.column), (Some(1), Some(24)), "{v}");
+    let quoted = serde_json::to_string(&text).expect("a string");
+    let span = v.span.expect("a place");
+    assert_eq!((span.start, span.end), (23, 23 + quoted.len()));
 }
 
 #[test]

@@ -33,7 +33,7 @@ const LAYERS: &[Layer] = &[
     (
         "the readers",
         Some("readers"),
-        &["read", "check", "aws_error"],
+        &["read", "check", "aws_error", "locate"],
     ),
     // The entry points, and what the generated code calls besides the
     // readers: the JSON Schema writer (`impl_json_schema!`), the SDK

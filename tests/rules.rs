@@ -33,7 +33,7 @@ use ecr_models::ecr::{
     PutRegistryScanningConfigurationRequest, Resource, ResponseMetadata, ScanType,
     UploadLayerPartRequest, VulnerablePackage,
 };
-use ecr_models::{from_json, from_json_with, Code, Model, Options};
+use ecr_models::{from_json, from_json_with, Code, Error, Model, Options};
 
 mod common;
 
@@ -1010,7 +1010,17 @@ fn validate_on_a_built_struct_reports_the_same_violations_as_parsing_its_json() 
 #[test]
 fn validate_reports_violations_in_the_order_of_the_serialized_document() {
     let (parsed, validated) = five_faults();
-    assert_eq!(validated.violations(), parsed.violations());
+    // The same violations, but a value built in code has no place in a
+    // text.
+    let said = |e: &Error| -> Vec<(String, Code, String)> {
+        e.violations()
+            .iter()
+            .map(|v| (v.path.clone(), v.code, v.message.clone()))
+            .collect()
+    };
+    assert_eq!(said(&validated), said(&parsed));
+    assert!(validated.violations().iter().all(|v| v.span.is_none()));
+    assert!(parsed.violations().iter().all(|v| v.span.is_some()));
 }
 
 #[test]

@@ -85,8 +85,17 @@ impl<W: Write> Reporter<W> {
         self.invalid
     }
 
-    /// Prints the verdict on one document.
+    /// Prints the verdict on one document. A JSON Lines document's places
+    /// are on its line of the file ([`Error::on_line`]).
     pub fn document(&mut self, source: Source<'_>, verdict: &Result<(), Error>) -> io::Result<()> {
+        let on_line;
+        let verdict = match (verdict, source.line) {
+            (Err(e), Some(line)) => {
+                on_line = Err(e.clone().on_line(line));
+                &on_line
+            }
+            _ => verdict,
+        };
         match verdict {
             Ok(()) => self.valid += 1,
             Err(_) => self.invalid += 1,

@@ -39,15 +39,26 @@ fn assert_valid_stdin(run: &Run) {
 
 /// Asserts that `run` exited 1 with the JSON record of one document read
 /// from standard input, invalid with one violation: `code` at `path`,
-/// saying `message`.
-fn assert_one_error_stdin(run: &Run, path: &str, code: &str, message: &str) {
+/// saying `message`, placed at 1-based `line` and `column` and the bytes
+/// `span` (start, end).
+fn assert_one_error_stdin(
+    run: &Run,
+    path: &str,
+    code: &str,
+    message: &str,
+    (line, column, span): (usize, usize, (usize, usize)),
+) {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.records(),
         [json!({
             "source": "-",
             "valid": false,
-            "errors": [{"path": path, "code": code, "message": message}],
+            "errors": [{
+                "path": path, "code": code, "message": message,
+                "line": line, "column": column,
+                "span": {"start": span.0, "end": span.1},
+            }],
         })]
     );
 }
@@ -122,7 +133,11 @@ fn an_invalid_document_exits_1_with_the_exact_path_and_code_as_json() {
         [json!({
             "source": file,
             "valid": false,
-            "errors": [{"path": "/repositoryName", "code": "pattern", "message": message}],
+            // The value `"MyRepo"`: bytes 18 to 26.
+            "errors": [{
+                "path": "/repositoryName", "code": "pattern", "message": message,
+                "line": 1, "column": 19, "span": {"start": 18, "end": 26},
+            }],
         })]
     );
 }
@@ -186,7 +201,9 @@ fn strict_turns_an_unknown_member_into_unknown_field() {
 
     let strict = run(&[&args[..], &["--strict"]].concat(), doc.as_bytes());
     let message = library_message("CreateRepositoryRequest", doc.as_bytes(), true);
-    assert_one_error_stdin(&strict, "/colour", "unknown_field", &message);
+    // The member's name: `"colour"`, from the 29th byte.
+    let place = (1, 29, (28, 36));
+    assert_one_error_stdin(&strict, "/colour", "unknown_field", &message, place);
 }
 
 /// Runs `--operation CreateRepository SIDE --format json` on `body`.
@@ -205,7 +222,9 @@ fn operation_input_checks_request_bodies() {
     // (reported at the member's own path).
     let response = create_repository("--input", VALID_RESPONSE);
     let message = library_message("CreateRepositoryRequest", VALID_RESPONSE.as_bytes(), false);
-    assert_one_error_stdin(&response, "/repositoryName", "required", &message);
+    // The object that lacks it: the whole document (71 bytes).
+    let place = (1, 1, (0, 71));
+    assert_one_error_stdin(&response, "/repositoryName", "required", &message, place);
 }
 
 #[test]
@@ -299,7 +318,13 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
             assert_eq!(errors.len(), 1, "{errors:?}");
             assert_eq!(errors[0]["path"], "");
             assert_eq!(errors[0]["code"], "syntax");
-            assert_eq!(errors[0]["line"], 1);
+            // Its place in the file: the line is the document's line;
+            // the column counts from the line's start (the text breaks
+            // off after its 24 characters).
+            assert_eq!(
+                (&errors[0]["line"], &errors[0]["column"]),
+                (&json!(1234), &json!(25))
+            );
         } else {
             assert_eq!(
                 *record,
@@ -320,7 +345,7 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
     assert_eq!(lines[1233], format!("{file}:1234: invalid (1 violation)"));
     assert!(lines[1234].starts_with("  (document): "), "{}", lines[1234]);
     assert!(
-        lines[1234].contains(" [syntax] at line 1 column "),
+        lines[1234].ends_with(" [syntax] at line 1234 column 25"),
         "{}",
         lines[1234]
     );
@@ -1379,9 +1404,12 @@ fn document_checks_lifecycle_policy_files() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.records(),
+        // The selection that lacks it: its `{` is the 41st byte, and it
+        // is 66 bytes long.
         [json!({"source": "-", "valid": false, "errors": [{
             "path": "/rules/0/selection/countUnit", "code": "required",
-            "message": "countType \"sinceImagePushed\" needs countUnit"}]})]
+            "message": "countType \"sinceImagePushed\" needs countUnit",
+            "line": 1, "column": 41, "span": {"start": 40, "end": 106}}]})]
     );
 
     let run = self::run(&["--document", "lifecycle", "-"], broken);

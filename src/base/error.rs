@@ -135,15 +135,54 @@ pub struct Violation {
     /// What is wrong, in words; quotes at most about 100 characters of the
     /// offending value, and never a secret.
     pub message: String,
-    /// 1-based line of a syntax error (or a limit passed).
+    /// 1-based line of the violation's place in the text it was read from
+    /// ([`Violation::span`]); `None` for a value built in code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    /// 1-based column of a syntax error (or a limit passed).
+    /// 1-based column of the place, counted in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// The bytes of the text the violation is about: the offending value;
+    /// the member's name for `unknown_field` and `duplicate`; the object
+    /// for `required` (a missing member has no text of its own); the
+    /// string for what is wrong inside a document a string carries, where
+    /// the place inside it cannot be read; where reading stopped for
+    /// `syntax` and `limit` (an empty span). `None` for a value built in
+    /// code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// A range of bytes of a text: `start..end`, offsets from its first byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Span {
+    /// The offset of the first byte.
+    pub start: usize,
+    /// The offset just past the last byte (`start` for an empty span).
+    pub end: usize,
+}
+
+impl Span {
+    /// The bytes `start..end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
 }
 
 impl Violation {
+    /// A violation at `path` (a JSON Pointer) with no place in a text yet.
+    pub(crate) fn new(path: String, code: Code, message: String) -> Self {
+        Violation {
+            path,
+            code,
+            message,
+            line: None,
+            column: None,
+            span: None,
+        }
+    }
+
     /// The violation written for people, as its `Display` writes it, with
     /// `whole` standing for the path of the whole input (`""`): `Display`
     /// writes `(document)`; an empty `whole` writes the message alone for
@@ -181,7 +220,9 @@ impl fmt::Display for Written<'_> {
             f.write_str(": ")?;
         }
         write!(f, "{} [{}]", v.message, v.code)?;
-        if let (Some(line), Some(column)) = (v.line, v.column) {
+        // Where reading stopped is part of what a syntax error says; other
+        // violations name their place by their path.
+        if let (Code::Syntax | Code::Limit, Some(line), Some(column)) = (v.code, v.line, v.column) {
             write!(f, " at line {line} column {column}")?;
         }
         Ok(())
@@ -212,16 +253,7 @@ impl Error {
 
     /// An error of one violation at `path`, without a position.
     pub(crate) fn one(path: &str, code: Code, message: String) -> Self {
-        Error::new(
-            vec![Violation {
-                path: path.to_string(),
-                code,
-                message,
-                line: None,
-                column: None,
-            }],
-            0,
-        )
+        Error::new(vec![Violation::new(path.to_string(), code, message)], 0)
     }
 
     /// The same violations, each under `pointer`: the error of a value,
@@ -235,6 +267,24 @@ impl Error {
             v.path.insert_str(0, pointer);
         }
         self
+    }
+
+    /// The same error of a document that is line `line` of a larger text
+    /// (a JSON Lines file): each placed violation's line becomes `line`
+    /// (a JSON Lines document has one line); its column and its span stay
+    /// counted from the start of that line.
+    pub fn on_line(mut self, line: usize) -> Self {
+        for v in &mut self.violations {
+            if v.line.is_some() {
+                v.line = Some(line);
+            }
+        }
+        self
+    }
+
+    /// The violations, to be placed in the text they were read from.
+    pub(crate) fn violations_mut(&mut self) -> &mut [Violation] {
+        &mut self.violations
     }
 
     /// The violations listed, in document order.
@@ -338,13 +388,7 @@ mod tests {
     use super::*;
 
     fn violation(path: &str, code: Code, message: &str) -> Violation {
-        Violation {
-            path: path.to_string(),
-            code,
-            message: message.to_string(),
-            line: None,
-            column: None,
-        }
+        Violation::new(path.to_string(), code, message.to_string())
     }
 
     #[test]

@@ -251,12 +251,12 @@ pub(crate) use model_struct;
 pub(crate) fn unset(shape: &StructShape, missing: impl Iterator<Item = usize>) -> Error {
     let violations = missing
         .filter_map(|at| shape.members.get(at))
-        .map(|member| crate::error::Violation {
-            path: crate::read::Path::Root.key(member.name).pointer(),
-            code: Code::Required,
-            message: "required member is missing: the builder never set it".to_string(),
-            line: None,
-            column: None,
+        .map(|member| {
+            crate::error::Violation::new(
+                crate::read::Path::Root.key(member.name).pointer(),
+                Code::Required,
+                "required member is missing: the builder never set it".to_string(),
+            )
         })
         .collect();
     Error::new(violations, 0)

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Code, Error};
 use crate::options::Options;
 use crate::parse::{Parser, Syntax};
-use crate::read::{member, run_bytes, Cx, Fields, Path, Str, Struct};
+use crate::read::{member, placed_in, run_bytes, Cx, Fields, Path, Str, Struct};
 use crate::rules::{quote, StrRule};
 use crate::shape::{Member, Operation, Role, Service, StructShape, Ty, ENVELOPE};
 
@@ -276,10 +276,13 @@ pub(crate) fn identify(
         (None, Some(name), _) => named(&name, "/__type"),
         (None, None, Some(name)) => named(&name, "/code"),
         (None, None, None) => {
-            return Err(Error::one(
-                "/__type",
-                Code::Required,
-                "an error body names its error in `__type` or `code`".to_string(),
+            return Err(placed_in(
+                body,
+                Error::one(
+                    "/__type",
+                    Code::Required,
+                    "an error body names its error in `__type` or `code`".to_string(),
+                ),
             ))
         }
     };
@@ -290,16 +293,16 @@ pub(crate) fn identify(
         return Ok(code);
     }
     let declared: Vec<&str> = operation.errors.iter().map(|e| e.name).collect();
-    Err(Error::one(
-        code.at,
-        Code::UndeclaredError,
-        format!(
-            "{}{} is not an error {} declares ({}) nor a common error",
-            code.source(),
-            quote(&code.name),
-            operation.name,
-            declared.join(", ")
-        ),
+    let message = format!(
+        "{}{} is not an error {} declares ({}) nor a common error",
+        code.source(),
+        quote(&code.name),
+        operation.name,
+        declared.join(", ")
+    );
+    Err(placed_in(
+        body,
+        Error::one(code.at, Code::UndeclaredError, message),
     ))
 }
 
@@ -311,14 +314,14 @@ pub(crate) fn read_common(
     opts: &Options,
 ) -> Result<CommonError, Error> {
     if !COMMON_ERRORS.contains(&code.name.as_str()) {
-        return Err(Error::one(
-            code.at,
-            Code::UndeclaredError,
-            format!(
-                "{}{} is not an error of {service} nor a common error",
-                code.source(),
-                quote(&code.name)
-            ),
+        let message = format!(
+            "{}{} is not an error of {service} nor a common error",
+            code.source(),
+            quote(&code.name)
+        );
+        return Err(placed_in(
+            body,
+            Error::one(code.at, Code::UndeclaredError, message),
         ));
     }
     let cx = Cx::new(opts).judging(Role::Error);

@@ -4,4 +4,5 @@
 
 pub(crate) mod aws_error;
 pub(crate) mod check;
+pub(crate) mod locate;
 pub(crate) mod read;

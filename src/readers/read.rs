@@ -187,9 +187,19 @@ impl<'o> Cx<'o> {
         self.omitted += error.omitted();
         for mut v in error.into_violations() {
             v.path.insert_str(0, &at);
-            if v.line.is_some() {
-                v.message = format!("{} inside the text: {}", document.title, v.message);
+            // Placed in the document's own text: the place is found again
+            // in the outer text ([`crate::locate`]), where a syntax error
+            // can only point to the string, so its message keeps where in
+            // the document's text reading stopped.
+            if let (Code::Syntax | Code::Limit, Some(line), Some(column)) =
+                (v.code, v.line, v.column)
+            {
+                v.message = format!(
+                    "{} inside the text, at its line {line} column {column}: {}",
+                    document.title, v.message
+                );
             }
+            (v.line, v.column, v.span) = (None, None, None);
             self.violations.push(v);
         }
         false
@@ -217,6 +227,7 @@ impl<'o> Cx<'o> {
                     ),
                     line: None,
                     column: None,
+                    span: None,
                 });
             } else {
                 self.omitted += 1;
@@ -254,13 +265,8 @@ impl<'o> Cx<'o> {
     /// Records a violation; past the limit, only counts it.
     pub fn report(&mut self, path: &Path<'_>, code: Code, message: impl FnOnce() -> String) {
         if self.violations.len() < self.opts.max_violations {
-            self.violations.push(Violation {
-                path: path.pointer(),
-                code,
-                message: message(),
-                line: None,
-                column: None,
-            });
+            self.violations
+                .push(Violation::new(path.pointer(), code, message()));
         } else {
             self.omitted += 1;
         }
@@ -278,6 +284,7 @@ impl<'o> Cx<'o> {
             message: error.message().to_string(),
             line: Some(error.line()),
             column: Some(error.column()),
+            span: None,
         };
         if self.violations.len() < self.opts.max_violations {
             self.violations.push(violation);
@@ -1187,6 +1194,9 @@ pub(crate) fn run_bytes<K: Kind>(json: &[u8], kind: K, cx: Cx<'_>) -> Result<K::
 
 /// Reads one document of `kind` and nothing after it.
 pub(crate) fn run<K: Kind>(p: Parser<'_>, kind: K, mut cx: Cx<'_>) -> Result<K::Value, Error> {
+    // The serialized form of a value built in code is no text of the
+    // user's: its violations have no place.
+    let text = (!cx.serialized).then(|| p.source());
     let opts = cx.options();
     let mut p = p.with_limits(Limits {
         depth: opts.max_depth,
@@ -1195,11 +1205,32 @@ pub(crate) fn run<K: Kind>(p: Parser<'_>, kind: K, mut cx: Cx<'_>) -> Result<K::
     let got = kind
         .read(&mut p, &mut cx, &Path::Root)
         .and_then(|got| p.end().map(|()| got));
-    match got {
+    let error = match got {
         Ok(got) => cx.finish(got),
         Err(e) => {
             cx.syntax(&e);
             Err(cx.into_error())
         }
+    };
+    match text {
+        Some(text) => error.map_err(|e| placed(e, text)),
+        None => error,
     }
+}
+
+/// `error`, each violation placed in `text` ([`crate::locate`]): out of
+/// line, for a document that broke a rule.
+#[cold]
+#[inline(never)]
+fn placed(mut error: Error, text: &str) -> Error {
+    crate::locate::place(text, error.violations_mut());
+    error
+}
+
+/// `error`, found in the JSON text `json` after it was read (an error body
+/// whose error the operation does not declare), each violation placed in
+/// it.
+#[cold]
+pub(crate) fn placed_in(json: &[u8], error: Error) -> Error {
+    placed(error, Parser::from_bytes(json).source())
 }

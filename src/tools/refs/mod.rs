@@ -225,13 +225,7 @@ struct Found(Vec<Violation>);
 
 impl Found {
     fn push(&mut self, path: &str, code: Code, message: String) {
-        self.0.push(Violation {
-            path: path.to_string(),
-            code,
-            message,
-            line: None,
-            column: None,
-        });
+        self.0.push(Violation::new(path.to_string(), code, message));
     }
 
     /// Checks `value` with `rule`, each broken rule reported at `path`.

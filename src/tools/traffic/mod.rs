@@ -194,6 +194,7 @@ impl From<RecordingError> for Error {
                 message: e.message,
                 line: (e.line > 0).then_some(e.line),
                 column: (e.line > 0).then_some(e.column),
+                span: None,
             }],
             0,
         )
