@@ -9,7 +9,7 @@ use ecr_models::{Options, Service};
 use serde_json::Value;
 
 use crate::input::read_file;
-use crate::report::{Format, Reporter, Source};
+use crate::report::{Reporter, Source, VerdictFormat};
 use crate::target::{Direction, Target};
 use crate::{parse_service, Outcome, Stop};
 
@@ -46,7 +46,7 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
     };
     let opts = Options::default();
     let mut pages = Vec::new();
-    let mut reporter = Reporter::new(out, Format::Human);
+    let mut reporter = Reporter::new(out, VerdictFormat::Human);
     let mut invalid = false;
     for path in &args.files {
         let name = path.display().to_string();

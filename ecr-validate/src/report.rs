@@ -1,12 +1,14 @@
-//! Printing verdicts: a line (or a few) per document for people, or one
-//! JSON object per document (JSON Lines) for programs.
+//! Printing verdicts: a line (or a few) per document for people, one JSON
+//! object per document (JSON Lines) for programs, GitHub Actions workflow
+//! commands, or one SARIF 2.1.0 log for code scanning.
 
 use std::fmt;
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::{json, Value};
 
-use ecr_models::{Error, Violation};
+use ecr_models::{Code, Error, Violation};
 
 /// How verdicts are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,6 +17,30 @@ pub enum Format {
     Human,
     /// JSON Lines: one object per document.
     Json,
+}
+
+/// How the main command prints its verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VerdictFormat {
+    /// Lines for people, and a summary line at the end.
+    Human,
+    /// JSON Lines: one object per document.
+    Json,
+    /// GitHub Actions workflow commands: an `::error` annotation per
+    /// violation, at its file, line and column; then the summary line.
+    Github,
+    /// One SARIF 2.1.0 log, written at the end: a rule per code, a result
+    /// per violation with its region, for code scanning.
+    Sarif,
+}
+
+impl From<Format> for VerdictFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Human => VerdictFormat::Human,
+            Format::Json => VerdictFormat::Json,
+        }
+    }
 }
 
 /// Where a document came from: a file name (`-` for standard input) and,
@@ -59,19 +85,22 @@ pub fn is_zero(n: &usize) -> bool {
 #[derive(Debug)]
 pub struct Reporter<W: Write> {
     out: W,
-    format: Format,
+    format: VerdictFormat,
     valid: usize,
     invalid: usize,
+    /// With SARIF: the results so far, written at the end.
+    sarif: Sarif,
 }
 
 impl<W: Write> Reporter<W> {
     /// A reporter printing to `out` in `format`.
-    pub fn new(out: W, format: Format) -> Self {
+    pub fn new(out: W, format: VerdictFormat) -> Self {
         Reporter {
             out,
             format,
             valid: 0,
             invalid: 0,
+            sarif: Sarif::default(),
         }
     }
 
@@ -101,7 +130,7 @@ impl<W: Write> Reporter<W> {
             Err(_) => self.invalid += 1,
         }
         match self.format {
-            Format::Json => {
+            VerdictFormat::Json => {
                 let (errors, omitted) = match verdict {
                     Ok(()) => (&[][..], 0),
                     Err(e) => (e.violations(), e.omitted()),
@@ -116,10 +145,25 @@ impl<W: Write> Reporter<W> {
                 serde_json::to_writer(&mut self.out, &record)?;
                 self.out.write_all(b"\n")
             }
-            Format::Human => match verdict {
+            VerdictFormat::Human => match verdict {
                 Ok(()) => writeln!(self.out, "{source}: valid"),
                 Err(e) => self.human_errors(source, e),
             },
+            VerdictFormat::Github => match verdict {
+                Ok(()) => Ok(()),
+                Err(e) => e
+                    .violations()
+                    .iter()
+                    .try_for_each(|v| github(&mut self.out, source.name, v)),
+            },
+            VerdictFormat::Sarif => {
+                if let Err(e) = verdict {
+                    for v in e.violations() {
+                        self.sarif.result(source.name, v);
+                    }
+                }
+                Ok(())
+            }
         }
     }
 
@@ -138,8 +182,13 @@ impl<W: Write> Reporter<W> {
     /// The record of an unreadable input (JSON only), and what came before
     /// it flushed, so that it precedes the line on standard error.
     fn unreadable_record(&mut self, name: &str, e: io::Error) -> io::Result<()> {
-        if self.format == Format::Json {
-            let error = Error::from(e);
+        let error = Error::from(e);
+        match self.format {
+            VerdictFormat::Github => github(&mut self.out, name, &error.violations()[0])?,
+            VerdictFormat::Sarif => self.sarif.result(name, &error.violations()[0]),
+            VerdictFormat::Human | VerdictFormat::Json => {}
+        }
+        if self.format == VerdictFormat::Json {
             let record = Record {
                 source: name,
                 line: None,
@@ -168,9 +217,14 @@ impl<W: Write> Reporter<W> {
         self.out.flush()
     }
 
-    /// Prints the summary line (human format only) and flushes.
+    /// Prints the summary line (for people and in GitHub's log) or the
+    /// SARIF log, and flushes.
     pub fn finish(&mut self) -> io::Result<()> {
-        if self.format == Format::Human {
+        if self.format == VerdictFormat::Sarif {
+            serde_json::to_writer(&mut self.out, &self.sarif.log())?;
+            self.out.write_all(b"\n")?;
+        }
+        if matches!(self.format, VerdictFormat::Human | VerdictFormat::Github) {
             let total = self.valid + self.invalid;
             writeln!(
                 self.out,
@@ -209,4 +263,102 @@ pub fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// Writes a violation as a GitHub Actions workflow command:
+/// `::error file=F,line=L,col=C,title=CODE::PATH: MESSAGE`, with the
+/// characters the command syntax reserves escaped (`%`, line ends, and in
+/// properties `:` and `,`).
+fn github<W: Write>(out: &mut W, file: &str, v: &Violation) -> io::Result<()> {
+    let property = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
+    write!(out, "::error file={}", property(file))?;
+    if let (Some(line), Some(column)) = (v.line, v.column) {
+        write!(out, ",line={line},col={column}")?;
+    }
+    let text = v.display_with("(document)").to_string();
+    writeln!(
+        out,
+        ",title={}::{}",
+        property(&format!("ecr-validate {}", v.code)),
+        escape_data(&text)
+    )
+}
+
+/// The data of a workflow command, escaped: `%`, `\r` and `\n`.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// The results of a SARIF log, gathered until it is written.
+#[derive(Debug, Default)]
+struct Sarif {
+    results: Vec<Value>,
+    /// The codes found, in the order they were first found: the rules.
+    codes: Vec<Code>,
+}
+
+impl Sarif {
+    /// A result for violation `v` of file `file`, naming its rule's place
+    /// in the list of rules.
+    fn result(&mut self, file: &str, v: &Violation) {
+        let rule = match self.codes.iter().position(|c| *c == v.code) {
+            Some(at) => at,
+            None => {
+                self.codes.push(v.code);
+                self.codes.len() - 1
+            }
+        };
+        let mut location = json!({"artifactLocation": {"uri": uri(file)}});
+        if let (Some(line), Some(column)) = (v.line, v.column) {
+            location["region"] = json!({"startLine": line, "startColumn": column});
+        }
+        self.results.push(json!({
+            "ruleId": v.code.as_str(),
+            "ruleIndex": rule,
+            "level": "error",
+            "message": {"text": v.display_with("(document)").to_string()},
+            "locations": [{"physicalLocation": location}],
+            "properties": {"pointer": v.path},
+        }));
+    }
+
+    /// The log: one run of the tool, a rule per code found, the results,
+    /// columns counted in characters.
+    fn log(&self) -> Value {
+        let rules: Vec<Value> = self
+            .codes
+            .iter()
+            .map(|c| json!({"id": c.as_str()}))
+            .collect();
+        json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "ecr-validate",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                }},
+                "columnKind": "unicodeCodePoints",
+                "results": self.results,
+            }],
+        })
+    }
+}
+
+/// A file name as a relative URI reference: `/` between its parts, and
+/// what a URI cannot hold percent-encoded.
+fn uri(file: &str) -> String {
+    let mut out = String::new();
+    for b in file.replace('\\', "/").bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }

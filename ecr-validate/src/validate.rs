@@ -11,7 +11,7 @@ use ecr_models::{Options, Service};
 
 use crate::args::Judging;
 use crate::input::{is_stdin, Batch, Lines};
-use crate::report::{Format, Reporter, Source};
+use crate::report::{Reporter, Source, VerdictFormat};
 use crate::target::{Direction, Target};
 use crate::{parse_service, Outcome, Stop};
 
@@ -71,8 +71,8 @@ pub struct Args {
     pub allow_empty: bool,
 
     /// How verdicts are printed.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = VerdictFormat::Human)]
+    pub format: VerdictFormat,
 
     /// Inputs, checked in order; none or `-` is standard input.
     #[arg(value_name = "FILE")]

@@ -59,7 +59,7 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
     let opts = Options::default();
     // The reporter prints invalid documents as everywhere else; the states
     // go to the same output, between them.
-    let mut reporter = Reporter::new(out, args.format);
+    let mut reporter = Reporter::new(out, args.format.into());
     for path in &args.files {
         let name = path.display().to_string();
         let bytes = match read_file(path) {

@@ -1481,3 +1481,91 @@ fn inspect_describes_a_document_and_the_members_that_carry_it() {
     let run = self::run(&["inspect", "--document", "manifest"], b"");
     assert_usage_error(&run, "unknown document `manifest` in ecr");
 }
+
+/// `--format github`: one `::error` workflow command per violation, at its
+/// file, line and column, the reserved characters escaped; then the
+/// summary line for the log.
+#[test]
+fn github_format_annotates_each_violation_at_its_place() {
+    let (_dir, file) = TempDir::with_file(
+        "github",
+        "a,b.json",
+        "{\"repositoryName\": \"app\",\n \"imageTagMutability\": \"100%\"}",
+    );
+    let run = request_shape(&["--format", "github", &file], b"");
+    assert_eq!(run.code, 1, "{run:?}");
+    // `,` in the file name and `:` in the title are escaped; so is `%` in
+    // the message. The value `"100%"` starts at character 24 of line 2.
+    let file = file.replace(',', "%2C").replace(':', "%3A");
+    assert_eq!(
+        run.lines(),
+        [
+            format!(
+                "::error file={file},line=2,col=24,title=ecr-validate enum::/imageTagMutability: \"100%25\" is not one of MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION [enum]"
+            )
+            .as_str(),
+            "1 document: 0 valid, 1 invalid",
+        ]
+    );
+}
+
+/// `--format sarif`: one SARIF 2.1.0 log at the end, a rule per code
+/// found, a result per violation with its region (the log's validity
+/// against the SARIF schema is checked by `.ci/run`, with Python's
+/// jsonschema).
+#[test]
+fn sarif_format_writes_one_log_with_a_rule_per_code_and_a_region_per_result() {
+    let doc = "{\"repositoryName\": \"MyRepo\",\n \"imageTagMutability\": \"x\"}";
+    let run = run(
+        &["--shape", "CreateRepositoryRequest", "--format", "sarif"],
+        doc.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let log: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    assert_eq!(run0["tool"]["driver"]["name"], "ecr-validate");
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    // The codes in the order they were found: pattern, then enum.
+    assert_eq!(
+        run0["tool"]["driver"]["rules"],
+        json!([{"id": "pattern"}, {"id": "enum"}])
+    );
+    let results = run0["results"].as_array().expect("results");
+    let summary: Vec<(Value, Value, Value, Value, Value)> = results
+        .iter()
+        .map(|r| {
+            let region = &r["locations"][0]["physicalLocation"]["region"];
+            (
+                r["ruleId"].clone(),
+                r["ruleIndex"].clone(),
+                r["properties"]["pointer"].clone(),
+                region["startLine"].clone(),
+                region["startColumn"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                json!("pattern"),
+                json!(0),
+                json!("/repositoryName"),
+                json!(1),
+                json!(20)
+            ),
+            (
+                json!("enum"),
+                json!(1),
+                json!("/imageTagMutability"),
+                json!(2),
+                json!(24)
+            ),
+        ]
+    );
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "-"
+    );
+}
