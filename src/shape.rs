@@ -147,6 +147,36 @@ pub enum Ty {
     Structure(&'static StructShape),
 }
 
+impl Ty {
+    /// Whether a value of this type may hold a secret at any depth: a
+    /// credential no message quotes ([`StrRule::secret`]), which a tool
+    /// that shows a document's text must not show either.
+    pub fn holds_secret(self) -> bool {
+        self.holds_secret_within(32)
+    }
+
+    /// [`Ty::holds_secret`], looking at most `depth` structures down
+    /// [`Ty::holds_secret`], looking at most `depth` structures down
+    /// (deeper, it may: the answer errs on the side of a secret).
+    fn holds_secret_within(self, depth: usize) -> bool {
+        match self {
+            Ty::String(rule) => rule.secret,
+            Ty::List(list) => list.member.holds_secret_within(depth),
+            Ty::Map(map) => {
+                map.key.holds_secret_within(depth) || map.value.holds_secret_within(depth)
+            }
+            Ty::Structure(shape) => {
+                depth == 0
+                    || shape
+                        .members
+                        .iter()
+                        .any(|m| m.ty.holds_secret_within(depth - 1))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A shape found by name.
 #[derive(Debug, Clone, Copy)]
 #[non_exhaustive]

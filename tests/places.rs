@@ -278,3 +278,27 @@ fn a_value_built_in_code_has_no_place() {
     let v = &error.violations()[0];
     assert_eq!((v.line, v.column, v.span), (None, None, None));
 }
+
+#[test]
+fn a_value_repeated_across_items_is_placed_at_the_repetition() {
+    let rule = r#"{"rulePriority":1,"selection":{"tagStatus":"tagged","tagPrefixList":["p"],"countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}"#;
+    let doc = format!(r#"{{"rules":[{rule},{rule}]}}"#);
+    // The second rule's priority: after the first rule (its length), the
+    // comma, and `{"rulePriority":` (16 bytes).
+    let start = r#"{"rules":["#.len() + rule.len() + 1 + r#"{"rulePriority":"#.len();
+    let error = LifecyclePolicy::from_json(&doc).expect_err("a repeated priority");
+    let duplicates: Vec<Place> = places_of(&error)
+        .into_iter()
+        .filter(|p| p.1 == Code::Duplicate)
+        .collect();
+    assert_eq!(
+        duplicates,
+        one(
+            "/rules/1/rulePriority",
+            Code::Duplicate,
+            1,
+            start + 1,
+            (start, start + 1)
+        )
+    );
+}

@@ -46,7 +46,9 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
     };
     let opts = Options::default();
     let mut pages = Vec::new();
-    let mut reporter = Reporter::new(out, VerdictFormat::Human);
+    let output = Target::Operation(op, Direction::Output);
+    let mut reporter =
+        Reporter::new(out, VerdictFormat::Human).showing_text(!output.holds_secret());
     let mut invalid = false;
     for path in &args.files {
         let name = path.display().to_string();
@@ -70,7 +72,13 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
                 invalid = true;
                 pages.push(Value::Null);
                 let label = format!("page {index} ({name})");
-                reporter.document(Source { name: &label, line }, &verdict)?;
+                let source = Source {
+                    name: &label,
+                    line,
+                    text: doc,
+                    file: Some(&name),
+                };
+                reporter.document(source, &verdict)?;
                 continue;
             }
             let page =

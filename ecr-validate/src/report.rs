@@ -44,13 +44,19 @@ impl From<Format> for VerdictFormat {
 }
 
 /// Where a document came from: a file name (`-` for standard input) and,
-/// for JSON Lines, its line number. Displays as `name` or `name:line`.
+/// for JSON Lines, its line number; and its text, for showing where each
+/// violation is. Displays as `name` or `name:line`.
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {
     /// The file name as given, `-` for standard input.
     pub name: &'a str,
     /// The 1-based line of a JSON Lines document.
     pub line: Option<usize>,
+    /// The document's text (a JSON Lines document's line).
+    pub text: &'a [u8],
+    /// The file the text is in, where it differs from `name` (`name` is a
+    /// label: `page 1 (pages.jsonl)`).
+    pub file: Option<&'a str>,
 }
 
 impl fmt::Display for Source<'_> {
@@ -90,6 +96,13 @@ pub struct Reporter<W: Write> {
     invalid: usize,
     /// With SARIF: the results so far, written at the end.
     sarif: Sarif,
+    /// Whether the places of violations are shown in colour: only on a
+    /// terminal, as `anstream` decides for standard output (`NO_COLOR`,
+    /// `CLICOLOR_FORCE`).
+    color: bool,
+    /// Whether the documents' text may be shown: not where it may hold a
+    /// secret ([`crate::target::Target::holds_secret`]).
+    show_text: bool,
 }
 
 impl<W: Write> Reporter<W> {
@@ -101,7 +114,19 @@ impl<W: Write> Reporter<W> {
             valid: 0,
             invalid: 0,
             sarif: Sarif::default(),
+            color: !matches!(
+                anstream::AutoStream::choice(&io::stdout()),
+                anstream::ColorChoice::Never
+            ),
+            show_text: true,
         }
+    }
+
+    /// The same reporter, showing the documents' text under each violation
+    /// only when `show`: never where they may hold a secret.
+    pub fn showing_text(mut self, show: bool) -> Self {
+        self.show_text = show;
+        self
     }
 
     /// Documents found valid so far.
@@ -202,8 +227,29 @@ impl<W: Write> Reporter<W> {
         self.out.flush()
     }
 
+    /// An invalid document for people: the headline, then each violation
+    /// as the library writes it, with its place in the file under it.
     fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {
-        write_invalid(&mut self.out, source, error)
+        let total = error.total();
+        writeln!(
+            self.out,
+            "{source}: invalid ({total} violation{})",
+            plural(total)
+        )?;
+        for v in error.violations() {
+            writeln!(self.out, "  {}", v.display_with("(document)"))?;
+            let text = if self.show_text { source.text } else { &[] };
+            let file = source.file.unwrap_or(source.name);
+            if let Some(shown) = shown_in_text(file, text, v, self.color) {
+                for line in shown.lines() {
+                    writeln!(self.out, "  {line}")?;
+                }
+            }
+        }
+        if error.omitted() > 0 {
+            writeln!(self.out, "  ... and {} more", error.omitted())?;
+        }
+        Ok(())
     }
 
     /// The output, for lines of a command's own between the verdicts.
@@ -361,4 +407,71 @@ fn uri(file: &str) -> String {
         }
     }
     out
+}
+
+/// How many bytes of a line around a violation are looked at, each side:
+/// more than a terminal shows, and a long line costs no more than a short
+/// one.
+const WINDOW: usize = 256;
+
+/// Where violation `v` is in its document, for people: `--> file:line:column`,
+/// then the source line of `text` with the offending bytes underlined (a
+/// long line is cut around them; a span over several lines is underlined
+/// on its first). Without the text (empty: not at hand, or not to be
+/// shown), the first line alone; `None` when the violation has no place.
+fn shown_in_text(file: &str, text: &[u8], v: &Violation, color: bool) -> Option<String> {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+    let (span, line, column) = (v.span?, v.line?, v.column?);
+    // The arrow in the margin's style, as the snippet's margin is drawn.
+    let margin = match color {
+        true => anstyle::Style::new()
+            .bold()
+            .fg_color(Some(anstyle::AnsiColor::BrightBlue.into())),
+        false => anstyle::Style::new(),
+    };
+    let header = format!(" {margin}-->{margin:#} {file}:{line}:{column}");
+    if text.is_empty() {
+        return Some(header);
+    }
+    // The text read (a document's valid UTF-8), and the bytes around the
+    // span on its line: at most a window each side, cut at character
+    // boundaries.
+    let text = match std::str::from_utf8(text) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(text.get(..e.valid_up_to())?).ok()?,
+    };
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(span.start);
+    let from = floor(start.saturating_sub(WINDOW));
+    let from = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+    let to = floor(start + WINDOW);
+    let to = text[start..to].find(['\n', '\r']).map_or(to, |i| start + i);
+    // A control character (possible only in text that is not JSON) is
+    // shown as `?`s, one per byte, so that a terminal shows it rather
+    // than obeying it, and the offsets still hold.
+    let excerpt: String = text[from..to]
+        .chars()
+        .map(|c| match c.is_control() && c != '\t' {
+            true => "?".repeat(c.len_utf8()),
+            false => c.to_string(),
+        })
+        .collect();
+    let end = floor(span.end.clamp(start, to));
+    let renderer = match color {
+        true => Renderer::styled(),
+        false => Renderer::plain(),
+    };
+    let report = [Group::with_level(Level::ERROR).element(
+        Snippet::source(&excerpt)
+            .line_start(line)
+            .annotation(AnnotationKind::Primary.span(start - from..end - from)),
+    )];
+    Some(format!("{header}\n{}", renderer.render(&report)))
 }

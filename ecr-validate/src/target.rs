@@ -63,6 +63,27 @@ impl<'a> Target<'a> {
         Ok(Target::Operation(op, direction))
     }
 
+    /// Whether the documents may hold a secret (an authorization token):
+    /// their text is then never shown, only where a violation is.
+    pub fn holds_secret(&self) -> bool {
+        use ecr_models::shape::Ty;
+        match self {
+            Target::Shape(entry) => match entry.shape {
+                ShapeRef::Structure(shape) => Ty::Structure(shape).holds_secret(),
+                _ => false,
+            },
+            Target::Operation(op, direction) => {
+                let shapes = match direction {
+                    Direction::Input => std::slice::from_ref(&op.input),
+                    Direction::Output => std::slice::from_ref(&op.output),
+                    Direction::Error(_) => op.errors,
+                };
+                shapes.iter().any(|s| Ty::Structure(s).holds_secret())
+            }
+            Target::Document(_) => false,
+        }
+    }
+
     /// The kind of document `name` of `service` (`lifecycle-policy`); an
     /// error message that lists the kinds for an unknown name.
     pub fn document(service: Service, name: &str) -> Result<Target<'a>, String> {

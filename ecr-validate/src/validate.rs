@@ -98,7 +98,7 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
         target,
         opts: &opts,
     };
-    let mut reporter = Reporter::new(out, args.format);
+    let mut reporter = Reporter::new(out, args.format).showing_text(!target.holds_secret());
     let mut judge = Judge {
         check: &check,
         reporter: &mut reporter,
@@ -198,7 +198,18 @@ impl<W: Write> Judge<'_, W> {
         };
         read.map_err(Cut::Read)?;
         let verdict = self.check.document(&self.buf);
-        self.report(Source { name, line: None }, &verdict)
+        let text = std::mem::take(&mut self.buf);
+        let reported = self.report(
+            Source {
+                name,
+                line: None,
+                text: &text,
+                file: None,
+            },
+            &verdict,
+        );
+        self.buf = text;
+        reported
     }
 
     /// Checks each non-blank line of one input as a document.
@@ -235,9 +246,15 @@ impl<W: Write> Judge<'_, W> {
                 return Ok(());
             }
             let verdicts = batch.check_all(workers, |doc| check.document(doc));
-            for (line, verdict) in batch.lines().zip(&verdicts) {
+            for ((line, text), verdict) in batch.documents().zip(&verdicts) {
                 let line = Some(line);
-                self.report(Source { name, line }, verdict)?;
+                let source = Source {
+                    name,
+                    line,
+                    text,
+                    file: None,
+                };
+                self.report(source, verdict)?;
             }
             if let Some(e) = failed {
                 return Err(Cut::Read(e));

@@ -10,6 +10,7 @@ use ecr_models::{registry, Options, Service};
 
 use crate::input::read_file;
 use crate::report::{Format, Reporter, Source};
+use crate::target::{Direction, Target};
 use crate::{parse_service, Outcome, Stop};
 
 /// The options of `wait-state`.
@@ -59,7 +60,12 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
     let opts = Options::default();
     // The reporter prints invalid documents as everywhere else; the states
     // go to the same output, between them.
-    let mut reporter = Reporter::new(out, args.format.into());
+    let direction = match args.error {
+        true => Direction::Error(None),
+        false => Direction::Output,
+    };
+    let shown = !Target::Operation(op, direction).holds_secret();
+    let mut reporter = Reporter::new(out, args.format.into()).showing_text(shown);
     for path in &args.files {
         let name = path.display().to_string();
         let bytes = match read_file(path) {
@@ -79,6 +85,8 @@ pub fn run<W: Write>(args: &Args, out: &mut W, found: &mut Outcome) -> Result<()
             let source = Source {
                 name: &name,
                 line: None,
+                text: &bytes,
+                file: None,
             };
             reporter.document(source, &verdict)?;
             continue;

@@ -547,7 +547,10 @@ fn a_hundred_thousand_items_breaking_two_rules_list_1000_violations_and_count_th
         &human.stdout[..200]
     );
     assert!(human.stdout.contains("  ... and 199001 more\n"));
-    assert_eq!(human.stdout.lines().count(), 1 + 1_000 + 1 + 1);
+    // The headline, each listed violation on a line with four more for its
+    // place (`-->`, a margin, the source line, the underline), the count of
+    // the rest, the summary.
+    assert_eq!(human.stdout.lines().count(), 1 + 1_000 * 5 + 1 + 1);
     let json = run(
         &[
             "--shape",

@@ -142,30 +142,110 @@ fn an_invalid_document_exits_1_with_the_exact_path_and_code_as_json() {
     );
 }
 
+/// Runs the main command on `doc` (standard input) for people, with
+/// `env` set and the colour variables of the caller's environment unset.
+fn run_for_people(args: &[&str], doc: &str, env: &[(&str, &str)]) -> String {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = command.spawn().expect("ecr-validate starts");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(doc.as_bytes()).expect("written");
+    }
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The human report, written out by hand: each violation as the library
+/// writes it, then its place (`--> file:line:column`), the source line
+/// and the offending bytes underlined; in colour on a terminal (forced
+/// here with `CLICOLOR_FORCE`), margins bold bright blue and the underline
+/// bold bright red as rustc draws them; `NO_COLOR` wins.
 #[test]
-fn human_format_prints_one_indented_line_per_violation_with_its_code() {
+fn human_format_shows_each_violation_in_its_source_line() {
     let doc = r#"{"repositoryName":"MyRepo","imageTagMutability":"SOMETIMES"}"#;
-    let run = run(&["--shape", "CreateRepositoryRequest"], doc.as_bytes());
-    assert_eq!(run.code, 1, "{run:?}");
     let errors = library_errors("CreateRepositoryRequest", doc.as_bytes(), false);
-    assert_eq!(errors[0]["path"], "/repositoryName");
-    assert_eq!(errors[1]["path"], "/imageTagMutability");
-    assert_eq!(errors[1]["code"], "enum");
-    assert_eq!(
-        run.lines(),
+    let pattern = errors[0]["message"].as_str().expect("a message");
+    let allowed = errors[1]["message"].as_str().expect("a message");
+    // `"MyRepo"` is 8 bytes from column 19; `"SOMETIMES"` 11 from column 49.
+    let expected = |margin: &str, mark: &str, reset: &str| {
+        let bar = format!("    {margin}|{reset}");
+        let source = format!("  {margin}1{reset} {margin}|{reset} {doc}");
+        let under = |column: usize, width: usize| {
+            format!(
+                "{bar}{}{mark}{}{reset}",
+                " ".repeat(column),
+                "^".repeat(width)
+            )
+        };
         [
             "-: invalid (2 violations)".to_string(),
-            format!(
-                "  /repositoryName: {} [pattern]",
-                errors[0]["message"].as_str().unwrap()
-            ),
-            format!(
-                "  /imageTagMutability: {} [enum]",
-                errors[1]["message"].as_str().unwrap()
-            ),
+            format!("  /repositoryName: {pattern} [pattern]"),
+            format!("   {margin}-->{reset} -:1:19"),
+            bar.clone(),
+            source.clone(),
+            under(19, 8),
+            format!("  /imageTagMutability: {allowed} [enum]"),
+            format!("   {margin}-->{reset} -:1:49"),
+            bar.clone(),
+            source,
+            under(49, 11),
             "1 document: 0 valid, 1 invalid".to_string(),
         ]
+        .join("\n")
+            + "\n"
+    };
+    let args = ["--shape", "CreateRepositoryRequest"];
+    assert_eq!(run_for_people(&args, doc, &[]), expected("", "", ""));
+    let (margin, mark, reset) = ("\u{1b}[1m\u{1b}[94m", "\u{1b}[1m\u{1b}[91m", "\u{1b}[0m");
+    assert_eq!(
+        run_for_people(&args, doc, &[("CLICOLOR_FORCE", "1")]),
+        expected(margin, mark, reset)
     );
+    assert_eq!(
+        run_for_people(&args, doc, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        expected("", "", "")
+    );
+}
+
+/// A long line is cut around the offending bytes; the text of a document
+/// that may hold a secret is never shown, only where the violation is.
+#[test]
+fn human_format_cuts_long_lines_and_never_shows_a_secret() {
+    let doc = format!(
+        r#"{{"repositoryName":"{}","imageTagMutability":"SOMETIMES"}}"#,
+        "a".repeat(250)
+    );
+    let out = run_for_people(&["--shape", "CreateRepositoryRequest"], &doc, &[]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[2], "   --> -:1:293");
+    assert!(lines[4].starts_with("  1 | ..."), "{out}");
+    assert!(
+        lines[4].contains(r#""imageTagMutability":"SOMETIMES""#),
+        "{out}"
+    );
+    assert!(lines[4].chars().count() < 150, "{out}");
+
+    let token = "QVdTOnNlY3JldC10b2tlbi10aGF0LW5ldmVyLXNob3dz";
+    let doc = format!(
+        r#"{{"authorizationData":[{{"authorizationToken":"{token}","expiresAt":"soon"}}]}}"#
+    );
+    let out = run_for_people(
+        &["--operation", "GetAuthorizationToken", "--output"],
+        &doc,
+        &[],
+    );
+    assert!(!out.contains(token), "{out}");
+    assert!(out.contains("   --> -:1:"), "{out}");
 }
 
 /// The human report writes a violation as the library's `Display` does:
@@ -182,11 +262,18 @@ fn human_format_writes_each_violation_as_the_library_does_escapes_included() {
     assert_eq!(err.violations()[0].path, "/\u{1b}[31m");
     let line = format!("  {}", err.violations()[0]);
     assert!(line.starts_with("  /\\u{1b}[31m: "), "{line}");
+    // The member's name, as written (`"\u001b[31m"`, 12 bytes from
+    // column 29), is shown under it.
+    let under = format!("    |{}{}", " ".repeat(29), "^".repeat(12));
     assert_eq!(
         run.lines(),
         [
             "-: invalid (1 violation)",
             line.as_str(),
+            "   --> -:1:29",
+            "    |",
+            r#"  1 | {"repositoryName":"my-repo","\u001b[31m":1}"#,
+            under.as_str(),
             "1 document: 0 valid, 1 invalid"
         ]
     );
@@ -338,8 +425,8 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
     let lines = run_human.lines();
     assert_eq!(
         lines.len(),
-        2000 + 1 + 1,
-        "one violation line and the summary"
+        2000 + 1 + 4 + 1,
+        "one violation line, its place in four, and the summary"
     );
     assert_eq!(lines[1232], format!("{file}:1233: valid"));
     assert_eq!(lines[1233], format!("{file}:1234: invalid (1 violation)"));
@@ -349,7 +436,10 @@ fn jsonl_reports_the_broken_line_by_number_and_judges_the_rest() {
         "{}",
         lines[1234]
     );
-    assert_eq!(lines[1235], format!("{file}:1235: valid"));
+    // Its place: the file's line 1234, where the text breaks off.
+    assert_eq!(lines[1235], format!("   --> {file}:1234:25"));
+    assert_eq!(lines[1237], r#"  1234 | {"repositoryName":"my-re"#);
+    assert_eq!(lines[1239], format!("{file}:1235: valid"));
     assert_eq!(
         lines.last().copied(),
         Some("2000 documents: 1999 valid, 1 invalid")
@@ -647,16 +737,18 @@ fn violations_beyond_1000_are_counted_as_omitted() {
     let human_run = run(&["--shape", "BatchGetImageRequest"], doc.as_bytes());
     assert_eq!(human_run.code, 1);
     let lines = human_run.lines();
-    assert_eq!(lines.len(), 1 + 1000 + 1 + 1);
+    // The headline, each listed violation with four lines for its place,
+    // the count of the rest, the summary.
+    assert_eq!(lines.len(), 1 + 1000 * 5 + 1 + 1);
     assert_eq!(
         lines[0],
         format!("-: invalid ({} violations)", expected.total())
     );
     assert_eq!(
-        lines[1001],
+        lines[5001],
         format!("  ... and {} more", expected.omitted())
     );
-    assert_eq!(lines[1002], "1 document: 0 valid, 1 invalid");
+    assert_eq!(lines[5002], "1 document: 0 valid, 1 invalid");
 }
 
 #[test]
@@ -1330,7 +1422,13 @@ fn merge_pages_reports_an_invalid_page_by_its_index_and_merges_nothing() {
     );
     assert_eq!(run.code, 1, "{run:?}");
     assert_starts_with(&run.stdout, "page 1 (-):2: invalid (1 violation)");
-    assert!(!run.stdout.contains("\"imageIds\""), "{}", run.stdout);
+    // Nothing merged: no JSON document on a line of its own (the broken
+    // page's line is shown under its violation, indented).
+    assert!(
+        !run.stdout.lines().any(|l| l.starts_with('{')),
+        "{}",
+        run.stdout
+    );
     let run = self::run(
         &["merge-pages", "--operation", "CreateRepository", "-"],
         b"{}",

@@ -62,9 +62,14 @@ fn the_human_report_escapes_control_characters_in_paths() {
             "a raw control character: {stdout:?}"
         );
         let lines: Vec<&str> = stdout.lines().collect();
-        assert_eq!(lines.len(), 3, "one violation, one line: {stdout:?}");
+        assert_eq!(
+            lines.len(),
+            7,
+            "one violation, one line, and its place: {stdout:?}"
+        );
         assert_eq!(lines[0], "-: invalid (1 violation)");
         assert!(lines[1].starts_with("  /"), "{stdout:?}");
-        assert_eq!(lines[2], "1 document: 0 valid, 1 invalid");
+        assert!(lines[2].starts_with("   --> -:1:"), "{stdout:?}");
+        assert_eq!(lines[6], "1 document: 0 valid, 1 invalid");
     }
 }

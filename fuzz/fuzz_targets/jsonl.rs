@@ -17,7 +17,7 @@
 
 use ecr_models_fuzz as fz;
 use ecr_validate::input::{Batch, Lines};
-use ecr_validate::report::{Format, Reporter, Source};
+use ecr_validate::report::{Reporter, Source, VerdictFormat};
 use libfuzzer_sys::fuzz_target;
 
 const NAME: &str = "in.jsonl";
@@ -75,18 +75,36 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(verdicts, one_by_one, "{workers} threads changed a verdict");
 
     let (mut human_out, mut json_out) = (Vec::new(), Vec::new());
-    let mut human = Reporter::new(&mut human_out, Format::Human);
-    let mut json = Reporter::new(&mut json_out, Format::Json);
-    for (line, verdict) in batch.lines().zip(&verdicts) {
+    let (mut github_out, mut sarif_out) = (Vec::new(), Vec::new());
+    let mut human = Reporter::new(&mut human_out, VerdictFormat::Human);
+    let mut json = Reporter::new(&mut json_out, VerdictFormat::Json);
+    let mut github = Reporter::new(&mut github_out, VerdictFormat::Github);
+    let mut sarif = Reporter::new(&mut sarif_out, VerdictFormat::Sarif);
+    for ((line, text), verdict) in batch.documents().zip(&verdicts) {
         let source = Source {
             name: NAME,
             line: Some(line),
+            text,
+            file: None,
         };
-        human.document(source, verdict).expect("writing to a Vec");
-        json.document(source, verdict).expect("writing to a Vec");
+        for reporter in [&mut human, &mut json, &mut github, &mut sarif] {
+            reporter
+                .document(source, verdict)
+                .expect("writing to a Vec");
+        }
     }
-    human.finish().expect("writing to a Vec");
-    json.finish().expect("writing to a Vec");
+    for reporter in [&mut human, &mut json, &mut github, &mut sarif] {
+        reporter.finish().expect("writing to a Vec");
+    }
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif_out).expect("one SARIF log");
+    assert_eq!(sarif["version"], "2.1.0");
+    let github = String::from_utf8(github_out).expect("annotations are UTF-8");
+    assert!(
+        github
+            .lines()
+            .all(|l| l.starts_with("::error ") || l.ends_with("invalid")),
+        "{github}"
+    );
 
     let json = String::from_utf8(json_out).expect("JSON output is UTF-8");
     let records: Vec<&str> = json.lines().collect();

@@ -121,15 +121,13 @@ pub fn check_error(error: &Error, opts: &Options) {
         assert!(!v.message.is_empty(), "an empty message: {v:?}");
         if (v.code == Code::Syntax || v.code == Code::Limit) && v.path.is_empty() {
             assert_eq!(i, listed - 1, "{} ends the pass: {error:?}", v.code);
-        } else if v.code == Code::Syntax || v.code == Code::Limit {
-            // The text of an embedded document, at its member: the place
-            // is inside that text, and the pass goes on.
-            assert!(v.line.is_some() && v.column.is_some(), "{v:?}");
-        } else {
-            assert!(
-                v.line.is_none() && v.column.is_none(),
-                "line and column only for syntax and limit: {v:?}"
-            );
+        }
+        // A place is a line and a column from 1, and, for a document's
+        // text, the bytes the violation is about.
+        assert_eq!(v.line.is_some(), v.column.is_some(), "{v:?}");
+        assert!(v.line != Some(0) && v.column != Some(0), "{v:?}");
+        if let Some(span) = v.span {
+            assert!(v.line.is_some() && span.start <= span.end, "{v:?}");
         }
         // Display must not panic and stays bounded by the message and the
         // path as it is written (control characters escaped).

@@ -81,11 +81,6 @@ fn segments(pointer: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a violation is about a member's name rather than its value.
-fn names_a_member(code: Code) -> bool {
-    matches!(code, Code::UnknownField | Code::Duplicate)
-}
-
 /// Reads the value at `p`, `depth` segments down every pointer of `these`
 /// (indices into `wanted`), and records the places found in `found` (by
 /// violation). The span of the value.
@@ -122,8 +117,10 @@ fn value(
 }
 
 /// The members of an object: each name the pointers of `these` go
-/// through, read further; a name a violation is about, placed (the second
-/// time a name comes for the first `duplicate`, the third for the second).
+/// through, read further. An unknown member is placed at its name; a
+/// `duplicate` at the name's repetition (the second time a name comes for
+/// the first violation, the third for the second), or, when the name comes
+/// once, at its value (a value repeated across the items of a list).
 fn object(
     p: &mut Parser<'_>,
     depth: usize,
@@ -133,6 +130,7 @@ fn object(
 ) -> Result<(), Syntax> {
     let mut members = p.object()?;
     let mut seen: Vec<String> = Vec::new();
+    let mut at_repetition: Vec<usize> = Vec::new();
     while members.next_member()? {
         let p = members.parser();
         let key_start = p.offset();
@@ -151,17 +149,18 @@ fn object(
                 continue;
             }
             let last = want.segments.len() == depth + 1;
-            if last && names_a_member(want.code) {
-                let duplicate = want.code == Code::Duplicate;
-                if found[want.at].is_none() && duplicate == again {
-                    found[want.at] = Some(key_span);
-                    if duplicate {
-                        // One duplicate violation per repetition.
-                        break;
-                    }
+            match (last, want.code, again) {
+                (true, Code::UnknownField, false) => {
+                    found[want.at].get_or_insert(key_span);
                 }
-            } else if !again {
-                below.push(w);
+                (true, Code::Duplicate, true) if !at_repetition.contains(&w) => {
+                    // One violation per repetition.
+                    found[want.at] = Some(key_span);
+                    at_repetition.push(w);
+                    break;
+                }
+                (_, _, false) => below.push(w),
+                _ => {}
             }
         }
         if below.is_empty() {
