@@ -227,29 +227,15 @@ impl<W: Write> Reporter<W> {
         self.out.flush()
     }
 
-    /// An invalid document for people: the headline, then each violation
-    /// as the library writes it, with its place in the file under it.
+    /// An invalid document for people, each violation's place in the file
+    /// under it, the source line shown where the text may be.
     fn human_errors(&mut self, source: Source<'_>, error: &Error) -> io::Result<()> {
-        let total = error.total();
-        writeln!(
-            self.out,
-            "{source}: invalid ({total} violation{})",
-            plural(total)
-        )?;
-        for v in error.violations() {
-            writeln!(self.out, "  {}", v.display_with("(document)"))?;
-            let text = if self.show_text { source.text } else { &[] };
-            let file = source.file.unwrap_or(source.name);
-            if let Some(shown) = shown_in_text(file, text, v, self.color) {
-                for line in shown.lines() {
-                    writeln!(self.out, "  {line}")?;
-                }
-            }
-        }
-        if error.omitted() > 0 {
-            writeln!(self.out, "  ... and {} more", error.omitted())?;
-        }
-        Ok(())
+        let text = if self.show_text { source.text } else { &[] };
+        let file = source.file.unwrap_or(source.name);
+        let color = self.color;
+        write_invalid(&mut self.out, source, error, |v| {
+            shown_in_text(file, text, v, color)
+        })
     }
 
     /// The output, for lines of a command's own between the verdicts.
@@ -286,20 +272,27 @@ impl<W: Write> Reporter<W> {
 
 /// Writes an invalid document's lines for people: `label: invalid (N
 /// violations)`, then each violation on a line of its own as the library
-/// writes it ([`Error::display_lines`]: indented, the path's control
-/// characters escaped), then how many more there were.
+/// writes it ([`Violation::display_with`]: indented, the path's control
+/// characters escaped) with the lines of its place under it (`place`),
+/// then how many more there were.
 pub fn write_invalid<W: Write>(
     out: &mut W,
     label: impl fmt::Display,
     error: &Error,
+    place: impl Fn(&Violation) -> Option<String>,
 ) -> io::Result<()> {
     let total = error.total();
-    let lines = error.display_lines("(document)");
-    writeln!(
-        out,
-        "{label}: invalid ({total} violation{}){lines}",
-        plural(total)
-    )
+    writeln!(out, "{label}: invalid ({total} violation{})", plural(total))?;
+    for v in error.violations() {
+        writeln!(out, "  {}", v.display_with("(document)"))?;
+        for line in place(v).iter().flat_map(|shown| shown.lines()) {
+            writeln!(out, "  {line}")?;
+        }
+    }
+    if error.omitted() > 0 {
+        writeln!(out, "  ... and {} more", error.omitted())?;
+    }
+    Ok(())
 }
 
 /// The plural ending for `n` things.
@@ -419,7 +412,7 @@ const WINDOW: usize = 256;
 /// long line is cut around them; a span over several lines is underlined
 /// on its first). Without the text (empty: not at hand, or not to be
 /// shown), the first line alone; `None` when the violation has no place.
-fn shown_in_text(file: &str, text: &[u8], v: &Violation, color: bool) -> Option<String> {
+pub fn shown_in_text(file: &str, text: &[u8], v: &Violation, color: bool) -> Option<String> {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
     let (span, line, column) = (v.span?, v.line?, v.column?);

@@ -14,7 +14,7 @@ use ecr_models::{Options, Service, Violation};
 
 use crate::args::Judging;
 use crate::input::is_stdin;
-use crate::report::{is_zero, plural, write_invalid, Format};
+use crate::report::{is_zero, plural, shown_in_text, write_invalid, Format};
 use crate::{Outcome, Stop};
 
 /// The options of `traffic`.
@@ -229,9 +229,14 @@ fn print_exchange<W: Write>(
                     shown(checked.operation),
                     side.side.as_str()
                 );
+                // A violation's place in the body; never the body itself,
+                // which may hold a secret (an authorization token).
+                let body = format!("{source}#{} {} body", exchange.index, side.side.as_str());
                 match &side.verdict {
                     Ok(()) => writeln!(out, "{label}: valid")?,
-                    Err(e) => write_invalid(out, &label, e)?,
+                    Err(e) => {
+                        write_invalid(out, &label, e, |v| shown_in_text(&body, &[], v, false))?
+                    }
                 }
             }
         }
