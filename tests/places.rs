@@ -48,19 +48,18 @@ fn lenient() -> Options {
 
 #[test]
 fn a_value_is_placed_at_its_own_bytes() {
-    // `{"repositoryName":` is 18 bytes; the value `"MyRepo"` follows.
-    assert_eq!(
-        places::<CreateRepositoryRequest>(r#"{"repositoryName":"MyRepo"}"#, &lenient()),
-        one("/repositoryName", Code::Pattern, 1, 19, (18, 26))
-    );
-    assert_eq!(
-        places::<CreateRepositoryRequest>(r#"{"repositoryName":5}"#, &lenient()),
-        one("/repositoryName", Code::Type, 1, 19, (18, 19))
-    );
-    assert_eq!(
-        places::<CreateRepositoryRequest>(r#"{"repositoryName":"a"}"#, &lenient()),
-        one("/repositoryName", Code::Length, 1, 19, (18, 21))
-    );
+    // `{"repositoryName":` is 18 bytes; the value follows.
+    for (doc, code, end) in [
+        (r#"{"repositoryName":"MyRepo"}"#, Code::Pattern, 26),
+        (r#"{"repositoryName":5}"#, Code::Type, 19),
+        (r#"{"repositoryName":"a"}"#, Code::Length, 21),
+    ] {
+        assert_eq!(
+            places::<CreateRepositoryRequest>(doc, &lenient()),
+            one("/repositoryName", code, 1, 19, (18, end)),
+            "{doc}"
+        );
+    }
     // `{"repositoryName":"app",` is 24 bytes, `"maxResults":` 13 more.
     assert_eq!(
         places::<ListImagesRequest>(r#"{"repositoryName":"app","maxResults":0}"#, &lenient()),

@@ -1614,10 +1614,7 @@ fn github_format_annotates_each_violation_at_its_place() {
 #[test]
 fn sarif_format_writes_one_log_with_a_rule_per_code_and_a_region_per_result() {
     let doc = "{\"repositoryName\": \"MyRepo\",\n \"imageTagMutability\": \"x\"}";
-    let run = run(
-        &["--shape", "CreateRepositoryRequest", "--format", "sarif"],
-        doc.as_bytes(),
-    );
+    let run = request_shape(&["--format", "sarif"], doc.as_bytes());
     assert_eq!(run.code, 1, "{run:?}");
     let log: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
     assert_eq!(log["version"], "2.1.0");

@@ -30,10 +30,13 @@ pub(crate) fn place(text: &str, violations: &mut [Violation]) {
     let mut found = vec![None; violations.len()];
     if !wanted.is_empty() {
         let all: Vec<usize> = (0..wanted.len()).collect();
-        let mut p = Parser::new(text);
+        let mut walk = Walk {
+            wanted: &wanted,
+            found: &mut found,
+        };
         // A text that breaks off holds a syntax error of its own, already
         // placed; what was found before it stands.
-        let _ = value(&mut p, 0, &all, &wanted, &mut found);
+        let _ = walk.value(&mut Parser::new(text), 0, &all);
     }
     for (v, span) in violations.iter_mut().zip(found) {
         if let Some(span) = span {
@@ -81,152 +84,140 @@ fn segments(pointer: &str) -> Vec<String> {
         .collect()
 }
 
-/// Reads the value at `p`, `depth` segments down every pointer of `these`
-/// (indices into `wanted`), and records the places found in `found` (by
-/// violation). The span of the value.
-fn value(
-    p: &mut Parser<'_>,
-    depth: usize,
-    these: &[usize],
-    wanted: &[Wanted],
-    found: &mut [Option<Span>],
-) -> Result<Span, Syntax> {
-    let next = p.next_value()?;
-    let start = p.offset();
-    let deeper: Vec<usize> = these
-        .iter()
-        .copied()
-        .filter(|&w| wanted[w].segments.len() > depth)
-        .collect();
-    match next {
-        Next::Object if !deeper.is_empty() => object(p, depth, &deeper, wanted, found)?,
-        Next::Array if !deeper.is_empty() => array(p, depth, &deeper, wanted, found)?,
-        Next::String if !deeper.is_empty() => string(p, depth, &deeper, wanted, found)?,
-        _ => p.skip_value()?,
-    }
-    let span = Span::new(start, p.offset());
-    // The value itself, and the pointers that went on below it but found
-    // nothing there: a missing member's object, the deepest value that is.
-    for &w in these {
-        let slot = &mut found[wanted[w].at];
-        if slot.is_none() {
-            *slot = Some(span);
-        }
-    }
-    Ok(span)
+/// One pass over a text after the places of the violations `wanted`:
+/// what it has found so far, by violation.
+struct Walk<'w> {
+    wanted: &'w [Wanted],
+    found: &'w mut [Option<Span>],
 }
 
-/// The members of an object: each name the pointers of `these` go
-/// through, read further. An unknown member is placed at its name; a
-/// `duplicate` at the name's repetition (the second time a name comes for
-/// the first violation, the third for the second), or, when the name comes
-/// once, at its value (a value repeated across the items of a list).
-fn object(
-    p: &mut Parser<'_>,
-    depth: usize,
-    these: &[usize],
-    wanted: &[Wanted],
-    found: &mut [Option<Span>],
-) -> Result<(), Syntax> {
-    let mut members = p.object()?;
-    let mut seen: Vec<String> = Vec::new();
-    let mut at_repetition: Vec<usize> = Vec::new();
-    while members.next_member()? {
-        let p = members.parser();
-        let key_start = p.offset();
-        let key = p.string()?;
-        let key_span = Span::new(key_start, p.offset());
-        p.colon()?;
-        let name = key.as_str();
-        let again = seen.iter().any(|s| s == name);
-        if !again {
-            seen.push(name.to_string());
-        }
-        let mut below = Vec::new();
-        for &w in these {
-            let want = &wanted[w];
-            if want.segments[depth] != name {
-                continue;
-            }
-            let last = want.segments.len() == depth + 1;
-            match (last, want.code, again) {
-                (true, Code::UnknownField, false) => {
-                    found[want.at].get_or_insert(key_span);
-                }
-                (true, Code::Duplicate, true) if !at_repetition.contains(&w) => {
-                    // One violation per repetition.
-                    found[want.at] = Some(key_span);
-                    at_repetition.push(w);
-                    break;
-                }
-                (_, _, false) => below.push(w),
-                _ => {}
-            }
-        }
-        if below.is_empty() {
-            p.skip_value()?;
-        } else {
-            value(p, depth + 1, &below, wanted, found)?;
-        }
-    }
-    Ok(())
-}
-
-/// The items of an array: each index the pointers of `these` go through,
-/// read further.
-fn array(
-    p: &mut Parser<'_>,
-    depth: usize,
-    these: &[usize],
-    wanted: &[Wanted],
-    found: &mut [Option<Span>],
-) -> Result<(), Syntax> {
-    let mut items = p.array()?;
-    let mut index = 0usize;
-    while items.next_item()? {
-        let below: Vec<usize> = these
+impl Walk<'_> {
+    /// Reads the value at `p`, `depth` segments down every pointer of
+    /// `these` (indices into `wanted`), and records the places found. The
+    /// span of the value.
+    fn value(&mut self, p: &mut Parser<'_>, depth: usize, these: &[usize]) -> Result<Span, Syntax> {
+        let next = p.next_value()?;
+        let start = p.offset();
+        let deeper: Vec<usize> = these
             .iter()
             .copied()
-            .filter(|&w| wanted[w].segments[depth].parse() == Ok(index))
+            .filter(|&w| self.wanted[w].segments.len() > depth)
             .collect();
-        if below.is_empty() {
-            items.parser().skip_value()?;
-        } else {
-            value(items.parser(), depth + 1, &below, wanted, found)?;
+        match next {
+            Next::Object if !deeper.is_empty() => self.object(p, depth, &deeper)?,
+            Next::Array if !deeper.is_empty() => self.array(p, depth, &deeper)?,
+            Next::String if !deeper.is_empty() => self.string(p, depth, &deeper)?,
+            _ => p.skip_value()?,
         }
-        index += 1;
+        let span = Span::new(start, p.offset());
+        // The value itself, and the pointers that went on below it but
+        // found nothing there: a missing member's object, the deepest value
+        // that is.
+        for &w in these {
+            self.found[self.wanted[w].at].get_or_insert(span);
+        }
+        Ok(span)
     }
-    Ok(())
-}
 
-/// A string the pointers of `these` go on inside: a document it carries.
-/// Its text is read as a document of its own, and the places found in it
-/// are mapped back to the outer text through the string's escapes.
-fn string(
-    p: &mut Parser<'_>,
-    depth: usize,
-    these: &[usize],
-    wanted: &[Wanted],
-    found: &mut [Option<Span>],
-) -> Result<(), Syntax> {
-    let start = p.offset();
-    let inner = p.string()?;
-    let raw = p
-        .source()
-        .get(start + 1..p.offset() - 1)
-        .unwrap_or_default();
-    let mut inside = vec![None; found.len()];
-    let mut q = Parser::new(inner.as_str());
-    // Inside a broken document, what was found before the break stands;
-    // the rest keeps the string's own place.
-    let _ = value(&mut q, depth, these, wanted, &mut inside);
-    for (slot, span) in found.iter_mut().zip(inside) {
-        if let (None, Some(span)) = (&slot, span) {
-            let outer = |at: usize| start + 1 + raw_offset(raw, at);
-            *slot = Some(Span::new(outer(span.start), outer(span.end)));
+    /// The members of an object: each name the pointers of `these` go
+    /// through, read further. An unknown member is placed at its name; a
+    /// `duplicate` at the name's repetition (the second time a name comes
+    /// for the first violation, the third for the second), or, when the
+    /// name comes once, at its value (a value repeated across the items of
+    /// a list).
+    fn object(&mut self, p: &mut Parser<'_>, depth: usize, these: &[usize]) -> Result<(), Syntax> {
+        let mut members = p.object()?;
+        let mut seen: Vec<String> = Vec::new();
+        let mut at_repetition: Vec<usize> = Vec::new();
+        while members.next_member()? {
+            let p = members.parser();
+            let key_start = p.offset();
+            let key = p.string()?;
+            let key_span = Span::new(key_start, p.offset());
+            p.colon()?;
+            let name = key.as_str();
+            let again = seen.iter().any(|s| s == name);
+            if !again {
+                seen.push(name.to_string());
+            }
+            let mut below = Vec::new();
+            for &w in these {
+                let want = &self.wanted[w];
+                if want.segments[depth] != name {
+                    continue;
+                }
+                let last = want.segments.len() == depth + 1;
+                match (last, want.code, again) {
+                    (true, Code::UnknownField, false) => {
+                        self.found[want.at].get_or_insert(key_span);
+                    }
+                    (true, Code::Duplicate, true) if !at_repetition.contains(&w) => {
+                        // One violation per repetition.
+                        self.found[want.at] = Some(key_span);
+                        at_repetition.push(w);
+                        break;
+                    }
+                    (_, _, false) => below.push(w),
+                    _ => {}
+                }
+            }
+            if below.is_empty() {
+                p.skip_value()?;
+            } else {
+                self.value(p, depth + 1, &below)?;
+            }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// The items of an array: each index the pointers of `these` go
+    /// through, read further.
+    fn array(&mut self, p: &mut Parser<'_>, depth: usize, these: &[usize]) -> Result<(), Syntax> {
+        let mut items = p.array()?;
+        let mut index = 0usize;
+        while items.next_item()? {
+            let below: Vec<usize> = these
+                .iter()
+                .copied()
+                .filter(|&w| self.wanted[w].segments[depth].parse() == Ok(index))
+                .collect();
+            if below.is_empty() {
+                items.parser().skip_value()?;
+            } else {
+                self.value(items.parser(), depth + 1, &below)?;
+            }
+            index += 1;
+        }
+        Ok(())
+    }
+
+    /// A string the pointers of `these` go on inside: a document it
+    /// carries. Its text is read as a document of its own, and the places
+    /// found in it are mapped back to the outer text through the string's
+    /// escapes.
+    fn string(&mut self, p: &mut Parser<'_>, depth: usize, these: &[usize]) -> Result<(), Syntax> {
+        let start = p.offset();
+        let inner = p.string()?;
+        let raw = p
+            .source()
+            .get(start + 1..p.offset() - 1)
+            .unwrap_or_default();
+        let mut inside = vec![None; self.found.len()];
+        let mut walk = Walk {
+            wanted: self.wanted,
+            found: &mut inside,
+        };
+        // Inside a broken document, what was found before the break
+        // stands; the rest keeps the string's own place.
+        let _ = walk.value(&mut Parser::new(inner.as_str()), depth, these);
+        for (slot, span) in self.found.iter_mut().zip(inside) {
+            if let (None, Some(span)) = (&slot, span) {
+                let outer = |at: usize| start + 1 + raw_offset(raw, at);
+                *slot = Some(Span::new(outer(span.start), outer(span.end)));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The offset in `raw` (a JSON string's text between its quotes, escapes
