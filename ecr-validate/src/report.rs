@@ -100,8 +100,9 @@ pub struct Reporter<W: Write> {
     /// terminal, as `anstream` decides for standard output (`NO_COLOR`,
     /// `CLICOLOR_FORCE`).
     color: bool,
-    /// Whether the documents' text may be shown: not where it may hold a
-    /// secret ([`crate::target::Target::holds_secret`]).
+    /// Whether the documents' text may be shown: only when the caller says
+    /// so ([`Reporter::showing_text`]), never where it may hold a secret
+    /// ([`crate::target::Target::holds_secret`]).
     show_text: bool,
 }
 
@@ -118,12 +119,13 @@ impl<W: Write> Reporter<W> {
                 anstream::AutoStream::choice(&io::stdout()),
                 anstream::ColorChoice::Never
             ),
-            show_text: true,
+            show_text: false,
         }
     }
 
     /// The same reporter, showing the documents' text under each violation
-    /// only when `show`: never where they may hold a secret.
+    /// when `show` (by default it shows only where each violation is):
+    /// never where they may hold a secret.
     pub fn showing_text(mut self, show: bool) -> Self {
         self.show_text = show;
         self

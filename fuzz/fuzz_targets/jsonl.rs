@@ -76,7 +76,7 @@ fuzz_target!(|data: &[u8]| {
 
     let (mut human_out, mut json_out) = (Vec::new(), Vec::new());
     let (mut github_out, mut sarif_out) = (Vec::new(), Vec::new());
-    let mut human = Reporter::new(&mut human_out, VerdictFormat::Human);
+    let mut human = Reporter::new(&mut human_out, VerdictFormat::Human).showing_text(true);
     let mut json = Reporter::new(&mut json_out, VerdictFormat::Json);
     let mut github = Reporter::new(&mut github_out, VerdictFormat::Github);
     let mut sarif = Reporter::new(&mut sarif_out, VerdictFormat::Sarif);
