@@ -448,14 +448,16 @@ pub fn shown_in_text(file: &str, text: &[u8], v: &Violation, color: bool) -> Opt
     let from = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
     let to = floor(start + WINDOW);
     let to = text[start..to].find(['\n', '\r']).map_or(to, |i| start + i);
-    // A control character (possible only in text that is not JSON) is
-    // shown as `?`s, one per byte, so that a terminal shows it rather
-    // than obeying it, and the offsets still hold.
+    // A tab (JSON whitespace) is shown as a space, and any other control
+    // character (possible only in text that is not JSON) as `?`s, one per
+    // byte: a terminal shows them rather than obeying them, and the
+    // offsets still hold.
     let excerpt: String = text[from..to]
         .chars()
-        .map(|c| match c.is_control() && c != '\t' {
-            true => "?".repeat(c.len_utf8()),
-            false => c.to_string(),
+        .map(|c| match c {
+            '\t' => " ".to_string(),
+            c if c.is_control() => "?".repeat(c.len_utf8()),
+            c => c.to_string(),
         })
         .collect();
     let end = floor(span.end.clamp(start, to));

@@ -111,7 +111,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(records.len(), numbers.len(), "one record per document");
     for (record, line) in records.iter().zip(&numbers) {
         let value: serde_json::Value = serde_json::from_str(record).expect("a JSON record");
-        assert_eq!(value["source"], format!("{NAME}:{line}"));
+        assert_eq!(
+            (&value["source"], &value["line"]),
+            (&serde_json::json!(NAME), &serde_json::json!(line))
+        );
         assert!(value["valid"].is_boolean());
     }
 
