@@ -291,8 +291,8 @@ pub fn write_invalid<W: Write>(
             writeln!(out, "  {line}")?;
         }
     }
-    if error.omitted() > 0 {
-        writeln!(out, "  ... and {} more", error.omitted())?;
+    if let Some(more) = error.display_omitted() {
+        writeln!(out, "  {more}")?;
     }
     Ok(())
 }

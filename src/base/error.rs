@@ -336,6 +336,14 @@ impl Error {
     pub fn display_lines<'a>(&'a self, whole: &'a str) -> impl fmt::Display + 'a {
         Lines { error: self, whole }
     }
+
+    /// How many violations were left out of the list, written for people
+    /// (`... and 12 more`), when some were: the last of
+    /// [`Error::display_lines`], for a caller that writes the list its own
+    /// way.
+    pub fn display_omitted(&self) -> Option<String> {
+        (self.omitted > 0).then(|| format!("... and {} more", self.omitted))
+    }
 }
 
 /// An [`Error`]'s violations written for people: [`Error::display_lines`].
@@ -349,8 +357,8 @@ impl fmt::Display for Lines<'_> {
         for v in &self.error.violations {
             write!(f, "\n  {}", v.display_with(self.whole))?;
         }
-        if self.error.omitted > 0 {
-            write!(f, "\n  ... and {} more", self.error.omitted)?;
+        if let Some(more) = self.error.display_omitted() {
+            write!(f, "\n  {more}")?;
         }
         Ok(())
     }
