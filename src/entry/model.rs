@@ -39,12 +39,18 @@ pub trait Model: Serialize + Sized + 'static {
         // violations come in member order.
         let json =
             serde_json::to_vec(self).map_err(|e| Error::one("", Code::Type, e.to_string()))?;
-        run_bytes(
-            &json,
-            Checker(Ty::Structure(Self::SHAPE)),
-            Cx::new(opts).judging(Self::SHAPE.role).serialized(),
-        )
+        check_serialized(&json, Self::SHAPE, opts)
     }
+}
+
+/// Checks a structure's own serialized form: the part of
+/// [`Model::validate_with`] that needs no type, built once for them all.
+fn check_serialized(json: &[u8], shape: &'static StructShape, opts: &Options) -> Result<(), Error> {
+    run_bytes(
+        json,
+        Checker(Ty::Structure(shape)),
+        Cx::new(opts).judging(shape.role).serialized(),
+    )
 }
 
 /// A generated structure as a [`Model`]: the slots it is read into (one per
@@ -147,12 +153,14 @@ macro_rules! model_struct {
 
         impl $name {
             #[doc = concat!("A builder of [`", stringify!($name), "`] with no member set.")]
+            #[inline]
             pub fn builder() -> $builder {
                 $builder::default()
             }
 
             /// A builder holding this value's members: change some, then
             /// build again.
+            #[inline]
             pub fn to_builder(&self) -> $builder {
                 $builder {
                     $($f: $crate::model::model_struct!(@member $req self.$f.clone()),)*
@@ -166,6 +174,7 @@ macro_rules! model_struct {
                 // Named after its member, whatever the member's name says
                 // (`is_valid`).
                 #[allow(clippy::wrong_self_convention)]
+                #[inline]
                 pub fn $f(mut self, value: impl Into<$t>) -> Self {
                     self.$f = Some(value.into());
                     self
@@ -175,6 +184,7 @@ macro_rules! model_struct {
             /// The value, checked by every rule, as
             /// [`Model::validate`](crate::Model::validate) checks it: a
             /// required member never set is a `required` violation.
+            #[inline]
             pub fn build(self) -> Result<$name, $crate::Error> {
                 let value = self.build_unchecked()?;
                 $crate::Model::validate(&value)?;
@@ -182,6 +192,7 @@ macro_rules! model_struct {
             }
 
             /// The value, when every required member is set.
+            #[inline]
             fn made(self) -> Option<$name> {
                 Some($name {
                     $($f: $crate::model::model_struct!(@value $req self.$f),)*
@@ -191,6 +202,7 @@ macro_rules! model_struct {
             /// The value as set, no rule checked but that each required
             /// member is set (the value cannot be made without it): for
             /// tests that build invalid values on purpose.
+            #[inline]
             pub fn build_unchecked(self) -> Result<$name, $crate::Error> {
                 let missing: &[(usize, bool)] =
                     &[$(($at, $crate::model::model_struct!(@missing $req self.$f))),*];

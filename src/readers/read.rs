@@ -210,7 +210,7 @@ impl<'o> Cx<'o> {
     /// members: a `required` violation for each whose stand-in it lacks
     /// (`given` tells which members it has); whether there was none.
     #[cold]
-    fn settle_stand_ins(&mut self, mark: usize, given: impl Fn(&str) -> bool) -> bool {
+    fn settle_stand_ins(&mut self, mark: usize, given: &dyn Fn(&str) -> bool) -> bool {
         let mut ok = true;
         for (at, stand_in) in self.stand_ins.split_off(mark) {
             if given(stand_in.beside) {
@@ -583,7 +583,7 @@ pub(crate) fn read_struct<F: Fields>(
         }
     }
     if cx.stand_ins.len() > stand_ins {
-        ok &= cx.settle_stand_ins(stand_ins, |beside| {
+        ok &= cx.settle_stand_ins(stand_ins, &|beside| {
             shape.position(beside).is_some_and(|at| seen.contains(at))
         });
     }
