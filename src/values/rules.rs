@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 use regex_automata::dfa::dense::{self, DFA};
 use regex_automata::dfa::{Automaton, StartKind};
-use regex_automata::{Anchored, Input};
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::Anchored;
 
 pub(crate) mod words;
 
@@ -27,7 +29,8 @@ pub struct Pattern {
     /// Python's `re`, as JSON Schema validators use it.
     pub portable: &'static str,
     compiled: OnceLock<Regex>,
-    dfa: OnceLock<Option<DFA<Vec<u32>>>>,
+    /// The DFA and its anchored start state (at the start of a value).
+    dfa: OnceLock<Option<(DFA<Vec<u32>>, StateID)>>,
 }
 
 /// The largest DFA built for one pattern: a pattern whose DFA would be
@@ -59,27 +62,53 @@ impl Pattern {
     /// on first use): it answers a short value in one step per byte, with
     /// no cache to fetch or fill as `regex`'s lazy engine has.
     pub fn dfa(&self) -> Option<&DFA<Vec<u32>>> {
+        self.dfa_start().map(|(dfa, _)| dfa)
+    }
+
+    fn dfa_start(&self) -> Option<(&DFA<Vec<u32>>, StateID)> {
         self.dfa
             .get_or_init(|| {
                 let config = dense::Config::new()
                     .start_kind(StartKind::Anchored)
                     .dfa_size_limit(Some(DFA_SIZE_LIMIT))
                     .determinize_size_limit(Some(DFA_SIZE_LIMIT));
-                dense::Builder::new()
+                let dfa = dense::Builder::new()
                     .configure(config)
                     .build(self.anchored)
-                    .ok()
+                    .ok()?;
+                let start = dfa
+                    .start_state(&start::Config::new().anchored(Anchored::Yes))
+                    .ok()?;
+                Some((dfa, start))
             })
             .as_ref()
+            .map(|(dfa, start)| (dfa, *start))
     }
 
     /// Whether the whole value matches.
     pub fn is_match(&self, value: &str) -> bool {
-        let input = Input::new(value).anchored(Anchored::Yes).earliest(true);
-        // The pattern ends in `$`: any match is a match of the whole value.
-        match self.dfa().map(|dfa| dfa.try_search_fwd(&input)) {
-            Some(Ok(found)) => found.is_some(),
-            _ => self.regex().is_match(value),
+        match self.dfa_start() {
+            Some((dfa, start)) => {
+                // A step per byte from the anchored start; the pattern ends
+                // in `$`, so the value matches when the state after its end
+                // is a match state. A quit state (a byte the DFA cannot
+                // decide, as for Unicode word boundaries) leaves the value
+                // to `regex`.
+                let mut state = start;
+                for &b in value.as_bytes() {
+                    state = dfa.next_state(state, b);
+                    if dfa.is_special_state(state) {
+                        if dfa.is_dead_state(state) {
+                            return false;
+                        }
+                        if dfa.is_quit_state(state) {
+                            return self.regex().is_match(value);
+                        }
+                    }
+                }
+                dfa.is_match_state(dfa.next_eoi_state(state))
+            }
+            None => self.regex().is_match(value),
         }
     }
 }
