@@ -2,7 +2,8 @@
 # The side-by-side run: the same 29 MB JSON Lines stream of DescribeImages
 # responses through pydantic v2 (same constraints), ajv (the exported
 # schema) and `ecr-validate --jsonl`; then ecr-validate's peak memory on a
-# 1 GB stream. Usage: benches/compare/run.sh [PAGES_FOR_THE_BIG_STREAM]
+# 1 GB stream; last, the parsing floor (benches/floor: sonic-rs on the same
+# stream, one core). Usage: benches/compare/run.sh [PAGES_FOR_THE_BIG_STREAM]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 data=target/bench-data
@@ -66,3 +67,8 @@ mv "$data/big/describe-images.jsonl" "$big"
 /usr/bin/time -f "ecr-validate on $(stat -c %s "$big") bytes: peak RSS %M KB, %e s" \
   ./target/release/ecr-validate --operation DescribeImages --output --jsonl --format json "$big" >/dev/null
 rm -f "$big"
+
+# The parsing floor: the checker against sonic-rs, alternately in one
+# process, on the stream of the interleaved example, one core.
+cargo build --release --manifest-path benches/floor/Cargo.toml
+"${one_core[@]}" benches/floor/target/release/ecr-models-floor stream
