@@ -3,7 +3,8 @@
 //! count of none is the cost of `N` documents.
 //!
 //! Usage: `cargo build --release --example instructions`, then for each of
-//! `typed-small`, `typed-images`, `check-small` and `check-images`:
+//! `typed-small`, `typed-images`, `check-small`, `check-images`,
+//! `skip-small` and `skip-images`:
 //!
 //! ```sh
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null \
@@ -12,7 +13,8 @@
 //!
 //! `small` is the bench's `CreateRepositoryRequest`, `images` a
 //! `DescribeImagesResponse` of 100 images; `typed` is `from_slice_with`,
-//! `check` is `check_slice`.
+//! `check` is `check_slice`; `skip` is serde_json skipping the same bytes
+//! (`IgnoredAny`), the reference the speed goals name.
 
 #[path = "../benches/payloads.rs"]
 mod payloads;
@@ -26,7 +28,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let (Some(path), Some(Ok(count))) = (args.next(), args.next().map(|n| n.parse::<usize>()))
     else {
-        eprintln!("usage: instructions typed-small|typed-images|check-small|check-images COUNT");
+        eprintln!("usage: instructions typed-small|typed-images|check-small|check-images|skip-small|skip-images COUNT");
         return ExitCode::from(2);
     };
     let opts = Options::default();
@@ -44,6 +46,12 @@ fn main() -> ExitCode {
         }
         "check-images" => {
             Box::new(|| check_slice::<DescribeImagesResponse>(black_box(&images), &opts).is_ok())
+        }
+        "skip-small" => {
+            Box::new(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&small)).is_ok())
+        }
+        "skip-images" => {
+            Box::new(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(&images)).is_ok())
         }
         other => {
             eprintln!("unknown path {other:?}");

@@ -116,6 +116,39 @@ impl Number {
 /// Malformed JSON: what is wrong, and where. One word wide, so that every
 /// result of the scanner is returned in registers; the details are boxed,
 /// made at most once per document.
+/// A number read for its syntax and size alone ([`Parser::skim_number`]):
+/// where it starts, and what its text says of its value.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Extent {
+    start: usize,
+    negative: bool,
+    /// The digits before the point (or before the exponent).
+    integer_digits: usize,
+    fraction: bool,
+    exponent: bool,
+}
+
+impl Extent {
+    /// `Some(d)` when the number is at least 0 and below `10^d`, for
+    /// numbers written without a sign or an exponent (`d` their integer
+    /// digits); `None` for any other (its value settles it).
+    pub(crate) fn below_power_of_ten(self) -> Option<usize> {
+        (!self.negative && !self.exponent).then_some(self.integer_digits)
+    }
+
+    /// Written as an integer: no fraction, no exponent (as `serde_json`
+    /// classifies numbers, `-0` aside, which has a sign).
+    pub(crate) fn is_integer(self) -> bool {
+        !self.fraction && !self.exponent
+    }
+
+    /// Certainly finite as an `f64`: written without an exponent, and
+    /// below `10^308` (`f64::MAX` is about `1.8e308`).
+    pub(crate) fn is_surely_finite(self) -> bool {
+        !self.exponent && self.integer_digits <= 308
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Syntax(Box<Where>);
 
@@ -213,6 +246,23 @@ fn leading_digits(w: u64) -> usize {
     const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     let lanes = (w & HIGH_NIBBLES) | ((w.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES) >> 4);
     ((lanes ^ 0x3333_3333_3333_3333).trailing_zeros() / 8) as usize
+}
+
+/// The index of the first byte at or after `i` that is not an ASCII digit
+/// (or `bytes.len()`), eight bytes per step.
+#[inline]
+fn digits_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word(bytes, i) {
+        let n = leading_digits(w);
+        i += n;
+        if n < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i
 }
 
 /// The value of the first `n` (1 to 8) bytes of a word, all ASCII digits:
@@ -727,7 +777,7 @@ impl<'de> Parser<'de> {
         match bytes.get(at) {
             Some(b'0') => at += 1,
             Some(b'1'..=b'9') => digits = gather(&mut at),
-            _ => return self.malformed_number(start),
+            _ => return Err(self.malformed_number(start)),
         }
         let mut exponent: i64 = 0;
         let mut float = false;
@@ -735,7 +785,7 @@ impl<'de> Parser<'de> {
             at += 1;
             let fraction = gather(&mut at);
             if fraction == 0 {
-                return self.malformed_number(start);
+                return Err(self.malformed_number(start));
             }
             digits += fraction;
             exponent -= fraction as i64;
@@ -756,7 +806,7 @@ impl<'de> Parser<'de> {
                 at += 1;
             }
             if at == from {
-                return self.malformed_number(start);
+                return Err(self.malformed_number(start));
             }
             exponent += if sign < 0 { -e } else { e };
             float = true;
@@ -800,10 +850,66 @@ impl<'de> Parser<'de> {
     /// The error for a number whose syntax is wrong: where and why.
     #[cold]
     #[inline(never)]
-    fn malformed_number(&mut self, start: usize) -> Result<Number, Syntax> {
+    fn malformed_number(&mut self, start: usize) -> Syntax {
         self.pos = start;
-        self.scan_number_syntax()?;
-        Err(self.error_at(start, "invalid number"))
+        match self.scan_number_syntax() {
+            Err(e) => e,
+            Ok(_) => self.error_at(start, "invalid number"),
+        }
+    }
+
+    /// Reads the number that [`Parser::next_value`] found for its syntax
+    /// and size alone, without its value: what a check that builds nothing
+    /// needs to settle most rules (a timestamp's range, an integer's) at the
+    /// cost of finding the number's end. The syntax and the length limit are
+    /// checked as [`Parser::number`] checks them; a number whose value is
+    /// needed after all is read again by [`Parser::number_at`].
+    #[inline]
+    pub(crate) fn skim_number(&mut self) -> Result<Extent, Syntax> {
+        let start = self.pos;
+        let bytes = self.bytes();
+        let negative = bytes.get(start) == Some(&b'-');
+        let first = start + usize::from(negative);
+        let mut at = match bytes.get(first) {
+            Some(b'0') => first + 1,
+            Some(b'1'..=b'9') => digits_end(bytes, first + 1),
+            _ => return Err(self.malformed_number(start)),
+        };
+        let integer_digits = at - first;
+        let fraction = bytes.get(at) == Some(&b'.');
+        if fraction {
+            let end = digits_end(bytes, at + 1);
+            if end == at + 1 {
+                return Err(self.malformed_number(start));
+            }
+            at = end;
+        }
+        let exponent = matches!(bytes.get(at), Some(b'e' | b'E'));
+        if exponent {
+            at += 1;
+            at += usize::from(matches!(bytes.get(at), Some(b'+' | b'-')));
+            let end = digits_end(bytes, at);
+            if end == at {
+                return Err(self.malformed_number(start));
+            }
+            at = end;
+        }
+        self.number_length(start, at)?;
+        self.pos = at;
+        Ok(Extent {
+            start,
+            negative,
+            integer_digits,
+            fraction,
+            exponent,
+        })
+    }
+
+    /// The value of the number that [`Parser::skim_number`] read, read
+    /// again from its start.
+    pub(crate) fn number_at(&mut self, extent: Extent) -> Result<Number, Syntax> {
+        self.pos = extent.start;
+        self.number()
     }
 
     /// Reads `true`, `false` or `null`, whichever [`Parser::next_value`] found.

@@ -567,6 +567,61 @@ fn checking_and_reading_agree_on_every_member_given_every_json_type() {
     }
 }
 
+/// Numbers at the edges of every rule a number meets (a timestamp's range,
+/// an integer's from 0 or from 1, a long's, a double's), at members of
+/// each kind inside structures, lists and maps: checking, which settles
+/// most numbers by their digits without their value, agrees with reading.
+#[test]
+fn checking_and_reading_agree_on_numbers_at_the_edges_of_every_range() {
+    let numbers = [
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "0.5",
+        "1.0",
+        "1e3",
+        "1E+3",
+        "1e-3",
+        "1e400",
+        "99",
+        "1000",
+        "1001",
+        "99999999999",
+        "99999999999.9999999",
+        "100000000000",
+        "253402300799",
+        "253402300799.9999999",
+        "253402300800",
+        "-62167219200",
+        "-62167219201",
+        "2147483647",
+        "2147483648",
+        "9223372036854775807",
+        "9223372036854775808",
+        "18446744073709551616",
+        "123456789012345678901234567890",
+    ];
+    use ecr_models::ecr;
+    for n in numbers {
+        let images = format!(
+            r#"{{"imageDetails":[{{"imagePushedAt":{n},"imageSizeInBytes":{n},"imageScanFindingsSummary":{{"findingSeverityCounts":{{"LOW":{n}}}}}}}]}}"#
+        );
+        let preview = format!(
+            r#"{{"previewResults":[{{"appliedRulePriority":{n},"imagePushedAt":{n}}}],"summary":{{"expiringImageTotalCount":{n}}}}}"#
+        );
+        let findings = format!(
+            r#"{{"imageScanFindings":{{"enhancedFindings":[{{"score":{n},"updatedAt":{n}}}]}}}}"#
+        );
+        for strict in [false, true] {
+            let opts = options(strict, false);
+            agree::<ecr::DescribeImagesResponse>(&images, &opts);
+            agree::<ecr::GetLifecyclePolicyPreviewResponse>(&preview, &opts);
+            agree::<ecr::DescribeImageScanFindingsResponse>(&findings, &opts);
+        }
+    }
+}
+
 /// Items of a list of structures are checked with the member order of the
 /// item before as a guess. Items that keep that order, change it, repeat a
 /// member, add unknown names, or write a known name with an escape or as

@@ -2,7 +2,7 @@
 //! and near-misses (proptest): both accept exactly the same texts when
 //! skipping, and read the same strings and numbers.
 
-use super::{Next, Number, Parser, Text};
+use super::{Next, Number, Parser, Syntax, Text};
 use proptest::prelude::*;
 use serde::de::IgnoredAny;
 
@@ -45,10 +45,16 @@ const OTHER_TOKENS: &[&str] = &[
     ".5",
     "1.25e-7",
     "123456789.123456789",
+    "99999999999.9999999",
+    "253402300800",
+    "-62167219201.5",
     "1e5",
     "1E+5",
     "1e-5",
     "1e",
+    "1e+",
+    "1.e5",
+    "-01",
     "-",
     "+1",
     "1e400",
@@ -157,8 +163,50 @@ fn ours(text: &str) -> bool {
     p.skip_value().and_then(|()| p.end()).is_ok()
 }
 
+/// Skims the number at the start of `text` and reads it: the skim ends
+/// where [`Parser::number`] ends and fails as it fails (but for a number
+/// beyond `f64`, which only its value shows), what the extent says of the
+/// value holds, and reading it again from the extent gives the same number.
+fn skim_agrees(text: &str) -> Result<(), TestCaseError> {
+    let mut read = Parser::new(text);
+    if !matches!(read.next_value(), Ok(Next::Number)) {
+        return Ok(());
+    }
+    let mut skimmed = Parser::new(text);
+    skimmed.next_value().ok();
+    match (skimmed.skim_number(), read.number()) {
+        (Ok(extent), Ok(n)) => {
+            prop_assert_eq!(skimmed.pos, read.pos, "{:?}", text);
+            if let Some(digits) = extent.below_power_of_ten() {
+                let f = n.as_f64();
+                prop_assert!(f >= 0.0 && f <= 10f64.powi(digits as i32), "{:?}", text);
+                if extent.is_integer() && digits <= 19 {
+                    prop_assert!(matches!(n, Number::U64(_)), "{:?}", text);
+                }
+            }
+            if matches!(n, Number::U64(_) | Number::I64(_)) {
+                prop_assert!(extent.is_integer(), "{:?}", text);
+            }
+            let again = skimmed.number_at(extent);
+            prop_assert_eq!(format!("{again:?}"), format!("{:?}", Ok::<_, Syntax>(n)));
+            prop_assert_eq!(skimmed.pos, read.pos, "{:?}", text);
+        }
+        (Err(a), Err(b)) => prop_assert_eq!(a, b, "{:?}", text),
+        (Ok(extent), Err(e)) if e.message() == "number out of range" => {
+            prop_assert!(!extent.is_surely_finite(), "{:?}", text);
+        }
+        (a, b) => prop_assert!(false, "{:?}: {:?} vs {:?}", text, a, b),
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn skimming_a_number_agrees_with_reading_it(text in text()) {
+        skim_agrees(&text)?;
+    }
 
     #[test]
     fn skipping_accepts_exactly_what_serde_json_accepts(text in text()) {

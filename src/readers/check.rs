@@ -14,8 +14,9 @@ use crate::read::{
     enum_value, read_any, read_struct, Bool, Bytes, Cx, Double, Fields, Int, Kind, List, Map,
     Number, Order, Path, Read, Str, Text, Time,
 };
-use crate::rules::StrRule;
+use crate::rules::{IntRule, StrRule};
 use crate::shape::{EnumShape, ListShape, MapShape, Member, StructShape, Ty};
+use crate::timestamp::Timestamp;
 
 /// The reader of a [`Ty`], chosen at run time. It keeps nothing: its value
 /// is `Some(())` when the value it read is valid, `None` when it is not.
@@ -65,13 +66,24 @@ impl Checker {
         Ok(match (p.next_value()?, self.0) {
             (Next::String, Ty::String(rule)) => StrValues(rule).text(cx, path, p.string()?),
             (Next::String, Ty::Enum(shape)) => EnumValues(shape).text(cx, path, p.string()?),
-            (Next::Number, Ty::Timestamp) => TimeValues.number(cx, path, p.number()?),
-            (Next::Number, Ty::Integer(rule)) => Int::<i32>::new(rule)
-                .number(cx, path, p.number()?)
-                .map(drop),
-            (Next::Number, Ty::Long(rule)) => Int::<i64>::new(rule)
-                .number(cx, path, p.number()?)
-                .map(drop),
+            // Numbers: most are settled by their sign and size, skimmed
+            // without their value; the rest are read again for it.
+            (Next::Number, Ty::Timestamp) => {
+                let n = p.skim_number()?;
+                match n.below_power_of_ten() {
+                    Some(digits) if Timestamp::surely_in_range_below(digits) => Some(()),
+                    _ => TimeValues.number(cx, path, p.number_at(n)?),
+                }
+            }
+            (Next::Number, Ty::Integer(rule)) => integer::<i32>(rule, p, cx, path)?,
+            (Next::Number, Ty::Long(rule)) => integer::<i64>(rule, p, cx, path)?,
+            (Next::Number, Ty::Double) => {
+                let n = p.skim_number()?;
+                match n.is_surely_finite() {
+                    true => Some(()),
+                    false => Double.number(cx, path, p.number_at(n)?).map(drop),
+                }
+            }
             (Next::Object, Ty::Structure(shape)) => {
                 StructValues(shape).map(cx, path, p.object()?)?
             }
@@ -128,6 +140,25 @@ impl Kind for Checker {
     fn map(self, cx: &mut Cx<'_>, path: &Path<'_>, members: Members<'_, '_>) -> Read<()> {
         Ok(with_reader!(self.0, |k| k.map(cx, path, members)?))
     }
+}
+
+/// An integer by its rule: settled by its size when it is written without
+/// a sign, a fraction or an exponent and every number of its digits is in
+/// range, else by its value.
+#[inline]
+fn integer<T: TryFrom<i64>>(
+    rule: &'static IntRule,
+    p: &mut Parser<'_>,
+    cx: &mut Cx<'_>,
+    path: &Path<'_>,
+) -> Read<()> {
+    let n = p.skim_number()?;
+    Ok(match n.below_power_of_ten() {
+        Some(digits) if n.is_integer() && rule.holds_below(digits) => Some(()),
+        _ => Int::<T>::new(rule)
+            .number(cx, path, p.number_at(n)?)
+            .map(drop),
+    })
 }
 
 /// The reader of a list shape: its items checked by their own description.

@@ -239,6 +239,21 @@ impl StrRule {
     }
 }
 
+/// `10^n`, for `n` up to 18 (the powers an `i64` holds).
+#[inline]
+pub(crate) fn power_of_ten(n: usize) -> Option<i64> {
+    const POWERS: [i64; 19] = {
+        let mut powers = [1; 19];
+        let mut i = 1;
+        while i < 19 {
+            powers[i] = powers[i - 1] * 10;
+            i += 1;
+        }
+        powers
+    };
+    POWERS.get(n).copied()
+}
+
 /// The range of an integer or long shape, including the limits of its type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IntRule {
@@ -259,6 +274,13 @@ impl IntRule {
         min: i64::MIN,
         max: i64::MAX,
     };
+
+    /// Whether every integer of at least 0 and below `10^digits` is in
+    /// range: how a check that skips numbers' values settles most of them.
+    #[inline]
+    pub(crate) fn holds_below(&self, digits: usize) -> bool {
+        self.min <= 0 && power_of_ten(digits).is_some_and(|p| p - 1 <= self.max)
+    }
 
     pub(crate) fn out_of_range(&self, shown: &dyn std::fmt::Display) -> String {
         format!("{shown} is outside the {}", self.describe())

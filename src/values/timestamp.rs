@@ -121,6 +121,13 @@ impl Timestamp {
         s >= EPOCH_MIN as f64 && s <= (EPOCH_END - 1) as f64
     }
 
+    /// Whether every number of at least 0 and below `10^digits` certainly
+    /// makes a valid timestamp (up to 11 digits): as an `f64` it rounds to
+    /// at most `10^digits`, within [`Timestamp::surely_in_range`]'s bounds.
+    pub(crate) fn surely_in_range_below(digits: usize) -> bool {
+        crate::rules::power_of_ten(digits).is_some_and(|p| p <= EPOCH_END - 1)
+    }
+
     /// Wraps an [`OffsetDateTime`], keeping its offset.
     ///
     /// Accepted when its instant lies in [`EPOCH_MIN`, `EPOCH_END`), or when it
