@@ -1235,9 +1235,10 @@ fn model_pattern(service: ecr_models::Service, shape: &str) -> &'static str {
     }
 }
 
-/// Every model pattern is matched by a full DFA, and the DFA gives the
-/// `regex` crate's verdict on values made to match it and on near misses:
-/// cut short, extended, with a space, a non-ASCII letter or a changed case.
+/// Every model pattern has a full DFA, and its matcher (its runs of ASCII
+/// classes where it is one, else the DFA) gives the `regex` crate's
+/// verdict on values made to match it and on near misses: cut short,
+/// extended, with a space, a non-ASCII letter or a changed case.
 #[test]
 fn every_model_pattern_has_a_dfa_that_agrees_with_regex() {
     use ecr_models::registry::{self, ShapeRef};

@@ -1,5 +1,6 @@
-//! Every model pattern's DFA walk (`Pattern::is_match`) gives the `regex`
-//! crate's verdict on any string: never a panic, never another answer.
+//! Every model pattern's matcher (`Pattern::is_match`: its runs of ASCII
+//! classes, or its DFA walk) gives the `regex` crate's verdict on any
+//! string: never a panic, never another answer.
 //!
 //! The first byte chooses the pattern; the rest, read as UTF-8 with
 //! replacement characters, is the value.

@@ -13,7 +13,10 @@ use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::Anchored;
 
+mod runs;
 pub(crate) mod words;
+
+use runs::Runs;
 
 /// How many characters of an offending value a message quotes.
 const QUOTE_CHARS: usize = 100;
@@ -31,6 +34,8 @@ pub struct Pattern {
     compiled: OnceLock<Regex>,
     /// The DFA and its anchored start state (at the start of a value).
     dfa: OnceLock<Option<(DFA<Vec<u32>>, StateID)>>,
+    /// The pattern as runs of ASCII classes, when it is one ([`Runs`]).
+    runs: OnceLock<Option<Runs>>,
 }
 
 /// The largest DFA built for one pattern: a pattern whose DFA would be
@@ -46,6 +51,7 @@ impl Pattern {
             portable,
             compiled: OnceLock::new(),
             dfa: OnceLock::new(),
+            runs: OnceLock::new(),
         }
     }
 
@@ -85,26 +91,29 @@ impl Pattern {
             .map(|(dfa, start)| (dfa, *start))
     }
 
-    /// Whether the whole value matches.
+    /// Whether the whole value matches: by the pattern's runs of ASCII
+    /// classes where it is one (a registry id, a tag, a UUID), else by its
+    /// DFA, else by `regex`.
     pub fn is_match(&self, value: &str) -> bool {
+        if let Some(runs) = self.runs.get_or_init(|| Runs::of(self.anchored)) {
+            return runs.is_match(value.as_bytes());
+        }
         match self.dfa_start() {
             Some((dfa, start)) => {
                 // A step per byte from the anchored start; the pattern ends
                 // in `$`, so the value matches when the state after its end
-                // is a match state. A quit state (a byte the DFA cannot
-                // decide, as for Unicode word boundaries) leaves the value
-                // to `regex`.
+                // is a match state. The dead state and the quit state (a
+                // byte the DFA cannot decide, as for Unicode word
+                // boundaries) lead only to themselves (regex-automata's
+                // `Automaton::is_quit_state`), so the walk tests neither on
+                // the way: a value that ends dead does not match, and one
+                // that ends in the quit state is left to `regex`.
                 let mut state = start;
                 for &b in value.as_bytes() {
                     state = dfa.next_state(state, b);
-                    if dfa.is_special_state(state) {
-                        if dfa.is_dead_state(state) {
-                            return false;
-                        }
-                        if dfa.is_quit_state(state) {
-                            return self.regex().is_match(value);
-                        }
-                    }
+                }
+                if dfa.is_quit_state(state) {
+                    return self.regex().is_match(value);
                 }
                 dfa.is_match_state(dfa.next_eoi_state(state))
             }
