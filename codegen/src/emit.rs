@@ -672,7 +672,7 @@ pub fn rules(service: &Service) -> String {
         service,
         "The rules of the constrained scalar shapes of the {title}.",
     );
-    out.push_str("use crate::rules::{BlobRule, Embedded, IntRule, Pattern, StrRule};\n");
+    out.push_str("use crate::rules::{BlobRule, Embedded, IntRule, Pattern, Run, StrRule};\n");
     documents(service, &mut out);
     let opt = |v: Option<u64>| v.map_or("None".to_string(), |v| format!("Some({v})"));
     for shape in service.shapes.values() {
@@ -691,13 +691,37 @@ pub fn rules(service: &Service) -> String {
                 });
                 let pat = match &s.pattern {
                     Some(p) => {
-                        let _ = writeln!(
-                            out,
-                            "pub static {id}_PATTERN: Pattern = Pattern::new({}, {}, {});",
+                        let (model, anchored, portable) = (
                             lit(p),
                             lit(&pattern::anchored(p)),
-                            lit(&pattern::portable(p))
+                            lit(&pattern::portable(p)),
                         );
+                        // A pattern that is runs of ASCII classes is
+                        // matched by them (`rules::Run`).
+                        let _ = match pattern::runs(p) {
+                            Some(runs) => {
+                                let runs: Vec<String> = runs
+                                    .iter()
+                                    .map(|&(class, min, max)| {
+                                        format!(
+                                            "Run::new([{:#x}, {:#x}], {min}, {})",
+                                            class as u64,
+                                            (class >> 64) as u64,
+                                            max.map_or("usize::MAX".into(), |m| m.to_string())
+                                        )
+                                    })
+                                    .collect();
+                                writeln!(
+                                    out,
+                                    "pub static {id}_PATTERN: Pattern = Pattern::with_runs({model}, {anchored}, {portable}, &[{}]);",
+                                    runs.join(", ")
+                                )
+                            }
+                            None => writeln!(
+                                out,
+                                "pub static {id}_PATTERN: Pattern = Pattern::new({model}, {anchored}, {portable});"
+                            ),
+                        };
                         doc(
                             &mut out,
                             &format!("The rules of {}.", describe(service, &shape.name)),

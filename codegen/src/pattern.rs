@@ -136,6 +136,95 @@ pub fn portable(model: &str) -> String {
     format!("^(?:{})$(?!\\n)", body(model))
 }
 
+/// A run of a pattern: the ASCII bytes of one class (bit `b` set for each
+/// byte `b`), repeated `min..=max` times (`None`: no limit).
+pub type Run = (u128, u32, Option<u32>);
+
+/// The pattern as runs of ASCII classes, for the matcher the runtime keeps
+/// for them (`rules::Run`): when its anchored form is a sequence of classes
+/// and literal bytes, each repeated a bounded or open number of times, all
+/// ASCII, each run at least once and each class disjoint from the next
+/// one's (so that one greedy pass decides a match). `None` for any other.
+pub fn runs(model: &str) -> Option<Vec<Run>> {
+    use regex_syntax::hir::{HirKind, Look};
+    let hir = regex_syntax::parse(&anchored(model)).ok()?;
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let (first, rest) = parts.split_first()?;
+    let (last, middle) = rest.split_last()?;
+    if first.kind() != &HirKind::Look(Look::Start) || last.kind() != &HirKind::Look(Look::End) {
+        return None;
+    }
+    let mut runs = Vec::new();
+    for part in middle {
+        push_runs(part, &mut runs)?;
+    }
+    let disjoint = runs.windows(2).all(|w| w[0].0 & w[1].0 == 0);
+    (!runs.is_empty() && disjoint && runs.iter().all(|r| r.1 >= 1)).then_some(runs)
+}
+
+/// Appends the runs of `hir`: a class or a literal (a run of one per
+/// byte), a repetition of a class or of a one-byte literal, a sequence of
+/// these, or a group around them. `None` for anything else.
+fn push_runs(hir: &regex_syntax::hir::Hir, runs: &mut Vec<Run>) -> Option<()> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(group) => push_runs(&group.sub, runs),
+        HirKind::Concat(parts) => parts.iter().try_for_each(|part| push_runs(part, runs)),
+        HirKind::Literal(literal) => literal.0.iter().try_for_each(|&b| {
+            runs.push((ascii_class(&[(b, b)])?, 1, Some(1)));
+            Some(())
+        }),
+        HirKind::Class(_) => {
+            runs.push((class_of(hir)?, 1, Some(1)));
+            Some(())
+        }
+        HirKind::Repetition(rep) => {
+            runs.push((class_of(&rep.sub)?, rep.min, rep.max));
+            Some(())
+        }
+        _ => None,
+    }
+}
+
+/// The bytes of a class, or of a one-byte literal, if all are ASCII.
+fn class_of(hir: &regex_syntax::hir::Hir) -> Option<u128> {
+    use regex_syntax::hir::{Class, HirKind};
+    let ranges: Vec<(u8, u8)> = match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .map(|r| Some((u8::try_from(r.start()).ok()?, u8::try_from(r.end()).ok()?)))
+            .collect::<Option<_>>()?,
+        HirKind::Class(Class::Bytes(class)) => class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect(),
+        HirKind::Literal(literal) => match &*literal.0 {
+            [b] => vec![(*b, *b)],
+            _ => return None,
+        },
+        _ => return None,
+    };
+    ascii_class(&ranges)
+}
+
+/// The set of the bytes in `ranges`, if all are below 128.
+fn ascii_class(ranges: &[(u8, u8)]) -> Option<u128> {
+    let mut class = 0u128;
+    for &(start, end) in ranges {
+        if end >= 128 {
+            return None;
+        }
+        for b in start..=end {
+            class |= 1 << b;
+        }
+    }
+    Some(class)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +249,31 @@ mod tests {
     fn ranges_and_escaped_dots_survive() {
         assert_eq!(body(r"(\.|_|__|-+)[a-z0-9]"), r"(\.|_|__|-+)[a-z0-9]");
         assert_eq!(body(r"[._\-/a-z0-9*]"), r"[._\-/a-z0-9*]");
+    }
+
+    #[test]
+    fn sequences_of_disjoint_ascii_classes_are_runs_and_nothing_else_is() {
+        let digits = (b'0'..=b'9').fold(0u128, |c, b| c | 1 << b);
+        assert_eq!(runs("[0-9]{12}"), Some(vec![(digits, 12, Some(12))]));
+        assert_eq!(
+            runs("ab[0-9]+"),
+            Some(vec![
+                (1 << b'a', 1, Some(1)),
+                (1 << b'b', 1, Some(1)),
+                (digits, 1, None)
+            ])
+        );
+        for model in [
+            "[0-9a-zA-Z._*-]{1,128}",
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+            "[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+",
+        ] {
+            assert!(runs(model).is_some(), "{model}");
+        }
+        // Unicode classes, alternations, classes that meet the next one,
+        // runs that may be empty, a `^` inside.
+        for model in ["^\\S+$", "ab|c", "[a-z]+[0-9a-z]+", "[a-z]*-", "a^b", "é"] {
+            assert_eq!(runs(model), None, "{model}");
+        }
     }
 }

@@ -16,7 +16,7 @@ use regex_automata::Anchored;
 mod runs;
 pub(crate) mod words;
 
-use runs::Runs;
+pub use runs::Run;
 
 /// How many characters of an offending value a message quotes.
 const QUOTE_CHARS: usize = 100;
@@ -34,8 +34,9 @@ pub struct Pattern {
     compiled: OnceLock<Regex>,
     /// The DFA and its anchored start state (at the start of a value).
     dfa: OnceLock<Option<(DFA<Vec<u32>>, StateID)>>,
-    /// The pattern as runs of ASCII classes, when it is one ([`Runs`]).
-    runs: OnceLock<Option<Runs>>,
+    /// The pattern as runs of ASCII classes, when it is one ([`Run`]);
+    /// empty when it is not.
+    runs: &'static [Run],
 }
 
 /// The largest DFA built for one pattern: a pattern whose DFA would be
@@ -45,13 +46,25 @@ const DFA_SIZE_LIMIT: usize = 1 << 20;
 impl Pattern {
     /// A pattern; the generator writes these, and a test compiles every one.
     pub const fn new(model: &'static str, anchored: &'static str, portable: &'static str) -> Self {
+        Pattern::with_runs(model, anchored, portable, &[])
+    }
+
+    /// A pattern that is `runs` of ASCII classes, and is matched by them:
+    /// the generator writes these where it finds a pattern to be one (see
+    /// [`Run`] for what the runs must hold).
+    pub const fn with_runs(
+        model: &'static str,
+        anchored: &'static str,
+        portable: &'static str,
+        runs: &'static [Run],
+    ) -> Self {
         Pattern {
             model,
             anchored,
             portable,
             compiled: OnceLock::new(),
             dfa: OnceLock::new(),
-            runs: OnceLock::new(),
+            runs,
         }
     }
 
@@ -95,8 +108,8 @@ impl Pattern {
     /// classes where it is one (a registry id, a tag, a UUID), else by its
     /// DFA, else by `regex`.
     pub fn is_match(&self, value: &str) -> bool {
-        if let Some(runs) = self.runs.get_or_init(|| Runs::of(self.anchored)) {
-            return runs.is_match(value.as_bytes());
+        if !self.runs.is_empty() {
+            return runs::matches(self.runs, value.as_bytes());
         }
         match self.dfa_start() {
             Some((dfa, start)) => {

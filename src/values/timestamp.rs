@@ -182,11 +182,7 @@ impl Timestamp {
         if !(s >= EPOCH_MIN as f64 && s < EPOCH_END as f64) {
             return Err(out_of_range(&format!("{s:?}")));
         }
-        let whole = s.floor();
-        // `s - floor(s)` is exact and lies in [0, 1].
-        let mut micros = ((s - whole) * 1e6).round() as u32;
-        // In range, so the cast is exact.
-        let mut secs = whole as i64;
+        let (mut secs, mut micros) = split_seconds(s);
         if micros >= 1_000_000 {
             micros = 0;
             secs += 1;
@@ -294,6 +290,22 @@ impl Timestamp {
         }
         out
     }
+}
+
+/// Epoch seconds `s` in [`EPOCH_MIN`, `EPOCH_END`) as whole seconds (the
+/// floor) and microseconds past them, rounded half up (`1_000_000` when
+/// they round up to the next second): `s.floor()` and `.round()` done with
+/// casts, which are exact in this range, instead of the calls to libm that
+/// they are on targets without SSE4.1.
+fn split_seconds(s: f64) -> (i64, u32) {
+    let truncated = s as i64;
+    let secs = truncated - i64::from((truncated as f64) > s);
+    // `s - floor(s)` is exact and lies in [0, 1].
+    let scaled = (s - secs as f64) * 1e6;
+    let whole = scaled as u32;
+    // The fraction of a value below 2^20 is exact.
+    let micros = whole + u32::from(scaled - f64::from(whole) >= 0.5);
+    (secs, micros)
 }
 
 fn out_of_range(shown: &str) -> TimestampError {
@@ -635,5 +647,55 @@ impl Visitor<'_> for TimestampVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
         Timestamp::parse_str(v).map_err(E::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_seconds, EPOCH_END, EPOCH_MIN};
+
+    /// What `split_seconds` stands for: `floor`, and `round` of the
+    /// microseconds.
+    fn by_libm(s: f64) -> (i64, u32) {
+        let whole = s.floor();
+        (whole as i64, ((s - whole) * 1e6).round() as u32)
+    }
+
+    #[test]
+    fn seconds_split_as_floor_and_round_split_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0000005,
+            -1.0000005,
+            0.4999995,
+            0.0000005,
+            0.9999995,
+            -0.9999995,
+            1_700_000_000.123,
+            -1_700_000_000.123,
+            EPOCH_MIN as f64,
+            (EPOCH_END - 1) as f64 + 0.9999999,
+            f64::from_bits(0.5f64.to_bits() - 1),
+        ];
+        // Every value a microsecond apart and a half microsecond off, over
+        // a few seconds either side of 0 and of today, and a spread of others.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let span = (EPOCH_END - EPOCH_MIN) as f64;
+            values.push(EPOCH_MIN as f64 + (x >> 11) as f64 / (1u64 << 53) as f64 * span);
+            let micro = (x % 4_000_000) as f64 / 1e6 - 2.0;
+            values.push(micro);
+            values.push(micro + 5e-7);
+            values.push(1_700_000_000.0 + micro + 5e-7);
+        }
+        for s in values {
+            assert_eq!(split_seconds(s), by_libm(s), "{s:?}");
+        }
     }
 }

@@ -1,201 +1,82 @@
 //! The model's simplest patterns matched without an automaton: a pattern
 //! that is a sequence of ASCII character classes, each repeated a bounded
-//! number of times (a registry id `[0-9]{12}`, an image tag
+//! or open number of times (a registry id `[0-9]{12}`, an image tag
 //! `[0-9a-zA-Z._*-]{1,128}`, a UUID `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-...`).
 //!
-//! A value is matched in one pass, each byte tested against its run's set
-//! on its own: a DFA walk instead waits, byte after byte, for the state
-//! that the byte before it led to. The runs are read from the pattern's
-//! syntax ([`regex_syntax`]), so they mean what the pattern means, and the
-//! `patterns` fuzz target holds them to `regex`'s verdict.
+//! The generator finds these runs in the pattern's syntax (`regex-syntax`,
+//! codegen's `pattern::runs`) and writes them beside the pattern. A value
+//! is then matched in one pass, each byte tested against its run's set on
+//! its own; a DFA walk instead waits, byte after byte, for the state that
+//! the byte before led to. `every_model_pattern_has_a_dfa_that_agrees_with_regex`
+//! and the `patterns` fuzz target hold the runs to `regex`'s verdict.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
-
-/// One class of ASCII bytes, repeated `min..=max` times.
-#[derive(Debug, Clone, Copy)]
-struct Run {
-    /// Bit `b` is set for each byte `b` of the class (all below 128).
-    class: u128,
-    /// The class as a table, a lookup per byte.
-    table: [bool; 256],
+/// One class of ASCII bytes, repeated `min..=max` times, as the generator
+/// writes it beside a [`Pattern`](super::Pattern) that is a sequence of them.
+///
+/// The sequence is held to two conditions, which make the greedy pass of
+/// [`matches`] decide: every run takes at least one byte, and no class
+/// shares a byte with the next one's. A match then leaves no choice: each
+/// run takes the longest stretch of its class, since stopping short would
+/// leave a byte of its class where the next run must take a byte of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// Bit `b % 64` of word `b / 64` is set for each byte `b` of the class
+    /// (all below 128).
+    class: [u64; 2],
     min: usize,
     max: usize,
 }
 
 impl Run {
-    fn new(class: u128, min: usize, max: usize) -> Run {
-        let mut table = [false; 256];
-        for (b, slot) in table.iter_mut().enumerate().take(128) {
-            *slot = (class >> b) & 1 == 1;
-        }
-        Run {
-            class,
-            table,
-            min,
-            max,
-        }
+    /// The run of the bytes whose bits `class` sets, `min..=max` times
+    /// (`usize::MAX`: no limit).
+    pub const fn new(class: [u64; 2], min: usize, max: usize) -> Run {
+        Run { class, min, max }
     }
 
     #[inline]
     fn contains(&self, b: u8) -> bool {
-        self.table[usize::from(b)]
+        self.class
+            .get(usize::from(b >> 6))
+            .is_some_and(|half| (half >> (b & 63)) & 1 == 1)
     }
 }
 
-/// A pattern as runs, each at least once, each class disjoint from the
-/// next one's. Then a match leaves no choice: every run takes the longest
-/// stretch of its class (a shorter one would leave a byte of its class
-/// where the next run, which must take at least one byte, takes none of
-/// them), so one greedy pass decides.
-#[derive(Debug)]
-pub(super) struct Runs(Vec<Run>);
-
-impl Runs {
-    /// The runs of `anchored` (`^(?:...)$`), if it is such a sequence.
-    pub(super) fn of(anchored: &str) -> Option<Runs> {
-        let hir = regex_syntax::parse(anchored).ok()?;
-        let HirKind::Concat(parts) = hir.kind() else {
-            return None;
-        };
-        let (first, rest) = parts.split_first()?;
-        let (last, middle) = rest.split_last()?;
-        if first.kind() != &HirKind::Look(Look::Start) || last.kind() != &HirKind::Look(Look::End) {
-            return None;
+/// Whether the whole value is the sequence of `runs`.
+#[inline]
+pub(super) fn matches(runs: &[Run], value: &[u8]) -> bool {
+    let mut at = 0;
+    for run in runs {
+        let start = at;
+        while value.get(at).is_some_and(|&b| run.contains(b)) {
+            at += 1;
         }
-        let mut runs = Vec::new();
-        for part in middle {
-            push_runs(part, &mut runs)?;
-        }
-        let disjoint = runs.windows(2).all(|w| match w {
-            [a, b] => a.class & b.class == 0,
-            _ => true,
-        });
-        (!runs.is_empty() && disjoint && runs.iter().all(|r| r.min >= 1)).then_some(Runs(runs))
-    }
-
-    /// Whether the whole value matches.
-    #[inline]
-    pub(super) fn is_match(&self, value: &[u8]) -> bool {
-        let mut at = 0;
-        for run in &self.0 {
-            let start = at;
-            while value.get(at).is_some_and(|&b| run.contains(b)) {
-                at += 1;
-            }
-            if !(run.min..=run.max).contains(&(at - start)) {
-                return false;
-            }
-        }
-        at == value.len()
-    }
-}
-
-/// Appends the runs of `hir`: a class or a literal (a run of one per
-/// byte), a bounded or open repetition of a class or of a one-byte literal,
-/// a sequence of these, or a group around them. `None` for anything else.
-fn push_runs(hir: &Hir, runs: &mut Vec<Run>) -> Option<()> {
-    match hir.kind() {
-        HirKind::Capture(group) => push_runs(&group.sub, runs),
-        HirKind::Concat(parts) => parts.iter().try_for_each(|part| push_runs(part, runs)),
-        HirKind::Literal(literal) => literal.0.iter().try_for_each(|&b| {
-            runs.push(Run::new(ascii_class(&[(b, b)])?, 1, 1));
-            Some(())
-        }),
-        HirKind::Class(_) => {
-            runs.push(Run::new(class_of(hir)?, 1, 1));
-            Some(())
-        }
-        HirKind::Repetition(rep) => {
-            let max = match rep.max {
-                Some(max) => usize::try_from(max).ok()?,
-                None => usize::MAX,
-            };
-            runs.push(Run::new(
-                class_of(&rep.sub)?,
-                usize::try_from(rep.min).ok()?,
-                max,
-            ));
-            Some(())
-        }
-        _ => None,
-    }
-}
-
-/// The bytes of a class, or of a one-byte literal, if all are ASCII.
-fn class_of(hir: &Hir) -> Option<u128> {
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            let ranges: Option<Vec<(u8, u8)>> = class
-                .ranges()
-                .iter()
-                .map(|r| Some((u8::try_from(r.start()).ok()?, u8::try_from(r.end()).ok()?)))
-                .collect();
-            ascii_class(&ranges?)
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            let ranges: Vec<(u8, u8)> = class
-                .ranges()
-                .iter()
-                .map(|r| (r.start(), r.end()))
-                .collect();
-            ascii_class(&ranges)
-        }
-        HirKind::Literal(literal) => match &*literal.0 {
-            [b] => ascii_class(&[(*b, *b)]),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The set of the bytes in `ranges`, if all are below 128.
-fn ascii_class(ranges: &[(u8, u8)]) -> Option<u128> {
-    let mut class = 0u128;
-    for &(start, end) in ranges {
-        if end >= 128 {
-            return None;
-        }
-        for b in start..=end {
-            class |= 1 << b;
+        if !(run.min..=run.max).contains(&(at - start)) {
+            return false;
         }
     }
-    Some(class)
+    at == value.len()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Runs;
+    use super::{matches, Run};
 
-    #[test]
-    fn sequences_of_disjoint_ascii_classes_are_runs_and_nothing_else_is() {
-        for pattern in [
-            "^(?:[0-9]{12})$",
-            "^(?:[0-9a-zA-Z._*-]{1,128})$",
-            "^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$",
-            "^(?:[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+)$",
-            "^(?:ab[0-9]+)$",
-        ] {
-            assert!(Runs::of(pattern).is_some(), "{pattern}");
+    /// The set of the bytes in `from..=to`, all ASCII.
+    fn class(ranges: &[(u8, u8)]) -> [u64; 2] {
+        let mut class = [0u64; 2];
+        for &(from, to) in ranges {
+            for b in from..=to {
+                class[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
         }
-        for pattern in [
-            // Unicode classes, alternations, classes that meet the next,
-            // runs that may be empty, no anchors, a `^` inside.
-            "^(?:\\S+)$",
-            "^(?:ab|c)$",
-            "^(?:[a-z]+[0-9a-z]+)$",
-            "^(?:[a-z]*-)$",
-            "[0-9]{12}",
-            "^(?:a^b)$",
-            "^(?:é)$",
-        ] {
-            assert!(Runs::of(pattern).is_none(), "{pattern}");
-        }
+        class
     }
 
     #[test]
     fn runs_match_whole_values_within_their_bounds() {
-        let id = Runs::of("^(?:[0-9]{12})$").expect("runs");
-        assert!(id.is_match(b"123456789012"));
+        let id = [Run::new(class(&[(b'0', b'9')]), 12, 12)];
+        assert!(matches(&id, b"123456789012"));
         for value in [
             "12345678901",
             "1234567890123",
@@ -203,12 +84,23 @@ mod tests {
             "",
             "é23456789012",
         ] {
-            assert!(!id.is_match(value.as_bytes()), "{value}");
+            assert!(!matches(&id, value.as_bytes()), "{value}");
         }
-        let digest = Runs::of("^(?:[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+)$").expect("runs");
-        assert!(digest.is_match(b"sha256:0a1b"));
-        for value in ["sha256:", ":0a", "sha256:0a:1b", "sha256:0g", "sha256"] {
-            assert!(!digest.is_match(value.as_bytes()), "{value}");
+        let digest = [
+            Run::new(class(&[(b'a', b'z'), (b'0', b'9')]), 1, usize::MAX),
+            Run::new(class(&[(b':', b':')]), 1, 1),
+            Run::new(class(&[(b'a', b'f'), (b'0', b'9')]), 1, usize::MAX),
+        ];
+        assert!(matches(&digest, b"sha256:0a1b"));
+        for value in [
+            "sha256:",
+            ":0a",
+            "sha256:0a:1b",
+            "sha256:0g",
+            "sha256",
+            "sha256:\u{80}",
+        ] {
+            assert!(!matches(&digest, value.as_bytes()), "{value}");
         }
     }
 }
