@@ -627,6 +627,25 @@ fn the_embedded_text_is_read_under_the_same_limits() {
         .expect_err("invalid");
     assert_eq!(err.violations().len(), 3);
     assert!(err.omitted() > 0);
+    // A full list keeps the text's syntax error in its last place, as a
+    // payload keeps its own: it says why the text was not read to its end.
+    let broken = r#"{"rules":[{"rulePriority":1,"extra":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":1},"action":{"type""expire"}}]}"#;
+    let all = from_json::<PutLifecyclePolicyRequest>(&put(broken)).expect_err("invalid");
+    assert_eq!(
+        pairs(&all),
+        vec![
+            (
+                "/lifecyclePolicyText/rules/0/extra".to_owned(),
+                Code::UnknownField
+            ),
+            ("/lifecyclePolicyText".to_owned(), Code::Syntax),
+        ]
+    );
+    let first = Options::new().max_violations(1);
+    let err =
+        from_json_with::<PutLifecyclePolicyRequest>(&put(broken), &first).expect_err("invalid");
+    assert_eq!(pairs(&err), one("/lifecyclePolicyText", Code::Syntax));
+    assert_eq!((err.total(), err.is_syntax()), (2, false));
 }
 
 fn get_response(policy_text: &str) -> String {
