@@ -151,11 +151,21 @@ pub fn runs(model: &str) -> Option<Vec<Run>> {
     let HirKind::Concat(parts) = hir.kind() else {
         return None;
     };
-    let (first, rest) = parts.split_first()?;
-    let (last, middle) = rest.split_last()?;
-    if first.kind() != &HirKind::Look(Look::Start) || last.kind() != &HirKind::Look(Look::End) {
+    // The anchors of the whole-value form, and those the model writes
+    // itself (`^[0-9a-z]+$`): at the start and the end, they mean the same.
+    let start = parts
+        .iter()
+        .take_while(|p| p.kind() == &HirKind::Look(Look::Start))
+        .count();
+    let end = parts
+        .iter()
+        .rev()
+        .take_while(|p| p.kind() == &HirKind::Look(Look::End))
+        .count();
+    if start == 0 || end == 0 {
         return None;
     }
+    let middle = parts.get(start..parts.len().checked_sub(end)?)?;
     let mut runs = Vec::new();
     for part in middle {
         push_runs(part, &mut runs)?;
@@ -265,6 +275,7 @@ mod tests {
         );
         for model in [
             "[0-9a-zA-Z._*-]{1,128}",
+            "^[0-9a-zA-Z._*-]{1,128}$",
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
             "[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+",
         ] {
@@ -272,7 +283,16 @@ mod tests {
         }
         // Unicode classes, alternations, classes that meet the next one,
         // runs that may be empty, a `^` inside.
-        for model in ["^\\S+$", "ab|c", "[a-z]+[0-9a-z]+", "[a-z]*-", "a^b", "é"] {
+        for model in [
+            "^\\S+$",
+            "ab|c",
+            "[a-z]+[0-9a-z]+",
+            "[a-z]*-",
+            "a^b",
+            "a$b",
+            "é",
+            "^$",
+        ] {
             assert_eq!(runs(model), None, "{model}");
         }
     }

@@ -238,10 +238,11 @@ pub static IMAGE_TAG: StrRule = StrRule {
     document: None,
 };
 /// The rules of string `ImageTagMutabilityExclusionFilterValue`: length 1..=128 characters, pattern `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
-pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE_PATTERN: Pattern = Pattern::new(
+pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE_PATTERN: Pattern = Pattern::with_runs(
     "^[0-9a-zA-Z._*-]{1,128}$",
     "^(?:^[0-9a-zA-Z._*\\-]{1,128}$)$",
     "^(?:^[0-9a-zA-Z._*\\-]{1,128}$)$(?!\\n)",
+    &[Run::new([0x3ff640000000000, 0x7fffffe87fffffe], 1, 128)],
 );
 /// The rules of string `ImageTagMutabilityExclusionFilterValue`: length 1..=128 characters, pattern `^(?:^[0-9a-zA-Z._*\-]{1,128}$)$`.
 pub static IMAGE_TAG_MUTABILITY_EXCLUSION_FILTER_VALUE: StrRule = StrRule {
