@@ -125,7 +125,7 @@ impl Timestamp {
     /// makes a valid timestamp (up to 11 digits): as an `f64` it rounds to
     /// at most `10^digits`, within [`Timestamp::surely_in_range`]'s bounds.
     pub(crate) fn surely_in_range_below(digits: usize) -> bool {
-        crate::rules::power_of_ten(digits).is_some_and(|p| p <= EPOCH_END - 1)
+        crate::rules::power_of_ten(digits).is_some_and(|p| p < EPOCH_END)
     }
 
     /// Wraps an [`OffsetDateTime`], keeping its offset.
