@@ -16,7 +16,7 @@ use regex_automata::Anchored;
 mod runs;
 pub(crate) mod words;
 
-pub use runs::Run;
+pub(crate) use runs::Run;
 
 /// How many characters of an offending value a message quotes.
 const QUOTE_CHARS: usize = 100;
@@ -52,7 +52,7 @@ impl Pattern {
     /// A pattern that is `runs` of ASCII classes, and is matched by them:
     /// the generator writes these where it finds a pattern to be one (see
     /// [`Run`] for what the runs must hold).
-    pub const fn with_runs(
+    pub(crate) const fn with_runs(
         model: &'static str,
         anchored: &'static str,
         portable: &'static str,

@@ -19,7 +19,7 @@
 /// run takes the longest stretch of its class, since stopping short would
 /// leave a byte of its class where the next run must take a byte of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Run {
+pub(crate) struct Run {
     /// Bit `b % 64` of word `b / 64` is set for each byte `b` of the class
     /// (all below 128).
     class: [u64; 2],
@@ -30,7 +30,7 @@ pub struct Run {
 impl Run {
     /// The run of the bytes whose bits `class` sets, `min..=max` times
     /// (`usize::MAX`: no limit).
-    pub const fn new(class: [u64; 2], min: usize, max: usize) -> Run {
+    pub(crate) const fn new(class: [u64; 2], min: usize, max: usize) -> Run {
         Run { class, min, max }
     }
 
