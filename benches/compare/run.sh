@@ -69,6 +69,8 @@ mv "$data/big/describe-images.jsonl" "$big"
 rm -f "$big"
 
 # The parsing floor: the checker against sonic-rs, alternately in one
-# process, on the stream of the interleaved example, one core.
+# process, on the stream of the interleaved example, one core, glibc's heap
+# kept (docs/speed.md: what both sides would otherwise pay in page faults).
 cargo build --release --manifest-path benches/floor/Cargo.toml
-"${one_core[@]}" benches/floor/target/release/ecr-models-floor stream
+GLIBC_TUNABLES=glibc.malloc.trim_threshold=1073741824 \
+  "${one_core[@]}" benches/floor/target/release/ecr-models-floor stream
