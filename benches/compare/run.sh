@@ -2,7 +2,7 @@
 # The side-by-side run: the same 29 MB JSON Lines stream of DescribeImages
 # responses through pydantic v2 (same constraints), ajv (the exported
 # schema) and `ecr-validate --jsonl`; then ecr-validate's peak memory on a
-# 1 GB stream; last, the parsing floor (benches/floor: sonic-rs on the same
+# 1 GB stream, whole and in parts (rss.sh); last, the parsing floor (benches/floor: sonic-rs on the same
 # stream, one core). Usage: benches/compare/run.sh [PAGES_FOR_THE_BIG_STREAM]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,6 +66,9 @@ big="$data/describe-images-big.jsonl"
 mv "$data/big/describe-images.jsonl" "$big"
 /usr/bin/time -f "ecr-validate on $(stat -c %s "$big") bytes: peak RSS %M KB, %e s" \
   ./target/release/ecr-validate --operation DescribeImages --output --jsonl --format json "$big" >/dev/null
+# The same peak in its two parts: what the run allocates, and the pages of
+# the binary and the libraries it touches.
+benches/compare/rss.sh ./target/release/ecr-validate --operation DescribeImages --output --jsonl --format json "$big"
 rm -f "$big"
 
 # The parsing floor: the checker against sonic-rs, alternately in one
